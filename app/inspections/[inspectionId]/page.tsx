@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { requireInspection } from '@/lib/data/inspections';
+import { listCasesForUser } from '@/lib/data/cases';
+import { CASE_TYPES } from '@/lib/framework/types';
+import {
+  CASE_TYPE_LABELS,
+  DISPOSAL_LABELS,
+  MARKING_STATUS_LABELS,
+  ROLE_LABELS,
+  STATUS_LABELS,
+  formatDateRange,
+} from '@/lib/format/labels';
+import { Tag } from '@/components/ui/tag';
+
+export const metadata: Metadata = { title: 'Cases' };
+
+const STATUS_COLOURS = { not_started: 'grey', in_progress: 'blue', complete: 'green' } as const;
+const MARKING_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
+
+export default async function InspectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ inspectionId: string }>;
+  searchParams: Promise<{ type?: string; status?: string }>;
+}) {
+  const { inspectionId } = await params;
+  const query = await searchParams;
+  const user = await requireUser(`/inspections/${inspectionId}`);
+  const inspection = await requireInspection(user, inspectionId);
+  const type = CASE_TYPES.find((t) => t === query.type);
+  const status = MARKING_STATUSES.find((s) => s === query.status);
+  const cases = await listCasesForUser(user, inspection, { type, status });
+  const seesAll = user.isAdmin || inspection.scope.role !== 'inspector';
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/">Your inspections</Link>
+      </p>
+      <span className="text-xl text-govuk-secondary">
+        {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} ·{' '}
+        {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+      </span>
+      <h1 className="mb-2 text-4xl font-bold">{inspection.serviceName}</h1>
+      <p className="mb-6 flex flex-wrap gap-3">
+        <Tag>{STATUS_LABELS[inspection.status]}</Tag>
+        <span>
+          Your role: <strong>{inspection.scope.role ? ROLE_LABELS[inspection.scope.role] : 'Admin'}</strong>
+        </span>
+      </p>
+
+      <h2 className="mb-4 text-2xl font-bold">{seesAll ? 'Cases in the sample' : 'Your cases'}</h2>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Filter cases">
+        <div>
+          <label htmlFor="filter-type" className="mb-1 block font-bold">
+            Type
+          </label>
+          <select id="filter-type" name="type" defaultValue={type ?? ''} className="border-2 border-govuk-input p-1.5">
+            <option value="">All types</option>
+            {CASE_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {CASE_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-status" className="mb-1 block font-bold">
+            Status
+          </label>
+          <select id="filter-status" name="status" defaultValue={status ?? ''} className="border-2 border-govuk-input p-1.5">
+            <option value="">All statuses</option>
+            {MARKING_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {MARKING_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]">
+          Apply filters
+        </button>
+      </form>
+
+      {cases.length === 0 ? (
+        <p data-testid="no-cases">No cases match.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full border-collapse text-left" data-testid="case-table">
+            <caption className="sr-only">Cases, with their marking status and progress</caption>
+            <thead>
+              <tr className="border-b-2 border-govuk-border">
+                <th scope="col" className="py-2 pr-4">Reference</th>
+                <th scope="col" className="py-2 pr-4">Type</th>
+                <th scope="col" className="py-2 pr-4">Disposal</th>
+                {seesAll ? <th scope="col" className="py-2 pr-4">Inspector</th> : null}
+                <th scope="col" className="py-2 pr-4">Progress</th>
+                <th scope="col" className="py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c) => (
+                <tr key={c.id} className="border-b border-govuk-border" data-testid="case-row">
+                  <td className="py-2 pr-4">
+                    <Link href={`/inspections/${inspection.id}/cases/${c.id}`}>{c.reference}</Link>
+                  </td>
+                  <td className="py-2 pr-4">{CASE_TYPE_LABELS[c.type]}</td>
+                  <td className="py-2 pr-4">{DISPOSAL_LABELS[c.disposal]}</td>
+                  {seesAll ? <td className="py-2 pr-4">{c.inspectorName ?? 'Not allocated'}</td> : null}
+                  <td className="py-2 pr-4">
+                    {c.answered} of {c.total}
+                  </td>
+                  <td className="py-2">
+                    <Tag colour={STATUS_COLOURS[c.status]}>{MARKING_STATUS_LABELS[c.status]}</Tag>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

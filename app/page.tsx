@@ -1,0 +1,47 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { listInspectionsForUser } from '@/lib/data/inspections';
+import { ROLE_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
+import { Tag } from '@/components/ui/tag';
+
+export const metadata: Metadata = { title: 'Your inspections' };
+
+export default async function HomePage() {
+  const user = await requireUser('/');
+  const inspections = await listInspectionsForUser(user);
+  return (
+    <>
+      <h1 className="mb-2 text-4xl font-bold">Your inspections</h1>
+      <p className="mb-6 text-govuk-secondary">
+        {user.isAdmin ? 'As an admin you see every inspection.' : 'The inspections whose team you are on.'}
+      </p>
+      {inspections.length === 0 ? (
+        <p data-testid="no-inspections">You are not on the team of any inspection yet.</p>
+      ) : (
+        <ul className="space-y-4" data-testid="inspection-list">
+          {inspections.map((inspection) => (
+            <li key={inspection.id} className="border-b border-govuk-border pb-4" data-testid="inspection-item">
+              <h2 className="text-2xl font-bold">
+                <Link href={`/inspections/${inspection.id}`}>{inspection.serviceName}</Link>
+              </h2>
+              <p className="text-govuk-secondary">
+                {inspection.localAuthority} · {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} ·
+                fieldwork {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+              </p>
+              <p className="mt-2 flex flex-wrap items-center gap-3">
+                <Tag colour="blue">{STATUS_LABELS[inspection.status]}</Tag>
+                <span>
+                  Your role: <strong>{inspection.role ? ROLE_LABELS[inspection.role] : 'Admin'}</strong>
+                </span>
+                <span data-testid="progress">
+                  {inspection.casesComplete} of {inspection.casesTotal} cases complete
+                </span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { can, explainMarkRefusal, type CaseScope } from './permissions';
+
+const me = { id: 'u1', isAdmin: false };
+const admin = { id: 'a1', isAdmin: true };
+const fieldwork = (role: CaseScope['role'], inspectorId: string | null = 'u1'): CaseScope => ({
+  role,
+  status: 'fieldwork',
+  inspectorId,
+});
+
+describe('can', () => {
+  it('lets nobody outside the team see an inspection', () => {
+    expect(can(me, 'inspection.view', { inspection: { role: null, status: 'fieldwork' } })).toBe(false);
+    expect(can(me, 'case.view', { case: fieldwork(null) })).toBe(false);
+    expect(can(me, 'panel.view', { inspection: { role: null, status: 'fieldwork' } })).toBe(false);
+  });
+
+  it('lets admins see every inspection and manage it', () => {
+    const scope = { role: null, status: 'fieldwork' } as const;
+    expect(can(admin, 'inspection.view', { inspection: scope })).toBe(true);
+    expect(can(admin, 'inspection.manage', { inspection: scope })).toBe(true);
+    expect(can(admin, 'admin.manage')).toBe(true);
+    expect(can(me, 'admin.manage')).toBe(false);
+  });
+
+  it('lets inspectors mark only their own cases, and only in fieldwork', () => {
+    expect(can(me, 'case.mark', { case: fieldwork('inspector') })).toBe(true);
+    expect(can(me, 'case.mark', { case: fieldwork('inspector', 'u2') })).toBe(false);
+    expect(can(me, 'case.mark', { case: { ...fieldwork('inspector'), status: 'panel' } })).toBe(false);
+    expect(can(me, 'case.mark', { case: fieldwork('lead_inspector', 'u2') })).toBe(true);
+    expect(can(me, 'case.mark', { case: fieldwork('manager') })).toBe(false);
+  });
+
+  it('shows the panel to inspectors only when the lead allows it', () => {
+    const hidden = { role: 'inspector', status: 'fieldwork' } as const;
+    expect(can(me, 'panel.view', { inspection: hidden })).toBe(false);
+    expect(can(me, 'panel.view', { inspection: { ...hidden, isPanelVisibleToTeam: true } })).toBe(true);
+    expect(can(me, 'panel.decide', { inspection: { ...hidden, isPanelVisibleToTeam: true } })).toBe(false);
+  });
+
+  it('keeps managers read-only', () => {
+    const scope = { role: 'manager', status: 'fieldwork' } as const;
+    expect(can(me, 'inspection.view', { inspection: scope })).toBe(true);
+    expect(can(me, 'panel.view', { inspection: scope })).toBe(true);
+    expect(can(me, 'export.download', { inspection: scope })).toBe(true);
+    expect(can(me, 'panel.decide', { inspection: scope })).toBe(false);
+    expect(can(me, 'inspection.manage', { inspection: scope })).toBe(false);
+  });
+
+  it('refuses an action with no resource', () => {
+    expect(can(admin, 'case.view')).toBe(false);
+  });
+});
+
+describe('explainMarkRefusal', () => {
+  it('says why', () => {
+    expect(explainMarkRefusal(me, fieldwork('inspector'))).toBeNull();
+    expect(explainMarkRefusal(me, fieldwork('inspector', 'u2'))).toMatch(/another inspector/);
+    expect(explainMarkRefusal(me, { ...fieldwork('inspector'), status: 'panel' })).toMatch(/not in fieldwork/);
+    expect(explainMarkRefusal(me, fieldwork(null))).toMatch(/not on this inspection/);
+  });
+});

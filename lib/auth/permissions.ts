@@ -1,0 +1,94 @@
+/**
+ * Who may do what: one pure function, used by every page, server action, route handler and
+ * data-access function. No I/O: the caller supplies the acting user and what it knows of the
+ * resource (the user's role in the inspection, the inspection's status, the case's inspector).
+ */
+
+export type TeamRole = 'lead_inspector' | 'inspector' | 'manager';
+export type InspectionStatus = 'set_up' | 'fieldwork' | 'panel' | 'published';
+
+export interface Actor {
+  id: string;
+  isAdmin: boolean;
+}
+
+export interface InspectionScope {
+  /** The actor's role on this inspection's team, or null when not on the team. */
+  role: TeamRole | null;
+  status: InspectionStatus;
+  /** The lead inspector lets the team see the ratings panel (read-only). */
+  isPanelVisibleToTeam?: boolean;
+}
+
+export interface CaseScope extends InspectionScope {
+  /** The inspector the case is allocated to, or null. */
+  inspectorId: string | null;
+}
+
+export type Action =
+  | 'inspection.view'
+  | 'inspection.manage' // set-up: team, cases, allocation, status
+  | 'case.view'
+  | 'case.mark' // record answers on a case
+  | 'case.reopen' // reopen a completed case
+  | 'panel.view'
+  | 'panel.decide' // qualitative judgements and ratings-panel decisions
+  | 'export.download'
+  | 'admin.manage'; // users and services
+
+type Resource = { inspection?: InspectionScope; case?: CaseScope };
+
+const isMember = (scope: InspectionScope | undefined): scope is InspectionScope & { role: TeamRole } =>
+  scope?.role != null;
+
+/**
+ * Whether `actor` may do `action` to the resource. Unknown combinations are refused.
+ *
+ * - Admins may do everything except mark cases they were not allocated (they are not inspectors).
+ * - Leads may do everything on their inspection; they may mark any case.
+ * - Inspectors may view the inspection and its cases and mark the cases allocated to them,
+ *   while the inspection is in fieldwork; they see the panel only if the lead allows it.
+ * - Managers are read-only: they view, see the panel and download exports.
+ */
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (action === 'admin.manage') return actor.isAdmin;
+  const scope = resource.case ?? resource.inspection;
+  if (!scope) return false;
+  const role = scope.role;
+
+  switch (action) {
+    case 'inspection.view':
+    case 'case.view':
+      return actor.isAdmin || isMember(scope);
+    case 'inspection.manage':
+    case 'panel.decide':
+    case 'case.reopen':
+      return actor.isAdmin || role === 'lead_inspector';
+    case 'export.download':
+      return actor.isAdmin || role === 'lead_inspector' || role === 'manager';
+    case 'panel.view':
+      return (
+        actor.isAdmin ||
+        role === 'lead_inspector' ||
+        role === 'manager' ||
+        (role === 'inspector' && scope.isPanelVisibleToTeam === true)
+      );
+    case 'case.mark': {
+      const kase = resource.case;
+      if (!kase || kase.status !== 'fieldwork') return false;
+      if (role === 'lead_inspector') return true;
+      return role === 'inspector' && kase.inspectorId === actor.id;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Why a marking action was refused, in words for the inspector. Null when allowed. */
+export function explainMarkRefusal(actor: Actor, kase: CaseScope): string | null {
+  if (can(actor, 'case.mark', { case: kase })) return null;
+  if (kase.role == null && !actor.isAdmin) return 'You are not on this inspection’s team.';
+  if (kase.status !== 'fieldwork') return 'This inspection is not in fieldwork, so its cases cannot be changed.';
+  if (kase.role === 'inspector') return 'This case is allocated to another inspector.';
+  return 'Only the case’s inspector or the lead inspector can mark this case.';
+}

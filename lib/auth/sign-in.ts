@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { DUMMY_HASH, verifyPassword } from './password';
+import { SIGN_IN_MESSAGES } from './sign-in-messages';
+import { THROTTLE_WINDOW_MS, isSignInThrottled } from './throttle';
+
+export const ZSignIn = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email({ error: 'Enter an email address in the correct format, like name@example.com' }))
+    .transform((e) => e.toLowerCase()),
+  password: z.string().min(1, 'Enter your password').max(200, 'Password must be 200 characters or fewer'),
+});
+export type TSignIn = z.infer<typeof ZSignIn>;
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; isAdmin: boolean } }
+  | { ok: false; code: 'invalid' | 'throttled' | 'bad_input'; message: string };
+
+
+/**
+ * Checks credentials with throttling. Every attempt is recorded; a throttled attempt is refused
+ * before the password is checked, and an unknown account costs the same time as a known one.
+ */
+export async function attemptSignIn(
+  prisma: PrismaClient,
+  input: unknown,
+  address: string,
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const parsed = ZSignIn.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, code: 'bad_input', message: parsed.error.issues[0]?.message ?? SIGN_IN_MESSAGES.invalid };
+  }
+  const { email, password } = parsed.data;
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const [forAccount, forAddress] = await Promise.all([
+    prisma.loginAttempt.count({ where: { email, isSuccess: false, attemptedAt: { gte: since } } }),
+    prisma.loginAttempt.count({ where: { ip: address, isSuccess: false, attemptedAt: { gte: since } } }),
+  ]);
+  if (isSignInThrottled({ forAccount, forAddress })) {
+    await prisma.loginAttempt.create({ data: { email, ip: address, isSuccess: false, attemptedAt: now } });
+    return { ok: false, code: 'throttled', message: SIGN_IN_MESSAGES.throttled };
+  }
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, isAdmin: true, isActive: true, passwordHash: true },
+  });
+  const isValid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+  const isSuccess = Boolean(user && user.isActive && isValid);
+  await prisma.loginAttempt.create({ data: { email, ip: address, isSuccess, attemptedAt: now } });
+  if (!isSuccess || !user) return { ok: false, code: 'invalid', message: SIGN_IN_MESSAGES.invalid };
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } };
+}

@@ -1,0 +1,34 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { hashPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { ZCreateUser } from '@/lib/validation/user';
+
+/**
+ * Creates a user (and its audit entry) in one transaction. Bad input or a taken email address
+ * is an AppError with field errors; nothing is written.
+ */
+export async function createUser(prisma: PrismaClient, input: unknown, actorId: string | null) {
+  const parsed = ZCreateUser.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    throw new AppError('invalid', Object.values(fieldErrors).join('; '), fieldErrors);
+  }
+  const { email, name, password, isAdmin } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  return prisma.$transaction(async (tx) => {
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
+      throw new AppError('conflict', `A user with the email address ${email} already exists`, {
+        email: 'A user with this email address already exists',
+      });
+    }
+    const user = await tx.user.create({
+      data: { email, name, isAdmin, passwordHash },
+      select: { id: true, email: true, name: true, isAdmin: true },
+    });
+    await tx.auditEntry.create({
+      data: { actorId, action: 'user.create', entity: 'user', entityId: user.id, newValue: { email, name, isAdmin } },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * Demo data: one service per framework version, each with an inspection in fieldwork, its team
+ * and a realistic sample with some cases part-marked. Demo-only accounts; idempotent (seeds
+ * only a database with no users).
+ */
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { AnswerValue, CaseType, Disposal, Level } from '@/lib/generated/prisma/enums';
+import { hashPassword } from '@/lib/auth/password';
+import { getFramework, listKeyQuestionsForCase, type FrameworkVersion } from '@/lib/framework';
+import { frameworkToDb } from '@/lib/data/mappers';
+
+export const DEMO_PASSWORD = 'casemark-demo';
+
+export const DEMO_USERS = [
+  { email: 'admin@casemark.example', name: 'Ada Admin', isAdmin: true, sees: 'every inspection (site admin)' },
+  { email: 'lead@casemark.example', name: 'Lena Lead', isAdmin: false, sees: 'Northshire (lead inspector)' },
+  { email: 'lead2018@casemark.example', name: 'Leo Lead', isAdmin: false, sees: 'Westvale (lead inspector)' },
+  { email: 'inspector@casemark.example', name: 'Ines Inspector', isAdmin: false, sees: 'Northshire and Westvale (inspector)' },
+  { email: 'inspector2@casemark.example', name: 'Ian Inspector', isAdmin: false, sees: 'Northshire (inspector)' },
+  { email: 'inspector3@casemark.example', name: 'Isla Inspector', isAdmin: false, sees: 'Westvale (inspector)' },
+  { email: 'manager@casemark.example', name: 'Maya Manager', isAdmin: false, sees: 'Northshire and Westvale (manager, read-only)' },
+] as const;
+
+/** A small deterministic PRNG so the demo looks the same on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface DemoCase {
+  type: CaseType;
+  disposal: Disposal;
+}
+
+function sample(version: FrameworkVersion): DemoCase[] {
+  const court: Disposal[] = ['referral_order', 'referral_order', 'referral_order', 'referral_order', 'referral_order',
+    'youth_rehabilitation_order', 'youth_rehabilitation_order', 'youth_rehabilitation_order', 'youth_rehabilitation_order',
+    'youth_rehabilitation_order', 'custodial_sentence', 'custodial_sentence', 'other_court'];
+  const ooc: Disposal[] = ['youth_conditional_caution', 'youth_conditional_caution', 'youth_conditional_caution',
+    'youth_caution', 'youth_caution', 'community_resolution', 'community_resolution', 'community_resolution',
+    'community_resolution', 'other_out_of_court'];
+  const cases: DemoCase[] = [
+    ...court.map((disposal) => ({ type: 'court' as const, disposal })),
+    ...ooc.map((disposal) => ({ type: 'out_of_court' as const, disposal })),
+  ];
+  if (version === '2021') cases.push({ type: 'resettlement', disposal: 'custodial_sentence' }, { type: 'resettlement', disposal: 'custodial_sentence' });
+  return cases;
+}
+
+export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean }> {
+  if ((await prisma.user.count()) > 0) return { seeded: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  await prisma.$transaction(
+    async (tx) => {
+      const users = new Map<string, string>();
+      for (const u of DEMO_USERS) {
+        const created = await tx.user.create({
+          data: { email: u.email, name: u.name, isAdmin: u.isAdmin, passwordHash },
+          select: { id: true },
+        });
+        users.set(u.email, created.id);
+      }
+      const id = (email: string) => users.get(email)!;
+
+      const plans = [
+        {
+          version: '2021' as const,
+          service: { name: 'Northshire Youth Justice Service', localAuthority: 'Northshire County Council', region: 'Midlands' },
+          start: '2026-11-16',
+          end: '2026-11-27',
+          prefix: 'NS',
+          lead: 'lead@casemark.example',
+          inspectors: ['inspector@casemark.example', 'inspector2@casemark.example'],
+          seed: 2021,
+        },
+        {
+          version: '2018' as const,
+          service: { name: 'Westvale Youth Offending Team', localAuthority: 'Westvale Borough Council', region: 'North West' },
+          start: '2026-11-09',
+          end: '2026-11-20',
+          prefix: 'WV',
+          lead: 'lead2018@casemark.example',
+          inspectors: ['inspector@casemark.example', 'inspector3@casemark.example'],
+          seed: 2018,
+        },
+      ];
+
+      for (const plan of plans) {
+        const random = mulberry32(plan.seed);
+        const service = await tx.service.create({ data: plan.service, select: { id: true } });
+        const inspection = await tx.inspection.create({
+          data: {
+            serviceId: service.id,
+            framework: frameworkToDb(plan.version),
+            fieldworkStart: new Date(`${plan.start}T00:00:00Z`),
+            fieldworkEnd: new Date(`${plan.end}T00:00:00Z`),
+            status: 'fieldwork',
+          },
+          select: { id: true },
+        });
+        await tx.inspectionMember.createMany({
+          data: [
+            { inspectionId: inspection.id, userId: id(plan.lead), role: 'lead_inspector' },
+            ...plan.inspectors.map((email) => ({ inspectionId: inspection.id, userId: id(email), role: 'inspector' as const })),
+            { inspectionId: inspection.id, userId: id('manager@casemark.example'), role: 'manager' },
+          ],
+        });
+
+        const framework = getFramework(plan.version);
+        const levels: Level[] = ['low', 'medium', 'medium', 'high', 'very_high'];
+        const genders = ['Male', 'Male', 'Male', 'Female'];
+        const demoCases = sample(plan.version);
+        for (const [index, demo] of demoCases.entries()) {
+          const inspectorEmail = plan.inspectors[index % plan.inspectors.length];
+          const inspectorId = id(inspectorEmail);
+          // The first few cases of each inspector are complete, the next part-marked.
+          const markingDepth = index < 6 ? 1 : index < 10 ? 0.5 : 0;
+          const kase = await tx.case.create({
+            data: {
+              inspectionId: inspection.id,
+              reference: `${plan.prefix}-${String(index + 1).padStart(3, '0')}`,
+              type: demo.type,
+              disposal: demo.disposal,
+              sentenceDate: new Date(Date.UTC(2026, 3 + (index % 5), 1 + ((index * 7) % 27))),
+              gender: genders[index % genders.length],
+              rosh: levels[Math.floor(random() * levels.length)],
+              safetyWellbeing: levels[Math.floor(random() * levels.length)],
+              caseManager: `Case manager ${String.fromCharCode(65 + (index % 8))}`,
+              inspectorId,
+              status: markingDepth === 1 ? 'complete' : markingDepth > 0 ? 'in_progress' : 'not_started',
+              agreesWithRosh: markingDepth === 1 ? random() > 0.2 : null,
+              agreesWithSafety: markingDepth === 1 ? random() > 0.2 : null,
+              isCaseManagerInterviewed: markingDepth === 1 ? true : null,
+            },
+            select: { id: true },
+          });
+          if (markingDepth === 0) continue;
+
+          const pick = (pYes: number): AnswerValue => (random() < pYes ? 'yes' : 'no');
+          const answers: { questionId: string; value: AnswerValue; naReason?: string }[] = [];
+          if (demo.type === 'resettlement') {
+            for (const aspect of framework.resettlementAspects) answers.push({ questionId: aspect.id, value: pick(0.7) });
+          } else {
+            const keyQuestions = listKeyQuestionsForCase(framework, demo);
+            const limit = Math.ceil(keyQuestions.length * markingDepth);
+            for (const kq of keyQuestions.slice(0, limit)) {
+              // Keeping-others-safe questions leave the sub-sample where there is no relevant risk.
+              const isOutOfSubSample = kq.id.endsWith('.3') && random() < 0.25;
+              if (isOutOfSubSample) {
+                answers.push({ questionId: kq.id, value: 'na', naReason: kq.naReasons[0] ?? 'Not relevant to this case' });
+                for (const p of kq.prompts) answers.push({ questionId: p.id, value: 'na' });
+                continue;
+              }
+              const pYes = kq.id.endsWith('.1') ? 0.8 : kq.id.endsWith('.2') ? 0.65 : 0.55;
+              answers.push({ questionId: kq.id, value: pick(pYes) });
+              for (const p of kq.prompts) answers.push({ questionId: p.id, value: pick(pYes + 0.05) });
+            }
+          }
+          await tx.answer.createMany({
+            data: answers.map((a) => ({
+              caseId: kase.id,
+              inspectionId: inspection.id,
+              questionId: a.questionId,
+              value: a.value,
+              naReason: a.naReason ?? null,
+              updatedById: inspectorId,
+            })),
+          });
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+  return { seeded: true };
+}

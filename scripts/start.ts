@@ -1,0 +1,113 @@
+/**
+ * npm start — one command from a fresh clone: the embedded PostgreSQL (unless DATABASE_URL is
+ * set), migrations, the demo data on first run, a production build when there is none (or the
+ * sources are newer), then the server. `--dev` runs the dev server instead.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '@/lib/db/create-prisma-client';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/prisma/seed';
+import { applyMigrations, ensureSessionSecret, log, openDatabase, type Database } from './lib/runtime';
+
+const isDev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const root = process.cwd();
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return newest;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'generated' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isBuildCurrent(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return false;
+  const built = statSync(buildId).mtimeMs;
+  const sources = Math.max(
+    ...['app', 'components', 'lib', 'public', 'prisma'].map((d) => newestMtime(path.join(root, d))),
+    ...['package-lock.json', 'next.config.js', 'postcss.config.mjs'].map((f) =>
+      existsSync(path.join(root, f)) ? statSync(path.join(root, f)).mtimeMs : 0,
+    ),
+  );
+  return built >= sources;
+}
+
+function printWelcome(db: Database, isSeeded: boolean): void {
+  const url = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `Casemark is running at ${url}`,
+    db.isEmbedded ? `Database: embedded PostgreSQL (data in ${process.env.CASEMARK_DATA_DIR ?? '.data'}/postgres)` : 'Database: DATABASE_URL',
+  ];
+  if (isSeeded) {
+    lines.push('', `Demo sign-ins (demo only), password for all: ${DEMO_PASSWORD}`);
+    for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(30)} sees ${u.sees}`);
+  }
+  lines.push('', 'Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  ensureSessionSecret();
+  const db = await openDatabase();
+  let child: ChildProcess | undefined;
+  let isStopping = false;
+  const stop = async (code: number) => {
+    if (isStopping) return;
+    isStopping = true;
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child!.once('exit', resolve));
+    }
+    await db.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    await applyMigrations(db.url);
+    // Demo data on first run only: embedded always, an external database only when asked.
+    let isSeeded = false;
+    if (db.isEmbedded || process.env.CASEMARK_SEED_DEMO === '1') {
+      const prisma = createPrismaClient(db.url, 2);
+      const result = await seedDemo(prisma);
+      await prisma.$disconnect();
+      if (result.seeded) log('Seeded the demo data.');
+      isSeeded = true;
+    }
+
+    if (!isDev && !isBuildCurrent()) {
+      log('Building the app (first run or sources changed)…');
+      const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
+      if (build.status !== 0) throw new Error('The build failed.');
+    }
+
+    process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    child = spawn(process.execPath, [nextBin, isDev ? 'dev' : 'start', '-p', String(port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: isDev ? 'development' : 'production' },
+    });
+    let isAnnounced = false;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (!isAnnounced && /Ready|started server|Local:/i.test(chunk.toString())) {
+        isAnnounced = true;
+        printWelcome(db, isSeeded);
+      }
+    });
+    child.on('exit', (code) => void stop(code ?? 1));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    await stop(1);
+  }
+}
+
+void main();
