@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/session';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import './globals.css';
@@ -22,9 +23,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="no-print border-b-8 border-govuk-blue bg-govuk-text text-white">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <a href="/" className="text-2xl font-bold text-white no-underline focus-visible:text-govuk-text">
+            <Link href="/" className="text-2xl font-bold text-white no-underline focus-visible:text-govuk-text">
               Casemark
-            </a>
+            </Link>
             {user ? (
               <nav aria-label="Account" className="flex flex-wrap items-center gap-4 text-base">
                 <span>

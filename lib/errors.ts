@@ -15,10 +15,6 @@ export class AppError extends Error {
   }
 }
 
-export type ActionResult<T = undefined> =
-  | ({ ok: true } & (T extends undefined ? { data?: undefined } : { data: T }))
-  | { ok: false; code: AppErrorCode | 'error'; message: string; fieldErrors?: Record<string, string> };
-
 /** Turns a thrown error into an action result; unexpected errors are logged, not leaked. */
 export function toActionError(error: unknown): { ok: false; code: AppErrorCode | 'error'; message: string; fieldErrors?: Record<string, string> } {
   if (error instanceof AppError) {

@@ -2,19 +2,14 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { ZCreateUser } from '@/lib/validation/user';
+import { parseOrThrow } from '@/lib/validation/parse';
 
 /**
  * Creates a user (and its audit entry) in one transaction. Bad input or a taken email address
  * is an AppError with field errors; nothing is written.
  */
 export async function createUser(prisma: PrismaClient, input: unknown, actorId: string | null) {
-  const parsed = ZCreateUser.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? 'form')] ??= issue.message;
-    throw new AppError('invalid', Object.values(fieldErrors).join('; '), fieldErrors);
-  }
-  const { email, name, password, isAdmin } = parsed.data;
+  const { email, name, password, isAdmin } = parseOrThrow(ZCreateUser, input);
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { requireInspection } from '@/lib/data/inspections';
+import { prisma } from '@/lib/db/client';
+import { getFramework } from '@/lib/framework';
+import { loadPanelData } from '@/lib/panel/load-panel';
+import { PanelView } from '@/components/panel/panel-view';
+import { PanelVisibilityToggle } from '@/components/panel/panel-visibility-toggle';
+
+export const metadata: Metadata = { title: 'Ratings panel' };
+export const dynamic = 'force-dynamic';
+
+export default async function PanelPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/panel`);
+  const inspection = await requireInspection(user, inspectionId, 'panel.view');
+  const canDecide = can(user, 'panel.decide', { inspection: inspection.scope }) && inspection.status !== 'published';
+  const data = await loadPanelData(prisma, inspectionId);
+  return (
+    <>
+      <p className="mb-2">
+        <Link href={`/inspections/${inspectionId}`}>Back to {inspection.serviceName}</Link>
+      </p>
+      <span className="text-xl text-govuk-secondary">{inspection.serviceName}</span>
+      <h1 className="mb-4 text-4xl font-bold">Ratings panel</h1>
+      {!canDecide ? <p className="mb-4">You can see the ratings panel but not change it.</p> : null}
+      {canDecide ? <PanelVisibilityToggle inspectionId={inspectionId} isVisible={inspection.isPanelVisibleToTeam} /> : null}
+      <PanelView initial={data} framework={getFramework(inspection.framework)} canDecide={canDecide} />
+    </>
+  );
+}

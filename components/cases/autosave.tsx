@@ -1,0 +1,93 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type AutosaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'retrying'; message: string }
+  | { kind: 'failed'; message: string };
+
+/** What one attempt to save came to. */
+export type AttemptOutcome =
+  | { kind: 'done' }
+  /** Network trouble or a server fault: try again later, never show as saved. */
+  | { kind: 'retry'; message: string }
+  /** Refused for good (invalid, forbidden): show the message, do not retry. */
+  | { kind: 'failed'; message: string };
+
+const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
+
+/**
+ * Saves changes one at a time per key (so each save is made on the version the previous one
+ * returned), retries failures with back-off until they succeed, and warns before the page is
+ * left while anything is unsaved. Status reads "Saving…", "Saved at 10:42" or
+ * "Not saved — retrying".
+ */
+export function useAutosave() {
+  const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
+  const queues = useRef(new Map<string, Promise<void>>());
+  const pending = useRef(0);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (pending.current > 0) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  /** Queues `attempt` behind earlier saves of the same key; resolves when it is done or failed. */
+  const enqueue = useCallback((key: string, attempt: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> => {
+    pending.current += 1;
+    setStatus({ kind: 'saving' });
+    const previous = queues.current.get(key) ?? Promise.resolve();
+    let outcome: AttemptOutcome = { kind: 'done' };
+    const run = previous.then(async () => {
+      for (let tries = 0; ; tries++) {
+        try {
+          outcome = await attempt();
+        } catch {
+          outcome = { kind: 'retry', message: 'Not saved — retrying (no connection)' };
+        }
+        if (outcome.kind !== 'retry') break;
+        setStatus({ kind: 'retrying', message: outcome.message });
+        await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]));
+      }
+    });
+    queues.current.set(key, run);
+    return run.then(() => {
+      pending.current -= 1;
+      if (queues.current.get(key) === run) queues.current.delete(key);
+      if (outcome.kind === 'failed') setStatus({ kind: 'failed', message: outcome.message });
+      else if (pending.current === 0) setStatus({ kind: 'saved', at: new Date() });
+      return outcome;
+    });
+  }, []);
+
+  const hasPending = useCallback(() => pending.current > 0, []);
+  return { status, enqueue, hasPending };
+}
+
+export function AutosaveStatusText({ status }: { status: AutosaveStatus }) {
+  const text =
+    status.kind === 'saving'
+      ? 'Saving…'
+      : status.kind === 'saved'
+        ? `Saved at ${status.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
+        : status.kind === 'retrying'
+          ? status.message
+          : status.kind === 'failed'
+            ? `Not saved — ${status.message}`
+            : 'Changes are saved as you go';
+  const colour = status.kind === 'retrying' || status.kind === 'failed' ? 'border-govuk-error text-govuk-error font-bold' : 'border-govuk-border';
+  return (
+    <p role="status" aria-live="polite" data-testid="save-status" data-kind={status.kind} className={`border-l-4 px-3 py-1 ${colour}`}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,147 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { Radios } from '@/components/ui/radios';
+import { saveCaseDetailsAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
+
+interface Details {
+  agreesWithRosh: boolean | null;
+  agreesWithSafety: boolean | null;
+  isCaseManagerInterviewed: boolean | null;
+  isPracticeExample: boolean;
+  practiceExample: string | null;
+}
+
+const YES_NO = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+];
+const toRadio = (v: boolean | null) => (v === null ? null : v ? 'yes' : 'no');
+
+/** The case-level items of the method, saved as the inspector answers them. */
+export function CaseDetailsForm({
+  caseId,
+  initial,
+  initialVersion,
+  isEditable,
+}: {
+  caseId: string;
+  initial: Details;
+  initialVersion: number;
+  isEditable: boolean;
+}) {
+  const { status, enqueue } = useAutosave();
+  const [details, setDetails] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const version = useRef(initialVersion);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  function save(patch: Partial<Details>) {
+    setDetails((d) => ({ ...d, ...patch }));
+    void enqueue('case', async (): Promise<AttemptOutcome> => {
+      const response = await saveCaseDetailsAction({ caseId, baseVersion: version.current, ...patch });
+      if (!response.ok) {
+        if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
+        setError(response.message);
+        return { kind: 'failed', message: response.message };
+      }
+      if (response.data.status === 'conflict') {
+        const theirs = response.data.theirs;
+        version.current = theirs.version;
+        setDetails({ ...theirs });
+        setError('Someone else changed these details since you opened the page. Their answers are shown: check them and change them again if needed.');
+        return { kind: 'failed', message: 'someone else changed the case details' };
+      }
+      version.current = response.data.details.version;
+      setError(null);
+      return { kind: 'done' };
+    });
+  }
+
+  function typeExample(text: string) {
+    setDetails((d) => ({ ...d, practiceExample: text }));
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => save({ practiceExample: text }), 800);
+  }
+
+  return (
+    <section aria-labelledby="case-level-heading" className="mb-8">
+      <h2 id="case-level-heading" className="mb-3 text-2xl font-bold">
+        About this case
+      </h2>
+      <AutosaveStatusText status={status} />
+      {error ? (
+        <p role="alert" className="my-2 border-l-4 border-govuk-error pl-3 font-bold text-govuk-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="mt-4 space-y-6">
+        <Radios
+          name="agreesWithRosh"
+          idPrefix="agreesWithRosh"
+          legend="Do you agree with the risk of serious harm classification?"
+          options={YES_NO}
+          value={toRadio(details.agreesWithRosh)}
+          onChange={(v) => save({ agreesWithRosh: v === 'yes' })}
+          disabled={!isEditable}
+        />
+        <Radios
+          name="agreesWithSafety"
+          idPrefix="agreesWithSafety"
+          legend="Do you agree with the safety and wellbeing classification?"
+          options={YES_NO}
+          value={toRadio(details.agreesWithSafety)}
+          onChange={(v) => save({ agreesWithSafety: v === 'yes' })}
+          disabled={!isEditable}
+        />
+        <Radios
+          name="isCaseManagerInterviewed"
+          idPrefix="isCaseManagerInterviewed"
+          legend="Was the case manager interviewed?"
+          options={YES_NO}
+          value={toRadio(details.isCaseManagerInterviewed)}
+          onChange={(v) => save({ isCaseManagerInterviewed: v === 'yes' })}
+          disabled={!isEditable}
+        />
+        <div>
+          <div className="flex items-center gap-2">
+            <input
+              id="isPracticeExample"
+              type="checkbox"
+              className="h-8 w-8 accent-govuk-text"
+              checked={details.isPracticeExample}
+              disabled={!isEditable}
+              onChange={(e) => save({ isPracticeExample: e.currentTarget.checked })}
+            />
+            <label htmlFor="isPracticeExample">This case is an example of practice for the report</label>
+          </div>
+          {details.isPracticeExample ? (
+            <div className="mt-3">
+              <label htmlFor="practiceExample" className="mb-1 block font-bold">
+                Practice example
+              </label>
+              <p id="practiceExample-hint" className="mb-1 text-govuk-secondary">
+                Change all names: the report must not identify the child or family.
+              </p>
+              <textarea
+                id="practiceExample"
+                aria-describedby="practiceExample-hint"
+                rows={4}
+                className="block w-full border-2 border-govuk-input p-1.5"
+                value={details.practiceExample ?? ''}
+                disabled={!isEditable}
+                maxLength={5000}
+                onChange={(e) => typeExample(e.currentTarget.value)}
+                onBlur={(e) => {
+                  clearTimeout(timer.current);
+                  save({ practiceExample: e.currentTarget.value });
+                }}
+              />
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { Button } from '@/components/ui/button';
+import { completeCaseAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+
+export function CompleteCaseButton({ caseId, isDisabled, backHref }: { caseId: string; isDisabled: boolean; backHref: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  return (
+    <div>
+      {isDisabled ? <p className="mb-3">Answer everything listed above before you mark the case as complete.</p> : null}
+      {error ? (
+        <p role="alert" className="mb-3 font-bold text-govuk-error">
+          {error}
+        </p>
+      ) : null}
+      <Button
+        type="button"
+        disabled={isDisabled || isPending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await completeCaseAction({ caseId });
+            if (!result.ok) setError(result.message);
+            else if (result.data.status === 'missing') {
+              setError(`${result.data.missing.length} answers are still missing.`);
+              router.refresh();
+            } else router.push(`${backHref}?completed=${caseId}`);
+          })
+        }
+      >
+        Mark as complete
+      </Button>
+    </div>
+  );
+}

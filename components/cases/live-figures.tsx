@@ -1,0 +1,51 @@
+'use client';
+
+import { RATING_LABELS } from '@/lib/format/labels';
+import { bandOf } from '@/lib/rating/bands';
+import { questionFigures } from '@/lib/rating/key-question';
+import type { Counts, QuestionView } from './types';
+
+/**
+ * The inspection's figures for the key questions on this page, as they stand after the last
+ * save (returned by the save action from one aggregate over the inspection's answers).
+ */
+export function LiveFigures({ questions, counts }: { questions: QuestionView[]; counts: Record<string, Counts> }) {
+  return (
+    <div className="border-t-4 border-govuk-blue bg-govuk-light-grey p-4 lg:sticky lg:top-4" data-testid="live-figures">
+      <h2 id="live-figures-heading" className="mb-2 text-lg font-bold">
+        Across the inspection so far
+      </h2>
+      <table className="w-full text-left text-base">
+        <caption className="sr-only">Yes, relevant cases and percentage for each question on this page</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question</th>
+            <th scope="col">Yes</th>
+            <th scope="col">%</th>
+          </tr>
+        </thead>
+        <tbody>
+          {questions.map((q) => {
+            const c = counts[q.id] ?? { yes: 0, no: 0, na: 0 };
+            const figures = questionFigures(c);
+            const band = figures.pct === null ? null : bandOf(figures.pct);
+            return (
+              <tr key={q.id} data-testid={`figure-${q.id}`}>
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  {q.id}
+                </th>
+                <td className="py-1 pr-2">
+                  {figures.yes}/{figures.relevant}
+                </td>
+                <td className="py-1">
+                  {figures.pct === null ? '–' : `${figures.pct}%`}
+                  {band ? <span className="sr-only"> ({RATING_LABELS[band]})</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

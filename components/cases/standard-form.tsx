@@ -1,0 +1,322 @@
+'use client';
+
+import { useCallback, useRef, useState } from 'react';
+import { Radios } from '@/components/ui/radios';
+import { ANSWER_LABELS } from '@/lib/format/labels';
+import type { AnswerValue } from '@/lib/framework/types';
+import { saveAnswerAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
+import { LiveFigures } from './live-figures';
+import { questionAnchor, type AnswerState, type Counts, type QuestionView } from './types';
+
+const VALUE_OPTIONS = (['yes', 'no', 'na'] as const).map((v) => ({ value: v, label: ANSWER_LABELS[v] }));
+const OTHER_REASON = '__other__';
+const NOTE_DEBOUNCE_MS = 800;
+
+type Change = { field: 'value'; value: AnswerValue; naReason?: string } | { field: 'note'; note: string };
+
+interface Conflict {
+  mine: Change;
+  theirs: AnswerState;
+}
+
+export function StandardForm({
+  caseId,
+  questions,
+  initialAnswers,
+  initialCounts,
+  isEditable,
+  readOnlyReason,
+}: {
+  caseId: string;
+  questions: QuestionView[];
+  initialAnswers: Record<string, AnswerState>;
+  initialCounts: Record<string, Counts>;
+  isEditable: boolean;
+  readOnlyReason?: string;
+}) {
+  const { status, enqueue } = useAutosave();
+  const [answers, setAnswers] = useState(initialAnswers);
+  const [counts, setCounts] = useState(initialCounts);
+  const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The version each question's next save is based on: updated synchronously after each save.
+  const versions = useRef<Record<string, number>>(
+    Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, a.version])),
+  );
+  const noteTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
+  const latestNotes = useRef<Record<string, string>>({});
+
+  const save = useCallback(
+    (questionId: string, change: Change) =>
+      enqueue(questionId, async (): Promise<AttemptOutcome> => {
+        const baseVersion = versions.current[questionId] ?? 0;
+        const response = await saveAnswerAction(
+          change.field === 'value'
+            ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
+            : { field: 'note', caseId, questionId, note: change.note, baseVersion },
+        );
+        if (!response.ok) {
+          if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
+          setErrors((e) => ({ ...e, [questionId]: response.message }));
+          return { kind: 'failed', message: response.message };
+        }
+        const result = response.data;
+        if (result.status === 'conflict') {
+          setConflicts((c) => ({ ...c, [questionId]: { mine: change, theirs: { ...result.theirs } } }));
+          return { kind: 'failed', message: 'someone else changed an answer (see below)' };
+        }
+        versions.current[questionId] = result.answer.version;
+        setErrors((e) => {
+          const { [questionId]: _, ...rest } = e;
+          return rest;
+        });
+        setAnswers((a) => ({
+          ...a,
+          [questionId]: {
+            // Keep what the inspector sees for the field not saved here (typing may be ahead).
+            ...a[questionId],
+            value: result.answer.value,
+            naReason: result.answer.naReason,
+            note: change.field === 'note' ? (a[questionId]?.note ?? result.answer.note) : result.answer.note,
+            version: result.answer.version,
+          },
+        }));
+        setCounts((c) => ({ ...c, ...result.counts }));
+        return { kind: 'done' };
+      }),
+    [caseId, enqueue],
+  );
+
+  function setLocal(questionId: string, patch: Partial<AnswerState>) {
+    setAnswers((a) => ({
+      ...a,
+      [questionId]: { ...(a[questionId] ?? { value: null, naReason: null, note: null, version: 0 }), ...patch },
+    }));
+  }
+
+  function chooseValue(question: QuestionView, value: AnswerValue) {
+    setLocal(question.id, { value, naReason: value === 'na' ? (answers[question.id]?.naReason ?? null) : null });
+    // A key question judged not applicable needs a reason before it can be saved.
+    if (question.kind === 'key_question' && value === 'na') {
+      const reason = answers[question.id]?.naReason;
+      if (reason) void save(question.id, { field: 'value', value, naReason: reason });
+      return;
+    }
+    void save(question.id, { field: 'value', value });
+  }
+
+  function chooseReason(question: QuestionView, reason: string) {
+    setLocal(question.id, { value: 'na', naReason: reason });
+    if (reason.trim()) void save(question.id, { field: 'value', value: 'na', naReason: reason.trim() });
+  }
+
+  function flushNote(questionId: string) {
+    clearTimeout(noteTimers.current[questionId]);
+    delete noteTimers.current[questionId];
+    const note = latestNotes.current[questionId];
+    if (note === undefined) return;
+    delete latestNotes.current[questionId];
+    void save(questionId, { field: 'note', note });
+  }
+
+  function typeNote(questionId: string, note: string) {
+    setLocal(questionId, { note });
+    latestNotes.current[questionId] = note;
+    clearTimeout(noteTimers.current[questionId]);
+    noteTimers.current[questionId] = setTimeout(() => flushNote(questionId), NOTE_DEBOUNCE_MS);
+  }
+
+  function keepMine(questionId: string) {
+    const conflict = conflicts[questionId];
+    if (!conflict) return;
+    versions.current[questionId] = conflict.theirs.version;
+    setConflicts(({ [questionId]: _, ...rest }) => rest);
+    void save(questionId, conflict.mine);
+  }
+
+  function takeTheirs(questionId: string) {
+    const conflict = conflicts[questionId];
+    if (!conflict) return;
+    versions.current[questionId] = conflict.theirs.version;
+    setAnswers((a) => ({ ...a, [questionId]: { ...conflict.theirs } }));
+    setConflicts(({ [questionId]: _, ...rest }) => rest);
+  }
+
+  const describeChange = (change: Change | AnswerState, field: 'value' | 'note') => {
+    if (field === 'note') return ('note' in change && change.note) || '(no note)';
+    const value = 'value' in change ? change.value : null;
+    if (!value) return '(no answer)';
+    const reason = 'naReason' in change && change.naReason ? ` — ${change.naReason}` : '';
+    return `${ANSWER_LABELS[value]}${reason}`;
+  };
+
+  function renderConflict(questionId: string) {
+    const conflict = conflicts[questionId];
+    if (!conflict) return null;
+    const field = conflict.mine.field;
+    return (
+      <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid={`conflict-${questionId}`}>
+        <h3 className="mb-2 font-bold">
+          {conflict.theirs.updatedByName || 'Someone else'} changed this {field === 'note' ? 'note' : 'answer'} since you opened the page
+        </h3>
+        <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="font-bold">Yours</dt>
+          <dd data-testid="conflict-mine">{describeChange(conflict.mine, field)}</dd>
+          <dt className="font-bold">Theirs</dt>
+          <dd data-testid="conflict-theirs">{describeChange(conflict.theirs, field)}</dd>
+        </dl>
+        <div className="flex flex-wrap gap-3">
+          <button type="button" className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]" onClick={() => keepMine(questionId)}>
+            Keep mine
+          </button>
+          <button type="button" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]" onClick={() => takeTheirs(questionId)}>
+            Take theirs
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  function renderPrompt(prompt: QuestionView, letter: string) {
+    const answer = answers[prompt.id];
+    return (
+      <div key={prompt.id} id={questionAnchor(prompt.id)} className="border-b border-govuk-light-grey py-3" data-testid={`question-${prompt.id}`}>
+        <Radios
+          name={prompt.id}
+          idPrefix={`${questionAnchor(prompt.id)}-value`}
+          legend={
+            <>
+              <span className="font-bold">{letter})</span> {prompt.text}
+            </>
+          }
+          legendClassName="font-normal"
+          options={VALUE_OPTIONS}
+          value={answer?.value ?? null}
+          onChange={(v) => chooseValue(prompt, v as AnswerValue)}
+          disabled={!isEditable}
+          error={errors[prompt.id]}
+          hint={
+            prompt.guidance ? (
+              <details>
+                <summary className="cursor-pointer text-govuk-link underline">What this prompt means</summary>
+                <p className="mt-1 border-l-4 border-govuk-border pl-3">{prompt.guidance}</p>
+              </details>
+            ) : undefined
+          }
+        />
+        {renderConflict(prompt.id)}
+      </div>
+    );
+  }
+
+  function renderJudgement(question: QuestionView) {
+    const answer = answers[question.id];
+    const promptValues = question.prompts.map((p) => answers[p.id]?.value);
+    const tally = { yes: 0, no: 0, na: 0, none: 0 };
+    for (const v of promptValues) tally[v ?? 'none'] += 1;
+    const reason = answer?.naReason ?? '';
+    const isOtherReason = reason !== '' && !question.naReasons.includes(reason);
+    const anchor = questionAnchor(question.id);
+    return (
+      <div className="mt-4 bg-govuk-light-grey p-4" id={anchor} data-testid={`question-${question.id}`}>
+        {question.prompts.length ? (
+          <p className="mb-3 text-base" data-testid={`prompt-tally-${question.id}`}>
+            Prompts so far: {tally.yes} yes, {tally.no} no, {tally.na} not applicable
+            {tally.none ? `, ${tally.none} unanswered` : ''}. They inform your judgement but do not decide it.
+          </p>
+        ) : null}
+        <Radios
+          name={question.id}
+          idPrefix={`${anchor}-value`}
+          legend={question.kind === 'key_question' ? `Your judgement: ${question.text}` : question.text}
+          options={VALUE_OPTIONS}
+          value={answer?.value ?? null}
+          onChange={(v) => chooseValue(question, v as AnswerValue)}
+          disabled={!isEditable}
+          error={errors[question.id]}
+        />
+        {question.kind === 'key_question' && answer?.value === 'na' ? (
+          <div className="mt-3 border-l-4 border-govuk-border pl-4">
+            <Radios
+              name={`${question.id}-reason`}
+              idPrefix={`${anchor}-reason`}
+              legend="Why is this key question not applicable to this case?"
+              hint="The case leaves this key question’s sub-sample."
+              isInline={false}
+              options={[...question.naReasons.map((r) => ({ value: r, label: r })), { value: OTHER_REASON, label: 'Another reason' }]}
+              value={isOtherReason ? OTHER_REASON : reason || null}
+              onChange={(v) => (v === OTHER_REASON ? setLocal(question.id, { naReason: ' ' }) : chooseReason(question, v))}
+              disabled={!isEditable}
+              error={!reason.trim() && !isOtherReason ? 'Choose a reason to save this answer' : undefined}
+            />
+            {isOtherReason ? (
+              <div className="mt-2">
+                <label htmlFor={`${anchor}-other-reason`} className="mb-1 block font-bold">
+                  Another reason
+                </label>
+                <input
+                  id={`${anchor}-other-reason`}
+                  className="w-full max-w-xl border-2 border-govuk-input p-1.5"
+                  defaultValue={reason.trim()}
+                  disabled={!isEditable}
+                  maxLength={300}
+                  onBlur={(e) => chooseReason(question, e.currentTarget.value)}
+                />
+              </div>
+            ) : null}
+          </div>
+        ) : null}
+        {renderConflict(question.id)}
+        <div className="mt-4">
+          <label htmlFor={`${anchor}-note`} className="mb-1 block font-bold">
+            Evidence {question.kind === 'key_question' ? 'for this key question' : ''} (optional)
+          </label>
+          <p id={`${anchor}-note-hint`} className="mb-1 text-base text-govuk-secondary">
+            Strengths and areas for improvement. Use the case reference, never the child’s name.
+          </p>
+          <textarea
+            id={`${anchor}-note`}
+            aria-describedby={`${anchor}-note-hint`}
+            rows={3}
+            className="block w-full border-2 border-govuk-input bg-white p-1.5"
+            value={answer?.note ?? ''}
+            disabled={!isEditable}
+            onChange={(e) => typeNote(question.id, e.currentTarget.value)}
+            onBlur={() => flushNote(question.id)}
+            maxLength={5000}
+          />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="lg:grid lg:grid-cols-[1fr_18rem] lg:gap-8">
+      <div>
+        <div className="sticky top-0 z-10 mb-4 bg-white py-2">
+          <AutosaveStatusText status={status} />
+          {!isEditable && readOnlyReason ? <p className="mt-2 font-bold">{readOnlyReason}</p> : null}
+        </div>
+        {questions.map((question) => (
+          <section key={question.id} aria-labelledby={`${questionAnchor(question.id)}-heading`} className="mb-10">
+            <h2 id={`${questionAnchor(question.id)}-heading`} className="mb-2 text-2xl font-bold">
+              <span className="text-govuk-secondary">{question.id}</span> {question.label}
+            </h2>
+            {question.kind === 'key_question' ? <p className="mb-3 text-lg">{question.text}</p> : null}
+            {question.prompts.length ? (
+              <div className="mb-2">
+                <h3 className="text-lg font-bold">Prompts</h3>
+                {question.prompts.map((p, i) => renderPrompt(p, String.fromCharCode(97 + i)))}
+              </div>
+            ) : null}
+            {renderJudgement(question)}
+          </section>
+        ))}
+      </div>
+      <aside className="mb-8" aria-labelledby="live-figures-heading">
+        <LiveFigures questions={questions} counts={counts} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures/axe';
+import { expect, test } from './fixtures/test';
+import { createWorld, signIn, sql } from './fixtures/world';
+
+async function expectSaved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saved');
+}
+
+/** Answers the case-level items on the case page. */
+async function answerCaseDetails(page: Page) {
+  for (const legend of [
+    'Do you agree with the risk of serious harm classification?',
+    'Do you agree with the safety and wellbeing classification?',
+    'Was the case manager interviewed?',
+  ]) {
+    await page.getByRole('group', { name: legend }).getByLabel('Yes').check();
+    await expectSaved(page);
+  }
+}
+
+/** Answers every radio group on a standard page: "Yes" except where `answerFor` says otherwise. */
+async function answerStandardPage(page: Page, answerFor: (questionId: string) => 'Yes' | 'No' | 'Not applicable' = () => 'Yes') {
+  const questions = page.locator('[data-testid^="question-"]');
+  const ids = await questions.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('question-', '')));
+  for (const id of ids) {
+    const radio = page.getByTestId(`question-${id}`).locator('fieldset').first().getByLabel(answerFor(id), { exact: true });
+    if (await radio.isChecked()) continue;
+    await radio.check();
+    await expectSaved(page);
+  }
+  return ids;
+}
+
+async function markWholeCase(page: Page, caseUrl: string, answerFor?: (questionId: string) => 'Yes' | 'No' | 'Not applicable') {
+  await page.goto(caseUrl);
+  await answerCaseDetails(page);
+  const tasks = page.getByTestId('task-list').getByRole('link');
+  const hrefs = (await tasks.evaluateAll((els) => els.map((e) => e.getAttribute('href')!))).filter((h) => h.includes('/standards/'));
+  for (const href of hrefs) {
+    await page.goto(href);
+    await answerStandardPage(page, answerFor);
+  }
+  await page.goto(`${caseUrl}/check`);
+  await expect(page.getByTestId('error-summary')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mark as complete' }).click();
+  await expect(page).toHaveURL(/completed=/);
+}
+
+test.describe('marking a case', () => {
+  test('an inspector marks a whole court case (2021) and it is kept after a reload', async ({ page }) => {
+    const world = await createWorld({ framework: '2021', cases: [{ reference: 'CRT-1', type: 'court', disposal: 'referral_order' }] });
+    const kase = world.cases[0];
+    await signIn(page, world.inspector);
+    await page.goto(`/inspections/${world.inspectionId}`);
+    await expect(page.getByTestId('case-row')).toContainText('0 of');
+    await page.getByRole('link', { name: 'CRT-1' }).click();
+    await expect(page.getByRole('heading', { name: 'Case CRT-1' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await answerCaseDetails(page);
+    await page.getByRole('link', { name: /^2\.1 / }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+    await expectNoAxeViolations(page);
+    // A not-applicable key question needs a reason before it is saved.
+    await page.getByTestId('question-2.1.3').locator('fieldset').first().getByLabel('Not applicable').check();
+    await expect(page.getByText('Choose a reason to save this answer')).toBeVisible();
+    await page.getByRole('group', { name: 'Why is this key question not applicable to this case?' }).getByRole('radio').first().check();
+    await expectSaved(page);
+    await page.getByLabel('Evidence for this key question (optional)').first().fill('Assessment drew well on education records.');
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saved');
+    await page.reload();
+    await expect(page.getByLabel('Evidence for this key question (optional)').first()).toHaveValue('Assessment drew well on education records.');
+    await expect(page.getByTestId('question-2.1.3').locator('fieldset').first().getByLabel('Not applicable')).toBeChecked();
+    await expectNoAxeViolations(page);
+
+    await markWholeCase(page, `/inspections/${world.inspectionId}/cases/${kase.id}`, (id) => (id === '2.1.3' ? 'Not applicable' : 'Yes'));
+    const rows = await sql<{ status: string }>('SELECT status FROM cases WHERE id = $1', [kase.id]);
+    expect(rows[0].status).toBe('complete');
+    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/check`);
+    await expect(page.getByTestId('case-complete')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
+  test('an out-of-court youth conditional caution (2018) includes 3.4.2, and the check page lists what is missing', async ({ page }) => {
+    const world = await createWorld({ framework: '2018', cases: [{ reference: 'YCC-1', type: 'out_of_court', disposal: 'youth_conditional_caution' }] });
+    const caseUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
+    await signIn(page, world.inspector);
+    await page.goto(`${caseUrl}/check`);
+    const summary = page.getByTestId('error-summary');
+    await expect(summary).toBeVisible();
+    await expect(summary.getByRole('link', { name: /Give your judgement on 3\.4\.2/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeDisabled();
+    await expectNoAxeViolations(page);
+    await summary.getByRole('link', { name: /Give your judgement on 3\.1\.1/ }).click();
+    await expect(page).toHaveURL(/standards\/3\.1#q-3-1-1/);
+    await markWholeCase(page, caseUrl, () => 'No');
+  });
+
+  test('a resettlement case (2021) marked with the keyboard only', async ({ page }) => {
+    const world = await createWorld({ framework: '2021', cases: [{ reference: 'RES-1', type: 'resettlement', disposal: 'custodial_sentence' }] });
+    const caseUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
+    await signIn(page, world.inspector);
+    await page.goto(caseUrl);
+
+    /** Tabs forward, choosing the first option of every radio group met, until `stop` is focused. */
+    async function tabThrough(stop: (info: { tag: string; text: string }) => boolean) {
+      for (let i = 0; i < 400; i++) {
+        await page.keyboard.press('Tab');
+        const info = await page.evaluate(() => {
+          const el = document.activeElement as HTMLInputElement | null;
+          const group = el?.type === 'radio' ? document.querySelectorAll(`input[name="${CSS.escape(el.name)}"]:checked`).length : -1;
+          return { tag: el?.tagName ?? '', type: el?.type ?? '', text: el?.textContent?.trim() ?? '', isUnansweredRadio: group === 0 };
+        });
+        if (stop(info)) return;
+        if (info.isUnansweredRadio) {
+          await page.keyboard.press('Space');
+          await expectSaved(page);
+        }
+      }
+      throw new Error('did not reach the stop element');
+    }
+
+    await tabThrough((el) => el.tag === 'A' && el.text.startsWith('4.1 Resettlement'));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('4.1 Resettlement');
+    await expectNoAxeViolations(page);
+    await tabThrough((el) => el.tag === 'A' && el.text === 'Continue to check your answers');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Check your answers' })).toBeVisible();
+    await expect(page.getByTestId('error-summary')).toHaveCount(0);
+    await tabThrough((el) => el.tag === 'BUTTON' && el.text === 'Mark as complete');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/completed=/);
+    const rows = await sql<{ status: string; n: number }>(
+      `SELECT c.status, (SELECT count(*)::int FROM answers a WHERE a.case_id = c.id AND a.value = 'yes') AS n FROM cases c WHERE c.id = $1`,
+      [world.cases[0].id],
+    );
+    expect(rows[0]).toEqual({ status: 'complete', n: 10 });
+  });
+
+  test('two inspectors change the same answer: the later one is told and chooses', async ({ browser }) => {
+    const world = await createWorld({ framework: '2021', cases: [{ reference: 'CON-1', type: 'court', disposal: 'youth_rehabilitation_order' }] });
+    const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.2`;
+    const inspectorContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.0.1' } });
+    const leadContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.0.2' } });
+    const inspector = await inspectorContext.newPage();
+    const lead = await leadContext.newPage();
+    await signIn(inspector, world.inspector);
+    await signIn(lead, world.lead);
+    await inspector.goto(url);
+    await lead.goto(url);
+
+    const judgement = (page: Page, id: string) => page.getByTestId(`question-${id}`).locator('fieldset').first();
+    await judgement(lead, '2.2.1').getByLabel('Yes').check();
+    await expectSaved(lead);
+    await judgement(inspector, '2.2.1').getByLabel('No').check();
+    const conflict = inspector.getByTestId('conflict-2.2.1');
+    await expect(conflict).toBeVisible();
+    await expect(conflict).toContainText(world.lead.name);
+    await expect(conflict.getByTestId('conflict-mine')).toHaveText('No');
+    await expect(conflict.getByTestId('conflict-theirs')).toHaveText('Yes');
+    await expect(inspector.getByTestId('save-status')).toHaveAttribute('data-kind', 'failed');
+    let rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
+    expect(rows[0].value).toBe('yes');
+    await expectNoAxeViolations(inspector);
+
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expectSaved(inspector);
+    rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
+    expect(rows[0].value).toBe('no');
+
+    // The other way: the lead's page is now stale; they take the inspector's answer.
+    await judgement(lead, '2.2.1').getByLabel('Not applicable').check();
+    await lead.getByRole('group', { name: 'Why is this key question not applicable to this case?' }).getByRole('radio').first().check();
+    const leadConflict = lead.getByTestId('conflict-2.2.1');
+    await expect(leadConflict).toBeVisible();
+    await leadConflict.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(judgement(lead, '2.2.1').getByLabel('No')).toBeChecked();
+    rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
+    expect(rows[0].value).toBe('no');
+    await inspectorContext.close();
+    await leadContext.close();
+  });
+
+  test('an inspector cannot open or edit a case allocated to someone else', async ({ page }) => {
+    const world = await createWorld();
+    const othersCase = world.cases.find((c) => c.inspectorId === world.otherInspector.id)!;
+    await signIn(page, world.inspector);
+    const response = await page.goto(`/inspections/${world.inspectionId}/cases/${othersCase.id}/standards/3.1`);
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+
+  test('a manager sees a case read-only', async ({ page }) => {
+    const world = await createWorld();
+    await signIn(page, world.manager);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);
+    await expect(page.getByText('Only the case’s inspector or the lead inspector can mark this case.').first()).toBeVisible();
+    await expect(page.getByTestId('question-2.1.1').locator('fieldset').first().getByLabel('Yes')).toBeDisabled();
+  });
+
+  test('the marking form is usable on a tablet and at 200% zoom', async ({ page }) => {
+    const world = await createWorld();
+    await signIn(page, world.inspector);
+    for (const width of [768, 640]) {
+      // 640 CSS pixels is a 1280-pixel window at 200% zoom.
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.getByTestId('question-2.1.1.a').getByLabel('Yes').check();
+      await expectSaved(page);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { getFramework } from '@/lib/framework';
+import { ZCaseRef, ZSaveCaseDetails } from '@/lib/validation/marking';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
+import { loadCaseForActor } from './case-scope';
+import { listMissingAnswers, type MissingItem } from './missing-answers';
+
+
+/** Saves the case-level items (classification agreement, interview, practice example). */
+export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unknown) {
+  const change = parseOrThrow(ZSaveCaseDetails, input);
+  return db.$transaction(async (tx) => {
+    const kase = await loadCaseForActor(tx, actor, change.caseId, { forUpdate: true });
+    if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+    const refusal = explainMarkRefusal(actor, kase.scope);
+    if (refusal) throw new AppError('forbidden', refusal);
+    if (kase.status === 'complete') throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
+    const before = await tx.case.findUniqueOrThrow({
+      where: { id: kase.id },
+      select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true, isPracticeExample: true, practiceExample: true, version: true },
+    });
+    if (before.version !== change.baseVersion) {
+      return { status: 'conflict' as const, theirs: before };
+    }
+    const { caseId: _caseId, baseVersion: _baseVersion, ...data } = change;
+    const after = await tx.case.update({
+      where: { id: kase.id },
+      data: { ...data, version: { increment: 1 }, ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}) },
+      select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true, isPracticeExample: true, practiceExample: true, version: true },
+    });
+    const oldValue = Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]]));
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.details', entity: 'case', entityId: kase.id, oldValue, newValue: data },
+    });
+    return { status: 'saved' as const, details: after };
+  });
+}
+
+/** Marks a case complete when nothing is missing; otherwise returns what is missing. */
+export async function completeCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ status: 'complete' } | { status: 'missing'; missing: MissingItem[] }> {
+  const { caseId } = parseOrThrow(ZCaseRef, input);
+  return db.$transaction(async (tx) => {
+    const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
+    if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+    const refusal = explainMarkRefusal(actor, kase.scope);
+    if (refusal) throw new AppError('forbidden', refusal);
+    if (kase.status === 'complete') return { status: 'complete' as const };
+    const [answers, details] = await Promise.all([
+      tx.answer.findMany({ where: { caseId }, select: { questionId: true, value: true, naReason: true } }),
+      tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true } }),
+    ]);
+    const missing = listMissingAnswers(
+      getFramework(kase.framework),
+      kase,
+      Object.fromEntries(answers.map((a) => [a.questionId, a])),
+      details,
+    );
+    if (missing.length) return { status: 'missing' as const, missing };
+    await tx.case.update({ where: { id: caseId }, data: { status: 'complete', version: { increment: 1 } } });
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.complete', entity: 'case', entityId: caseId, oldValue: { status: kase.status }, newValue: { status: 'complete' } },
+    });
+    await tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${kase.inspectionId})`;
+    return { status: 'complete' as const };
+  });
+}
+
+/** The lead inspector (or an admin) reopens a completed case for changes. */
+export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
+  const { caseId } = parseOrThrow(ZCaseRef, input);
+  await db.$transaction(async (tx) => {
+    const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
+    if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+    if (!can(actor, 'case.reopen', { case: kase.scope })) throw new AppError('forbidden', 'Only the lead inspector can reopen a completed case.');
+    if (kase.status !== 'complete') throw new AppError('conflict', 'This case is not complete, so there is nothing to reopen.');
+    await tx.case.update({ where: { id: caseId }, data: { status: 'in_progress', version: { increment: 1 } } });
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.reopen', entity: 'case', entityId: caseId, oldValue: { status: 'complete' }, newValue: { status: 'in_progress' } },
+    });
+    await tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${kase.inspectionId})`;
+  });
+}

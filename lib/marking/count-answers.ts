@@ -1,0 +1,34 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { QuestionCounts } from '@/lib/rating/key-question';
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+export type { QuestionCounts };
+
+/**
+ * The inspection's answer counts per question: one GROUP BY over its answers (served by the
+ * answers(inspection_id, question_id, value) index), optionally narrowed to some questions.
+ * Unanswered questions are simply absent: unanswered is not "no".
+ */
+export async function countAnswers(db: Db, inspectionId: string, questionIds?: string[]): Promise<QuestionCounts> {
+  const rows = questionIds
+    ? await db.$queryRaw<{ question_id: string; yes: number; no: number; na: number }[]>`
+        SELECT question_id,
+               count(*) FILTER (WHERE value = 'yes')::int AS yes,
+               count(*) FILTER (WHERE value = 'no')::int AS no,
+               count(*) FILTER (WHERE value = 'na')::int AS na
+        FROM answers
+        WHERE inspection_id = ${inspectionId}::uuid AND value IS NOT NULL AND question_id = ANY(${questionIds}::text[])
+        GROUP BY question_id`
+    : await db.$queryRaw<{ question_id: string; yes: number; no: number; na: number }[]>`
+        SELECT question_id,
+               count(*) FILTER (WHERE value = 'yes')::int AS yes,
+               count(*) FILTER (WHERE value = 'no')::int AS no,
+               count(*) FILTER (WHERE value = 'na')::int AS na
+        FROM answers
+        WHERE inspection_id = ${inspectionId}::uuid AND value IS NOT NULL
+        GROUP BY question_id`;
+  const counts: QuestionCounts = {};
+  for (const row of rows) counts[row.question_id] = { yes: row.yes, no: row.no, na: row.na };
+  return counts;
+}

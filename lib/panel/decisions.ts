@@ -1,0 +1,164 @@
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { can, type Actor, type InspectionScope } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { findStandard, getFramework } from '@/lib/framework';
+import type { FrameworkVersion } from '@/lib/framework/types';
+import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
+import { ZRecordJudgement, ZRecordPanelDecision, ZSetPanelVisibility, ZWithdrawPanelDecision } from '@/lib/validation/panel';
+import { parseOrThrow } from '@/lib/validation/parse';
+
+type Tx = Prisma.TransactionClient;
+
+/** The inspection with the actor's scope, locked for the transaction; not-found when hidden. */
+async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: string) {
+  const rows = await tx.$queryRaw<{ framework: string; status: InspectionScope['status']; is_panel_visible_to_team: boolean; role: InspectionScope['role'] }[]>`
+    SELECT i.framework::text AS framework, i.status, i.is_panel_visible_to_team, m.role
+    FROM inspections i
+    LEFT JOIN inspection_members m ON m.inspection_id = i.id AND m.user_id = ${actor.id}::uuid
+    WHERE i.id = ${inspectionId}::uuid
+    FOR UPDATE OF i`;
+  const row = rows[0];
+  const scope: InspectionScope | null = row ? { role: row.role, status: row.status, isPanelVisibleToTeam: row.is_panel_visible_to_team } : null;
+  if (!row || !scope || !can(actor, 'inspection.view', { inspection: scope })) {
+    throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
+  }
+  if (!can(actor, 'panel.decide', { inspection: scope })) {
+    throw new AppError('forbidden', 'Only the lead inspector can record judgements and panel decisions.');
+  }
+  if (scope.status === 'published') throw new AppError('forbidden', 'This inspection is published: its ratings can no longer change.');
+  return { framework: getFramework(row.framework as FrameworkVersion), scope };
+}
+
+const notify = (tx: Tx, inspectionId: string) => tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${inspectionId})`;
+
+/** Records the lead inspector's judgement on a qualitative standard (domain one; 3.4, 4.1 in 2021). */
+export async function recordJudgement(db: PrismaClient, actor: Actor, input: unknown) {
+  const change = parseOrThrow(ZRecordJudgement, input);
+  return db.$transaction(async (tx) => {
+    const { framework } = await loadInspectionForDecision(tx, actor, change.inspectionId);
+    const standard = findStandard(framework, change.standardId);
+    if (!standard || standard.kind !== 'qualitative') {
+      throw new AppError('invalid', `${change.standardId} is not a standard the lead inspector judges in the ${framework.version} standards.`);
+    }
+    const questionIds = new Set(standard.keyQuestions.map((q) => q.id));
+    for (const id of Object.keys(change.evidence)) {
+      if (!questionIds.has(id)) throw new AppError('invalid', `Question ${id} is not part of standard ${standard.id}.`);
+    }
+    const existing = await tx.qualitativeJudgement.findUnique({
+      where: { inspectionId_standardId: { inspectionId: change.inspectionId, standardId: change.standardId } },
+      select: { id: true, rating: true, evidence: true, version: true, updatedBy: { select: { name: true } } },
+    });
+    if ((existing?.version ?? 0) !== change.baseVersion) {
+      return { status: 'conflict' as const, theirs: { rating: existing?.rating ?? null, evidence: existing?.evidence ?? {}, version: existing?.version ?? 0, updatedByName: existing?.updatedBy.name ?? '' } };
+    }
+    const saved = existing
+      ? await tx.qualitativeJudgement.update({
+          where: { id: existing.id },
+          data: { rating: change.rating, evidence: change.evidence, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() },
+          select: { version: true },
+        })
+      : await tx.qualitativeJudgement.create({
+          data: { inspectionId: change.inspectionId, standardId: change.standardId, rating: change.rating, evidence: change.evidence, updatedById: actor.id },
+          select: { version: true },
+        });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId: change.inspectionId,
+        action: 'judgement.record',
+        entity: 'qualitative_judgement',
+        entityId: `${change.inspectionId}:${change.standardId}`,
+        oldValue: existing ? { rating: existing.rating, evidence: existing.evidence } : undefined,
+        newValue: { rating: change.rating, evidence: change.evidence },
+      },
+    });
+    await notify(tx, change.inspectionId);
+    return { status: 'saved' as const, version: saved.version };
+  });
+}
+
+/** Records a panel decision on a case-marked standard, replacing any active one (audited). */
+export async function recordPanelDecision(db: PrismaClient, actor: Actor, input: unknown) {
+  const change = parseOrThrow(ZRecordPanelDecision, input);
+  return db.$transaction(async (tx) => {
+    const { framework } = await loadInspectionForDecision(tx, actor, change.inspectionId);
+    const standard = findStandard(framework, change.standardId);
+    if (!standard || standard.kind !== 'case_marked') {
+      throw new AppError('invalid', `${change.standardId} is not a case-marked standard in the ${framework.version} standards, so the panel cannot override its rating.`);
+    }
+    const now = new Date();
+    const previous = await tx.panelDecision.findFirst({
+      where: { inspectionId: change.inspectionId, standardId: change.standardId, revokedAt: null },
+      select: { id: true, rating: true, rationale: true },
+    });
+    if (previous) await tx.panelDecision.update({ where: { id: previous.id }, data: { revokedAt: now, revokedById: actor.id } });
+    const decision = await tx.panelDecision.create({
+      data: { inspectionId: change.inspectionId, standardId: change.standardId, rating: change.rating, rationale: change.rationale, decidedById: actor.id, decidedAt: now },
+      select: { id: true },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId: change.inspectionId,
+        action: 'panel.decide',
+        entity: 'panel_decision',
+        entityId: decision.id,
+        oldValue: previous ? { rating: previous.rating, rationale: previous.rationale } : undefined,
+        newValue: { standardId: change.standardId, rating: change.rating, rationale: change.rationale },
+      },
+    });
+    await notify(tx, change.inspectionId);
+    return { id: decision.id };
+  });
+}
+
+/** Withdraws an active panel decision: the computed rating applies again. */
+export async function withdrawPanelDecision(db: PrismaClient, actor: Actor, input: unknown) {
+  const change = parseOrThrow(ZWithdrawPanelDecision, input);
+  return db.$transaction(async (tx) => {
+    await loadInspectionForDecision(tx, actor, change.inspectionId);
+    const decision = await tx.panelDecision.findFirst({
+      where: { id: change.decisionId, inspectionId: change.inspectionId },
+      select: { id: true, standardId: true, rating: true, rationale: true, revokedAt: true },
+    });
+    if (!decision) throw new AppError('not_found', 'That panel decision does not exist.');
+    if (decision.revokedAt) throw new AppError('conflict', 'That panel decision was already withdrawn.');
+    await tx.panelDecision.update({ where: { id: decision.id }, data: { revokedAt: new Date(), revokedById: actor.id } });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId: change.inspectionId,
+        action: 'panel.withdraw',
+        entity: 'panel_decision',
+        entityId: decision.id,
+        oldValue: { standardId: decision.standardId, rating: decision.rating, rationale: decision.rationale },
+        newValue: { withdrawn: true },
+      },
+    });
+    await notify(tx, change.inspectionId);
+  });
+}
+
+/** The lead lets inspectors on the team see the panel read-only (or stops them). */
+export async function setPanelVisibility(db: PrismaClient, actor: Actor, input: unknown) {
+  const change = parseOrThrow(ZSetPanelVisibility, input);
+  return db.$transaction(async (tx) => {
+    await loadInspectionForDecision(tx, actor, change.inspectionId);
+    const before = await tx.inspection.update({
+      where: { id: change.inspectionId },
+      data: { isPanelVisibleToTeam: change.isPanelVisibleToTeam },
+      select: { isPanelVisibleToTeam: true },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId: change.inspectionId,
+        action: 'panel.visibility',
+        entity: 'inspection',
+        entityId: change.inspectionId,
+        oldValue: { isPanelVisibleToTeam: !change.isPanelVisibleToTeam },
+        newValue: { isPanelVisibleToTeam: before.isPanelVisibleToTeam },
+      },
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import 'server-only';
+import pg from 'pg';
+import { getServerEnv } from '@/lib/env';
+import { INSPECTION_CHANNEL } from './channel';
+
+type Listener = (inspectionId: string) => void;
+
+/**
+ * One LISTEN connection per app server, shared by every open panel page on it. Notifications
+ * come from whichever server saved the answer, so live updates work behind a load balancer.
+ * Reconnects by itself; after a reconnect every subscriber is told to refresh, since
+ * notifications sent while disconnected are lost.
+ */
+class InspectionChangeHub {
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private retryMs = 500;
+
+  subscribe(inspectionId: string, listener: Listener): () => void {
+    let set = this.listeners.get(inspectionId);
+    if (!set) this.listeners.set(inspectionId, (set = new Set()));
+    set.add(listener);
+    void this.ensureConnected();
+    return () => {
+      set!.delete(listener);
+      if (set!.size === 0) this.listeners.delete(inspectionId);
+    };
+  }
+
+  private ensureConnected(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: getServerEnv().DATABASE_URL });
+    const onLost = () => {
+      if (this.client !== client) return;
+      this.client = null;
+      client.removeAllListeners();
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.reconnect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 10_000);
+    };
+    client.on('error', onLost);
+    client.on('end', onLost);
+    client.on('notification', (message) => {
+      if (message.channel !== INSPECTION_CHANNEL || !message.payload) return;
+      this.emit(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${INSPECTION_CHANNEL}`);
+      this.client = client;
+      this.retryMs = 500;
+    } catch (error) {
+      console.error('Live updates: could not listen for changes', error);
+      client.end().catch(() => undefined);
+      setTimeout(() => void this.reconnect(), this.retryMs);
+      this.retryMs = Math.min(this.retryMs * 2, 10_000);
+    }
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.listeners.size === 0) return;
+    await this.ensureConnected();
+    if (this.client) for (const id of this.listeners.keys()) this.emit(id);
+  }
+
+  private emit(inspectionId: string): void {
+    for (const listener of this.listeners.get(inspectionId) ?? []) {
+      try {
+        listener(inspectionId);
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  }
+}
+
+const globalForHub = globalThis as unknown as { inspectionChangeHub?: InspectionChangeHub };
+export const inspectionChanges = (globalForHub.inspectionChangeHub ??= new InspectionChangeHub());

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { ANSWERS } from '@/lib/framework/types';
+
+const ZId = z.uuid({ error: 'Unknown case' });
+const ZQuestionId = z
+  .string({ error: 'Unknown question' })
+  .regex(/^\d\.\d(\.\d+(\.[a-z])?|\.r\d{2})$/, 'Unknown question');
+
+/** Saving one answer: the judgement or prompt value, its not-applicable reason, or its note. */
+export const ZSaveAnswer = z.discriminatedUnion('field', [
+  z.object({
+    field: z.literal('value'),
+    caseId: ZId,
+    questionId: ZQuestionId,
+    value: z.enum(ANSWERS, { error: 'Choose Yes, No or Not applicable' }),
+    /** Required when a key question is judged not applicable (checked against the framework). */
+    naReason: z.string().trim().max(300, 'The reason must be 300 characters or fewer').optional(),
+    /** The version this change was made on; 0 when the page had no answer yet. */
+    baseVersion: z.number().int().min(0),
+  }),
+  z.object({
+    field: z.literal('note'),
+    caseId: ZId,
+    questionId: ZQuestionId,
+    note: z.string().max(5000, 'The note must be 5,000 characters or fewer'),
+    baseVersion: z.number().int().min(0),
+  }),
+]);
+export type TSaveAnswer = z.infer<typeof ZSaveAnswer>;
+
+const ZYesNo = z.boolean().nullable();
+
+/** Case-level items of the method, saved with the case's version. */
+export const ZSaveCaseDetails = z.object({
+  caseId: ZId,
+  baseVersion: z.number().int().min(1),
+  agreesWithRosh: ZYesNo.optional(),
+  agreesWithSafety: ZYesNo.optional(),
+  isCaseManagerInterviewed: ZYesNo.optional(),
+  isPracticeExample: z.boolean().optional(),
+  practiceExample: z.string().max(5000, 'The practice example must be 5,000 characters or fewer').nullable().optional(),
+});
+export type TSaveCaseDetails = z.infer<typeof ZSaveCaseDetails>;
+
+export const ZCaseRef = z.object({ caseId: ZId });

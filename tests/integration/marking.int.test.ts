@@ -1,0 +1,235 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveAnswer } from '../../lib/marking/save-answer';
+import { completeCase, reopenCase, saveCaseDetails } from '../../lib/marking/case-status';
+import { AppError } from '../../lib/errors';
+import { INSPECTION_CHANNEL } from '../../lib/realtime/channel';
+import { getFramework, listKeyQuestionsForCase } from '../../lib/framework';
+import type { PrismaClient } from '../../lib/generated/prisma/client';
+import { createMigratedDatabase } from './test-database';
+import { seedWorld } from './world';
+
+let prisma: PrismaClient;
+let url: string;
+let world: Awaited<ReturnType<typeof seedWorld>>;
+
+beforeAll(async () => {
+  ({ prisma, url } = await createMigratedDatabase('marking'));
+  world = await seedWorld(prisma);
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+});
+
+/** Everything a refused save could have touched, to prove nothing changed. */
+async function snapshot() {
+  const [answers, audit, cases] = await Promise.all([
+    prisma.answer.findMany({ orderBy: [{ caseId: 'asc' }, { questionId: 'asc' }] }),
+    prisma.auditEntry.count(),
+    prisma.case.findMany({ orderBy: { id: 'asc' }, select: { id: true, status: true, version: true } }),
+  ]);
+  return { answers, audit, cases };
+}
+
+async function expectRefused(run: () => Promise<unknown>, code: AppError['code'], message: RegExp) {
+  const before = await snapshot();
+  const error = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  expect((error as AppError).message).toMatch(message);
+  expect(await snapshot()).toEqual(before);
+}
+
+const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
+
+describe('saveAnswer', () => {
+  it('saves a judgement with an audit entry, moves the case to in progress and returns fresh counts', async () => {
+    const result = await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.1',
+      value: 'yes',
+      baseVersion: 0,
+    });
+    expect(result.status).toBe('saved');
+    if (result.status !== 'saved') return;
+    expect(result.answer).toMatchObject({ value: 'yes', version: 1 });
+    expect(result.standardId).toBe('2.1');
+    expect(result.counts['2.1.1']).toEqual({ yes: 1, no: 0, na: 0 });
+    expect(result.caseStatus).toBe('in_progress');
+    const audit = await prisma.auditEntry.findFirst({ where: { entityId: `${world.cases.court.id}:2.1.1` } });
+    expect(audit).toMatchObject({ action: 'answer.value', actorId: world.inspector.id, oldValue: null, newValue: { value: 'yes', naReason: null } });
+  });
+
+  it('refuses a stale version and returns the other answer, changing nothing', async () => {
+    const first = await saveAnswer(prisma, actor(world.lead), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.2',
+      value: 'no',
+      baseVersion: 0,
+    });
+    expect(first.status).toBe('saved');
+    const before = await snapshot();
+    const second = await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.2',
+      value: 'yes',
+      baseVersion: 0,
+    });
+    expect(second).toMatchObject({ status: 'conflict', theirs: { value: 'no', version: 1, updatedByName: world.lead.name } });
+    expect(await snapshot()).toEqual(before);
+    // Keeping mine: save again on their version.
+    const kept = await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.2',
+      value: 'yes',
+      baseVersion: 1,
+    });
+    expect(kept).toMatchObject({ status: 'saved', answer: { value: 'yes', version: 2 } });
+  });
+
+  it('publishes the inspection id on the NOTIFY channel when an answer is saved', async () => {
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    await listener.query(`LISTEN ${INSPECTION_CHANNEL}`);
+    const heard = new Promise<string>((resolve) => listener.on('notification', (n) => resolve(n.payload ?? '')));
+    await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.3',
+      value: 'no',
+      baseVersion: 0,
+    });
+    expect(await heard).toBe(world.inspection.id);
+    await listener.end();
+  });
+
+  it('saves notes without changing the value', async () => {
+    const saved = await saveAnswer(prisma, actor(world.inspector), {
+      field: 'note',
+      caseId: world.cases.court.id,
+      questionId: '2.1.1',
+      note: 'Good analysis of offending behaviour.',
+      baseVersion: 1,
+    });
+    expect(saved).toMatchObject({ status: 'saved', answer: { value: 'yes', note: 'Good analysis of offending behaviour.', version: 2 } });
+  });
+
+  describe('refuses, with a clear message and the database unchanged', () => {
+    const base = () => ({ field: 'value' as const, caseId: world.cases.court.id, questionId: '2.2.1', value: 'yes' as const, baseVersion: 0 });
+
+    it('an unknown case', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: '00000000-0000-4000-8000-000000000000' }), 'not_found', /does not exist/));
+    it('a malformed case id', () => expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: 'nope' }), 'invalid', /Unknown case/));
+    it('an unknown question id', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: '2.9.9' }), 'invalid', /no question 2\.9\.9/));
+    it('a malformed question id', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: 'DROP TABLE' }), 'invalid', /Unknown question/));
+    it('a value outside yes/no/na', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), value: 'maybe' }), 'invalid', /Choose Yes, No or Not applicable/));
+    it('not applicable on a key question without a reason', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), value: 'na' }), 'invalid', /Give a reason/));
+    it('a question that cannot apply to this case type', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: '3.1.1' }), 'invalid', /does not apply to this case/));
+    it('3.4.2 on a youth caution (youth conditional cautions only)', () =>
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: world.cases.youthCaution.id, questionId: '3.4.2' }),
+        'invalid',
+        /does not apply to this case/,
+      ));
+    it('a case allocated to another inspector', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: world.cases.othersCase.id }), 'not_found', /does not exist or you do not have access/));
+    it('a manager (read-only)', () => expectRefused(() => saveAnswer(prisma, actor(world.manager), base()), 'forbidden', /Only the case’s inspector or the lead/));
+    it('someone outside the team', () => expectRefused(() => saveAnswer(prisma, actor(world.outsider), base()), 'not_found', /does not exist/));
+    it('a negative version', () => expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), baseVersion: -1 }), 'invalid', /./));
+  });
+
+  it('accepts 3.4.2 on a youth conditional caution, and lets the lead edit any case', async () => {
+    const ycc = await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.ycc.id,
+      questionId: '3.4.2',
+      value: 'na',
+      naReason: 'No police involvement needed',
+      baseVersion: 0,
+    });
+    expect(ycc).toMatchObject({ status: 'saved', answer: { value: 'na', naReason: 'No police involvement needed' } });
+    const lead = await saveAnswer(prisma, actor(world.lead), {
+      field: 'value',
+      caseId: world.cases.othersCase.id,
+      questionId: '2.1.1',
+      value: 'yes',
+      baseVersion: 0,
+    });
+    expect(lead.status).toBe('saved');
+  });
+
+  it('refuses changes when the inspection is not in fieldwork', async () => {
+    const other = await seedWorld(prisma, { status: 'panel' });
+    await expectRefused(
+      () => saveAnswer(prisma, actor(other.inspector), { field: 'value', caseId: other.cases.court.id, questionId: '2.1.1', value: 'yes', baseVersion: 0 }),
+      'forbidden',
+      /not in fieldwork/,
+    );
+  });
+});
+
+describe('completing and reopening a case', () => {
+  it('lists what is missing, completes when nothing is, locks the case, and lets only the lead reopen it', async () => {
+    const w = await seedWorld(prisma);
+    const caseId = w.cases.youthCaution.id;
+    const missing = await completeCase(prisma, actor(w.inspector), { caseId });
+    expect(missing.status).toBe('missing');
+
+    const framework = getFramework('2018');
+    const kqs = listKeyQuestionsForCase(framework, { type: 'out_of_court', disposal: 'youth_caution' });
+    for (const kq of kqs) {
+      await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: kq.id, value: 'yes', baseVersion: 0 });
+      for (const p of kq.prompts) await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: p.id, value: 'no', baseVersion: 0 });
+    }
+    const stillMissing = await completeCase(prisma, actor(w.inspector), { caseId });
+    expect(stillMissing).toEqual({
+      status: 'missing',
+      missing: [
+        expect.objectContaining({ id: 'agreesWithRosh' }),
+        expect.objectContaining({ id: 'agreesWithSafety' }),
+        expect.objectContaining({ id: 'isCaseManagerInterviewed' }),
+      ],
+    });
+    const version = (await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).version;
+    await saveCaseDetails(prisma, actor(w.inspector), { caseId, baseVersion: version, agreesWithRosh: true, agreesWithSafety: false, isCaseManagerInterviewed: true });
+    expect(await completeCase(prisma, actor(w.inspector), { caseId })).toEqual({ status: 'complete' });
+
+    await expectRefused(
+      () => saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: kqs[0].id, value: 'no', baseVersion: 1 }),
+      'forbidden',
+      /marked as complete/,
+    );
+    await expectRefused(() => reopenCase(prisma, actor(w.inspector), { caseId }), 'forbidden', /Only the lead inspector/);
+    await reopenCase(prisma, actor(w.lead), { caseId });
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('in_progress');
+    expect(await prisma.auditEntry.count({ where: { entityId: caseId, action: 'case.reopen', actorId: w.lead.id } })).toBe(1);
+  });
+
+  it('refuses a stale case-details version and returns theirs', async () => {
+    const w = await seedWorld(prisma);
+    const caseId = w.cases.court.id;
+    const saved = await saveCaseDetails(prisma, actor(w.lead), { caseId, baseVersion: 1, agreesWithRosh: false });
+    expect(saved.status).toBe('saved');
+    const stale = await saveCaseDetails(prisma, actor(w.inspector), { caseId, baseVersion: 1, agreesWithRosh: true });
+    expect(stale).toMatchObject({ status: 'conflict', theirs: { agreesWithRosh: false } });
+  });
+});
+
+describe('the audit log', () => {
+  it('is append-only in the database', async () => {
+    await expect(prisma.$executeRawUnsafe('UPDATE audit_entries SET action = $1', 'tampered')).rejects.toThrow(/append-only/);
+    await expect(prisma.$executeRawUnsafe('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
+  });
+});
