@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
-import { PASSWORD, createUser, createWorld, signIn, sql } from './fixtures/world';
+import { PASSWORD, createUser, createWorld, signIn, signOut, sql } from './fixtures/world';
 
 test.describe('sign-in and roles', () => {
   test('each demo role signs in and sees exactly its inspections', async ({ page }) => {
@@ -22,8 +22,7 @@ test.describe('sign-in and roles', () => {
       } else {
         expect(names.sort()).toEqual(services.sort());
       }
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await expect(page.getByTestId('signed-out')).toBeVisible();
+      await signOut(page);
     }
   });
 
@@ -40,7 +39,7 @@ test.describe('sign-in and roles', () => {
     await expect(page.getByTestId('case-row')).toHaveCount(2);
     await expectNoAxeViolations(page);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     await signIn(page, world.outsider);
     await expect(page.getByTestId('no-inspections')).toBeVisible();
     const response = await page.goto(`/inspections/${world.inspectionId}`);

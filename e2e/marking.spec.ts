@@ -14,7 +14,9 @@ async function answerCaseDetails(page: Page) {
     'Do you agree with the safety and wellbeing classification?',
     'Was the case manager interviewed?',
   ]) {
-    await page.getByRole('group', { name: legend }).getByLabel('Yes').check();
+    const yes = page.getByRole('group', { name: legend }).getByLabel('Yes');
+    if (await yes.isChecked()) continue;
+    await yes.check();
     await expectSaved(page);
   }
 }
@@ -68,7 +70,9 @@ test.describe('marking a case', () => {
     await page.getByRole('group', { name: 'Why is this key question not applicable to this case?' }).getByRole('radio').first().check();
     await expectSaved(page);
     await page.getByLabel('Evidence for this key question (optional)').first().fill('Assessment drew well on education records.');
-    await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saved');
+    // Typed but not yet sent counts as unsaved: the status says so until the note is saved.
+    await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saving');
+    await expectSaved(page);
     await page.reload();
     await expect(page.getByLabel('Evidence for this key question (optional)').first()).toHaveValue('Assessment drew well on education records.');
     await expect(page.getByTestId('question-2.1.3').locator('fieldset').first().getByLabel('Not applicable')).toBeChecked();
@@ -154,7 +158,7 @@ test.describe('marking a case', () => {
     const judgement = (page: Page, id: string) => page.getByTestId(`question-${id}`).locator('fieldset').first();
     await judgement(lead, '2.2.1').getByLabel('Yes').check();
     await expectSaved(lead);
-    await judgement(inspector, '2.2.1').getByLabel('No').check();
+    await judgement(inspector, '2.2.1').getByLabel('No', { exact: true }).check();
     const conflict = inspector.getByTestId('conflict-2.2.1');
     await expect(conflict).toBeVisible();
     await expect(conflict).toContainText(world.lead.name);
@@ -176,7 +180,7 @@ test.describe('marking a case', () => {
     const leadConflict = lead.getByTestId('conflict-2.2.1');
     await expect(leadConflict).toBeVisible();
     await leadConflict.getByRole('button', { name: 'Take theirs' }).click();
-    await expect(judgement(lead, '2.2.1').getByLabel('No')).toBeChecked();
+    await expect(judgement(lead, '2.2.1').getByLabel('No', { exact: true })).toBeChecked();
     rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
     expect(rows[0].value).toBe('no');
     await inspectorContext.close();
@@ -203,13 +207,13 @@ test.describe('marking a case', () => {
   test('the marking form is usable on a tablet and at 200% zoom', async ({ page }) => {
     const world = await createWorld();
     await signIn(page, world.inspector);
-    for (const width of [768, 640]) {
+    for (const [width, answer] of [[768, 'Yes'], [640, 'No']] as const) {
       // 640 CSS pixels is a 1280-pixel window at 200% zoom.
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await page.getByTestId('question-2.1.1.a').getByLabel('Yes').check();
+      await page.getByTestId('question-2.1.1.a').getByLabel(answer, { exact: true }).check();
       await expectSaved(page);
     }
   });

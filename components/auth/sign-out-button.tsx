@@ -1,15 +1,11 @@
-'use client';
-
-import { signOut } from 'next-auth/react';
+import { signOutAction } from '@/app/sign-in/actions';
 
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: '/sign-in?signedOut=1' })}
-      className="cursor-pointer text-white underline underline-offset-2 hover:decoration-2"
-    >
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="cursor-pointer text-white underline underline-offset-2 hover:decoration-2 focus-visible:text-govuk-text">
+        Sign out
+      </button>
+    </form>
   );
 }

@@ -29,10 +29,12 @@ export function useAutosave() {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   const queues = useRef(new Map<string, Promise<void>>());
   const pending = useRef(0);
+  // Changes typed but not yet sent (a note waiting for its debounce) count as unsaved too.
+  const dirty = useRef(new Set<string>());
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (pending.current > 0) {
+      if (pending.current > 0 || dirty.current.size > 0) {
         event.preventDefault();
         event.returnValue = '';
       }
@@ -41,8 +43,15 @@ export function useAutosave() {
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
+  /** Marks a change as made but not yet queued (e.g. typing before the debounce fires). */
+  const markDirty = useCallback((key: string) => {
+    dirty.current.add(key);
+    setStatus({ kind: 'saving' });
+  }, []);
+
   /** Queues `attempt` behind earlier saves of the same key; resolves when it is done or failed. */
-  const enqueue = useCallback((key: string, attempt: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> => {
+  const enqueue = useCallback((key: string, attempt: () => Promise<AttemptOutcome>, clearsDirty?: string): Promise<AttemptOutcome> => {
+    if (clearsDirty) dirty.current.delete(clearsDirty);
     pending.current += 1;
     setStatus({ kind: 'saving' });
     const previous = queues.current.get(key) ?? Promise.resolve();
@@ -64,13 +73,12 @@ export function useAutosave() {
       pending.current -= 1;
       if (queues.current.get(key) === run) queues.current.delete(key);
       if (outcome.kind === 'failed') setStatus({ kind: 'failed', message: outcome.message });
-      else if (pending.current === 0) setStatus({ kind: 'saved', at: new Date() });
+      else if (pending.current === 0 && dirty.current.size === 0) setStatus({ kind: 'saved', at: new Date() });
       return outcome;
     });
   }, []);
 
-  const hasPending = useCallback(() => pending.current > 0, []);
-  return { status, enqueue, hasPending };
+  return { status, enqueue, markDirty };
 }
 
 export function AutosaveStatusText({ status }: { status: AutosaveStatus }) {

@@ -31,7 +31,7 @@ export function CaseDetailsForm({
   initialVersion: number;
   isEditable: boolean;
 }) {
-  const { status, enqueue } = useAutosave();
+  const { status, enqueue, markDirty } = useAutosave();
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const version = useRef(initialVersion);
@@ -39,7 +39,9 @@ export function CaseDetailsForm({
 
   function save(patch: Partial<Details>) {
     setDetails((d) => ({ ...d, ...patch }));
-    void enqueue('case', async (): Promise<AttemptOutcome> => {
+    void enqueue(
+      'case',
+      async (): Promise<AttemptOutcome> => {
       const response = await saveCaseDetailsAction({ caseId, baseVersion: version.current, ...patch });
       if (!response.ok) {
         if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
@@ -56,13 +58,22 @@ export function CaseDetailsForm({
       version.current = response.data.details.version;
       setError(null);
       return { kind: 'done' };
-    });
+      },
+      'practiceExample' in patch ? 'practiceExample' : undefined,
+    );
   }
 
   function typeExample(text: string) {
     setDetails((d) => ({ ...d, practiceExample: text }));
+    markDirty('practiceExample');
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => save({ practiceExample: text }), 800);
+    timer.current = setTimeout(() => flushExample(text), 800);
+  }
+
+  function flushExample(text: string) {
+    clearTimeout(timer.current);
+    timer.current = undefined;
+    save({ practiceExample: text });
   }
 
   return (
@@ -134,8 +145,7 @@ export function CaseDetailsForm({
                 maxLength={5000}
                 onChange={(e) => typeExample(e.currentTarget.value)}
                 onBlur={(e) => {
-                  clearTimeout(timer.current);
-                  save({ practiceExample: e.currentTarget.value });
+                  if (timer.current) flushExample(e.currentTarget.value);
                 }}
               />
             </div>

@@ -35,7 +35,7 @@ export function StandardForm({
   isEditable: boolean;
   readOnlyReason?: string;
 }) {
-  const { status, enqueue } = useAutosave();
+  const { status, enqueue, markDirty } = useAutosave();
   const [answers, setAnswers] = useState(initialAnswers);
   const [counts, setCounts] = useState(initialCounts);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
@@ -48,7 +48,8 @@ export function StandardForm({
   const latestNotes = useRef<Record<string, string>>({});
 
   const save = useCallback(
-    (questionId: string, change: Change) =>
+    // Value and note saves of one question share a queue: each is made on the version the last returned.
+    (questionId: string, change: Change, dirtyKey?: string) =>
       enqueue(questionId, async (): Promise<AttemptOutcome> => {
         const baseVersion = versions.current[questionId] ?? 0;
         const response = await saveAnswerAction(
@@ -84,7 +85,7 @@ export function StandardForm({
         }));
         setCounts((c) => ({ ...c, ...result.counts }));
         return { kind: 'done' };
-      }),
+      }, dirtyKey),
     [caseId, enqueue],
   );
 
@@ -117,12 +118,13 @@ export function StandardForm({
     const note = latestNotes.current[questionId];
     if (note === undefined) return;
     delete latestNotes.current[questionId];
-    void save(questionId, { field: 'note', note });
+    void save(questionId, { field: 'note', note }, `${questionId}:note`);
   }
 
   function typeNote(questionId: string, note: string) {
     setLocal(questionId, { note });
     latestNotes.current[questionId] = note;
+    markDirty(`${questionId}:note`);
     clearTimeout(noteTimers.current[questionId]);
     noteTimers.current[questionId] = setTimeout(() => flushNote(questionId), NOTE_DEBOUNCE_MS);
   }

@@ -6,34 +6,40 @@ import { getServerEnv } from '@/lib/env';
 import { attemptSignIn } from './sign-in';
 import { clientAddress } from './throttle';
 
-const env = getServerEnv();
+let cached: NextAuthOptions | undefined;
 
-export const authOptions: NextAuthOptions = {
-  secret: env.NEXTAUTH_SECRET,
-  // A working day: inspectors sign in each morning of fieldwork week.
-  session: { strategy: 'jwt', maxAge: env.CASEMARK_SESSION_HOURS * 60 * 60 },
-  jwt: { maxAge: env.CASEMARK_SESSION_HOURS * 60 * 60 },
-  pages: { signIn: '/sign-in', error: '/sign-in' },
-  providers: [
-    CredentialsProvider({
-      name: 'Email and password',
-      credentials: { email: { label: 'Email address', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials, req) {
-        const result = await attemptSignIn(prisma, credentials, clientAddress(req?.headers));
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
-        // The message reaches the sign-in form as `error`.
-        throw new Error(result.code);
+/** next-auth's options, built on first use from the validated configuration. */
+export function getAuthOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const env = getServerEnv();
+  cached = {
+    secret: env.NEXTAUTH_SECRET,
+    // A working day: inspectors sign in each morning of fieldwork week.
+    session: { strategy: 'jwt', maxAge: env.CASEMARK_SESSION_HOURS * 60 * 60 },
+    jwt: { maxAge: env.CASEMARK_SESSION_HOURS * 60 * 60 },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email and password',
+        credentials: { email: { label: 'Email address', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        async authorize(credentials, req) {
+          const result = await attemptSignIn(prisma, credentials, clientAddress(req?.headers));
+          if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
+          // The message reaches the sign-in form as `error`.
+          throw new Error(result.code);
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
       },
-    }),
-  ],
-  callbacks: {
-    async jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+      async session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
     },
-    async session({ session, token }) {
-      if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
-      return session;
-    },
-  },
-};
+  };
+  return cached;
+}

@@ -2,8 +2,9 @@ import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { prisma } from '@/lib/db/client';
-import { authOptions } from './options';
+import { getAuthOptions } from './options';
 import type { Actor } from './permissions';
 
 export interface SessionUser extends Actor {
@@ -16,7 +17,9 @@ export interface SessionUser extends Actor {
  * account or a revoked admin flag takes effect at once. Null when signed out.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  // Per request, never prerendered: who is asking decides what the page shows.
+  await connection();
+  const session = await getServerSession(getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const user = await prisma.user.findUnique({

@@ -1,0 +1,8 @@
+// Runs once when a server starts: a missing or weak secret, or a bad DATABASE_URL, stops it
+// here with a clear message rather than at the first sign-in.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { getServerEnv } = await import('@/lib/env');
+    getServerEnv();
+  }
+}
