@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Rating } from '@/lib/framework/types';
+import { computeOverall, type CoreStandardRating } from './overall';
+
+const IDS = ['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '3.4'];
+const core = (ratings: (Rating | null)[]): CoreStandardRating[] => IDS.map((id, i) => ({ id, rating: ratings[i] }));
+/** 12 ratings scoring `score`: as many outstanding as possible, then one remainder, then inadequate. */
+function scoring(score: number): Rating[] {
+  const order: Rating[] = ['inadequate', 'requires_improvement', 'good', 'outstanding'];
+  return IDS.map((_, i) => order[Math.max(0, Math.min(3, score - 3 * i))]);
+}
+
+describe('computeOverall', () => {
+  it.each([
+    [6, 'inadequate'],
+    [7, 'requires_improvement'],
+    [18, 'requires_improvement'],
+    [19, 'good'],
+    [30, 'good'],
+    [31, 'outstanding'],
+    [36, 'outstanding'],
+  ] as const)('sums the 12 scores: %i → %s', (score, rating) => {
+    const result = computeOverall(core(scoring(score)));
+    expect(result).toMatchObject({ score, maxScore: 36, rating, uncappedRating: rating, isCapped: false, missing: [] });
+  });
+
+  it('is null, listing what is missing, when any core standard has no rating', () => {
+    const ratings = scoring(25) as (Rating | null)[];
+    ratings[1] = null;
+    ratings[7] = null;
+    const input = core(ratings);
+    input[1].missing = '1.2 has no judgement';
+    input[7].missing = '2.4 has no marked cases';
+    expect(computeOverall(input)).toEqual({
+      score: null,
+      maxScore: 36,
+      rating: null,
+      uncappedRating: null,
+      isCapped: false,
+      cap: null,
+      missing: ['1.2 has no judgement', '2.4 has no marked cases'],
+    });
+  });
+
+  it('caps Outstanding at Good when resettlement is Inadequate (31 points → Good)', () => {
+    const result = computeOverall(core(scoring(31)), [{ id: '4.1', isRated: true, rating: 'inadequate' }]);
+    expect(result).toMatchObject({ score: 31, rating: 'good', uncappedRating: 'outstanding', isCapped: true });
+    expect(result.cap).toBe('4.1 is rated Inadequate, so the overall rating cannot be Outstanding: a score of 31 is capped at Good');
+  });
+
+  it('does not lower Good or below for an Inadequate resettlement rating', () => {
+    expect(computeOverall(core(scoring(30)), [{ id: '4.1', isRated: true, rating: 'inadequate' }])).toMatchObject({
+      score: 30,
+      rating: 'good',
+      isCapped: false,
+    });
+  });
+
+  it('applies no cap when resettlement is not rated (no resettlement cases)', () => {
+    expect(computeOverall(core(scoring(31)), [{ id: '4.1', isRated: false, rating: null }])).toMatchObject({
+      score: 31,
+      rating: 'outstanding',
+      isCapped: false,
+      missing: [],
+    });
+  });
+
+  it('needs the resettlement judgement when resettlement is rated', () => {
+    expect(computeOverall(core(scoring(31)), [{ id: '4.1', isRated: true, rating: null }])).toMatchObject({
+      score: null,
+      rating: null,
+      missing: ['4.1 has no judgement'],
+    });
+  });
+});
