@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { listCasesForUser } from '@/lib/data/cases';
@@ -51,6 +52,14 @@ export default async function InspectionPage({
           Your role: <strong>{inspection.scope.role ? ROLE_LABELS[inspection.scope.role] : 'Admin'}</strong>
         </span>
       </p>
+
+      <ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2" data-testid="inspection-links">
+        {can(user, 'panel.view', { inspection: inspection.scope }) ? (
+          <li>
+            <Link href={`/inspections/${inspection.id}/panel`}>Ratings panel</Link>
+          </li>
+        ) : null}
+      </ul>
 
       <h2 className="mb-4 text-2xl font-bold">{seesAll ? 'Cases in the sample' : 'Your cases'}</h2>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Filter cases">
