@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DB_PORT = Number(process.env.E2E_DB_PORT ?? 54339);
-const DATA_DIR = path.resolve('.data', 'e2e');
+// Per port, so two runs side by side (E2E_PORT, E2E_DB_PORT) never share a database.
+const DATA_DIR = path.resolve('.data', `e2e-${PORT}`);
 // Debian's chromium where installed (CI installs it); Playwright's own browser elsewhere.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 

@@ -4,7 +4,7 @@
  * sources are newer), then the server. `--dev` runs the dev server instead.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/prisma/seed';
@@ -37,6 +37,30 @@ function isBuildCurrent(): boolean {
     ),
   );
   return built >= sources;
+}
+
+/** Builds when needed; a lock keeps two starts on one checkout from building at once. */
+async function buildIfNeeded(): Promise<void> {
+  const lock = path.join(root, '.next-build.lock');
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another start is building; a lock older than 10 minutes was left by a killed run.
+      if (waited === 0) log('Waiting for another build of this checkout to finish…');
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    if (isBuildCurrent()) return;
+    log('Building the app (first run or sources changed)…');
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (build.status !== 0) throw new Error('The build failed.');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 function printWelcome(db: Database, isSeeded: boolean): void {
@@ -84,11 +108,7 @@ async function main(): Promise<void> {
       isSeeded = true;
     }
 
-    if (!isDev && !isBuildCurrent()) {
-      log('Building the app (first run or sources changed)…');
-      const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
-      if (build.status !== 0) throw new Error('The build failed.');
-    }
+    if (!isDev) await buildIfNeeded();
 
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     child = spawn(process.execPath, [nextBin, isDev ? 'dev' : 'start', '-p', String(port)], {

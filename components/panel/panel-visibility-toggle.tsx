@@ -18,12 +18,14 @@ export function PanelVisibilityToggle({ inspectionId, isVisible }: { inspectionI
         disabled={isPending}
         onChange={(e) => {
           const next = e.currentTarget.checked;
+          setChecked(next);
           startTransition(async () => {
             const result = await setPanelVisibilityAction({ inspectionId, isPanelVisibleToTeam: next });
-            if (result.ok) {
-              setChecked(next);
-              setError(null);
-            } else setError(result.message);
+            if (result.ok) setError(null);
+            else {
+              setChecked(!next);
+              setError(result.message);
+            }
           });
         }}
       />
