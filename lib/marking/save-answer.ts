@@ -2,11 +2,11 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, findQuestion, getFramework } from '@/lib/framework';
-import { ZSaveAnswer } from '@/lib/validation/marking';
+import { ZSaveAnswer, type TSaveAnswer } from '@/lib/validation/marking';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { countAnswers, type QuestionCounts } from '@/lib/marking/count-answers';
 import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
-import { loadCaseForActor } from './case-scope';
+import { loadCaseForActor, type LoadedCase } from './case-scope';
 
 export interface SavedAnswer {
   questionId: string;
@@ -22,126 +22,168 @@ export type SaveAnswerResult =
   | { status: 'saved'; answer: SavedAnswer; standardId: string | null; counts: QuestionCounts; caseStatus: string }
   | { status: 'conflict'; theirs: SavedAnswer };
 
+/** Every check that needs no lock: who may mark the case, and what may be answered on it. */
+function checkChange(actor: Actor, kase: LoadedCase | null, change: TSaveAnswer) {
+  if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+  const refusal = explainMarkRefusal(actor, kase.scope);
+  if (refusal) throw new AppError('forbidden', refusal);
+  if (kase.status === 'complete') {
+    throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
+  }
+  const framework = getFramework(kase.framework);
+  const ref = findQuestion(framework, change.questionId);
+  if (!ref) throw new AppError('invalid', `There is no question ${change.questionId} in the ${framework.version} standards.`);
+  if (!canAnswerQuestion(framework, kase, change.questionId)) {
+    throw new AppError('invalid', `Question ${change.questionId} does not apply to this case.`);
+  }
+  let naReason: string | null = null;
+  if (change.field === 'value') {
+    naReason = change.value === 'na' ? change.naReason?.trim() || null : null;
+    if (ref.kind === 'key_question' && change.value === 'na' && !naReason) {
+      throw new AppError('invalid', 'Give a reason why this key question is not applicable', {
+        naReason: 'Give a reason why this key question is not applicable',
+      });
+    }
+  }
+  const questionIds =
+    ref.kind === 'resettlement_aspect'
+      ? framework.resettlementAspects.map((a) => a.id)
+      : ref.standard.keyQuestions.flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]);
+  return { kase, naReason, standardId: ref.kind === 'resettlement_aspect' ? null : ref.standard.id, questionIds };
+}
+
+interface WriteRow {
+  guarded: number;
+  new_case_status: string | null;
+  value: SavedAnswer['value'];
+  na_reason: string | null;
+  note: string | null;
+  version: number | null;
+  updated_at: Date | null;
+}
+
 /**
  * Records one answer (judgement, prompt or resettlement aspect value, or its note) with
  * optimistic concurrency: the change is applied only if the answer is still at `baseVersion`;
  * otherwise nothing is written and the other person's answer is returned so the inspector can
- * choose. In the same transaction: the audit entry, the case's status, and a NOTIFY for the
- * ratings panel; then the standard's fresh counts from one aggregate.
+ * choose. The write is ONE statement, so atomic: it locks the case, re-checks that it may still
+ * be marked (inspection in fieldwork, case not complete, still allocated), applies the version
+ * check, writes the answer, its audit entry (old → new) and the case's status, and NOTIFYs the
+ * ratings panel (delivered on commit). Then the standard's fresh counts come from one aggregate.
+ * Three round trips in all: the scope read, the write, the aggregate.
  */
-export async function saveAnswer(db: PrismaClient, actor: Actor, input: unknown): Promise<SaveAnswerResult> {
+export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: string }, input: unknown): Promise<SaveAnswerResult> {
   const change = parseOrThrow(ZSaveAnswer, input);
+  const checked = checkChange(actor, await loadCaseForActor(db, actor, change.caseId), change);
+  const { kase } = checked;
 
-  const result = await db.$transaction(async (tx) => {
-    const kase = await loadCaseForActor(tx, actor, change.caseId, { forUpdate: true });
-    if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
-    const refusal = explainMarkRefusal(actor, kase.scope);
-    if (refusal) throw new AppError('forbidden', refusal);
-    if (kase.status === 'complete') {
-      throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
-    }
-    const framework = getFramework(kase.framework);
-    const ref = findQuestion(framework, change.questionId);
-    if (!ref) throw new AppError('invalid', `There is no question ${change.questionId} in the ${framework.version} standards.`);
-    if (!canAnswerQuestion(framework, kase, change.questionId)) {
-      throw new AppError('invalid', `Question ${change.questionId} does not apply to this case.`);
-    }
+  const isValue = change.field === 'value';
+  const value = isValue ? change.value : null;
+  const note = isValue ? null : change.note.trim() === '' ? null : change.note;
+  const naReason = checked.naReason;
+  // An inspector may only write to a case still allocated to them; the lead and admins to any.
+  const requiredInspectorId = kase.scope.role === 'inspector' && !actor.isAdmin ? actor.id : null;
+  const newValue = isValue ? { value, naReason } : { note };
 
-    let naReason: string | null = null;
-    if (change.field === 'value') {
-      naReason = change.value === 'na' ? change.naReason?.trim() || null : null;
-      if (ref.kind === 'key_question' && change.value === 'na' && !naReason) {
-        throw new AppError('invalid', 'Give a reason why this key question is not applicable', {
-          naReason: 'Give a reason why this key question is not applicable',
-        });
-      }
-    }
+  const rows = await db.$queryRaw<WriteRow[]>`
+    WITH guard AS (
+      SELECT c.id, c.inspection_id, c.status
+      FROM cases c JOIN inspections i ON i.id = c.inspection_id
+      WHERE c.id = ${kase.id}::uuid AND i.status = 'fieldwork' AND c.status <> 'complete'
+        AND (${requiredInspectorId}::uuid IS NULL OR c.inspector_id = ${requiredInspectorId}::uuid)
+      FOR UPDATE OF c
+    ),
+    prev AS (
+      SELECT a.value, a.na_reason, a.note FROM answers a
+      WHERE a.case_id = ${kase.id}::uuid AND a.question_id = ${change.questionId}
+    ),
+    upd AS (
+      UPDATE answers a
+      SET value = CASE WHEN ${isValue} THEN ${value}::answer_value ELSE a.value END,
+          na_reason = CASE WHEN ${isValue} THEN ${naReason}::text ELSE a.na_reason END,
+          note = CASE WHEN ${isValue} THEN a.note ELSE ${note}::text END,
+          version = a.version + 1, updated_by_id = ${actor.id}::uuid, updated_at = now()
+      -- Re-evaluated on the latest row if another save committed meanwhile: no lost update.
+      WHERE a.case_id = ${kase.id}::uuid AND a.question_id = ${change.questionId}
+        AND a.version = ${change.baseVersion} AND EXISTS (SELECT 1 FROM guard)
+      RETURNING a.value, a.na_reason, a.note, a.version, a.updated_at
+    ),
+    ins AS (
+      INSERT INTO answers (id, case_id, inspection_id, question_id, value, na_reason, note, updated_by_id, updated_at)
+      SELECT gen_random_uuid(), g.id, g.inspection_id, ${change.questionId}, ${value}::answer_value, ${naReason}::text,
+             ${note}::text, ${actor.id}::uuid, now()
+      FROM guard g
+      WHERE ${change.baseVersion}::int = 0 AND NOT EXISTS (SELECT 1 FROM prev)
+      ON CONFLICT (case_id, question_id) DO NOTHING
+      RETURNING value, na_reason, note, version, updated_at
+    ),
+    saved AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),
+    audit AS (
+      INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, old_value, new_value)
+      SELECT ${actor.id}::uuid, g.inspection_id, ${isValue ? 'answer.value' : 'answer.note'}, 'answer',
+             ${`${kase.id}:${change.questionId}`},
+             (SELECT CASE WHEN ${isValue} THEN jsonb_build_object('value', p.value, 'naReason', p.na_reason)
+                          ELSE jsonb_build_object('note', p.note) END FROM prev p),
+             ${JSON.stringify(newValue)}::jsonb
+      FROM guard g WHERE EXISTS (SELECT 1 FROM saved)
+      RETURNING id
+    ),
+    case_status AS (
+      UPDATE cases c SET status = 'in_progress', version = c.version + 1, updated_at = now()
+      FROM guard g
+      WHERE c.id = g.id AND g.status = 'not_started' AND ${isValue} AND EXISTS (SELECT 1 FROM saved)
+      RETURNING c.status
+    ),
+    notified AS (
+      SELECT pg_notify(${INSPECTION_CHANNEL}, g.inspection_id::text) AS sent
+      FROM guard g WHERE ${isValue} AND EXISTS (SELECT 1 FROM saved)
+    )
+    SELECT (SELECT count(*)::int FROM guard) AS guarded,
+           (SELECT count(*) FROM audit) + (SELECT count(*) FROM notified) AS side_effects,
+           (SELECT status::text FROM case_status) AS new_case_status,
+           s.value, s.na_reason, s.note, s.version, s.updated_at
+    FROM (SELECT 1) AS one LEFT JOIN saved s ON true`;
+  const row = rows[0];
 
-    const existing = await tx.answer.findUnique({
+  if (row.guarded === 0) {
+    // Something changed since the checks (the case was completed or reallocated, the
+    // inspection left fieldwork): check again to say exactly what.
+    checkChange(actor, await loadCaseForActor(db, actor, change.caseId), change);
+    throw new AppError('conflict', 'This case changed while you were saving. Reload the page and try again.');
+  }
+  if (row.version === null) {
+    const theirs = await db.answer.findUnique({
       where: { caseId_questionId: { caseId: kase.id, questionId: change.questionId } },
-      select: { id: true, value: true, naReason: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+      select: { value: true, naReason: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
     });
-    const currentVersion = existing?.version ?? 0;
-    if (currentVersion !== change.baseVersion) {
-      return {
-        status: 'conflict' as const,
-        theirs: {
-          questionId: change.questionId,
-          value: existing?.value ?? null,
-          naReason: existing?.naReason ?? null,
-          note: existing?.note ?? null,
-          version: currentVersion,
-          updatedAt: (existing?.updatedAt ?? new Date(0)).toISOString(),
-          updatedByName: existing?.updatedBy.name ?? '',
-        },
-      };
-    }
-
-    const data =
-      change.field === 'value'
-        ? { value: change.value, naReason }
-        : { note: change.note.trim() === '' ? null : change.note };
-    const now = new Date();
-    const saved = existing
-      ? await tx.answer.update({
-          where: { id: existing.id },
-          data: { ...data, version: { increment: 1 }, updatedById: actor.id, updatedAt: now },
-          select: { value: true, naReason: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
-        })
-      : await tx.answer.create({
-          data: { ...data, caseId: kase.id, inspectionId: kase.inspectionId, questionId: change.questionId, updatedById: actor.id, updatedAt: now },
-          select: { value: true, naReason: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
-        });
-
-    const oldValue = existing
-      ? change.field === 'value'
-        ? { value: existing.value, naReason: existing.naReason }
-        : { note: existing.note }
-      : null;
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: change.field === 'value' ? 'answer.value' : 'answer.note',
-        entity: 'answer',
-        entityId: `${kase.id}:${change.questionId}`,
-        oldValue: oldValue ?? undefined,
-        newValue: data,
-      },
-    });
-    let caseStatus: string = kase.status;
-    if (kase.status === 'not_started' && change.field === 'value') {
-      await tx.case.update({ where: { id: kase.id }, data: { status: 'in_progress', version: { increment: 1 } } });
-      caseStatus = 'in_progress';
-    }
-    if (change.field === 'value') {
-      // Delivered on commit: every app server's panel listeners hear of it.
-      await tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${kase.inspectionId})`;
-    }
-    const standardId = ref.kind === 'resettlement_aspect' ? null : ref.standard.id;
     return {
-      status: 'saved' as const,
-      inspectionId: kase.inspectionId,
-      questionIds:
-        ref.kind === 'resettlement_aspect'
-          ? framework.resettlementAspects.map((a) => a.id)
-          : ref.standard.keyQuestions.flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]),
-      standardId,
-      caseStatus,
-      answer: {
+      status: 'conflict',
+      theirs: {
         questionId: change.questionId,
-        value: saved.value,
-        naReason: saved.naReason,
-        note: saved.note,
-        version: saved.version,
-        updatedAt: saved.updatedAt.toISOString(),
-        updatedByName: saved.updatedBy.name,
+        value: theirs?.value ?? null,
+        naReason: theirs?.naReason ?? null,
+        note: theirs?.note ?? null,
+        version: theirs?.version ?? 0,
+        updatedAt: (theirs?.updatedAt ?? new Date(0)).toISOString(),
+        updatedByName: theirs?.updatedBy.name ?? '',
       },
     };
-  });
+  }
 
-  if (result.status === 'conflict') return result;
-  // After commit: the standard's fresh figures for the page, from one aggregate.
-  const counts = await countAnswers(db, result.inspectionId, result.questionIds);
-  return { status: 'saved', answer: result.answer, standardId: result.standardId, counts, caseStatus: result.caseStatus };
+  const counts = await countAnswers(db, kase.inspectionId, checked.questionIds);
+  return {
+    status: 'saved',
+    standardId: checked.standardId,
+    counts,
+    caseStatus: row.new_case_status ?? kase.status,
+    answer: {
+      questionId: change.questionId,
+      value: row.value,
+      naReason: row.na_reason,
+      note: row.note,
+      version: row.version,
+      updatedAt: (row.updated_at ?? new Date()).toISOString(),
+      updatedByName: actor.name ?? '',
+    },
+  };
 }

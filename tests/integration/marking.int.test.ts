@@ -94,6 +94,19 @@ describe('saveAnswer', () => {
     expect(kept).toMatchObject({ status: 'saved', answer: { value: 'yes', version: 2 } });
   });
 
+  it('lets exactly one of many simultaneous saves on the same version win', async () => {
+    const w = await seedWorld(prisma);
+    const attempt = (who: { id: string; isAdmin: boolean }, value: 'yes' | 'no') =>
+      saveAnswer(prisma, actor(who), { field: 'value', caseId: w.cases.court.id, questionId: '2.3.1', value, baseVersion: 0 });
+    const results = await Promise.all([attempt(w.inspector, 'yes'), attempt(w.lead, 'no'), attempt(w.lead, 'yes'), attempt(w.inspector, 'no')]);
+    expect(results.filter((r) => r.status === 'saved')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'conflict')).toHaveLength(3);
+    const rows = await prisma.answer.findMany({ where: { caseId: w.cases.court.id, questionId: '2.3.1' } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0].version).toBe(1);
+    expect(await prisma.auditEntry.count({ where: { entityId: `${w.cases.court.id}:2.3.1` } })).toBe(1);
+  });
+
   it('publishes the inspection id on the NOTIFY channel when an answer is saved', async () => {
     const listener = new pg.Client({ connectionString: url });
     await listener.connect();
