@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-postgres';
 import { DEFAULT_MIGRATIONS_DIR, migrate } from '@/lib/db/migrate';
+import { AppError } from '@/lib/errors';
 
 export const DATA_DIR = path.resolve(process.env.CASEMARK_DATA_DIR ?? '.data');
 
@@ -83,7 +84,9 @@ export async function runCommand(main: (db: Database) => Promise<void>, options:
     await db.stop();
     process.exit(0);
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    const fieldErrors = error instanceof AppError && error.fieldErrors ? Object.values(error.fieldErrors) : [];
+    const message = fieldErrors.length > 1 ? fieldErrors.map((m) => `- ${m}`).join('\n') : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${message}\n`);
     await db?.stop().catch(() => undefined);
     process.exit(1);
   }

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
+import { DEMO_USERS, seedDemo } from '../../prisma/seed';
+import { createMigratedDatabase } from './test-database';
+
+const root = path.resolve(__dirname, '../..');
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+
+function runScript(script: string, args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, [tsx, script, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('npm run user:create', () => {
+  it('creates a user, and refuses bad input with a clear message and nothing written', async () => {
+    const { url, prisma } = await createMigratedDatabase('usercmd');
+    try {
+      const bad = runScript('scripts/user-create.ts', ['--email', 'not-an-email', '--name', 'Ada', '--password', 'short'], { DATABASE_URL: url });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('Enter an email address in the correct format');
+      expect(bad.stderr).toContain('Password must be at least 12 characters');
+      expect(await prisma.user.count()).toBe(0);
+
+      const missing = runScript('scripts/user-create.ts', ['--name', 'Ada'], { DATABASE_URL: url });
+      expect(missing.status).toBe(1);
+      expect(missing.stderr).toContain('Usage: npm run user:create');
+
+      const good = runScript('scripts/user-create.ts', ['--email', 'Ada@Example.gov.uk', '--name', 'Ada Lovelace', '--admin'], {
+        DATABASE_URL: url,
+        CASEMARK_NEW_PASSWORD: 'a long enough password',
+      });
+      expect(good.status).toBe(0);
+      expect(good.stderr).toContain('Created admin user ada@example.gov.uk');
+      const user = await prisma.user.findUniqueOrThrow({ where: { email: 'ada@example.gov.uk' } });
+      expect(user).toMatchObject({ name: 'Ada Lovelace', isAdmin: true, isActive: true });
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+      expect(await prisma.auditEntry.count({ where: { action: 'user.create', entityId: user.id } })).toBe(1);
+
+      const duplicate = runScript('scripts/user-create.ts', ['--email', 'ada@example.gov.uk', '--name', 'Ada again'], {
+        DATABASE_URL: url,
+        CASEMARK_NEW_PASSWORD: 'another long password',
+      });
+      expect(duplicate.status).toBe(1);
+      expect(duplicate.stderr).toContain('already exists');
+      expect(await prisma.user.count()).toBe(1);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});
+
+describe('the demo seed', () => {
+  it('seeds once: a second run changes nothing', async () => {
+    const { prisma } = await createMigratedDatabase('seed');
+    try {
+      expect(await seedDemo(prisma)).toEqual({ seeded: true });
+      const counts = async () => ({
+        users: await prisma.user.count(),
+        inspections: await prisma.inspection.count(),
+        cases: await prisma.case.count(),
+        answers: await prisma.answer.count(),
+      });
+      const first = await counts();
+      expect(first.users).toBe(DEMO_USERS.length);
+      expect(first.inspections).toBe(2);
+      expect(first.cases).toBe(25 + 23);
+      expect(first.answers).toBeGreaterThan(500);
+      expect(await seedDemo(prisma)).toEqual({ seeded: false });
+      expect(await counts()).toEqual(first);
+      // Part-marked, as fieldwork would be.
+      const statuses = await prisma.case.groupBy({ by: ['status'], _count: { _all: true } });
+      expect(statuses.map((s) => s.status).sort()).toEqual(['complete', 'in_progress', 'not_started']);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});
+
+describe('the embedded PostgreSQL', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('keeps its data across restarts and starts after a stale lock or an orphaned server', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'casemark-embedded-'));
+    dirs.push(dir);
+    const databaseDir = path.join(dir, 'postgres');
+    const port = 54000 + Math.floor(Math.random() * 900);
+    const options = { databaseDir, port, database: 'keep' };
+
+    const first = await startEmbeddedPostgres(options);
+    const write = new pg.Client({ connectionString: first.url });
+    await write.connect();
+    await write.query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
+    await write.end();
+    // An orphan: the server is left running, as after the parent was killed with SIGKILL.
+    const second = await startEmbeddedPostgres(options);
+    const read = new pg.Client({ connectionString: second.url });
+    await read.connect();
+    expect((await read.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
+    await read.end();
+    await second.stop();
+
+    // A stale lock whose process is gone.
+    writeFileSync(path.join(databaseDir, 'postmaster.pid'), `999999\n${databaseDir}\n`);
+    const third = await startEmbeddedPostgres(options);
+    const again = new pg.Client({ connectionString: third.url });
+    await again.connect();
+    expect((await again.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
+    await again.end();
+    await third.stop();
+  });
+});
