@@ -7,6 +7,8 @@ export type AutosaveStatus =
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
   | { kind: 'retrying'; message: string }
+  /** A change the inspector has started but not finished (e.g. not applicable without a reason). */
+  | { kind: 'unsaved'; message: string }
   | { kind: 'failed'; message: string };
 
 /** What one attempt to save came to. */
@@ -43,10 +45,19 @@ export function useAutosave() {
     return () => window.removeEventListener('beforeunload', warn);
   }, []);
 
-  /** Marks a change as made but not yet queued (e.g. typing before the debounce fires). */
-  const markDirty = useCallback((key: string) => {
+  /**
+   * Marks a change as made but not yet queued: typing before the debounce fires ("Saving…"),
+   * or an answer that needs more before it can be saved (`unsavedMessage`).
+   */
+  const markDirty = useCallback((key: string, unsavedMessage?: string) => {
     dirty.current.add(key);
-    setStatus({ kind: 'saving' });
+    setStatus(unsavedMessage ? { kind: 'unsaved', message: unsavedMessage } : { kind: 'saving' });
+  }, []);
+
+  /** Drops a change that will not be saved (e.g. the inspector took the other person's answer). */
+  const clearDirty = useCallback((key: string) => {
+    dirty.current.delete(key);
+    if (pending.current === 0 && dirty.current.size === 0) setStatus({ kind: 'saved', at: new Date() });
   }, []);
 
   /** Queues `attempt` behind earlier saves of the same key; resolves when it is done or failed. */
@@ -78,7 +89,7 @@ export function useAutosave() {
     });
   }, []);
 
-  return { status, enqueue, markDirty };
+  return { status, enqueue, markDirty, clearDirty };
 }
 
 export function AutosaveStatusText({ status }: { status: AutosaveStatus }) {
@@ -92,7 +103,7 @@ export function AutosaveStatusText({ status }: { status: AutosaveStatus }) {
           : status.kind === 'failed'
             ? `Not saved — ${status.message}`
             : 'Changes are saved as you go';
-  const colour = status.kind === 'retrying' || status.kind === 'failed' ? 'border-govuk-error text-govuk-error font-bold' : 'border-govuk-border';
+  const colour = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved' ? 'border-govuk-error text-govuk-error font-bold' : 'border-govuk-border';
   return (
     <p role="status" aria-live="polite" data-testid="save-status" data-kind={status.kind} className={`border-l-4 px-3 py-1 ${colour}`}>
       {text}

@@ -35,7 +35,7 @@ export function StandardForm({
   isEditable: boolean;
   readOnlyReason?: string;
 }) {
-  const { status, enqueue, markDirty } = useAutosave();
+  const { status, enqueue, markDirty, clearDirty } = useAutosave();
   const [answers, setAnswers] = useState(initialAnswers);
   const [counts, setCounts] = useState(initialCounts);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
@@ -64,6 +64,8 @@ export function StandardForm({
         }
         const result = response.data;
         if (result.status === 'conflict') {
+          // Unresolved, it is unsaved work: leaving the page warns.
+          markDirty(`${questionId}:conflict`);
           setConflicts((c) => ({ ...c, [questionId]: { mine: change, theirs: { ...result.theirs } } }));
           return { kind: 'failed', message: 'someone else changed an answer (see below)' };
         }
@@ -86,7 +88,7 @@ export function StandardForm({
         setCounts((c) => ({ ...c, ...result.counts }));
         return { kind: 'done' };
       }, dirtyKey),
-    [caseId, enqueue],
+    [caseId, enqueue, markDirty],
   );
 
   function setLocal(questionId: string, patch: Partial<AnswerState>) {
@@ -101,15 +103,16 @@ export function StandardForm({
     // A key question judged not applicable needs a reason before it can be saved.
     if (question.kind === 'key_question' && value === 'na') {
       const reason = answers[question.id]?.naReason;
-      if (reason) void save(question.id, { field: 'value', value, naReason: reason });
+      if (reason) void save(question.id, { field: 'value', value, naReason: reason }, `${question.id}:value`);
+      else markDirty(`${question.id}:value`, `Not saved yet — choose why ${question.id} is not applicable`);
       return;
     }
-    void save(question.id, { field: 'value', value });
+    void save(question.id, { field: 'value', value }, `${question.id}:value`);
   }
 
   function chooseReason(question: QuestionView, reason: string) {
     setLocal(question.id, { value: 'na', naReason: reason });
-    if (reason.trim()) void save(question.id, { field: 'value', value: 'na', naReason: reason.trim() });
+    if (reason.trim()) void save(question.id, { field: 'value', value: 'na', naReason: reason.trim() }, `${question.id}:value`);
   }
 
   function flushNote(questionId: string) {
@@ -134,7 +137,7 @@ export function StandardForm({
     if (!conflict) return;
     versions.current[questionId] = conflict.theirs.version;
     setConflicts(({ [questionId]: _, ...rest }) => rest);
-    void save(questionId, conflict.mine);
+    void save(questionId, conflict.mine, `${questionId}:conflict`);
   }
 
   function takeTheirs(questionId: string) {
@@ -143,6 +146,7 @@ export function StandardForm({
     versions.current[questionId] = conflict.theirs.version;
     setAnswers((a) => ({ ...a, [questionId]: { ...conflict.theirs } }));
     setConflicts(({ [questionId]: _, ...rest }) => rest);
+    clearDirty(`${questionId}:conflict`);
   }
 
   const describeChange = (change: Change | AnswerState, field: 'value' | 'note') => {
