@@ -79,6 +79,13 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
           lead: 'lead@casemark.example',
           inspectors: ['inspector@casemark.example', 'inspector2@casemark.example'],
           seed: 2021,
+          // The service's previous inspection, shown beside this one's figures on the panel.
+          previousRatings: {
+            '1.1': 'requires_improvement', '1.2': 'good', '1.3': 'good', '1.4': 'good',
+            '2.1': 'requires_improvement', '2.2': 'requires_improvement', '2.3': 'good', '2.4': 'requires_improvement',
+            '3.1': 'good', '3.2': 'good', '3.3': 'good', '3.4': 'requires_improvement', '4.1': 'good',
+          },
+          previousKeyQuestionPct: { '2.1.1': 77, '2.1.2': 54, '2.1.3': 46, '2.2.1': 85, '2.2.2': 62, '2.2.3': 54, '3.1.1': 82, '3.1.2': 71, '3.1.3': 65 },
         },
         {
           version: '2018' as const,
@@ -89,6 +96,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
           lead: 'lead2018@casemark.example',
           inspectors: ['inspector@casemark.example', 'inspector3@casemark.example'],
           seed: 2018,
+          previousRatings: undefined,
+          previousKeyQuestionPct: undefined,
         },
       ];
 
@@ -102,6 +111,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
             fieldworkStart: new Date(`${plan.start}T00:00:00Z`),
             fieldworkEnd: new Date(`${plan.end}T00:00:00Z`),
             status: 'fieldwork',
+            previousRatings: plan.previousRatings,
+            previousKeyQuestionPct: plan.previousKeyQuestionPct,
           },
           select: { id: true },
         });
