@@ -49,6 +49,8 @@ export default defineConfig({
       CASEMARK_DATA_DIR: DATA_DIR,
       NEXTAUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       NEXTAUTH_URL: `http://localhost:${PORT}`,
+      // Each test comes from its own X-Forwarded-For address (e2e/fixtures/test.ts).
+      CASEMARK_TRUSTED_PROXIES: '1',
       DATABASE_URL: '',
     },
   },

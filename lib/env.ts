@@ -14,6 +14,8 @@ export const ZServerEnv = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** Session length in hours: a working day by default. */
   CASEMARK_SESSION_HOURS: z.coerce.number().int().min(1).max(24).default(10),
+  /** Proxies in front of the app that append to X-Forwarded-For (for per-address throttling). */
+  CASEMARK_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
 });
 export type TServerEnv = z.infer<typeof ZServerEnv>;
 

@@ -10,7 +10,10 @@ import { redirect } from 'next/navigation';
 export async function signOutAction(): Promise<void> {
   const jar = await cookies();
   for (const cookie of jar.getAll()) {
-    if (/^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(cookie.name)) jar.delete(cookie.name);
+    if (/^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(cookie.name)) {
+      // A __Secure- cookie is only replaced by one that is itself Secure.
+      jar.set(cookie.name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: cookie.name.startsWith('__Secure-') });
+    }
   }
   redirect('/sign-in?signedOut=1');
 }

@@ -1,22 +1,18 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
 import { getSessionUser } from '@/lib/auth/session';
 import { SignInForm } from '@/components/auth/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-function safeCallback(url: string | undefined): string {
-  // Only same-site paths: never an open redirect.
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
-}
-
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; signedOut?: string }>;
+  searchParams: Promise<{ callbackUrl?: string | string[]; signedOut?: string }>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
   return (
     <div className="max-w-xl">

@@ -11,32 +11,49 @@ import { KeyQuestionChart } from './key-question-chart';
 import { PanelDecisionForm } from './panel-decision-form';
 import { JudgementForm } from './judgement-form';
 
-type LiveState = 'connecting' | 'live' | 'reconnecting';
+type LiveState = 'connecting' | 'live' | 'reconnecting' | 'ended';
 
 const pctText = (pct: number | null | undefined) => (pct === null || pct === undefined ? '–' : `${pct}%`);
 
-/** Subscribes to the panel's server-sent events; reconnects by itself (EventSource retries). */
+/**
+ * Subscribes to the panel's server-sent events. EventSource reconnects by itself after a drop;
+ * when the stream is closed for good (the server restarted, or refused), it is reopened with
+ * back-off, except when the server says the session ended or the panel is no longer visible.
+ */
 function useLivePanel(initial: PanelData) {
   const [data, setData] = useState(initial);
   const [state, setState] = useState<LiveState>('connecting');
+  const [endedReason, setEndedReason] = useState<string | null>(null);
   const [updatedAt, setUpdatedAt] = useState(() => new Date(initial.computedAt));
   useEffect(() => {
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    const end = (reason: string) => {
+      source?.close();
+      clearTimeout(retry);
+      setEndedReason(reason);
+      setState('ended');
+    };
     const connect = () => {
       source = new EventSource(`/inspections/${initial.inspectionId}/panel/events`);
-      source.onopen = () => setState('live');
+      source.onopen = () => {
+        failures = 0;
+        setState('live');
+      };
       source.addEventListener('panel', (event) => {
         setData(JSON.parse((event as MessageEvent<string>).data) as PanelData);
         setUpdatedAt(new Date());
         setState('live');
       });
+      source.addEventListener('signed-out', () => end('Your session has ended: sign in again to see live figures.'));
+      source.addEventListener('forbidden', () => end('You can no longer see this panel.'));
       source.onerror = () => {
-        setState('reconnecting');
-        // A closed stream (e.g. server restarted) is not retried by the browser: reopen it.
+        setState((s) => (s === 'ended' ? s : 'reconnecting'));
         if (source?.readyState === EventSource.CLOSED) {
           source.close();
-          retry = setTimeout(connect, 2000);
+          failures += 1;
+          retry = setTimeout(connect, Math.min(2000 * 2 ** (failures - 1), 30_000));
         }
       };
     };
@@ -46,7 +63,7 @@ function useLivePanel(initial: PanelData) {
       source?.close();
     };
   }, [initial.inspectionId]);
-  return { data, setData, state, updatedAt };
+  return { data, setData, state, updatedAt, endedReason };
 }
 
 function StandardRow({ result, previous }: { result: StandardResult; previous?: Rating }) {
@@ -81,12 +98,15 @@ export function PanelView({
   initial,
   framework,
   canDecide,
+  canSeeCases,
 }: {
   initial: PanelData;
   framework: Framework;
   canDecide: boolean;
+  /** Drill-down to the cases (with inspectors and notes): the lead, managers and admins. */
+  canSeeCases: boolean;
 }) {
-  const { data, setData, state, updatedAt } = useLivePanel(initial);
+  const { data, setData, state, updatedAt, endedReason } = useLivePanel(initial);
   const { result } = data;
   const overall = result.overall;
   const hasPrevious = Object.keys(data.previousRatings).length > 0;
@@ -95,7 +115,13 @@ export function PanelView({
   return (
     <div>
       <p role="status" aria-live="polite" className="mb-4 text-base text-govuk-secondary" data-testid="live-status" data-state={state}>
-        {state === 'reconnecting' ? 'Connection lost — reconnecting… ' : state === 'live' ? 'Live. ' : 'Connecting… '}
+        {state === 'ended'
+          ? `${endedReason} `
+          : state === 'reconnecting'
+            ? 'Connection lost — reconnecting… '
+            : state === 'live'
+              ? 'Live. '
+              : 'Connecting… '}
         Last updated at{' '}
         <time dateTime={updatedAt.toISOString()} data-testid="last-updated">
           {updatedAt.toLocaleTimeString('en-GB')}
@@ -193,9 +219,13 @@ export function PanelView({
                             return (
                               <tr key={kq.id} className={`border-b border-govuk-border ${isLowest ? 'bg-[#fff7bf] font-bold' : ''}`} data-testid={`kq-row-${kq.id}`}>
                                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                                  <Link href={`${base}/panel/key-questions/${kq.id}`}>
-                                    {kq.id} {kq.shortLabel}
-                                  </Link>
+                                  {canSeeCases ? (
+                                    <Link href={`${base}/panel/key-questions/${kq.id}`}>
+                                      {kq.id} {kq.shortLabel}
+                                    </Link>
+                                  ) : (
+                                    `${kq.id} ${kq.shortLabel}`
+                                  )}
                                   {isLowest ? <span className="ml-2 font-bold">(lowest: sets the rating)</span> : null}
                                 </th>
                                 <td className="py-2 pr-3" data-testid={`kq-count-${kq.id}`}>

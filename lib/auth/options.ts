@@ -23,7 +23,7 @@ export function getAuthOptions(): NextAuthOptions {
         name: 'Email and password',
         credentials: { email: { label: 'Email address', type: 'email' }, password: { label: 'Password', type: 'password' } },
         async authorize(credentials, req) {
-          const result = await attemptSignIn(prisma, credentials, clientAddress(req?.headers));
+          const result = await attemptSignIn(prisma, credentials, clientAddress(req?.headers, env.CASEMARK_TRUSTED_PROXIES));
           if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name };
           // The message reaches the sign-in form as `error`.
           throw new Error(result.code);

@@ -53,6 +53,18 @@ describe('can', () => {
   });
 });
 
+describe('seeing cases', () => {
+  it('shows inspectors only their own cases, and every case to the lead and managers', () => {
+    expect(can(me, 'case.view', { case: fieldwork('inspector') })).toBe(true);
+    expect(can(me, 'case.view', { case: fieldwork('inspector', 'u2') })).toBe(false);
+    expect(can(me, 'case.view', { inspection: { role: 'inspector', status: 'fieldwork' } })).toBe(false);
+    expect(can(me, 'case.view', { case: fieldwork('manager', 'u2') })).toBe(true);
+    expect(can(me, 'cases.viewAll', { inspection: { role: 'inspector', status: 'fieldwork', isPanelVisibleToTeam: true } })).toBe(false);
+    expect(can(me, 'cases.viewAll', { inspection: { role: 'lead_inspector', status: 'fieldwork' } })).toBe(true);
+    expect(can(me, 'cases.viewAll', { inspection: { role: 'manager', status: 'fieldwork' } })).toBe(true);
+  });
+});
+
 describe('explainMarkRefusal', () => {
   it('says why', () => {
     expect(explainMarkRefusal(me, fieldwork('inspector'))).toBeNull();

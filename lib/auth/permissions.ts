@@ -29,6 +29,7 @@ export type Action =
   | 'inspection.view'
   | 'inspection.manage' // set-up: team, cases, allocation, status
   | 'case.view'
+  | 'cases.viewAll' // every case of the inspection, with its inspector, answers and notes
   | 'case.mark' // record answers on a case
   | 'case.reopen' // reopen a completed case
   | 'panel.view'
@@ -46,7 +47,7 @@ const isMember = (scope: InspectionScope | undefined): scope is InspectionScope 
  *
  * - Admins may do everything except mark cases they were not allocated (they are not inspectors).
  * - Leads may do everything on their inspection; they may mark any case.
- * - Inspectors may view the inspection and its cases and mark the cases allocated to them,
+ * - Inspectors may view the inspection and the cases allocated to them, and mark those
  *   while the inspection is in fieldwork; they see the panel only if the lead allows it.
  * - Managers are read-only: they view, see the panel and download exports.
  */
@@ -58,8 +59,13 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
 
   switch (action) {
     case 'inspection.view':
-    case 'case.view':
       return actor.isAdmin || isMember(scope);
+    case 'case.view':
+      // Inspectors see the cases allocated to them; the lead and managers see every case.
+      if (actor.isAdmin || role === 'lead_inspector' || role === 'manager') return true;
+      return role === 'inspector' && resource.case !== undefined && resource.case.inspectorId === actor.id;
+    case 'cases.viewAll':
+      return actor.isAdmin || role === 'lead_inspector' || role === 'manager';
     case 'inspection.manage':
     case 'panel.decide':
     case 'case.reopen':

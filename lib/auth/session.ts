@@ -10,6 +10,8 @@ import type { Actor } from './permissions';
 export interface SessionUser extends Actor {
   email: string;
   name: string;
+  /** When the session ends (ms since the epoch). */
+  sessionExpiresAt: number;
 }
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
@@ -26,9 +28,11 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
   if (!token) return null;
   let id: string | undefined;
+  let expiresAt = 0;
   try {
     const payload = await decode({ token, secret: getServerEnv().NEXTAUTH_SECRET });
     id = typeof payload?.sub === 'string' ? payload.sub : undefined;
+    expiresAt = typeof payload?.exp === 'number' ? payload.exp * 1000 : 0;
   } catch {
     return null; // expired, tampered with, or signed with another secret
   }
@@ -38,7 +42,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     select: { id: true, email: true, name: true, isAdmin: true, isActive: true },
   });
   if (!user || !user.isActive) return null;
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin };
+  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, sessionExpiresAt: expiresAt };
 });
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

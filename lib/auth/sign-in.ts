@@ -28,7 +28,7 @@ export type SignInResult =
 export async function attemptSignIn(
   prisma: PrismaClient,
   input: unknown,
-  address: string,
+  address: string | null,
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const parsed = ZSignIn.safeParse(input);
@@ -37,21 +37,29 @@ export async function attemptSignIn(
   }
   const { email, password } = parsed.data;
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const [forAccount, forAddress] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email, isSuccess: false, attemptedAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ip: address, isSuccess: false, attemptedAt: { gte: since } } }),
-  ]);
-  if (isSignInThrottled({ forAccount, forAddress })) {
-    await prisma.loginAttempt.create({ data: { email, ip: address, isSuccess: false, attemptedAt: now } });
-    return { ok: false, code: 'throttled', message: SIGN_IN_MESSAGES.throttled };
-  }
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, isAdmin: true, isActive: true, passwordHash: true },
-  });
-  const isValid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  const isSuccess = Boolean(user && user.isActive && isValid);
-  await prisma.loginAttempt.create({ data: { email, ip: address, isSuccess, attemptedAt: now } });
-  if (!isSuccess || !user) return { ok: false, code: 'invalid', message: SIGN_IN_MESSAGES.invalid };
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } };
+  const recordedAddress = address ?? 'unknown';
+  // One attempt per account at a time, so a burst cannot slip past the count.
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
+      const [forAccount, forAddress] = await Promise.all([
+        tx.loginAttempt.count({ where: { email, isSuccess: false, attemptedAt: { gte: since } } }),
+        address ? tx.loginAttempt.count({ where: { ip: address, isSuccess: false, attemptedAt: { gte: since } } }) : Promise.resolve(0),
+      ]);
+      if (isSignInThrottled({ forAccount, forAddress })) {
+        await tx.loginAttempt.create({ data: { email, ip: recordedAddress, isSuccess: false, attemptedAt: now } });
+        return { ok: false as const, code: 'throttled' as const, message: SIGN_IN_MESSAGES.throttled };
+      }
+      const user = await tx.user.findUnique({
+        where: { email },
+        select: { id: true, email: true, name: true, isAdmin: true, isActive: true, passwordHash: true },
+      });
+      const isValid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+      const isSuccess = Boolean(user && user.isActive && isValid);
+      await tx.loginAttempt.create({ data: { email, ip: recordedAddress, isSuccess, attemptedAt: now } });
+      if (!isSuccess || !user) return { ok: false as const, code: 'invalid' as const, message: SIGN_IN_MESSAGES.invalid };
+      return { ok: true as const, user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } };
+    },
+    { timeout: 15_000 },
+  );
 }

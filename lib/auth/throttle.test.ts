@@ -10,9 +10,15 @@ describe('isSignInThrottled', () => {
 });
 
 describe('clientAddress', () => {
-  it('takes the first forwarded address', () => {
-    expect(clientAddress({ 'x-forwarded-for': '203.0.113.9, 10.0.0.1' })).toBe('203.0.113.9');
-    expect(clientAddress(new Headers({ 'x-real-ip': '198.51.100.2' }))).toBe('198.51.100.2');
-    expect(clientAddress({})).toBe('local');
+  it('takes the entry the trusted proxy appended, not what the client wrote', () => {
+    expect(clientAddress({ 'x-forwarded-for': '203.0.113.9' }, 1)).toBe('203.0.113.9');
+    expect(clientAddress({ 'x-forwarded-for': 'forged, 203.0.113.9' }, 1)).toBe('203.0.113.9');
+    expect(clientAddress(new Headers({ 'x-forwarded-for': 'forged, 198.51.100.2, 10.0.0.1' }), 2)).toBe('198.51.100.2');
+  });
+
+  it('has no address without a trusted proxy or a header', () => {
+    expect(clientAddress({ 'x-forwarded-for': '203.0.113.9' }, 0)).toBeNull();
+    expect(clientAddress({}, 1)).toBeNull();
+    expect(clientAddress(undefined, 1)).toBeNull();
   });
 });

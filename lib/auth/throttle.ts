@@ -15,14 +15,21 @@ export function isSignInThrottled(failures: RecentFailures): boolean {
   return failures.forAccount >= THROTTLE_MAX_FAILURES || failures.forAddress >= THROTTLE_MAX_FAILURES;
 }
 
-/** The client address from proxy headers; `local` when the app is reached directly. */
-export function clientAddress(headers: Record<string, string | string[] | undefined> | Headers | undefined): string {
-  const get = (name: string): string | undefined => {
-    if (!headers) return undefined;
-    if (headers instanceof Headers) return headers.get(name) ?? undefined;
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const forwarded = get('x-forwarded-for')?.split(',')[0]?.trim();
-  return (forwarded || get('x-real-ip') || 'local').slice(0, 64);
+/**
+ * The client's address as the trusted proxies in front of the app saw it: each proxy appends
+ * to X-Forwarded-For, so with N trusted proxies the client is the Nth entry from the right
+ * (anything further left was written by the client and may be forged). With no trusted proxy
+ * there is no trustworthy address (route handlers do not see the socket): null, and only the
+ * per-account limit applies.
+ */
+export function clientAddress(
+  headers: Record<string, string | string[] | undefined> | Headers | undefined,
+  trustedProxies: number,
+): string | null {
+  if (!headers || trustedProxies < 1) return null;
+  const raw = headers instanceof Headers ? headers.get('x-forwarded-for') : headers['x-forwarded-for'];
+  const value = Array.isArray(raw) ? raw.join(',') : raw;
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const address = entries[entries.length - trustedProxies];
+  return address ? address.slice(0, 64) : null;
 }

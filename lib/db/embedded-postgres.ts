@@ -59,9 +59,39 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+function parentPid(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces, so split after ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** The server already running on this data folder for another live command, if any: reuse it. */
+function findServerInUse(databaseDir: string): { port: number } | null {
+  const lockFile = path.join(databaseDir, 'postmaster.pid');
+  if (!existsSync(lockFile)) return null;
+  const lines = readFileSync(lockFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !Number.isInteger(port)) return null;
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return null;
+  }
+  const ppid = parentPid(pid);
+  // Its parent still alive (e.g. `npm start` while `npm run user:create` runs): in use.
+  return command.includes('postgres') && command.includes(databaseDir) && ppid !== null && ppid > 1 ? { port } : null;
+}
+
 /**
  * A run that was killed (SIGKILL, a crash) can leave `postmaster.pid` behind, and sometimes
- * an orphaned postgres still holding the data directory. Stop the orphan, then remove the lock.
+ * an orphaned postgres (its parent gone) still holding the data directory. Stop the orphan,
+ * then remove the lock.
  */
 async function clearStaleLock(databaseDir: string, log: (line: string) => void): Promise<void> {
   const lockFile = path.join(databaseDir, 'postmaster.pid');
@@ -74,7 +104,7 @@ async function clearStaleLock(databaseDir: string, log: (line: string) => void):
     } catch {
       /* not Linux, or gone */
     }
-    if (command.includes('postgres')) {
+    if (command.includes('postgres') && command.includes(databaseDir)) {
       log(`Stopping a PostgreSQL left running by an earlier run (pid ${pid})…`);
       process.kill(pid, 'SIGINT');
       for (let i = 0; i < 100 && isProcessAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
@@ -121,6 +151,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (message: string) => log(String(message).trimEnd()),
     onError: (error: unknown) => log(`[postgres] ${String(error)}`),
   });
+
+  const inUse = findServerInUse(databaseDir);
+  if (inUse) {
+    // Another command (e.g. the running app) owns the server: use it, and leave it running.
+    log(`Using the PostgreSQL already running on this data folder (port ${inUse.port}).`);
+    const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${inUse.port}/${options.database}`;
+    await ensureDatabase(url, options.database);
+    return { url, stop: async () => undefined };
+  }
 
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     rmSync(databaseDir, { recursive: true, force: true });

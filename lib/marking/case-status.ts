@@ -59,7 +59,7 @@ export async function completeCase(db: PrismaClient, actor: Actor, input: unknow
       details,
     );
     if (missing.length) return { status: 'missing' as const, missing };
-    await tx.case.update({ where: { id: caseId }, data: { status: 'complete', version: { increment: 1 } } });
+    await tx.case.update({ where: { id: caseId }, data: { status: 'complete' } });
     await tx.auditEntry.create({
       data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.complete', entity: 'case', entityId: caseId, oldValue: { status: kase.status }, newValue: { status: 'complete' } },
     });
@@ -76,7 +76,8 @@ export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown)
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
     if (!can(actor, 'case.reopen', { case: kase.scope })) throw new AppError('forbidden', 'Only the lead inspector can reopen a completed case.');
     if (kase.status !== 'complete') throw new AppError('conflict', 'This case is not complete, so there is nothing to reopen.');
-    await tx.case.update({ where: { id: caseId }, data: { status: 'in_progress', version: { increment: 1 } } });
+    if (kase.scope.status === 'published') throw new AppError('forbidden', 'This inspection is published: its cases can no longer be reopened.');
+    await tx.case.update({ where: { id: caseId }, data: { status: 'in_progress' } });
     await tx.auditEntry.create({
       data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.reopen', entity: 'case', entityId: caseId, oldValue: { status: 'complete' }, newValue: { status: 'in_progress' } },
     });

@@ -90,8 +90,12 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       SELECT c.id, c.inspection_id, c.status
       FROM cases c JOIN inspections i ON i.id = c.inspection_id
       WHERE c.id = ${kase.id}::uuid AND i.status = 'fieldwork' AND c.status <> 'complete'
+        -- Unchanged since the checks: what may be answered depends on type and disposal.
+        AND c.type = ${kase.type}::case_type AND c.disposal = ${kase.disposal}::disposal
         AND (${requiredInspectorId}::uuid IS NULL OR c.inspector_id = ${requiredInspectorId}::uuid)
-      FOR UPDATE OF c
+        AND EXISTS (SELECT 1 FROM inspection_members m WHERE m.inspection_id = c.inspection_id
+                    AND m.user_id = ${actor.id}::uuid AND m.role IN ('lead_inspector', 'inspector'))
+      FOR UPDATE OF c FOR SHARE OF i
     ),
     prev AS (
       SELECT a.value, a.na_reason, a.note FROM answers a
@@ -129,7 +133,8 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       RETURNING id
     ),
     case_status AS (
-      UPDATE cases c SET status = 'in_progress', version = c.version + 1, updated_at = now()
+      -- The case's version guards its details form only: marking does not bump it.
+      UPDATE cases c SET status = 'in_progress', updated_at = now()
       FROM guard g
       WHERE c.id = g.id AND g.status = 'not_started' AND ${isValue} AND EXISTS (SELECT 1 FROM saved)
       RETURNING c.status

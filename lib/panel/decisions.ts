@@ -143,8 +143,8 @@ export async function withdrawPanelDecision(db: PrismaClient, actor: Actor, inpu
 export async function setPanelVisibility(db: PrismaClient, actor: Actor, input: unknown) {
   const change = parseOrThrow(ZSetPanelVisibility, input);
   return db.$transaction(async (tx) => {
-    await loadInspectionForDecision(tx, actor, change.inspectionId);
-    const before = await tx.inspection.update({
+    const { scope } = await loadInspectionForDecision(tx, actor, change.inspectionId);
+    const after = await tx.inspection.update({
       where: { id: change.inspectionId },
       data: { isPanelVisibleToTeam: change.isPanelVisibleToTeam },
       select: { isPanelVisibleToTeam: true },
@@ -156,9 +156,11 @@ export async function setPanelVisibility(db: PrismaClient, actor: Actor, input: 
         action: 'panel.visibility',
         entity: 'inspection',
         entityId: change.inspectionId,
-        oldValue: { isPanelVisibleToTeam: !change.isPanelVisibleToTeam },
-        newValue: { isPanelVisibleToTeam: before.isPanelVisibleToTeam },
+        oldValue: { isPanelVisibleToTeam: scope.isPanelVisibleToTeam ?? false },
+        newValue: { isPanelVisibleToTeam: after.isPanelVisibleToTeam },
       },
     });
+    // Open panel streams re-check who may see them.
+    await notify(tx, change.inspectionId);
   });
 }

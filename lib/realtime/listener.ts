@@ -28,6 +28,11 @@ class InspectionChangeHub {
     };
   }
 
+  /** Resolves once this server is listening (so no change made after it can be missed). */
+  async whenListening(): Promise<void> {
+    await this.ensureConnected();
+  }
+
   private ensureConnected(): Promise<void> {
     if (this.client) return Promise.resolve();
     this.connecting ??= this.connect().finally(() => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -89,33 +89,45 @@ describe('the embedded PostgreSQL', () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-  it('keeps its data across restarts and starts after a stale lock or an orphaned server', async () => {
+  it('keeps its data, shares a running server with another command, and recovers from a killed run', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'casemark-embedded-'));
     dirs.push(dir);
     const databaseDir = path.join(dir, 'postgres');
     const port = 54000 + Math.floor(Math.random() * 900);
     const options = { databaseDir, port, database: 'keep' };
+    const query = async (url: string, sql: string) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    };
 
     const first = await startEmbeddedPostgres(options);
-    const write = new pg.Client({ connectionString: first.url });
-    await write.connect();
-    await write.query('CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
-    await write.end();
-    // An orphan: the server is left running, as after the parent was killed with SIGKILL.
+    await query(first.url, 'CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)');
+    // A second command while the first runs (e.g. user:create beside npm start) shares it.
     const second = await startEmbeddedPostgres(options);
-    const read = new pg.Client({ connectionString: second.url });
-    await read.connect();
-    expect((await read.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
-    await read.end();
+    expect(await query(second.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
     await second.stop();
+    expect(await query(first.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+    await first.stop();
+
+    // A run killed with SIGKILL leaves an orphaned server and its lock behind.
+    // One process (node --import tsx), so SIGKILL leaves its postgres orphaned as a real crash would.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/hold-embedded-postgres.ts', databaseDir, String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const third = await startEmbeddedPostgres(options);
+    expect(await query(third.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+    await third.stop();
 
     // A stale lock whose process is gone.
     writeFileSync(path.join(databaseDir, 'postmaster.pid'), `999999\n${databaseDir}\n`);
-    const third = await startEmbeddedPostgres(options);
-    const again = new pg.Client({ connectionString: third.url });
-    await again.connect();
-    expect((await again.query('SELECT n FROM kept')).rows).toEqual([{ n: 42 }]);
-    await again.end();
-    await third.stop();
+    const fourth = await startEmbeddedPostgres(options);
+    expect(await query(fourth.url, 'SELECT n FROM kept')).toEqual([{ n: 42 }]);
+    await fourth.stop();
   });
 });

@@ -246,3 +246,18 @@ describe('the audit log', () => {
     await expect(prisma.$executeRawUnsafe('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
   });
 });
+
+describe('prompt figures', () => {
+  it('leave out the prompts of a case whose key question was judged not applicable', async () => {
+    const w = await seedWorld(prisma);
+    const save = (caseId: string, questionId: string, value: 'yes' | 'no' | 'na', naReason?: string) =>
+      saveAnswer(prisma, actor(w.lead), { field: 'value', caseId, questionId, value, naReason, baseVersion: 0 });
+    await save(w.cases.court.id, '2.1.3.a', 'yes');
+    await save(w.cases.othersCase.id, '2.1.3.a', 'no');
+    const before = await save(w.cases.othersCase.id, '2.1.3', 'yes');
+    expect(before.status === 'saved' && before.counts['2.1.3.a']).toEqual({ yes: 1, no: 1, na: 0 });
+    const after = await save(w.cases.court.id, '2.1.3', 'na', 'No factors related to the risk of harm to others');
+    expect(after.status === 'saved' && after.counts['2.1.3.a']).toEqual({ yes: 0, no: 1, na: 0 });
+    expect(after.status === 'saved' && after.counts['2.1.3']).toEqual({ yes: 1, no: 0, na: 1 });
+  });
+});

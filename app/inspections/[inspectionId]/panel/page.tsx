@@ -27,7 +27,12 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
       <h1 className="mb-4 text-4xl font-bold">Ratings panel</h1>
       {!canDecide ? <p className="mb-4">You can see the ratings panel but not change it.</p> : null}
       {canDecide ? <PanelVisibilityToggle inspectionId={inspectionId} isVisible={inspection.isPanelVisibleToTeam} /> : null}
-      <PanelView initial={data} framework={getFramework(inspection.framework)} canDecide={canDecide} />
+      <PanelView
+        initial={data}
+        framework={getFramework(inspection.framework)}
+        canDecide={canDecide}
+        canSeeCases={can(user, 'cases.viewAll', { inspection: inspection.scope })}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { can } from '@/lib/auth/permissions';
+import { can, type Actor } from '@/lib/auth/permissions';
 import { getSessionUser } from '@/lib/auth/session';
 import { findInspectionForUser } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
@@ -11,9 +11,19 @@ const HEARTBEAT_MS = 15_000;
 // Saves often come in bursts (a prompt, then its judgement): one recompute per burst.
 const COALESCE_MS = 50;
 
+/** Whether the user may still see this panel: re-checked before every message. */
+async function mayStillSee(userId: string, inspectionId: string): Promise<boolean> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true, isActive: true } });
+  if (!user?.isActive) return false;
+  const actor: Actor = { id: user.id, isAdmin: user.isAdmin };
+  const inspection = await findInspectionForUser(actor, inspectionId);
+  return inspection !== null && can(actor, 'panel.view', { inspection: inspection.scope });
+}
+
 /**
  * Server-sent events for the ratings panel: the panel's figures each time any app server
- * saves a change to this inspection (PostgreSQL LISTEN/NOTIFY), and a heartbeat.
+ * saves a change to this inspection (PostgreSQL LISTEN/NOTIFY), and a heartbeat. The stream
+ * ends when the session does, or when the user may no longer see the panel.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
@@ -23,15 +33,33 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   if (!inspection || !can(user, 'panel.view', { inspection: inspection.scope })) {
     return new Response('Not found', { status: 404 });
   }
+  // Listen before the first message, so no change committed after it is missed.
+  await inspectionChanges.whenListening();
 
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let expiry: ReturnType<typeof setTimeout> | undefined;
   let isClosed = false;
+  let isPushing = false;
+  let isPushWanted = false;
+  let coalesce: ReturnType<typeof setTimeout> | undefined;
 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
+      const close = () => {
+        if (isClosed) return;
+        isClosed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        clearTimeout(expiry);
+        clearTimeout(coalesce);
+        try {
+          controller.close();
+        } catch {
+          /* already closed */
+        }
+      };
       const send = (text: string) => {
         if (isClosed) return;
         try {
@@ -40,32 +68,42 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
           close();
         }
       };
+      // One recompute at a time, so figures never arrive older after newer.
       const push = async () => {
-        timer = undefined;
+        coalesce = undefined;
+        if (isPushing) {
+          isPushWanted = true;
+          return;
+        }
+        isPushing = true;
         try {
-          const data = await loadPanelData(prisma, inspectionId);
-          send(`event: panel\ndata: ${JSON.stringify(data)}\n\n`);
+          do {
+            isPushWanted = false;
+            if (!(await mayStillSee(user.id, inspectionId))) {
+              send('event: forbidden\ndata: {}\n\n');
+              close();
+              return;
+            }
+            const data = await loadPanelData(prisma, inspectionId);
+            send(`event: panel\ndata: ${JSON.stringify(data)}\n\n`);
+          } while (isPushWanted && !isClosed);
         } catch (error) {
           console.error('Ratings panel: could not recompute', error);
-        }
-      };
-      const close = () => {
-        if (isClosed) return;
-        isClosed = true;
-        unsubscribe();
-        clearInterval(heartbeat);
-        clearTimeout(timer);
-        try {
-          controller.close();
-        } catch {
-          /* already closed */
+        } finally {
+          isPushing = false;
         }
       };
       send('retry: 2000\n\n');
       unsubscribe = inspectionChanges.subscribe(inspectionId, () => {
-        timer ??= setTimeout(() => void push(), COALESCE_MS);
+        coalesce ??= setTimeout(() => void push(), COALESCE_MS);
       });
       heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+      if (user.sessionExpiresAt > 0) {
+        expiry = setTimeout(() => {
+          send('event: signed-out\ndata: {}\n\n');
+          close();
+        }, Math.max(0, Math.min(user.sessionExpiresAt - Date.now(), 2_147_000_000)));
+      }
       request.signal.addEventListener('abort', close);
       // The first message brings the page up to date with anything saved since it rendered.
       void push();
@@ -74,7 +112,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
       isClosed = true;
       unsubscribe();
       clearInterval(heartbeat);
-      clearTimeout(timer);
+      clearTimeout(expiry);
+      clearTimeout(coalesce);
     },
   });
 

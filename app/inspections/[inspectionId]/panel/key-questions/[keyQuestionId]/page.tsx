@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: 'Key question cases' };
 export default async function KeyQuestionCasesPage({ params }: { params: Promise<{ inspectionId: string; keyQuestionId: string }> }) {
   const { inspectionId, keyQuestionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/panel/key-questions/${keyQuestionId}`);
-  const inspection = await requireInspection(user, inspectionId, 'panel.view');
+  // Every case with its inspector and notes: not for inspectors, even when they may see the panel.
+  const inspection = await requireInspection(user, inspectionId, 'cases.viewAll');
   const framework = getFramework(inspection.framework);
   const ref = findQuestion(framework, keyQuestionId);
   if (!ref || ref.kind !== 'key_question') notFound();
