@@ -69,12 +69,12 @@ test.describe('marking a case', () => {
     await expect(page.getByText('Choose a reason to save this answer')).toBeVisible();
     await page.getByRole('group', { name: 'Why is this key question not applicable to this case?' }).getByRole('radio').first().check();
     await expectSaved(page);
-    await page.getByLabel('Evidence for this key question (optional)').first().fill('Assessment drew well on education records.');
+    await page.getByLabel('Evidence for 2.1.1 (optional)').first().fill('Assessment drew well on education records.');
     // Typed but not yet sent counts as unsaved: the status says so until the note is saved.
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saving');
     await expectSaved(page);
     await page.reload();
-    await expect(page.getByLabel('Evidence for this key question (optional)').first()).toHaveValue('Assessment drew well on education records.');
+    await expect(page.getByLabel('Evidence for 2.1.1 (optional)').first()).toHaveValue('Assessment drew well on education records.');
     await expect(page.getByTestId('question-2.1.3').locator('fieldset').first().getByLabel('Not applicable')).toBeChecked();
     await expectNoAxeViolations(page);
 

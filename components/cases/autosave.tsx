@@ -16,78 +16,118 @@ export type AttemptOutcome =
   | { kind: 'done' }
   /** Network trouble or a server fault: try again later, never show as saved. */
   | { kind: 'retry'; message: string }
-  /** Refused for good (invalid, forbidden): show the message, do not retry. */
+  /** Refused (invalid, forbidden, signed out, a conflict): show the message, keep it unsaved. */
   | { kind: 'failed'; message: string };
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
+const LEAVE_WARNING = 'You have changes that are not saved. Leave this page anyway?';
 
 /**
  * Saves changes one at a time per key (so each save is made on the version the previous one
- * returned), retries failures with back-off until they succeed, and warns before the page is
- * left while anything is unsaved. Status reads "Saving…", "Saved at 10:42" or
- * "Not saved — retrying".
+ * returned), retries failures with back-off until they succeed, and keeps count of everything
+ * not yet safely saved — changes queued or in flight, typed but not yet sent, refused — so that
+ * the status never says "Saved" over them and leaving the page (by the browser or by a link
+ * inside the app) asks first. Status reads "Saving…", "Saved at 10:42" or "Not saved — …".
  */
 export function useAutosave() {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   const queues = useRef(new Map<string, Promise<void>>());
   const pending = useRef(0);
-  // Changes typed but not yet sent (a note waiting for its debounce) count as unsaved too.
-  const dirty = useRef(new Set<string>());
+  const dirty = useRef(new Map<string, string | null>());
+  const failed = useRef(new Map<string, string>());
+
+  const hasUnsaved = useCallback(() => pending.current > 0 || dirty.current.size > 0 || failed.current.size > 0, []);
+
+  /** The status once nothing is in flight: the first refusal or unfinished change, else saved. */
+  const settle = useCallback(() => {
+    if (pending.current > 0) return;
+    const refusal = failed.current.values().next();
+    if (!refusal.done) return setStatus({ kind: 'failed', message: refusal.value });
+    for (const message of dirty.current.values()) if (message) return setStatus({ kind: 'unsaved', message });
+    if (dirty.current.size > 0) return setStatus({ kind: 'saving' });
+    setStatus({ kind: 'saved', at: new Date() });
+  }, []);
 
   useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (pending.current > 0 || dirty.current.size > 0) {
+    const warnOnUnload = (event: BeforeUnloadEvent) => {
+      if (hasUnsaved()) {
         event.preventDefault();
         event.returnValue = '';
       }
     };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
+    // Links inside the app navigate without unloading the page: ask before those too.
+    const warnOnLink = (event: MouseEvent) => {
+      if (!hasUnsaved() || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      const link = (event.target as Element | null)?.closest?.('a[href]');
+      if (!link || link.getAttribute('target') === '_blank' || link.getAttribute('href')?.startsWith('#')) return;
+      if (!window.confirm(LEAVE_WARNING)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener('beforeunload', warnOnUnload);
+    document.addEventListener('click', warnOnLink, true);
+    return () => {
+      window.removeEventListener('beforeunload', warnOnUnload);
+      document.removeEventListener('click', warnOnLink, true);
+    };
+  }, [hasUnsaved]);
 
   /**
    * Marks a change as made but not yet queued: typing before the debounce fires ("Saving…"),
    * or an answer that needs more before it can be saved (`unsavedMessage`).
    */
   const markDirty = useCallback((key: string, unsavedMessage?: string) => {
-    dirty.current.add(key);
+    dirty.current.set(key, unsavedMessage ?? null);
     setStatus(unsavedMessage ? { kind: 'unsaved', message: unsavedMessage } : { kind: 'saving' });
   }, []);
 
   /** Drops a change that will not be saved (e.g. the inspector took the other person's answer). */
-  const clearDirty = useCallback((key: string) => {
-    dirty.current.delete(key);
-    if (pending.current === 0 && dirty.current.size === 0) setStatus({ kind: 'saved', at: new Date() });
-  }, []);
+  const clearDirty = useCallback(
+    (key: string) => {
+      dirty.current.delete(key);
+      failed.current.delete(key);
+      settle();
+    },
+    [settle],
+  );
 
-  /** Queues `attempt` behind earlier saves of the same key; resolves when it is done or failed. */
-  const enqueue = useCallback((key: string, attempt: () => Promise<AttemptOutcome>, clearsDirty?: string): Promise<AttemptOutcome> => {
-    if (clearsDirty) dirty.current.delete(clearsDirty);
-    pending.current += 1;
-    setStatus({ kind: 'saving' });
-    const previous = queues.current.get(key) ?? Promise.resolve();
-    let outcome: AttemptOutcome = { kind: 'done' };
-    const run = previous.then(async () => {
-      for (let tries = 0; ; tries++) {
-        try {
-          outcome = await attempt();
-        } catch {
-          outcome = { kind: 'retry', message: 'Not saved — retrying (no connection)' };
+  /**
+   * Queues `attempt` behind earlier saves of the same key; resolves when it is done or refused.
+   * `clearsDirty` names the unfinished change this save carries.
+   */
+  const enqueue = useCallback(
+    (key: string, attempt: () => Promise<AttemptOutcome>, clearsDirty?: string): Promise<AttemptOutcome> => {
+      if (clearsDirty) dirty.current.delete(clearsDirty);
+      pending.current += 1;
+      setStatus({ kind: 'saving' });
+      const previous = queues.current.get(key) ?? Promise.resolve();
+      let outcome: AttemptOutcome = { kind: 'done' };
+      const run = previous.then(async () => {
+        for (let tries = 0; ; tries++) {
+          try {
+            outcome = await attempt();
+          } catch {
+            outcome = { kind: 'retry', message: 'Not saved — retrying (no connection)' };
+          }
+          if (outcome.kind !== 'retry') break;
+          setStatus({ kind: 'retrying', message: outcome.message });
+          await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]));
         }
-        if (outcome.kind !== 'retry') break;
-        setStatus({ kind: 'retrying', message: outcome.message });
-        await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]));
-      }
-    });
-    queues.current.set(key, run);
-    return run.then(() => {
-      pending.current -= 1;
-      if (queues.current.get(key) === run) queues.current.delete(key);
-      if (outcome.kind === 'failed') setStatus({ kind: 'failed', message: outcome.message });
-      else if (pending.current === 0 && dirty.current.size === 0) setStatus({ kind: 'saved', at: new Date() });
-      return outcome;
-    });
-  }, []);
+      });
+      queues.current.set(key, run);
+      return run.then(() => {
+        pending.current -= 1;
+        if (queues.current.get(key) === run) queues.current.delete(key);
+        // A refusal stays until a later save of the same key succeeds or the change is dropped.
+        if (outcome.kind === 'failed') failed.current.set(key, outcome.message);
+        else failed.current.delete(key);
+        settle();
+        return outcome;
+      });
+    },
+    [settle],
+  );
 
   return { status, enqueue, markDirty, clearDirty };
 }
@@ -98,14 +138,20 @@ export function AutosaveStatusText({ status }: { status: AutosaveStatus }) {
       ? 'Saving…'
       : status.kind === 'saved'
         ? `Saved at ${status.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
-        : status.kind === 'retrying'
+        : status.kind === 'retrying' || status.kind === 'unsaved'
           ? status.message
           : status.kind === 'failed'
             ? `Not saved — ${status.message}`
             : 'Changes are saved as you go';
-  const colour = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved' ? 'border-govuk-error text-govuk-error font-bold' : 'border-govuk-border';
+  const isProblem = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved';
   return (
-    <p role="status" aria-live="polite" data-testid="save-status" data-kind={status.kind} className={`border-l-4 px-3 py-1 ${colour}`}>
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-kind={status.kind}
+      className={`border-l-4 px-3 py-1 ${isProblem ? 'border-govuk-error font-bold text-govuk-error' : 'border-govuk-border'}`}
+    >
       {text}
     </p>
   );

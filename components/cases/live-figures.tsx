@@ -20,7 +20,7 @@ export function LiveFigures({ questions, counts }: { questions: QuestionView[]; 
         <thead>
           <tr>
             <th scope="col">Question</th>
-            <th scope="col">Yes</th>
+            <th scope="col">Yes / relevant</th>
             <th scope="col">%</th>
           </tr>
         </thead>

@@ -16,7 +16,8 @@ const NOTE_DEBOUNCE_MS = 800;
 type Change = { field: 'value'; value: AnswerValue; naReason?: string } | { field: 'note'; note: string };
 
 interface Conflict {
-  mine: Change;
+  /** My changes to this question since the conflict, in order; re-sent by "Keep mine". */
+  mine: Change[];
   theirs: AnswerState;
 }
 
@@ -40,55 +41,61 @@ export function StandardForm({
   const [counts, setCounts] = useState(initialCounts);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // "Another reason" chosen for a not-applicable key question, with the text being typed.
+  const [otherReasons, setOtherReasons] = useState<Record<string, string>>({});
   // The version each question's next save is based on: updated synchronously after each save.
   const versions = useRef<Record<string, number>>(
     Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, a.version])),
   );
+  // Questions in conflict: their later changes are held, not sent on a stale version.
+  const conflicted = useRef(new Set<string>());
   const noteTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   const latestNotes = useRef<Record<string, string>>({});
 
   const save = useCallback(
     // Value and note saves of one question share a queue: each is made on the version the last returned.
     (questionId: string, change: Change, dirtyKey?: string) =>
-      enqueue(questionId, async (): Promise<AttemptOutcome> => {
-        const baseVersion = versions.current[questionId] ?? 0;
-        const response = await saveAnswerAction(
-          change.field === 'value'
-            ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
-            : { field: 'note', caseId, questionId, note: change.note, baseVersion },
-        );
-        if (!response.ok) {
-          if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
-          setErrors((e) => ({ ...e, [questionId]: response.message }));
-          return { kind: 'failed', message: response.message };
-        }
-        const result = response.data;
-        if (result.status === 'conflict') {
-          // Unresolved, it is unsaved work: leaving the page warns.
-          markDirty(`${questionId}:conflict`);
-          setConflicts((c) => ({ ...c, [questionId]: { mine: change, theirs: { ...result.theirs } } }));
-          return { kind: 'failed', message: 'someone else changed an answer (see below)' };
-        }
-        versions.current[questionId] = result.answer.version;
-        setErrors((e) => {
-          const { [questionId]: _, ...rest } = e;
-          return rest;
-        });
-        setAnswers((a) => ({
-          ...a,
-          [questionId]: {
-            // Keep what the inspector sees for the field not saved here (typing may be ahead).
-            ...a[questionId],
-            value: result.answer.value,
-            naReason: result.answer.naReason,
-            note: change.field === 'note' ? (a[questionId]?.note ?? result.answer.note) : result.answer.note,
-            version: result.answer.version,
-          },
-        }));
-        setCounts((c) => ({ ...c, ...result.counts }));
-        return { kind: 'done' };
-      }, dirtyKey),
-    [caseId, enqueue, markDirty],
+      enqueue(
+        questionId,
+        async (): Promise<AttemptOutcome> => {
+          if (conflicted.current.has(questionId)) {
+            setConflicts((c) => (c[questionId] ? { ...c, [questionId]: { ...c[questionId], mine: [...c[questionId].mine, change] } } : c));
+            return { kind: 'failed', message: `resolve the conflict on ${questionId} first` };
+          }
+          const baseVersion = versions.current[questionId] ?? 0;
+          const response = await saveAnswerAction(
+            change.field === 'value'
+              ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
+              : { field: 'note', caseId, questionId, note: change.note, baseVersion },
+          );
+          if (!response.ok) {
+            if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
+            setErrors((e) => ({ ...e, [questionId]: response.message }));
+            return { kind: 'failed', message: response.message };
+          }
+          const result = response.data;
+          if (result.status === 'conflict') {
+            conflicted.current.add(questionId);
+            setConflicts((c) => ({ ...c, [questionId]: { mine: [change], theirs: { ...result.theirs } } }));
+            return { kind: 'failed', message: `someone else changed ${questionId} (see below)` };
+          }
+          versions.current[questionId] = result.answer.version;
+          setErrors((e) => {
+            const { [questionId]: _, ...rest } = e;
+            return rest;
+          });
+          // Take only the version and the field this save carried: the other field on screen may
+          // hold newer work (a note being typed, a not-applicable awaiting its reason).
+          setAnswers((a) => {
+            const current = a[questionId] ?? { value: null, naReason: null, note: null, version: 0 };
+            return { ...a, [questionId]: { ...current, version: result.answer.version } };
+          });
+          setCounts((c) => ({ ...c, ...result.counts }));
+          return { kind: 'done' };
+        },
+        dirtyKey,
+      ),
+    [caseId, enqueue],
   );
 
   function setLocal(questionId: string, patch: Partial<AnswerState>) {
@@ -132,21 +139,32 @@ export function StandardForm({
     noteTimers.current[questionId] = setTimeout(() => flushNote(questionId), NOTE_DEBOUNCE_MS);
   }
 
+  function focusQuestion(questionId: string) {
+    // The conflict box (and the button in it) goes away: keep the keyboard in the question.
+    requestAnimationFrame(() => document.getElementById(`${questionAnchor(questionId)}-value`)?.focus());
+  }
+
   function keepMine(questionId: string) {
     const conflict = conflicts[questionId];
     if (!conflict) return;
     versions.current[questionId] = conflict.theirs.version;
+    conflicted.current.delete(questionId);
     setConflicts(({ [questionId]: _, ...rest }) => rest);
-    void save(questionId, conflict.mine, `${questionId}:conflict`);
+    for (const change of conflict.mine) void save(questionId, change);
+    focusQuestion(questionId);
   }
 
   function takeTheirs(questionId: string) {
     const conflict = conflicts[questionId];
     if (!conflict) return;
     versions.current[questionId] = conflict.theirs.version;
+    conflicted.current.delete(questionId);
     setAnswers((a) => ({ ...a, [questionId]: { ...conflict.theirs } }));
     setConflicts(({ [questionId]: _, ...rest }) => rest);
-    clearDirty(`${questionId}:conflict`);
+    setOtherReasons(({ [questionId]: _, ...rest }) => rest);
+    clearDirty(questionId);
+    clearDirty(`${questionId}:value`);
+    focusQuestion(questionId);
   }
 
   const describeChange = (change: Change | AnswerState, field: 'value' | 'note') => {
@@ -160,7 +178,8 @@ export function StandardForm({
   function renderConflict(questionId: string) {
     const conflict = conflicts[questionId];
     if (!conflict) return null;
-    const field = conflict.mine.field;
+    const latest = conflict.mine[conflict.mine.length - 1];
+    const field = latest.field;
     return (
       <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid={`conflict-${questionId}`}>
         <h3 className="mb-2 font-bold">
@@ -168,16 +187,16 @@ export function StandardForm({
         </h3>
         <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
           <dt className="font-bold">Yours</dt>
-          <dd data-testid="conflict-mine">{describeChange(conflict.mine, field)}</dd>
+          <dd data-testid="conflict-mine">{describeChange(latest, field)}</dd>
           <dt className="font-bold">Theirs</dt>
           <dd data-testid="conflict-theirs">{describeChange(conflict.theirs, field)}</dd>
         </dl>
         <div className="flex flex-wrap gap-3">
           <button type="button" className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]" onClick={() => keepMine(questionId)}>
-            Keep mine
+            Keep mine<span className="sr-only"> for {questionId}</span>
           </button>
           <button type="button" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]" onClick={() => takeTheirs(questionId)}>
-            Take theirs
+            Take theirs<span className="sr-only"> for {questionId}</span>
           </button>
         </div>
       </div>
@@ -222,7 +241,15 @@ export function StandardForm({
     const tally = { yes: 0, no: 0, na: 0, none: 0 };
     for (const v of promptValues) tally[v ?? 'none'] += 1;
     const reason = answer?.naReason ?? '';
-    const isOtherReason = reason !== '' && !question.naReasons.includes(reason);
+    const otherText = otherReasons[question.id];
+    const isOtherReason = otherText !== undefined || (reason !== '' && !question.naReasons.includes(reason));
+    const reasonError = isOtherReason
+      ? !(otherText ?? reason).trim()
+        ? 'Describe the other reason to save this answer'
+        : undefined
+      : !reason.trim()
+        ? 'Choose a reason to save this answer'
+        : undefined;
     const anchor = questionAnchor(question.id);
     return (
       <div className="mt-4 bg-govuk-light-grey p-4" id={anchor} data-testid={`question-${question.id}`}>
@@ -252,31 +279,48 @@ export function StandardForm({
               isInline={false}
               options={[...question.naReasons.map((r) => ({ value: r, label: r })), { value: OTHER_REASON, label: 'Another reason' }]}
               value={isOtherReason ? OTHER_REASON : reason || null}
-              onChange={(v) => (v === OTHER_REASON ? setLocal(question.id, { naReason: ' ' }) : chooseReason(question, v))}
+              onChange={(v) => {
+                if (v === OTHER_REASON) {
+                  setOtherReasons((o) => ({ ...o, [question.id]: o[question.id] ?? '' }));
+                } else {
+                  setOtherReasons(({ [question.id]: _, ...rest }) => rest);
+                  chooseReason(question, v);
+                }
+              }}
               disabled={!isEditable}
-              error={!reason.trim() && !isOtherReason ? 'Choose a reason to save this answer' : undefined}
-            />
-            {isOtherReason ? (
-              <div className="mt-2">
-                <label htmlFor={`${anchor}-other-reason`} className="mb-1 block font-bold">
-                  Another reason
-                </label>
-                <input
-                  id={`${anchor}-other-reason`}
-                  className="w-full max-w-xl border-2 border-govuk-input p-1.5"
-                  defaultValue={reason.trim()}
-                  disabled={!isEditable}
-                  maxLength={300}
-                  onBlur={(e) => chooseReason(question, e.currentTarget.value)}
-                />
-              </div>
-            ) : null}
+              error={reasonError}
+            >
+              {isOtherReason ? (
+                // GOV.UK conditional reveal: inside the fieldset, under the option it belongs to.
+                <div className="mt-2 ml-4 border-l-4 border-govuk-border pl-4">
+                  <label htmlFor={`${anchor}-other-reason`} className="mb-1 block">
+                    Describe the other reason
+                  </label>
+                  <input
+                    id={`${anchor}-other-reason`}
+                    className="w-full max-w-xl border-2 border-govuk-input bg-white p-1.5"
+                    value={otherText ?? reason}
+                    disabled={!isEditable}
+                    maxLength={300}
+                    aria-describedby={reasonError ? `${anchor}-reason-error` : undefined}
+                    onChange={(e) => {
+                      const text = e.currentTarget.value;
+                      setOtherReasons((o) => ({ ...o, [question.id]: text }));
+                    }}
+                    onBlur={(e) => {
+                      const text = e.currentTarget.value.trim();
+                      if (text && text !== reason) chooseReason(question, text);
+                    }}
+                  />
+                </div>
+              ) : null}
+            </Radios>
           </div>
         ) : null}
         {renderConflict(question.id)}
         <div className="mt-4">
           <label htmlFor={`${anchor}-note`} className="mb-1 block font-bold">
-            Evidence {question.kind === 'key_question' ? 'for this key question' : ''} (optional)
+            Evidence for {question.id} (optional)
           </label>
           <p id={`${anchor}-note-hint`} className="mb-1 text-base text-govuk-secondary">
             Strengths and areas for improvement. Use the case reference, never the child’s name.

@@ -64,6 +64,7 @@ export function JudgementForm({
         options={OPTIONS}
         value={rating}
         onChange={(v) => setRating(v as Rating)}
+        error={error ?? undefined}
       />
       {standard.keyQuestions.map((q) => (
         <div key={q.id} className="mt-3">

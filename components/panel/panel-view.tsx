@@ -193,13 +193,11 @@ export function PanelView({
             const kqs = standard.keyQuestions.map((kq) => r.keyQuestions[kq.id]).filter(Boolean);
             return (
               <section key={standard.id} id={`standard-${standard.id}`} aria-labelledby={`standard-${standard.id}-heading`} className="mb-8 border-t-4 border-govuk-border pt-4">
+                <h2 id={`standard-${standard.id}-heading`} className="mb-2 text-2xl font-bold">
+                  {standard.id} {standard.title} <RatingTag rating={r.rating} isJudgement={r.panel !== null} />
+                </h2>
                 <details open={r.flags.length > 0 || r.panel !== null} data-testid={`standard-details-${standard.id}`}>
-                  <summary className="cursor-pointer">
-                    <h2 id={`standard-${standard.id}-heading`} className="inline text-2xl font-bold">
-                      {standard.id} {standard.title}
-                    </h2>{' '}
-                    <RatingTag rating={r.rating} isJudgement={r.panel !== null} />
-                  </summary>
+                  <summary className="cursor-pointer text-govuk-link underline">Key questions, discretion and panel decision for {standard.id}</summary>
                   <div className="mt-4">
                     <div className="overflow-x-auto">
                       <table className="mb-4 w-full border-collapse text-left" data-testid={`kq-table-${standard.id}`}>
