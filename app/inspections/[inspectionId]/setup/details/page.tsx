@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth/session';
+import { requireInspection } from '@/lib/data/inspections';
+import { loadSetupView, standardOptionsByFramework } from '@/lib/data/setup';
+import { getFramework } from '@/lib/framework';
+import { formatKeyQuestionPercentages } from '@/lib/setup/previous-results';
+import { datePartsOf } from '@/components/ui/date-input';
+import { InspectionDetailsForm } from '@/components/setup/inspection-details-form';
+
+export const metadata: Metadata = { title: 'Change the inspection’s details' };
+
+export default async function SetupDetailsPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/setup/details`);
+  const inspection = await requireInspection(user, inspectionId, 'inspection.manage');
+  const view = await loadSetupView(inspection);
+  return (
+    <>
+      <p className="mb-2">
+        <Link href={`/inspections/${inspection.id}/setup`}>Back to set-up</Link>
+      </p>
+      <span className="text-xl text-govuk-secondary">{inspection.serviceName}</span>
+      <h1 className="mb-6 text-4xl font-bold">Fieldwork and previous inspection</h1>
+      <InspectionDetailsForm
+        inspectionId={inspection.id}
+        fieldworkStart={datePartsOf(inspection.fieldworkStart)}
+        fieldworkEnd={datePartsOf(inspection.fieldworkEnd)}
+        standards={standardOptionsByFramework()[inspection.framework]}
+        previousRatings={view.previousRatings ?? {}}
+        previousKeyQuestionPct={formatKeyQuestionPercentages(view.previousKeyQuestionPct, getFramework(inspection.framework))}
+      />
+    </>
+  );
+}

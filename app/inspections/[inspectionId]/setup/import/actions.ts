@@ -1,0 +1,51 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { runAction } from '@/lib/auth/action';
+import { prisma } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { importCases, previewCaseImport } from '@/lib/setup/import-cases';
+import type { CaseImportCheck } from '@/lib/setup/case-import';
+import { formDataToObject, toFormState, type FormState } from '@/lib/forms/form-state';
+
+// Well under the 1 MB a server action accepts; a sample of 500 cases is a few tens of KB.
+const MAX_FILE_BYTES = 500_000;
+
+export interface ImportPreview {
+  check: CaseImportCheck;
+  csv: string;
+  fileName: string;
+}
+
+/** Reads the uploaded file and checks every row against the inspection. Writes nothing. */
+export async function previewImportAction(_previous: FormState<ImportPreview>, formData: FormData): Promise<FormState<ImportPreview>> {
+  const values = formDataToObject(formData);
+  const response = await runAction(async (user) => {
+    const file = formData.get('file');
+    if (!(file instanceof File) || file.size === 0) {
+      throw new AppError('invalid', 'Select a CSV file', { file: 'Select a CSV file' });
+    }
+    if (!/\.csv$/i.test(file.name) && file.type !== 'text/csv') {
+      throw new AppError('invalid', 'The selected file must be a CSV', { file: 'The selected file must be a CSV' });
+    }
+    if (file.size > MAX_FILE_BYTES) {
+      throw new AppError('invalid', 'The selected file must be smaller than 500 KB', { file: 'The selected file must be smaller than 500 KB' });
+    }
+    const csv = await file.text();
+    const check = await previewCaseImport(prisma, user, { inspectionId: values.inspectionId, csv });
+    return { check, csv, fileName: file.name };
+  });
+  return toFormState(response, values, (data) => (data.check.isImportable ? `${data.check.rows.length} cases are ready to import.` : ''));
+}
+
+/** Imports the previewed file: checked again and written in one transaction. */
+export async function importCasesAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
+  const values = formDataToObject(formData);
+  const response = await runAction((user) => importCases(prisma, user, values));
+  if (response.ok) {
+    revalidatePath('/inspections/[inspectionId]', 'layout');
+    redirect(`/inspections/${String(values.inspectionId)}/setup?imported=${response.data.count}`);
+  }
+  return toFormState(response, { inspectionId: values.inspectionId }, () => '');
+}

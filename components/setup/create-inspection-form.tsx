@@ -1,0 +1,139 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { useSubmitWithoutReset } from '@/components/ui/use-submit-without-reset';
+import { DateInput } from '@/components/ui/date-input';
+import { FormErrorSummary } from '@/components/ui/form-error-summary';
+import { Radios } from '@/components/ui/radios';
+import { Select } from '@/components/ui/select';
+import { TextInput } from '@/components/ui/text-input';
+import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
+import type { FrameworkVersion } from '@/lib/framework/types';
+import type { StandardOption } from '@/lib/data/setup';
+import { createInspectionAction } from '@/app/inspections/new/actions';
+import { PreviousResultsFields } from './previous-results-fields';
+
+const FIELD_IDS = {
+  serviceId: 'serviceId',
+  framework: 'framework-input',
+  fieldworkStart: 'fieldworkStart-day',
+  fieldworkEnd: 'fieldworkEnd-day',
+  previousRatings: 'previous-ratings',
+};
+
+const FIELD_ORDER = [
+  'serviceId',
+  'newServiceName',
+  'newServiceLocalAuthority',
+  'newServiceRegion',
+  'framework',
+  'fieldworkStart',
+  'fieldworkEnd',
+  'leadEmail',
+  'previousRatings',
+  'previousKeyQuestionPct',
+];
+
+const dateOf = (state: FormState<unknown>, name: string) => ({
+  day: nestedValueOf(state, name, 'day'),
+  month: nestedValueOf(state, name, 'month'),
+  year: nestedValueOf(state, name, 'year'),
+});
+
+/** Creates an inspection in set-up: service (existing or new), standards, fieldwork, lead, previous results. */
+export function CreateInspectionForm({
+  services,
+  standards,
+}: {
+  services: { id: string; name: string }[];
+  standards: Record<FrameworkVersion, StandardOption[]>;
+}) {
+  const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(createInspectionAction, IDLE_FORM_STATE);
+  const [serviceId, setServiceId] = useState(services.length ? '' : 'new');
+  const [framework, setFramework] = useState<FrameworkVersion | null>(null);
+  const onSubmit = useSubmitWithoutReset(formAction);
+  const previousRatings = state.status === 'error' && typeof state.values.previousRatings === 'object' ? (state.values.previousRatings as Record<string, string>) : {};
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-3xl">
+      <FormErrorSummary state={state} fallbackId="serviceId" fieldIds={FIELD_IDS} order={FIELD_ORDER} />
+
+      <Select
+        id="serviceId"
+        name="serviceId"
+        label="Service"
+        hint="The youth justice service being inspected."
+        value={serviceId}
+        onChange={(e) => setServiceId(e.currentTarget.value)}
+        error={fieldError(state, 'serviceId')}
+        options={[
+          { value: '', label: 'Choose a service' },
+          ...services.map((s) => ({ value: s.id, label: s.name })),
+          { value: 'new', label: 'A new service (enter its details)' },
+        ]}
+      />
+      {serviceId === 'new' ? (
+        <fieldset className="mb-6 border-l-4 border-govuk-border pl-4">
+          <legend className="mb-3 text-xl font-bold">New service</legend>
+          <TextInput id="newServiceName" name="newServiceName" label="Name of the service" defaultValue={valueOf(state, 'newServiceName')} error={fieldError(state, 'newServiceName')} />
+          <TextInput
+            id="newServiceLocalAuthority"
+            name="newServiceLocalAuthority"
+            label="Local authority"
+            defaultValue={valueOf(state, 'newServiceLocalAuthority')}
+            error={fieldError(state, 'newServiceLocalAuthority')}
+          />
+          <TextInput id="newServiceRegion" name="newServiceRegion" label="Region" defaultValue={valueOf(state, 'newServiceRegion')} error={fieldError(state, 'newServiceRegion')} className="max-w-xs" />
+        </fieldset>
+      ) : null}
+
+      <div className="mb-6">
+        <Radios
+          name="framework"
+          idPrefix="framework"
+          legend="Standards"
+          hint="The inspection framework the cases are marked against."
+          isInline={false}
+          options={[
+            { value: '2021', label: 'July 2021 standards' },
+            { value: '2018', label: '2018 standards' },
+          ]}
+          value={framework}
+          onChange={(v) => setFramework(v as FrameworkVersion)}
+          error={fieldError(state, 'framework')}
+        />
+      </div>
+
+      <DateInput id="fieldworkStart" name="fieldworkStart" legend="Fieldwork start date" hint="For example, 16 11 2026" defaultValue={dateOf(state, 'fieldworkStart')} error={fieldError(state, 'fieldworkStart')} />
+      <DateInput id="fieldworkEnd" name="fieldworkEnd" legend="Fieldwork end date" hint="For example, 27 11 2026" defaultValue={dateOf(state, 'fieldworkEnd')} error={fieldError(state, 'fieldworkEnd')} />
+
+      <TextInput
+        id="leadEmail"
+        name="leadEmail"
+        type="email"
+        label="Lead inspector’s email address"
+        hint="They must already have a Casemark account. They can then set up the team, the cases and the allocation."
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={valueOf(state, 'leadEmail')}
+        error={fieldError(state, 'leadEmail')}
+      />
+
+      {framework ? (
+        <PreviousResultsFields
+          key={framework}
+          standards={standards[framework]}
+          ratings={previousRatings}
+          keyQuestionPct={valueOf(state, 'previousKeyQuestionPct')}
+          ratingsError={fieldError(state, 'previousRatings')}
+          keyQuestionPctError={fieldError(state, 'previousKeyQuestionPct')}
+        />
+      ) : (
+        <p className="mb-6 text-govuk-secondary">Choose the standards to enter the previous inspection’s results (optional).</p>
+      )}
+
+      <Button disabled={isPending}>Create inspection</Button>
+    </form>
+  );
+}

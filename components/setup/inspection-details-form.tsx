@@ -1,0 +1,55 @@
+'use client';
+
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { DateInput, type DateParts } from '@/components/ui/date-input';
+import { FormErrorSummary } from '@/components/ui/form-error-summary';
+import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
+import type { StandardOption } from '@/lib/data/setup';
+import { updateInspectionDetailsAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { PreviousResultsFields } from './previous-results-fields';
+
+/** Changes the fieldwork dates and the previous inspection's results. */
+export function InspectionDetailsForm({
+  inspectionId,
+  fieldworkStart,
+  fieldworkEnd,
+  standards,
+  previousRatings,
+  previousKeyQuestionPct,
+}: {
+  inspectionId: string;
+  fieldworkStart: DateParts;
+  fieldworkEnd: DateParts;
+  standards: StandardOption[];
+  previousRatings: Record<string, string>;
+  previousKeyQuestionPct: string;
+}) {
+  const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(updateInspectionDetailsAction, IDLE_FORM_STATE);
+  const dateOf = (name: string, stored: DateParts) => ({
+    day: nestedValueOf(state, name, 'day', stored.day),
+    month: nestedValueOf(state, name, 'month', stored.month),
+    year: nestedValueOf(state, name, 'year', stored.year),
+  });
+  const ratings = state.status === 'error' && typeof state.values.previousRatings === 'object' ? (state.values.previousRatings as Record<string, string>) : previousRatings;
+  return (
+    <form action={formAction} noValidate className="max-w-3xl">
+      <FormErrorSummary
+        state={state}
+        fallbackId="fieldworkStart-day"
+        fieldIds={{ fieldworkStart: 'fieldworkStart-day', fieldworkEnd: 'fieldworkEnd-day', previousRatings: 'previous-ratings' }}
+      />
+      <input type="hidden" name="inspectionId" value={inspectionId} />
+      <DateInput id="fieldworkStart" name="fieldworkStart" legend="Fieldwork start date" defaultValue={dateOf('fieldworkStart', fieldworkStart)} error={fieldError(state, 'fieldworkStart')} />
+      <DateInput id="fieldworkEnd" name="fieldworkEnd" legend="Fieldwork end date" defaultValue={dateOf('fieldworkEnd', fieldworkEnd)} error={fieldError(state, 'fieldworkEnd')} />
+      <PreviousResultsFields
+        standards={standards}
+        ratings={ratings}
+        keyQuestionPct={valueOf(state, 'previousKeyQuestionPct', previousKeyQuestionPct)}
+        ratingsError={fieldError(state, 'previousRatings')}
+        keyQuestionPctError={fieldError(state, 'previousKeyQuestionPct')}
+      />
+      <Button disabled={isPending}>Save details</Button>
+    </form>
+  );
+}

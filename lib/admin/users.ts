@@ -1,0 +1,81 @@
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { hashPassword } from '@/lib/auth/password';
+import { AppError } from '@/lib/errors';
+import { createUser } from '@/lib/users/create-user';
+import { ZResetPassword, ZSetUserActive, ZSetUserAdmin } from '@/lib/validation/admin';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { requireActiveAdmin } from './guard';
+
+/** Creates a user with an initial password (admins only). Audited by createUser. */
+export async function createUserAsAdmin(db: PrismaClient, actor: Actor, input: unknown) {
+  await db.$transaction((tx) => requireActiveAdmin(tx, actor));
+  return createUser(db, input, actor.id);
+}
+
+async function findUserOrThrow(tx: Prisma.TransactionClient, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, isAdmin: true, isActive: true } });
+  if (!user) throw new AppError('not_found', 'This user does not exist.');
+  return user;
+}
+
+/** Sets a new password for a user (admins only). The audit entry records that, never the password. */
+export async function resetPassword(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
+  const { userId, password } = parseOrThrow(ZResetPassword, input);
+  // Refused before the (deliberately slow) hash for anyone who is not an admin.
+  await db.$transaction((tx) => requireActiveAdmin(tx, actor));
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await requireActiveAdmin(tx, actor);
+    const user = await findUserOrThrow(tx, userId);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, action: 'user.password_reset', entity: 'user', entityId: user.id, newValue: { passwordReset: true } },
+    });
+  });
+}
+
+/**
+ * Deactivates or reactivates a user (admins only). A deactivated user cannot sign in and their
+ * current session ends at their next request; their answers and audit history are kept. An admin
+ * cannot deactivate themselves, so there is always an active admin.
+ */
+export async function setUserActive(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
+  const { userId, isActive } = parseOrThrow(ZSetUserActive, input);
+  await db.$transaction(async (tx) => {
+    await requireActiveAdmin(tx, actor);
+    if (userId === actor.id && !isActive) {
+      throw new AppError('forbidden', 'You cannot deactivate your own account. Ask another admin to do it.');
+    }
+    const user = await findUserOrThrow(tx, userId);
+    if (user.isActive === isActive) return;
+    await tx.user.update({ where: { id: user.id }, data: { isActive } });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        action: isActive ? 'user.reactivate' : 'user.deactivate',
+        entity: 'user',
+        entityId: user.id,
+        oldValue: { isActive: user.isActive },
+        newValue: { isActive },
+      },
+    });
+  });
+}
+
+/** Gives or removes admin rights (admins only). An admin cannot remove their own. */
+export async function setUserAdmin(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
+  const { userId, isAdmin } = parseOrThrow(ZSetUserAdmin, input);
+  await db.$transaction(async (tx) => {
+    await requireActiveAdmin(tx, actor);
+    if (userId === actor.id && !isAdmin) {
+      throw new AppError('forbidden', 'You cannot remove your own admin rights. Ask another admin to do it.');
+    }
+    const user = await findUserOrThrow(tx, userId);
+    if (user.isAdmin === isAdmin) return;
+    await tx.user.update({ where: { id: user.id }, data: { isAdmin } });
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, action: 'user.admin', entity: 'user', entityId: user.id, oldValue: { isAdmin: user.isAdmin }, newValue: { isAdmin } },
+    });
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * What a form's server action returns to `useActionState`: nothing yet, done (with words for the
+ * notification banner), or refused (the message, field errors for the error summary and inline,
+ * and the values sent, so the form shows them again rather than emptying).
+ */
+import type { ActionResponse } from '@/lib/auth/action';
+
+export type FormState<T = null> =
+  | { status: 'idle' }
+  | { status: 'done'; message: string; data: T }
+  | { status: 'error'; message: string; fieldErrors: Record<string, string>; values: Record<string, unknown> };
+
+export const IDLE_FORM_STATE: FormState<never> = { status: 'idle' };
+
+export function toFormState<T>(response: ActionResponse<T>, values: Record<string, unknown>, doneMessage: (data: T) => string): FormState<T> {
+  if (response.ok) return { status: 'done', message: doneMessage(response.data), data: response.data };
+  return { status: 'error', message: response.message, fieldErrors: response.fieldErrors ?? {}, values };
+}
+
+/**
+ * A form's fields as an object for the zod schemas: `name[key]` becomes `{ name: { key } }`
+ * (date parts, ratings per standard); names listed in `arrays` collect every value (checkboxes).
+ * Files and Next's own `$ACTION` fields are left out.
+ */
+export function formDataToObject(formData: FormData, arrays: readonly string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of arrays) out[name] = [];
+  for (const [key, value] of formData.entries()) {
+    if (typeof value !== 'string' || key.startsWith('$ACTION')) continue;
+    const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key);
+    if (nested) {
+      const group = (out[nested[1]] ??= {}) as Record<string, string>;
+      group[nested[2]] = value;
+    } else if (arrays.includes(key)) {
+      (out[key] as string[]).push(value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** A value sent with a refused form, as text for `defaultValue`. */
+export function valueOf(state: FormState<unknown>, name: string, fallback = ''): string {
+  if (state.status !== 'error') return fallback;
+  const value = state.values[name];
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** A nested value sent with a refused form (`fieldworkStart[day]`). */
+export function nestedValueOf(state: FormState<unknown>, name: string, key: string, fallback = ''): string {
+  if (state.status !== 'error') return fallback;
+  const group = state.values[name];
+  const value = group && typeof group === 'object' ? (group as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** The inline error of one field of a refused form. */
+export function fieldError(state: FormState<unknown>, field: string): string | undefined {
+  return state.status === 'error' ? state.fieldErrors[field] : undefined;
+}

@@ -1,0 +1,156 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { canAnswerQuestion, getFramework } from '@/lib/framework';
+import { CASE_TYPE_LABELS, DISPOSAL_LABELS } from '@/lib/format/labels';
+import { ZAddCase, ZDeleteCase, ZEditCase, type TAddCase } from '@/lib/validation/setup';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { explainCaseTypeForFramework } from './case-fields';
+import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
+
+type CaseFields = Omit<TAddCase, 'inspectionId'>;
+
+function invalid(field: string, message: string): never {
+  throw new AppError('invalid', message, { [field]: message });
+}
+
+/** Checks what the schema cannot: the framework, the reference's uniqueness, the inspector. */
+async function checkCaseAgainstInspection(tx: Tx, inspection: ManagedInspection, fields: CaseFields, exceptCaseId: string | null) {
+  const typeProblem = explainCaseTypeForFramework(fields.type, inspection.framework);
+  if (typeProblem) invalid('type', typeProblem);
+  // References differing only in case would be confused on paper: treated as the same.
+  const taken = await tx.case.findFirst({
+    where: { inspectionId: inspection.id, reference: { equals: fields.reference, mode: 'insensitive' }, ...(exceptCaseId ? { NOT: { id: exceptCaseId } } : {}) },
+    select: { reference: true },
+  });
+  if (taken) invalid('reference', `A case with reference ${taken.reference} is already in this inspection`);
+  if (fields.inspectorId && !(await findAllocatableMember(tx, inspection.id, fields.inspectorId))) {
+    invalid('inspectorId', 'Choose an inspector on the team (an inspector or the lead inspector)');
+  }
+}
+
+const toRow = (fields: CaseFields) => ({
+  reference: fields.reference,
+  type: fields.type,
+  disposal: fields.disposal,
+  sentenceDate: fields.sentenceDate ? new Date(fields.sentenceDate) : null,
+  gender: fields.gender,
+  rosh: fields.rosh,
+  safetyWellbeing: fields.safetyWellbeing,
+  caseManager: fields.caseManager,
+  inspectorId: fields.inspectorId,
+});
+
+const auditValue = (fields: CaseFields) => ({ ...toRow(fields), sentenceDate: fields.sentenceDate });
+
+/** Adds one case to the sample. Audited. */
+export async function addCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
+  const { inspectionId, ...fields } = parseOrThrow(ZAddCase, input);
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForManage(tx, actor, inspectionId);
+    refuseIfPublished(inspection);
+    await checkCaseAgainstInspection(tx, inspection, fields, null);
+    const created = await tx.case.create({ data: { inspectionId, ...toRow(fields) }, select: { id: true, reference: true } });
+    await tx.auditEntry.create({
+      data: { actorId: actor.id, inspectionId, action: 'case.create', entity: 'case', entityId: created.id, newValue: auditValue(fields) },
+    });
+    return created;
+  });
+}
+
+/**
+ * Changes a case's details. Made on the version the form was opened on (someone else's change
+ * in between is a conflict, not overwritten). A new type or disposal is refused while answers
+ * already recorded would no longer apply to the case, so no marking is lost or orphaned.
+ */
+export async function editCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
+  const { inspectionId, caseId, baseVersion, ...fields } = parseOrThrow(ZEditCase, input);
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForManage(tx, actor, inspectionId);
+    refuseIfPublished(inspection);
+    const before = await tx.case.findFirst({
+      where: { id: caseId, inspectionId },
+      select: {
+        reference: true,
+        type: true,
+        disposal: true,
+        sentenceDate: true,
+        gender: true,
+        rosh: true,
+        safetyWellbeing: true,
+        caseManager: true,
+        inspectorId: true,
+        version: true,
+      },
+    });
+    if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
+    if (before.version !== baseVersion) {
+      throw new AppError('conflict', 'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.');
+    }
+    await checkCaseAgainstInspection(tx, inspection, fields, caseId);
+    if (before.type !== fields.type || before.disposal !== fields.disposal) {
+      const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
+      const framework = getFramework(inspection.framework);
+      const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
+      if (stranded.length) {
+        invalid(
+          before.type !== fields.type ? 'type' : 'disposal',
+          `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
+        );
+      }
+    }
+    const updated = await tx.case.update({
+      where: { id: caseId },
+      data: { ...toRow(fields), version: { increment: 1 } },
+      select: { id: true, reference: true },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId,
+        action: 'case.update',
+        entity: 'case',
+        entityId: caseId,
+        oldValue: { ...before, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null, version: undefined },
+        newValue: auditValue(fields),
+      },
+    });
+    return updated;
+  });
+}
+
+/**
+ * Deletes a case from the sample. Refused while the case has any answer or note: deleting it
+ * would lose marking, which only the audit trail could then tell.
+ */
+export async function deleteCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ reference: string }> {
+  const { inspectionId, caseId } = parseOrThrow(ZDeleteCase, input);
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForManage(tx, actor, inspectionId);
+    refuseIfPublished(inspection);
+    const kase = await tx.case.findFirst({
+      where: { id: caseId, inspectionId },
+      select: { id: true, reference: true, type: true, disposal: true, inspectorId: true, status: true, _count: { select: { answers: true } } },
+    });
+    if (!kase) throw new AppError('not_found', 'This case does not exist in this inspection.');
+    const answers = kase._count.answers;
+    if (answers > 0) {
+      throw new AppError(
+        'conflict',
+        `Case ${kase.reference} cannot be deleted: ${answers} ${answers === 1 ? 'answer has' : 'answers have'} been recorded on it, and deleting it would lose that marking.`,
+      );
+    }
+    await tx.case.delete({ where: { id: kase.id } });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId,
+        action: 'case.delete',
+        entity: 'case',
+        entityId: kase.id,
+        oldValue: { reference: kase.reference, type: kase.type, disposal: kase.disposal, inspectorId: kase.inspectorId, status: kase.status },
+      },
+    });
+    return { reference: kase.reference };
+  });
+}

@@ -1,0 +1,192 @@
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import type { Actor, InspectionStatus } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { frameworkToDb } from '@/lib/data/mappers';
+import { getFramework } from '@/lib/framework';
+import type { FrameworkVersion } from '@/lib/framework/types';
+import { STATUS_LABELS } from '@/lib/format/labels';
+import { insertService, requireActiveAdmin } from '@/lib/admin/guard';
+import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } from '@/lib/validation/setup';
+import { parseOrThrow } from '@/lib/validation/parse';
+import { lockInspectionForManage } from './inspection-lock';
+import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
+
+/** Previous results checked against the framework, or an `invalid` AppError naming the field. */
+function checkPreviousResults(framework: FrameworkVersion, input: { previousRatings: Record<string, string>; previousKeyQuestionPct: string }) {
+  const f = getFramework(framework);
+  const ratings = checkPreviousRatings(input.previousRatings, f);
+  if (!ratings.ok) throw new AppError('invalid', ratings.message, { previousRatings: ratings.message });
+  const pct = parseKeyQuestionPercentages(input.previousKeyQuestionPct, f);
+  if (!pct.ok) throw new AppError('invalid', pct.message, { previousKeyQuestionPct: pct.message });
+  // Stored as null when nothing was given, so "no previous inspection" is not an empty object.
+  return {
+    previousRatings: Object.keys(ratings.value).length ? ratings.value : null,
+    previousKeyQuestionPct: Object.keys(pct.value).length ? pct.value : null,
+  };
+}
+
+const jsonOrDbNull = <T extends object>(value: T | null) => (value === null ? Prisma.DbNull : value);
+
+/**
+ * Creates an inspection in set-up (admins only): its service (an existing one, or a new one
+ * created in the same transaction), standards, fieldwork dates, previous results and its lead
+ * inspector, who must already have an active account. Audited.
+ */
+export async function createInspection(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string }> {
+  const value = parseOrThrow(ZCreateInspection, input);
+  const previous = checkPreviousResults(value.framework, value);
+  return db.$transaction(async (tx) => {
+    await requireActiveAdmin(tx, actor, 'Only admins can create inspections.');
+    let serviceId = value.serviceId;
+    if (serviceId === 'new') {
+      const service = await insertService(
+        tx,
+        actor,
+        { name: value.newServiceName ?? '', localAuthority: value.newServiceLocalAuthority ?? '', region: value.newServiceRegion ?? '' },
+        'newServiceName',
+      );
+      serviceId = service.id;
+    } else if (!(await tx.service.findUnique({ where: { id: serviceId }, select: { id: true } }))) {
+      throw new AppError('invalid', 'Choose a service', { serviceId: 'Choose a service' });
+    }
+    const lead = await tx.user.findUnique({ where: { email: value.leadEmail }, select: { id: true, isActive: true } });
+    if (!lead || !lead.isActive) {
+      const message = `No active user has the email address ${value.leadEmail}. Create their account in Users first`;
+      throw new AppError('invalid', message, { leadEmail: message });
+    }
+    const inspection = await tx.inspection.create({
+      data: {
+        serviceId,
+        framework: frameworkToDb(value.framework),
+        fieldworkStart: new Date(value.fieldworkStart!),
+        fieldworkEnd: new Date(value.fieldworkEnd!),
+        status: 'set_up',
+        previousRatings: previous.previousRatings ?? undefined,
+        previousKeyQuestionPct: previous.previousKeyQuestionPct ?? undefined,
+        members: { create: { userId: lead.id, role: 'lead_inspector' } },
+      },
+      select: { id: true },
+    });
+    await tx.auditEntry.createMany({
+      data: [
+        {
+          actorId: actor.id,
+          inspectionId: inspection.id,
+          action: 'inspection.create',
+          entity: 'inspection',
+          entityId: inspection.id,
+          newValue: {
+            serviceId,
+            framework: value.framework,
+            fieldworkStart: value.fieldworkStart,
+            fieldworkEnd: value.fieldworkEnd,
+            status: 'set_up',
+            previousRatings: previous.previousRatings,
+            previousKeyQuestionPct: previous.previousKeyQuestionPct,
+          },
+        },
+        {
+          actorId: actor.id,
+          inspectionId: inspection.id,
+          action: 'member.add',
+          entity: 'inspection_member',
+          entityId: `${inspection.id}:${lead.id}`,
+          newValue: { email: value.leadEmail, role: 'lead_inspector' },
+        },
+      ],
+    });
+    return inspection;
+  });
+}
+
+/** Changes the fieldwork dates and the previous inspection's results. Audited (old → new). */
+export async function updateInspectionDetails(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
+  const value = parseOrThrow(ZUpdateInspectionDetails, input);
+  await db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForManage(tx, actor, value.inspectionId);
+    const previous = checkPreviousResults(inspection.framework, value);
+    const before = await tx.inspection.findUniqueOrThrow({
+      where: { id: inspection.id },
+      select: { fieldworkStart: true, fieldworkEnd: true, previousRatings: true, previousKeyQuestionPct: true },
+    });
+    await tx.inspection.update({
+      where: { id: inspection.id },
+      data: {
+        fieldworkStart: new Date(value.fieldworkStart!),
+        fieldworkEnd: new Date(value.fieldworkEnd!),
+        previousRatings: jsonOrDbNull(previous.previousRatings),
+        previousKeyQuestionPct: jsonOrDbNull(previous.previousKeyQuestionPct),
+      },
+    });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId: inspection.id,
+        action: 'inspection.update',
+        entity: 'inspection',
+        entityId: inspection.id,
+        oldValue: {
+          fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
+          fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
+          previousRatings: before.previousRatings,
+          previousKeyQuestionPct: before.previousKeyQuestionPct,
+        },
+        newValue: { fieldworkStart: value.fieldworkStart, fieldworkEnd: value.fieldworkEnd, ...previous },
+      },
+    });
+  });
+}
+
+/**
+ * The moves between statuses: forward one step at a time, and back one step where work can
+ * resume (fieldwork → set-up to fix the sample; panel → fieldwork to finish marking). Taking a
+ * published inspection back to the panel is for admins only.
+ */
+export const STATUS_MOVES: Record<InspectionStatus, readonly InspectionStatus[]> = {
+  set_up: ['fieldwork'],
+  fieldwork: ['panel', 'set_up'],
+  panel: ['published', 'fieldwork'],
+  published: ['panel'],
+};
+
+export function canMoveStatus(actor: Actor, from: InspectionStatus, to: InspectionStatus): boolean {
+  if (!STATUS_MOVES[from].includes(to)) return false;
+  return from !== 'published' || actor.isAdmin;
+}
+
+export async function setInspectionStatus(db: PrismaClient, actor: Actor, input: unknown): Promise<{ status: InspectionStatus }> {
+  const value = parseOrThrow(ZSetInspectionStatus, input);
+  return db.$transaction(async (tx) => {
+    const inspection = await lockInspectionForManage(tx, actor, value.inspectionId);
+    const from = inspection.status;
+    const to = value.status;
+    if (from === to) return { status: to };
+    if (!canMoveStatus(actor, from, to)) {
+      const message =
+        from === 'published' && STATUS_MOVES[from].includes(to)
+          ? 'Only an admin can take a published inspection back to the ratings panel.'
+          : `An inspection cannot move from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.`;
+      throw new AppError('invalid', message, { status: message });
+    }
+    if (to === 'fieldwork' && from === 'set_up') {
+      const cases = await tx.case.count({ where: { inspectionId: inspection.id } });
+      if (cases === 0) {
+        const message = 'Add the case sample before starting fieldwork.';
+        throw new AppError('invalid', message, { status: message });
+      }
+    }
+    await tx.inspection.update({ where: { id: inspection.id }, data: { status: to } });
+    await tx.auditEntry.create({
+      data: {
+        actorId: actor.id,
+        inspectionId: inspection.id,
+        action: 'inspection.status',
+        entity: 'inspection',
+        entityId: inspection.id,
+        oldValue: { status: from },
+        newValue: { status: to },
+      },
+    });
+    return { status: to };
+  });
+}
