@@ -16,6 +16,19 @@ export default async function HomePage() {
       <p className="mb-6 text-govuk-secondary">
         {user.isAdmin ? 'As an admin you see every inspection.' : 'The inspections whose team you are on.'}
       </p>
+      {user.isAdmin ? (
+        <ul className="mb-6 flex flex-wrap gap-x-6 gap-y-2" data-testid="admin-links">
+          <li>
+            <Link href="/inspections/new">Create an inspection</Link>
+          </li>
+          <li>
+            <Link href="/inspections/import">Import an inspection</Link>
+          </li>
+          <li>
+            <Link href="/admin">Manage users and services</Link>
+          </li>
+        </ul>
+      ) : null}
       {inspections.length === 0 ? (
         <p data-testid="no-inspections">You are not on the team of any inspection yet.</p>
       ) : (

@@ -79,7 +79,10 @@ async function seedMarkedInspection(seed: number, team: { userId: string; role: 
       if (value) answers[questionId] = value;
       answerRows.push({ caseId, inspectionId: inspection.id, questionId, value, note: value ? null : 'Only a note so far', updatedById });
     }
-    tallied.push({ ...kind, answers });
+    // A prompt answered on a case whose key question is not applicable leaves the figures
+    // with it (the case left that key question's sub-sample), as the panel counts them.
+    const counted = Object.fromEntries(Object.entries(answers).filter(([id]) => !/\.[a-z]$/.test(id) || answers[id.slice(0, -2)] !== 'na'));
+    tallied.push({ ...kind, answers: counted });
   }
   await prisma.answer.createMany({ data: answerRows });
   const judgements: Record<string, Rating | null> = {};
@@ -233,6 +236,8 @@ describe('all inspections at once (streamed)', () => {
     for (const inspection of seeded) {
       const row = rows.find((r) => r.id === inspection.id);
       expect(row?.result, inspection.service).toEqual(inspection.expected);
+      // …and exactly as the ratings panel computes it.
+      expect(row?.result, inspection.service).toEqual((await loadPanelData(prisma, inspection.id)).result);
       expect(row).toMatchObject({ service: inspection.service, framework: inspection.framework, fieldworkStart: '2026-03-02', fieldworkEnd: '2026-03-13' });
     }
   });

@@ -54,9 +54,19 @@ export default async function InspectionPage({
       </p>
 
       <ul className="mb-8 flex flex-wrap gap-x-6 gap-y-2" data-testid="inspection-links">
+        {can(user, 'inspection.manage', { inspection: inspection.scope }) ? (
+          <li>
+            <Link href={`/inspections/${inspection.id}/setup`}>Set up this inspection</Link>
+          </li>
+        ) : null}
         {can(user, 'panel.view', { inspection: inspection.scope }) ? (
           <li>
             <Link href={`/inspections/${inspection.id}/panel`}>Ratings panel</Link>
+          </li>
+        ) : null}
+        {can(user, 'export.download', { inspection: inspection.scope }) ? (
+          <li>
+            <Link href={`/inspections/${inspection.id}/exports`}>Exports</Link>
           </li>
         ) : null}
       </ul>

@@ -1,0 +1,38 @@
+import { can } from '@/lib/auth/permissions';
+import { getSessionUser } from '@/lib/auth/session';
+import { findInspectionForUser } from '@/lib/data/inspections';
+import { prisma } from '@/lib/db/client';
+import { attachmentHeader, parseExportFormat, parseExportTarget, renderExport } from '@/lib/export/files';
+import { loadPanelData } from '@/lib/panel/load-panel';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /inspections/:id/exports/:table?format=csv|xlsx — the ratings, key-question or prompt
+ * table as CSV or XLSX; `all?format=xlsx` is the workbook with the three. For the inspection's
+ * managers, lead and admins (`export.download`); anyone else gets the same 404 as for an
+ * inspection that does not exist.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ inspectionId: string; table: string }> }) {
+  const { inspectionId, table } = await params;
+  const user = await getSessionUser();
+  if (!user) return new Response('Sign in to download exports.', { status: 401 });
+  const inspection = await findInspectionForUser(user, inspectionId);
+  const target = parseExportTarget(table);
+  if (!inspection || !can(user, 'export.download', { inspection: inspection.scope }) || !target) {
+    return new Response('Not found', { status: 404 });
+  }
+  const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
+  if (!format) return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
+
+  const panel = await loadPanelData(prisma, inspection.id);
+  const file = await renderExport(panel, target, format, { serviceName: inspection.serviceName });
+  if (!file) return new Response('All the tables come as one workbook (?format=xlsx) or as one CSV per table.', { status: 400 });
+  return new Response(file.body as BodyInit, {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': attachmentHeader(file.fileName),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

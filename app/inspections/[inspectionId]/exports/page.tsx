@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { requireInspection } from '@/lib/data/inspections';
+import { formatDateRange } from '@/lib/format/labels';
+import { ExportList, type ExportLink } from '@/components/exports/export-list';
+
+export const metadata: Metadata = { title: 'Exports' };
+export const dynamic = 'force-dynamic';
+
+export default async function ExportsPage({ params }: { params: Promise<{ inspectionId: string }> }) {
+  const { inspectionId } = await params;
+  const user = await requireUser(`/inspections/${inspectionId}/exports`);
+  const inspection = await requireInspection(user, inspectionId, 'export.download');
+  const base = `/inspections/${inspection.id}/exports`;
+  const canExportWhole = can(user, 'inspection.manage', { inspection: inspection.scope });
+
+  const tables: ExportLink[] = [
+    { id: 'ratings-csv', href: `${base}/ratings?format=csv`, label: 'Ratings table', format: 'CSV', description: 'Every standard’s rating, computed rating, professional judgement (*) and score; the overall score out of 36 and rating; 4.1 separately.' },
+    { id: 'key-questions-csv', href: `${base}/key-questions?format=csv`, label: 'Key-question table', format: 'CSV', description: 'Each key question: yes, relevant, % yes, band and the previous inspection’s %.' },
+    { id: 'prompts-csv', href: `${base}/prompts?format=csv`, label: 'Prompt table', format: 'CSV', description: 'The annex layout: every prompt with its % yes, yes and relevant.' },
+    { id: 'workbook-xlsx', href: `${base}/all?format=xlsx`, label: 'All three tables', format: 'Excel workbook (XLSX)', description: 'One sheet per table, percentages as numbers.' },
+  ];
+
+  return (
+    <>
+      <p className="no-print mb-2">
+        <Link href={`/inspections/${inspection.id}`}>Back to {inspection.serviceName}</Link>
+      </p>
+      <span className="text-xl text-govuk-secondary">
+        {inspection.serviceName} · {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+      </span>
+      <h1 className="mb-6 text-4xl font-bold">Exports</h1>
+      <p className="mb-8 max-w-3xl">
+        The figures are computed when you download them, from the answers saved so far. CSV files open in Excel and other
+        spreadsheets; cells that a spreadsheet would run as a formula start with an apostrophe.
+      </p>
+
+      <h2 className="mb-4 text-2xl font-bold">Summary tables</h2>
+      <ExportList links={tables} testId="table-exports" />
+      <p className="mb-10">
+        <Link href={`${base}/print`} data-testid="print-view-link">
+          Print view of the tables
+        </Link>{' '}
+        <span className="text-govuk-secondary">(laid out like a report’s tables, for printing or saving as PDF)</span>
+      </p>
+
+      <h2 className="mb-4 text-2xl font-bold">All your inspections</h2>
+      <ExportList
+        testId="all-inspections-export"
+        links={[
+          {
+            id: 'all-inspections-csv',
+            href: '/exports/inspections',
+            label: 'Every inspection you can export',
+            format: 'CSV',
+            description: user.isAdmin
+              ? 'As an admin: every inspection, one row each, with each standard’s rating, the score and the overall rating.'
+              : 'The inspections you lead or manage, one row each, with each standard’s rating, the score and the overall rating.',
+          },
+        ]}
+      />
+
+      {canExportWhole ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">The whole inspection</h2>
+          <ExportList
+            testId="interchange-export"
+            links={[
+              {
+                id: 'interchange-json',
+                href: `${base}/interchange`,
+                label: 'Inspection file',
+                format: 'JSON',
+                description: 'Every case with its answers, notes and reasons, the judgements and panel decisions, in the casemark/inspection@1 format. It can be imported into another Casemark. It contains evidence notes: store it securely.',
+              },
+            ]}
+          />
+          {user.isAdmin ? (
+            <p className="mb-4">
+              <Link href="/inspections/import">Import an inspection file</Link>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

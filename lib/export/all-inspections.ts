@@ -1,0 +1,217 @@
+/**
+ * Every inspection the user may export, one CSV row each, streamed: inspections are read in
+ * pages (keyset pagination by id) and each page's figures come from ONE grouped aggregate over
+ * `answers` (GROUP BY inspection_id, question_id, served by the answers(inspection_id,
+ * question_id, value) index), so memory stays flat however many inspections there are.
+ *
+ * No `server-only` imports: the benchmark script runs this outside Next.
+ */
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { can, type Actor, type TeamRole } from '@/lib/auth/permissions';
+import { getFramework, listStandards } from '@/lib/framework';
+import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
+import type { FrameworkVersion, Rating } from '@/lib/framework/types';
+import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
+import type { QuestionCounts } from '@/lib/rating/key-question';
+import { BOM, csvLine, type CsvCell } from './csv';
+
+const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager'];
+
+/** The team roles that may download exports, read from the permission module itself. */
+export const EXPORT_ROLES: TeamRole[] = TEAM_ROLES.filter((role) =>
+  can({ id: '', isAdmin: false }, 'export.download', { inspection: { role, status: 'fieldwork' } }),
+);
+
+/**
+ * `visibleInspectionsWhere` (lib/data/inspections.ts) narrowed to `export.download`: admins
+ * every inspection, anyone else those on whose team they are a lead or a manager.
+ */
+export function exportableInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
+  return actor.isAdmin ? {} : { members: { some: { userId: actor.id, role: { in: EXPORT_ROLES } } } };
+}
+
+/** The standard ids of both frameworks, in printed order: one column each. */
+export const ALL_STANDARD_IDS: string[] = [
+  ...new Set([...listStandards(getFramework('2018')), ...listStandards(getFramework('2021'))].map((s) => s.id)),
+].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+
+export interface AllInspectionsRow {
+  id: string;
+  service: string;
+  localAuthority: string;
+  framework: FrameworkVersion;
+  fieldworkStart: string;
+  fieldworkEnd: string;
+  status: keyof typeof STATUS_LABELS;
+  /** The engine's result, computed exactly as the ratings panel computes it. */
+  result: InspectionResult;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Yields every inspection the actor may export, in id order, with its computed figures. Per
+ * page of `pageSize` inspections: one query for the page, ONE grouped aggregate for all their
+ * answer counts, and one each for judgements, active panel decisions and resettlement cases.
+ */
+export async function* allInspectionRows(db: PrismaClient, actor: Actor, options: { pageSize?: number } = {}): AsyncGenerator<AllInspectionsRow> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  const where = exportableInspectionsWhere(actor);
+  let after: string | null = null;
+  for (;;) {
+    const page: {
+      id: string;
+      framework: 'v2018' | 'v2021';
+      fieldworkStart: Date;
+      fieldworkEnd: Date;
+      status: AllInspectionsRow['status'];
+      service: { name: string; localAuthority: string };
+    }[] = await db.inspection.findMany({
+      where: after ? { AND: [where, { id: { gt: after } }] } : where,
+      orderBy: { id: 'asc' },
+      take: pageSize,
+      select: { id: true, framework: true, fieldworkStart: true, fieldworkEnd: true, status: true, service: { select: { name: true, localAuthority: true } } },
+    });
+    if (page.length === 0) return;
+    const ids = page.map((i) => i.id);
+    const [countRows, judgements, decisions, resettlement] = await Promise.all([
+      // The same counts as countAnswers (lib/marking/count-answers.ts) gives the panel, for a
+      // page of inspections at once: a prompt answered on a case whose key question was judged
+      // not applicable leaves the figures with it. The subquery is kept to the page's
+      // inspections (implied by the case, but it lets the index narrow it): otherwise the
+      // planner hashes every 'na' answer in the database for each page.
+      db.$queryRaw<{ inspection_id: string; question_id: string; yes: number; no: number; na: number }[]>`
+        SELECT inspection_id::text AS inspection_id, question_id,
+               count(*) FILTER (WHERE value = 'yes')::int AS yes,
+               count(*) FILTER (WHERE value = 'no')::int AS no,
+               count(*) FILTER (WHERE value = 'na')::int AS na
+        FROM answers
+        WHERE inspection_id = ANY(${ids}::uuid[]) AND value IS NOT NULL
+          AND NOT (question_id ~ '\\.[a-z]$' AND EXISTS (
+            SELECT 1 FROM answers k
+            WHERE k.inspection_id = ANY(${ids}::uuid[]) AND k.case_id = answers.case_id AND k.value = 'na'
+              AND k.question_id = regexp_replace(answers.question_id, '\\.[a-z]$', '')))
+        GROUP BY inspection_id, question_id`,
+      db.qualitativeJudgement.findMany({ where: { inspectionId: { in: ids } }, select: { inspectionId: true, standardId: true, rating: true } }),
+      db.panelDecision.findMany({ where: { inspectionId: { in: ids }, revokedAt: null }, select: { inspectionId: true, standardId: true, rating: true, rationale: true } }),
+      db.case.groupBy({ by: ['inspectionId'], where: { inspectionId: { in: ids }, type: 'resettlement' }, _count: { _all: true } }),
+    ]);
+
+    const counts = new Map<string, QuestionCounts>();
+    for (const row of countRows) {
+      let forInspection = counts.get(row.inspection_id);
+      if (!forInspection) counts.set(row.inspection_id, (forInspection = {}));
+      forInspection[row.question_id] = { yes: row.yes, no: row.no, na: row.na };
+    }
+    const judgementsBy = new Map<string, Record<string, Rating | null>>();
+    for (const j of judgements) {
+      const map = judgementsBy.get(j.inspectionId) ?? {};
+      map[j.standardId] = j.rating;
+      judgementsBy.set(j.inspectionId, map);
+    }
+    const decisionsBy = new Map<string, { standard: string; rating: Rating; rationale: string }[]>();
+    for (const d of decisions) {
+      const list = decisionsBy.get(d.inspectionId) ?? [];
+      list.push({ standard: d.standardId, rating: d.rating, rationale: d.rationale });
+      decisionsBy.set(d.inspectionId, list);
+    }
+    const resettlementBy = new Map(resettlement.map((r) => [r.inspectionId, r._count._all]));
+
+    for (const inspection of page) {
+      const framework: FrameworkVersion = inspection.framework === 'v2018' ? '2018' : '2021';
+      yield {
+        id: inspection.id,
+        service: inspection.service.name,
+        localAuthority: inspection.service.localAuthority,
+        framework,
+        fieldworkStart: isoDate(inspection.fieldworkStart),
+        fieldworkEnd: isoDate(inspection.fieldworkEnd),
+        status: inspection.status,
+        result: computeInspection(framework, {
+          counts: counts.get(inspection.id) ?? {},
+          judgements: judgementsBy.get(inspection.id) ?? {},
+          panel: decisionsBy.get(inspection.id) ?? [],
+          resettlementCases: resettlementBy.get(inspection.id) ?? 0,
+        }),
+      };
+    }
+    if (page.length < pageSize) return;
+    after = page[page.length - 1].id;
+  }
+}
+
+export const ALL_INSPECTIONS_HEADER = [
+  'Service',
+  'Local authority',
+  'Framework',
+  'Fieldwork start',
+  'Fieldwork end',
+  'Status',
+  ...ALL_STANDARD_IDS,
+  'Score',
+  'Overall rating',
+  'Inspection id',
+];
+
+/** One inspection as CSV cells: a standard the framework does not have is left empty, as is one not yet rated. */
+export function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
+  const rating = (r: Rating | null | undefined) => (r ? RATING_LABELS[r] : null);
+  return [
+    row.service,
+    row.localAuthority,
+    row.framework,
+    row.fieldworkStart,
+    row.fieldworkEnd,
+    STATUS_LABELS[row.status],
+    ...ALL_STANDARD_IDS.map((id) => rating(row.result.standards[id]?.rating)),
+    row.result.overall.score,
+    rating(row.result.overall.rating),
+    row.id,
+  ];
+}
+
+/** Flushes output in chunks of about this many characters. */
+const CHUNK_CHARS = 16_384;
+
+/**
+ * The all-inspections CSV as text chunks: the byte order mark and header first, then rows,
+ * buffered into chunks of ~16 KB as they are computed.
+ */
+export async function* allInspectionsCsv(db: PrismaClient, actor: Actor, options: { pageSize?: number } = {}): AsyncGenerator<string> {
+  yield BOM + csvLine(ALL_INSPECTIONS_HEADER);
+  let buffer = '';
+  for await (const row of allInspectionRows(db, actor, options)) {
+    buffer += csvLine(allInspectionsCells(row));
+    if (buffer.length >= CHUNK_CHARS) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/**
+ * A byte stream of `chunks` that computes the next chunk only when the reader asks for it
+ * (high-water mark 0: nothing is read ahead), so a slow client holds at most one page.
+ */
+export function streamOfText(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        console.error('Export stream failed', error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  }, { highWaterMark: 0 });
+}

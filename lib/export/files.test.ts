@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { attachmentHeader, fileSlug, parseExportFormat, parseExportTarget, renderExport } from './files';
+import { loadReportFixture } from './test-support/fixtures';
+import { readCsv } from './test-support/read-csv';
+import { readXlsx } from './test-support/read-xlsx';
+
+describe('what the export routes accept', () => {
+  it('knows the three tables and "all", csv (the default) and xlsx', () => {
+    expect(['ratings', 'key-questions', 'prompts', 'all'].map(parseExportTarget)).toEqual(['ratings', 'key-questions', 'prompts', 'all']);
+    expect(parseExportTarget('answers')).toBeNull();
+    expect(parseExportTarget('../ratings')).toBeNull();
+    expect([null, '', 'csv', 'xlsx'].map(parseExportFormat)).toEqual(['csv', 'csv', 'csv', 'xlsx']);
+    expect(parseExportFormat('pdf')).toBeNull();
+  });
+});
+
+describe('file names', () => {
+  it('are ASCII slugs of the service name', () => {
+    expect(fileSlug('Leicestershire Youth and Justice Service')).toBe('leicestershire-youth-and-justice-service');
+    expect(fileSlug('Bradford & Airedale – “YJS” (pilot)')).toBe('bradford-airedale-yjs-pilot');
+    expect(fileSlug('Ynys Môn')).toBe('ynys-mon');
+    expect(fileSlug('!!!')).toBe('inspection');
+    expect(fileSlug('a'.repeat(100))).toHaveLength(60);
+  });
+
+  it('go in an attachment header without quotes or line breaks', () => {
+    expect(attachmentHeader('a.csv')).toBe('attachment; filename="a.csv"');
+    expect(attachmentHeader('a"b\r\n.csv')).toBe('attachment; filename="ab.csv"');
+  });
+});
+
+describe('renderExport', () => {
+  const { result, previousKeyQuestionPct } = loadReportFixture('dudley-2019');
+  const panel = { framework: '2018' as const, result, previousKeyQuestionPct };
+  const date = new Date('2026-11-23T09:00:00Z');
+
+  it('gives one CSV per table, named after the service, table and date', async () => {
+    const file = await renderExport(panel, 'key-questions', 'csv', { serviceName: 'Dudley Youth Offending Service', date });
+    expect(file).toMatchObject({ contentType: 'text/csv; charset=utf-8', fileName: 'dudley-youth-offending-service-key-questions-2026-11-23.csv' });
+    const { rows } = readCsv(file!.body as string);
+    expect(rows[0][0]).toBe('Standard');
+    // Dudley 2019, Annex 2: 3.4.1 at 64% — the panel raised 3.4 to Good*.
+    expect(rows.find((r) => r[1] === '3.4.1')?.slice(3)).toEqual([String(result.standards['3.4'].keyQuestions['3.4.1'].yes), String(result.standards['3.4'].keyQuestions['3.4.1'].relevant), '64', 'Requires improvement', '*', '']);
+  });
+
+  it('gives a workbook of one table or all three, and no CSV of all three', async () => {
+    const one = await renderExport(panel, 'prompts', 'xlsx', { serviceName: 'Dudley', date });
+    expect(one?.fileName).toBe('dudley-prompts-2026-11-23.xlsx');
+    expect((await readXlsx(one!.body as Uint8Array)).map((s) => s.name)).toEqual(['Prompts']);
+    const all = await renderExport(panel, 'all', 'xlsx', { serviceName: 'Dudley', date });
+    expect(all?.fileName).toBe('dudley-tables-2026-11-23.xlsx');
+    expect((await readXlsx(all!.body as Uint8Array)).map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts']);
+    expect(await renderExport(panel, 'all', 'csv', { serviceName: 'Dudley', date })).toBeNull();
+  });
+});

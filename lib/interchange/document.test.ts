@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { getFramework } from '@/lib/framework';
+import { FIXTURE_NAMES, loadReportFixture } from '@/lib/export/test-support/fixtures';
+import { answerRowsOf, documentJudgementOf, documentMapsOf, judgementOf, parseCasemarkDocument } from './document';
+
+const fw2021 = getFramework('2021');
+const fw2018 = getFramework('2018');
+
+function doc(overrides: Record<string, unknown> = {}, inspection: Record<string, unknown> = {}) {
+  return { format: 'casemark/inspection@1', inspection: { service: 'Anytown YJS', framework: '2021', ...inspection }, cases: [], ...overrides };
+}
+
+function errorsOf(json: unknown): string[] {
+  const result = parseCasemarkDocument(json);
+  if (result.ok) throw new Error('expected errors');
+  return result.errors;
+}
+
+describe('parseCasemarkDocument', () => {
+  it('accepts every report fixture (plain v1 files)', () => {
+    for (const name of FIXTURE_NAMES) expect(parseCasemarkDocument(loadReportFixture(name).json).ok).toBe(true);
+  });
+
+  it('accepts the fields Casemark adds', () => {
+    const result = parseCasemarkDocument(
+      doc(
+        {
+          source: { application: 'Casemark', inspectionId: 'x', exportedAt: '2026-11-23T12:00:00.000Z' },
+          cases: [
+            {
+              ref: 'C1',
+              type: 'court',
+              disposal: 'referral_order',
+              status: 'complete',
+              sentenceDate: '2026-01-02',
+              caseManager: 'J. Smith',
+              agreesWithRosh: true,
+              agreesWithSafety: null,
+              isCaseManagerInterviewed: false,
+              isPracticeExample: true,
+              practiceExample: 'Creative work with the family.',
+              answers: { '2.1.3': 'na' },
+              notes: { '2.1.3': 'Checked the records.' },
+              naReasons: { '2.1.3': 'No risk of harm to others' },
+            },
+          ],
+          panel: [{ standard: '2.1', rating: 'good', rationale: 'R', decidedBy: 'lead@example.gov.uk', decidedAt: '2026-11-20T10:00:00.000Z' }],
+          judgements: { '1.1': { rating: 'good', evidence: { '1.1.1': 'Clear vision.' } } },
+        },
+        { localAuthority: 'Anytown Council', region: 'North', status: 'panel', isPanelVisibleToTeam: true, team: [{ email: 'lead@example.gov.uk', role: 'lead_inspector' }], fieldworkStart: '2026-11-16', fieldworkEnd: '2026-11-20' },
+      ),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('reports every problem with the added fields at once, beside the v1 ones', () => {
+    const errors = errorsOf(
+      doc(
+        {
+          cases: [
+            {
+              ref: 'C1',
+              type: 'court',
+              status: 'done',
+              agreesWithRosh: 'yes',
+              answers: { '2.1.1': 'maybe' },
+              naReasons: { '3.1.1': 'Out of court only' },
+            },
+            { ref: 'X'.repeat(41), type: 'court', answers: {} },
+          ],
+          panel: [{ standard: '2.1', rating: 'good', rationale: 'R', decidedBy: 'not an email' }],
+          judgements: { '1.2': { rating: 'good', evidence: { '2.1.1': 'Wrong standard' } } },
+        },
+        { status: 'finished', team: [{ email: 'a@example.gov.uk', role: 'lead_inspector' }, { email: 'A@example.gov.uk', role: 'manager' }], fieldworkStart: '2026-11-20', fieldworkEnd: '2026-11-16' },
+      ),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^cases\[0\]\.answers\["2\.1\.1"\]: Case "C1": answer to "2\.1\.1" is "maybe"/),
+        expect.stringMatching(/^inspection\.status: Expected an inspection status/),
+        expect.stringMatching(/^inspection\.team\[1\]\.email: a@example\.gov\.uk is on the team more than once/),
+        expect.stringMatching(/^inspection\.fieldworkEnd: Fieldwork ends \(2026-11-16\) before it starts \(2026-11-20\)/),
+        expect.stringMatching(/^cases\[0\]\.status: Expected a marking status/),
+        expect.stringMatching(/^cases\[0\]\.agreesWithRosh: Expected true, false or null/),
+        expect.stringMatching(/^cases\[0\]\.naReasons\["3\.1\.1"\]: Case "C1": not-applicable reason for "3\.1\.1"/),
+        expect.stringMatching(/^cases\[1\]\.ref: Case "X+…": a case reference is at most 40 characters/),
+        expect.stringMatching(/^panel\[0\]\.decidedBy: Expected an email address/),
+        expect.stringMatching(/^judgements\["1\.2"\]\.evidence\["2\.1\.1"\]: Evidence for 1\.2 is kept by its questions/),
+      ]),
+    );
+  });
+
+  it('does not repeat a wrong container the v1 schema already reports', () => {
+    const errors = errorsOf(doc({ cases: 'none', panel: 'none' }, {}));
+    expect(errors.filter((e) => e.startsWith('cases:'))).toHaveLength(1);
+    expect(errors.filter((e) => e.startsWith('panel:'))).toHaveLength(1);
+    expect(errorsOf(null)).toHaveLength(1);
+    expect(errorsOf([])).toHaveLength(1);
+  });
+});
+
+describe('answers, notes and not-applicable reasons', () => {
+  const rows = [
+    { questionId: '2.1.3', value: 'na' as const, note: 'Looked at the police records.', naReason: 'No risk of harm to others' },
+    { questionId: '2.1.1.a', value: 'yes' as const, note: null, naReason: null },
+    { questionId: '2.1.1', value: 'yes' as const, note: '-1 point: see =SUM', naReason: null },
+    { questionId: '2.1.2', value: null, note: 'Only a note so far', naReason: null },
+  ];
+
+  it('writes values, notes and reasons to separate maps, in printed order, leaving out a value not given yet', () => {
+    const maps = documentMapsOf(fw2021, rows);
+    expect(Object.keys(maps.answers)).toEqual(['2.1.1', '2.1.1.a', '2.1.3']);
+    expect(maps.notes).toEqual({ '2.1.1': '-1 point: see =SUM', '2.1.2': 'Only a note so far', '2.1.3': 'Looked at the police records.' });
+    expect(maps.naReasons).toEqual({ '2.1.3': 'No risk of harm to others' });
+  });
+
+  it('reads them back to the same rows (lossless)', () => {
+    const maps = documentMapsOf(fw2021, rows);
+    expect(answerRowsOf(fw2021, maps)).toEqual(expect.arrayContaining(rows));
+    expect(answerRowsOf(fw2021, maps)).toHaveLength(rows.length);
+  });
+
+  it('reads a file without naReasons the v1 way: a note on a key question answered "na" is its reason', () => {
+    const read = answerRowsOf(fw2018, {
+      answers: { '2.4.3': 'na', '2.4.3.a': 'na', '2.4.1': 'yes' },
+      notes: { '2.4.3': 'No review was needed', '2.4.3.a': 'Prompt note', '2.4.1': 'Good review' },
+    });
+    expect(read).toEqual([
+      { questionId: '2.4.1', value: 'yes', note: 'Good review', naReason: null },
+      { questionId: '2.4.3', value: 'na', note: null, naReason: 'No review was needed' },
+      { questionId: '2.4.3.a', value: 'na', note: 'Prompt note', naReason: null },
+    ]);
+  });
+
+  it('for every report fixture, notes ∪ reasons after a round trip are the notes of the file', () => {
+    for (const name of FIXTURE_NAMES) {
+      const { document, framework } = loadReportFixture(name);
+      for (const kase of document.cases) {
+        const maps = documentMapsOf(framework, answerRowsOf(framework, kase));
+        expect(maps.answers).toEqual(kase.answers);
+        expect({ ...maps.notes, ...maps.naReasons }).toEqual(kase.notes ?? {});
+      }
+    }
+  });
+});
+
+describe('judgements', () => {
+  it('reads every form v1 allows', () => {
+    expect(judgementOf(fw2021, '1.1', 'good')).toEqual({ rating: 'good', evidence: {} });
+    expect(judgementOf(fw2021, '1.1', null)).toEqual({ rating: null, evidence: {} });
+    expect(judgementOf(fw2021, '1.4', { rating: 'good', evidence: { '1.4.2': 'ICT works' } })).toEqual({ rating: 'good', evidence: { '1.4.2': 'ICT works' } });
+    expect(judgementOf(fw2021, '1.4', { rating: null })).toEqual({ rating: null, evidence: {} });
+  });
+
+  it('keeps free-text evidence with the standard’s first question, where the panel shows it', () => {
+    expect(judgementOf(fw2021, '1.4', { rating: 'good', evidence: 'ICT and facilities support the work well.' })).toEqual({
+      rating: 'good',
+      evidence: { '1.4.1': 'ICT and facilities support the work well.' },
+    });
+  });
+
+  it('writes the bare rating when there is no evidence', () => {
+    expect(documentJudgementOf('good', {})).toBe('good');
+    expect(documentJudgementOf(null, {})).toBeNull();
+    expect(documentJudgementOf('good', { '1.1.1': 'x' })).toEqual({ rating: 'good', evidence: { '1.1.1': 'x' } });
+  });
+});

@@ -1,0 +1,291 @@
+/**
+ * The fields Casemark adds to the interchange format (`casemark/inspection@1`, documented in
+ * docs/interchange.md under "Fields Casemark adds") so that an export and re-import loses
+ * nothing: all optional, so any valid v1 file stays valid. `ZInspectionDocument` keeps them
+ * (its objects are loose); this module checks them, and converts between a case's answer rows
+ * and the document's `answers` / `notes` / `naReasons` maps. Pure: no I/O.
+ */
+import { z } from 'zod';
+import { canAnswerQuestion, findStandard, getFramework, listStandards } from '@/lib/framework';
+import { CASE_TYPES, DISPOSALS, RATINGS, type AnswerValue, type CaseType, type Disposal, type Framework, type FrameworkVersion, type Rating } from '@/lib/framework/types';
+import { formatPath, INTERCHANGE_FORMAT, parseInspectionDocument, type TInspectionDocument } from '@/lib/validation/interchange';
+
+export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
+export type InspectionStatusValue = (typeof INSPECTION_STATUSES)[number];
+export const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager'] as const;
+export type TeamRoleValue = (typeof TEAM_ROLE_VALUES)[number];
+export const MARKING_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
+export type MarkingStatusValue = (typeof MARKING_STATUSES)[number];
+
+/** A judgement as Casemark writes it: the rating alone, or with evidence notes by question id. */
+export type CasemarkJudgement = Rating | null | { rating: Rating | null; evidence: Record<string, string> };
+
+export interface CasemarkCase {
+  ref: string;
+  type: CaseType;
+  disposal: Disposal;
+  gender?: string;
+  rosh?: 'low' | 'medium' | 'high' | 'very_high';
+  safetyWellbeing?: 'low' | 'medium' | 'high' | 'very_high';
+  inspector?: string;
+  sentenceDate?: string;
+  caseManager?: string;
+  status: MarkingStatusValue;
+  agreesWithRosh?: boolean;
+  agreesWithSafety?: boolean;
+  isCaseManagerInterviewed?: boolean;
+  isPracticeExample?: boolean;
+  practiceExample?: string;
+  answers: Record<string, AnswerValue>;
+  /** Evidence notes only (not-applicable reasons are in naReasons). */
+  notes: Record<string, string>;
+  /** Why a question was judged not applicable. Its presence says `notes` holds evidence notes only. */
+  naReasons: Record<string, string>;
+}
+
+export interface CasemarkPanelDecision {
+  standard: string;
+  rating: Rating;
+  rationale: string;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+/** The document `exportInspection` writes: v1 plus the optional fields Casemark adds. */
+export interface CasemarkDocument {
+  format: typeof INTERCHANGE_FORMAT;
+  source: { application: 'Casemark'; inspectionId: string; exportedAt: string };
+  inspection: {
+    service: string;
+    localAuthority: string;
+    region: string;
+    framework: FrameworkVersion;
+    fieldworkStart: string;
+    fieldworkEnd: string;
+    status: InspectionStatusValue;
+    isPanelVisibleToTeam: boolean;
+    team: { email: string; role: TeamRoleValue }[];
+    previous?: { ratings?: Record<string, Rating>; keyQuestionPct?: Record<string, number> };
+  };
+  cases: CasemarkCase[];
+  judgements: Record<string, CasemarkJudgement>;
+  panel: CasemarkPanelDecision[];
+}
+
+const ZEmail = z.email({ error: 'Expected an email address' });
+const ZText = z.string({ error: 'Expected text' });
+const ZYesNo = z.boolean({ error: 'Expected true, false or null' }).nullable();
+
+/** The fields Casemark adds to `inspection`, each optional. */
+export const ZInspectionAdditions = z.looseObject({
+  localAuthority: ZText.trim().min(1, 'Enter the local authority').optional(),
+  region: ZText.trim().min(1, 'Enter the region').optional(),
+  status: z.enum(INSPECTION_STATUSES, { error: `Expected an inspection status: one of ${INSPECTION_STATUSES.join(', ')}` }).optional(),
+  isPanelVisibleToTeam: z.boolean({ error: 'Expected true or false' }).optional(),
+  team: z
+    .array(
+      z.looseObject({
+        email: ZEmail,
+        role: z.enum(TEAM_ROLE_VALUES, { error: `Expected a team role: one of ${TEAM_ROLE_VALUES.join(', ')}` }),
+      }),
+      { error: 'Expected "team": a list of { "email", "role" }' },
+    )
+    .optional(),
+});
+
+/** The fields Casemark adds to a case, each optional. */
+export const ZCaseAdditions = z.looseObject({
+  status: z.enum(MARKING_STATUSES, { error: `Expected a marking status: one of ${MARKING_STATUSES.join(', ')}` }).optional(),
+  sentenceDate: z.iso.date({ error: 'Expected a date as YYYY-MM-DD' }).optional(),
+  caseManager: ZText.optional(),
+  agreesWithRosh: ZYesNo.optional(),
+  agreesWithSafety: ZYesNo.optional(),
+  isCaseManagerInterviewed: ZYesNo.optional(),
+  isPracticeExample: z.boolean({ error: 'Expected true or false' }).optional(),
+  practiceExample: ZText.nullable().optional(),
+  naReasons: z.record(z.string(), ZText, { error: 'Expected "naReasons": an object of question id → reason' }).optional(),
+});
+
+/** The fields Casemark adds to a panel decision, each optional. */
+export const ZPanelDecisionAdditions = z.looseObject({
+  decidedBy: ZEmail.optional(),
+  decidedAt: z.iso.datetime({ offset: true, error: 'Expected a date and time, e.g. 2024-03-15T10:30:00.000Z' }).optional(),
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Checks of the added fields that need the framework or the whole document. */
+function checkAdditions(json: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const inspection = isRecord(json.inspection) ? json.inspection : {};
+  const version = inspection.framework;
+  const framework = version === '2018' || version === '2021' ? getFramework(version) : null;
+
+  const start = inspection.fieldworkStart;
+  const end = inspection.fieldworkEnd;
+  if (typeof start === 'string' && typeof end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < start) {
+    issues.push({ path: ['inspection', 'fieldworkEnd'], message: `Fieldwork ends (${end}) before it starts (${start})` });
+  }
+  if (Array.isArray(inspection.team)) {
+    const seen = new Map<string, number>();
+    inspection.team.forEach((member, index) => {
+      const email = isRecord(member) && typeof member.email === 'string' ? member.email.trim().toLowerCase() : null;
+      if (!email) return;
+      const first = seen.get(email);
+      if (first !== undefined) {
+        issues.push({ path: ['inspection', 'team', index, 'email'], message: `${email} is on the team more than once (members ${first + 1} and ${index + 1}): give each person one role` });
+      } else seen.set(email, index);
+    });
+  }
+
+  const cases = Array.isArray(json.cases) ? json.cases : [];
+  cases.forEach((raw, index) => {
+    if (!isRecord(raw)) return;
+    const ref = typeof raw.ref === 'string' ? raw.ref.trim() : '';
+    if (ref.length > 40) issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref.slice(0, 40)}…": a case reference is at most 40 characters` });
+    const type = (CASE_TYPES as readonly unknown[]).includes(raw.type) ? (raw.type as CaseType) : null;
+    const disposal = (DISPOSALS as readonly unknown[]).includes(raw.disposal) ? (raw.disposal as Disposal) : null;
+    if (framework && type && isRecord(raw.naReasons)) {
+      for (const questionId of Object.keys(raw.naReasons)) {
+        if (!canAnswerQuestion(framework, { type, disposal }, questionId)) {
+          issues.push({
+            path: ['cases', index, 'naReasons', questionId],
+            message: `Case "${ref || `#${index + 1}`}": not-applicable reason for "${questionId}", which cannot be answered on this case in the ${framework.version} framework`,
+          });
+        }
+      }
+    }
+  });
+
+  if (framework && isRecord(json.judgements)) {
+    for (const [standardId, judgement] of Object.entries(json.judgements)) {
+      const standard = findStandard(framework, standardId);
+      if (!standard || standard.kind !== 'qualitative' || !isRecord(judgement) || !isRecord(judgement.evidence)) continue;
+      const questionIds = standard.keyQuestions.map((q) => q.id);
+      for (const key of Object.keys(judgement.evidence)) {
+        if (!questionIds.includes(key)) {
+          issues.push({
+            path: ['judgements', standardId, 'evidence', key],
+            message: `Evidence for ${standardId} is kept by its questions (${questionIds.join(', ')}): "${key}" is not one of them`,
+          });
+        }
+      }
+    }
+  }
+  return issues;
+}
+
+export type ParseCasemarkResult = { ok: true; value: TInspectionDocument } | { ok: false; errors: string[] };
+
+/**
+ * Validates a document for import: the v1 schema and framework checks
+ * (`parseInspectionDocument`), then the fields Casemark adds. Every problem is reported, as
+ * `path: message`.
+ */
+export function parseCasemarkDocument(json: unknown): ParseCasemarkResult {
+  const base = parseInspectionDocument(json);
+  if (!isRecord(json)) return base.ok ? { ok: false, errors: ['(document): Expected an inspection document'] } : base;
+  const errors = base.ok ? [] : [...base.errors];
+  // The added fields are checked where their container has the right shape (a wrong
+  // container is already reported by the v1 schema).
+  const check = (schema: z.ZodType, value: unknown, prefix: (string | number)[]) => {
+    if (!isRecord(value)) return;
+    const result = schema.safeParse(value);
+    if (!result.success) for (const issue of result.error.issues) errors.push(`${formatPath([...prefix, ...issue.path])}: ${issue.message}`);
+  };
+  check(ZInspectionAdditions, json.inspection, ['inspection']);
+  if (Array.isArray(json.cases)) json.cases.forEach((kase, i) => check(ZCaseAdditions, kase, ['cases', i]));
+  if (Array.isArray(json.panel)) json.panel.forEach((decision, i) => check(ZPanelDecisionAdditions, decision, ['panel', i]));
+  for (const issue of checkAdditions(json)) errors.push(`${formatPath(issue.path)}: ${issue.message}`);
+  if (errors.length || !base.ok) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, value: base.value };
+}
+
+// ——— Answers ⇄ the document's maps ———
+
+/** One row of the answers table, as the conversion needs it. */
+export interface AnswerRow {
+  questionId: string;
+  value: AnswerValue | null;
+  note: string | null;
+  naReason: string | null;
+}
+
+/** Every case-marking question id of a framework in printed order, for stable key order. */
+function questionOrder(framework: Framework): Map<string, number> {
+  const ids: string[] = [];
+  for (const standard of listStandards(framework)) {
+    if (standard.kind !== 'case_marked') continue;
+    for (const kq of standard.keyQuestions) ids.push(kq.id, ...kq.prompts.map((p) => p.id));
+  }
+  ids.push(...framework.resettlementAspects.map((a) => a.id));
+  return new Map(ids.map((id, i) => [id, i]));
+}
+
+export function sortByQuestionOrder(framework: Framework, questionIds: readonly string[]): string[] {
+  const order = questionOrder(framework);
+  return [...questionIds].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
+}
+
+/**
+ * A case's answer rows as the document's maps: `answers` (values), `notes` (evidence notes)
+ * and `naReasons` (not-applicable reasons). A row with only a note has no entry in `answers`.
+ */
+export function documentMapsOf(framework: Framework, rows: readonly AnswerRow[]): Pick<CasemarkCase, 'answers' | 'notes' | 'naReasons'> {
+  const answers: Record<string, AnswerValue> = {};
+  const notes: Record<string, string> = {};
+  const naReasons: Record<string, string> = {};
+  const byId = new Map(rows.map((r) => [r.questionId, r]));
+  for (const questionId of sortByQuestionOrder(framework, [...byId.keys()])) {
+    const row = byId.get(questionId)!;
+    if (row.value) answers[questionId] = row.value;
+    if (row.note !== null) notes[questionId] = row.note;
+    if (row.naReason !== null) naReasons[questionId] = row.naReason;
+  }
+  return { answers, notes, naReasons };
+}
+
+/**
+ * A document case's maps as answer rows. With `naReasons` present (a file Casemark wrote),
+ * notes are evidence notes and reasons are reasons. Without it (a file from elsewhere, like
+ * the report fixtures), v1 lets `notes` carry "the reason a key question is not applicable":
+ * a note on a key question answered "na" becomes its reason; every other note stays a note.
+ */
+export function answerRowsOf(
+  framework: Framework,
+  kase: { answers: Readonly<Record<string, unknown>>; notes?: Readonly<Record<string, string>>; naReasons?: Readonly<Record<string, string>> },
+): AnswerRow[] {
+  const ids = new Set([...Object.keys(kase.answers), ...Object.keys(kase.notes ?? {}), ...Object.keys(kase.naReasons ?? {})]);
+  const isKeyQuestion = (id: string) => framework.domains.some((d) => d.standards.some((s) => s.kind === 'case_marked' && s.keyQuestions.some((kq) => kq.id === id)));
+  return sortByQuestionOrder(framework, [...ids]).map((questionId) => {
+    const value = (kase.answers[questionId] ?? null) as AnswerValue | null;
+    let note = kase.notes?.[questionId] ?? null;
+    let naReason = kase.naReasons?.[questionId] ?? null;
+    if (!kase.naReasons && value === 'na' && note !== null && isKeyQuestion(questionId)) {
+      naReason = note;
+      note = null;
+    }
+    return { questionId, value, note, naReason };
+  });
+}
+
+/** A judgement in a file → the rating and evidence notes Casemark stores. */
+export function judgementOf(framework: Framework, standardId: string, judgement: unknown): { rating: Rating | null; evidence: Record<string, string> } {
+  if (judgement === null || judgement === undefined) return { rating: null, evidence: {} };
+  if (typeof judgement === 'string') return { rating: judgement as Rating, evidence: {} };
+  const object = judgement as { rating?: Rating | null; evidence?: string | Record<string, string> };
+  const rating = object.rating && (RATINGS as readonly string[]).includes(object.rating) ? object.rating : null;
+  if (typeof object.evidence === 'string') {
+    // Free-text evidence is kept with the standard's first question, where the panel shows it.
+    const first = findStandard(framework, standardId)?.keyQuestions[0]?.id ?? standardId;
+    return { rating, evidence: object.evidence ? { [first]: object.evidence } : {} };
+  }
+  return { rating, evidence: { ...(object.evidence ?? {}) } };
+}
+
+/** Casemark's judgement as written to a file: the bare rating when there is no evidence. */
+export function documentJudgementOf(rating: Rating | null, evidence: Record<string, string>): CasemarkJudgement {
+  return Object.keys(evidence).length === 0 ? rating : { rating, evidence };
+}

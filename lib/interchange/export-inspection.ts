@@ -1,0 +1,128 @@
+/**
+ * One inspection as an interchange document (`casemark/inspection@1`, docs/interchange.md):
+ * every case with every answer, evidence note and not-applicable reason, the case-level items,
+ * inspectors and team by email, statuses, judgements with evidence, the active panel decisions
+ * and the previous inspection's figures. The caller has authorised.
+ */
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { getFramework } from '@/lib/framework';
+import type { FrameworkVersion, Rating } from '@/lib/framework/types';
+import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
+import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument } from './document';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+const ROLE_ORDER = { lead_inspector: 0, inspector: 1, manager: 2 } as const;
+
+/** Puts `value` on `target[key]` unless it is null (absent fields read as null on import). */
+function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null): void {
+  if (value !== null && value !== undefined) target[key] = value;
+}
+
+export async function exportInspection(db: Db, inspectionId: string): Promise<CasemarkDocument> {
+  const [inspection, cases, judgements, decisions] = await Promise.all([
+    db.inspection.findUniqueOrThrow({
+      where: { id: inspectionId },
+      select: {
+        id: true,
+        framework: true,
+        fieldworkStart: true,
+        fieldworkEnd: true,
+        status: true,
+        isPanelVisibleToTeam: true,
+        previousRatings: true,
+        previousKeyQuestionPct: true,
+        service: { select: { name: true, localAuthority: true, region: true } },
+        members: { select: { role: true, user: { select: { email: true } } } },
+      },
+    }),
+    db.case.findMany({
+      where: { inspectionId },
+      orderBy: { reference: 'asc' },
+      select: {
+        reference: true,
+        type: true,
+        disposal: true,
+        sentenceDate: true,
+        gender: true,
+        rosh: true,
+        safetyWellbeing: true,
+        caseManager: true,
+        status: true,
+        agreesWithRosh: true,
+        agreesWithSafety: true,
+        isCaseManagerInterviewed: true,
+        isPracticeExample: true,
+        practiceExample: true,
+        inspector: { select: { email: true } },
+        answers: { select: { questionId: true, value: true, note: true, naReason: true } },
+      },
+    }),
+    db.qualitativeJudgement.findMany({ where: { inspectionId }, orderBy: { standardId: 'asc' }, select: { standardId: true, rating: true, evidence: true } }),
+    db.panelDecision.findMany({
+      where: { inspectionId, revokedAt: null },
+      orderBy: { standardId: 'asc' },
+      select: { standardId: true, rating: true, rationale: true, decidedAt: true, decidedBy: { select: { email: true } } },
+    }),
+  ]);
+  const version: FrameworkVersion = inspection.framework === 'v2018' ? '2018' : '2021';
+  const framework = getFramework(version);
+
+  const document: CasemarkDocument = {
+    format: INTERCHANGE_FORMAT,
+    source: { application: 'Casemark', inspectionId: inspection.id, exportedAt: new Date().toISOString() },
+    inspection: {
+      service: inspection.service.name,
+      localAuthority: inspection.service.localAuthority,
+      region: inspection.service.region,
+      framework: version,
+      fieldworkStart: isoDate(inspection.fieldworkStart),
+      fieldworkEnd: isoDate(inspection.fieldworkEnd),
+      status: inspection.status,
+      isPanelVisibleToTeam: inspection.isPanelVisibleToTeam,
+      team: inspection.members
+        .map((m) => ({ email: m.user.email, role: m.role }))
+        .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.email.localeCompare(b.email)),
+    },
+    cases: cases.map((c) => {
+      const kase: CasemarkCase = {
+        ref: c.reference,
+        type: c.type,
+        disposal: c.disposal,
+        status: c.status,
+        ...documentMapsOf(framework, c.answers),
+      };
+      setIfPresent(kase, 'gender', c.gender);
+      setIfPresent(kase, 'rosh', c.rosh);
+      setIfPresent(kase, 'safetyWellbeing', c.safetyWellbeing);
+      setIfPresent(kase, 'inspector', c.inspector?.email ?? null);
+      setIfPresent(kase, 'sentenceDate', c.sentenceDate ? isoDate(c.sentenceDate) : null);
+      setIfPresent(kase, 'caseManager', c.caseManager);
+      setIfPresent(kase, 'agreesWithRosh', c.agreesWithRosh);
+      setIfPresent(kase, 'agreesWithSafety', c.agreesWithSafety);
+      setIfPresent(kase, 'isCaseManagerInterviewed', c.isCaseManagerInterviewed);
+      if (c.isPracticeExample) kase.isPracticeExample = true;
+      setIfPresent(kase, 'practiceExample', c.practiceExample);
+      return kase;
+    }),
+    judgements: Object.fromEntries(
+      judgements.map((j) => [j.standardId, documentJudgementOf(j.rating, (j.evidence ?? {}) as Record<string, string>)]),
+    ),
+    panel: decisions.map((d) => ({
+      standard: d.standardId,
+      rating: d.rating,
+      rationale: d.rationale,
+      decidedBy: d.decidedBy.email,
+      decidedAt: d.decidedAt.toISOString(),
+    })),
+  };
+  const previousRatings = inspection.previousRatings as Record<string, Rating> | null;
+  const previousPct = inspection.previousKeyQuestionPct as Record<string, number> | null;
+  if (previousRatings || previousPct) {
+    document.inspection.previous = {};
+    if (previousRatings) document.inspection.previous.ratings = previousRatings;
+    if (previousPct) document.inspection.previous.keyQuestionPct = previousPct;
+  }
+  return document;
+}

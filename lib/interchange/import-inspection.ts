@@ -1,0 +1,192 @@
+/**
+ * Creates a NEW inspection from an interchange document, in one transaction: the service
+ * (found by name, or created), the team, the cases with their answers, notes and
+ * not-applicable reasons, the judgements and panel decisions, and an audit entry. Either all
+ * of it is written or none of it. Rules (docs/interchange.md, "Importing"):
+ *
+ * - Only admins import.
+ * - Every email in the file (team, case inspectors, panel deciders) must be an existing user.
+ * - With no lead inspector named in `inspection.team`, the importing admin becomes the lead.
+ *   Case inspectors who are not on the team join it as inspectors.
+ * - Answers, judgements and the audit entry are recorded as made by the importing admin;
+ *   panel decisions keep `decidedBy`/`decidedAt` when the file gives them.
+ */
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import { getFramework } from '@/lib/framework';
+import { type CaseType, type Disposal, type Rating } from '@/lib/framework/types';
+import { frameworkToDb } from '@/lib/data/mappers';
+import { answerRowsOf, judgementOf, parseCasemarkDocument, type InspectionStatusValue, type MarkingStatusValue, type TeamRoleValue } from './document';
+
+export type ImportResult =
+  | { ok: true; inspectionId: string; serviceName: string; isNewService: boolean; cases: number; answers: number }
+  | { ok: false; errors: string[] };
+
+/** A disposal for a case whose file gives none (the database needs one). */
+function defaultDisposal(type: CaseType): Disposal {
+  if (type === 'out_of_court') return 'other_out_of_court';
+  return type === 'resettlement' ? 'custodial_sentence' : 'other_court';
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const asDate = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+const ANSWER_BATCH = 5_000;
+
+type Loose = Record<string, unknown>;
+
+export async function importInspection(db: PrismaClient, actor: Actor, json: unknown, options: { fileName?: string } = {}): Promise<ImportResult> {
+  if (!can(actor, 'admin.manage')) throw new AppError('forbidden', 'Only an admin can import an inspection.');
+  const parsed = parseCasemarkDocument(json);
+  if (!parsed.ok) return parsed;
+  const doc = parsed.value;
+  const extra = doc.inspection as typeof doc.inspection & Loose;
+  const framework = getFramework(doc.inspection.framework);
+
+  // Every email in the file must be a user of this Casemark.
+  const references: { email: string; path: string }[] = [];
+  const team = ((extra.team ?? []) as { email: string; role: TeamRoleValue }[]).map((m) => ({ email: m.email.trim().toLowerCase(), role: m.role }));
+  team.forEach((m, i) => references.push({ email: m.email, path: `inspection.team[${i}].email` }));
+  doc.cases.forEach((c, i) => {
+    if (c.inspector) references.push({ email: c.inspector.toLowerCase(), path: `cases[${i}].inspector` });
+  });
+  (doc.panel ?? []).forEach((d, i) => {
+    const decidedBy = (d as Loose).decidedBy;
+    if (typeof decidedBy === 'string') references.push({ email: decidedBy.toLowerCase(), path: `panel[${i}].decidedBy` });
+  });
+  const emails = [...new Set(references.map((r) => r.email))];
+  const users = emails.length ? await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }) : [];
+  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const missing = references.filter((r) => !userIds.has(r.email));
+  if (missing.length) {
+    return {
+      ok: false,
+      errors: missing.map((r) => `${r.path}: No user has the email address ${r.email}. Create the user first (npm run user:create), or take the address out of the file`),
+    };
+  }
+
+  // The team: as named, plus the importing admin as lead when no lead is named, plus case
+  // inspectors who are not on it yet (an inspector marks only as a team member).
+  const roles = new Map<string, TeamRoleValue>();
+  for (const m of team) roles.set(userIds.get(m.email)!, m.role);
+  if (![...roles.values()].includes('lead_inspector')) roles.set(actor.id, 'lead_inspector');
+  for (const c of doc.cases) {
+    const id = c.inspector ? userIds.get(c.inspector.toLowerCase())! : null;
+    if (id && !roles.has(id)) roles.set(id, 'inspector');
+  }
+
+  const start = doc.inspection.fieldworkStart ?? doc.inspection.fieldworkEnd ?? today();
+  const end = doc.inspection.fieldworkEnd ?? (doc.inspection.fieldworkStart ? start : today());
+  const inspectionId = randomUUID();
+
+  const caseRows = doc.cases.map((c) => {
+    const loose = c as typeof c & Loose;
+    const answers = answerRowsOf(framework, {
+      answers: c.answers,
+      notes: c.notes,
+      naReasons: loose.naReasons as Record<string, string> | undefined,
+    });
+    const status: MarkingStatusValue = (loose.status as MarkingStatusValue | undefined) ?? (answers.some((a) => a.value) ? 'in_progress' : 'not_started');
+    return {
+      id: randomUUID(),
+      data: {
+        inspectionId,
+        reference: c.ref,
+        type: c.type,
+        disposal: c.disposal ?? defaultDisposal(c.type),
+        sentenceDate: typeof loose.sentenceDate === 'string' ? asDate(loose.sentenceDate) : null,
+        gender: c.gender ?? null,
+        rosh: c.rosh ?? null,
+        safetyWellbeing: c.safetyWellbeing ?? null,
+        caseManager: typeof loose.caseManager === 'string' ? loose.caseManager : null,
+        inspectorId: c.inspector ? userIds.get(c.inspector.toLowerCase())! : null,
+        status,
+        agreesWithRosh: (loose.agreesWithRosh as boolean | null | undefined) ?? null,
+        agreesWithSafety: (loose.agreesWithSafety as boolean | null | undefined) ?? null,
+        isCaseManagerInterviewed: (loose.isCaseManagerInterviewed as boolean | null | undefined) ?? null,
+        isPracticeExample: loose.isPracticeExample === true,
+        practiceExample: typeof loose.practiceExample === 'string' ? loose.practiceExample : null,
+      },
+      answers,
+    };
+  });
+  const answerCount = caseRows.reduce((n, c) => n + c.answers.length, 0);
+
+  const created = await db.$transaction(
+    async (tx) => {
+      const existing = await tx.service.findUnique({ where: { name: doc.inspection.service }, select: { id: true } });
+      const service =
+        existing ??
+        (await tx.service.create({
+          data: {
+            name: doc.inspection.service,
+            localAuthority: typeof extra.localAuthority === 'string' ? extra.localAuthority.trim() : 'Unknown',
+            region: typeof extra.region === 'string' ? extra.region.trim() : 'Unknown',
+          },
+          select: { id: true },
+        }));
+      await tx.inspection.create({
+        data: {
+          id: inspectionId,
+          serviceId: service.id,
+          framework: frameworkToDb(doc.inspection.framework),
+          fieldworkStart: asDate(start),
+          fieldworkEnd: asDate(end),
+          status: (extra.status as InspectionStatusValue | undefined) ?? 'set_up',
+          isPanelVisibleToTeam: extra.isPanelVisibleToTeam === true,
+          ...(doc.inspection.previous?.ratings ? { previousRatings: doc.inspection.previous.ratings } : {}),
+          ...(doc.inspection.previous?.keyQuestionPct ? { previousKeyQuestionPct: doc.inspection.previous.keyQuestionPct } : {}),
+        },
+      });
+      await tx.inspectionMember.createMany({ data: [...roles].map(([userId, role]) => ({ inspectionId, userId, role })) });
+      if (caseRows.length) await tx.case.createMany({ data: caseRows.map((c) => ({ id: c.id, ...c.data })) });
+      const answers = caseRows.flatMap((c) =>
+        c.answers.map((a) => ({ caseId: c.id, inspectionId, questionId: a.questionId, value: a.value, note: a.note, naReason: a.naReason, updatedById: actor.id })),
+      );
+      for (let i = 0; i < answers.length; i += ANSWER_BATCH) await tx.answer.createMany({ data: answers.slice(i, i + ANSWER_BATCH) });
+      const judgements = Object.entries(doc.judgements ?? {}).map(([standardId, judgement]) => ({
+        inspectionId,
+        standardId,
+        ...judgementOf(framework, standardId, judgement),
+        updatedById: actor.id,
+      }));
+      if (judgements.length) await tx.qualitativeJudgement.createMany({ data: judgements });
+      const decisions = (doc.panel ?? []).map((d) => {
+        const loose = d as typeof d & Loose;
+        return {
+          inspectionId,
+          standardId: d.standard,
+          rating: d.rating as Rating,
+          rationale: d.rationale,
+          decidedById: typeof loose.decidedBy === 'string' ? userIds.get(loose.decidedBy.toLowerCase())! : actor.id,
+          ...(typeof loose.decidedAt === 'string' ? { decidedAt: new Date(loose.decidedAt) } : {}),
+        };
+      });
+      if (decisions.length) await tx.panelDecision.createMany({ data: decisions });
+      await tx.auditEntry.create({
+        data: {
+          actorId: actor.id,
+          inspectionId,
+          action: 'inspection.import',
+          entity: 'inspection',
+          entityId: inspectionId,
+          newValue: {
+            format: doc.format,
+            fileName: options.fileName ?? null,
+            service: doc.inspection.service,
+            isNewService: !existing,
+            framework: doc.inspection.framework,
+            cases: caseRows.length,
+            answers: answerCount,
+            judgements: judgements.length,
+            panelDecisions: decisions.length,
+          },
+        },
+      });
+      return { isNewService: !existing };
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+  return { ok: true, inspectionId, serviceName: doc.inspection.service, isNewService: created.isNewService, cases: caseRows.length, answers: answerCount };
+}
