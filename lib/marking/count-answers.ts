@@ -23,7 +23,7 @@ export async function countAnswers(db: Db, inspectionId: string, questionIds?: s
       AND (${questionIds ?? null}::text[] IS NULL OR question_id = ANY(${questionIds ?? null}::text[]))
       AND NOT (question_id ~ '\\.[a-z]$' AND EXISTS (
         SELECT 1 FROM answers k
-        WHERE k.case_id = answers.case_id AND k.value = 'na'
+        WHERE k.inspection_id = ${inspectionId}::uuid AND k.case_id = answers.case_id AND k.value = 'na'
           AND k.question_id = regexp_replace(answers.question_id, '\\.[a-z]$', '')))
     GROUP BY question_id`;
   const counts: QuestionCounts = {};

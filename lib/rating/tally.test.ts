@@ -66,3 +66,14 @@ describe('from an interchange document', () => {
     expect(result.warnings).toEqual(['Case O1: answer to 3.4.2 ignored (it cannot be answered on this case)']);
   });
 });
+
+describe('prompts of a key question judged not applicable', () => {
+  it('leave the prompt figures with their case', () => {
+    const tally = tallyCases(getFramework('2018'), [
+      { ref: 'A', type: 'court', disposal: 'referral_order', answers: { '2.1.3': 'na', '2.1.3.a': 'yes' } },
+      { ref: 'B', type: 'court', disposal: 'referral_order', answers: { '2.1.3': 'no', '2.1.3.a': 'no' } },
+    ]);
+    expect(tally.counts['2.1.3.a']).toEqual({ yes: 0, no: 1, na: 0 });
+    expect(tally.counts['2.1.3']).toEqual({ yes: 0, no: 1, na: 1 });
+  });
+});
