@@ -14,6 +14,8 @@ import { hashPassword } from '@/lib/auth/password';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { DEFAULT_MIGRATIONS_DIR, migrate } from '@/lib/db/migrate';
 import { getFramework, listKeyQuestionsForCase, listStandardsForCase } from '@/lib/framework';
+import { createPrismaClient } from '@/lib/db/create-prisma-client';
+import { saveAnswer } from '@/lib/marking/save-answer';
 
 const INSPECTORS = 20;
 const CASES = 100;
@@ -131,7 +133,7 @@ async function startApp(databaseUrl: string, port: number): Promise<ChildProcess
   return child;
 }
 
-type Job = { cookie: string; caseId: string; questionId: string };
+type Job = { cookie: string; caseId: string; questionId: string; inspectorId: string };
 
 async function runConcurrent(jobsPerWorker: Job[][], rounds: number, send: (job: Job, value: 'yes' | 'no') => Promise<void>) {
   const samples: number[] = [];
@@ -182,7 +184,7 @@ async function main() {
     const workers = (n: number): Job[][] =>
       world.inspectors.slice(0, n).map((inspector, w) =>
         inspector.caseIds.flatMap((caseId) =>
-          world.questionsByCase.get(caseId)!.keyQuestionIds.map((questionId) => ({ cookie: cookies[w], caseId, questionId })),
+          world.questionsByCase.get(caseId)!.keyQuestionIds.map((questionId) => ({ cookie: cookies[w], caseId, questionId, inspectorId: inspector.id })),
         ),
       );
     const httpSave = async (job: Job, value: 'yes' | 'no') => {
@@ -219,22 +221,46 @@ async function main() {
       }
     };
 
+    // The same save in-process (no HTTP, no Next.js, no session): what the action itself costs.
+    const prisma = createPrismaClient(db.url, 10);
+    const directSave = async (job: Job, value: 'yes' | 'no') => {
+      const result = await saveAnswer(prisma, { id: job.inspectorId, isAdmin: false }, {
+        field: 'value',
+        caseId: job.caseId,
+        questionId: job.questionId,
+        value,
+        baseVersion: currentVersion(job),
+      });
+      if (result.status !== 'saved') throw new Error('conflict');
+      bumpVersion(job);
+    };
+
     process.stderr.write('[bench] warming up…\n');
     await runConcurrent(workers(INSPECTORS), 5, httpSave);
+    await runConcurrent(workers(INSPECTORS), 5, directSave);
     await runConcurrent(workers(INSPECTORS), 5, floorSave);
 
-    const results: { label: string; concurrency: number; app: ReturnType<typeof summarise>; floor: ReturnType<typeof summarise> }[] = [];
+    const results: {
+      label: string;
+      concurrency: number;
+      app: ReturnType<typeof summarise>;
+      direct: ReturnType<typeof summarise>;
+      floor: ReturnType<typeof summarise>;
+    }[] = [];
     for (const [concurrency, rounds] of [
       [1, 200],
       [INSPECTORS, 25],
     ] as const) {
       process.stderr.write(`[bench] ${concurrency} concurrent inspector(s)…\n`);
       const appResult = await runConcurrent(workers(concurrency), rounds, httpSave);
+      const directResult = await runConcurrent(workers(concurrency), rounds, directSave);
       const floorResult = await runConcurrent(workers(concurrency), rounds, floorSave);
       if (appResult.errors) throw new Error(`${appResult.errors} saves failed over HTTP, the first: ${appResult.firstError}`);
-      results.push({ label: `${concurrency} concurrent`, concurrency, app: appResult, floor: floorResult });
+      if (directResult.errors) throw new Error(`${directResult.errors} in-process saves failed: ${directResult.firstError}`);
+      results.push({ label: `${concurrency} concurrent`, concurrency, app: appResult, direct: directResult, floor: floorResult });
     }
     await floorPool.end();
+    await prisma.$disconnect();
 
     let exportSection = '';
     const exportBench = path.join(root, 'scripts', 'bench-exports.ts');
@@ -263,23 +289,28 @@ async function main() {
       '## Save-answer round trip',
       '',
       `An inspection of ${CASES} fully marked cases (2021 standards, ${INSPECTORS} inspectors). Each sample is one`,
-      'key-question judgement saved over HTTP through the real `saveAnswerAction` server action of the',
-      'production build, signed in as that case’s inspector: session check, zod parse, a transaction that',
-      'locks the case, checks permission and version, writes the answer, its audit entry and a NOTIFY,',
-      'then the aggregate that recomputes the standard’s figures. The floor is the same upsert and the',
-      'same aggregate from a bare `pg` client in one process (no HTTP, no auth, no audit, no transaction).',
+      'key-question judgement saved through the real `saveAnswerAction` server action of the production',
+      'build over HTTP, signed in as that case’s inspector: the session cookie decrypted and the user re-read,',
+      'zod parse, the case and the actor’s role read, the framework checks, then ONE statement that locks the',
+      'case, re-checks it may still be marked, applies the version check and writes the answer, its audit',
+      'entry, the case status and the NOTIFY, and finally the aggregate that recomputes the standard’s',
+      'figures. “In-process” is the same `saveAnswer` called directly through Prisma (no HTTP, Next.js or',
+      'session). The floor is the same upsert and the same aggregate from a bare `pg` client in one process.',
       '',
-      '| Concurrent inspectors | Saves | App p50 | App p95 | Floor p50 | Floor p95 | p95 ratio (app ÷ floor) |',
-      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| Concurrent inspectors | Saves | App p50 | App p95 | In-process p50 | In-process p95 | Floor p50 | Floor p95 | App p95 ÷ floor p95 |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...results.map(
         (r) =>
-          `| ${r.concurrency} | ${r.app.n} | ${fmt(r.app.p50)} | ${fmt(r.app.p95)} | ${fmt(r.floor.p50)} | ${fmt(r.floor.p95)} | ${(r.app.p95 / r.floor.p95).toFixed(1)}× |`,
+          `| ${r.concurrency} | ${r.app.n} | ${fmt(r.app.p50)} | ${fmt(r.app.p95)} | ${fmt(r.direct.p50)} | ${fmt(r.direct.p95)} | ${fmt(r.floor.p50)} | ${fmt(r.floor.p95)} | ${(r.app.p95 / r.floor.p95).toFixed(1)}× |`,
       ),
       '',
-      'Aim: app p95 within 2× of the floor. The floor does two round trips to PostgreSQL; the action adds',
-      'HTTP, the JWT session and user lookup, the permission query, BEGIN/COMMIT, the version check and the',
-      'audit insert, so on localhost (where a round trip costs well under a millisecond) the ratio is',
-      'dominated by that fixed work rather than by the database.',
+      'The aim was app p95 within 2× of the floor; it is not met. The database work of a save is close to',
+      'the floor (one more round trip for the scope read and the audit row), and collapsing the write into one',
+      'statement halved it. What remains is fixed per-request work the floor does not do — HTTP, Next.js’s',
+      'server-action handling and response, decrypting the session and re-reading the user — which on 2',
+      'cores is also what queues at 20 concurrent inspectors. It is all well under the 100 ms an inspector',
+      'could notice after a click at one inspector, and the page never waits on it (saves run in the',
+      'background while the inspector carries on).',
       '',
       exportSection,
     ];
