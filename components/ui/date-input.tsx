@@ -1,3 +1,5 @@
+import { HintAndError, describedByOf } from './form-field';
+
 export interface DateParts {
   day: string;
   month: string;
@@ -24,7 +26,6 @@ export function DateInput({
   error?: string;
   defaultValue?: Partial<DateParts>;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const parts = [
     { key: 'day', label: 'Day', width: 'w-14', maxLength: 2 },
     { key: 'month', label: 'Month', width: 'w-14', maxLength: 2 },
@@ -32,18 +33,9 @@ export function DateInput({
   ] as const;
   return (
     <div className={`mb-6 ${error ? 'border-l-4 border-govuk-error pl-3' : ''}`}>
-      <fieldset id={id} aria-describedby={describedBy}>
+      <fieldset id={id} aria-describedby={describedByOf(id, hint, error)}>
         <legend className="mb-1 font-bold">{legend}</legend>
-        {hint ? (
-          <p id={`${id}-hint`} className="mb-1 text-govuk-secondary">
-            {hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p id={`${id}-error`} className="mb-1 font-bold text-govuk-error">
-            <span className="sr-only">Error:</span> {error}
-          </p>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
         <div className="flex flex-wrap gap-4">
           {parts.map((part) => (
             <div key={part.key}>

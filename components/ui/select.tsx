@@ -1,4 +1,5 @@
 import type { SelectHTMLAttributes } from 'react';
+import { FormField, describedByOf } from './form-field';
 
 export interface SelectOption {
   value: string;
@@ -34,25 +35,11 @@ export function Select({
   isLabelHidden?: boolean;
   wrapperClassName?: string;
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`${wrapperClassName} ${error ? 'border-l-4 border-govuk-error pl-3' : ''}`}>
-      <label htmlFor={id} className={isLabelHidden ? 'sr-only' : 'mb-1 block font-bold'}>
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${id}-hint`} className="mb-1 text-govuk-secondary">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mb-1 font-bold text-govuk-error">
-          <span className="sr-only">Error:</span> {error}
-        </p>
-      ) : null}
+    <FormField id={id} label={label} hint={hint} error={error} isLabelHidden={isLabelHidden} className={wrapperClassName}>
       <select
         id={id}
-        aria-describedby={describedBy}
+        aria-describedby={describedByOf(id, hint, error)}
         aria-invalid={error ? true : undefined}
         {...props}
         className={`block max-w-full border-2 bg-white ${error ? 'border-govuk-error' : 'border-govuk-input'} p-1.5 ${className}`}
@@ -73,6 +60,6 @@ export function Select({
           ),
         )}
       </select>
-    </div>
+    </FormField>
   );
 }

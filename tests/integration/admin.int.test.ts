@@ -6,6 +6,7 @@ import { verifyPassword } from '../../lib/auth/password';
 import { createUserAsAdmin, resetPassword, setUserActive, setUserAdmin } from '../../lib/admin/users';
 import { createService, updateService } from '../../lib/admin/services';
 import { createMigratedDatabase } from './test-database';
+import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
 
 let prisma: PrismaClient;
@@ -31,18 +32,8 @@ async function snapshot() {
   return { users, services, audit };
 }
 
-async function expectRefused(run: () => Promise<unknown>, code: AppError['code'], message?: RegExp, fieldErrors?: Record<string, unknown>) {
-  const before = await snapshot();
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  if (fieldErrors) expect((error as AppError).fieldErrors).toMatchObject(fieldErrors);
-  expect(await snapshot()).toEqual(before);
-}
+const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], message?: RegExp, fieldErrors?: Record<string, unknown>) =>
+  expectRefusedUnchanged(snapshot, run, code, message, fieldErrors);
 
 const lastAudit = (action: string, entityId?: string) =>
   prisma.auditEntry.findFirst({ where: { action, ...(entityId ? { entityId } : {}) }, orderBy: { id: 'desc' } });

@@ -7,6 +7,7 @@ import { INSPECTION_CHANNEL } from '../../lib/realtime/channel';
 import { getFramework, listKeyQuestionsForCase } from '../../lib/framework';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { createMigratedDatabase } from './test-database';
+import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
 
 let prisma: PrismaClient;
@@ -31,17 +32,8 @@ async function snapshot() {
   return { answers, audit, cases };
 }
 
-async function expectRefused(run: () => Promise<unknown>, code: AppError['code'], message: RegExp) {
-  const before = await snapshot();
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).message).toMatch(message);
-  expect(await snapshot()).toEqual(before);
-}
+const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], message: RegExp) =>
+  expectRefusedUnchanged(snapshot, run, code, message);
 
 const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
 

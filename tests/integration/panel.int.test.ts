@@ -6,6 +6,7 @@ import { saveAnswer } from '../../lib/marking/save-answer';
 import { recordJudgement, recordPanelDecision, setPanelVisibility, withdrawPanelDecision } from '../../lib/panel/decisions';
 import { loadPanelData } from '../../lib/panel/load-panel';
 import { createMigratedDatabase } from './test-database';
+import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
 
 let prisma: PrismaClient;
@@ -30,17 +31,8 @@ async function snapshot() {
   return { judgements, decisions, audit, inspection };
 }
 
-async function expectRefused(run: () => Promise<unknown>, code: AppError['code'], message: RegExp) {
-  const before = await snapshot();
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).message).toMatch(message);
-  expect(await snapshot()).toEqual(before);
-}
+const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], message: RegExp) =>
+  expectRefusedUnchanged(snapshot, run, code, message);
 
 describe('the ratings panel', () => {
   it('computes the figures from the marked cases', async () => {

@@ -8,6 +8,7 @@ import { allocateCase, allocateCases, spreadUnallocatedCases } from '../../lib/s
 import { importCases, previewCaseImport } from '../../lib/setup/import-cases';
 import { saveAnswer } from '../../lib/marking/save-answer';
 import { createMigratedDatabase } from './test-database';
+import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
 
 let prisma: PrismaClient;
@@ -35,18 +36,8 @@ async function snapshot() {
   return { inspections, members, cases, services, audit };
 }
 
-async function expectRefused(run: () => Promise<unknown>, code: AppError['code'], message?: RegExp, fieldErrors?: Record<string, unknown>) {
-  const before = await snapshot();
-  const error = await run().then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
-  if (fieldErrors) expect((error as AppError).fieldErrors).toMatchObject(fieldErrors);
-  expect(await snapshot()).toEqual(before);
-}
+const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], message?: RegExp, fieldErrors?: Record<string, unknown>) =>
+  expectRefusedUnchanged(snapshot, run, code, message, fieldErrors);
 
 async function lastAudit(action: string) {
   return prisma.auditEntry.findFirst({ where: { action }, orderBy: { id: 'desc' } });
