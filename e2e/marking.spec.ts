@@ -187,6 +187,33 @@ test.describe('marking a case', () => {
     await leadContext.close();
   });
 
+  test('a conflict on the case details keeps the inspector’s change until they choose', async ({ browser }) => {
+    const world = await createWorld({ framework: '2021', cases: [{ reference: 'DET-1', type: 'court', disposal: 'referral_order' }] });
+    const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
+    const inspectorContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.1.1' } });
+    const leadContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.1.2' } });
+    const inspector = await inspectorContext.newPage();
+    const lead = await leadContext.newPage();
+    await signIn(inspector, world.inspector);
+    await signIn(lead, world.lead);
+    await inspector.goto(url);
+    await lead.goto(url);
+    const rosh = (page: Page) => page.getByRole('group', { name: 'Do you agree with the risk of serious harm classification?' });
+
+    await rosh(lead).getByLabel('No').check();
+    await expectSaved(lead);
+    await rosh(inspector).getByLabel('Yes').check();
+    const conflict = inspector.getByTestId('case-details-conflict');
+    await expect(conflict).toBeVisible();
+    await expect(rosh(inspector).getByLabel('Yes')).toBeChecked();
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    await expectSaved(inspector);
+    const rows = await sql<{ agrees: boolean }>('SELECT agrees_with_rosh AS agrees FROM cases WHERE id = $1', [world.cases[0].id]);
+    expect(rows[0].agrees).toBe(true);
+    await inspectorContext.close();
+    await leadContext.close();
+  });
+
   test('an inspector cannot open or edit a case allocated to someone else', async ({ page }) => {
     const world = await createWorld();
     const othersCase = world.cases.find((c) => c.inspectorId === world.otherInspector.id)!;

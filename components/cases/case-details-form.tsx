@@ -31,9 +31,11 @@ export function CaseDetailsForm({
   initialVersion: number;
   isEditable: boolean;
 }) {
-  const { status, enqueue, markDirty } = useAutosave();
+  const { status, enqueue, markDirty, clearDirty } = useAutosave();
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  // Someone else's details, when they changed them since this page loaded, and my unsaved change.
+  const [conflict, setConflict] = useState<{ theirs: Details & { version: number }; mine: Partial<Details> } | null>(null);
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -49,11 +51,9 @@ export function CaseDetailsForm({
         return { kind: 'failed', message: response.message };
       }
       if (response.data.status === 'conflict') {
-        const theirs = response.data.theirs;
-        version.current = theirs.version;
-        setDetails({ ...theirs });
-        setError('Someone else changed these details since you opened the page. Their answers are shown: check them and change them again if needed.');
-        return { kind: 'failed', message: 'someone else changed the case details' };
+        // Nothing of mine is discarded: both are shown and the inspector chooses.
+        setConflict({ theirs: response.data.theirs, mine: patch });
+        return { kind: 'failed', message: 'someone else changed the case details (see below)' };
       }
       version.current = response.data.details.version;
       setError(null);
@@ -61,6 +61,23 @@ export function CaseDetailsForm({
       },
       'practiceExample' in patch ? 'practiceExample' : undefined,
     );
+  }
+
+  function keepMine() {
+    if (!conflict) return;
+    version.current = conflict.theirs.version;
+    const mine = { ...conflict.mine };
+    setConflict(null);
+    save(mine);
+  }
+
+  function takeTheirs() {
+    if (!conflict) return;
+    version.current = conflict.theirs.version;
+    const { version: _version, ...theirs } = conflict.theirs;
+    setDetails(theirs);
+    setConflict(null);
+    clearDirty('case');
   }
 
   function typeExample(text: string) {
@@ -86,6 +103,23 @@ export function CaseDetailsForm({
         <p role="alert" className="my-2 border-l-4 border-govuk-error pl-3 font-bold text-govuk-error">
           {error}
         </p>
+      ) : null}
+      {conflict ? (
+        <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid="case-details-conflict">
+          <p className="mb-2 font-bold">Someone else changed these details since you opened the page.</p>
+          <p className="mb-3">
+            Your change is kept on the page. Keep yours to save it over theirs, or take theirs to see what they
+            answered.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <button type="button" className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]" onClick={keepMine}>
+              Keep mine
+            </button>
+            <button type="button" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]" onClick={takeTheirs}>
+              Take theirs
+            </button>
+          </div>
+        </div>
       ) : null}
       <div className="mt-4 space-y-6">
         <Radios

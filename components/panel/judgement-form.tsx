@@ -42,10 +42,12 @@ export function JudgementForm({
       }
       const { result, panel } = response.data;
       if (result.status === 'conflict') {
-        setRating(result.theirs.rating);
-        setEvidence(result.theirs.evidence as Record<string, string>);
+        // Keep what the lead typed; the next save goes over theirs, knowingly.
         setVersion(result.theirs.version);
-        setError(`${result.theirs.updatedByName || 'Someone else'} changed this judgement since you opened the page. Their version is shown: check it and save again.`);
+        const theirRating = result.theirs.rating ? RATING_LABELS[result.theirs.rating] : 'no rating';
+        setError(
+          `${result.theirs.updatedByName || 'Someone else'} changed this judgement since you opened the page (their rating: ${theirRating}). Your judgement is still shown: save again to keep yours, or reload to see theirs.`,
+        );
       } else {
         setVersion(result.version);
         setMessage(`Judgement for ${standard.id} saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`);
