@@ -248,7 +248,7 @@ test.describe('setting up an inspection', () => {
 });
 
 test.describe('admin of users', () => {
-  test('an admin creates a user, resets their password and deactivates them; they can then no longer sign in', async ({ page }) => {
+  test('an admin creates a user, resets their password and deactivates them; they can then no longer sign in', async ({ page, browser }) => {
     const admin = await createUser('admin', { isAdmin: true });
     const email = `${unique('newcomer')}@e2e.example`;
     await signIn(page, admin);
@@ -272,9 +272,11 @@ test.describe('admin of users', () => {
     // An admin cannot deactivate themselves: the button is not offered on their own page.
     await signOut(page);
 
-    await signIn(page, { email });
-    await expect(page.getByTestId('no-inspections')).toBeVisible();
-    await signOut(page);
+    // The newcomer stays signed in elsewhere while the admin resets the password.
+    const elsewhere = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.7.0.9' } });
+    const newcomer = await elsewhere.newPage();
+    await signIn(newcomer, { email });
+    await expect(newcomer.getByTestId('no-inspections')).toBeVisible();
 
     await signIn(page, admin);
     await page.goto(userUrl);
@@ -284,6 +286,11 @@ test.describe('admin of users', () => {
     await expect(page.getByTestId('notification-banner')).toContainText('The password has been reset.');
     await expectNoAxeViolations(page);
     await signOut(page);
+
+    // The reset ended the session issued before it.
+    await newcomer.reload();
+    await expect(newcomer).toHaveURL(/\/sign-in/);
+    await elsewhere.close();
 
     await signIn(page, { email }, 'a-brand-new-password');
     await signOut(page);

@@ -28,9 +28,10 @@ export async function resetPassword(db: PrismaClient, actor: Actor, input: unkno
   await db.$transaction(async (tx) => {
     await requireActiveAdmin(tx, actor);
     const user = await findUserOrThrow(tx, userId);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    // Ends every session issued before the reset (a compromised account is shut out at once).
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionsValidFrom: new Date() } });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, action: 'user.password_reset', entity: 'user', entityId: user.id, newValue: { passwordReset: true } },
+      data: { actorId: actor.id, action: 'user.password_reset', entity: 'user', entityId: user.id, newValue: { passwordReset: true, sessionsEnded: true } },
     });
   });
 }

@@ -32,7 +32,11 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          // To the millisecond, so a password reset ends exactly the sessions issued before it.
+          token.issuedAtMs = Date.now();
+        }
         return token;
       },
       async session({ session, token }) {

@@ -19,8 +19,8 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
 /**
  * The signed-in user: the session cookie's JWT is decrypted and checked for expiry (what
  * next-auth's getServerSession does, without re-issuing the token on every request), then the
- * user is re-read from the database so that a deactivated account or a revoked admin flag
- * takes effect at once. Null when signed out.
+ * user is re-read from the database so that a deactivated account, a revoked admin flag or a
+ * password reset (which ends earlier sessions) takes effect at once. Null when signed out.
  */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Reading cookies also makes every page that asks per request, never prerendered.
@@ -29,19 +29,22 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!token) return null;
   let id: string | undefined;
   let expiresAt = 0;
+  let issuedAt = 0;
   try {
     const payload = await decode({ token, secret: getServerEnv().NEXTAUTH_SECRET });
     id = typeof payload?.sub === 'string' ? payload.sub : undefined;
     expiresAt = typeof payload?.exp === 'number' ? payload.exp * 1000 : 0;
+    issuedAt = typeof payload?.issuedAtMs === 'number' ? payload.issuedAtMs : typeof payload?.iat === 'number' ? payload.iat * 1000 : 0;
   } catch {
     return null; // expired, tampered with, or signed with another secret
   }
   if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, isAdmin: true, isActive: true },
+    select: { id: true, email: true, name: true, isAdmin: true, isActive: true, sessionsValidFrom: true },
   });
   if (!user || !user.isActive) return null;
+  if (user.sessionsValidFrom && issuedAt < user.sessionsValidFrom.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, sessionExpiresAt: expiresAt };
 });
 

@@ -34,3 +34,18 @@ describe('toFormState and valueOf', () => {
     expect(valueOf(done, 'reference', 'kept')).toBe('kept');
   });
 });
+
+describe('formDataToObject and prototype pollution', () => {
+  it('ignores __proto__, constructor and prototype names, nested or not', () => {
+    const form = new FormData();
+    form.append('__proto__[isAdmin]', 'true');
+    form.append('constructor[prototype]', 'x');
+    form.append('name[__proto__]', 'y');
+    form.append('__proto__', 'z');
+    form.append('email', 'a@b.c');
+    const out = formDataToObject(form);
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('isAdmin');
+    expect(out).toEqual({ email: 'a@b.c' });
+  });
+});

@@ -17,10 +17,13 @@ export function toFormState<T>(response: ActionResponse<T>, values: Record<strin
   return { status: 'error', message: response.message, fieldErrors: response.fieldErrors ?? {}, values };
 }
 
+// Names that would reach Object.prototype: a form posted by anyone must never pollute it.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /**
  * A form's fields as an object for the zod schemas: `name[key]` becomes `{ name: { key } }`
  * (date parts, ratings per standard); names listed in `arrays` collect every value (checkboxes).
- * Files and Next's own `$ACTION` fields are left out.
+ * Files, Next's own `$ACTION` fields and prototype-polluting names are left out.
  */
 export function formDataToObject(formData: FormData, arrays: readonly string[] = []): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -29,8 +32,14 @@ export function formDataToObject(formData: FormData, arrays: readonly string[] =
     if (typeof value !== 'string' || key.startsWith('$ACTION')) continue;
     const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key);
     if (nested) {
-      const group = (out[nested[1]] ??= {}) as Record<string, string>;
-      group[nested[2]] = value;
+      const [, name, part] = nested;
+      if (FORBIDDEN_KEYS.has(name) || FORBIDDEN_KEYS.has(part)) continue;
+      const existing = Object.hasOwn(out, name) ? out[name] : undefined;
+      const group = (existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {}) as Record<string, string>;
+      group[part] = value;
+      out[name] = group;
+    } else if (FORBIDDEN_KEYS.has(key)) {
+      continue;
     } else if (arrays.includes(key)) {
       (out[key] as string[]).push(value);
     } else {

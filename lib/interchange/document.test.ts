@@ -17,6 +17,16 @@ function errorsOf(json: unknown): string[] {
 }
 
 describe('parseCasemarkDocument', () => {
+  it('refuses a case reference that looks like a child’s name', () => {
+    const result = parseCasemarkDocument({
+      format: 'casemark/inspection@1',
+      inspection: { service: 'Northshire YJS', framework: '2021' },
+      cases: [{ ref: 'Jayden Smith', type: 'court', disposal: 'referral_order', answers: {} }],
+    });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.errors.join('\n')).toMatch(/cases\[0\]\.ref.*looks like a name/);
+  });
+
   it('accepts every report fixture (plain v1 files)', () => {
     for (const name of FIXTURE_NAMES) expect(parseCasemarkDocument(loadReportFixture(name).json).ok).toBe(true);
   });

@@ -6,6 +6,7 @@
  * and the document's `answers` / `notes` / `naReasons` maps. Pure: no I/O.
  */
 import { z } from 'zod';
+import { checkCaseReference } from '@/lib/setup/case-fields';
 import { canAnswerQuestion, findStandard, getFramework, listStandards } from '@/lib/framework';
 import { CASE_TYPES, DISPOSALS, RATINGS, type AnswerValue, type CaseType, type Disposal, type Framework, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { formatPath, INTERCHANGE_FORMAT, parseInspectionDocument, type TInspectionDocument } from '@/lib/validation/interchange';
@@ -145,6 +146,11 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
     if (!isRecord(raw)) return;
     const ref = typeof raw.ref === 'string' ? raw.ref.trim() : '';
     if (ref.length > 40) issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref.slice(0, 40)}…": a case reference is at most 40 characters` });
+    else if (ref) {
+      // The same rule as set-up: a reference, never a child's name.
+      const refusal = checkCaseReference(ref);
+      if (refusal) issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref}": ${refusal}` });
+    }
     const type = (CASE_TYPES as readonly unknown[]).includes(raw.type) ? (raw.type as CaseType) : null;
     const disposal = (DISPOSALS as readonly unknown[]).includes(raw.disposal) ? (raw.disposal as Disposal) : null;
     if (framework && type && isRecord(raw.naReasons)) {
