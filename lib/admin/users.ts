@@ -19,6 +19,14 @@ async function findUserOrThrow(tx: Prisma.TransactionClient, userId: string) {
   return user;
 }
 
+/** Refuses a change that would leave no active admin (locks the admins so two at once cannot). */
+async function refuseIfLastAdmin(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE is_admin AND is_active FOR UPDATE`;
+  if (admins.length === 1 && admins[0].id === userId) {
+    throw new AppError('forbidden', 'This is the last active admin: make someone else an admin first.');
+  }
+}
+
 /** Sets a new password for a user (admins only). The audit entry records that, never the password. */
 export async function resetPassword(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
   const { userId, password } = parseOrThrow(ZResetPassword, input);
@@ -50,6 +58,7 @@ export async function setUserActive(db: PrismaClient, actor: Actor, input: unkno
     }
     const user = await findUserOrThrow(tx, userId);
     if (user.isActive === isActive) return;
+    if (!isActive && user.isAdmin) await refuseIfLastAdmin(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { isActive } });
     await tx.auditEntry.create({
       data: {
@@ -74,6 +83,7 @@ export async function setUserAdmin(db: PrismaClient, actor: Actor, input: unknow
     }
     const user = await findUserOrThrow(tx, userId);
     if (user.isAdmin === isAdmin) return;
+    if (!isAdmin && user.isActive) await refuseIfLastAdmin(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { isAdmin } });
     await tx.auditEntry.create({
       data: { actorId: actor.id, action: 'user.admin', entity: 'user', entityId: user.id, oldValue: { isAdmin: user.isAdmin }, newValue: { isAdmin } },

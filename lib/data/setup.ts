@@ -110,6 +110,7 @@ export async function requireSetupCase(inspectionId: string, caseId: string) {
       safetyWellbeing: true,
       caseManager: true,
       inspectorId: true,
+      inspector: { select: { name: true } },
       version: true,
       _count: { select: { answers: true } },
     },

@@ -141,10 +141,22 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
     });
   }
 
+  // A manager is read-only: they cannot also be a case's inspector.
+  const managers = new Set(
+    (Array.isArray(inspection.team) ? inspection.team : [])
+      .filter((m) => isRecord(m) && m.role === 'manager' && typeof m.email === 'string')
+      .map((m) => String((m as Record<string, unknown>).email).trim().toLowerCase()),
+  );
   const cases = Array.isArray(json.cases) ? json.cases : [];
   cases.forEach((raw, index) => {
     if (!isRecord(raw)) return;
     const ref = typeof raw.ref === 'string' ? raw.ref.trim() : '';
+    if (typeof raw.inspector === 'string' && managers.has(raw.inspector.trim().toLowerCase())) {
+      issues.push({
+        path: ['cases', index, 'inspector'],
+        message: `Case "${ref || `#${index + 1}`}": ${raw.inspector} is on the team as a manager (read-only), so cannot be its inspector`,
+      });
+    }
     if (ref.length > 40) issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref.slice(0, 40)}…": a case reference is at most 40 characters` });
     else if (ref) {
       // The same rule as set-up: a reference, never a child's name.

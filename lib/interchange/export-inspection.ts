@@ -21,6 +21,14 @@ function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, va
 }
 
 export async function exportInspection(db: Db, inspectionId: string): Promise<CasemarkDocument> {
+  // One snapshot: the cases, answers, judgements and decisions of a file always belong together.
+  if ('$transaction' in db) {
+    return db.$transaction((tx) => readInspection(tx, inspectionId), { isolationLevel: 'RepeatableRead', timeout: 60_000 });
+  }
+  return readInspection(db, inspectionId);
+}
+
+async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDocument> {
   const [inspection, cases, judgements, decisions] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },

@@ -115,7 +115,11 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
 
   const created = await db.$transaction(
     async (tx) => {
-      const existing = await tx.service.findUnique({ where: { name: doc.inspection.service }, select: { id: true } });
+      // Service names are matched without regard to capitals, as in set-up.
+      const existing = await tx.service.findFirst({
+        where: { name: { equals: doc.inspection.service, mode: 'insensitive' } },
+        select: { id: true },
+      });
       const service =
         existing ??
         (await tx.service.create({

@@ -49,9 +49,17 @@ export interface PanelData {
 
 /**
  * Everything the ratings panel shows, computed from the database in a handful of queries (the
- * answer counts are one GROUP BY) and the pure rating engine. The caller has authorised.
+ * answer counts are one GROUP BY) and the pure rating engine, all read from one snapshot so the
+ * counts, judgements and decisions always belong together. The caller has authorised.
  */
 export async function loadPanelData(db: Db, inspectionId: string): Promise<PanelData> {
+  if ('$transaction' in db) {
+    return db.$transaction((tx) => readPanelData(tx, inspectionId), { isolationLevel: 'RepeatableRead' });
+  }
+  return readPanelData(db, inspectionId);
+}
+
+async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
   const [inspection, counts, judgements, decisions, caseRows, byInspector] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },

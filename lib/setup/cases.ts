@@ -15,7 +15,13 @@ function invalid(field: string, message: string): never {
 }
 
 /** Checks what the schema cannot: the framework, the reference's uniqueness, the inspector. */
-async function checkCaseAgainstInspection(tx: Tx, inspection: ManagedInspection, fields: CaseFields, exceptCaseId: string | null) {
+async function checkCaseAgainstInspection(
+  tx: Tx,
+  inspection: ManagedInspection,
+  fields: CaseFields,
+  exceptCaseId: string | null,
+  currentInspectorId: string | null = null,
+) {
   const typeProblem = explainCaseTypeForFramework(fields.type, inspection.framework);
   if (typeProblem) invalid('type', typeProblem);
   // References differing only in case would be confused on paper: treated as the same.
@@ -24,7 +30,8 @@ async function checkCaseAgainstInspection(tx: Tx, inspection: ManagedInspection,
     select: { reference: true },
   });
   if (taken) invalid('reference', `A case with reference ${taken.reference} is already in this inspection`);
-  if (fields.inspectorId && !(await findAllocatableMember(tx, inspection.id, fields.inspectorId))) {
+  // Keeping the current inspector (even one since deactivated) is not a new allocation.
+  if (fields.inspectorId && fields.inspectorId !== currentInspectorId && !(await findAllocatableMember(tx, inspection.id, fields.inspectorId))) {
     invalid('inspectorId', 'Choose an inspector on the team (an inspector or the lead inspector)');
   }
 }
@@ -87,7 +94,7 @@ export async function editCase(db: PrismaClient, actor: Actor, input: unknown): 
     if (before.version !== baseVersion) {
       throw new AppError('conflict', 'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.');
     }
-    await checkCaseAgainstInspection(tx, inspection, fields, caseId);
+    await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
     if (before.type !== fields.type || before.disposal !== fields.disposal) {
       const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
       const framework = getFramework(inspection.framework);
@@ -130,10 +137,34 @@ export async function deleteCase(db: PrismaClient, actor: Actor, input: unknown)
     refuseIfPublished(inspection);
     const kase = await tx.case.findFirst({
       where: { id: caseId, inspectionId },
-      select: { id: true, reference: true, type: true, disposal: true, inspectorId: true, status: true, _count: { select: { answers: true } } },
+      select: {
+        id: true,
+        reference: true,
+        type: true,
+        disposal: true,
+        inspectorId: true,
+        status: true,
+        agreesWithRosh: true,
+        agreesWithSafety: true,
+        isCaseManagerInterviewed: true,
+        isPracticeExample: true,
+        practiceExample: true,
+        _count: { select: { answers: true } },
+      },
     });
     if (!kase) throw new AppError('not_found', 'This case does not exist in this inspection.');
     const answers = kase._count.answers;
+    // Case-level marking counts as marking too.
+    const hasCaseLevelMarking =
+      kase.status !== 'not_started' ||
+      kase.agreesWithRosh !== null ||
+      kase.agreesWithSafety !== null ||
+      kase.isCaseManagerInterviewed !== null ||
+      kase.isPracticeExample ||
+      Boolean(kase.practiceExample);
+    if (answers === 0 && hasCaseLevelMarking) {
+      throw new AppError('conflict', `Case ${kase.reference} cannot be deleted: its inspector has started marking it, and deleting it would lose that marking.`);
+    }
     if (answers > 0) {
       throw new AppError(
         'conflict',

@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '@/lib/format/labels';
 import { insertService, requireActiveAdmin } from '@/lib/admin/guard';
 import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { lockInspectionForManage } from './inspection-lock';
+import { lockInspectionForManage, refuseIfPublished } from './inspection-lock';
 import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
 
 /** Previous results checked against the framework, or an `invalid` AppError naming the field. */
@@ -104,6 +104,7 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
   const value = parseOrThrow(ZUpdateInspectionDetails, input);
   await db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, value.inspectionId);
+    refuseIfPublished(inspection);
     const previous = checkPreviousResults(inspection.framework, value);
     const before = await tx.inspection.findUniqueOrThrow({
       where: { id: inspection.id },

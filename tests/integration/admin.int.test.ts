@@ -124,6 +124,30 @@ describe('users', () => {
   });
 });
 
+describe('the last admin', () => {
+  it('cannot be removed: two admins removing each other at once leave one', async () => {
+    const { prisma: lone } = await createMigratedDatabase('lastadmin');
+    try {
+      const mk = (email: string) => lone.user.create({ data: { email, name: email, passwordHash: 'x', isAdmin: true }, select: { id: true, isAdmin: true } });
+      const [a, b] = await Promise.all([mk('a@x.example'), mk('b@x.example')]);
+      const results = await Promise.allSettled([
+        setUserAdmin(lone, a, { userId: b.id, isAdmin: false }),
+        setUserAdmin(lone, b, { userId: a.id, isAdmin: false }),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(await lone.user.count({ where: { isAdmin: true, isActive: true } })).toBe(1);
+      const [survivor] = await lone.user.findMany({ where: { isAdmin: true }, select: { id: true, isAdmin: true } });
+      const other = survivor.id === a.id ? b : a;
+      await lone.user.update({ where: { id: other.id }, data: { isAdmin: true } });
+      // With two again, deactivating one is fine; the survivor cannot then be deactivated by a non-admin.
+      await setUserActive(lone, survivor, { userId: other.id, isActive: false });
+      expect(await lone.user.count({ where: { isAdmin: true, isActive: true } })).toBe(1);
+    } finally {
+      await lone.$disconnect();
+    }
+  });
+});
+
 describe('services', () => {
   it('an admin creates and edits a service, audited old → new', async () => {
     const service = await createService(prisma, actor(world.admin), { name: ' Southdale YJS ', localAuthority: 'Southdale Council', region: 'South West' });

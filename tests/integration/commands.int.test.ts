@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,6 +10,17 @@ import { DEMO_USERS, seedDemo } from '../../prisma/seed';
 import { createMigratedDatabase } from './test-database';
 
 const root = path.resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function runScript(script: string, args: string[], env: Record<string, string>) {
@@ -93,7 +105,7 @@ describe('the embedded PostgreSQL', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'casemark-embedded-'));
     dirs.push(dir);
     const databaseDir = path.join(dir, 'postgres');
-    const port = 54000 + Math.floor(Math.random() * 900);
+    const port = await freePort();
     const options = { databaseDir, port, database: 'keep' };
     const query = async (url: string, sql: string) => {
       const client = new pg.Client({ connectionString: url });

@@ -347,6 +347,9 @@ describe('cases', () => {
     const id = w.inspection.id;
     await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId: w.cases.ycc.id, questionId: '3.1.1', value: 'yes', baseVersion: 0 });
     await expectRefused(() => deleteCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.ycc.id }), 'conflict', /O-2 cannot be deleted: 1 answer has been recorded/);
+    // Case-level marking alone (no answers yet) counts as marking too.
+    await prisma.case.update({ where: { id: w.cases.youthCaution.id }, data: { agreesWithRosh: true } });
+    await expectRefused(() => deleteCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.youthCaution.id }), 'conflict', /O-1 cannot be deleted: its inspector has started marking it/);
     const kase = await prisma.case.findUniqueOrThrow({ where: { id: w.cases.ycc.id } });
     await expectRefused(
       () => editCase(prisma, actor(w.lead), { ...caseInput(id, { reference: 'O-2', type: 'court', disposal: 'referral_order' }), caseId: kase.id, baseVersion: kase.version }),

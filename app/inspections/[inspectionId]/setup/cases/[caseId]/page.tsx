@@ -13,7 +13,13 @@ export default async function EditCasePage({ params }: { params: Promise<{ inspe
   const { inspectionId, caseId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/setup/cases/${caseId}`);
   const inspection = await requireInspection(user, inspectionId, 'inspection.manage');
-  const [kase, inspectors] = await Promise.all([requireSetupCase(inspection.id, caseId), listAllocatableMembers(inspection.id)]);
+  const [kase, allocatable] = await Promise.all([requireSetupCase(inspection.id, caseId), listAllocatableMembers(inspection.id)]);
+  // The case's current inspector stays a choice even if no longer allocatable (e.g. deactivated),
+  // so saving other changes never silently unallocates the case.
+  const inspectors =
+    kase.inspectorId && !allocatable.some((m) => m.id === kase.inspectorId)
+      ? [...allocatable, { id: kase.inspectorId, name: `${kase.inspector?.name ?? 'Unknown'} (no longer allocatable)`, role: 'inspector' }]
+      : allocatable;
   const isPublished = inspection.status === 'published';
   const answers = kase._count.answers;
   return (
