@@ -117,7 +117,7 @@ function ImportSteps({ inspectionId }: { inspectionId: string }) {
           accept=".csv,text/csv"
           label="Upload the case sample (CSV)"
           hint="One row per case. Nothing is imported until you have checked the preview."
-          error={fieldError(preview, 'file')}
+          error={fieldError(preview, 'file') ?? check?.fileErrors[0]}
         />
         <Button variant={check?.isImportable ? 'secondary' : 'primary'} disabled={isChecking || isImporting}>
           {isChecking ? 'Checking…' : 'Check the file'}

@@ -24,7 +24,11 @@ export function PreviousResultsFields({
   keyQuestionPctError?: string;
 }) {
   return (
-    <fieldset id="previous-results" className="mb-6" aria-describedby="previous-results-hint">
+    <fieldset
+      id="previous-results"
+      className="mb-6"
+      aria-describedby={`previous-results-hint${ratingsError ? ' previous-ratings-error' : ''}`}
+    >
       <legend className="mb-1 text-2xl font-bold">Previous inspection (optional)</legend>
       <p id="previous-results-hint" className="mb-4 text-govuk-secondary">
         The ratings and key-question percentages of this service’s previous inspection, to compare with on the ratings panel.
@@ -34,7 +38,8 @@ export function PreviousResultsFields({
           <span className="sr-only">Error:</span> {ratingsError}
         </p>
       ) : null}
-      <div id="previous-ratings" className="mb-6 grid gap-x-6 gap-y-3 sm:grid-cols-2">
+      {/* Focusable, so the error summary's link lands here. */}
+      <div id="previous-ratings" tabIndex={-1} className="mb-6 grid gap-x-6 gap-y-3 sm:grid-cols-2">
         {standards.map((s) => (
           <Select
             key={s.id}
@@ -44,6 +49,7 @@ export function PreviousResultsFields({
             wrapperClassName=""
             defaultValue={ratings[s.id] ?? ''}
             options={RATING_OPTIONS}
+            aria-invalid={ratingsError ? true : undefined}
           />
         ))}
       </div>
