@@ -10,7 +10,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +20,7 @@ import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { allInspectionsCsv, streamOfText } from '@/lib/export/all-inspections';
+import { freePort } from '@/lib/net/free-port';
 
 export interface BenchExportOptions {
   /** How many inspections to generate (400). */
@@ -197,16 +197,6 @@ export async function benchAllInspectionsExport(db: PrismaClient | string, optio
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function main() {
   const { startEmbeddedPostgres } = await import('@/lib/db/embedded-postgres');

@@ -6,7 +6,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -16,22 +15,13 @@ import { DEFAULT_MIGRATIONS_DIR, migrate } from '@/lib/db/migrate';
 import { getFramework, listKeyQuestionsForCase, listStandardsForCase } from '@/lib/framework';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { saveAnswer } from '@/lib/marking/save-answer';
+import { freePort } from '@/lib/net/free-port';
 
 const INSPECTORS = 20;
 const CASES = 100;
 const PASSWORD = 'bench-password-1';
 const root = process.cwd();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 function summarise(samples: number[]) {

@@ -1,6 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,19 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
 import { DEMO_USERS, seedDemo } from '../../prisma/seed';
 import { createMigratedDatabase } from './test-database';
+import { freePort } from '../../lib/net/free-port';
 
 const root = path.resolve(__dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function runScript(script: string, args: string[], env: Record<string, string>) {
