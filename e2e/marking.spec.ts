@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
-import { createWorld, signIn, sql } from './fixtures/world';
+import { createWorld, openSignedInPage, signIn, sql } from './fixtures/world';
 
 async function expectSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saved');
@@ -146,12 +146,8 @@ test.describe('marking a case', () => {
   test('two inspectors change the same answer: the later one is told and chooses', async ({ browser }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'CON-1', type: 'court', disposal: 'youth_rehabilitation_order' }] });
     const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.2`;
-    const inspectorContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.0.1' } });
-    const leadContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.0.2' } });
-    const inspector = await inspectorContext.newPage();
-    const lead = await leadContext.newPage();
-    await signIn(inspector, world.inspector);
-    await signIn(lead, world.lead);
+    const inspector = await openSignedInPage(browser, world.inspector);
+    const lead = await openSignedInPage(browser, world.lead);
     await inspector.goto(url);
     await lead.goto(url);
 
@@ -183,19 +179,15 @@ test.describe('marking a case', () => {
     await expect(judgement(lead, '2.2.1').getByLabel('No', { exact: true })).toBeChecked();
     rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
     expect(rows[0].value).toBe('no');
-    await inspectorContext.close();
-    await leadContext.close();
+    await inspector.context().close();
+    await lead.context().close();
   });
 
   test('a conflict on the case details keeps the inspector’s change until they choose', async ({ browser }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'DET-1', type: 'court', disposal: 'referral_order' }] });
     const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
-    const inspectorContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.1.1' } });
-    const leadContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.9.1.2' } });
-    const inspector = await inspectorContext.newPage();
-    const lead = await leadContext.newPage();
-    await signIn(inspector, world.inspector);
-    await signIn(lead, world.lead);
+    const inspector = await openSignedInPage(browser, world.inspector);
+    const lead = await openSignedInPage(browser, world.lead);
     await inspector.goto(url);
     await lead.goto(url);
     const rosh = (page: Page) => page.getByRole('group', { name: 'Do you agree with the risk of serious harm classification?' });
@@ -210,8 +202,8 @@ test.describe('marking a case', () => {
     await expectSaved(inspector);
     const rows = await sql<{ agrees: boolean }>('SELECT agrees_with_rosh AS agrees FROM cases WHERE id = $1', [world.cases[0].id]);
     expect(rows[0].agrees).toBe(true);
-    await inspectorContext.close();
-    await leadContext.close();
+    await inspector.context().close();
+    await lead.context().close();
   });
 
   test('an inspector cannot open or edit a case allocated to someone else', async ({ page }) => {

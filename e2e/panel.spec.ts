@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { allKeyQuestions, seedAnswers, seedJudgements } from './fixtures/marking';
 import { expect, test } from './fixtures/test';
-import { createWorld, signIn, signOut, sql, type World } from './fixtures/world';
+import { createWorld, openSignedInPage, signIn, signOut, sql, type World } from './fixtures/world';
 
 /**
  * A 2018 inspection where everything is marked "yes" except 2.1.1 on the inspector's court
@@ -37,12 +37,8 @@ async function openPanel(page: Page, world: World) {
 test.describe('the ratings panel', () => {
   test('updates live within one second of an inspector’s save, without a reload', async ({ browser }) => {
     const world = await markedWorld();
-    const leadContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.8.0.1' } });
-    const inspectorContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.8.0.2' } });
-    const lead = await leadContext.newPage();
-    const inspector = await inspectorContext.newPage();
-    await signIn(lead, world.lead);
-    await signIn(inspector, world.inspector);
+    const lead = await openSignedInPage(browser, world.lead);
+    const inspector = await openSignedInPage(browser, world.inspector);
 
     await openPanel(lead, world);
     await expect(lead.getByTestId('overall-score')).toHaveText('Score: 32 out of 36');
@@ -66,8 +62,8 @@ test.describe('the ratings panel', () => {
     await expect(lead.getByTestId('overall-score')).toHaveText('Score: 30 out of 36', within);
     await expect(lead.getByTestId('overall-rating')).toHaveText('Good', within);
     expect(reloads).toBe(0);
-    await leadContext.close();
-    await inspectorContext.close();
+    await lead.context().close();
+    await inspector.context().close();
   });
 
   test('the lead records judgements and a panel decision, and the overall rating follows', async ({ page }) => {
