@@ -39,6 +39,9 @@ test.describe('the ratings panel', () => {
     const world = await markedWorld();
     const lead = await openSignedInPage(browser, world.lead);
     const inspector = await openSignedInPage(browser, world.inspector);
+    // A second viewer on the same server shares the recompute and must update too.
+    const manager = await openSignedInPage(browser, world.manager);
+    await openPanel(manager, world);
 
     await openPanel(lead, world);
     await expect(lead.getByTestId('overall-score')).toHaveText('Score: 32 out of 36');
@@ -62,6 +65,8 @@ test.describe('the ratings panel', () => {
     await expect(lead.getByTestId('overall-score')).toHaveText('Score: 30 out of 36', within);
     await expect(lead.getByTestId('overall-rating')).toHaveText('Good', within);
     expect(reloads).toBe(0);
+    await expect(manager.getByTestId('overall-score')).toHaveText('Score: 30 out of 36', within);
+    await manager.context().close();
     await lead.context().close();
     await inspector.context().close();
   });

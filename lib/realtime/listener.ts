@@ -15,6 +15,8 @@ class InspectionChangeHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** How many changes this server has heard of, per inspection (to share one recompute per change). */
+  private readonly generations = new Map<string, number>();
   private retryMs = 500;
 
   subscribe(inspectionId: string, listener: Listener): () => void {
@@ -76,7 +78,13 @@ class InspectionChangeHub {
     if (this.client) for (const id of this.listeners.keys()) this.emit(id);
   }
 
+  /** The number of changes heard of for this inspection so far. */
+  generationOf(inspectionId: string): number {
+    return this.generations.get(inspectionId) ?? 0;
+  }
+
   private emit(inspectionId: string): void {
+    this.generations.set(inspectionId, this.generationOf(inspectionId) + 1);
     for (const listener of this.listeners.get(inspectionId) ?? []) {
       try {
         listener(inspectionId);

@@ -2,7 +2,7 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { getSessionUser } from '@/lib/auth/session';
 import { findInspectionForUser } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
-import { loadPanelData } from '@/lib/panel/load-panel';
+import { loadPanelDataShared } from '@/lib/panel/shared-panel-data';
 import { inspectionChanges } from '@/lib/realtime/listener';
 
 export const dynamic = 'force-dynamic';
@@ -43,6 +43,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   let isClosed = false;
   let isPushing = false;
   let isPushWanted = false;
+  let isFirstPush = true;
   let coalesce: ReturnType<typeof setTimeout> | undefined;
 
   const stream = new ReadableStream<Uint8Array>({
@@ -84,7 +85,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
               close();
               return;
             }
-            const data = await loadPanelData(prisma, inspectionId);
+            const data = await loadPanelDataShared(inspectionId, { isFresh: isFirstPush });
+            isFirstPush = false;
             send(`event: panel\ndata: ${JSON.stringify(data)}\n\n`);
           } while (isPushWanted && !isClosed);
         } catch (error) {
