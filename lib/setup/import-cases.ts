@@ -50,7 +50,8 @@ export async function importCases(db: PrismaClient, actor: Actor, input: unknown
       throw new AppError('invalid', message, { file: message });
     }
     const cases = check.rows.map((row) => row.kase!);
-    await tx.case.createMany({
+    const created = await tx.case.createManyAndReturn({
+      select: { id: true, reference: true },
       data: cases.map((c) => ({
         inspectionId,
         reference: c.reference,
@@ -64,15 +65,27 @@ export async function importCases(db: PrismaClient, actor: Actor, input: unknown
         inspectorId: c.inspectorId,
       })),
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'case.import',
-        entity: 'inspection',
-        entityId: inspectionId,
-        newValue: { count: cases.length, cases: cases.map((c) => ({ ...c })) },
-      },
+    const idByReference = new Map(created.map((c) => [c.reference, c.id]));
+    // One entry for the import, and one per case so each case's history starts with its creation.
+    await tx.auditEntry.createMany({
+      data: [
+        {
+          actorId: actor.id,
+          inspectionId,
+          action: 'case.import',
+          entity: 'inspection',
+          entityId: inspectionId,
+          newValue: { count: cases.length, caseIds: created.map((c) => c.id) },
+        },
+        ...cases.map((c) => ({
+          actorId: actor.id,
+          inspectionId,
+          action: 'case.create',
+          entity: 'case',
+          entityId: idByReference.get(c.reference)!,
+          newValue: { ...c, source: 'csv import' },
+        })),
+      ],
     });
     return { count: cases.length };
   });

@@ -460,7 +460,7 @@ describe('allocation', () => {
 const HEADER = 'reference,type,disposal,sentence_date,gender,rosh,safety_wellbeing,case_manager,inspector_email';
 
 describe('case import', () => {
-  it('previews without writing, then imports a good file in one transaction with one audit entry', async () => {
+  it('previews without writing, then imports a good file in one transaction, audited per case', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
     const csv = [
@@ -484,8 +484,12 @@ describe('case import', () => {
       ['IMP-3', 'resettlement', 'custodial_sentence', null],
     ]);
     expect(imported[0].sentenceDate?.toISOString().slice(0, 10)).toBe('2026-09-14');
-    expect(await prisma.auditEntry.count()).toBe(audits + 1);
-    expect(await lastAudit('case.import')).toMatchObject({ actorId: w.lead.id, inspectionId: id, newValue: { count: 3 } });
+    // One entry for the import, one per case (so each case's history starts with its creation).
+    expect(await prisma.auditEntry.count()).toBe(audits + 4);
+    expect(await lastAudit('case.import')).toMatchObject({ actorId: w.lead.id, inspectionId: id, newValue: { count: 3, caseIds: expect.arrayContaining(imported.map((c) => c.id)) } });
+    for (const c of imported) {
+      expect(await prisma.auditEntry.count({ where: { action: 'case.create', entity: 'case', entityId: c.id } })).toBe(1);
+    }
   });
 
   it('imports nothing when any row is bad, listing the problems', async () => {
