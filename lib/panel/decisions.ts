@@ -1,32 +1,19 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { can, type Actor, type InspectionScope } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/permissions';
+import { lockInspectionFor } from '@/lib/data/lock-inspection';
 import { AppError } from '@/lib/errors';
 import { findStandard, getFramework } from '@/lib/framework';
-import type { FrameworkVersion } from '@/lib/framework/types';
 import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
 import { ZRecordJudgement, ZRecordPanelDecision, ZSetPanelVisibility, ZWithdrawPanelDecision } from '@/lib/validation/panel';
 import { parseOrThrow } from '@/lib/validation/parse';
 
 type Tx = Prisma.TransactionClient;
 
-/** The inspection with the actor's scope, locked for the transaction; not-found when hidden. */
+/** The inspection, locked for the transaction, if the actor may decide its ratings. */
 async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: string) {
-  const rows = await tx.$queryRaw<{ framework: string; status: InspectionScope['status']; is_panel_visible_to_team: boolean; role: InspectionScope['role'] }[]>`
-    SELECT i.framework::text AS framework, i.status, i.is_panel_visible_to_team, m.role
-    FROM inspections i
-    LEFT JOIN inspection_members m ON m.inspection_id = i.id AND m.user_id = ${actor.id}::uuid
-    WHERE i.id = ${inspectionId}::uuid
-    FOR UPDATE OF i`;
-  const row = rows[0];
-  const scope: InspectionScope | null = row ? { role: row.role, status: row.status, isPanelVisibleToTeam: row.is_panel_visible_to_team } : null;
-  if (!row || !scope || !can(actor, 'inspection.view', { inspection: scope })) {
-    throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
-  }
-  if (!can(actor, 'panel.decide', { inspection: scope })) {
-    throw new AppError('forbidden', 'Only the lead inspector can record judgements and panel decisions.');
-  }
-  if (scope.status === 'published') throw new AppError('forbidden', 'This inspection is published: its ratings can no longer change.');
-  return { framework: getFramework(row.framework as FrameworkVersion), scope };
+  const inspection = await lockInspectionFor(tx, actor, inspectionId, 'panel.decide', 'Only the lead inspector can record judgements and panel decisions.');
+  if (inspection.status === 'published') throw new AppError('forbidden', 'This inspection is published: its ratings can no longer change.');
+  return { framework: getFramework(inspection.framework), scope: inspection.scope };
 }
 
 const notify = (tx: Tx, inspectionId: string) => tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${inspectionId})`;
