@@ -15,6 +15,7 @@ import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { BOM, csvLine, type CsvCell } from './csv';
+import { frameworkFromDb } from '@/lib/data/mappers';
 
 const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager'];
 
@@ -121,7 +122,7 @@ export async function* allInspectionRows(db: PrismaClient, actor: Actor, options
     const resettlementBy = new Map(resettlement.map((r) => [r.inspectionId, r._count._all]));
 
     for (const inspection of page) {
-      const framework: FrameworkVersion = inspection.framework === 'v2018' ? '2018' : '2021';
+      const framework: FrameworkVersion = frameworkFromDb(inspection.framework);
       yield {
         id: inspection.id,
         service: inspection.service.name,

@@ -9,6 +9,7 @@ import { getFramework } from '@/lib/framework';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
 import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument } from './document';
+import { frameworkFromDb } from '@/lib/data/mappers';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -74,7 +75,7 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       select: { standardId: true, rating: true, rationale: true, decidedAt: true, decidedBy: { select: { email: true } } },
     }),
   ]);
-  const version: FrameworkVersion = inspection.framework === 'v2018' ? '2018' : '2021';
+  const version: FrameworkVersion = frameworkFromDb(inspection.framework);
   const framework = getFramework(version);
 
   const document: CasemarkDocument = {

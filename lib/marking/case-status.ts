@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
 import { ZCaseRef, ZSaveCaseDetails } from '@/lib/validation/marking';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
+import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { loadCaseForActor } from './case-scope';
 import { listMissingAnswers, type MissingItem } from './missing-answers';
 
@@ -63,7 +63,7 @@ export async function completeCase(db: PrismaClient, actor: Actor, input: unknow
     await tx.auditEntry.create({
       data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.complete', entity: 'case', entityId: caseId, oldValue: { status: kase.status }, newValue: { status: 'complete' } },
     });
-    await tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${kase.inspectionId})`;
+    await notifyInspectionChanged(tx, kase.inspectionId);
     return { status: 'complete' as const };
   });
 }
@@ -81,6 +81,6 @@ export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown)
     await tx.auditEntry.create({
       data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.reopen', entity: 'case', entityId: caseId, oldValue: { status: 'complete' }, newValue: { status: 'in_progress' } },
     });
-    await tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${kase.inspectionId})`;
+    await notifyInspectionChanged(tx, kase.inspectionId);
   });
 }

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { lockInspectionFor } from '@/lib/data/lock-inspection';
 import { AppError } from '@/lib/errors';
 import { findStandard, getFramework } from '@/lib/framework';
-import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
+import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { ZRecordJudgement, ZRecordPanelDecision, ZSetPanelVisibility, ZWithdrawPanelDecision } from '@/lib/validation/panel';
 import { parseOrThrow } from '@/lib/validation/parse';
 
@@ -16,7 +16,6 @@ async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: str
   return { framework: getFramework(inspection.framework), scope: inspection.scope };
 }
 
-const notify = (tx: Tx, inspectionId: string) => tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${inspectionId})`;
 
 /** Records the lead inspector's judgement on a qualitative standard (domain one; 3.4, 4.1 in 2021). */
 export async function recordJudgement(db: PrismaClient, actor: Actor, input: unknown) {
@@ -59,7 +58,7 @@ export async function recordJudgement(db: PrismaClient, actor: Actor, input: unk
         newValue: { rating: change.rating, evidence: change.evidence },
       },
     });
-    await notify(tx, change.inspectionId);
+    await notifyInspectionChanged(tx, change.inspectionId);
     return { status: 'saved' as const, version: saved.version };
   });
 }
@@ -94,7 +93,7 @@ export async function recordPanelDecision(db: PrismaClient, actor: Actor, input:
         newValue: { standardId: change.standardId, rating: change.rating, rationale: change.rationale },
       },
     });
-    await notify(tx, change.inspectionId);
+    await notifyInspectionChanged(tx, change.inspectionId);
     return { id: decision.id };
   });
 }
@@ -122,7 +121,7 @@ export async function withdrawPanelDecision(db: PrismaClient, actor: Actor, inpu
         newValue: { withdrawn: true },
       },
     });
-    await notify(tx, change.inspectionId);
+    await notifyInspectionChanged(tx, change.inspectionId);
   });
 }
 
@@ -148,6 +147,6 @@ export async function setPanelVisibility(db: PrismaClient, actor: Actor, input: 
       },
     });
     // Open panel streams re-check who may see them.
-    await notify(tx, change.inspectionId);
+    await notifyInspectionChanged(tx, change.inspectionId);
   });
 }

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
 import { countAnswers } from '@/lib/marking/count-answers';
+import { frameworkFromDb } from '@/lib/data/mappers';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -85,7 +86,7 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
       WHERE c.inspection_id = ${inspectionId}::uuid
       GROUP BY u.name ORDER BY u.name NULLS LAST`,
   ]);
-  const framework: FrameworkVersion = inspection.framework === 'v2018' ? '2018' : '2021';
+  const framework: FrameworkVersion = frameworkFromDb(inspection.framework);
 
   const progress: FieldworkProgress = {
     byStatus: { not_started: 0, in_progress: 0, complete: 0 },

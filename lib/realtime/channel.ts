@@ -1,2 +1,9 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+
 /** The PostgreSQL NOTIFY channel on which a changed inspection's id is published. */
 export const INSPECTION_CHANNEL = 'casemark_inspection_changed';
+
+/** Tells every app server's ratings panels that this inspection changed (delivered on commit). */
+export function notifyInspectionChanged(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, inspectionId: string) {
+  return tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${inspectionId})`;
+}
