@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
+import { prisma } from '@/lib/db/client';
+import { canViewSummary } from '@/lib/summary/access';
 import { listInspectionsForUser } from '@/lib/data/inspections';
 import { ROLE_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
 import { Tag } from '@/components/ui/tag';
@@ -9,7 +11,7 @@ export const metadata: Metadata = { title: 'Your inspections' };
 
 export default async function HomePage() {
   const user = await requireUser('/');
-  const inspections = await listInspectionsForUser(user);
+  const [inspections, showsSummary] = await Promise.all([listInspectionsForUser(user), canViewSummary(prisma, user)]);
   return (
     <>
       <h1 className="mb-2 text-4xl font-bold">Your inspections</h1>
@@ -28,6 +30,12 @@ export default async function HomePage() {
             <Link href="/admin">Manage users and services</Link>
           </li>
         </ul>
+      ) : null}
+      {showsSummary ? (
+        <p className="mb-6" data-testid="summary-link">
+          <Link href="/summary">Summary across inspections</Link>{' '}
+          <span className="text-govuk-secondary">(ratings, charts and exports of every inspection you lead or manage)</span>
+        </p>
       ) : null}
       {inspections.length === 0 ? (
         <p data-testid="no-inspections">You are not on the team of any inspection yet.</p>

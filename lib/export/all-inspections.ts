@@ -41,10 +41,13 @@ export interface AllInspectionsRow {
   id: string;
   service: string;
   localAuthority: string;
+  region: string;
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
   status: keyof typeof STATUS_LABELS;
+  /** The previous inspection's ratings by standard id, as recorded at set-up (may be empty). */
+  previousRatings: Readonly<Record<string, Rating>>;
   /** The engine's result, computed exactly as the ratings panel computes it. */
   result: InspectionResult;
 }
@@ -58,9 +61,14 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  * page of `pageSize` inspections: one query for the page, ONE grouped aggregate for all their
  * answer counts, and one each for judgements, active panel decisions and resettlement cases.
  */
-export async function* allInspectionRows(db: PrismaClient, actor: Actor, options: { pageSize?: number } = {}): AsyncGenerator<AllInspectionsRow> {
+export async function* allInspectionRows(
+  db: PrismaClient,
+  actor: Actor,
+  options: { pageSize?: number; filter?: Prisma.InspectionWhereInput } = {},
+): AsyncGenerator<AllInspectionsRow> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  const where = exportableInspectionsWhere(actor);
+  // The actor's scope is always part of the where clause; a filter can only narrow it.
+  const where: Prisma.InspectionWhereInput = options.filter ? { AND: [exportableInspectionsWhere(actor), options.filter] } : exportableInspectionsWhere(actor);
   let after: string | null = null;
   for (;;) {
     const page: {
@@ -69,12 +77,21 @@ export async function* allInspectionRows(db: PrismaClient, actor: Actor, options
       fieldworkStart: Date;
       fieldworkEnd: Date;
       status: AllInspectionsRow['status'];
-      service: { name: string; localAuthority: string };
+      previousRatings: Prisma.JsonValue;
+      service: { name: string; localAuthority: string; region: string };
     }[] = await db.inspection.findMany({
       where: after ? { AND: [where, { id: { gt: after } }] } : where,
       orderBy: { id: 'asc' },
       take: pageSize,
-      select: { id: true, framework: true, fieldworkStart: true, fieldworkEnd: true, status: true, service: { select: { name: true, localAuthority: true } } },
+      select: {
+        id: true,
+        framework: true,
+        fieldworkStart: true,
+        fieldworkEnd: true,
+        status: true,
+        previousRatings: true,
+        service: { select: { name: true, localAuthority: true, region: true } },
+      },
     });
     if (page.length === 0) return;
     const ids = page.map((i) => i.id);
@@ -127,10 +144,12 @@ export async function* allInspectionRows(db: PrismaClient, actor: Actor, options
         id: inspection.id,
         service: inspection.service.name,
         localAuthority: inspection.service.localAuthority,
+        region: inspection.service.region,
         framework,
         fieldworkStart: isoDate(inspection.fieldworkStart),
         fieldworkEnd: isoDate(inspection.fieldworkEnd),
         status: inspection.status,
+        previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
         result: computeInspection(framework, {
           counts: counts.get(inspection.id) ?? {},
           judgements: judgementsBy.get(inspection.id) ?? {},

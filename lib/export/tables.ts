@@ -237,6 +237,6 @@ export function exportTableById(tables: ExportTables, id: ExportTableId): Export
 }
 
 /** The table as a grid: the header row, then each row's cells in column order. */
-export function tableGrid(table: ExportTable): CellValue[][] {
+export function tableGrid(table: Pick<ExportTable, 'columns' | 'rows'>): CellValue[][] {
   return [table.columns.map((c) => c.header), ...table.rows.map((row) => table.columns.map((c) => row[c.key] ?? null))];
 }

@@ -20,7 +20,10 @@ export function xlsxValue(column: ExportColumn, value: CellValue): string | numb
   return typeof value === 'number' ? value : escapeFormula(value);
 }
 
-function addSheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
+/** What a sheet needs of a table: any table with a sheet name, columns and rows (not only an inspection's three). */
+export type SheetTable = Pick<ExportTable, 'sheetName' | 'columns' | 'rows'>;
+
+function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
   const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
   sheet.columns = table.columns.map((column) => ({ key: column.key, width: column.width }));
   const header = sheet.addRow(table.columns.map((column) => column.header));
@@ -39,7 +42,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: ExportTable): void {
 }
 
 /** One workbook, one sheet per table, as the bytes of an .xlsx file. */
-export async function buildWorkbook(tables: readonly ExportTable[], options: { title?: string } = {}): Promise<Uint8Array> {
+export async function buildWorkbook(tables: readonly SheetTable[], options: { title?: string } = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Casemark';
   workbook.created = new Date();

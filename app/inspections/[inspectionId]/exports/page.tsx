@@ -46,6 +46,27 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
         <span className="text-govuk-secondary">(laid out like a report’s tables, for printing or saving as PDF)</span>
       </p>
 
+      <h2 className="mb-4 text-2xl font-bold">The report annexe and breakdowns</h2>
+      <ExportList
+        testId="annexe-exports"
+        links={[
+          {
+            id: 'annexe-docx',
+            href: `${base}/annexe`,
+            label: 'Report annexe',
+            format: 'Word document (DOCX)',
+            description: 'The ratings table with the professional judgement note, then every standard’s key questions and prompts with % yes, and sub-sample sizes where they differ, laid out as the reports’ annexe.',
+          },
+          { id: 'breakdowns-csv', href: `${base}/breakdowns?format=csv`, label: 'Sub-group breakdowns', format: 'CSV', description: 'Each key question’s % yes by gender, risk of serious harm, safety and wellbeing, and disposal type, with the counts.' },
+          { id: 'breakdowns-xlsx', href: `${base}/breakdowns?format=xlsx`, label: 'Sub-group breakdowns', format: 'Excel workbook (XLSX)', description: 'The same, one sheet per breakdown.' },
+        ]}
+      />
+      <p className="mb-10">
+        <Link href={`/inspections/${inspection.id}/panel/breakdowns`} data-testid="breakdowns-link">
+          See the sub-group breakdowns
+        </Link>
+      </p>
+
       <h2 className="mb-4 text-2xl font-bold">All your inspections</h2>
       <ExportList
         testId="all-inspections-export"
@@ -61,6 +82,10 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
           },
         ]}
       />
+      <p className="mb-10">
+        <Link href="/summary">Summary across inspections</Link>{' '}
+        <span className="text-govuk-secondary">(filter, compare and chart every inspection you can export)</span>
+      </p>
 
       {canExportWhole ? (
         <>

@@ -26,6 +26,14 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
       <span className="text-xl text-govuk-secondary">{inspection.serviceName}</span>
       <h1 className="mb-4 text-4xl font-bold">Ratings panel</h1>
       {!canDecide ? <p className="mb-4">You can see the ratings panel but not change it.</p> : null}
+      {can(user, 'export.download', { inspection: inspection.scope }) ? (
+        <p className="mb-4">
+          <Link href={`/inspections/${inspectionId}/panel/breakdowns`} data-testid="panel-breakdowns-link">
+            Sub-group breakdowns
+          </Link>{' '}
+          <span className="text-govuk-secondary">(each key question by gender, risk of serious harm, safety and wellbeing, and disposal type)</span>
+        </p>
+      ) : null}
       {canDecide ? <PanelVisibilityToggle inspectionId={inspectionId} isVisible={inspection.isPanelVisibleToTeam} /> : null}
       <PanelView
         initial={data}

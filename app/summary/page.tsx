@@ -1,0 +1,241 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireUser } from '@/lib/auth/session';
+import { prisma } from '@/lib/db/client';
+import { STATUS_LABELS, formatDate } from '@/lib/format/labels';
+import { canViewSummary } from '@/lib/summary/access';
+import { INSPECTION_STATUSES, parseSummaryFilters, summaryQueryString, type SummaryFilters, type SummarySort } from '@/lib/summary/filters';
+import { listSummaryRegions, loadSummary } from '@/lib/summary/load-summary';
+import { summaryStandardIds } from '@/lib/summary/summary';
+import { FRAMEWORK_LABELS, SORT_LABELS, SUMMARY_TABLE_IDS, buildSummaryTables, standardCellText } from '@/lib/summary/summary-tables';
+import { ChangeChart, KeyQuestionSpreadChart, RatingCountsChart } from '@/components/summary/summary-charts';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import { ExportList } from '@/components/exports/export-list';
+import { DateInput } from '@/components/ui/date-input';
+import { Select } from '@/components/ui/select';
+import { Button } from '@/components/ui/button';
+import { Tag } from '@/components/ui/tag';
+
+export const metadata: Metadata = { title: 'Summary across inspections' };
+export const dynamic = 'force-dynamic';
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toParams(searchParams: SearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(searchParams)) {
+    if (typeof value === 'string') params.set(key, value);
+    else if (Array.isArray(value) && value.length) params.set(key, value[0]);
+  }
+  return params;
+}
+
+const dateParts = (iso: string | null) => (iso ? { year: iso.slice(0, 4), month: String(Number(iso.slice(5, 7))), day: String(Number(iso.slice(8, 10))) } : undefined);
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function SortHeader({ filters, sort, children, className = '' }: { filters: SummaryFilters; sort: SummarySort; children: React.ReactNode; className?: string }) {
+  const isCurrent = filters.sort === sort;
+  const nextDir = isCurrent && filters.dir === 'asc' ? 'desc' : isCurrent ? 'asc' : sort === 'score' || sort === 'fieldwork' ? 'desc' : 'asc';
+  const query = summaryQueryString({ ...filters, sort, dir: nextDir });
+  return (
+    <th scope="col" aria-sort={isCurrent ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom ${className}`}>
+      <Link href={`/summary?${query}`} data-testid={`sort-${sort}`}>
+        {children}
+        <span className="sr-only">, sort {nextDir === 'asc' ? 'ascending' : 'descending'}</span>
+      </Link>
+      {isCurrent ? <span aria-hidden="true"> {filters.dir === 'asc' ? '▲' : '▼'}</span> : null}
+    </th>
+  );
+}
+
+export default async function SummaryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = toParams(await searchParams);
+  const user = await requireUser(`/summary?${params.toString()}`);
+  if (!(await canViewSummary(prisma, user))) notFound();
+  const { filters, errors } = parseSummaryFilters(params);
+  const [data, regions] = await Promise.all([loadSummary(prisma, user, filters), listSummaryRegions(prisma, user)]);
+  const { rows, figures } = data;
+  const standardIds = summaryStandardIds(filters.framework);
+  const frameworks = (['2018', '2021'] as const).filter((v) => figures.ratingCounts.some((c) => c.framework === v));
+  const tableIds = SUMMARY_TABLE_IDS.filter((id) => id !== 'filters');
+  const tables = buildSummaryTables({ ...data, filters });
+  const errorItems = Object.entries(errors).map(([field, message]) => ({
+    href: field === 'from' || field === 'to' ? `#${field}-day` : `#${field}`,
+    message: message!,
+  }));
+  const regionOptions = [{ value: '', label: 'All regions' }, ...(filters.region && !regions.includes(filters.region) ? [filters.region] : []).concat(regions).map((r) => ({ value: r, label: r }))];
+
+  return (
+    <>
+      <p className="mb-2">
+        <Link href="/">Back to your inspections</Link>
+      </p>
+      <ErrorSummary errors={errorItems} />
+      <h1 className="mb-2 text-4xl font-bold">Summary across inspections</h1>
+      <p className="mb-6 max-w-3xl text-govuk-secondary">
+        {user.isAdmin ? 'As an admin you see every inspection.' : 'The inspections you lead or manage.'} National figures count only published
+        inspections, whose ratings are final; the others are shown with their provisional ratings and are marked so.
+      </p>
+
+      <form method="get" action="/summary" className="mb-8 border-b border-govuk-border pb-6" data-testid="summary-filters" noValidate>
+        <h2 className="mb-4 text-2xl font-bold">Filter inspections</h2>
+        <div className="flex flex-wrap gap-x-8">
+          <Select
+            id="framework"
+            name="framework"
+            label="Standards"
+            defaultValue={filters.framework ?? ''}
+            error={errors.framework}
+            options={[{ value: '', label: 'All standards' }, { value: '2018', label: FRAMEWORK_LABELS['2018'] }, { value: '2021', label: FRAMEWORK_LABELS['2021'] }]}
+          />
+          <Select id="region" name="region" label="Region" defaultValue={filters.region ?? ''} error={errors.region} options={regionOptions} />
+          <Select
+            id="status"
+            name="status"
+            label="Status"
+            defaultValue={filters.status ?? ''}
+            error={errors.status}
+            options={[{ value: '', label: 'All statuses' }, ...INSPECTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+          />
+        </div>
+        <div className="flex flex-wrap gap-x-8">
+          <DateInput id="from" name="from" legend="Fieldwork starting from" hint="For example, 1 4 2026" error={errors.from} defaultValue={dateParts(filters.from)} />
+          <DateInput id="to" name="to" legend="Fieldwork starting to" hint="For example, 31 3 2027" error={errors.to} defaultValue={dateParts(filters.to)} />
+        </div>
+        <input type="hidden" name="sort" value={filters.sort} />
+        <input type="hidden" name="dir" value={filters.dir} />
+        <div className="flex flex-wrap items-center gap-6">
+          <Button>Apply filters</Button>
+          <Link href="/summary">Clear filters</Link>
+        </div>
+      </form>
+
+      <h2 className="mb-2 text-2xl font-bold">Inspections</h2>
+      <p className="mb-4" data-testid="summary-counts">
+        {rows.length === 1 ? '1 inspection' : `${rows.length} inspections`} shown, {figures.final} with final ratings (published). Sorted by{' '}
+        {SORT_LABELS[filters.sort].toLowerCase()}, {filters.dir === 'asc' ? 'ascending' : 'descending'}.
+      </p>
+      {rows.length === 0 ? (
+        <p className="mb-8" data-testid="summary-empty">
+          No inspections match these filters.
+        </p>
+      ) : (
+        <div className="mb-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Inspections table, scrolls sideways">
+          <table className="w-full border-collapse text-base" data-testid="summary-table">
+            <caption className="sr-only">Every inspection shown, with each standard’s rating, the score, the overall rating and the status</caption>
+            <thead>
+              <tr>
+                <SortHeader filters={filters} sort="service">Service</SortHeader>
+                <SortHeader filters={filters} sort="region">Region</SortHeader>
+                <SortHeader filters={filters} sort="fieldwork">Fieldwork</SortHeader>
+                <SortHeader filters={filters} sort="framework">Standards</SortHeader>
+                {standardIds.map((id) => (
+                  <th key={id} scope="col" className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom">
+                    {id}
+                  </th>
+                ))}
+                <SortHeader filters={filters} sort="score" className="text-right">Score</SortHeader>
+                <SortHeader filters={filters} sort="overall">Overall rating</SortHeader>
+                <SortHeader filters={filters} sort="status">Status</SortHeader>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} data-testid="summary-row" data-inspection-id={row.id}>
+                  <th scope="row" className="border-b border-govuk-border py-2 pr-3 text-left align-top font-normal">
+                    <Link href={`/inspections/${row.id}`}>{row.service}</Link>
+                  </th>
+                  <td className="border-b border-govuk-border py-2 pr-3 align-top">{row.region}</td>
+                  <td className="border-b border-govuk-border py-2 pr-3 align-top whitespace-nowrap">
+                    {formatDate(asDate(row.fieldworkStart))} to {formatDate(asDate(row.fieldworkEnd))}
+                  </td>
+                  <td className="border-b border-govuk-border py-2 pr-3 align-top">{row.framework}</td>
+                  {standardIds.map((id) => {
+                    const text = standardCellText(Object.hasOwn(row.standards, id) ? row.standards[id] : undefined);
+                    const isJudgement = text.endsWith('*');
+                    return (
+                      <td key={id} className="border-b border-govuk-border py-2 pr-3 align-top" data-testid={`cell-${id}`}>
+                        {text === 'n/a' ? <span className="text-govuk-secondary">n/a</span> : text === '' ? <span className="text-govuk-secondary">–</span> : isJudgement ? (
+                          <>
+                            {text.slice(0, -1)}
+                            <span aria-hidden="true">*</span>
+                            <span className="sr-only"> (professional judgement)</span>
+                          </>
+                        ) : (
+                          text
+                        )}
+                      </td>
+                    );
+                  })}
+                  <td className="border-b border-govuk-border py-2 pr-3 text-right align-top tabular-nums" data-testid="cell-score">
+                    {row.score ?? '–'}
+                  </td>
+                  <td className="border-b border-govuk-border py-2 pr-3 align-top" data-testid="cell-overall">
+                    {row.overall ? standardCellText({ rating: row.overall, isProfessionalJudgement: false }) : '–'}
+                  </td>
+                  <td className="border-b border-govuk-border py-2 pr-3 align-top" data-testid="cell-status">
+                    {STATUS_LABELS[row.status]}
+                    {row.isFinal ? null : (
+                      <>
+                        {' '}
+                        <Tag colour="grey">Provisional</Tag>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="mb-8 text-base">
+        * Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–”: not yet rated.
+      </p>
+
+      <h2 className="mb-2 text-2xl font-bold">National figures</h2>
+      {figures.final === 0 ? (
+        <p className="mb-8" data-testid="no-final">
+          None of the inspections shown is published yet, so there are no final ratings to count.
+        </p>
+      ) : (
+        <>
+          <p className="mb-6">
+            From the {figures.final} published {figures.final === 1 ? 'inspection' : 'inspections'} shown. The 2018 and 2021 standards are counted separately.
+          </p>
+          {frameworks.map((framework) => (
+            <section key={framework} aria-labelledby={`national-${framework}`}>
+              <h3 id={`national-${framework}`} className="mb-4 text-xl font-bold">
+                {FRAMEWORK_LABELS[framework]}
+              </h3>
+              <RatingCountsChart framework={framework} rows={figures.ratingCounts.filter((c) => c.framework === framework)} />
+              <KeyQuestionSpreadChart framework={framework} rows={figures.keyQuestions.filter((c) => c.framework === framework)} />
+              <ChangeChart framework={framework} rows={figures.changes.filter((c) => c.framework === framework)} />
+            </section>
+          ))}
+        </>
+      )}
+
+      <h2 className="mb-4 text-2xl font-bold">Download what this page shows</h2>
+      <ExportList
+        testId="summary-exports"
+        links={[
+          {
+            id: 'summary-xlsx',
+            href: `/summary/export?${summaryQueryString(filters, { format: 'xlsx' })}`,
+            label: 'Every table',
+            format: 'Excel workbook (XLSX)',
+            description: 'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
+          },
+          ...tableIds.map((id) => ({
+            id: `summary-csv-${id}`,
+            href: `/summary/export?${summaryQueryString(filters, { format: 'csv', table: id })}`,
+            label: tables.find((t) => t.id === id)!.title,
+            format: 'CSV',
+            description: id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
+          })),
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Who may open the summary across inspections: admins, and anyone who leads or manages at least
+ * one inspection (the roles that may export, read from the permission module). What each of
+ * them then sees is scoped in the query (lib/summary/load-summary.ts), never here.
+ */
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { EXPORT_ROLES } from '@/lib/export/all-inspections';
+
+export async function canViewSummary(db: PrismaClient, actor: Actor): Promise<boolean> {
+  if (actor.isAdmin) return true;
+  const membership = await db.inspectionMember.findFirst({ where: { userId: actor.id, role: { in: EXPORT_ROLES } }, select: { inspectionId: true } });
+  return membership !== null;
+}

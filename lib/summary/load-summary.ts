@@ -1,0 +1,37 @@
+/**
+ * The summary's data: every inspection the actor may see in the summary (admins: all; others:
+ * those they lead or manage — the `export.download` scope), narrowed by the filters, each
+ * computed exactly as the ratings panel computes it. Inspections are read in pages with one
+ * grouped aggregate of answer counts per page (lib/export/all-inspections.ts) and kept as
+ * compact rows, so 400 inspections are a few hundred kilobytes.
+ *
+ * No `server-only` imports: the benchmark script runs this outside Next.
+ */
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Actor } from '@/lib/auth/permissions';
+import { allInspectionRows, exportableInspectionsWhere } from '@/lib/export/all-inspections';
+import { summaryFilterWhere, type SummaryFilters } from './filters';
+import { sortSummaryRows, summaryFigures, toSummaryRow, type SummaryFigures, type SummaryRow } from './summary';
+
+export interface SummaryData {
+  rows: SummaryRow[];
+  figures: SummaryFigures;
+}
+
+export async function loadSummary(db: PrismaClient, actor: Actor, filters: SummaryFilters, options: { pageSize?: number } = {}): Promise<SummaryData> {
+  const rows: SummaryRow[] = [];
+  for await (const row of allInspectionRows(db, actor, { pageSize: options.pageSize, filter: summaryFilterWhere(filters) })) rows.push(toSummaryRow(row));
+  const sorted = sortSummaryRows(rows, filters);
+  return { rows: sorted, figures: summaryFigures(sorted) };
+}
+
+/** The regions of the services whose inspections the actor may see in the summary, for the filter. */
+export async function listSummaryRegions(db: PrismaClient, actor: Actor): Promise<string[]> {
+  const services = await db.service.findMany({
+    where: { inspections: { some: exportableInspectionsWhere(actor) } },
+    distinct: ['region'],
+    select: { region: true },
+    orderBy: { region: 'asc' },
+  });
+  return services.map((s) => s.region);
+}

@@ -1,0 +1,268 @@
+/**
+ * The summary page's tables as export tables — the filters, every inspection, rating counts per
+ * standard, the spread of key-question percentages and the change since the previous
+ * inspection — and their files: one CSV per table (`table=`), streamed in chunks, and one XLSX
+ * workbook with a sheet per table (the filters first), written by exceljs's streaming writer so
+ * the workbook leaves as it is made. The page renders the same rows, so they cannot disagree.
+ *
+ * No `server-only` imports: the benchmark runs this outside Next.
+ */
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { getFramework, findStandard } from '@/lib/framework';
+import type { Rating } from '@/lib/framework/types';
+import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
+import { BOM, csvLine, type CsvCell } from '@/lib/export/csv';
+import { PERCENT_FORMAT, xlsxValue } from '@/lib/export/xlsx';
+import type { CellValue, ExportColumn } from '@/lib/export/tables';
+import type { SummaryFilters } from './filters';
+import { summaryStandardIds, type SummaryFigures, type SummaryRow, type SummaryStandardCell } from './summary';
+
+export const SUMMARY_TABLE_IDS = ['filters', 'inspections', 'rating-counts', 'key-questions', 'changes'] as const;
+export type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
+
+export interface SummaryTable {
+  id: SummaryTableId;
+  title: string;
+  sheetName: string;
+  columns: ExportColumn[];
+  /** Rows are produced lazily, so a large selection is never held twice. */
+  rows: () => Iterable<Record<string, CellValue>>;
+}
+
+export const FRAMEWORK_LABELS = { '2018': '2018 standards', '2021': 'July 2021 standards' } as const;
+export const SORT_LABELS = {
+  service: 'Service',
+  region: 'Region',
+  fieldwork: 'Fieldwork dates',
+  framework: 'Standards',
+  score: 'Score',
+  overall: 'Overall rating',
+  status: 'Status',
+} as const;
+
+/** "Good*" for a professional judgement, "" when not rated, "n/a" when the framework has no such standard. */
+export function standardCellText(cell: SummaryStandardCell | undefined): string {
+  if (!cell) return 'n/a';
+  if (!cell.rating) return '';
+  return `${RATING_LABELS[cell.rating]}${cell.isProfessionalJudgement ? '*' : ''}`;
+}
+
+const ratingText = (rating: Rating | null) => (rating ? RATING_LABELS[rating] : null);
+const text = (key: string, header: string, width = 14): ExportColumn => ({ key, header, type: 'text', width });
+const integer = (key: string, header: string, width = 10): ExportColumn => ({ key, header, type: 'integer', width });
+const percent = (key: string, header: string, width = 10): ExportColumn => ({ key, header, type: 'percent', width });
+
+/** The filters as rows of the first sheet (and of `table=filters`). */
+export function filterRows(filters: SummaryFilters, figures: Pick<SummaryFigures, 'shown' | 'final'>, generatedAt: Date): [string, string][] {
+  return [
+    ['Standards', filters.framework ? FRAMEWORK_LABELS[filters.framework] : 'All'],
+    ['Fieldwork starting from', filters.from ?? 'Any date'],
+    ['Fieldwork starting to', filters.to ?? 'Any date'],
+    ['Region', filters.region ?? 'All'],
+    ['Status', filters.status ? STATUS_LABELS[filters.status] : 'All'],
+    ['Sorted by', `${SORT_LABELS[filters.sort]} (${filters.dir === 'asc' ? 'ascending' : 'descending'})`],
+    ['Inspections shown', String(figures.shown)],
+    ['Counted in national figures', `${figures.final} (published inspections only: the others’ ratings are provisional)`],
+    ['Generated', generatedAt.toISOString()],
+  ];
+}
+
+/** Every table of the summary, in sheet order. */
+export function buildSummaryTables(input: { rows: readonly SummaryRow[]; figures: SummaryFigures; filters: SummaryFilters; generatedAt?: Date }): SummaryTable[] {
+  const { rows, figures, filters } = input;
+  const standardIds = summaryStandardIds(filters.framework);
+  const generatedAt = input.generatedAt ?? new Date();
+  return [
+    {
+      id: 'filters',
+      title: 'Filters',
+      sheetName: 'Filters',
+      columns: [text('filter', 'Filter', 30), text('value', 'Value', 60)],
+      rows: () => filterRows(filters, figures, generatedAt).map(([filter, value]) => ({ filter, value })),
+    },
+    {
+      id: 'inspections',
+      title: 'Inspections',
+      sheetName: 'Inspections',
+      columns: [
+        text('service', 'Service', 36),
+        text('region', 'Region', 16),
+        text('fieldworkStart', 'Fieldwork start', 12),
+        text('fieldworkEnd', 'Fieldwork end', 12),
+        text('framework', 'Standards', 10),
+        ...standardIds.map((id) => text(`standard:${id}`, id, 22)),
+        integer('score', 'Score', 8),
+        integer('maxScore', 'Out of', 8),
+        text('overall', 'Overall rating', 22),
+        text('status', 'Status', 14),
+        text('ratings', 'Ratings', 12),
+        text('id', 'Inspection id', 38),
+      ],
+      rows: function* () {
+        for (const row of rows) {
+          const cells: Record<string, CellValue> = {
+            service: row.service,
+            region: row.region,
+            fieldworkStart: row.fieldworkStart,
+            fieldworkEnd: row.fieldworkEnd,
+            framework: row.framework,
+            score: row.score,
+            maxScore: row.maxScore,
+            overall: ratingText(row.overall),
+            status: STATUS_LABELS[row.status],
+            ratings: row.isFinal ? 'Final' : 'Provisional',
+            id: row.id,
+          };
+          for (const id of standardIds) cells[`standard:${id}`] = standardCellText(Object.hasOwn(row.standards, id) ? row.standards[id] : undefined);
+          yield cells;
+        }
+      },
+    },
+    {
+      id: 'rating-counts',
+      title: 'Ratings by standard',
+      sheetName: 'Ratings by standard',
+      columns: [
+        text('framework', 'Standards', 10),
+        text('standard', 'Standard', 10),
+        text('title', 'Title', 40),
+        integer('outstanding', 'Outstanding', 12),
+        integer('good', 'Good', 8),
+        integer('requires_improvement', 'Requires improvement', 14),
+        integer('inadequate', 'Inadequate', 12),
+        integer('notRated', 'Not rated', 10),
+        integer('total', 'Final inspections', 12),
+      ],
+      rows: () =>
+        figures.ratingCounts.map((c) => ({
+          framework: c.framework,
+          standard: c.standardId,
+          title: c.title,
+          outstanding: c.counts.outstanding,
+          good: c.counts.good,
+          requires_improvement: c.counts.requires_improvement,
+          inadequate: c.counts.inadequate,
+          notRated: c.counts.notRated,
+          total: c.total,
+        })),
+    },
+    {
+      id: 'key-questions',
+      title: 'Key questions across inspections',
+      sheetName: 'Key questions',
+      columns: [
+        text('framework', 'Standards', 10),
+        text('keyQuestion', 'Key question', 13),
+        text('text', 'Key question text', 70),
+        integer('n', 'Inspections', 11),
+        percent('min', 'Lowest %', 10),
+        percent('median', 'Median %', 10),
+        percent('max', 'Highest %', 10),
+      ],
+      rows: () =>
+        figures.keyQuestions.map((k) => ({
+          framework: k.framework,
+          keyQuestion: k.keyQuestionId,
+          text: k.text,
+          n: k.n,
+          min: k.min,
+          median: k.median,
+          max: k.max,
+        })),
+    },
+    {
+      id: 'changes',
+      title: 'Change since the previous inspection',
+      sheetName: 'Change since previous',
+      columns: [
+        text('framework', 'Standards', 10),
+        text('standard', 'Standard', 10),
+        text('title', 'Title', 40),
+        integer('up', 'Up', 8),
+        integer('same', 'Same', 8),
+        integer('down', 'Down', 8),
+        integer('notComparable', 'No previous rating', 12),
+      ],
+      rows: () =>
+        figures.changes.map((c) => ({
+          framework: c.framework,
+          standard: c.standardId,
+          title: c.title,
+          up: c.up,
+          same: c.same,
+          down: c.down,
+          notComparable: c.notComparable,
+        })),
+    },
+  ];
+}
+
+export function parseSummaryTableId(value: string | null): SummaryTableId | null {
+  const id = value === null || value === '' ? 'inspections' : value;
+  return (SUMMARY_TABLE_IDS as readonly string[]).includes(id) ? (id as SummaryTableId) : null;
+}
+
+/** A title of a standard in its framework, for chart labels. */
+export function standardTitle(framework: '2018' | '2021', standardId: string): string {
+  return findStandard(getFramework(framework), standardId)?.title ?? standardId;
+}
+
+const CHUNK_CHARS = 16_384;
+
+/** One table as CSV text chunks: the byte order mark and header, then rows in ~16 KB chunks. */
+export function* summaryCsv(table: SummaryTable): Generator<string> {
+  yield BOM + csvLine(table.columns.map((c) => c.header));
+  let buffer = '';
+  for (const row of table.rows()) {
+    // Percentages are written as the page shows them (62.5 for a median of 62.5%).
+    buffer += csvLine(table.columns.map((c) => (row[c.key] ?? null) as CsvCell));
+    if (buffer.length >= CHUNK_CHARS) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+/**
+ * The workbook as a byte stream: exceljs's streaming writer commits each row as it is added,
+ * so the zip is written out while later sheets are still being built. Percentages are stored
+ * as fractions formatted `0%` (a median of 62.5% as 0.625, shown `0.0%`).
+ */
+export function summaryWorkbookStream(tables: readonly SummaryTable[], options: { title?: string } = {}): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Casemark';
+  workbook.created = new Date();
+  if (options.title) workbook.title = options.title;
+  (async () => {
+    for (const table of tables) {
+      const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+      sheet.columns = table.columns.map((column) => ({ key: column.key, width: column.width }));
+      const header = sheet.addRow(table.columns.map((column) => column.header));
+      header.font = { bold: true };
+      header.alignment = { vertical: 'top', wrapText: true };
+      header.commit();
+      let count = 0;
+      for (const row of table.rows()) {
+        const added = sheet.addRow(table.columns.map((column) => xlsxValue(column, row[column.key] ?? null)));
+        table.columns.forEach((column, index) => {
+          if (column.type !== 'percent') return;
+          const value = row[column.key];
+          added.getCell(index + 1).numFmt = typeof value === 'number' && !Number.isInteger(value) ? '0.0%' : PERCENT_FORMAT;
+        });
+        added.commit();
+        // Let the reader drain the zip between batches of rows.
+        if (++count % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+      sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+      sheet.commit();
+    }
+    await workbook.commit();
+  })().catch((error: unknown) => {
+    console.error('Summary workbook failed', error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return Readable.toWeb(out) as unknown as ReadableStream<Uint8Array>;
+}
