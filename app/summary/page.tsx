@@ -61,7 +61,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const tableIds = SUMMARY_TABLE_IDS.filter((id) => id !== 'filters');
   const tables = buildSummaryTables({ ...data, filters });
   const errorItems = Object.entries(errors).map(([field, message]) => ({
-    href: field === 'from' || field === 'to' ? `#${field}-day` : `#${field}`,
+    href: field === 'from' || field === 'to' ? `#${field}-day` : field === 'sort' ? '#summary-filters' : `#${field}`,
     message: message!,
   }));
   const regionOptions = [{ value: '', label: 'All regions' }, ...(filters.region && !regions.includes(filters.region) ? [filters.region] : []).concat(regions).map((r) => ({ value: r, label: r }))];
@@ -78,7 +78,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         inspections, whose ratings are final; the others are shown with their provisional ratings and are marked so.
       </p>
 
-      <form method="get" action="/summary" className="mb-8 border-b border-govuk-border pb-6" data-testid="summary-filters" noValidate>
+      <form id="summary-filters" method="get" action="/summary" className="mb-8 border-b border-govuk-border pb-6" data-testid="summary-filters" noValidate>
         <h2 className="mb-4 text-2xl font-bold">Filter inspections</h2>
         <div className="flex flex-wrap gap-x-8">
           <Select

@@ -97,6 +97,9 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
     bucket[key] = (bucket[key] ?? 0) + n;
   };
   let resettlementCases = 0;
+  // Gender is free text: counted in a Map, then Object.fromEntries defines each as an own
+  // property, so a gender of "__proto__" or "constructor" is an ordinary key, not the prototype.
+  const byGender = new Map<string, number>();
   for (const row of caseRows) {
     const n = row._count._all;
     progress.byStatus[row.status] += n;
@@ -104,9 +107,11 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
     add(progress.sample.byDisposal, row.disposal, n);
     add(progress.sample.byRosh, row.rosh ?? 'not_recorded', n);
     add(progress.sample.bySafetyWellbeing, row.safetyWellbeing ?? 'not_recorded', n);
-    add(progress.sample.byGender, row.gender ?? 'Not recorded', n);
+    const gender = row.gender ?? 'Not recorded';
+    byGender.set(gender, (byGender.get(gender) ?? 0) + n);
     if (row.type === 'resettlement') resettlementCases += n;
   }
+  progress.sample.byGender = Object.fromEntries(byGender);
 
   const result = computeInspection(framework, {
     counts,

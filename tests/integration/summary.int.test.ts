@@ -318,6 +318,14 @@ describe('sub-group breakdowns', () => {
         expect(sum).toBe(expected.yes);
       }
     }
+    // The panel's own sample counts keep the same genders as ordinary keys.
+    expect(Object.entries(panel.progress.sample.byGender).sort()).toEqual([
+      ['Female', 9],
+      ['Male', 3],
+      ['__proto__', 3],
+      ['constructor', 3],
+    ].sort());
+    expect(Object.getPrototypeOf(panel.progress.sample.byGender)).toBe(Object.prototype);
     const proto = groupFigures(gender.keyQuestions[0], '__proto__');
     expect(proto.relevant).toBeGreaterThan(0);
     expect(proto.isSmallSubSample).toBe(true);
