@@ -20,6 +20,9 @@ import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { allInspectionsCsv, streamOfText } from '@/lib/export/all-inspections';
+import { DEFAULT_SUMMARY_FILTERS } from '@/lib/summary/filters';
+import { loadSummary } from '@/lib/summary/load-summary';
+import { buildSummaryTables, summaryWorkbookStream } from '@/lib/summary/summary-tables';
 import { freePort } from '@/lib/net/free-port';
 
 export interface BenchExportOptions {
@@ -198,6 +201,123 @@ export async function benchAllInspectionsExport(db: PrismaClient | string, optio
 }
 
 
+export interface BenchSummaryResult {
+  inspections: number;
+  /** Of which published (counted in the national figures). */
+  final: number;
+  /** The summary page's data: every inspection read, computed, sorted and the national figures built. */
+  loadMs: number;
+  loadPeakRssMb: number;
+  /** The XLSX workbook of everything the page shows (load included), read to the last byte. */
+  xlsxMs: number;
+  xlsxPeakRssMb: number;
+  xlsxBytes: number;
+  /** V8 heap in use after the workbook minus before the load, both after a full GC. */
+  heapDeltaMb: number;
+  seedMs: number;
+  answers: number;
+}
+
+/** Samples the resident set size every 5 ms while `work` runs; returns its result, time and peak. */
+async function measured<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; peakRssMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
+  const started = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - started;
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return { value, ms, peakRssMb: peak / MB };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * The summary across inspections over `options.inspections` (400) generated inspections, half
+ * of them published and a third with previous ratings: the page's data load (as the manager of
+ * every one), then the XLSX workbook of all its tables streamed to the last byte.
+ */
+export async function benchSummary(db: PrismaClient | string, options: BenchExportOptions = {}): Promise<BenchSummaryResult> {
+  const prisma = typeof db === 'string' ? createPrismaClient(db, 4) : db;
+  const tag = randomBytes(4).toString('hex');
+  try {
+    const seedStarted = performance.now();
+    const seeded = await seed(prisma, tag, { inspections: options.inspections ?? 400, courtCases: options.courtCases ?? 8 });
+    await prisma.$executeRawUnsafe(
+      `UPDATE inspections SET status = CASE WHEN b.n % 2 = 0 THEN 'published' ELSE 'panel' END::inspection_status,
+              previous_ratings = CASE WHEN b.n % 3 = 0 THEN '{"2.1": "good", "2.2": "requires_improvement", "3.1": "good"}'::jsonb END
+       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM (${seeded.benchInspections}) x) b WHERE inspections.id = b.id`,
+    );
+    const seedMs = performance.now() - seedStarted;
+    try {
+      const gc = exposeGc();
+      const actor = { id: seeded.managerId, isAdmin: false };
+      const filters = DEFAULT_SUMMARY_FILTERS;
+      const readWorkbook = async () => {
+        const data = await loadSummary(prisma, actor, filters, { pageSize: options.pageSize });
+        const reader = summaryWorkbookStream(buildSummaryTables({ ...data, filters })).getReader();
+        let bytes = 0;
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          bytes += value.byteLength;
+        }
+        return bytes;
+      };
+      // One untimed pass of each first, so the figures are the steady state.
+      await loadSummary(prisma, actor, filters, { pageSize: options.pageSize });
+      await readWorkbook();
+      gc();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const load = await measured(() => loadSummary(prisma, actor, filters, { pageSize: options.pageSize }));
+      gc();
+      const xlsx = await measured(readWorkbook);
+      gc();
+      const heapDelta = process.memoryUsage().heapUsed - heapBefore;
+      return {
+        inspections: load.value.rows.length,
+        final: load.value.figures.final,
+        loadMs: load.ms,
+        loadPeakRssMb: load.peakRssMb,
+        xlsxMs: xlsx.ms,
+        xlsxPeakRssMb: xlsx.peakRssMb,
+        xlsxBytes: xlsx.value,
+        heapDeltaMb: heapDelta / MB,
+        seedMs,
+        answers: seeded.answers,
+      };
+    } finally {
+      if (!options.keep) await cleanUp(prisma, seeded.managerId, seeded.prefix);
+    }
+  } finally {
+    if (typeof db === 'string') await prisma.$disconnect();
+  }
+}
+
+/** The performance.md section of the summary bench. */
+export function summaryBenchSection(r: BenchSummaryResult): string {
+  return [
+    '## Summary across inspections (page data and XLSX workbook)',
+    '',
+    `${r.inspections} inspections (${r.final} published), ${r.answers.toLocaleString('en-GB')} answers, read as the manager of every one with no filters: the`,
+    'summary page’s data (inspections in pages of 50, one grouped aggregate of answer counts per page, the rating',
+    'engine per inspection, the sort and the national figures), and the XLSX workbook of every table the page shows',
+    '(that load again, then exceljs’s streaming writer) read to the last byte. Peak RSS is of the whole bench process.',
+    '',
+    '| Inspections | Step | Time | Peak RSS | Size |',
+    '| ---: | --- | ---: | ---: | ---: |',
+    `| ${r.inspections} | Summary page data | ${Math.round(r.loadMs)} ms | ${r.loadPeakRssMb.toFixed(0)} MB | – |`,
+    `| ${r.inspections} | XLSX workbook (load + write) | ${Math.round(r.xlsxMs)} ms | ${r.xlsxPeakRssMb.toFixed(0)} MB | ${(r.xlsxBytes / 1024).toFixed(0)} KiB |`,
+    '',
+    `Heap growth over both, after a full GC: ${r.heapDeltaMb.toFixed(1)} MB.`,
+    '',
+  ].join('\n');
+}
+
+
 async function main() {
   const { startEmbeddedPostgres } = await import('@/lib/db/embedded-postgres');
   const { DEFAULT_MIGRATIONS_DIR, migrate } = await import('@/lib/db/migrate');
@@ -213,6 +333,10 @@ async function main() {
       process.stderr.write(`[bench-exports] ${inspections} inspections…\n`);
       const result = await benchAllInspectionsExport(prisma, { inspections });
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.stderr.write(`[bench-exports] the summary over ${inspections} inspections…\n`);
+      const summary = await benchSummary(prisma, { inspections });
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      process.stdout.write(`\n${summaryBenchSection(summary)}`);
     } finally {
       await prisma.$disconnect();
     }

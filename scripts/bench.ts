@@ -256,8 +256,10 @@ async function main() {
     const exportBench = path.join(root, 'scripts', 'bench-exports.ts');
     if (existsSync(exportBench)) {
       process.stderr.write('[bench] all-inspections export over 400 inspections…\n');
-      const { benchAllInspectionsExport } = (await import(exportBench)) as {
+      const { benchAllInspectionsExport, benchSummary, summaryBenchSection } = (await import(exportBench)) as {
         benchAllInspectionsExport: (dbUrl: string) => Promise<Record<string, number>>;
+        benchSummary?: (dbUrl: string) => Promise<unknown>;
+        summaryBenchSection?: (result: unknown) => string;
       };
       const r = await benchAllInspectionsExport(db.url);
       exportSection = [
@@ -268,6 +270,10 @@ async function main() {
         `| ${r.inspections} | ${Math.round(r.ms)} ms | ${r.peakRssMb.toFixed(0)} MB | ${r.heapDeltaMb.toFixed(1)} MB | ${(r.bytes / 1024).toFixed(0)} KiB |`,
         '',
       ].join('\n');
+      if (benchSummary && summaryBenchSection) {
+        process.stderr.write('[bench] the summary across inspections over 400 inspections…\n');
+        exportSection += `\n${summaryBenchSection(await benchSummary(db.url))}`;
+      }
     }
 
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
