@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { computeInspection } from '@/lib/rating/compute-inspection';
+import { readCsv } from '@/lib/export/test-support/read-csv';
+import { readXlsx } from '@/lib/export/test-support/read-xlsx';
+import { DEFAULT_SUMMARY_FILTERS } from './filters';
+import { summaryFigures, toSummaryRow } from './summary';
+import { buildSummaryTables, filterRows, standardCellText, summaryCsv, summaryWorkbookStream } from './summary-tables';
+
+function row(id: string, service: string, yes: number, no: number) {
+  return toSummaryRow({
+    id,
+    service,
+    localAuthority: 'LA',
+    region: '+North',
+    framework: '2021',
+    fieldworkStart: '2026-01-05',
+    fieldworkEnd: '2026-01-16',
+    status: 'published',
+    previousRatings: {},
+    result: computeInspection('2021', { counts: { '2.1.1': { yes, no, na: 0 } } }),
+  });
+}
+
+async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+describe('summary tables', () => {
+  const rows = [row('a', '=HYPERLINK("x")', 6, 4), row('b', 'Plain', 13, 7)]; // 60% and 65%: median 62.5
+  const figures = summaryFigures(rows);
+  const tables = buildSummaryTables({ rows, figures, filters: { ...DEFAULT_SUMMARY_FILTERS, region: '@Region' }, generatedAt: new Date('2026-12-03T10:00:00Z') });
+
+  it('writes a standard’s rating with * for professional judgement, blank when not rated, n/a when not in the framework', () => {
+    expect(standardCellText({ rating: 'good', isProfessionalJudgement: true })).toBe('Good*');
+    expect(standardCellText({ rating: null, isProfessionalJudgement: false })).toBe('');
+    expect(standardCellText(undefined)).toBe('n/a');
+  });
+
+  it('lists the filters first, in words', () => {
+    expect(filterRows(DEFAULT_SUMMARY_FILTERS, { shown: 3, final: 1 }, new Date('2026-12-03T10:00:00Z'))).toContainEqual(['Sorted by', 'Fieldwork dates (descending)']);
+    expect(tables.map((t) => t.id)).toEqual(['filters', 'inspections', 'rating-counts', 'key-questions', 'changes']);
+  });
+
+  it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {
+    const csv = readCsv([...summaryCsv(tables[1])].join(''));
+    expect(csv.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['\'=HYPERLINK("x")', "'+North"],
+      ['Plain', "'+North"],
+    ]);
+    expect(readCsv([...summaryCsv(tables[0])].join('')).rows).toContainEqual(['Region', "'@Region"]);
+    const sheets = await readXlsx(await bytesOf(summaryWorkbookStream(tables)));
+    expect(sheets[1].rows[0].values[0]).toBe('\'=HYPERLINK("x")');
+  });
+
+  it('keeps a median of 62.5% exact: 62.5 in the CSV, 0.625 shown as 0.0% in the workbook', async () => {
+    const kq = tables.find((t) => t.id === 'key-questions')!;
+    const csv = readCsv([...summaryCsv(kq)].join(''));
+    expect(csv.rows.find((r) => r[1] === '2.1.1')?.slice(3)).toEqual(['2', '60', '62.5', '65']);
+    const sheet = (await readXlsx(await bytesOf(summaryWorkbookStream(tables))))[3];
+    const found = sheet.rows.find((r) => r.values[1] === '2.1.1')!;
+    expect(found.values.slice(3)).toEqual([2, 0.6, 0.625, 0.65]);
+    expect(found.numFmts.slice(4)).toEqual(['0%', '0.0%', '0%']);
+  });
+});
