@@ -5,6 +5,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { cookies } from 'next/headers';
 import { prisma } from '@/lib/db/client';
 import { getOidcConfig, getServerEnv } from '@/lib/env';
+import { socketAddress } from '@/lib/net/socket-address';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceCookie, verifyDeviceCookie } from './device-cookie';
 import { matchOidcUser } from './oidc';
 import { findLiveSession, startSession } from './sessions';
@@ -46,7 +47,9 @@ export function getAuthOptions(): NextAuthOptions {
           const jar = await cookies();
           const device = jar.get(DEVICE_COOKIE)?.value;
           const result = await attemptSignIn(prisma, credentials, {
-            address: clientAddress(req?.headers, env.CASEMARK_TRUSTED_PROXIES),
+            // Behind trusted proxies the address they appended; with none, the socket's.
+            address:
+              env.CASEMARK_TRUSTED_PROXIES > 0 ? clientAddress(req?.headers, env.CASEMARK_TRUSTED_PROXIES) : socketAddress(req?.headers),
             deviceFor: (email) => verifyDeviceCookie(env.NEXTAUTH_SECRET, email, device),
           });
           if (result.ok) {

@@ -44,9 +44,8 @@ export function retryAfterMs(failures: ScopeFailures, now: Date, free: number = 
  * The client's address as the trusted proxies in front of the app saw it: each proxy appends
  * to X-Forwarded-For, so with N trusted proxies the client is the Nth entry from the right
  * (anything further left was written by the client and may be forged). With no trusted proxy
- * there is no trustworthy address: Next.js route handlers are not given the socket, and
- * `next start` only fills X-Forwarded-For with the socket's address when the client sent none,
- * so the header may be forged. Null then, and the account and device limits apply alone.
+ * the header proves nothing (`next start` only fills it with the socket's address when the
+ * client sent none): null here, and the caller uses the socket's address (lib/net/socket-address.ts).
  */
 export function clientAddress(
   headers: Record<string, string | string[] | undefined> | Headers | undefined,
