@@ -57,6 +57,12 @@ test.describe('sessions that really end', () => {
     expect((await sessionCookie(page.context())).value).toBe(cookieBefore);
     const rows = await sql<{ expires_at: Date }>(`SELECT expires_at FROM user_sessions WHERE user_id = $1`, [user.id]);
     expect(rows.map((r) => r.expires_at.getTime())).toEqual([expires]);
+
+    // At the session's end (brought forward here) the cookie opens nothing, though its JWT is unexpired.
+    await sql(`UPDATE user_sessions SET expires_at = now() WHERE user_id = $1`, [user.id]);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in/);
+    expect(await (await page.request.get('/api/auth/session')).json()).toEqual({});
   });
 
   test('nothing about a deactivated or reset user is returned by /api/auth/session', async ({ page }) => {

@@ -33,7 +33,8 @@ export function getAuthOptions(): NextAuthOptions {
       maxAge,
       // The token's expiry is the session's absolute end, however often it is re-encoded.
       async encode(params) {
-        const endsAt = typeof params.token?.sessionExpiresAt === 'number' ? params.token.sessionExpiresAt : 0;
+        const endsAt = params.token?.sessionExpiresAt;
+        if (typeof endsAt !== 'number') return encode(params);
         const remaining = Math.floor((endsAt - Date.now()) / 1000);
         return encode({ ...params, maxAge: Math.max(1, Math.min(remaining, maxAge)) });
       },
