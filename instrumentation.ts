@@ -4,5 +4,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { getServerEnv } = await import('@/lib/env');
     getServerEnv();
+    // Route handlers are not given the socket: stamp its address on each request (sign-in throttling).
+    const { installSocketAddressStamp } = await import('@/lib/net/socket-address');
+    installSocketAddressStamp();
   }
 }

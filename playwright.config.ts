@@ -14,8 +14,19 @@ export const E2E = {
   databaseUrl: `postgresql://casemark:casemark-local@127.0.0.1:${DB_PORT}/casemark`,
 };
 
+/** A real OpenID Connect provider for the single sign-on tests, started by e2e/oidc/global-setup.ts. */
+export const E2E_OIDC = {
+  port: Number(process.env.E2E_OIDC_PORT ?? PORT + 2000),
+  issuer: `http://127.0.0.1:${Number(process.env.E2E_OIDC_PORT ?? PORT + 2000)}`,
+  redirectUri: `http://localhost:${PORT}/api/auth/callback/oidc`,
+  name: 'Test Identity Provider',
+  clientId: 'casemark-e2e',
+  clientSecret: 'casemark-e2e-client-secret',
+};
+
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/oidc/global-setup.ts',
   forbidOnly: Boolean(process.env.CI),
   fullyParallel: false,
   workers: 2,
@@ -52,6 +63,10 @@ export default defineConfig({
       // Each test comes from its own X-Forwarded-For address (e2e/fixtures/test.ts).
       CASEMARK_TRUSTED_PROXIES: '1',
       DATABASE_URL: '',
+      CASEMARK_OIDC_ISSUER: E2E_OIDC.issuer,
+      CASEMARK_OIDC_CLIENT_ID: E2E_OIDC.clientId,
+      CASEMARK_OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+      CASEMARK_OIDC_NAME: E2E_OIDC.name,
     },
   },
 });

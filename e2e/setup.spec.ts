@@ -311,7 +311,7 @@ test.describe('admin of users', () => {
     await page.goto('/sign-in');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill('a-brand-new-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByTestId('error-summary')).toContainText('Enter a correct email address and password');
     await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   });

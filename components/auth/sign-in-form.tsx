@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary, type ErrorSummaryItem } from '@/components/ui/error-summary';
 import { TextInput } from '@/components/ui/text-input';
-import { SIGN_IN_MESSAGES } from '@/lib/auth/sign-in-messages';
+import { SIGN_IN_MESSAGES, throttledMessage } from '@/lib/auth/sign-in-messages';
 
 type FieldErrors = { email?: string; password?: string; form?: string };
 
@@ -18,8 +18,25 @@ function validate(email: string, password: string): FieldErrors {
   return errors;
 }
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** The message for an error code from the credentials check (lib/auth/options.ts). */
+function messageFor(code: string | undefined | null): string {
+  const throttled = /^throttled:(\d{1,7})$/.exec(code ?? '');
+  if (throttled) return throttledMessage(Number(throttled[1]) * 1000);
+  return code === 'throttled' ? SIGN_IN_MESSAGES.throttled : SIGN_IN_MESSAGES.invalid;
+}
+
+export function SignInForm({
+  callbackUrl,
+  pageError = null,
+  pageErrorHref = '#email',
+}: {
+  callbackUrl: string;
+  /** A refusal that came back on the page's URL (single sign-on). */
+  pageError?: string | null;
+  pageErrorHref?: string;
+}) {
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [isPageErrorShown, setIsPageErrorShown] = useState(Boolean(pageError));
   const [isPending, setIsPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -29,6 +46,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const password = String(data.get('password') ?? '');
     const fieldErrors = validate(email, password);
     setErrors(fieldErrors);
+    setIsPageErrorShown(false);
     if (Object.keys(fieldErrors).length) return;
     setIsPending(true);
     try {
@@ -37,9 +55,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(callbackUrl);
         return;
       }
-      const message =
-        result?.error === 'throttled' ? SIGN_IN_MESSAGES.throttled : SIGN_IN_MESSAGES.invalid;
-      setErrors({ form: message });
+      setErrors({ form: messageFor(result?.error) });
     } catch {
       setErrors({ form: 'Sign-in is not available right now. Try again in a moment.' });
     }
@@ -47,6 +63,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   const summary: ErrorSummaryItem[] = [
+    ...(isPageErrorShown && pageError ? [{ href: pageErrorHref, message: pageError }] : []),
     ...(errors.email ? [{ href: '#email', message: errors.email }] : []),
     ...(errors.password ? [{ href: '#password', message: errors.password }] : []),
     ...(errors.form ? [{ href: '#email', message: errors.form }] : []),

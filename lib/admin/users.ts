@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/permissions';
 import { hashPassword } from '@/lib/auth/password';
+import { endUserSessions } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import { createUser } from '@/lib/users/create-user';
 import { ZResetPassword, ZSetUserActive, ZSetUserAdmin } from '@/lib/validation/admin';
@@ -36,8 +37,10 @@ export async function resetPassword(db: PrismaClient, actor: Actor, input: unkno
   await db.$transaction(async (tx) => {
     await requireActiveAdmin(tx, actor);
     const user = await findUserOrThrow(tx, userId);
-    // Ends every session issued before the reset (a compromised account is shut out at once).
+    // Ends every session issued before the reset (a compromised account is shut out at once,
+    // its open ratings-panel streams included).
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionsValidFrom: new Date() } });
+    await endUserSessions(tx, user.id, 'password_reset');
     await tx.auditEntry.create({
       data: { actorId: actor.id, action: 'user.password_reset', entity: 'user', entityId: user.id, newValue: { passwordReset: true, sessionsEnded: true } },
     });
@@ -45,9 +48,10 @@ export async function resetPassword(db: PrismaClient, actor: Actor, input: unkno
 }
 
 /**
- * Deactivates or reactivates a user (admins only). A deactivated user cannot sign in and their
- * current session ends at their next request; their answers and audit history are kept. An admin
- * cannot deactivate themselves, so there is always an active admin.
+ * Deactivates or reactivates a user (admins only). A deactivated user cannot sign in and every
+ * session of theirs ends at once (open ratings-panel streams too) and for good: reactivating
+ * the account does not revive them. Their answers and audit history are kept. An admin cannot
+ * deactivate themselves, so there is always an active admin.
  */
 export async function setUserActive(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
   const { userId, isActive } = parseOrThrow(ZSetUserActive, input);
@@ -59,7 +63,8 @@ export async function setUserActive(db: PrismaClient, actor: Actor, input: unkno
     const user = await findUserOrThrow(tx, userId);
     if (user.isActive === isActive) return;
     if (!isActive && user.isAdmin) await refuseIfLastAdmin(tx, user.id);
-    await tx.user.update({ where: { id: user.id }, data: { isActive } });
+    await tx.user.update({ where: { id: user.id }, data: isActive ? { isActive } : { isActive, sessionsValidFrom: new Date() } });
+    if (!isActive) await endUserSessions(tx, user.id, 'deactivated');
     await tx.auditEntry.create({
       data: {
         actorId: actor.id,

@@ -1,26 +1,51 @@
 /**
- * Sign-in throttling: at most 10 failed attempts per account and per address in a rolling
- * 15-minute window; the 11th is refused before the password is even checked.
+ * Sign-in throttling without a lock-out weapon (OWASP's "Blocking Brute Force Attacks":
+ * device cookies, growing delays, per-client limits).
+ *
+ * - Failures are counted per scope in a rolling 15-minute window: per device (a browser that
+ *   carries a device cookie for this account, given at its last successful sign-in), else per
+ *   account for every browser without one, and per client address when it is known.
+ * - The first few failures in a scope cost nothing; after that each further attempt in the
+ *   scope must wait a delay that doubles with each failure (1 s, 2 s, 4 s … at most 15 minutes).
+ *   An attempt made too early is refused before the password is checked and is not counted, so
+ *   refusals cannot be used to stretch the delay.
+ * - Failures from browsers without the account's device cookie never delay a browser that has
+ *   it: nobody can keep the user out of their own browser by guessing wrong passwords.
  */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const THROTTLE_MAX_FAILURES = 10;
+/** Failures allowed without any delay, per account or per device. */
+export const FREE_FAILURES = 5;
+/** Failures allowed without any delay per client address (an office shares one address). */
+export const FREE_FAILURES_PER_ADDRESS = 20;
+export const FIRST_DELAY_MS = 1000;
+export const MAX_DELAY_MS = 15 * 60 * 1000;
 
-export interface RecentFailures {
-  forAccount: number;
-  forAddress: number;
+export interface ScopeFailures {
+  /** Failed attempts in the window. */
+  count: number;
+  /** When the latest of them was made (null when none). */
+  lastAt: Date | null;
 }
 
-/** True when this attempt must be refused (10 failures already in the window). */
-export function isSignInThrottled(failures: RecentFailures): boolean {
-  return failures.forAccount >= THROTTLE_MAX_FAILURES || failures.forAddress >= THROTTLE_MAX_FAILURES;
+/** The wait imposed after `failures` recent failures, `free` of which cost nothing. */
+export function delayAfterFailures(failures: number, free: number = FREE_FAILURES): number {
+  if (failures < free) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** Math.min(failures - free, 30), MAX_DELAY_MS);
+}
+
+/** How long (ms) this attempt must still wait in one scope; 0 when it may go ahead now. */
+export function retryAfterMs(failures: ScopeFailures, now: Date, free: number = FREE_FAILURES): number {
+  if (!failures.lastAt) return 0;
+  const delay = delayAfterFailures(failures.count, free);
+  return Math.max(0, failures.lastAt.getTime() + delay - now.getTime());
 }
 
 /**
  * The client's address as the trusted proxies in front of the app saw it: each proxy appends
  * to X-Forwarded-For, so with N trusted proxies the client is the Nth entry from the right
  * (anything further left was written by the client and may be forged). With no trusted proxy
- * there is no trustworthy address (route handlers do not see the socket): null, and only the
- * per-account limit applies.
+ * the header proves nothing (`next start` only fills it with the socket's address when the
+ * client sent none): null here, and the caller uses the socket's address (lib/net/socket-address.ts).
  */
 export function clientAddress(
   headers: Record<string, string | string[] | undefined> | Headers | undefined,

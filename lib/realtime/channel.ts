@@ -7,3 +7,6 @@ export const INSPECTION_CHANNEL = 'casemark_inspection_changed';
 export function notifyInspectionChanged(tx: Pick<Prisma.TransactionClient, '$executeRaw'>, inspectionId: string) {
   return tx.$executeRaw`SELECT pg_notify(${INSPECTION_CHANNEL}, ${inspectionId})`;
 }
+
+/** The NOTIFY channel on which the id of a user whose sessions ended (or one of them) is published. */
+export const SESSION_CHANNEL = 'casemark_session_ended';

@@ -1,9 +1,10 @@
 import 'server-only';
 import pg from 'pg';
 import { getServerEnv } from '@/lib/env';
-import { INSPECTION_CHANNEL } from './channel';
+import { INSPECTION_CHANNEL, SESSION_CHANNEL } from './channel';
 
 type Listener = (inspectionId: string) => void;
+type SessionListener = () => void;
 
 /**
  * One LISTEN connection per app server, shared by every open panel page on it. Notifications
@@ -11,13 +12,29 @@ type Listener = (inspectionId: string) => void;
  * Reconnects by itself; after a reconnect every subscriber is told to refresh, since
  * notifications sent while disconnected are lost.
  */
-class InspectionChangeHub {
+export class InspectionChangeHub {
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** Per user: open streams to re-check when a session of that user ends. */
+  private readonly sessionListeners = new Map<string, Set<SessionListener>>();
   /** How many changes this server has heard of, per inspection (to share one recompute per change). */
   private readonly generations = new Map<string, number>();
   private retryMs = 500;
+
+  constructor(private readonly connectionString: () => string = () => getServerEnv().DATABASE_URL) {}
+
+  /** Stops listening (for tests; app servers keep one hub for their lifetime). */
+  async close(): Promise<void> {
+    this.listeners.clear();
+    this.sessionListeners.clear();
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners();
+      await client.end().catch(() => undefined);
+    }
+  }
 
   subscribe(inspectionId: string, listener: Listener): () => void {
     let set = this.listeners.get(inspectionId);
@@ -27,6 +44,21 @@ class InspectionChangeHub {
     return () => {
       set!.delete(listener);
       if (set!.size === 0) this.listeners.delete(inspectionId);
+    };
+  }
+
+  /**
+   * Calls `listener` whenever a session of this user ends on any app server (sign-out, password
+   * reset, deactivation), and after a reconnect (notifications may have been lost meanwhile).
+   */
+  subscribeSessionEnded(userId: string, listener: SessionListener): () => void {
+    let set = this.sessionListeners.get(userId);
+    if (!set) this.sessionListeners.set(userId, (set = new Set()));
+    set.add(listener);
+    void this.ensureConnected();
+    return () => {
+      set!.delete(listener);
+      if (set!.size === 0) this.sessionListeners.delete(userId);
     };
   }
 
@@ -44,7 +76,7 @@ class InspectionChangeHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: getServerEnv().DATABASE_URL });
+    const client = new pg.Client({ connectionString: this.connectionString() });
     const onLost = () => {
       if (this.client !== client) return;
       this.client = null;
@@ -56,12 +88,14 @@ class InspectionChangeHub {
     client.on('error', onLost);
     client.on('end', onLost);
     client.on('notification', (message) => {
-      if (message.channel !== INSPECTION_CHANNEL || !message.payload) return;
-      this.emit(message.payload);
+      if (!message.payload) return;
+      if (message.channel === INSPECTION_CHANNEL) this.emit(message.payload);
+      else if (message.channel === SESSION_CHANNEL) this.emitSessionEnded(message.payload);
     });
     try {
       await client.connect();
       await client.query(`LISTEN ${INSPECTION_CHANNEL}`);
+      await client.query(`LISTEN ${SESSION_CHANNEL}`);
       this.client = client;
       this.retryMs = 500;
     } catch (error) {
@@ -73,14 +107,26 @@ class InspectionChangeHub {
   }
 
   private async reconnect(): Promise<void> {
-    if (this.listeners.size === 0) return;
+    if (this.listeners.size === 0 && this.sessionListeners.size === 0) return;
     await this.ensureConnected();
-    if (this.client) for (const id of this.listeners.keys()) this.emit(id);
+    if (!this.client) return;
+    for (const id of this.listeners.keys()) this.emit(id);
+    for (const userId of [...this.sessionListeners.keys()]) this.emitSessionEnded(userId);
   }
 
   /** The number of changes heard of for this inspection so far. */
   generationOf(inspectionId: string): number {
     return this.generations.get(inspectionId) ?? 0;
+  }
+
+  private emitSessionEnded(userId: string): void {
+    for (const listener of [...(this.sessionListeners.get(userId) ?? [])]) {
+      try {
+        listener();
+      } catch (error) {
+        console.error(error);
+      }
+    }
   }
 
   private emit(inspectionId: string): void {

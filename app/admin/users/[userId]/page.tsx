@@ -60,8 +60,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         </h2>
         <p className="mb-3">
           {user.isActive
-            ? 'A deactivated user cannot sign in. Their answers, decisions and history are kept.'
-            : 'This account is deactivated: the user cannot sign in. Reactivate it to let them sign in again.'}
+            ? 'A deactivated user cannot sign in, and is signed out everywhere at once. Their answers, decisions and history are kept.'
+            : 'This account is deactivated: the user cannot sign in. Reactivate it to let them sign in again (their earlier sessions stay ended).'}
         </p>
         <UserSwitchForm
           userId={user.id}

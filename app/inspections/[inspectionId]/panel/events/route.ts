@@ -1,5 +1,6 @@
 import { can, type Actor } from '@/lib/auth/permissions';
 import { getSessionUser } from '@/lib/auth/session';
+import { findLiveSession } from '@/lib/auth/sessions';
 import { findInspectionForUser } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { loadPanelDataShared } from '@/lib/panel/shared-panel-data';
@@ -11,19 +12,24 @@ const HEARTBEAT_MS = 15_000;
 // Saves often come in bursts (a prompt, then its judgement): one recompute per burst.
 const COALESCE_MS = 50;
 
-/** Whether the user may still see this panel: re-checked before every message. */
-async function mayStillSee(userId: string, inspectionId: string): Promise<boolean> {
-  const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true, isActive: true } });
-  if (!user?.isActive) return false;
-  const actor: Actor = { id: user.id, isAdmin: user.isAdmin };
+/**
+ * Whether the session may still see this panel: re-checked before every message. 'signed-out'
+ * when the session itself ended (sign-out, password reset, deactivation, expiry).
+ */
+async function mayStillSee(sessionId: string, inspectionId: string): Promise<true | 'signed-out' | 'forbidden'> {
+  const session = await findLiveSession(prisma, sessionId);
+  if (!session) return 'signed-out';
+  const actor: Actor = { id: session.user.id, isAdmin: session.user.isAdmin };
   const inspection = await findInspectionForUser(actor, inspectionId);
-  return inspection !== null && can(actor, 'panel.view', { inspection: inspection.scope });
+  return inspection !== null && can(actor, 'panel.view', { inspection: inspection.scope }) ? true : 'forbidden';
 }
 
 /**
  * Server-sent events for the ratings panel: the panel's figures each time any app server
  * saves a change to this inspection (PostgreSQL LISTEN/NOTIFY), and a heartbeat. The stream
- * ends when the session does, or when the user may no longer see the panel.
+ * ends when the session does — at its end, or at once when any app server ends it (sign-out,
+ * password reset, deactivation: a NOTIFY on the session channel) — or when the user may no
+ * longer see the panel.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
@@ -38,6 +44,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
 
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
+  let unsubscribeSession = () => {};
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let expiry: ReturnType<typeof setTimeout> | undefined;
   let isClosed = false;
@@ -52,6 +59,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
         if (isClosed) return;
         isClosed = true;
         unsubscribe();
+        unsubscribeSession();
         clearInterval(heartbeat);
         clearTimeout(expiry);
         clearTimeout(coalesce);
@@ -80,8 +88,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
         try {
           do {
             isPushWanted = false;
-            if (!(await mayStillSee(user.id, inspectionId))) {
-              send('event: forbidden\ndata: {}\n\n');
+            const verdict = await mayStillSee(user.sessionId, inspectionId);
+            if (verdict !== true) {
+              send(`event: ${verdict}\ndata: {}\n\n`);
               close();
               return;
             }
@@ -99,6 +108,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
       unsubscribe = inspectionChanges.subscribe(inspectionId, () => {
         coalesce ??= setTimeout(() => void push(), COALESCE_MS);
       });
+      // A session of this user ended somewhere: end this stream at once if it was this one.
+      unsubscribeSession = inspectionChanges.subscribeSessionEnded(user.id, () => {
+        void findLiveSession(prisma, user.sessionId).then(
+          (session) => {
+            if (session) return;
+            send('event: signed-out\ndata: {}\n\n');
+            close();
+          },
+          (error) => console.error('Ratings panel: could not re-check the session', error),
+        );
+      });
       heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
       if (user.sessionExpiresAt > 0) {
         expiry = setTimeout(() => {
@@ -113,6 +133,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
     cancel() {
       isClosed = true;
       unsubscribe();
+      unsubscribeSession();
       clearInterval(heartbeat);
       clearTimeout(expiry);
       clearTimeout(coalesce);
