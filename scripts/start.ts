@@ -118,9 +118,11 @@ async function main(): Promise<void> {
     if (!isDev) await buildIfNeeded();
 
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    // The app gets its own role's URL only; the owner's stays with the migrations.
+    const { DATABASE_MIGRATION_URL: _ownerUrl, ...appEnv } = process.env;
     child = spawn(process.execPath, [nextBin, isDev ? 'dev' : 'start', '-p', String(port)], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: isDev ? 'development' : 'production' },
+      env: { ...appEnv, NODE_ENV: isDev ? 'development' : 'production' },
     });
     let isAnnounced = false;
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -61,7 +61,6 @@ export async function openDatabase(options: { quiet?: boolean } = {}): Promise<D
     },
   });
   process.env.DATABASE_URL = embedded.appUrl;
-  process.env.DATABASE_MIGRATION_URL = embedded.url;
   return { url: embedded.appUrl, migrationUrl: embedded.url, appRole: embedded.appRole, isEmbedded: true, stop: () => embedded.stop() };
 }
 
