@@ -244,8 +244,12 @@ function reachableNativeDir(binaries: Binaries, user: SystemUser, log: (line: st
     }
     execFileSync('chmod', ['-R', 'a+rX', staging], { stdio: 'ignore' });
     writeFileSync(path.join(staging, '.complete'), `${binaries.packageName}@${binaries.version}\n`);
-    rmSync(target, { recursive: true, force: true });
-    renameSync(staging, target);
+    if (existsSync(path.join(target, '.complete'))) {
+      rmSync(staging, { recursive: true, force: true }); // another start made it meanwhile: keep theirs, in use
+    } else {
+      rmSync(target, { recursive: true, force: true });
+      renameSync(staging, target);
+    }
   }
   return native;
 }

@@ -31,9 +31,13 @@ describe('buildContentSecurityPolicy', () => {
   });
 });
 
-describe('next.config.js headers', () => {
+describe('next.config.js', () => {
   type Rule = { source: string; headers: { key: string; value: string }[] };
-  const config = require(path.resolve(__dirname, '../../next.config.js')) as { headers(): Promise<Rule[]> };
+  const config = require(path.resolve(__dirname, '../../next.config.js')) as { headers(): Promise<Rule[]>; typescript?: { ignoreBuildErrors?: boolean } };
+
+  it('lets a type error fail the build', () => {
+    expect(config.typescript?.ignoreBuildErrors).not.toBe(true);
+  });
 
   it('sends the frame, nosniff and referrer headers and the new ones on every path', async () => {
     const rules = await config.headers();
