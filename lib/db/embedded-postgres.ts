@@ -414,6 +414,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         databaseDir: path.relative(process.cwd(), path.resolve(options.databaseDir)) || options.databaseDir,
         platform: os.platform(),
         arch: os.arch(),
+        isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
       }),
     );
   }
