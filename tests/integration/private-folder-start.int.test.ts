@@ -100,7 +100,7 @@ describe('a checkout in a chmod 700 folder', () => {
     const again = migrateInClone();
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/Database is up to date/);
-  });
+  }, 240_000);
 
   it('says in one plain sentence why the database could not start, without a stack trace', async () => {
     const blocker = createServer();
@@ -115,5 +115,5 @@ describe('a checkout in a chmod 700 folder', () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
-  });
+  }, 120_000);
 });
