@@ -8,6 +8,14 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Casemark', template: '%s – Casemark' },
   description: 'Case marking and ratings for inspections of youth justice services',
+  icons: {
+    icon: [
+      { url: '/favicon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '32x32' },
+    ],
+  },
+  // An internal tool: never indexed (public/robots.txt says the same to crawlers).
+  robots: { index: false, follow: false },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

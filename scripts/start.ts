@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '@/prisma/seed';
-import { applyMigrations, ensureSessionSecret, log, openDatabase, type Database } from './lib/runtime';
+import { applyMigrations, ensureSessionSecret, failureMessage, log, openDatabase, type Database } from './lib/runtime';
 
 const isDev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -79,8 +79,15 @@ function printWelcome(db: Database, isSeeded: boolean): void {
 }
 
 async function main(): Promise<void> {
-  ensureSessionSecret();
-  const db = await openDatabase();
+  let db: Database;
+  try {
+    ensureSessionSecret();
+    db = await openDatabase();
+  } catch (error) {
+    // One plain sentence (e.g. why the embedded PostgreSQL could not start), no stack trace.
+    process.stderr.write(`${failureMessage(error)}\n`);
+    process.exit(1);
+  }
   let child: ChildProcess | undefined;
   let isStopping = false;
   const stop = async (code: number) => {
@@ -97,7 +104,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    await applyMigrations(db.url);
+    await applyMigrations(db);
     // Demo data on first run only: embedded always, an external database only when asked.
     let isSeeded = false;
     if (db.isEmbedded || process.env.CASEMARK_SEED_DEMO === '1') {
@@ -111,9 +118,11 @@ async function main(): Promise<void> {
     if (!isDev) await buildIfNeeded();
 
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+    // The app gets its own role's URL only; the owner's stays with the migrations.
+    const { DATABASE_MIGRATION_URL: _ownerUrl, ...appEnv } = process.env;
     child = spawn(process.execPath, [nextBin, isDev ? 'dev' : 'start', '-p', String(port)], {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: isDev ? 'development' : 'production' },
+      env: { ...appEnv, NODE_ENV: isDev ? 'development' : 'production' },
     });
     let isAnnounced = false;
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -125,7 +134,7 @@ async function main(): Promise<void> {
     });
     child.on('exit', (code) => void stop(code ?? 1));
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${failureMessage(error)}\n`);
     await stop(1);
   }
 }

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { grantAppRole } from './app-role';
 
 export interface MigrationFile {
   name: string;
@@ -46,6 +47,14 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Serialises concurrent runners (several app servers starting at once).
 const ADVISORY_LOCK_KEY = 72707369; // "casemark migrate"
 
+export interface MigrateOptions {
+  /**
+   * The role the app connects as (neither superuser nor owner). When given, it is granted row
+   * access to every table after the migrations (lib/db/app-role.ts); the role must exist.
+   */
+  appRole?: string;
+}
+
 export interface MigrateResult {
   applied: string[];
   alreadyApplied: string[];
@@ -55,13 +64,15 @@ export interface MigrateResult {
  * Applies every pending migration. Refuses (and changes nothing) when an applied migration's
  * file has changed since, when one is missing from disk, or when an earlier run failed half-way.
  */
-export async function migrate(databaseUrl: string, migrationsDir: string): Promise<MigrateResult> {
+export async function migrate(databaseUrl: string, migrationsDir: string, options: MigrateOptions = {}): Promise<MigrateResult> {
   const files = listMigrationFiles(migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY]);
-    await client.query(CREATE_MIGRATIONS_TABLE);
+    // Created only when missing, so the app's role (no CREATE right) can check an up-to-date database.
+    const { rows: found } = await client.query<{ exists: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`);
+    if (!found[0]?.exists) await client.query(CREATE_MIGRATIONS_TABLE);
     const { rows } = await client.query<{
       migration_name: string;
       checksum: string;
@@ -107,10 +118,15 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
+        const hint =
+          (error as { code?: string }).code === '42501'
+            ? ' Migrations must run as the owner of the tables: set DATABASE_MIGRATION_URL to the owner\'s URL.'
+            : '';
+        throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}.${hint}`);
       }
       result.applied.push(file.name);
     }
+    if (options.appRole) await grantAppRole(client, options.appRole);
     return result;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCK_KEY]).catch(() => undefined);

@@ -1,0 +1,88 @@
+/**
+ * The security headers of every response (issue 9, §5), as pure functions so they are tested
+ * beside their rules. proxy.ts applies the per-request ones (the nonce-based Content-Security-
+ * Policy, Strict-Transport-Security) to pages and route handlers; next.config.js sends the fixed
+ * ones (frame, nosniff, referrer, Permissions-Policy, Cross-Origin-Opener-Policy) on every
+ * response, static files included.
+ */
+
+/** Two years, as the HSTS preload list asks; subdomains are left to whoever runs the domain. */
+export const HSTS_VALUE = 'max-age=63072000';
+
+/**
+ * The Content-Security-Policy of a page. Scripts run only with this response's nonce (Next.js
+ * puts it on its own scripts, and 'strict-dynamic' lets them load the chunks they need): no
+ * inline script an attacker could inject runs. Styles allow inline `style` attributes (React's
+ * `style` props), never scripts. The ratings panel's live updates (server-sent events) and
+ * server actions stay on this origin.
+ */
+export function buildContentSecurityPolicy(options: { nonce: string; isDev?: boolean; isHttps?: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    // Development's React refresh needs eval; production never does.
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.isDev ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${options.isDev ? ' ws: wss:' : ''}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+  ];
+  if (options.isHttps) directives.push('upgrade-insecure-requests');
+  return directives.join('; ');
+}
+
+/** A nonce: 128 random bits, base64. */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
+
+type HeaderSource = { get(name: string): string | null };
+
+/**
+ * Whether the request reached us over HTTPS: the URL itself, the public URL the app is
+ * configured with (NEXTAUTH_URL), or — only when proxies are trusted — the nearest proxy's
+ * X-Forwarded-Proto.
+ */
+export function isServedOverHttps(options: { protocol: string; headers: HeaderSource; publicUrl?: string; trustedProxies: number }): boolean {
+  if (options.protocol === 'https:') return true;
+  if (options.publicUrl?.startsWith('https://')) return true;
+  if (options.trustedProxies > 0) {
+    const forwarded = options.headers.get('x-forwarded-proto');
+    // Each proxy appends its own; the last one is the nearest, trusted, proxy's.
+    const nearest = forwarded?.split(',').at(-1)?.trim().toLowerCase();
+    return nearest === 'https';
+  }
+  return false;
+}
+
+/**
+ * A cross-origin POST to a page (a server action, with or without JavaScript): its Origin names
+ * another host than the one it was sent to. Next.js refuses these itself, but with a 500; the
+ * proxy answers 403. Compared as Next.js does: X-Forwarded-Host (first value) or Host against
+ * the Origin's host; a request without Origin is not a browser's cross-site request.
+ */
+export function isCrossOriginPost(options: { method: string; pathname: string; headers: HeaderSource }): boolean {
+  if (options.method.toUpperCase() !== 'POST') return false;
+  if (options.pathname.startsWith('/api/')) return false; // route handlers check their own callers (next-auth: its CSRF token)
+  const origin = options.headers.get('origin');
+  if (origin === null) return false;
+  let originHost: string;
+  if (origin === 'null') {
+    originHost = 'null';
+  } else {
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return true; // not a URL: not our origin
+    }
+  }
+  const forwardedHost = options.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const host = forwardedHost || options.headers.get('host');
+  return !host || originHost.toLowerCase() !== host.toLowerCase();
+}
