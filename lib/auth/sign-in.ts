@@ -83,6 +83,8 @@ export async function attemptSignIn(
       if (!isSuccess || !user) return { ok: false as const, code: 'invalid' as const, message: SIGN_IN_MESSAGES.invalid };
       return { ok: true as const, user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin } };
     },
-    { timeout: 15_000 },
+    // A burst (an office signing in at nine, or an attacker) queues for the pool and the lock
+    // rather than failing: attempts on one account are serialised on purpose.
+    { maxWait: 30_000, timeout: 15_000 },
   );
 }

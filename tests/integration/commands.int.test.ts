@@ -57,7 +57,7 @@ describe('npm run user:create', () => {
     } finally {
       await prisma.$disconnect();
     }
-  });
+  }, 120_000); // several tsx processes, each a few seconds on a busy 2-core machine
 });
 
 describe('the demo seed', () => {
@@ -84,7 +84,7 @@ describe('the demo seed', () => {
     } finally {
       await prisma.$disconnect();
     }
-  });
+  }, 120_000); // several tsx processes, each a few seconds on a busy 2-core machine
 });
 
 describe('the embedded PostgreSQL', () => {
