@@ -275,9 +275,12 @@ export function StandardForm({
               name={`${question.id}-reason`}
               idPrefix={`${anchor}-reason`}
               legend="Why is this key question not applicable to this case?"
-              hint="The case leaves this key question’s sub-sample."
+              hint={`The case leaves this key question’s sub-sample.${question.naGuidance ? ` ${question.naGuidance}` : ''}`}
               isInline={false}
-              options={[...question.naReasons.map((r) => ({ value: r, label: r })), { value: OTHER_REASON, label: 'Another reason' }]}
+              options={[
+                ...question.naReasons.map((r) => ({ value: r, label: r })),
+                { value: OTHER_REASON, label: question.naReasons.length ? 'Another reason' : 'Describe the reason' },
+              ]}
               value={isOtherReason ? OTHER_REASON : reason || null}
               onChange={(v) => {
                 if (v === OTHER_REASON) {

@@ -32,6 +32,7 @@ export function buildQuestionViews(framework: Framework, kase: CaseClassificatio
         text: kq.text,
         label: kq.shortLabel,
         naReasons: kq.naReasons,
+        ...(kq.naGuidance ? { naGuidance: kq.naGuidance } : {}),
         kind: 'key_question',
         prompts: kq.prompts.map((p) => ({
           id: p.id,
