@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS, RATING_LABELS } from '@/lib/format/labels';
-import type { Framework, Rating } from '@/lib/framework/types';
+import { CASEMARK_OWN_RESETTLEMENT_LABEL, CASEMARK_OWN_RESETTLEMENT_NOTE, type Framework, type Rating } from '@/lib/framework/types';
 import type { PanelData } from '@/lib/panel/load-panel';
-import type { StandardResult } from '@/lib/rating/compute-inspection';
+import { isProfessionalJudgementKeyQuestion, type StandardResult } from '@/lib/rating/compute-inspection';
 import { RatingTag } from './rating-tag';
 import { KeyQuestionChart } from './key-question-chart';
 import { PanelDecisionForm } from './panel-decision-form';
@@ -157,7 +157,10 @@ export function PanelView({
         <h2 id="ratings-heading" className="mb-3 text-2xl font-bold">
           Ratings
         </h2>
-        <p className="mb-3 text-base">* Professional judgement applied by the ratings panel; the computed rating is shown beside it.</p>
+        <p className="mb-3 text-base">
+          * Professional judgement applied by the ratings panel; the computed rating is shown beside it, and in the key-question
+          table the * is on the key question that set the computed rating.
+        </p>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse" data-testid="ratings-table">
             <caption className="sr-only">Rating of every standard</caption>
@@ -231,6 +234,13 @@ export function PanelView({
                                 </td>
                                 <td className="py-2 pr-3" data-testid={`kq-pct-${kq.id}`}>
                                   {pctText(kq.pct)}
+                                  {isProfessionalJudgementKeyQuestion(r, kq.id) ? (
+                                    // Dudley 2019, Annex 2: "64%*" on the key question that set the rating only.
+                                    <span data-testid={`kq-pj-${kq.id}`}>
+                                      <span aria-hidden="true">*</span>
+                                      <span className="sr-only"> (professional judgement applied to the rating this key question set)</span>
+                                    </span>
+                                  ) : null}
                                 </td>
                                 <td className="py-2 pr-3">{kq.band ? RATING_LABELS[kq.band] : '–'}</td>
                                 <td className="py-2">{pctText(data.previousKeyQuestionPct[kq.id])}</td>
@@ -369,11 +379,15 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
   const aspects = Object.entries(data.result.resettlementAspects);
   if (!isRated) return <p data-testid="resettlement-not-rated">Not rated: there are no resettlement cases in the sample.</p>;
   return (
+    <>
+    <p className="mb-2 max-w-3xl text-base" data-testid="resettlement-note">
+      {CASEMARK_OWN_RESETTLEMENT_NOTE}
+    </p>
     <table className="mb-4 w-full text-left text-base" data-testid="resettlement-figures">
-      <caption className="mb-1 text-left font-bold">Resettlement cases (illustrative, not scored)</caption>
+      <caption className="mb-1 text-left font-bold">{CASEMARK_OWN_RESETTLEMENT_LABEL}</caption>
       <thead>
         <tr className="border-b-2 border-govuk-border">
-          <th scope="col">Aspect</th>
+          <th scope="col">Casemark’s own question</th>
           <th scope="col">Yes / relevant</th>
           <th scope="col">% yes</th>
         </tr>
@@ -382,7 +396,7 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
         {aspects.map(([id, f]) => (
           <tr key={id} className="border-b border-govuk-light-grey">
             <th scope="row" className="py-1 text-left font-normal">
-              {f.shortLabel}
+              {id} {f.shortLabel}
             </th>
             <td>
               {f.yes} / {f.relevant}
@@ -392,6 +406,7 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
