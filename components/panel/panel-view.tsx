@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS, RATING_LABELS } from '@/lib/format/labels';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, CASEMARK_OWN_RESETTLEMENT_NOTE, type Framework, type Rating } from '@/lib/framework/types';
 import type { PanelData } from '@/lib/panel/load-panel';
-import { isProfessionalJudgementKeyQuestion, type StandardResult } from '@/lib/rating/compute-inspection';
+import { isProfessionalJudgementKeyQuestion, panelDecisionRefusal, type StandardResult } from '@/lib/rating/compute-inspection';
 import { RatingTag } from './rating-tag';
 import { KeyQuestionChart } from './key-question-chart';
 import { PanelDecisionForm } from './panel-decision-form';
@@ -280,7 +280,18 @@ export function PanelView({
                         ) : null}
                       </div>
                     ) : null}
-                    {canDecide ? (
+                    {!r.panel && data.decisions[standard.id] ? (
+                      <p className="my-4 border-l-4 border-govuk-error pl-4" data-testid={`decision-not-applied-${standard.id}`}>
+                        <strong>The panel decision ({RATING_LABELS[data.decisions[standard.id].rating]}) is not applied:</strong>{' '}
+                        {panelDecisionRefusal(standard.id, r.computedRating)}. Withdraw it, or it applies again once a case is judged
+                        yes or no.
+                      </p>
+                    ) : null}
+                    {canDecide && r.computedRating === null && !data.decisions[standard.id] ? (
+                      <p className="my-4" data-testid={`decision-unavailable-${standard.id}`}>
+                        No panel decision can be recorded yet: {panelDecisionRefusal(standard.id, null)}.
+                      </p>
+                    ) : canDecide ? (
                       <PanelDecisionForm
                         inspectionId={data.inspectionId}
                         standardId={standard.id}

@@ -25,7 +25,8 @@ export default async function StandardPage({
   if (!page) notFound();
 
   const questionIds = page.questions.flatMap((q) => [q.id, ...q.prompts.map((p) => p.id)]);
-  const counts = await countAnswers(prisma, inspectionId, questionIds);
+  // Inspection-wide figures only for those who may see the ratings panel (never sent otherwise).
+  const counts = view.canSeeInspectionFigures ? await countAnswers(prisma, inspectionId, questionIds) : null;
   const standards = listStandardsForCase(framework, view.kase);
   const index = standards.findIndex((s) => s.id === standardId);
   const next = index >= 0 ? standards[index + 1] : undefined;
