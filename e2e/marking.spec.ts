@@ -128,6 +128,9 @@ test.describe('marking a case', () => {
     await tabThrough((el) => el.tag === 'A' && el.text.startsWith('4.1 Resettlement'));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('4.1 Resettlement');
+    // The aspects are Casemark's own illustrative questions, and the page says so.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Casemark’s own questions');
+    await expect(page.getByTestId('resettlement-note')).toContainText("Casemark's own questions");
     await expectNoAxeViolations(page);
     await tabThrough((el) => el.tag === 'A' && el.text === 'Continue to check your answers');
     await page.keyboard.press('Enter');

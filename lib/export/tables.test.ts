@@ -136,6 +136,28 @@ describe('the figures the reports print', () => {
   });
 });
 
+// "The resettlement standard is rated separately, and does not influence the overall YOT rating"
+// (Leicestershire 2021, Annexe 2): the score never waits for 4.1.
+describe('an inspection whose 4.1 is not judged yet', () => {
+  const { framework, result: leicestershire } = loadReportFixture('leicestershire-2021');
+  it('shows the score and the overall rating below 31, and says why an Outstanding one waits', () => {
+    const judgements = Object.fromEntries(Object.entries(leicestershire.standards).filter(([, s]) => s.kind === 'qualitative' && s.id !== '4.1').map(([id, s]) => [id, s.rating]));
+    const counts = Object.fromEntries(
+      Object.values(leicestershire.standards).flatMap((s) => Object.values(s.keyQuestions).map((kq) => [kq.id, { yes: kq.yes, no: kq.relevant - kq.yes, na: kq.na }])),
+    );
+    const unjudged = computeInspection(framework, { counts, judgements, resettlementCases: 4 });
+    const overall = buildExportTables({ framework, result: unjudged }).ratings.rows.find((r) => r.standard === 'Overall');
+    expect(overall).toMatchObject({ score: 9, rating: 'Requires improvement', basis: null });
+
+    const allYes = Object.fromEntries(Object.keys(counts).map((id) => [id, { yes: 5, no: 0, na: 0 }]));
+    const allOutstanding = Object.fromEntries(Object.keys(judgements).map((id) => [id, 'outstanding' as const]));
+    const waiting = computeInspection(framework, { counts: allYes, judgements: allOutstanding, resettlementCases: 4 });
+    const row = buildExportTables({ framework, result: waiting }).ratings.rows.find((r) => r.standard === 'Overall');
+    expect(row).toMatchObject({ score: 36, rating: null });
+    expect(row?.basis).toBe('Provisional, because 4.1 has no judgement: with a score of 36 the overall rating is Outstanding unless 4.1 is rated Inadequate');
+  });
+});
+
 describe('an inspection still in fieldwork', () => {
   it('leaves empty what is not known yet and says why the overall is provisional', () => {
     const result = computeInspection('2018', { counts: { '2.1.1': { yes: 1, no: 2, na: 0 } } });
