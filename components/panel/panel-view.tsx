@@ -199,7 +199,10 @@ export function PanelView({
                 <h2 id={`standard-${standard.id}-heading`} className="mb-2 text-2xl font-bold">
                   {standard.id} {standard.title} <RatingTag rating={r.rating} isJudgement={r.panel !== null} />
                 </h2>
-                <details open={r.flags.length > 0 || r.panel !== null} data-testid={`standard-details-${standard.id}`}>
+                <details
+                  open={r.flags.length > 0 || r.panel !== null || data.decisions[standard.id] !== undefined}
+                  data-testid={`standard-details-${standard.id}`}
+                >
                   <summary className="cursor-pointer text-govuk-link underline">Key questions, discretion and panel decision for {standard.id}</summary>
                   <div className="mt-4">
                     <div className="overflow-x-auto">
