@@ -45,7 +45,7 @@ export function computeSampleSize(population: number): SampleSizeWorking {
  * The 60/40 rule for small services: "The sample size was set so that the combined case sample
  * size comprises 60 per cent domain two cases and 40 per cent domain three" (Wigan 2021,
  * 001_f9e6377b473ce7bd.txt, 9 court and 5 out-of-court cases). The court sample keeps its
- * formula size; the out-of-court sample is two thirds of it (40/60), rounded to the nearest
+ * size (the formula's, or the lead's override); the out-of-court sample is two thirds of it (40/60), rounded to the nearest
  * whole case and never more than the out-of-court cases eligible.
  */
 export function sixtyFortyOutOfCourtSize(courtSize: number, outOfCourtPopulation: number): number {
@@ -89,7 +89,9 @@ export function planSampleSizes(input: {
   isSixtyForty: boolean;
   overrides: Partial<Record<CaseType, SizeOverride>>;
 }): PopulationSize[] {
-  const courtSize = computeSampleSize(input.eligible.court ?? 0).size;
+  const courtEligible = input.eligible.court ?? 0;
+  // The combined sample is 60/40 of the court sample as it will be drawn, override included.
+  const courtSize = Math.min(courtEligible, input.overrides.court?.size ?? computeSampleSize(courtEligible).size);
   return input.types.map((type) => {
     const eligible = input.eligible[type] ?? 0;
     const working = computeSampleSize(eligible);
