@@ -15,13 +15,13 @@
  * Method: cases are grouped into strata (one per combination of the four characteristics) and
  * put in a random order given by the seed. The first n of that order (a simple random sample)
  * are then repaired: a case of one stratum is swapped for one of another while that lowers the
- * cost, where a category within the tolerance costs nothing and one outside it costs far more
- * the further out it is. If some category is still outside the tolerance, seeded random
- * perturbations and further searches are tried and the best selection kept. Because every
- * selection within the tolerance is equally good, the draw stays random within the
- * constraints; which cases of a stratum are taken, and the order in which swaps are tried,
- * follow the seeded order, so the same population (by reference) and seed always give the same
- * sample.
+ * cost, where a category at its expected count rounded to the nearest case costs nothing, one
+ * rounded the other way a little, and one outside the tolerance far more the further out it is.
+ * If some category is still outside the tolerance, seeded random perturbations and further
+ * searches are tried and the best selection kept. Selections of equal cost are equally good, so
+ * the draw stays random within the constraints; which cases of a stratum are taken, and the
+ * order in which swaps are tried, follow the seeded order, so the same population (by
+ * reference) and seed always give the same sample.
  *
  * What is guaranteed: the sample has exactly min(n, N) distinct cases of the population; it is
  * reproducible from the seed; and it is the best selection the search found. The one-case
@@ -57,8 +57,16 @@ export function categoryOf(kase: SamplingCase, characteristic: Characteristic): 
 /** A category at least this far from its expected count is outside the tolerance. */
 const TOLERANCE = 1 - 1e-9;
 const OUTSIDE_TOLERANCE_COST = 1000;
-/** Drawing: every selection within the tolerance is as good as any other, so the draw stays random among them. */
-const drawCost = (d: number) => (Math.abs(d) >= TOLERANCE ? OUTSIDE_TOLERANCE_COST + d * d : 0);
+/**
+ * Drawing: a count at the expected value rounded to the nearest whole case costs nothing; one
+ * rounded the other way (still within the tolerance) a little; one outside the tolerance far
+ * more. Selections of equal cost are equally good, so the draw stays random among them.
+ */
+const drawCost = (d: number) => {
+  const a = Math.abs(d);
+  if (a >= TOLERANCE) return OUTSIDE_TOLERANCE_COST + d * d;
+  return a > 0.5 + 1e-9 ? a - 0.5 : 0;
+};
 /** Ranking reserves: the closer to the shares the better. */
 const rankCost = (d: number) => d * d;
 
