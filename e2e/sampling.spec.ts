@@ -72,10 +72,10 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
 
   // An override needs a reason, which is recorded.
   await page.getByText('Change the court disposal sample size').click();
-  await page.getByLabel('Court sample size').fill('10');
+  await page.getByLabel('Court sample size', { exact: true }).fill('10');
   await page.getByRole('button', { name: 'Save the court size' }).click();
   await expect(page.getByTestId('error-summary')).toContainText('Enter why the sample size differs from the rule');
-  await page.getByLabel('Why the size differs from the rule').fill('Fieldwork is four days this time');
+  await page.getByLabel('Why the court size differs from the rule').fill('Fieldwork is four days this time');
   await page.getByRole('button', { name: 'Save the court size' }).click();
   await expect(page.getByTestId('notification-banner')).toContainText('The sample size has been saved.');
   await expect(page.getByTestId('size-court')).toContainText('Reason: Fieldwork is four days this time');

@@ -99,7 +99,7 @@ export function SizeForm({ inspectionId, type, size, reason }: { inspectionId: s
         defaultValue={valueOf(state, 'size', size)}
         error={fieldError(state, 'size')}
       />
-      <Textarea id={`${type}-reason`} name="reason" label="Why the size differs from the rule" rows={2} defaultValue={valueOf(state, 'reason', reason)} error={fieldError(state, 'reason')} />
+      <Textarea id={`${type}-reason`} name="reason" label={`Why the ${WORDS[type]} size differs from the rule`} rows={2} defaultValue={valueOf(state, 'reason', reason)} error={fieldError(state, 'reason')} />
       <Button variant="secondary" disabled={isPending}>
         Save the {WORDS[type]} size
       </Button>
