@@ -187,6 +187,24 @@ describe('drawing, replacing and confirming', () => {
     expect(await prisma.auditEntry.count({ where: { action: 'sample.replace' } })).toBe(1);
   });
 
+  it('refuses every step to inspectors, managers and people outside the team, changing nothing', async () => {
+    const state = (await loadSampleState(prisma, { id: world.inspection.id, framework: '2021' }))!;
+    const court = state.samples.find((s) => s.type === 'court')!;
+    const inspectionId = world.inspection.id;
+    for (const [who, code] of [
+      [world.inspector, 'forbidden'],
+      [world.manager, 'forbidden'],
+      [world.outsider, 'not_found'],
+    ] as const) {
+      const as = actor(who);
+      await expectRefused(() => setEligibilityWindow(prisma, as, { inspectionId, type: 'court', from: parts('2026-02-01'), to: parts('2026-05-01') }), code);
+      await expectRefused(() => setSixtyForty(prisma, as, { inspectionId, isSixtyForty: 'true' }), code);
+      await expectRefused(() => drawSample(prisma, as, { inspectionId, seed: 'mine' }), code);
+      await expectRefused(() => replaceSampledCase(prisma, as, { inspectionId, caseId: court.sample[0].id, replacementId: court.reserves[0].id, reason: 'x' }), code);
+      await expectRefused(() => confirmSample(prisma, as, { inspectionId }), code);
+    }
+  });
+
   it('refuses to confirm a draw made with other windows, changing nothing', async () => {
     await setEligibilityWindow(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'resettlement', from: parts('2025-12-01'), to: parts('2026-07-16') });
     await expectRefused(() => confirmSample(prisma, actor(world.lead), { inspectionId: world.inspection.id }), 'conflict', /draw it again/);
