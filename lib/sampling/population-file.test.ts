@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@/lib/csv/parse-csv';
 import { checkPopulationFile, describePopulationIssue, populationTemplateRows } from './population-file';
-import { readPopulationFile } from './read-population-file';
+import { declaredUnpackedSize, MAX_XLSX_UNPACKED_BYTES, readPopulationFile } from './read-population-file';
 
 const HEADER = 'reference,type,disposal,disposal_date,gender,rosh,safety_wellbeing,case_manager';
 const recordsOf = (lines: string[]) => {
@@ -93,6 +93,21 @@ describe('readPopulationFile', () => {
       [2, '2026-03-14', 'medium'],
       [4, '2026-07-02', 'low'],
     ]);
+  });
+
+  it('refuses a workbook that declares more unpacked data than a caseload could hold (a zip bomb)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Caseload').addRow(['reference']);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const honest = declaredUnpackedSize(bytes);
+    expect(honest).toBeGreaterThan(0);
+    expect(honest).toBeLessThan(MAX_XLSX_UNPACKED_BYTES);
+    // Make the first entry of the central directory claim 4 GB less one byte.
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let eocd = bytes.byteLength - 22;
+    while (view.getUint32(eocd, true) !== 0x06054b50) eocd--;
+    view.setUint32(view.getUint32(eocd + 16, true) + 24, 0xfffffffe, true);
+    expect(await readPopulationFile('bomb.xlsx', bytes)).toEqual({ ok: false, message: expect.stringMatching(/too large/) });
   });
 
   it('refuses other kinds of file and a broken workbook, without throwing', async () => {

@@ -33,6 +33,34 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/** What an honest caseload workbook unpacks to at most; a zip bomb declares far more. */
+export const MAX_XLSX_UNPACKED_BYTES = 40_000_000;
+
+/**
+ * The total unpacked size an .xlsx (a zip) declares in its central directory, or null when the
+ * directory cannot be read or uses ZIP64. Checked before the workbook is unpacked, so a small
+ * upload cannot make the server unpack gigabytes.
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65,535 bytes.
+  for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 22 - 65_535); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let i = 0; i < entries; i++) {
+      if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== 0x02014b50) return null;
+      const size = view.getUint32(at + 24, true);
+      if (size === 0xffffffff) return null;
+      total += size;
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 /** Reads a CSV or XLSX file's bytes into records. Never throws on bad input. */
 export async function readPopulationFile(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.byteLength > MAX_POPULATION_FILE_BYTES) return { ok: false, message: 'The selected file must be smaller than 900 KB' };
@@ -41,6 +69,9 @@ export async function readPopulationFile(name: string, bytes: Uint8Array): Promi
     return parsed.ok ? { ok: true, records: parsed.records } : { ok: false, message: `The file is not valid CSV. ${parsed.message}` };
   }
   if (!isXlsx(name)) return { ok: false, message: 'The selected file must be a CSV or an Excel workbook (.xlsx)' };
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked === null) return { ok: false, message: 'The file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV' };
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) return { ok: false, message: 'The workbook is too large to read. Save the list of cases alone as CSV and upload that' };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
