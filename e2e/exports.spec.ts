@@ -66,10 +66,11 @@ test.describe('exports', () => {
       Relevant: '4',
       '% yes': '75',
       Band: 'Good',
-      'Professional judgement': '*',
+      'Professional judgement': '',
       'Previous %': '60',
     });
-    expect(keyQuestions.records.find((r) => r['Key question'] === '2.1.2')).toMatchObject({ Yes: '2', Relevant: '4', '% yes': '50', Band: 'Requires improvement' });
+    // The * goes on the key question that set the computed rating only (Dudley 2019, Annex 2: 64%* on 3.4.1).
+    expect(keyQuestions.records.find((r) => r['Key question'] === '2.1.2')).toMatchObject({ Yes: '2', Relevant: '4', '% yes': '50', Band: 'Requires improvement', 'Professional judgement': '*' });
     expect(keyQuestions.records.find((r) => r['Key question'] === '2.1.3')).toMatchObject({ Yes: '1', Relevant: '2', '% yes': '50' });
     expect(keyQuestions.records.find((r) => r['Key question'] === '2.2.1')).toMatchObject({ Yes: '0', Relevant: '0', '% yes': '', Band: '' });
 
@@ -78,10 +79,17 @@ test.describe('exports', () => {
     const prompts = readCsvObjects(await promptsResponse.text());
     expect(prompts.records.find((r) => r['Key question'] === '2.1.1' && r.Prompt === 'a')).toMatchObject({ '% yes': '67', Yes: '2', Relevant: '3' });
 
-    const workbook = await downloadByClicking(page, 'All three tables (Excel workbook (XLSX))');
+    // Casemark's own resettlement questions: their own labelled table, never in the prompt annex.
+    expect(prompts.records.some((r) => r['Key question'].startsWith('4.1'))).toBe(false);
+    const resettlement = readCsvObjects((await downloadByClicking(page, 'Resettlement cases: Casemark’s own questions (CSV)')).bytes.toString('utf8'));
+    expect(resettlement.records.map((r) => r.Aspect)).toHaveLength(10);
+    expect(resettlement.records[0]).toMatchObject({ Aspect: '4.1.r01', Label: 'Release planning from the start', Yes: '0', Relevant: '0', '% yes': '' });
+    expect(resettlement.records[0].Source).toMatch(/^Casemark's own resettlement questions/);
+
+    const workbook = await downloadByClicking(page, 'All the tables (Excel workbook (XLSX))');
     expect(workbook.fileName).toMatch(/-tables-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(workbook.bytes);
-    expect(sheets.map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts']);
+    expect(sheets.map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts', 'Resettlement (Casemark own)']);
     const kq = sheets[1];
     expect(kq.view).toMatchObject({ state: 'frozen', ySplit: 1 });
     const kq211 = kq.rows.find((r) => r.values[kq.header.indexOf('Key question')] === '2.1.1')!;
@@ -114,6 +122,9 @@ test.describe('exports', () => {
     await page.getByRole('link', { name: 'Print view of the tables' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ratings and figures');
     await expect(page.getByTestId('print-kq-pct-2.1.1')).toHaveText('75%');
+    await expect(page.getByTestId('print-kq-pct-2.1.2')).toContainText('50%*');
+    await expect(page.getByTestId('print-resettlement')).toContainText("Casemark's own resettlement questions");
+    await expect(page.getByTestId('print-prompts-2.1.1')).not.toContainText('4.1.r');
     await expect(page.getByTestId('print-rating-2.1')).toContainText('Good*');
     await expect(page.getByTestId('print-rating-overall')).toContainText('– / 36');
     await expect(page.getByTestId('print-prompts-2.1.1')).toContainText('67%');

@@ -128,6 +128,9 @@ test.describe('marking a case', () => {
     await tabThrough((el) => el.tag === 'A' && el.text.startsWith('4.1 Resettlement'));
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 1 })).toContainText('4.1 Resettlement');
+    // The aspects are Casemark's own illustrative questions, and the page says so.
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Casemark’s own questions');
+    await expect(page.getByTestId('resettlement-note')).toContainText("Casemark's own questions");
     await expectNoAxeViolations(page);
     await tabThrough((el) => el.tag === 'A' && el.text === 'Continue to check your answers');
     await page.keyboard.press('Enter');
@@ -204,6 +207,47 @@ test.describe('marking a case', () => {
     expect(rows[0].agrees).toBe(true);
     await inspector.context().close();
     await lead.context().close();
+  });
+
+  // Live figures are the ratings panel's: the marking inspector sees the inspection-wide figures
+  // only when the lead lets the team see the panel, and always their own case's answers.
+  test('inspection-wide figures beside the form follow the lead’s choice to show the panel', async ({ page }) => {
+    const world = await createWorld({ framework: '2021', cases: [{ reference: 'FIG-1', type: 'court', disposal: 'referral_order' }] });
+    const standardUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`;
+    await signIn(page, world.inspector);
+    await page.goto(standardUrl);
+    await page.getByTestId('question-2.1.1').locator('fieldset').first().getByLabel('Yes', { exact: true }).check();
+    await expectSaved(page);
+    await expect(page.getByTestId('live-figures-hidden')).toContainText('the lead inspector has not let inspectors see the ratings panel');
+    await expect(page.getByTestId('own-answer-2.1.1')).toContainText('Yes');
+    await expect(page.getByText('Across the inspection so far')).toHaveCount(0);
+    await expect(page.getByTestId('figure-2.1.1')).toHaveCount(0);
+    await expectNoAxeViolations(page);
+
+    await sql('UPDATE inspections SET is_panel_visible_to_team = true WHERE id = $1', [world.inspectionId]);
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Across the inspection so far' })).toBeVisible();
+    await expect(page.getByTestId('figure-2.1.1')).toContainText('1/1');
+    // And a save returns them again (the page is not reloaded).
+    await page.getByTestId('question-2.1.2').locator('fieldset').first().getByLabel('No', { exact: true }).check();
+    await expectSaved(page);
+    await expect(page.getByTestId('figure-2.1.2')).toContainText('0/1');
+  });
+
+  // "We inspected the quality of YOT recommendations and joint decision-making in all children's
+  // records" (Blackpool 2021): 3.4.1 offers no reason to leave the sub-sample.
+  test('2018 3.4.1 says a child not referred to the YOT is a No, and offers no ready-made reason', async ({ page }) => {
+    const world = await createWorld({ framework: '2018', cases: [{ reference: 'YC-1', type: 'out_of_court', disposal: 'youth_caution' }] });
+    await signIn(page, world.inspector);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/3.4`);
+    await expect(page.getByTestId('question-3.4.2')).toHaveCount(0);
+    await page.getByTestId('question-3.4.1').locator('fieldset').first().getByLabel('Not applicable').check();
+    const reasons = page.getByRole('group', { name: 'Why is this key question not applicable to this case?' });
+    await expect(reasons).toContainText('asked of every out-of-court case');
+    await expect(reasons).toContainText('the answer is No');
+    await expect(reasons.getByRole('radio')).toHaveCount(1);
+    await expect(reasons.getByLabel('Describe the reason')).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   test('an inspector cannot open or edit a case allocated to someone else', async ({ page }) => {

@@ -108,6 +108,9 @@ test.describe('the ratings panel', () => {
     await expect(page.getByTestId('rating-2.1')).toHaveText('Good* (professional judgement)');
     await expect(page.getByTestId('computed-2.1')).toHaveText('Computed: Requires improvement');
     await expect(page.getByTestId('overall-score')).toHaveText('Score: 32 out of 36');
+    // The * sits on the key question that set the computed rating only (Dudley 2019, Annex 2: 64%* on 3.4.1).
+    await expect(page.getByTestId('kq-pct-2.1.1')).toHaveText('50%* (professional judgement applied to the rating this key question set)');
+    await expect(page.getByTestId('kq-pj-2.1.2')).toHaveCount(0);
     const rows = await sql<{ rationale: string; decided_by_id: string }>(
       `SELECT rationale, decided_by_id FROM panel_decisions WHERE inspection_id = $1 AND revoked_at IS NULL`,
       [world.inspectionId],
@@ -126,6 +129,38 @@ test.describe('the ratings panel', () => {
     await page.getByRole('button', { name: 'Withdraw panel decision' }).click();
     await expect(page.getByTestId('rating-2.1')).toHaveText('Requires improvement');
     await expect(page.getByTestId('overall-score')).toHaveText('Score: 31 out of 36');
+
+    // A standard with no relevant cases has no computed rating for the panel to depart from.
+    await sql(`UPDATE answers SET value = 'na', na_reason = 'No review was needed' WHERE inspection_id = $1 AND question_id IN ('2.4.1', '2.4.2', '2.4.3')`, [world.inspectionId]);
+    await sql(`SELECT pg_notify('casemark_inspection_changed', $1)`, [world.inspectionId]);
+    await expect(page.getByTestId('decision-unavailable-2.4')).toContainText(
+      'No panel decision can be recorded yet: 2.4 has no computed rating yet (none of its key questions has a relevant case)',
+    );
+    await expect(page.getByTestId('decision-form-2.4')).toHaveCount(0);
+    await expect(page.getByTestId('overall-score')).toHaveText('Score: – out of 36');
+    await expectNoAxeViolations(page);
+
+    // A decision whose standard then loses every relevant case is not applied, and the server
+    // refuses a new one with a message the form shows.
+    const form23 = page.getByTestId('decision-form-2.3');
+    await form23.getByText('Record a panel decision (professional judgement)').click();
+    await form23.getByRole('group', { name: 'Panel’s rating for 2.3' }).getByLabel('Good').check();
+    await form23.getByLabel('Rationale').fill('The panel read both cases and judged delivery sound but not outstanding.');
+    await form23.getByRole('button', { name: 'Record panel decision' }).click();
+    await expect(page.getByTestId('rating-2.3')).toHaveText('Good* (professional judgement)');
+    await sql(`UPDATE answers SET value = 'na', na_reason = 'No services were due' WHERE inspection_id = $1 AND question_id IN ('2.3.1', '2.3.2', '2.3.3')`, [world.inspectionId]);
+    await sql(`SELECT pg_notify('casemark_inspection_changed', $1)`, [world.inspectionId]);
+    await expect(page.getByTestId('decision-not-applied-2.3')).toContainText('The panel decision (Good) is not applied: 2.3 has no computed rating yet');
+    await expect(page.getByTestId('rating-2.3')).toHaveText('Not yet rated');
+    await form23.evaluate((el) => ((el as HTMLDetailsElement).open = true));
+    await form23.getByRole('group', { name: 'Panel’s rating for 2.3' }).getByLabel('Outstanding').check();
+    await form23.getByLabel('Rationale').fill('Trying again after the answers changed.');
+    await form23.getByRole('button', { name: 'Record panel decision' }).click();
+    await expect(form23.getByTestId('error-summary')).toContainText('2.3 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from');
+    await expectNoAxeViolations(page);
+    await form23.getByRole('button', { name: 'Withdraw panel decision' }).click();
+    await expect(page.getByTestId('decision-unavailable-2.3')).toContainText('No panel decision can be recorded yet');
+    await expect(page.getByTestId('decision-not-applied-2.3')).toHaveCount(0);
   });
 
   test('who may see the panel', async ({ page }) => {

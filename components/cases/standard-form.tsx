@@ -32,13 +32,14 @@ export function StandardForm({
   caseId: string;
   questions: QuestionView[];
   initialAnswers: Record<string, AnswerState>;
-  initialCounts: Record<string, Counts>;
+  /** Inspection-wide counts; null when the user may not see the ratings panel. */
+  initialCounts: Record<string, Counts> | null;
   isEditable: boolean;
   readOnlyReason?: string;
 }) {
   const { status, enqueue, markDirty, clearDirty } = useAutosave();
   const [answers, setAnswers] = useState(initialAnswers);
-  const [counts, setCounts] = useState(initialCounts);
+  const [counts, setCounts] = useState<Record<string, Counts> | null>(initialCounts);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   // "Another reason" chosen for a not-applicable key question, with the text being typed.
@@ -90,7 +91,8 @@ export function StandardForm({
             const current = a[questionId] ?? { value: null, naReason: null, note: null, version: 0 };
             return { ...a, [questionId]: { ...current, version: result.answer.version } };
           });
-          setCounts((c) => ({ ...c, ...result.counts }));
+          // Null when the lead does not (or no longer) let the team see the panel.
+          setCounts((c) => (result.counts === null ? null : { ...(c ?? {}), ...result.counts }));
           return { kind: 'done' };
         },
         dirtyKey,
@@ -275,9 +277,12 @@ export function StandardForm({
               name={`${question.id}-reason`}
               idPrefix={`${anchor}-reason`}
               legend="Why is this key question not applicable to this case?"
-              hint="The case leaves this key question’s sub-sample."
+              hint={`The case leaves this key question’s sub-sample.${question.naGuidance ? ` ${question.naGuidance}` : ''}`}
               isInline={false}
-              options={[...question.naReasons.map((r) => ({ value: r, label: r })), { value: OTHER_REASON, label: 'Another reason' }]}
+              options={[
+                ...question.naReasons.map((r) => ({ value: r, label: r })),
+                { value: OTHER_REASON, label: question.naReasons.length ? 'Another reason' : 'Describe the reason' },
+              ]}
               value={isOtherReason ? OTHER_REASON : reason || null}
               onChange={(v) => {
                 if (v === OTHER_REASON) {
@@ -365,7 +370,7 @@ export function StandardForm({
         ))}
       </div>
       <aside className="mb-8" aria-labelledby="live-figures-heading">
-        <LiveFigures questions={questions} counts={counts} />
+        <LiveFigures questions={questions} counts={counts} answers={answers} />
       </aside>
     </div>
   );

@@ -7,6 +7,8 @@ export interface QuestionView {
   label: string;
   guidance?: string;
   naReasons: string[];
+  /** Said with the not-applicable reasons, e.g. 2018 3.4.1 is asked of every out-of-court case. */
+  naGuidance?: string;
   prompts: QuestionView[];
   kind: 'key_question' | 'prompt' | 'resettlement_aspect';
 }

@@ -1,5 +1,6 @@
 import type { Framework } from '@/lib/framework/types';
-import type { ExportTables, KeyQuestionRow, PromptRow, RatingsRow } from '@/lib/export/tables';
+import { CASEMARK_OWN_RESETTLEMENT_NOTE } from '@/lib/framework/types';
+import type { ExportTable, ExportTables, KeyQuestionRow, PromptRow, RatingsRow, ResettlementRow } from '@/lib/export/tables';
 
 /**
  * The summary tables laid out like an inspection report's: the ratings table by domain, a
@@ -91,7 +92,12 @@ export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
           </tbody>
         ) : null}
       </table>
-      {hasJudgement ? <p className="mb-2 text-base">* Professional judgement applied by the ratings panel.</p> : null}
+      {hasJudgement ? (
+        <p className="mb-2 text-base">
+          * Professional judgement applied by the ratings panel; in the key-question tables the * is on the key question that set
+          the computed rating.
+        </p>
+      ) : null}
       {overall?.basis ? (
         <p className="mb-4 text-base" data-testid="print-overall-basis">
           {overall.basis}
@@ -162,6 +168,12 @@ export function KeyQuestionReportTables({ framework, rows, ratings }: { framewor
                         <td className={numberCell}>{r.relevant}</td>
                         <td className={numberCell} data-testid={`print-kq-pct-${r.keyQuestion}`}>
                           {pct(r.pct)}
+                          {r.professionalJudgement === '*' ? (
+                            <>
+                              <span aria-hidden="true">*</span>
+                              <span className="sr-only"> (professional judgement applied to the rating this key question set)</span>
+                            </>
+                          ) : null}
                         </td>
                         <td className={cell}>{r.band ?? '–'}</td>
                         {hasPrevious ? <td className={numberCell}>{pct(r.previousPct)}</td> : null}
@@ -226,6 +238,35 @@ export function PromptAnnex({ framework, rows }: { framework: Framework; rows: P
   );
 }
 
+/** Casemark's own resettlement questions (2021): their own table, labelled, after the inspectorate's annex. */
+export function ResettlementTable({ table }: { table: ExportTable<ResettlementRow> }) {
+  return (
+    <table className="mb-4 w-full break-inside-avoid border-collapse text-base" data-testid="print-resettlement">
+      <caption className="mb-1 text-left font-bold">{table.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className={headCell}>Casemark’s own question</th>
+          <th scope="col" className={`${headCell} text-right`}>% yes</th>
+          <th scope="col" className={`${headCell} text-right`}>Yes</th>
+          <th scope="col" className={`${headCell} text-right`}>Relevant</th>
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((r) => (
+          <tr key={r.aspect} data-testid={`print-resettlement-${r.aspect}`}>
+            <th scope="row" className={`${cell} text-left font-normal`}>
+              <span className="font-bold">{r.aspect}</span> {r.text}
+            </th>
+            <td className={numberCell}>{pct(r.pct)}</td>
+            <td className={numberCell}>{r.yes}</td>
+            <td className={numberCell}>{r.relevant}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ReportTables({ framework, tables }: { framework: Framework; tables: ExportTables }) {
   return (
     <>
@@ -248,6 +289,17 @@ export function ReportTables({ framework, tables }: { framework: Framework; tabl
         <p className="mb-4 text-base">Prompt figures are illustrative: they never set a rating.</p>
         <PromptAnnex framework={framework} rows={tables.prompts.rows} />
       </section>
+      {tables.resettlement.rows.length ? (
+        <section aria-labelledby="print-resettlement-heading" className="mb-10 print:break-before-page">
+          <h2 id="print-resettlement-heading" className="mb-2 text-2xl font-bold">
+            Resettlement cases: Casemark’s own questions
+          </h2>
+          <p className="mb-4 max-w-3xl text-base" data-testid="print-resettlement-note">
+            {CASEMARK_OWN_RESETTLEMENT_NOTE}
+          </p>
+          <ResettlementTable table={tables.resettlement} />
+        </section>
+      ) : null}
     </>
   );
 }

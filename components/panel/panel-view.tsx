@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS, RATING_LABELS } from '@/lib/format/labels';
-import type { Framework, Rating } from '@/lib/framework/types';
+import { CASEMARK_OWN_RESETTLEMENT_LABEL, CASEMARK_OWN_RESETTLEMENT_NOTE, type Framework, type Rating } from '@/lib/framework/types';
 import type { PanelData } from '@/lib/panel/load-panel';
-import type { StandardResult } from '@/lib/rating/compute-inspection';
+import { isProfessionalJudgementKeyQuestion, panelDecisionRefusal, type StandardResult } from '@/lib/rating/compute-inspection';
 import { RatingTag } from './rating-tag';
 import { KeyQuestionChart } from './key-question-chart';
 import { PanelDecisionForm } from './panel-decision-form';
@@ -157,7 +157,10 @@ export function PanelView({
         <h2 id="ratings-heading" className="mb-3 text-2xl font-bold">
           Ratings
         </h2>
-        <p className="mb-3 text-base">* Professional judgement applied by the ratings panel; the computed rating is shown beside it.</p>
+        <p className="mb-3 text-base">
+          * Professional judgement applied by the ratings panel; the computed rating is shown beside it, and in the key-question
+          table the * is on the key question that set the computed rating.
+        </p>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse" data-testid="ratings-table">
             <caption className="sr-only">Rating of every standard</caption>
@@ -196,7 +199,10 @@ export function PanelView({
                 <h2 id={`standard-${standard.id}-heading`} className="mb-2 text-2xl font-bold">
                   {standard.id} {standard.title} <RatingTag rating={r.rating} isJudgement={r.panel !== null} />
                 </h2>
-                <details open={r.flags.length > 0 || r.panel !== null} data-testid={`standard-details-${standard.id}`}>
+                <details
+                  open={r.flags.length > 0 || r.panel !== null || data.decisions[standard.id] !== undefined}
+                  data-testid={`standard-details-${standard.id}`}
+                >
                   <summary className="cursor-pointer text-govuk-link underline">Key questions, discretion and panel decision for {standard.id}</summary>
                   <div className="mt-4">
                     <div className="overflow-x-auto">
@@ -231,6 +237,13 @@ export function PanelView({
                                 </td>
                                 <td className="py-2 pr-3" data-testid={`kq-pct-${kq.id}`}>
                                   {pctText(kq.pct)}
+                                  {isProfessionalJudgementKeyQuestion(r, kq.id) ? (
+                                    // Dudley 2019, Annex 2: "64%*" on the key question that set the rating only.
+                                    <span data-testid={`kq-pj-${kq.id}`}>
+                                      <span aria-hidden="true">*</span>
+                                      <span className="sr-only"> (professional judgement applied to the rating this key question set)</span>
+                                    </span>
+                                  ) : null}
                                 </td>
                                 <td className="py-2 pr-3">{kq.band ? RATING_LABELS[kq.band] : '–'}</td>
                                 <td className="py-2">{pctText(data.previousKeyQuestionPct[kq.id])}</td>
@@ -270,7 +283,18 @@ export function PanelView({
                         ) : null}
                       </div>
                     ) : null}
-                    {canDecide ? (
+                    {!r.panel && data.decisions[standard.id] ? (
+                      <p className="my-4 border-l-4 border-govuk-error pl-4" data-testid={`decision-not-applied-${standard.id}`}>
+                        <strong>The panel decision ({RATING_LABELS[data.decisions[standard.id].rating]}) is not applied:</strong>{' '}
+                        {panelDecisionRefusal(standard.id, r.computedRating)}. Withdraw it, or it applies again once a case is judged
+                        yes or no.
+                      </p>
+                    ) : null}
+                    {canDecide && r.computedRating === null && !data.decisions[standard.id] ? (
+                      <p className="my-4" data-testid={`decision-unavailable-${standard.id}`}>
+                        No panel decision can be recorded yet: {panelDecisionRefusal(standard.id, null)}.
+                      </p>
+                    ) : canDecide ? (
                       <PanelDecisionForm
                         inspectionId={data.inspectionId}
                         standardId={standard.id}
@@ -369,11 +393,15 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
   const aspects = Object.entries(data.result.resettlementAspects);
   if (!isRated) return <p data-testid="resettlement-not-rated">Not rated: there are no resettlement cases in the sample.</p>;
   return (
+    <>
+    <p className="mb-2 max-w-3xl text-base" data-testid="resettlement-note">
+      {CASEMARK_OWN_RESETTLEMENT_NOTE}
+    </p>
     <table className="mb-4 w-full text-left text-base" data-testid="resettlement-figures">
-      <caption className="mb-1 text-left font-bold">Resettlement cases (illustrative, not scored)</caption>
+      <caption className="mb-1 text-left font-bold">{CASEMARK_OWN_RESETTLEMENT_LABEL}</caption>
       <thead>
         <tr className="border-b-2 border-govuk-border">
-          <th scope="col">Aspect</th>
+          <th scope="col">Casemark’s own question</th>
           <th scope="col">Yes / relevant</th>
           <th scope="col">% yes</th>
         </tr>
@@ -382,7 +410,7 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
         {aspects.map(([id, f]) => (
           <tr key={id} className="border-b border-govuk-light-grey">
             <th scope="row" className="py-1 text-left font-normal">
-              {f.shortLabel}
+              {id} {f.shortLabel}
             </th>
             <td>
               {f.yes} / {f.relevant}
@@ -392,6 +420,7 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 

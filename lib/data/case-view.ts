@@ -59,5 +59,7 @@ export async function requireCaseView(actor: Actor, inspectionId: string, caseId
     isEditable,
     readOnlyReason,
     canReopen: can(actor, 'case.reopen', { case: kase.scope }) && kase.status === 'complete',
+    /** Inspection-wide figures on the marking pages: only for those who may see the ratings panel. */
+    canSeeInspectionFigures: can(actor, 'panel.view', { inspection: kase.scope }),
   };
 }

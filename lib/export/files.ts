@@ -5,7 +5,7 @@
 import { getFramework } from '@/lib/framework';
 import type { PanelData } from '@/lib/panel/load-panel';
 import { toCsv } from './csv';
-import { buildExportTables, EXPORT_TABLE_IDS, exportTableById, tableGrid, type ExportTable, type ExportTableId } from './tables';
+import { allExportTables, buildExportTables, EXPORT_TABLE_IDS, exportTableById, tableGrid, type ExportTable, type ExportTableId } from './tables';
 import { buildWorkbook, XLSX_CONTENT_TYPE } from './xlsx';
 
 /** A table id, or `all` for the workbook with every table. */
@@ -52,7 +52,8 @@ export function tablesOfPanel(panel: Pick<PanelData, 'framework' | 'result' | 'p
 
 /**
  * The file for a target and format: a CSV of one table, or a workbook of one table or of all
- * three. CSV of `all` is not offered (one CSV file per table); null then.
+ * of them (with Casemark's own resettlement table, 2021). CSV of `all` is not offered (one CSV
+ * file per table); null then, and for the resettlement table of the 2018 standards (none).
  */
 export async function renderExport(
   panel: Pick<PanelData, 'framework' | 'result' | 'previousKeyQuestionPct'>,
@@ -61,12 +62,13 @@ export async function renderExport(
   options: { serviceName: string; date?: Date },
 ): Promise<ExportFile | null> {
   const tables = tablesOfPanel(panel);
+  if (target === 'resettlement' && tables.resettlement.rows.length === 0) return null;
   const date = (options.date ?? new Date()).toISOString().slice(0, 10);
   const base = `${fileSlug(options.serviceName)}-${target === 'all' ? 'tables' : target}-${date}`;
   if (format === 'csv') {
     if (target === 'all') return null;
     return { body: toCsv(tableGrid(exportTableById(tables, target))), contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
   }
-  const selected: ExportTable[] = target === 'all' ? [tables.ratings, tables.keyQuestions, tables.prompts] : [exportTableById(tables, target)];
+  const selected: ExportTable[] = target === 'all' ? allExportTables(tables) : [exportTableById(tables, target)];
   return { body: await buildWorkbook(selected, { title: options.serviceName }), contentType: XLSX_CONTENT_TYPE, fileName: `${base}.xlsx` };
 }

@@ -3,7 +3,7 @@ import { listCaseMarkedStandards, listStandards } from '@/lib/framework';
 import { RATING_LABELS } from '@/lib/format/labels';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import { escapeFormula, toCsv } from './csv';
-import { buildExportTables, tableGrid, type ExportTable } from './tables';
+import { allExportTables, buildExportTables, tableGrid, type ExportTable } from './tables';
 import { FIXTURE_NAMES, loadReportFixture } from './test-support/fixtures';
 import { readCsvObjects } from './test-support/read-csv';
 
@@ -45,7 +45,7 @@ describe.each(FIXTURE_NAMES)('the tables of %s agree with computeInspection', (n
           relevant: figures.relevant,
           pct: figures.pct,
           band: figures.band ? RATING_LABELS[figures.band] : null,
-          professionalJudgement: result.standards[s.id].professionalJudgement ? '*' : null,
+          professionalJudgement: result.standards[s.id].professionalJudgement && result.standards[s.id].lowestKeyQuestion === kq.id ? '*' : null,
           previousPct: previousKeyQuestionPct[kq.id] ?? null,
         };
       }),
@@ -67,7 +67,7 @@ describe.each(FIXTURE_NAMES)('the tables of %s agree with computeInspection', (n
   });
 
   it('every table survives CSV and back with the same numbers', () => {
-    for (const table of [tables.ratings, tables.keyQuestions, tables.prompts] as ExportTable[]) {
+    for (const table of [tables.ratings, tables.keyQuestions, tables.prompts, tables.resettlement] as ExportTable[]) {
       const { hasBom, header, records } = readCsvObjects(toCsv(tableGrid(table)));
       expect(hasBom).toBe(true);
       expect(header).toEqual(table.columns.map((c) => c.header));
@@ -94,8 +94,33 @@ describe('the figures the reports print', () => {
     expect(row('2.3')).toMatchObject({ professionalJudgement: null });
     expect(row('4.1')).toMatchObject({ rating: 'Requires improvement', score: null, maxScore: null, basis: 'Rated separately: not part of the score' });
     expect(ratings.rows.at(-1)?.standard).toBe('4.1');
-    expect(keyQuestions.rows.filter((r) => r.standard === '2.1').every((r) => r.professionalJudgement === '*')).toBe(true);
+    // Only the key question that set the computed rating carries the asterisk (2.1.3 at 46%).
+    expect(keyQuestions.rows.filter((r) => r.professionalJudgement === '*').map((r) => r.keyQuestion)).toEqual(['2.1.3', '2.2.3']);
     expect(keyQuestions.rows.find((r) => r.keyQuestion === '2.1.1')?.pct).toBe(result.standards['2.1'].keyQuestions['2.1.1'].pct);
+  });
+
+  // Dudley 2019 (002_b3ff77846e023e08.txt), Annex 2: "3.4. Joint working Good*", "3.4.1 … 64%*",
+  // "3.4.2 … 100%": the asterisk is on the key question that set the computed rating only.
+  it('Dudley 2019: 64%* on 3.4.1 only, not on 3.4.2', () => {
+    const { framework, result } = loadReportFixture('dudley-2019');
+    const { keyQuestions } = buildExportTables({ framework, result });
+    expect(keyQuestions.rows.find((r) => r.keyQuestion === '3.4.1')).toMatchObject({ pct: 64, professionalJudgement: '*' });
+    expect(keyQuestions.rows.find((r) => r.keyQuestion === '3.4.2')).toMatchObject({ pct: 100, professionalJudgement: null });
+    expect(keyQuestions.rows.filter((r) => r.professionalJudgement === '*').map((r) => r.keyQuestion)).toEqual(['3.4.1']);
+  });
+
+  // "Resettlement cases are not rated separately; the data is for illustrative purposes only"
+  // (Leicestershire 2021, Annexe 2); no report prints resettlement case questions.
+  it("Leicestershire 2021: Casemark's own resettlement questions in their own labelled table, never in the prompt annex", () => {
+    const { framework, result } = loadReportFixture('leicestershire-2021');
+    const { prompts, resettlement } = buildExportTables({ framework, result });
+    expect(prompts.rows.some((r) => r.keyQuestion.startsWith('4.1') || r.standard === '4.1')).toBe(false);
+    expect(resettlement.title).toMatch(/^Casemark's own resettlement questions/);
+    expect(resettlement.sheetName.length).toBeLessThanOrEqual(31);
+    expect(resettlement.rows.map((r) => r.aspect)).toEqual(framework.resettlementAspects.map((a) => a.id));
+    expect(resettlement.rows.every((r) => /^Casemark's own/.test(r.source))).toBe(true);
+    expect(tableGrid(resettlement)[0]).toContain('Question (Casemark’s own)');
+    expect(allExportTables(buildExportTables({ framework, result })).map((t) => t.id)).toEqual(['ratings', 'key-questions', 'prompts', 'resettlement']);
   });
 
   it('Blackpool 2021: 25/36 Good, previous key-question % shown where the last report printed one', () => {
@@ -105,6 +130,31 @@ describe('the figures the reports print', () => {
     expect(keyQuestions.rows.find((r) => r.keyQuestion === '2.2.1')?.previousPct).toBe(54);
     expect(keyQuestions.rows.find((r) => r.keyQuestion === '2.1.1')?.previousPct).toBeNull();
     expect(ratings.rows.some((r) => r.standard === '4.1')).toBe(false);
+    const tables = buildExportTables({ framework, result });
+    expect(tables.resettlement.rows).toEqual([]);
+    expect(allExportTables(tables).map((t) => t.id)).toEqual(['ratings', 'key-questions', 'prompts']);
+  });
+});
+
+// "The resettlement standard is rated separately, and does not influence the overall YOT rating"
+// (Leicestershire 2021, Annexe 2): the score never waits for 4.1.
+describe('an inspection whose 4.1 is not judged yet', () => {
+  const { framework, result: leicestershire } = loadReportFixture('leicestershire-2021');
+  it('shows the score and the overall rating below 31, and says why an Outstanding one waits', () => {
+    const judgements = Object.fromEntries(Object.entries(leicestershire.standards).filter(([, s]) => s.kind === 'qualitative' && s.id !== '4.1').map(([id, s]) => [id, s.rating]));
+    const counts = Object.fromEntries(
+      Object.values(leicestershire.standards).flatMap((s) => Object.values(s.keyQuestions).map((kq) => [kq.id, { yes: kq.yes, no: kq.relevant - kq.yes, na: kq.na }])),
+    );
+    const unjudged = computeInspection(framework, { counts, judgements, resettlementCases: 4 });
+    const overall = buildExportTables({ framework, result: unjudged }).ratings.rows.find((r) => r.standard === 'Overall');
+    expect(overall).toMatchObject({ score: 9, rating: 'Requires improvement', basis: null });
+
+    const allYes = Object.fromEntries(Object.keys(counts).map((id) => [id, { yes: 5, no: 0, na: 0 }]));
+    const allOutstanding = Object.fromEntries(Object.keys(judgements).map((id) => [id, 'outstanding' as const]));
+    const waiting = computeInspection(framework, { counts: allYes, judgements: allOutstanding, resettlementCases: 4 });
+    const row = buildExportTables({ framework, result: waiting }).ratings.rows.find((r) => r.standard === 'Overall');
+    expect(row).toMatchObject({ score: 36, rating: null });
+    expect(row?.basis).toBe('Provisional, because 4.1 has no judgement: with a score of 36 the overall rating is Outstanding unless 4.1 is rated Inadequate');
   });
 });
 

@@ -7,9 +7,9 @@
  * 77 under "% yes", XLSX stores 0.77 formatted as 0%.
  */
 import { listStandards } from '@/lib/framework';
-import type { Framework, Rating } from '@/lib/framework/types';
+import { CASEMARK_OWN_RESETTLEMENT_LABEL, type Framework, type Rating } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
-import type { InspectionResult, StandardResult } from '@/lib/rating/compute-inspection';
+import { isProfessionalJudgementKeyQuestion, type InspectionResult, type StandardResult } from '@/lib/rating/compute-inspection';
 
 export type CellValue = string | number | null;
 
@@ -24,7 +24,11 @@ export interface ExportColumn {
   width: number;
 }
 
-export const EXPORT_TABLE_IDS = ['ratings', 'key-questions', 'prompts'] as const;
+/**
+ * The inspectorate's three tables, then (2021) Casemark's own resettlement questions in a table
+ * of their own, never mixed into the prompt annex.
+ */
+export const EXPORT_TABLE_IDS = ['ratings', 'key-questions', 'prompts', 'resettlement'] as const;
 export type ExportTableId = (typeof EXPORT_TABLE_IDS)[number];
 
 export interface ExportTable<Row extends Record<string, CellValue> = Record<string, CellValue>> {
@@ -57,7 +61,10 @@ export type KeyQuestionRow = {
   relevant: number;
   pct: number | null;
   band: string | null;
-  /** "*" on every key question of a standard whose rating is the panel's professional judgement. */
+  /**
+   * "*" on the lowest key question (the one that set the computed rating) of a standard whose
+   * rating the panel changed — Dudley 2019, Annex 2: "64%*" on 3.4.1, not on 3.4.2's 100%.
+   */
   professionalJudgement: string | null;
   previousPct: number | null;
 };
@@ -73,10 +80,23 @@ export type PromptRow = {
   relevant: number;
 };
 
+/** A resettlement aspect (2021): Casemark's own illustrative question, labelled so on every row. */
+export type ResettlementRow = {
+  aspect: string;
+  shortLabel: string;
+  text: string;
+  pct: number | null;
+  yes: number;
+  relevant: number;
+  source: string;
+};
+
 export interface ExportTables {
   ratings: ExportTable<RatingsRow>;
   keyQuestions: ExportTable<KeyQuestionRow>;
   prompts: ExportTable<PromptRow>;
+  /** Empty (no rows) for the 2018 standards, which have no resettlement cases. */
+  resettlement: ExportTable<ResettlementRow>;
 }
 
 export interface ExportTablesInput {
@@ -121,6 +141,16 @@ const PROMPT_COLUMNS: ExportColumn[] = [
   { key: 'pct', header: '% yes', type: 'percent', width: 8 },
   { key: 'yes', header: 'Yes', type: 'integer', width: 8 },
   { key: 'relevant', header: 'Relevant', type: 'integer', width: 10 },
+];
+
+const RESETTLEMENT_COLUMNS: ExportColumn[] = [
+  { key: 'aspect', header: 'Aspect', type: 'text', width: 10 },
+  { key: 'shortLabel', header: 'Label', type: 'text', width: 30 },
+  { key: 'text', header: 'Question (Casemark’s own)', type: 'text', width: 80 },
+  { key: 'pct', header: '% yes', type: 'percent', width: 8 },
+  { key: 'yes', header: 'Yes', type: 'integer', width: 8 },
+  { key: 'relevant', header: 'Relevant', type: 'integer', width: 10 },
+  { key: 'source', header: 'Source', type: 'text', width: 60 },
 ];
 
 /** Why a standard has the rating it has, in a few words. */
@@ -196,7 +226,7 @@ export function buildKeyQuestionTable({ framework, result, previousKeyQuestionPc
         relevant: figures.relevant,
         pct: figures.pct,
         band: word(figures.band),
-        professionalJudgement: standardResult.professionalJudgement ? PJ : null,
+        professionalJudgement: isProfessionalJudgementKeyQuestion(standardResult, keyQuestion.id) ? PJ : null,
         previousPct: previousKeyQuestionPct[keyQuestion.id] ?? null,
       });
     }
@@ -228,12 +258,54 @@ export function buildPromptTable({ framework, result }: ExportTablesInput): Expo
   return { id: 'prompts', title: 'Prompts', sheetName: 'Prompts', columns: PROMPT_COLUMNS, rows };
 }
 
+/**
+ * The resettlement aspects (2021) in their own table, each row labelled as Casemark's own: no
+ * report prints resettlement case questions, and "Resettlement cases are not rated separately;
+ * the data is for illustrative purposes only" (Leicestershire 2021, 004_…, Annexe 2).
+ */
+export function buildResettlementTable({ framework, result }: ExportTablesInput): ExportTable<ResettlementRow> {
+  const rows: ResettlementRow[] = framework.resettlementAspects.map((aspect) => {
+    const figures = result.resettlementAspects[aspect.id];
+    return {
+      aspect: aspect.id,
+      shortLabel: aspect.shortLabel,
+      text: aspect.text,
+      pct: figures?.pct ?? null,
+      yes: figures?.yes ?? 0,
+      relevant: figures?.relevant ?? 0,
+      source: CASEMARK_OWN_RESETTLEMENT_LABEL,
+    };
+  });
+  return { id: 'resettlement', title: CASEMARK_OWN_RESETTLEMENT_LABEL, sheetName: 'Resettlement (Casemark own)', columns: RESETTLEMENT_COLUMNS, rows };
+}
+
 export function buildExportTables(input: ExportTablesInput): ExportTables {
-  return { ratings: buildRatingsTable(input), keyQuestions: buildKeyQuestionTable(input), prompts: buildPromptTable(input) };
+  return {
+    ratings: buildRatingsTable(input),
+    keyQuestions: buildKeyQuestionTable(input),
+    prompts: buildPromptTable(input),
+    resettlement: buildResettlementTable(input),
+  };
+}
+
+/** The tables a workbook of everything holds: the resettlement table only when there are aspects (2021). */
+export function allExportTables(tables: ExportTables): ExportTable[] {
+  const all: ExportTable[] = [tables.ratings, tables.keyQuestions, tables.prompts];
+  if (tables.resettlement.rows.length > 0) all.push(tables.resettlement);
+  return all;
 }
 
 export function exportTableById(tables: ExportTables, id: ExportTableId): ExportTable {
-  return id === 'ratings' ? tables.ratings : id === 'key-questions' ? tables.keyQuestions : tables.prompts;
+  switch (id) {
+    case 'ratings':
+      return tables.ratings;
+    case 'key-questions':
+      return tables.keyQuestions;
+    case 'prompts':
+      return tables.prompts;
+    case 'resettlement':
+      return tables.resettlement;
+  }
 }
 
 /** The table as a grid: the header row, then each row's cells in column order. */

@@ -503,7 +503,15 @@ export const FRAMEWORK_2018: Framework = {
                 { id: '3.4.1.e', text: 'Is the information provided to inform decision-making timely to meet the needs of the case, legislation and guidance?' },
                 { id: '3.4.1.f', text: 'Is the rationale for joint disposal decisions appropriate and clearly recorded?' },
               ],
-              naReasons: ['The child was not referred to the YOT before the disposal was decided (no YOT recommendation to judge)'],
+              // Asked of every out-of-court case, so no reason is offered: "We inspected the quality
+              // of YOT recommendations and joint decision-making in all children's records"
+              // (Blackpool 2021, 000_c1174f08f6b47fac.txt, 3. Out-of-court disposals); Wigan 2021
+              // (001_…), 3.4: "Of the 5 cases inspected: Relevant cases 5"; Dudley 2019 (002_…),
+              // Annex 2: 64% = 9 of its 14 out-of-court cases. A child not referred to the YOT
+              // before the disposal was decided is a "No", not a case outside the sub-sample.
+              naReasons: [],
+              naGuidance:
+                'This key question is asked of every out-of-court case. If the child was not referred to the YOT before the disposal was decided, the answer is No, not "not applicable".',
             },
             {
               // Only relevant in youth conditional caution cases (Blackpool 2021, footnote 22; Wigan 2021, footnote 25).
@@ -515,7 +523,9 @@ export const FRAMEWORK_2018: Framework = {
                 { id: '3.4.2.a', text: 'Does the YOT inform the police of progress and outcomes in a sufficient and timely manner?', guidance: 'For youth conditional cautions, the YOT is required to inform the police of progress and outcomes in a sufficient and timely manner.' },
                 { id: '3.4.2.b', text: 'Is sufficient attention given to compliance with and enforcement of the conditions?', guidance: 'For youth conditional cautions, the YOT is required to give proper attention to compliance with, and enforcement of, the conditions.' },
               ],
-              naReasons: ['Not a youth conditional caution'],
+              // No reason is offered: the question is not asked on any other disposal
+              // (onlyForDisposals), so "Not a youth conditional caution" could never be recorded.
+              naReasons: [],
             },
           ],
         },

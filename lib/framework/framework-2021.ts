@@ -9,8 +9,10 @@
  *   - 000_c1174f08f6b47fac.txt / 001_f9e6377b473ce7bd.txt  Blackpool / Wigan 2021 (2018 standards):
  *                               the one prompt the Leicestershire annexe does not print (3.3.3.b)
  *
- * The resettlement aspects (4.1.r01...) are derived from the reports' 4.1 text, not from a
- * published prompt list. Ids are stable forever.
+ * The resettlement aspects (4.1.r01...) are Casemark's own illustrative questions, derived from
+ * the reports' 4.1 text, not from a published prompt list: no report prints resettlement case
+ * questions ("the data is for illustrative purposes only", Leicestershire 2021, Annexe 2). They
+ * are labelled as Casemark's own wherever they appear. Ids are stable forever.
  */
 import type { Framework } from './types';
 
@@ -573,6 +575,7 @@ export const FRAMEWORK_2021: Framework = {
       ],
     },
   ],
+  // Casemark's own illustrative questions (CASEMARK_OWN_RESETTLEMENT_LABEL), not the inspectorate's.
   resettlementAspects: [
     { id: '4.1.r01', text: 'Did resettlement planning start at the beginning of the sentence?', shortLabel: 'Release planning from the start' },
     { id: '4.1.r02', text: "Was suitable accommodation planned and in place for the child's release?", shortLabel: 'Accommodation' },

@@ -6,12 +6,15 @@ import {
   findQuestion,
   findStandard,
   getFramework,
+  isKeyQuestionApplicable,
   listCaseMarkedStandards,
   listCoreStandards,
   listKeyQuestionsForCase,
   listQualitativeStandards,
   listQuestionIdsForCase,
   listStandards,
+  COURT_DISPOSALS,
+  OUT_OF_COURT_DISPOSALS,
   type Framework,
   type KeyQuestion,
 } from './index';
@@ -148,8 +151,29 @@ describe.each(FRAMEWORKS)('framework %s: structure', (version, framework) => {
       }
       for (const kq of standard.keyQuestions) {
         expect(kq.prompts.length, `${kq.id} prompts`).toBeGreaterThanOrEqual(1);
-        expect(kq.naReasons.length, `${kq.id} naReasons`).toBeGreaterThanOrEqual(1);
+        // 2018 3.4 is asked of every out-of-court case (3.4.1) or only of youth conditional
+        // cautions (3.4.2): no reason to offer. Every other case-marked key question offers 1–3.
+        if (standard.id !== '3.4') expect(kq.naReasons.length, `${kq.id} naReasons`).toBeGreaterThanOrEqual(1);
         expect(kq.naReasons.length, `${kq.id} naReasons`).toBeLessThanOrEqual(3);
+      }
+    }
+  });
+
+  // A not-applicable reason is how a case leaves a key question's sub-sample (Blackpool 2021,
+  // Annexe 1 "Ratings explained"). A reason that restates who the question is asked of can never
+  // be recorded (the question is not asked then), so an offered reason must be about the case's
+  // work, never about its type or disposal: applicability is onlyForDisposals/caseType alone.
+  it('offers only not-applicable reasons that can be recorded on a case the key question is asked of', () => {
+    const disposals = [...COURT_DISPOSALS, ...OUT_OF_COURT_DISPOSALS].map((d) => d.replace(/_/g, ' '));
+    const restatesApplicability = new RegExp(`\\bnot an? (${[...disposals, 'court', 'out-of-court', 'resettlement'].join('|')})\\b`, 'i');
+    for (const standard of listCaseMarkedStandards(framework)) {
+      const disposalsOfType = standard.caseType === 'court' ? COURT_DISPOSALS : OUT_OF_COURT_DISPOSALS;
+      for (const kq of standard.keyQuestions) {
+        const askedOn = disposalsOfType.filter((disposal) => isKeyQuestionApplicable(kq, { type: standard.caseType!, disposal }));
+        expect(askedOn.length, `${kq.id} is asked of some case`).toBeGreaterThan(0);
+        for (const reason of kq.naReasons) {
+          expect(reason, `${kq.id}: "${reason}" restates who the question is asked of`).not.toMatch(restatesApplicability);
+        }
       }
     }
   });
@@ -226,10 +250,24 @@ describe('framework 2018', () => {
     expect(joint.keyQuestions[0].onlyForDisposals).toBeUndefined();
   });
 
+  // "We inspected the quality of YOT recommendations and joint decision-making in all children's
+  // records" (Blackpool 2021, 3. Out-of-court disposals); Wigan 2021 3.4 "Of the 5 cases
+  // inspected: Relevant cases 5"; Dudley 2019 Annex 2, 3.4.1 64% = 9 of all 14 out-of-court cases.
+  it('asks 3.4.1 of every out-of-court case, offering no reason to take a case out of it', () => {
+    const kq = findStandard(f, '3.4')!.keyQuestions[0];
+    expect(kq.id).toBe('3.4.1');
+    expect(kq.naReasons).toEqual([]);
+    expect(kq.naGuidance).toMatch(/every out-of-court case.*not referred to the YOT.*the answer is No/);
+    for (const disposal of OUT_OF_COURT_DISPOSALS) {
+      expect(listKeyQuestionsForCase(f, { type: 'out_of_court', disposal }).map((k) => k.id), disposal).toContain('3.4.1');
+    }
+  });
+
   it('applies 3.4.2 only to youth conditional cautions', () => {
     const kq = findStandard(f, '3.4')!.keyQuestions[1];
     expect(kq.onlyForDisposals).toEqual(['youth_conditional_caution']);
-    expect(kq.naReasons).toContain('Not a youth conditional caution');
+    // "Not a youth conditional caution" could never be recorded: the question is not asked then.
+    expect(kq.naReasons).toEqual([]);
     const youthCaution = { type: 'out_of_court' as const, disposal: 'youth_caution' as const };
     const ycc = { type: 'out_of_court' as const, disposal: 'youth_conditional_caution' as const };
     expect(canAnswerQuestion(f, youthCaution, '3.4.2')).toBe(false);

@@ -59,6 +59,11 @@ export interface KeyQuestion {
    */
   naReasons: string[];
   /**
+   * Shown with the not-applicable reasons when the key question has none to offer, e.g. 2018
+   * 3.4.1, asked of every out-of-court case. An inspector may still write a reason.
+   */
+  naGuidance?: string;
+  /**
    * When set, the key question applies only to cases with one of these disposals and cannot
    * be answered on any other (2018 3.4.2: youth conditional cautions only).
    */
@@ -100,8 +105,12 @@ export interface Domain {
 }
 
 /**
- * A resettlement case (2021) is marked to illustrate 4.1, never scored. Its aspects are
- * derived from the reports' 4.1 text (see docs/frameworks.md).
+ * A resettlement case (2021) is marked to illustrate 4.1, never scored. The aspects are
+ * Casemark's own illustrative questions, derived from the reports' 4.1 text (see
+ * docs/frameworks.md): no report prints resettlement case questions, and "Resettlement cases are
+ * not rated separately; the data is for illustrative purposes only" (Leicestershire 2021,
+ * 004_46eac8fc65744bcf.txt, Annexe 2). Wherever they are shown they carry
+ * {@link CASEMARK_OWN_RESETTLEMENT_LABEL} and are kept out of the inspectorate's prompt tables.
  */
 export interface ResettlementAspect {
   /** e.g. `4.1.r01` */
@@ -109,6 +118,12 @@ export interface ResettlementAspect {
   text: string;
   shortLabel: string;
 }
+
+/** How every screen, export and file labels the resettlement aspects (4.1.r01–r10). */
+export const CASEMARK_OWN_RESETTLEMENT_LABEL = "Casemark's own resettlement questions (illustrative, not HM Inspectorate of Probation questions, never scored)";
+/** The longer note beside them. */
+export const CASEMARK_OWN_RESETTLEMENT_NOTE =
+  "The resettlement aspects (4.1.r01–4.1.r10) are Casemark's own questions, derived from the reports' 4.1 text so that inspectors record resettlement cases consistently. No inspection report prints resettlement case questions: resettlement cases illustrate 4.1, \"the data is for illustrative purposes only\" (Leicestershire 2021, Annexe 2), and they never set a rating.";
 
 export interface Framework {
   version: FrameworkVersion;

@@ -49,7 +49,7 @@ describe('parseCasemarkDocument', () => {
               isCaseManagerInterviewed: false,
               isPracticeExample: true,
               practiceExample: 'Creative work with the family.',
-              answers: { '2.1.3': 'na' },
+              answers: { '2.1.1': 'no', '2.1.3': 'na' },
               notes: { '2.1.3': 'Checked the records.' },
               naReasons: { '2.1.3': 'No risk of harm to others' },
             },

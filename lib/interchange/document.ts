@@ -55,7 +55,8 @@ export interface CasemarkPanelDecision {
 /** The document `exportInspection` writes: v1 plus the optional fields Casemark adds. */
 export interface CasemarkDocument {
   format: typeof INTERCHANGE_FORMAT;
-  source: { application: 'Casemark'; inspectionId: string; exportedAt: string };
+  /** `resettlementAspects` (2021): says the 4.1.r answer keys are Casemark's own questions. */
+  source: { application: 'Casemark'; inspectionId: string; exportedAt: string; resettlementAspects?: string };
   inspection: {
     service: string;
     localAuthority: string;

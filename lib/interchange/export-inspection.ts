@@ -6,7 +6,7 @@
  */
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { getFramework } from '@/lib/framework';
-import type { FrameworkVersion, Rating } from '@/lib/framework/types';
+import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
 import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument } from './document';
 import { frameworkFromDb } from '@/lib/data/mappers';
@@ -77,10 +77,17 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
   ]);
   const version: FrameworkVersion = frameworkFromDb(inspection.framework);
   const framework = getFramework(version);
+  const aspects = framework.resettlementAspects;
 
   const document: CasemarkDocument = {
     format: INTERCHANGE_FORMAT,
-    source: { application: 'Casemark', inspectionId: inspection.id, exportedAt: new Date().toISOString() },
+    source: {
+      application: 'Casemark',
+      inspectionId: inspection.id,
+      exportedAt: new Date().toISOString(),
+      // The 4.1.r answer keys are Casemark's own questions, not the inspectorate's.
+      ...(aspects.length ? { resettlementAspects: `${aspects[0].id}–${aspects[aspects.length - 1].id}: ${CASEMARK_OWN_RESETTLEMENT_LABEL}` } : {}),
+    },
     inspection: {
       service: inspection.service.name,
       localAuthority: inspection.service.localAuthority,

@@ -10,7 +10,7 @@ export function buildQuestionViews(framework: Framework, kase: CaseClassificatio
   if (kase.type === 'resettlement') {
     if (standardId !== '4.1' || framework.resettlementAspects.length === 0) return null;
     return {
-      title: '4.1 Resettlement (illustrative, not scored)',
+      title: '4.1 Resettlement: Casemark’s own questions (illustrative, not scored)',
       questions: framework.resettlementAspects.map((a) => ({
         id: a.id,
         text: a.text,
@@ -32,6 +32,7 @@ export function buildQuestionViews(framework: Framework, kase: CaseClassificatio
         text: kq.text,
         label: kq.shortLabel,
         naReasons: kq.naReasons,
+        ...(kq.naGuidance ? { naGuidance: kq.naGuidance } : {}),
         kind: 'key_question',
         prompts: kq.prompts.map((p) => ({
           id: p.id,

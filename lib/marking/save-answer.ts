@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
+import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, findQuestion, getFramework } from '@/lib/framework';
 import { ZSaveAnswer, type TSaveAnswer } from '@/lib/validation/marking';
@@ -19,7 +19,18 @@ export interface SavedAnswer {
 }
 
 export type SaveAnswerResult =
-  | { status: 'saved'; answer: SavedAnswer; standardId: string | null; counts: QuestionCounts; caseStatus: string }
+  | {
+      status: 'saved';
+      answer: SavedAnswer;
+      standardId: string | null;
+      /**
+       * The page's questions counted across the inspection, or null when the actor may not see
+       * the ratings panel (an inspector whose lead has not let the team see it): live figures
+       * are the panel's, so they are not even sent.
+       */
+      counts: QuestionCounts | null;
+      caseStatus: string;
+    }
   | { status: 'conflict'; theirs: SavedAnswer };
 
 /** Every check that needs no lock: who may mark the case, and what may be answered on it. */
@@ -54,6 +65,7 @@ function checkChange(actor: Actor, kase: LoadedCase | null, change: TSaveAnswer)
 
 interface WriteRow {
   guarded: number;
+  is_panel_visible_to_team: boolean | null;
   new_case_status: string | null;
   value: SavedAnswer['value'];
   na_reason: string | null;
@@ -87,7 +99,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
 
   const rows = await db.$queryRaw<WriteRow[]>`
     WITH guard AS (
-      SELECT c.id, c.inspection_id, c.status
+      SELECT c.id, c.inspection_id, c.status, i.is_panel_visible_to_team
       FROM cases c JOIN inspections i ON i.id = c.inspection_id
       WHERE c.id = ${kase.id}::uuid AND i.status = 'fieldwork' AND c.status <> 'complete'
         -- Unchanged since the checks: what may be answered depends on type and disposal.
@@ -144,6 +156,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       FROM guard g WHERE ${isValue} AND EXISTS (SELECT 1 FROM saved)
     )
     SELECT (SELECT count(*)::int FROM guard) AS guarded,
+           (SELECT is_panel_visible_to_team FROM guard) AS is_panel_visible_to_team,
            (SELECT count(*) FROM audit) + (SELECT count(*) FROM notified) AS side_effects,
            (SELECT status::text FROM case_status) AS new_case_status,
            s.value, s.na_reason, s.note, s.version, s.updated_at
@@ -175,7 +188,11 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
     };
   }
 
-  const counts = await countAnswers(db, kase.inspectionId, checked.questionIds);
+  // Inspection-wide figures belong to the ratings panel: an inspector watching a key question sit
+  // on a band boundary while marking would be nudged, so they follow the lead's choice to let
+  // the team see the panel (read with the lock, as it stood when the answer was written).
+  const scope = { ...kase.scope, isPanelVisibleToTeam: row.is_panel_visible_to_team === true };
+  const counts = can(actor, 'panel.view', { inspection: scope }) ? await countAnswers(db, kase.inspectionId, checked.questionIds) : null;
   return {
     status: 'saved',
     standardId: checked.standardId,

@@ -3,6 +3,9 @@ import type { Actor } from '@/lib/auth/permissions';
 import { lockInspectionFor } from '@/lib/data/lock-inspection';
 import { AppError } from '@/lib/errors';
 import { findStandard, getFramework } from '@/lib/framework';
+import { countAnswers } from '@/lib/marking/count-answers';
+import { panelDecisionRefusal } from '@/lib/rating/compute-inspection';
+import { rateCaseMarkedStandard } from '@/lib/rating/standard-rating';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { ZRecordJudgement, ZRecordPanelDecision, ZSetPanelVisibility, ZWithdrawPanelDecision } from '@/lib/validation/panel';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -72,6 +75,11 @@ export async function recordPanelDecision(db: PrismaClient, actor: Actor, input:
     if (!standard || standard.kind !== 'case_marked') {
       throw new AppError('invalid', `${change.standardId} is not a case-marked standard in the ${framework.version} standards, so the panel cannot override its rating.`);
     }
+    // Professional discretion departs from a computed rating (Blackpool 2021 and Wigan 2021,
+    // Annexe 1): read the standard's counts under the inspection lock and refuse without one.
+    const counts = await countAnswers(tx, change.inspectionId, standard.keyQuestions.map((kq) => kq.id));
+    const refusal = panelDecisionRefusal(standard.id, rateCaseMarkedStandard(standard, counts).computedRating);
+    if (refusal) throw new AppError('invalid', `${refusal}.`, { rating: `${refusal}.` });
     const now = new Date();
     const previous = await tx.panelDecision.findFirst({
       where: { inspectionId: change.inspectionId, standardId: change.standardId, revokedAt: null },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rating } from '@/lib/framework/types';
-import { computeInspection, describeStandardRating, type InspectionInput } from './compute-inspection';
+import { computeInspection, describeStandardRating, isProfessionalJudgementKeyQuestion, panelDecisionRefusal, type InspectionInput } from './compute-inspection';
 import type { QuestionCounts } from './key-question';
 import { c, syntheticFramework } from './test-support/synthetic-framework';
 
@@ -129,9 +129,28 @@ describe('panel decisions (professional judgement)', () => {
     expect(result.standards['2.2']).toMatchObject({ rating: 'requires_improvement', professionalJudgement: false, panel: { rating: 'requires_improvement' } });
   });
 
-  it('rates a standard with no relevant cases from a panel decision', () => {
+  // Discretion departs from a computed rating near a boundary (Blackpool 2021 and Wigan 2021,
+  // Annexe 1; Leicestershire 2021, 2. Court disposals): with no relevant case there is none.
+  it('ignores, with a warning, a panel decision on a standard with no relevant cases', () => {
     const result = computeInspection(fw2018, { counts: {}, panel: [{ standard: '2.4', rating: 'good', rationale: 'r' }] });
-    expect(result.standards['2.4']).toMatchObject({ rating: 'good', computedRating: null, professionalJudgement: true, score: 2, reason: null });
+    expect(result.standards['2.4']).toMatchObject({ rating: null, computedRating: null, professionalJudgement: false, panel: null, score: null });
+    expect(result.standards['2.4'].reason).toMatch(/^2\.4 cannot be rated yet/);
+    expect(result.warnings).toEqual([
+      'Panel decision for 2.4 ignored: 2.4 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating',
+    ]);
+    expect(panelDecisionRefusal('2.4', null)).toMatch(/no rating for the panel to depart from/);
+    expect(panelDecisionRefusal('2.4', 'inadequate')).toBeNull();
+  });
+
+  // Dudley 2019, Annex 2: "3.4.1 … 64%*" and "3.4.2 … 100%" under "3.4. Joint working Good*".
+  it('puts the professional-judgement asterisk only on the lowest key question of a changed standard', () => {
+    const result = computeInspection('2018', { counts: { '3.4.1': c(9, 5), '3.4.2': c(3, 0) }, panel: [{ standard: '3.4', rating: 'good', rationale: 'r' }] });
+    const s34 = result.standards['3.4'];
+    expect(s34).toMatchObject({ rating: 'good', computedRating: 'requires_improvement', lowestKeyQuestion: '3.4.1', professionalJudgement: true });
+    expect(isProfessionalJudgementKeyQuestion(s34, '3.4.1')).toBe(true);
+    expect(isProfessionalJudgementKeyQuestion(s34, '3.4.2')).toBe(false);
+    const agreeing = computeInspection('2018', { counts: { '3.4.1': c(9, 5) }, panel: [{ standard: '3.4', rating: 'requires_improvement', rationale: 'r' }] });
+    expect(isProfessionalJudgementKeyQuestion(agreeing.standards['3.4'], '3.4.1')).toBe(false);
   });
 
   it('ignores panel decisions on qualitative or unknown standards, with warnings', () => {
@@ -183,10 +202,21 @@ describe('2021 shape: 3.4 qualitative, 4.1 rated separately', () => {
     expect(result.warnings).toEqual(['4.1 has a judgement but no resettlement cases, so it is not rated']);
   });
 
-  it('needs the 4.1 judgement when there are resettlement cases', () => {
+  it('shows the score without the 4.1 judgement, holding back only an Outstanding rating (Leicestershire 2021, Annexe 2)', () => {
     const result = computeInspection(fw2021, { counts: countsFor(caseMarked, fw2021), judgements, resettlementCases: 3 });
     expect(result.standards['4.1']).toMatchObject({ rating: null, isRated: true, reason: '4.1 has no judgement' });
-    expect(result.overall).toMatchObject({ score: null, rating: null, missing: ['4.1 has no judgement'] });
+    expect(result.overall).toMatchObject({
+      score: 31,
+      rating: null,
+      uncappedRating: 'outstanding',
+      missing: ['4.1 has no judgement: with a score of 31 the overall rating is Outstanding unless 4.1 is rated Inadequate'],
+    });
+  });
+
+  it('gives the overall rating below 31 without the 4.1 judgement: 4.1 cannot change it ("does not influence the overall YOT rating")', () => {
+    const result = computeInspection(fw2021, { counts: countsFor(caseMarked, fw2021), judgements: { ...judgements, '1.1': 'requires_improvement' }, resettlementCases: 3 });
+    expect(result.standards['4.1']).toMatchObject({ rating: null, reason: '4.1 has no judgement' });
+    expect(result.overall).toMatchObject({ score: 30, rating: 'good', missing: [] });
   });
 
   it('infers whether 4.1 is rated from its judgement when the number of resettlement cases is not given', () => {

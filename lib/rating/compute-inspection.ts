@@ -75,14 +75,31 @@ export interface InspectionResult {
   warnings: string[];
 }
 
+/**
+ * Why a panel decision cannot be recorded on this standard, or null when it can. Professional
+ * discretion departs from a computed rating: "where the lowest percentage at the key question
+ * level is close to the rating boundary" (Blackpool 2021 (000_…) and Wigan 2021 (001_…),
+ * Annexe 1); Leicestershire 2021 (004_…), 2. Court disposals: "As the lowest score was less than
+ * 50 per cent, this falls within our 'Inadequate' range … Professional discretion was therefore
+ * applied". With no relevant case there is no computed rating to depart from.
+ */
+export function panelDecisionRefusal(standardId: string, computedRating: Rating | null): string | null {
+  if (computedRating !== null) return null;
+  return `${standardId} has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating`;
+}
+
 function caseMarkedResult(
   standard: Standard,
   domainId: string,
   counts: QuestionCounts,
-  decision: PanelDecisionInput | undefined,
+  requested: PanelDecisionInput | undefined,
+  warnings: string[],
 ): StandardResult {
   const computation = rateCaseMarkedStandard(standard, counts);
   const { computedRating } = computation;
+  const refusal = requested ? panelDecisionRefusal(standard.id, computedRating) : null;
+  if (refusal) warnings.push(`Panel decision for ${standard.id} ignored: ${refusal}`);
+  const decision = refusal ? undefined : requested;
   const rating = decision ? decision.rating : computedRating;
   // Panel decisions replace the computed rating (Dudley 2019 (002_…), Annex 2: "Good*" with
   // 3.4.1 at 64%, "*Professional judgement applied"; Leicestershire 2021 (004_…), 2. Court
@@ -202,7 +219,7 @@ export function computeInspection(framework: Framework | FrameworkVersion, input
           known.add(kq.id);
           for (const p of kq.prompts) known.add(p.id);
         }
-        standards[standard.id] = caseMarkedResult(standard, domain.id, input.counts, decisions.get(standard.id));
+        standards[standard.id] = caseMarkedResult(standard, domain.id, input.counts, decisions.get(standard.id), warnings);
       } else {
         standards[standard.id] = qualitativeResult(standard, domain.id, judgements[standard.id] ?? null, input.resettlementCases, warnings);
       }
@@ -235,6 +252,16 @@ export function computeInspection(framework: Framework | FrameworkVersion, input
 /** "1.2 has no judgement", "2.4 has no marked cases". */
 function missingText(standard: Standard): string {
   return standard.kind === 'qualitative' ? `${standard.id} has no judgement` : `${standard.id} has no marked cases`;
+}
+
+/**
+ * Whether a key question's percentage carries the professional-judgement asterisk: only the
+ * lowest key question (the one that set the computed rating) of a standard whose rating the
+ * panel changed. Dudley 2019 (002_b3ff77846e023e08.txt), Annex 2: "3.4. Joint working Good*",
+ * "3.4.1 … 64%*", "3.4.2 … 100%" (no asterisk), "*Professional judgement applied."
+ */
+export function isProfessionalJudgementKeyQuestion(result: Pick<StandardResult, 'professionalJudgement' | 'lowestKeyQuestion'>, keyQuestionId: string): boolean {
+  return result.professionalJudgement && result.lowestKeyQuestion === keyQuestionId;
 }
 
 /** "Requires improvement (computed Inadequate, professional judgement)" — a one-line summary. */

@@ -65,11 +65,47 @@ describe('computeOverall', () => {
     });
   });
 
-  it('needs the resettlement judgement when resettlement is rated', () => {
-    expect(computeOverall(core(scoring(31)), [{ id: '4.1', isRated: true, rating: null }])).toMatchObject({
+  // "The resettlement standard is rated separately, and does not influence the overall YOT
+  // rating. We apply a limiting judgement, whereby any YOT that receives an 'Inadequate' rating
+  // for the resettlement standard is unable to receive an overall 'Outstanding' rating"
+  // (Leicestershire 2021, 004_46eac8fc65744bcf.txt, Annexe 2; St Helens 2023,
+  // 003_ce93bfaa3cc60c15.txt, ratings table footnote 1).
+  it('holds back only an Outstanding overall rating for a missing 4.1 judgement, and shows the score', () => {
+    expect(computeOverall(core(scoring(31)), [{ id: '4.1', isRated: true, rating: null }])).toEqual({
+      score: 31,
+      maxScore: 36,
+      rating: null,
+      uncappedRating: 'outstanding',
+      isCapped: false,
+      cap: null,
+      missing: ['4.1 has no judgement: with a score of 31 the overall rating is Outstanding unless 4.1 is rated Inadequate'],
+    });
+  });
+
+  it.each([
+    [30, 'good'],
+    [19, 'good'],
+    [11, 'requires_improvement'],
+    [6, 'inadequate'],
+  ] as const)('does not wait for 4.1 below 31: a score of %i is %s whatever 4.1 becomes', (score, rating) => {
+    expect(computeOverall(core(scoring(score)), [{ id: '4.1', isRated: true, rating: null }])).toEqual({
+      score,
+      maxScore: 36,
+      rating,
+      uncappedRating: rating,
+      isCapped: false,
+      cap: null,
+      missing: [],
+    });
+  });
+
+  it('shows neither score nor rating while a core standard is missing, whatever 4.1 is', () => {
+    const ratings = scoring(33) as (Rating | null)[];
+    ratings[0] = null;
+    expect(computeOverall(core(ratings), [{ id: '4.1', isRated: true, rating: null }])).toMatchObject({
       score: null,
       rating: null,
-      missing: ['4.1 has no judgement'],
+      missing: ['1.1 has no rating'],
     });
   });
 });

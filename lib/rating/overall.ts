@@ -11,7 +11,13 @@
  * "The resettlement standard is rated separately, and does not influence the overall YOT
  * rating. We apply a limiting judgement, whereby any YOT that receives an 'Inadequate' rating
  * for the resettlement standard is unable to receive an overall 'Outstanding' rating"
- *   — Leicestershire 2021 (004_46eac8fc65744bcf.txt), Annexe 2.
+ *   — Leicestershire 2021 (004_46eac8fc65744bcf.txt), Annexe 2; "The rating for resettlement does
+ *   not influence the overall YJS rating" — St Helens 2023 (003_ce93bfaa3cc60c15.txt), ratings
+ *   table, footnote 1.
+ *
+ * So the score never waits for 4.1: it is over the 12 core standards only. The overall rating
+ * waits for a missing 4.1 judgement only when the score is 31 or more (Outstanding), the one
+ * band an Inadequate 4.1 could change.
  */
 import type { Rating } from '@/lib/framework/types';
 import { overallBandOf, scoreOf } from './bands';
@@ -34,11 +40,14 @@ export interface SeparateRating {
 }
 
 export interface OverallResult {
-  /** Sum of the core standards' scores; null when any is missing. */
+  /** Sum of the core standards' scores; null when any core standard has no rating (never waits for 4.1). */
   score: number | null;
   /** 3 × the number of core standards (36). */
   maxScore: number;
-  /** The overall rating after the resettlement cap; null when anything needed is missing. */
+  /**
+   * The overall rating after the resettlement cap; null when a core standard has no rating, or
+   * when the score is 31+ and a rated 4.1 has no judgement yet (only then can 4.1 change it).
+   */
   rating: Rating | null;
   /** The band of the score before the cap. */
   uncappedRating: Rating | null;
@@ -46,15 +55,20 @@ export interface OverallResult {
   isCapped: boolean;
   /** Why it was capped, in plain English. */
   cap: string | null;
-  /** What the overall still needs, e.g. ["1.2 has no judgement", "2.4 has no marked cases"]. */
+  /**
+   * What the overall rating still needs, e.g. ["1.2 has no judgement", "2.4 has no marked cases"],
+   * or, with a score of 31+, the 4.1 judgement with why it matters.
+   */
   missing: string[];
 }
 
 /**
- * The overall score and rating. Any core standard without a rating, or a rated resettlement
- * standard without its judgement, makes score and rating null and is listed in `missing`
- * (never counted as 0). An Inadequate resettlement rating caps Outstanding at Good; it does
- * not lower Good or below. A resettlement standard that is not rated imposes no cap.
+ * The overall score and rating. Any core standard without a rating makes score and rating null
+ * and is listed in `missing` (never counted as 0). A rated resettlement standard without its
+ * judgement holds back only the rating, and only when the score is in the Outstanding band
+ * (31–36): below that, no 4.1 rating could change it. An Inadequate resettlement rating caps
+ * Outstanding at Good; it does not lower Good or below. A resettlement standard that is not
+ * rated imposes no cap.
  */
 export function computeOverall(core: readonly CoreStandardRating[], separate: readonly SeparateRating[] = []): OverallResult {
   const maxScore = core.length * 3;
@@ -64,13 +78,22 @@ export function computeOverall(core: readonly CoreStandardRating[], separate: re
     if (standard.rating === null) missing.push(standard.missing ?? `${standard.id} has no rating`);
     else score += scoreOf(standard.rating);
   }
-  for (const standard of separate) {
-    if (standard.isRated && standard.rating === null) missing.push(standard.missing ?? `${standard.id} has no judgement`);
-  }
   if (missing.length > 0) {
     return { score: null, maxScore, rating: null, uncappedRating: null, isCapped: false, cap: null, missing };
   }
   const uncappedRating = overallBandOf(score);
+  if (uncappedRating === 'outstanding') {
+    // Only an Outstanding score can be changed by 4.1 (the limiting judgement), so only then
+    // does the overall rating wait for it.
+    for (const standard of separate) {
+      if (standard.isRated && standard.rating === null) {
+        missing.push(
+          `${standard.missing ?? `${standard.id} has no judgement`}: with a score of ${score} the overall rating is Outstanding unless ${standard.id} is rated Inadequate`,
+        );
+      }
+    }
+    if (missing.length > 0) return { score, maxScore, rating: null, uncappedRating, isCapped: false, cap: null, missing };
+  }
   let rating: Rating = uncappedRating;
   let cap: string | null = null;
   const inadequate = separate.find((s) => s.isRated && s.rating === 'inadequate');

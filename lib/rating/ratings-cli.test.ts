@@ -25,11 +25,15 @@ describe('npm run ratings', { timeout: 120_000 }, () => {
       professionalJudgement: true,
       lowestKeyQuestion: '2.1.3',
       keyQuestions: {
-        '2.1.1': { yes: 10, relevant: 13, pct: 77 },
-        '2.1.2': { yes: 7, relevant: 13, pct: 54 },
-        '2.1.3': { yes: 6, relevant: 13, pct: 46 },
+        '2.1.1': { yes: 10, relevant: 13, pct: 77, professionalJudgement: false },
+        '2.1.2': { yes: 7, relevant: 13, pct: 54, professionalJudgement: false },
+        // The * of professional judgement belongs to the key question that set the rating.
+        '2.1.3': { yes: 6, relevant: 13, pct: 46, professionalJudgement: true },
       },
     });
+    // Casemark's own resettlement questions are labelled as such ("for illustrative purposes only").
+    expect(report.resettlementAspectsLabel).toMatch(/^Casemark's own resettlement questions/);
+    expect(Object.keys(report.resettlementAspects)).toHaveLength(10);
     expect(report.standards['2.1'].flags.map((f: { code: string }) => f.code)).toEqual(['near_boundary', 'one_case_flips']);
     expect(report.standards['3.4']).toMatchObject({ rating: 'inadequate', computedRating: null, score: 0, keyQuestions: {} });
     expect(report.standards['4.1']).toMatchObject({ rating: 'requires_improvement', score: null, ratedSeparately: true, notRated: false });

@@ -2,8 +2,8 @@
  * The JSON the ratings command prints (`npm run -s ratings -- <file.json>`): a stable,
  * plain-data view of an {@link InspectionResult}.
  */
-import type { FrameworkVersion, Rating } from '@/lib/framework/types';
-import type { InspectionResult } from './compute-inspection';
+import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } from '@/lib/framework/types';
+import { isProfessionalJudgementKeyQuestion, type InspectionResult } from './compute-inspection';
 import type { DiscretionFlag } from './discretion';
 
 export interface ReportFigures {
@@ -22,7 +22,11 @@ export interface ReportStandard {
   score: number | null;
   professionalJudgement: boolean;
   lowestKeyQuestion: string | null;
-  keyQuestions: Record<string, ReportFigures & { band: Rating | null }>;
+  /**
+   * `professionalJudgement`: true on the key question that set the computed rating of a
+   * standard the panel changed — the one the reports print with `*` (Dudley 2019, Annex 2: 64%*).
+   */
+  keyQuestions: Record<string, ReportFigures & { band: Rating | null; professionalJudgement: boolean }>;
   prompts: Record<string, ReportFigures>;
   flags: DiscretionFlag[];
   panel: { rating: Rating; rationale: string } | null;
@@ -45,7 +49,10 @@ export interface RatingsReport {
     cap: string | null;
     missing: string[];
   };
+  /** Casemark's own illustrative questions (2021), not the inspectorate's: see `resettlementAspectsLabel`. */
   resettlementAspects: Record<string, ReportFigures & { shortLabel: string }>;
+  /** Says the resettlement aspects are Casemark's own questions; null when there are none (2018). */
+  resettlementAspectsLabel: string | null;
   warnings: string[];
 }
 
@@ -57,7 +64,9 @@ export function ratingsReport(result: InspectionResult): RatingsReport {
   const standards: Record<string, ReportStandard> = {};
   for (const [id, s] of Object.entries(result.standards)) {
     const keyQuestions: ReportStandard['keyQuestions'] = {};
-    for (const [kqId, kq] of Object.entries(s.keyQuestions)) keyQuestions[kqId] = { ...figures(kq), band: kq.band };
+    for (const [kqId, kq] of Object.entries(s.keyQuestions)) {
+      keyQuestions[kqId] = { ...figures(kq), band: kq.band, professionalJudgement: isProfessionalJudgementKeyQuestion(s, kqId) };
+    }
     const prompts: ReportStandard['prompts'] = {};
     for (const [promptId, p] of Object.entries(s.prompts)) prompts[promptId] = figures(p);
     standards[id] = {
@@ -94,6 +103,7 @@ export function ratingsReport(result: InspectionResult): RatingsReport {
       missing: overall.missing,
     },
     resettlementAspects,
+    resettlementAspectsLabel: Object.keys(resettlementAspects).length ? CASEMARK_OWN_RESETTLEMENT_LABEL : null,
     warnings: result.warnings,
   };
 }

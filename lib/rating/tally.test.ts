@@ -51,17 +51,17 @@ describe('from an interchange document', () => {
         { ref: 'O1', type: 'out_of_court' as const, disposal: 'youth_caution' as const, answers: { '3.4.2': 'yes' as const } },
       ],
       judgements: { '1.1': { rating: 'good' as const } },
-      panel: [{ standard: '2.2', rating: 'good' as const, rationale: 'r' }],
+      panel: [{ standard: '2.1', rating: 'good' as const, rationale: 'r' }],
     };
     const { input } = inspectionInputFromDocument(doc);
     expect(input).toEqual({
       counts: { '2.1.1': { yes: 1, no: 0, na: 0 } },
       judgements: { '1.1': 'good' },
-      panel: [{ standard: '2.2', rating: 'good', rationale: 'r' }],
+      panel: [{ standard: '2.1', rating: 'good', rationale: 'r' }],
       resettlementCases: 0,
     });
     const result = computeInspectionFromDocument(doc);
-    expect(result.standards['2.1']).toMatchObject({ computedRating: 'outstanding', keyQuestions: { '2.1.1': { yes: 1, relevant: 1, pct: 100 } } });
+    expect(result.standards['2.1']).toMatchObject({ computedRating: 'outstanding', rating: 'good', keyQuestions: { '2.1.1': { yes: 1, relevant: 1, pct: 100 } } });
     expect(result.standards['1.1'].rating).toBe('good');
     expect(result.warnings).toEqual(['Case O1: answer to 3.4.2 ignored (it cannot be answered on this case)']);
   });

@@ -59,7 +59,7 @@ const COLUMN_ALIASES: Record<string, ImportColumn> = {
  * stores case references only, so such a file is refused outright rather than the column
  * quietly dropped: the service should not be sending it.
  */
-const PERSONAL_COLUMN =
+export const PERSONAL_COLUMN =
   /(^|_)(name|names|forename|forenames|surname|surnames|first_?name|last_?name|full_?name|given_?names?|family_?name|middle_?names?|child|childs|child's|young_?person|young_?people|yp|dob|date_of_birth|birth_?date|address|postcode)(_|$)/;
 
 /** Largest sample accepted in one file; inspections sample tens of cases, not thousands. */

@@ -65,7 +65,10 @@ describe('valid documents', () => {
   it('accepts a 2021 document with resettlement cases answering resettlement aspects, and 4.1/3.4 judgements', () => {
     const json = doc(
       {
-        cases: [{ ref: 'R1', type: 'resettlement', disposal: 'custodial_sentence', answers: { '4.1.r01': 'yes' } }],
+        cases: [
+          { ref: 'R1', type: 'resettlement', disposal: 'custodial_sentence', answers: { '4.1.r01': 'yes' } },
+          { ref: 'C1', type: 'court', disposal: 'referral_order', answers: { '2.1.1': 'no' } },
+        ],
         judgements: { '3.4': 'inadequate', '4.1': 'requires_improvement' },
         panel: [{ standard: '2.1', rating: 'requires_improvement', rationale: 'Not representative.' }],
       },
@@ -216,8 +219,19 @@ describe('framework checks name the case and the question', () => {
     expect(errors).toEqual([
       `panel[0].standard: Panel decision for "1.2": 1.2 is not case-marked (it takes the lead inspector's judgement, under "judgements")`,
       `panel[1].standard: Panel decision for "3.4": 3.4 is not case-marked (it takes the lead inspector's judgement, under "judgements")`,
+      'panel[2].standard: Panel decision for "2.2": 2.2 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating',
       'panel[3].standard: Panel decision for "2.2" appears more than once: give one decision per standard',
       'panel[4].standard: Panel decision for "7.1": no such standard in the 2021 framework',
+    ]);
+  });
+
+  // Professional discretion departs from a computed rating near a boundary (Blackpool 2021 and
+  // Wigan 2021, Annexe 1): a standard with no "yes" or "no" on any key question has none.
+  it('rejects a panel decision on a standard no case answers yes or no', () => {
+    const onlyNa = { ref: 'C1', type: 'court', disposal: 'referral_order', answers: { '2.2.1': 'na', '2.2.2': 'na', '2.2.3': 'na', '2.1.1': 'yes' } };
+    const errors = errorsOf(doc({ cases: [onlyNa], panel: [{ standard: '2.2', rating: 'good', rationale: 'r' }, { standard: '2.1', rating: 'good', rationale: 'r' }] }, { framework: '2021' }));
+    expect(errors).toEqual([
+      'panel[0].standard: Panel decision for "2.2": 2.2 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating',
     ]);
   });
 });

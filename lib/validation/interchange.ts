@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { canAnswerQuestion, findQuestion, findStandard, getFramework, isDisposalOfCaseType } from '@/lib/framework';
+import { panelDecisionRefusal } from '@/lib/rating/compute-inspection';
 import {
   ANSWERS,
   CASE_TYPES,
@@ -19,6 +20,7 @@ import {
   type CaseType,
   type Disposal,
   type Framework,
+  type Standard,
 } from '@/lib/framework/types';
 
 export const INTERCHANGE_FORMAT = 'casemark/inspection@1';
@@ -107,6 +109,18 @@ function whyNotAnswerable(framework: Framework, kase: { type: CaseType; disposal
 }
 
 type Issue = { message: string; path: (string | number)[] };
+
+/** Whether any case answers a key question of this case-marked standard "yes" or "no". */
+function hasRelevantCase(standard: Standard, cases: readonly unknown[]): boolean {
+  return cases.some((raw) => {
+    const answers = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).answers : undefined;
+    if (!answers || typeof answers !== 'object') return false;
+    return standard.keyQuestions.some((kq) => {
+      const value = (answers as Record<string, unknown>)[kq.id];
+      return value === 'yes' || value === 'no';
+    });
+  });
+}
 
 /** The framework checks, written defensively: they run even when the base shape has errors. */
 function checkAgainstFramework(value: unknown): Issue[] {
@@ -208,6 +222,9 @@ function checkAgainstFramework(value: unknown): Issue[] {
       });
     } else if (decided.has(standardId)) {
       issues.push({ message: `Panel decision for "${standardId}" appears more than once: give one decision per standard`, path });
+    } else if (!hasRelevantCase(standard, cases)) {
+      // Discretion departs from a computed rating (Blackpool 2021, Annexe 1; lib/rating panelDecisionRefusal).
+      issues.push({ message: `Panel decision for "${standardId}": ${panelDecisionRefusal(standardId, null)}`, path });
     }
     decided.add(standardId);
   });

@@ -35,7 +35,7 @@ const ZDateParts = z
  * A GOV.UK date input (day, month, year) as `YYYY-MM-DD`, with the design system's messages.
  * Null when every part is blank and the date is optional.
  */
-function calendarDate(label: string, options: { isRequired: boolean }) {
+export function calendarDate(label: string, options: { isRequired: boolean }) {
   return ZDateParts.transform((parts, ctx): string | null => {
     const day = (parts?.day ?? '').trim();
     const month = (parts?.month ?? '').trim();

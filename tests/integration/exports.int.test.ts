@@ -175,7 +175,8 @@ describe('the summary tables of one inspection', () => {
         Relevant: String(kq.relevant),
         '% yes': kq.pct === null ? '' : String(kq.pct),
         Band: kq.band ? RATING_LABELS[kq.band] : '',
-        'Professional judgement': standard.professionalJudgement ? '*' : '',
+        // Only on the key question that set the computed rating (Dudley 2019, Annex 2: 64%* on 3.4.1).
+        'Professional judgement': standard.professionalJudgement && standard.lowestKeyQuestion === kq.id ? '*' : '',
         'Previous %': kq.id === '2.1.1' ? '41' : kq.id === '2.2.3' ? '100' : '',
       });
     }
@@ -189,6 +190,16 @@ describe('the summary tables of one inspection', () => {
       expect(record).toMatchObject({ '% yes': figures.pct === null ? '' : String(figures.pct), Yes: String(figures.yes), Relevant: String(figures.relevant) });
       const text = framework.domains.flatMap((d) => d.standards).flatMap((s) => s.keyQuestions).flatMap((k) => k.prompts).find((p) => p.id === promptId)!.text;
       expect(record['Prompt text']).toBe(text);
+      expect(promptId).not.toMatch(/^4\.1\./);
+    }
+
+    // Casemark's own resettlement questions: a table of their own, each row labelled.
+    const resettlement = readCsvObjects((await renderExport(panel, 'resettlement', 'csv', { serviceName: inspection.service }))!.body as string);
+    expect(resettlement.records.map((r) => r.Aspect)).toEqual(Object.keys(expected.resettlementAspects));
+    for (const record of resettlement.records) {
+      const figures = expected.resettlementAspects[record.Aspect];
+      expect(record).toMatchObject({ '% yes': figures.pct === null ? '' : String(figures.pct), Yes: String(figures.yes), Relevant: String(figures.relevant) });
+      expect(record.Source).toMatch(/^Casemark's own resettlement questions/);
     }
   });
 
@@ -197,7 +208,7 @@ describe('the summary tables of one inspection', () => {
     const file = await renderExport(panel, 'all', 'xlsx', { serviceName: inspection.service });
     expect(file?.fileName).toMatch(/-tables-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(file!.body as Uint8Array);
-    expect(sheets.map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts']);
+    expect(sheets.map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts', 'Resettlement (Casemark own)']);
     const kq = sheets[1];
     expect(kq.view).toMatchObject({ state: 'frozen', ySplit: 1 });
     const col = (name: string) => kq.header.indexOf(name);

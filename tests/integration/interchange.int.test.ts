@@ -124,6 +124,10 @@ describe('exportInspection', () => {
     const document = await exportInspection(prisma, world.inspection.id);
     expect(document.format).toBe('casemark/inspection@1');
     expect(document.source).toMatchObject({ application: 'Casemark', inspectionId: world.inspection.id });
+    // The resettlement answer keys are labelled as Casemark's own questions (no report prints any).
+    expect(document.source.resettlementAspects).toBe(
+      "4.1.r01–4.1.r10: Casemark's own resettlement questions (illustrative, not HM Inspectorate of Probation questions, never scored)",
+    );
     expect(document.inspection).toMatchObject({
       framework: '2021',
       fieldworkStart: '2026-11-16',

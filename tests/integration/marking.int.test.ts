@@ -38,7 +38,7 @@ const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], mess
 const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
 
 describe('saveAnswer', () => {
-  it('saves a judgement with an audit entry, moves the case to in progress and returns fresh counts', async () => {
+  it('saves a judgement with an audit entry and moves the case to in progress; inspection-wide counts stay hidden from an inspector', async () => {
     const result = await saveAnswer(prisma, actor(world.inspector), {
       field: 'value',
       caseId: world.cases.court.id,
@@ -50,7 +50,8 @@ describe('saveAnswer', () => {
     if (result.status !== 'saved') return;
     expect(result.answer).toMatchObject({ value: 'yes', version: 1 });
     expect(result.standardId).toBe('2.1');
-    expect(result.counts['2.1.1']).toEqual({ yes: 1, no: 0, na: 0 });
+    // The lead has not let the team see the panel: the figures are not even returned.
+    expect(result.counts).toBeNull();
     expect(result.caseStatus).toBe('in_progress');
     const audit = await prisma.auditEntry.findFirst({ where: { entityId: `${world.cases.court.id}:2.1.1` } });
     expect(audit).toMatchObject({ action: 'answer.value', actorId: world.inspector.id, oldValue: null, newValue: { value: 'yes', naReason: null } });
@@ -247,9 +248,32 @@ describe('prompt figures', () => {
     await save(w.cases.court.id, '2.1.3.a', 'yes');
     await save(w.cases.othersCase.id, '2.1.3.a', 'no');
     const before = await save(w.cases.othersCase.id, '2.1.3', 'yes');
-    expect(before.status === 'saved' && before.counts['2.1.3.a']).toEqual({ yes: 1, no: 1, na: 0 });
+    expect(before.status === 'saved' && before.counts?.['2.1.3.a']).toEqual({ yes: 1, no: 1, na: 0 });
     const after = await save(w.cases.court.id, '2.1.3', 'na', 'No factors related to the risk of harm to others');
-    expect(after.status === 'saved' && after.counts['2.1.3.a']).toEqual({ yes: 0, no: 1, na: 0 });
-    expect(after.status === 'saved' && after.counts['2.1.3']).toEqual({ yes: 1, no: 0, na: 1 });
+    expect(after.status === 'saved' && after.counts?.['2.1.3.a']).toEqual({ yes: 0, no: 1, na: 0 });
+    expect(after.status === 'saved' && after.counts?.['2.1.3']).toEqual({ yes: 1, no: 0, na: 1 });
+  });
+});
+
+// Live figures are the ratings panel's: an inspector sees inspection-wide figures on the marking
+// pages only when the lead lets the team see the panel (lib/auth/permissions 'panel.view').
+describe('inspection-wide figures returned by a save', () => {
+  it('go to the lead always, and to an inspector only while the lead lets the team see the panel', async () => {
+    const w = await seedWorld(prisma);
+    const save = (who: { id: string; isAdmin: boolean }, questionId: string, value: 'yes' | 'no', baseVersion = 0) =>
+      saveAnswer(prisma, actor(who), { field: 'value', caseId: w.cases.court.id, questionId, value, baseVersion });
+
+    const byInspector = await save(w.inspector, '2.2.1', 'yes');
+    expect(byInspector).toMatchObject({ status: 'saved', counts: null });
+    const byLead = await save(w.lead, '2.2.2', 'no');
+    expect(byLead).toMatchObject({ status: 'saved', counts: { '2.2.1': { yes: 1, no: 0, na: 0 }, '2.2.2': { yes: 0, no: 1, na: 0 } } });
+
+    await prisma.inspection.update({ where: { id: w.inspection.id }, data: { isPanelVisibleToTeam: true } });
+    const visible = await save(w.inspector, '2.2.3', 'yes');
+    expect(visible).toMatchObject({ status: 'saved', counts: { '2.2.1': { yes: 1, no: 0, na: 0 }, '2.2.3': { yes: 1, no: 0, na: 0 } } });
+
+    await prisma.inspection.update({ where: { id: w.inspection.id }, data: { isPanelVisibleToTeam: false } });
+    const hiddenAgain = await save(w.inspector, '2.2.3', 'no', 1);
+    expect(hiddenAgain).toMatchObject({ status: 'saved', counts: null });
   });
 });

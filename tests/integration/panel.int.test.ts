@@ -127,6 +127,30 @@ describe('the ratings panel', () => {
         'invalid',
         /not part of standard 1\.2/,
       ));
+    // Professional discretion departs from a computed rating near a boundary (Blackpool 2021 and
+    // Wigan 2021, Annexe 1; Leicestershire 2021, 2. Court disposals): with no relevant case
+    // there is none, so the decision is refused and nothing is written.
+    it('a decision on a standard with no computed rating (no relevant cases), until a case is judged yes or no', async () => {
+      const na = await saveAnswer(prisma, actor(world.inspector), {
+        field: 'value',
+        caseId: world.cases.court.id,
+        questionId: '2.2.1',
+        value: 'na',
+        naReason: 'No plan was expected (e.g. disposal too short / case closed early)',
+        baseVersion: 0,
+      });
+      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2'].computedRating).toBeNull();
+      await expectRefused(
+        () => recordPanelDecision(prisma, actor(world.lead), decision()),
+        'invalid',
+        /^2\.2 has no computed rating yet \(none of its key questions has a relevant case\), so there is no rating for the panel to depart from/,
+      );
+      // Once a case is judged, the panel may depart from the computed rating.
+      await saveAnswer(prisma, actor(world.inspector), { field: 'value', caseId: world.cases.court.id, questionId: '2.2.1', value: 'no', baseVersion: na.status === 'saved' ? na.answer.version : 0 });
+      const { id } = await recordPanelDecision(prisma, actor(world.lead), decision());
+      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2']).toMatchObject({ rating: 'good', computedRating: 'inadequate', professionalJudgement: true });
+      await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: id });
+    });
     it('an inspector changing the panel visibility', () =>
       expectRefused(() => setPanelVisibility(prisma, actor(world.inspector), { inspectionId: world.inspection.id, isPanelVisibleToTeam: false }), 'forbidden', /Only the lead/));
   });

@@ -20,7 +20,25 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
     { id: 'ratings-csv', href: `${base}/ratings?format=csv`, label: 'Ratings table', format: 'CSV', description: 'Every standard’s rating, computed rating, professional judgement (*) and score; the overall score out of 36 and rating; 4.1 separately.' },
     { id: 'key-questions-csv', href: `${base}/key-questions?format=csv`, label: 'Key-question table', format: 'CSV', description: 'Each key question: yes, relevant, % yes, band and the previous inspection’s %.' },
     { id: 'prompts-csv', href: `${base}/prompts?format=csv`, label: 'Prompt table', format: 'CSV', description: 'The annex layout: every prompt with its % yes, yes and relevant.' },
-    { id: 'workbook-xlsx', href: `${base}/all?format=xlsx`, label: 'All three tables', format: 'Excel workbook (XLSX)', description: 'One sheet per table, percentages as numbers.' },
+    ...(inspection.framework === '2021'
+      ? [
+          {
+            id: 'resettlement-csv',
+            href: `${base}/resettlement?format=csv`,
+            label: 'Resettlement cases: Casemark’s own questions',
+            format: 'CSV',
+            description:
+              'The resettlement aspects 4.1.r01–r10 with % yes, yes and relevant. They are Casemark’s own illustrative questions, not the inspectorate’s, so they are kept out of the prompt table.',
+          },
+        ]
+      : []),
+    {
+      id: 'workbook-xlsx',
+      href: `${base}/all?format=xlsx`,
+      label: inspection.framework === '2021' ? 'All the tables' : 'All three tables',
+      format: 'Excel workbook (XLSX)',
+      description: 'One sheet per table, percentages as numbers.',
+    },
   ];
 
   return (

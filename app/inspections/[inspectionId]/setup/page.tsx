@@ -21,7 +21,7 @@ export default async function SetupPage({
   searchParams,
 }: {
   params: Promise<{ inspectionId: string }>;
-  searchParams: Promise<{ created?: string; added?: string; saved?: string; deleted?: string; imported?: string }>;
+  searchParams: Promise<{ created?: string; added?: string; saved?: string; deleted?: string; imported?: string; sampled?: string }>;
 }) {
   const { inspectionId } = await params;
   const query = await searchParams;
@@ -35,6 +35,7 @@ export default async function SetupPage({
   const addedCase = view.cases.find((c) => c.id === query.added);
   const savedCase = view.cases.find((c) => c.id === query.saved);
   const imported = Number.parseInt(query.imported ?? '', 10);
+  const sampled = Number.parseInt(query.sampled ?? '', 10);
   const banner = query.created
     ? 'The inspection has been created. Add the team and the case sample next.'
     : addedCase
@@ -47,7 +48,9 @@ export default async function SetupPage({
             ? 'The case has been deleted.'
             : Number.isFinite(imported) && imported > 0
               ? `${imported} ${imported === 1 ? 'case has' : 'cases have'} been imported.`
-              : null;
+              : Number.isFinite(sampled) && sampled > 0
+                ? `The sample has been confirmed: ${sampled} ${sampled === 1 ? 'case has' : 'cases have'} been created.`
+                : null;
 
   return (
     <FeedbackScope>
@@ -132,6 +135,9 @@ export default async function SetupPage({
             </Link>
             <Link href={`/inspections/${inspection.id}/setup/import`} className={buttonClasses('secondary')}>
               Import cases from a CSV file
+            </Link>
+            <Link href={`/inspections/${inspection.id}/setup/sample`} className={buttonClasses('secondary')}>
+              Draw the sample from the service’s list
             </Link>
           </p>
         )}

@@ -41,7 +41,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
 
   const tasks: TaskListItem[] =
     kase.type === 'resettlement'
-      ? [taskFor('4.1', '4.1 Resettlement (illustrative, not scored)', framework.resettlementAspects.map((a) => a.id), `${base}/standards/4.1`)]
+      ? [taskFor('4.1', '4.1 Resettlement: Casemark’s own questions (illustrative, not scored)', framework.resettlementAspects.map((a) => a.id), `${base}/standards/4.1`)]
       : listStandardsForCase(framework, kase).map((standard) =>
           taskFor(
             standard.id,

@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * GET /inspections/:id/exports/:table?format=csv|xlsx — the ratings, key-question or prompt
- * table as CSV or XLSX; `all?format=xlsx` is the workbook with the three. For the inspection's
+ * table, or (2021) Casemark's own resettlement questions, as CSV or XLSX; `all?format=xlsx` is
+ * the workbook with all of them. For the inspection's
  * managers, lead and admins (`export.download`); anyone else gets the same 404 as for an
  * inspection that does not exist.
  */
@@ -27,6 +28,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
 
   const panel = await loadPanelData(prisma, inspection.id);
   const file = await renderExport(panel, target, format, { serviceName: inspection.serviceName });
+  if (!file && target === 'resettlement') return new Response('The 2018 standards have no resettlement cases, so there is no resettlement table.', { status: 404 });
   if (!file) return new Response('All the tables come as one workbook (?format=xlsx) or as one CSV per table.', { status: 400 });
   return new Response(file.body as BodyInit, {
     headers: {

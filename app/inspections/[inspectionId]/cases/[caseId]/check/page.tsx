@@ -41,7 +41,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
       ? [
           {
             id: '4.1',
-            title: '4.1 Resettlement (illustrative)',
+            title: '4.1 Resettlement: Casemark’s own questions (illustrative)',
             rows: framework.resettlementAspects.map((a) => ({ key: `${a.id} ${a.shortLabel}`, value: answerText(a.id) })),
           },
         ]

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { requireCaseView } from '@/lib/data/case-view';
 import { prisma } from '@/lib/db/client';
-import { findStandard, getFramework, listStandardsForCase } from '@/lib/framework';
+import { CASEMARK_OWN_RESETTLEMENT_NOTE, findStandard, getFramework, listStandardsForCase } from '@/lib/framework';
 import { countAnswers } from '@/lib/marking/count-answers';
 import { buildQuestionViews } from '@/lib/marking/question-views';
 import { StandardForm } from '@/components/cases/standard-form';
@@ -25,7 +25,8 @@ export default async function StandardPage({
   if (!page) notFound();
 
   const questionIds = page.questions.flatMap((q) => [q.id, ...q.prompts.map((p) => p.id)]);
-  const counts = await countAnswers(prisma, inspectionId, questionIds);
+  // Inspection-wide figures only for those who may see the ratings panel (never sent otherwise).
+  const counts = view.canSeeInspectionFigures ? await countAnswers(prisma, inspectionId, questionIds) : null;
   const standards = listStandardsForCase(framework, view.kase);
   const index = standards.findIndex((s) => s.id === standardId);
   const next = index >= 0 ? standards[index + 1] : undefined;
@@ -41,8 +42,9 @@ export default async function StandardPage({
       <h1 className="mb-2 text-4xl font-bold">{page.title}</h1>
       {descriptor && view.kase.type !== 'resettlement' ? <p className="mb-6 text-lg">{descriptor}</p> : null}
       {view.kase.type === 'resettlement' ? (
-        <p className="mb-6 text-lg">
-          Resettlement cases illustrate the resettlement standard. They are never scored; the lead inspector rates 4.1.
+        <p className="mb-6 text-lg" data-testid="resettlement-note">
+          Resettlement cases illustrate the resettlement standard. They are never scored; the lead inspector rates 4.1.{' '}
+          {CASEMARK_OWN_RESETTLEMENT_NOTE}
         </p>
       ) : null}
       <StandardForm

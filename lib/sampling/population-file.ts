@@ -1,0 +1,216 @@
+/**
+ * Checking the service's list of eligible cases (CSV or XLSX, read into records first) before
+ * the sample is drawn from it. The same rules as the case sample import (lib/setup/case-import.ts):
+ * every row is checked and every problem reported with its line and column; nothing is kept
+ * while any row is wrong; case references only — a column that looks like children's names or
+ * personal details refuses the whole file. Pure.
+ */
+import type { CsvRecord } from '@/lib/csv/parse-csv';
+import { LEVEL_LABELS } from '@/lib/format/labels';
+import { DISPOSALS, type CaseType, type Disposal, type FrameworkVersion, type Level } from '@/lib/framework/types';
+import { PERSONAL_COLUMN } from '@/lib/setup/case-import';
+import {
+  checkCaseReference,
+  explainCaseTypeForFramework,
+  explainDisposalMismatch,
+  normaliseWord,
+  parseCalendarDate,
+  parseCaseType,
+  parseDisposal,
+  parseLevel,
+} from '@/lib/setup/case-fields';
+
+/** The columns of the list, in the template's order. */
+export const POPULATION_COLUMNS = ['reference', 'type', 'disposal', 'disposal_date', 'gender', 'rosh', 'safety_wellbeing', 'case_manager'] as const;
+export type PopulationColumn = (typeof POPULATION_COLUMNS)[number];
+
+const REQUIRED: readonly PopulationColumn[] = ['reference', 'type', 'disposal', 'disposal_date'];
+
+const ALIASES: Record<string, PopulationColumn> = {
+  ref: 'reference',
+  case_ref: 'reference',
+  case_reference: 'reference',
+  case_type: 'type',
+  disposal_type: 'disposal',
+  sentence_type: 'disposal',
+  sentence_date: 'disposal_date',
+  date_of_sentence: 'disposal_date',
+  date_of_disposal: 'disposal_date',
+  disposal_or_sentence_date: 'disposal_date',
+  date: 'disposal_date',
+  sex: 'gender',
+  rosh_level: 'rosh',
+  risk_of_serious_harm: 'rosh',
+  safety_and_wellbeing: 'safety_wellbeing',
+  'safety_&_wellbeing': 'safety_wellbeing',
+  safety_wellbeing_level: 'safety_wellbeing',
+  case_manager_name: 'case_manager',
+};
+
+/** A service's whole caseload, not a sample: a few thousand rows at most. */
+export const MAX_POPULATION_ROWS = 5000;
+
+export interface PopulationRow {
+  line: number;
+  reference: string;
+  type: CaseType;
+  disposal: Disposal;
+  /** `YYYY-MM-DD` */
+  disposalDate: string;
+  gender: string | null;
+  rosh: Level | null;
+  safetyWellbeing: Level | null;
+  caseManager: string | null;
+}
+
+export interface PopulationIssue {
+  /** Line of the file (the header is line 1). */
+  line: number;
+  column: PopulationColumn | null;
+  message: string;
+}
+
+export interface PopulationCheck {
+  fileErrors: string[];
+  rows: PopulationRow[];
+  errors: PopulationIssue[];
+  isUsable: boolean;
+}
+
+function mapHeader(header: string): { column: PopulationColumn | null; error: string | null } {
+  const word = normaliseWord(header);
+  const known = (POPULATION_COLUMNS as readonly string[]).includes(word) ? (word as PopulationColumn) : ALIASES[word];
+  if (known) return { column: known, error: null };
+  if (word === '') return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
+  if (PERSONAL_COLUMN.test(word)) {
+    return {
+      column: null,
+      error: `Column “${header.trim()}” looks like it holds children’s names or personal details. Casemark stores case references only: remove the column from the file and upload it again`,
+    };
+  }
+  return { column: null, error: `Column “${header.trim()}” is not one Casemark reads. Remove it, or rename it to one of: ${POPULATION_COLUMNS.join(', ')}` };
+}
+
+const LEVEL_WORDS = Object.keys(LEVEL_LABELS).join(', ');
+const COLUMN_WORDS: Record<PopulationColumn, string> = {
+  reference: 'Reference',
+  type: 'Type',
+  disposal: 'Disposal',
+  disposal_date: 'Disposal or sentence date',
+  gender: 'Gender',
+  rosh: 'Risk of serious harm',
+  safety_wellbeing: 'Safety and wellbeing',
+  case_manager: 'Case manager',
+};
+
+/** Checks the records of the list. Never throws on bad input. */
+export function checkPopulationFile(records: readonly CsvRecord[], framework: FrameworkVersion): PopulationCheck {
+  const refuse = (...fileErrors: string[]): PopulationCheck => ({ fileErrors, rows: [], errors: [], isUsable: false });
+  const [header, ...rest] = records;
+  if (!header) return refuse('The file is empty. Download the template, fill in one row per eligible case and upload it');
+
+  const columns: (PopulationColumn | null)[] = [];
+  const headerErrors: string[] = [];
+  const seen = new Set<PopulationColumn>();
+  for (const cell of header.fields) {
+    const { column, error } = mapHeader(cell);
+    if (error) headerErrors.push(error);
+    if (column && seen.has(column)) headerErrors.push(`Column “${column}” appears more than once in the header`);
+    if (column) seen.add(column);
+    columns.push(column);
+  }
+  const isPersonal = (e: string) => e.includes('personal details');
+  headerErrors.sort((a, b) => Number(isPersonal(b)) - Number(isPersonal(a)));
+  if (!headerErrors.some(isPersonal)) {
+    for (const required of REQUIRED) {
+      if (!seen.has(required)) headerErrors.push(`The header has no “${required}” column. The first line must name the columns, as in the template`);
+    }
+  }
+  if (headerErrors.length) return refuse(...headerErrors);
+
+  const data = rest.filter((r) => r.fields.some((f) => f.trim() !== ''));
+  if (data.length === 0) return refuse('The file has a header but no cases. Add one row per eligible case under the header');
+  if (data.length > MAX_POPULATION_ROWS) return refuse(`The file has ${data.length} cases; at most ${MAX_POPULATION_ROWS} can be read at once`);
+
+  const firstLineOf = new Map<string, number>();
+  const rows: PopulationRow[] = [];
+  const errors: PopulationIssue[] = [];
+  for (const record of data) {
+    const before = errors.length;
+    const add = (column: PopulationColumn | null, message: string) => errors.push({ line: record.line, column, message });
+    const values: Partial<Record<PopulationColumn, string>> = {};
+    columns.forEach((column, index) => {
+      if (column) values[column] = (record.fields[index] ?? '').trim();
+    });
+    if (record.fields.slice(columns.length).some((f) => f.trim() !== '')) {
+      add(null, `The row has ${record.fields.length} values but the header has ${columns.length} columns: check for a comma inside a value that is not in quotes`);
+    }
+    const cell = (column: PopulationColumn) => values[column] ?? '';
+
+    const reference = cell('reference');
+    const referenceProblem = checkCaseReference(reference);
+    if (referenceProblem) add('reference', referenceProblem);
+    else {
+      const key = reference.toLowerCase();
+      const first = firstLineOf.get(key);
+      if (first !== undefined) add('reference', `Reference ${reference} appears more than once in the file (first on line ${first})`);
+      else firstLineOf.set(key, record.line);
+    }
+
+    const typeText = cell('type');
+    const type = typeText === '' ? null : parseCaseType(typeText);
+    if (typeText === '') add('type', 'Enter the case type: court, out_of_court or resettlement');
+    else if (!type) add('type', `Type “${typeText}” is not known: use court, out_of_court or resettlement`);
+    else {
+      const problem = explainCaseTypeForFramework(type, framework);
+      if (problem) add('type', problem);
+    }
+
+    const disposalText = cell('disposal');
+    const disposal = disposalText === '' ? null : parseDisposal(disposalText);
+    if (disposalText === '') add('disposal', 'Enter the disposal, for example referral_order or youth_caution');
+    else if (!disposal) add('disposal', `Disposal “${disposalText}” is not known: use one of ${DISPOSALS.join(', ')}`);
+    else if (type) {
+      const mismatch = explainDisposalMismatch(disposal, type);
+      if (mismatch) add('disposal', mismatch);
+    }
+
+    const dateText = cell('disposal_date');
+    const disposalDate = dateText === '' ? null : parseCalendarDate(dateText);
+    if (dateText === '') add('disposal_date', 'Enter the disposal or sentence date: the eligibility window is worked out from it');
+    else if (!disposalDate) add('disposal_date', `Disposal or sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
+
+    const gender = cell('gender');
+    if (gender.length > 30) add('gender', 'Gender must be 30 characters or fewer');
+    const levelOf = (column: 'rosh' | 'safety_wellbeing') => {
+      const text = cell(column);
+      if (text === '') return null;
+      const level = parseLevel(text);
+      if (!level) add(column, `${COLUMN_WORDS[column]} “${text}” is not known: use ${LEVEL_WORDS}, or leave it blank`);
+      return level;
+    };
+    const rosh = levelOf('rosh');
+    const safetyWellbeing = levelOf('safety_wellbeing');
+    const caseManager = cell('case_manager');
+    if (caseManager.length > 100) add('case_manager', 'Case manager must be 100 characters or fewer');
+
+    if (errors.length === before && type && disposal && disposalDate) {
+      rows.push({ line: record.line, reference, type, disposal, disposalDate, gender: gender || null, rosh, safetyWellbeing, caseManager: caseManager || null });
+    }
+  }
+  return { fileErrors: [], rows, errors, isUsable: errors.length === 0 };
+}
+
+/** `Line 4, disposal_date: …` for the error summary. */
+export function describePopulationIssue(issue: PopulationIssue): string {
+  return `Line ${issue.line}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`;
+}
+
+/** The template: the header and two example rows. */
+export function populationTemplateRows(): string[][] {
+  return [
+    [...POPULATION_COLUMNS],
+    ['YJS-0001', 'court', 'referral_order', '2026-03-14', 'Male', 'medium', 'high', 'CM-07'],
+    ['YJS-0002', 'out_of_court', 'youth_caution', '2026-07-02', 'Female', 'low', 'medium', 'CM-03'],
+  ];
+}
