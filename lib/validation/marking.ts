@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANSWERS } from '@/lib/framework/types';
+import { ZVersion } from './ids';
 
 const ZId = z.uuid({ error: 'Unknown case' });
 const ZQuestionId = z
@@ -16,14 +17,14 @@ export const ZSaveAnswer = z.discriminatedUnion('field', [
     /** Required when a key question is judged not applicable (checked against the framework). */
     naReason: z.string().trim().max(300, 'The reason must be 300 characters or fewer').optional(),
     /** The version this change was made on; 0 when the page had no answer yet. */
-    baseVersion: z.number().int().min(0),
+    baseVersion: ZVersion(0),
   }),
   z.object({
     field: z.literal('note'),
     caseId: ZId,
     questionId: ZQuestionId,
     note: z.string().max(5000, 'The note must be 5,000 characters or fewer'),
-    baseVersion: z.number().int().min(0),
+    baseVersion: ZVersion(0),
   }),
 ]);
 export type TSaveAnswer = z.infer<typeof ZSaveAnswer>;
@@ -33,7 +34,7 @@ const ZYesNo = z.boolean().nullable();
 /** Case-level items of the method, saved with the case's version. */
 export const ZSaveCaseDetails = z.object({
   caseId: ZId,
-  baseVersion: z.number().int().min(1),
+  baseVersion: ZVersion(1),
   agreesWithRosh: ZYesNo.optional(),
   agreesWithSafety: ZYesNo.optional(),
   isCaseManagerInterviewed: ZYesNo.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RATINGS } from '@/lib/framework/types';
+import { ZVersion } from './ids';
 
 const ZInspectionId = z.uuid({ error: 'Unknown inspection' });
 const ZStandardId = z.string().regex(/^\d\.\d$/, 'Unknown standard');
@@ -12,7 +13,7 @@ export const ZRecordJudgement = z.object({
   rating: ZRating.nullable(),
   evidence: z.record(z.string().regex(/^\d\.\d\.\d+$/, 'Unknown question'), z.string().max(10000, 'Evidence must be 10,000 characters or fewer')).default({}),
   /** 0 when the page had no judgement yet. */
-  baseVersion: z.number().int().min(0),
+  baseVersion: ZVersion(0),
 });
 export type TRecordJudgement = z.infer<typeof ZRecordJudgement>;
 

@@ -1,15 +1,25 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import { findUnsafeInput } from './safe-input';
 
 /** Field name → first message, for inline errors and the error summary. */
 export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
-  return errors;
+  // A Map, because field names can come from the request (`__proto__` is a key like any other).
+  const errors = new Map<string, string>();
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'form');
+    if (!errors.has(field)) errors.set(field, issue.message);
+  }
+  return Object.fromEntries(errors);
 }
 
-/** Parses with a zod schema or throws an `invalid` AppError carrying the field errors. */
+/**
+ * Parses with a zod schema or throws an `invalid` AppError carrying the field errors. Text that
+ * cannot be stored (NUL, unpaired surrogates) and absurd nesting are refused first, by field.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const unsafe = findUnsafeInput(input);
+  if (unsafe) throw new AppError('invalid', unsafe.message, { [String(unsafe.path[0] ?? 'form')]: unsafe.message });
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const fieldErrors = fieldErrorsOf(parsed.error.issues);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_TYPES, DISPOSALS, FRAMEWORK_VERSIONS, LEVELS } from '@/lib/framework/types';
 import { checkCaseReference, explainDisposalMismatch, isoDateOf } from '@/lib/setup/case-fields';
 import { ZEmail } from './user';
+import { MAX_INT4 } from './ids';
 
 export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager'] as const;
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
@@ -182,7 +183,11 @@ export const ZEditCase = z
     inspectionId: ZInspectionId,
     caseId: ZCaseId,
     /** The case's version when the form was opened (optimistic concurrency). */
-    baseVersion: z.coerce.number().int().min(1),
+    baseVersion: z.coerce
+      .number({ error: 'The page is out of date: reload it and try again' })
+      .int('The page is out of date: reload it and try again')
+      .min(1, 'The page is out of date: reload it and try again')
+      .max(MAX_INT4, 'The page is out of date: reload it and try again'),
     ...caseShape,
   })
   .superRefine(refineDisposal);
