@@ -7,6 +7,11 @@ const ZQuestionId = z
   .string({ error: 'Unknown question' })
   .regex(/^\d\.\d(\.\d+(\.[a-z])?|\.r\d{2})$/, 'Unknown question');
 
+/** Limits shared by the marking page and the interchange import (lib/interchange/document.ts). */
+export const ZNote = z.string({ error: 'Expected a note (text)' }).max(5000, 'The note must be 5,000 characters or fewer');
+export const ZNaReason = z.string({ error: 'Expected a reason (text)' }).trim().max(300, 'The reason must be 300 characters or fewer');
+export const ZPracticeExample = z.string({ error: 'Expected text' }).max(5000, 'The practice example must be 5,000 characters or fewer');
+
 /** Saving one answer: the judgement or prompt value, its not-applicable reason, or its note. */
 export const ZSaveAnswer = z.discriminatedUnion('field', [
   z.object({
@@ -15,7 +20,7 @@ export const ZSaveAnswer = z.discriminatedUnion('field', [
     questionId: ZQuestionId,
     value: z.enum(ANSWERS, { error: 'Choose Yes, No or Not applicable' }),
     /** Required when a key question is judged not applicable (checked against the framework). */
-    naReason: z.string().trim().max(300, 'The reason must be 300 characters or fewer').optional(),
+    naReason: ZNaReason.optional(),
     /** The version this change was made on; 0 when the page had no answer yet. */
     baseVersion: ZVersion(0),
   }),
@@ -23,7 +28,7 @@ export const ZSaveAnswer = z.discriminatedUnion('field', [
     field: z.literal('note'),
     caseId: ZId,
     questionId: ZQuestionId,
-    note: z.string().max(5000, 'The note must be 5,000 characters or fewer'),
+    note: ZNote,
     baseVersion: ZVersion(0),
   }),
 ]);
@@ -39,7 +44,7 @@ export const ZSaveCaseDetails = z.object({
   agreesWithSafety: ZYesNo.optional(),
   isCaseManagerInterviewed: ZYesNo.optional(),
   isPracticeExample: z.boolean().optional(),
-  practiceExample: z.string().max(5000, 'The practice example must be 5,000 characters or fewer').nullable().optional(),
+  practiceExample: ZPracticeExample.nullable().optional(),
 });
 export type TSaveCaseDetails = z.infer<typeof ZSaveCaseDetails>;
 

@@ -155,15 +155,19 @@ export const ZCaseReference = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** Limits shared by the case form, the CSV import and the interchange import. */
+export const ZGender = optionalText(30, 'Gender');
+export const ZCaseManager = optionalText(100, 'Case manager');
+
 const caseShape = {
   reference: ZCaseReference,
   type: z.enum(CASE_TYPES, { error: 'Choose the case type' }),
   disposal: z.enum(DISPOSALS, { error: 'Choose the disposal' }),
   sentenceDate: calendarDate('Sentence date', { isRequired: false }),
-  gender: optionalText(30, 'Gender'),
+  gender: ZGender,
   rosh: optionalEnum(LEVELS, 'Choose a RoSH level'),
   safetyWellbeing: optionalEnum(LEVELS, 'Choose a safety and wellbeing level'),
-  caseManager: optionalText(100, 'Case manager'),
+  caseManager: ZCaseManager,
   inspectorId: z
     .union([z.uuid({ error: 'Choose an inspector on the team' }), z.literal(''), z.null()])
     .optional()
