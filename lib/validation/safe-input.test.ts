@@ -64,3 +64,12 @@ describe('isUuid', () => {
     }
   });
 });
+
+describe('findUnsafeInput and inherited fields', () => {
+  it('checks an object built on another object through its prototype, and leaves files alone', () => {
+    const sneaky = Object.create({ note: 'x\u0000' }) as Record<string, unknown>;
+    sneaky.caseId = 'c';
+    expect(findUnsafeInput({ input: sneaky })?.path).toEqual(['input', 'note']);
+    expect(findUnsafeInput({ file: new File(['\u0000'], 'x\u0000.csv'), at: new Date() })).toBeNull();
+  });
+});

@@ -23,20 +23,31 @@ export interface UnsafeInput {
   message: string;
 }
 
+/** Values that are not data containers (files, dates, maps…): left to the schema, which refuses them. */
+function isOpaque(node: object): boolean {
+  return (
+    node instanceof Date ||
+    node instanceof Map ||
+    node instanceof Set ||
+    node instanceof RegExp ||
+    ArrayBuffer.isView(node) ||
+    node instanceof ArrayBuffer ||
+    (typeof Blob !== 'undefined' && node instanceof Blob) ||
+    (typeof FormData !== 'undefined' && node instanceof FormData)
+  );
+}
+
 /**
  * The first string (value or key) that cannot be stored, or the first value nested too deeply,
- * with its path; null when the input is safe. Only arrays and plain objects are walked (what
- * forms, JSON and server-action arguments are made of); anything else is left to the schema.
+ * with its path; null when the input is safe. Arrays and objects are walked (what forms, JSON
+ * and server-action arguments are made of); files, dates and the like are left to the schema.
  */
 export function findUnsafeInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): UnsafeInput | null {
   const walk = (node: unknown, path: (string | number)[]): UnsafeInput | null => {
     if (typeof node === 'string') return hasUnstorableCharacter(node) ? { path, message: UNSTORABLE_MESSAGE } : null;
     if (node === null || typeof node !== 'object') return null;
     const isArray = Array.isArray(node);
-    if (!isArray) {
-      const prototype = Object.getPrototypeOf(node);
-      if (prototype !== Object.prototype && prototype !== null) return null;
-    }
+    if (!isArray && isOpaque(node)) return null;
     if (path.length >= maxDepth) return { path, message: TOO_DEEP_MESSAGE };
     if (isArray) {
       for (let i = 0; i < node.length; i++) {
@@ -50,7 +61,9 @@ export function findUnsafeInput(value: unknown, maxDepth = MAX_INPUT_DEPTH): Uns
       const found = walk((node as Record<string, unknown>)[key], [...path, key]);
       if (found) return found;
     }
-    return null;
+    // A schema reads inherited fields too: an object built on another object is checked through it.
+    const prototype = Object.getPrototypeOf(node);
+    return prototype === Object.prototype || prototype === null ? null : walk(prototype, path);
   };
   return walk(value, []);
 }
