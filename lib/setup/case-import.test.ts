@@ -211,3 +211,9 @@ describe('checkCaseImport: hostile files', () => {
     expect(check(['reference,type,dis\u0000posal', 'NS-101,court,referral_order']).fileErrors[0]).toMatch(/^A column heading holds a character that cannot be stored/);
   });
 });
+
+describe('checkCaseImport: text from a forged request', () => {
+  it('refuses half a surrogate pair as a file error', () => {
+    expect(check([HEADER, 'NS-101,court,referral_order,,\uD800,,,,']).fileErrors).toEqual([expect.stringMatching(/^The file holds a character that cannot be stored/)]);
+  });
+});

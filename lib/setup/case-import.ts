@@ -159,6 +159,11 @@ const COLUMN_WORDS: Record<ImportColumn, string> = {
 /** Checks a CSV file of cases against the inspection. Never throws on bad input. */
 export function checkCaseImport(csvText: string, context: CaseImportContext): CaseImportCheck {
   const refuse = (...fileErrors: string[]): CaseImportCheck => ({ fileErrors, rows: [], errors: [], isImportable: false });
+  // NUL is reported by line and column below; half a surrogate pair cannot come from a file read
+  // as UTF-8, only from a forged request, and would be silently replaced on the way to bytes.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(csvText)) {
+    return refuse(`The file ${UNSTORABLE_CELL}`);
+  }
   const parsed = parseCsv(csvText);
   if (!parsed.ok) return refuse(`The file is not valid CSV. ${parsed.message}`);
   const [header, ...records] = parsed.records;

@@ -17,8 +17,14 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
  * Parses with a zod schema or throws an `invalid` AppError carrying the field errors. Text that
  * cannot be stored (NUL, unpaired surrogates) and absurd nesting are refused first, by field.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const unsafe = findUnsafeInput(input);
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, options: { checkedByCaller?: readonly string[] } = {}): z.output<S> {
+  // A caller that reports unstorable text more precisely (a CSV file, by line and column) checks those fields itself.
+  const checked = options.checkedByCaller ?? [];
+  const scanned =
+    checked.length && input !== null && typeof input === 'object' && !Array.isArray(input)
+      ? Object.fromEntries(Object.entries(input).filter(([key]) => !checked.includes(key)))
+      : input;
+  const unsafe = findUnsafeInput(scanned);
   if (unsafe) throw new AppError('invalid', unsafe.message, { [String(unsafe.path[0] ?? 'form')]: unsafe.message });
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;

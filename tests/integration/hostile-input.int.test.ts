@@ -279,8 +279,9 @@ function targets(): Target[] {
 function hostileCsvText(): string {
   const header = pick(['reference,type,disposal', 'reference,type,disposal,constructor', 'reference,type,disposal,__proto__', 'ref,child_name,type,disposal', 'reference,type,disposal,gender', '\uFEFFreference,type,disposal']);
   const row = pick(['R-1,court,referral_order', 'R-2,court,"unterminated', 'R-3,"x"y,z', `R-4,court,referral_order,Ma\u0000le`, `R\u0000-5,court,referral_order`, 'R-6,court,youth_caution']);
-  // Every file is refused: a NUL, a broken quote, a wrong or personal column, or a mismatched disposal.
-  return `${header}\r\n${row}\r\n${chance(0.5) ? 'x\u0000,y,z\r\n' : ''}${chance(0.2) ? '\u0000' : ''}${header.endsWith('disposal') && row.startsWith('R-1,') ? 'R-1,court,referral_order\r\n' : ''}`;
+  // Every file is refused: it always ends with a row holding a NUL or a disposal that cannot fit.
+  const refused = pick(['x\u0000,y,z', 'R-9,court,youth_caution', 'R-9,court,referral_order,\u0000']);
+  return `${header}\r\n${row}\r\n${refused}\r\n${chance(0.2) ? '\u0000' : ''}`;
 }
 
 function hostileCsvFile(): File {
