@@ -10,6 +10,7 @@ import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { exportInspection } from '@/lib/interchange/export-inspection';
 import { importInspection } from '@/lib/interchange/import-inspection';
 import { parseCasemarkDocument } from '@/lib/interchange/document';
+import { readInterchangeText } from '@/lib/interchange/read-file';
 import { log, runCommand } from './lib/runtime';
 
 const USAGE = [
@@ -67,12 +68,9 @@ if (command === 'export') {
   } catch (error) {
     fail([`Cannot read ${target}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    fail([`${target} is not valid JSON: ${(error as Error).message}`]);
-  }
+  const read = readInterchangeText(text, target);
+  if (!read.ok) fail([read.error]);
+  const json = read.json;
   const checked = parseCasemarkDocument(json);
   if (!checked.ok) {
     fail([`${target} is not a valid inspection file (${checked.errors.length} error${checked.errors.length === 1 ? '' : 's'}); nothing was imported:`, ...checked.errors.map((e) => `  ${e}`)]);

@@ -1,10 +1,10 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requireUser, type SessionUser } from '@/lib/auth/session';
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 
 /** For admin pages: the signed-in admin, or the not-found page for anyone else. */
 export async function requireAdmin(returnTo: string): Promise<SessionUser> {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { can, type Action, type Actor, type InspectionScope } from '@/lib/auth/permissions';
@@ -77,7 +78,7 @@ export interface InspectionAccess {
  * not on its team (the two are indistinguishable to the caller on purpose).
  */
 export async function findInspectionForUser(actor: Actor, inspectionId: string): Promise<InspectionAccess | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(inspectionId)) return null;
+  if (!isUuid(inspectionId)) return null;
   const inspection = await prisma.inspection.findFirst({
     where: { id: inspectionId, ...visibleInspectionsWhere(actor) },
     select: {

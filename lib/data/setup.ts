@@ -1,4 +1,5 @@
 import 'server-only';
+import { isUuid } from '@/lib/validation/ids';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { getFramework, listStandards } from '@/lib/framework';
@@ -96,7 +97,7 @@ export async function loadSetupView(inspection: InspectionAccess) {
 
 /** One case of the inspection for its set-up form, or the not-found page. */
 export async function requireSetupCase(inspectionId: string, caseId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) notFound();
+  if (!isUuid(caseId)) notFound();
   const kase = await prisma.case.findFirst({
     where: { id: caseId, inspectionId },
     select: {

@@ -49,3 +49,19 @@ describe('formDataToObject and prototype pollution', () => {
     expect(out).toEqual({ email: 'a@b.c' });
   });
 });
+
+describe('formDataToObject with something other than form data', () => {
+  it('refuses JSON, nothing, arrays and strings with an invalid AppError, never a TypeError', () => {
+    for (const input of [undefined, null, { reference: 'C-1' }, [], 'reference=C-1', 42, new Map()]) {
+      expect(() => formDataToObject(input)).toThrow(expect.objectContaining({ name: 'AppError', code: 'invalid', message: expect.stringContaining('This form could not be read') }));
+    }
+  });
+
+  it('keeps prototype names out', () => {
+    const data = new FormData();
+    data.append('__proto__', 'x');
+    data.append('constructor[prototype]', 'x');
+    data.append('previousRatings[__proto__]', 'x');
+    expect(formDataToObject(data)).toEqual({});
+  });
+});

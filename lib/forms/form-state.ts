@@ -4,6 +4,7 @@
  * and the values sent, so the form shows them again rather than emptying).
  */
 import type { ActionResponse } from '@/lib/auth/action';
+import { AppError } from '@/lib/errors';
 
 export type FormState<T = null> =
   | { status: 'idle' }
@@ -20,12 +21,16 @@ export function toFormState<T>(response: ActionResponse<T>, values: Record<strin
 // Names that would reach Object.prototype: a form posted by anyone must never pollute it.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+export const UNREADABLE_FORM = 'This form could not be read. Reload the page and try again.';
+
 /**
  * A form's fields as an object for the zod schemas: `name[key]` becomes `{ name: { key } }`
  * (date parts, ratings per standard); names listed in `arrays` collect every value (checkboxes).
- * Files, Next's own `$ACTION` fields and prototype-polluting names are left out.
+ * Files, Next's own `$ACTION` fields and prototype-polluting names are left out. Anything other
+ * than form data (a server action can be sent JSON, or nothing) is an `invalid` AppError.
  */
-export function formDataToObject(formData: FormData, arrays: readonly string[] = []): Record<string, unknown> {
+export function formDataToObject(formData: unknown, arrays: readonly string[] = []): Record<string, unknown> {
+  if (!(formData instanceof FormData)) throw new AppError('invalid', UNREADABLE_FORM, { form: UNREADABLE_FORM });
   const out: Record<string, unknown> = {};
   for (const name of arrays) out[name] = [];
   for (const [key, value] of formData.entries()) {

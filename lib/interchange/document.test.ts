@@ -54,7 +54,7 @@ describe('parseCasemarkDocument', () => {
               naReasons: { '2.1.3': 'No risk of harm to others' },
             },
           ],
-          panel: [{ standard: '2.1', rating: 'good', rationale: 'R', decidedBy: 'lead@example.gov.uk', decidedAt: '2026-11-20T10:00:00.000Z' }],
+          panel: [{ standard: '2.1', rating: 'good', rationale: 'The sample was representative.', decidedBy: 'lead@example.gov.uk', decidedAt: '2026-11-20T10:00:00.000Z' }],
           judgements: { '1.1': { rating: 'good', evidence: { '1.1.1': 'Clear vision.' } } },
         },
         { localAuthority: 'Anytown Council', region: 'North', status: 'panel', isPanelVisibleToTeam: true, team: [{ email: 'lead@example.gov.uk', role: 'lead_inspector' }], fieldworkStart: '2026-11-16', fieldworkEnd: '2026-11-20' },
@@ -78,7 +78,7 @@ describe('parseCasemarkDocument', () => {
             },
             { ref: 'X'.repeat(41), type: 'court', answers: {} },
           ],
-          panel: [{ standard: '2.1', rating: 'good', rationale: 'R', decidedBy: 'not an email' }],
+          panel: [{ standard: '2.1', rating: 'good', rationale: 'The sample was representative.', decidedBy: 'not an email' }],
           judgements: { '1.2': { rating: 'good', evidence: { '2.1.1': 'Wrong standard' } } },
         },
         { status: 'finished', team: [{ email: 'a@example.gov.uk', role: 'lead_inspector' }, { email: 'A@example.gov.uk', role: 'manager' }], fieldworkStart: '2026-11-20', fieldworkEnd: '2026-11-16' },
@@ -173,5 +173,57 @@ describe('judgements', () => {
     expect(documentJudgementOf('good', {})).toBe('good');
     expect(documentJudgementOf(null, {})).toBeNull();
     expect(documentJudgementOf('good', { '1.1.1': 'x' })).toEqual({ rating: 'good', evidence: { '1.1.1': 'x' } });
+  });
+});
+
+describe('parseCasemarkDocument applies the forms’ limits', () => {
+  const court = (extra: Record<string, unknown>) => ({ ref: 'C1', type: 'court', disposal: 'referral_order', answers: {}, ...extra });
+
+  it('refuses what the forms refuse: long notes, reasons, gender, case manager, rationale and service fields', () => {
+    const errors = errorsOf(
+      doc(
+        {
+          cases: [
+            court({ gender: 'x'.repeat(31), caseManager: 'x'.repeat(101), practiceExample: 'x'.repeat(5001), notes: { '2.1.1': 'x'.repeat(800_000) } }),
+            { ...court({ answers: { '2.1.3': 'na' }, notes: { '2.1.3': 'x'.repeat(301) } }), ref: 'C2' },
+          ],
+          panel: [{ standard: '2.1', rating: 'good', rationale: 'short' }],
+          judgements: { '1.1': { rating: 'good', evidence: { '1.1.1': 'x'.repeat(10_001) } } },
+        },
+        { service: 'x'.repeat(121), region: 'x'.repeat(61) },
+      ),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'inspection.service: Name must be 120 characters or fewer',
+        'inspection.region: Region must be 60 characters or fewer',
+        'cases[0].gender: Gender must be 30 characters or fewer',
+        'cases[0].caseManager: Case manager must be 100 characters or fewer',
+        'cases[0].practiceExample: The practice example must be 5,000 characters or fewer',
+        'cases[0].notes["2.1.1"]: The note must be 5,000 characters or fewer',
+        'cases[1].notes["2.1.3"]: The reason must be 300 characters or fewer',
+        'panel[0].rationale: Give the panel’s rationale (at least 10 characters)',
+        'judgements["1.1"].evidence["1.1.1"]: Evidence must be 10,000 characters or fewer',
+      ]),
+    );
+  });
+
+  it('refuses previous results keyed by anything but this framework’s standards and key questions', () => {
+    const errors = errorsOf(doc({}, { previous: { ratings: { '9.9': 'good', constructor: 'good' }, keyQuestionPct: { '2.1.1': 50.5, '1.1.1': 40, __proto__x: 3 } } }));
+    expect(errors).toEqual([
+      'inspection.previous.ratings["9.9"]: There is no standard 9.9 in the 2021 standards',
+      'inspection.previous.ratings.constructor: There is no standard constructor in the 2021 standards',
+      'inspection.previous.keyQuestionPct["2.1.1"]: A percentage is a whole number from 0 to 100',
+      'inspection.previous.keyQuestionPct["1.1.1"]: 1.1.1 is not a key question of a case-marked standard in the 2021 standards',
+      'inspection.previous.keyQuestionPct.__proto__x: __proto__x is not a key question of a case-marked standard in the 2021 standards',
+    ]);
+  });
+
+  it('refuses NUL, unpaired surrogates and deep nesting with the path', () => {
+    expect(errorsOf(doc({ cases: [court({ gender: 'ma\u0000le' })] }))).toEqual([expect.stringMatching(/^cases\[0\]\.gender: This contains a character that cannot be stored/)]);
+    expect(errorsOf(doc({ cases: [court({ notes: { '2.1.1': 'half \uD83D' } })] }))).toEqual([expect.stringMatching(/^cases\[0\]\.notes\["2\.1\.1"\]: This contains a character/)]);
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { deep };
+    expect(errorsOf(doc({ extra: deep }))).toEqual([expect.stringMatching(/nested more than 16 levels/)]);
   });
 });

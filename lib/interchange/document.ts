@@ -7,9 +7,12 @@
  */
 import { z } from 'zod';
 import { checkCaseReference } from '@/lib/setup/case-fields';
-import { canAnswerQuestion, findStandard, getFramework, listStandards } from '@/lib/framework';
+import { canAnswerQuestion, findStandard, getFramework, listCaseMarkedStandards, listStandards } from '@/lib/framework';
 import { CASE_TYPES, DISPOSALS, RATINGS, type AnswerValue, type CaseType, type Disposal, type Framework, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { formatPath, INTERCHANGE_FORMAT, parseInspectionDocument, type TInspectionDocument } from '@/lib/validation/interchange';
+import { ZNaReason, ZNote, ZPracticeExample } from '@/lib/validation/marking';
+import { ZEvidenceNote, ZRationale } from '@/lib/validation/panel';
+import { ZCaseManager, ZGender, ZServiceFields } from '@/lib/validation/setup';
 
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 export type InspectionStatusValue = (typeof INSPECTION_STATUSES)[number];
@@ -196,6 +199,85 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
   return issues;
 }
 
+/**
+ * The limits the forms apply, applied to a file too (the same zod schemas), so an import cannot
+ * store what typing the same thing by hand would refuse: note, reason, gender, case manager and
+ * rationale lengths, the service's fields, and previous results keyed by this framework's
+ * standards and key questions.
+ */
+function checkFormLimits(json: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const check = (schema: z.ZodType, value: unknown, path: (string | number)[]) => {
+    if (value === undefined) return;
+    const result = schema.safeParse(value);
+    if (!result.success) issues.push({ path, message: result.error.issues[0]?.message ?? 'Invalid value' });
+  };
+  const inspection = isRecord(json.inspection) ? json.inspection : {};
+  if (typeof inspection.service === 'string') check(ZServiceFields.shape.name, inspection.service, ['inspection', 'service']);
+  check(ZServiceFields.shape.localAuthority, inspection.localAuthority, ['inspection', 'localAuthority']);
+  check(ZServiceFields.shape.region, inspection.region, ['inspection', 'region']);
+  const version = inspection.framework;
+  const framework = version === '2018' || version === '2021' ? getFramework(version) : null;
+  const previous = isRecord(inspection.previous) ? inspection.previous : {};
+  if (framework && isRecord(previous.ratings)) {
+    for (const standardId of Object.keys(previous.ratings)) {
+      if (!findStandard(framework, standardId)) {
+        issues.push({ path: ['inspection', 'previous', 'ratings', standardId], message: `There is no standard ${standardId} in the ${framework.version} standards` });
+      }
+    }
+  }
+  if (framework && isRecord(previous.keyQuestionPct)) {
+    const keyQuestionIds = new Set(listCaseMarkedStandards(framework).flatMap((s) => s.keyQuestions.map((kq) => kq.id)));
+    for (const [id, pct] of Object.entries(previous.keyQuestionPct)) {
+      const path = ['inspection', 'previous', 'keyQuestionPct', id];
+      if (!keyQuestionIds.has(id)) issues.push({ path, message: `${id} is not a key question of a case-marked standard in the ${framework.version} standards` });
+      else if (typeof pct === 'number' && !Number.isInteger(pct)) issues.push({ path, message: 'A percentage is a whole number from 0 to 100' });
+    }
+  }
+  const cases = Array.isArray(json.cases) ? json.cases : [];
+  cases.forEach((raw, index) => {
+    if (!isRecord(raw)) return;
+    const at = (...rest: (string | number)[]) => ['cases', index, ...rest];
+    if (typeof raw.gender === 'string') check(ZGender, raw.gender, at('gender'));
+    if (typeof raw.caseManager === 'string') check(ZCaseManager, raw.caseManager, at('caseManager'));
+    if (typeof raw.practiceExample === 'string') check(ZPracticeExample, raw.practiceExample, at('practiceExample'));
+    const hasReasons = isRecord(raw.naReasons);
+    const answers = isRecord(raw.answers) ? raw.answers : {};
+    if (isRecord(raw.notes)) {
+      for (const [questionId, note] of Object.entries(raw.notes)) {
+        // Without naReasons, a note on a key question answered "na" is its reason (answerRowsOf).
+        const isReason = !hasReasons && answers[questionId] === 'na' && framework !== null && isKeyQuestion(framework, questionId);
+        if (typeof note === 'string') check(isReason ? ZNaReason : ZNote, note, at('notes', questionId));
+      }
+    }
+    if (hasReasons) {
+      for (const [questionId, reason] of Object.entries(raw.naReasons as Record<string, unknown>)) {
+        if (typeof reason === 'string') check(ZNaReason, reason, at('naReasons', questionId));
+      }
+    }
+  });
+  if (isRecord(json.judgements)) {
+    for (const [standardId, judgement] of Object.entries(json.judgements)) {
+      if (!isRecord(judgement)) continue;
+      if (typeof judgement.evidence === 'string') check(ZEvidenceNote, judgement.evidence, ['judgements', standardId, 'evidence']);
+      else if (isRecord(judgement.evidence)) {
+        for (const [key, note] of Object.entries(judgement.evidence)) {
+          if (typeof note === 'string') check(ZEvidenceNote, note, ['judgements', standardId, 'evidence', key]);
+        }
+      }
+    }
+  }
+  if (Array.isArray(json.panel)) {
+    json.panel.forEach((decision, index) => {
+      if (isRecord(decision) && typeof decision.rationale === 'string') check(ZRationale, decision.rationale, ['panel', index, 'rationale']);
+    });
+  }
+  return issues;
+}
+
+const isKeyQuestion = (framework: Framework, id: string) =>
+  listCaseMarkedStandards(framework).some((s) => s.keyQuestions.some((kq) => kq.id === id));
+
 export type ParseCasemarkResult = { ok: true; value: TInspectionDocument } | { ok: false; errors: string[] };
 
 /**
@@ -217,7 +299,7 @@ export function parseCasemarkDocument(json: unknown): ParseCasemarkResult {
   check(ZInspectionAdditions, json.inspection, ['inspection']);
   if (Array.isArray(json.cases)) json.cases.forEach((kase, i) => check(ZCaseAdditions, kase, ['cases', i]));
   if (Array.isArray(json.panel)) json.panel.forEach((decision, i) => check(ZPanelDecisionAdditions, decision, ['panel', i]));
-  for (const issue of checkAdditions(json)) errors.push(`${formatPath(issue.path)}: ${issue.message}`);
+  for (const issue of [...checkAdditions(json), ...checkFormLimits(json)]) errors.push(`${formatPath(issue.path)}: ${issue.message}`);
   if (errors.length || !base.ok) return { ok: false, errors: [...new Set(errors)] };
   return { ok: true, value: base.value };
 }

@@ -8,8 +8,12 @@
  * - Every email in the file (team, case inspectors, panel deciders) must be an existing user.
  * - With no lead inspector named in `inspection.team`, the importing admin becomes the lead.
  *   Case inspectors who are not on the team join it as inspectors.
- * - Answers, judgements and the audit entry are recorded as made by the importing admin;
+ * - Answers, judgements and the audit entries are recorded as made by the importing admin;
  *   panel decisions keep `decidedBy`/`decidedAt` when the file gives them.
+ * - The file meets the limits the forms apply (lib/interchange/document.ts), every person it
+ *   names has an active account, and the audit trail gets the entries that doing the same by
+ *   hand writes (service, inspection, each member, case, answer, note, judgement and panel
+ *   decision), each marked `source: 'import'`, besides one `inspection.import` summary.
  */
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
@@ -35,6 +39,64 @@ const asDate = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
 const ANSWER_BATCH = 5_000;
 
 type Loose = Record<string, unknown>;
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+const SOURCE = 'import';
+const AUDIT_BATCH = 5_000;
+
+interface ImportAudit {
+  inspectionId: string;
+  service: { id: string; name: string; localAuthority: string; region: string } | null;
+  inspection: Record<string, unknown> & { status: InspectionStatusValue; isPanelVisibleToTeam: boolean };
+  members: { userId: string; role: TeamRoleValue; email: string | null }[];
+  cases: {
+    id: string;
+    data: Record<string, unknown> & { status: MarkingStatusValue; sentenceDate: Date | null };
+    answers: { questionId: string; value: string | null; note: string | null; naReason: string | null }[];
+  }[];
+  judgements: { standardId: string; rating: string | null; evidence: Record<string, string> }[];
+  decisions: { id: string; standardId: string; rating: string; rationale: string }[];
+}
+
+/**
+ * The audit entries doing the same by hand writes (lib/setup, lib/marking, lib/panel), with the
+ * same actions, entities and values, each marked `source: 'import'` so the history shows where
+ * it came from.
+ */
+async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promise<void> {
+  const { inspectionId } = audit;
+  const entry = (action: string, entity: string, entityId: string, newValue: Record<string, unknown>) => ({
+    actorId: actor.id,
+    inspectionId,
+    action,
+    entity,
+    entityId,
+    newValue: JSON.parse(JSON.stringify({ ...newValue, source: SOURCE })) as object,
+  });
+  const entries = [];
+  if (audit.service) entries.push({ ...entry('service.create', 'service', audit.service.id, { name: audit.service.name, localAuthority: audit.service.localAuthority, region: audit.service.region }), inspectionId: null });
+  const { status, isPanelVisibleToTeam, ...created } = audit.inspection;
+  entries.push(entry('inspection.create', 'inspection', inspectionId, { ...created, status: 'set_up' }));
+  for (const m of audit.members) entries.push(entry('member.add', 'inspection_member', `${inspectionId}:${m.userId}`, { email: m.email, role: m.role }));
+  for (const c of audit.cases) {
+    const { status: caseStatus, sentenceDate, agreesWithRosh, agreesWithSafety, isCaseManagerInterviewed, isPracticeExample, practiceExample, inspectionId: _i, ...fields } = c.data;
+    entries.push(entry('case.create', 'case', c.id, { ...fields, sentenceDate: sentenceDate ? sentenceDate.toISOString().slice(0, 10) : null }));
+    const details = { agreesWithRosh, agreesWithSafety, isCaseManagerInterviewed, isPracticeExample, practiceExample };
+    if (Object.values(details).some((v) => v !== null && v !== false)) entries.push(entry('case.details', 'case', c.id, details));
+    for (const a of c.answers) {
+      const entityId = `${c.id}:${a.questionId}`;
+      if (a.value !== null) entries.push(entry('answer.value', 'answer', entityId, { value: a.value, naReason: a.naReason }));
+      if (a.note !== null) entries.push(entry('answer.note', 'answer', entityId, { note: a.note }));
+    }
+    if (caseStatus === 'complete') entries.push(entry('case.complete', 'case', c.id, { status: 'complete' }));
+  }
+  for (const j of audit.judgements) {
+    entries.push(entry('judgement.record', 'qualitative_judgement', `${inspectionId}:${j.standardId}`, { rating: j.rating, evidence: j.evidence }));
+  }
+  for (const d of audit.decisions) entries.push(entry('panel.decide', 'panel_decision', d.id, { standardId: d.standardId, rating: d.rating, rationale: d.rationale }));
+  if (isPanelVisibleToTeam) entries.push(entry('panel.visibility', 'inspection', inspectionId, { isPanelVisibleToTeam }));
+  if (status !== 'set_up') entries.push(entry('inspection.status', 'inspection', inspectionId, { status }));
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) await tx.auditEntry.createMany({ data: entries.slice(i, i + AUDIT_BATCH) });
+}
 
 export async function importInspection(db: PrismaClient, actor: Actor, json: unknown, options: { fileName?: string } = {}): Promise<ImportResult> {
   if (!can(actor, 'admin.manage')) throw new AppError('forbidden', 'Only an admin can import an inspection.');
@@ -56,13 +118,19 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
     if (typeof decidedBy === 'string') references.push({ email: decidedBy.toLowerCase(), path: `panel[${i}].decidedBy` });
   });
   const emails = [...new Set(references.map((r) => r.email))];
-  const users = emails.length ? await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }) : [];
-  const userIds = new Map(users.map((u) => [u.email, u.id]));
+  const users = emails.length ? await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, isActive: true } }) : [];
+  const inactive = new Set(users.filter((u) => !u.isActive).map((u) => u.email));
+  // As in set-up: only people with an active account lead, join the team or mark.
+  const userIds = new Map(users.filter((u) => u.isActive).map((u) => [u.email, u.id]));
   const missing = references.filter((r) => !userIds.has(r.email));
   if (missing.length) {
     return {
       ok: false,
-      errors: missing.map((r) => `${r.path}: No user has the email address ${r.email}. Create the user first (npm run user:create), or take the address out of the file`),
+      errors: missing.map((r) =>
+        inactive.has(r.email)
+          ? `${r.path}: The account of ${r.email} is deactivated. Reactivate it in Users first, or take the address out of the file`
+          : `${r.path}: No user has the email address ${r.email}. Create the user first (npm run user:create), or take the address out of the file`,
+      ),
     };
   }
 
@@ -76,6 +144,12 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
     if (id && !roles.has(id)) roles.set(id, 'inspector');
   }
 
+  const serviceFields = {
+    name: doc.inspection.service,
+    localAuthority: typeof extra.localAuthority === 'string' ? extra.localAuthority.trim() : 'Unknown',
+    region: typeof extra.region === 'string' ? extra.region.trim() : 'Unknown',
+  };
+  const emailOf = new Map([...userIds].map(([email, id]) => [id, email]));
   const start = doc.inspection.fieldworkStart ?? doc.inspection.fieldworkEnd ?? today();
   const end = doc.inspection.fieldworkEnd ?? (doc.inspection.fieldworkStart ? start : today());
   const inspectionId = randomUUID();
@@ -125,8 +199,8 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
         (await tx.service.create({
           data: {
             name: doc.inspection.service,
-            localAuthority: typeof extra.localAuthority === 'string' ? extra.localAuthority.trim() : 'Unknown',
-            region: typeof extra.region === 'string' ? extra.region.trim() : 'Unknown',
+            localAuthority: serviceFields.localAuthority,
+            region: serviceFields.region,
           },
           select: { id: true },
         }));
@@ -159,6 +233,7 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
       const decisions = (doc.panel ?? []).map((d) => {
         const loose = d as typeof d & Loose;
         return {
+          id: randomUUID(),
           inspectionId,
           standardId: d.standard,
           rating: d.rating as Rating,
@@ -168,6 +243,24 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
         };
       });
       if (decisions.length) await tx.panelDecision.createMany({ data: decisions });
+      await writeImportAudit(tx, actor, {
+        inspectionId,
+        service: existing ? null : { id: service.id, ...serviceFields },
+        inspection: {
+          serviceId: service.id,
+          framework: doc.inspection.framework,
+          fieldworkStart: start,
+          fieldworkEnd: end,
+          status: (extra.status as InspectionStatusValue | undefined) ?? 'set_up',
+          previousRatings: doc.inspection.previous?.ratings ?? null,
+          previousKeyQuestionPct: doc.inspection.previous?.keyQuestionPct ?? null,
+          isPanelVisibleToTeam: extra.isPanelVisibleToTeam === true,
+        },
+        members: [...roles].map(([userId, role]) => ({ userId, role, email: emailOf.get(userId) ?? null })),
+        cases: caseRows,
+        judgements,
+        decisions,
+      });
       await tx.auditEntry.create({
         data: {
           actorId: actor.id,

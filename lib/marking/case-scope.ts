@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { isUuid } from '@/lib/validation/ids';
 import type { Actor, CaseScope } from '@/lib/auth/permissions';
 import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types';
 
@@ -23,7 +24,7 @@ export interface LoadedCase {
  * `forUpdate` locks the case row for the rest of the transaction.
  */
 export async function loadCaseForActor(db: Db, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}): Promise<LoadedCase | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const rows = await db.$queryRawUnsafe<
     {
       id: string;

@@ -88,30 +88,33 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
   ]);
   const framework: FrameworkVersion = frameworkFromDb(inspection.framework);
 
-  const progress: FieldworkProgress = {
-    byStatus: { not_started: 0, in_progress: 0, complete: 0 },
-    byInspector: byInspector.map((r) => ({ name: r.name ?? 'Not allocated', total: r.total, complete: r.complete })),
-    sample: { byType: {}, byDisposal: {}, byRosh: {}, bySafetyWellbeing: {}, byGender: {} },
-  };
-  const add = (bucket: Record<string, number>, key: string, n: number) => {
-    bucket[key] = (bucket[key] ?? 0) + n;
-  };
+  // Counted in Maps: a gender is free text, and "constructor" or "__proto__" is a key like any other.
+  const buckets = { byType: new Map<string, number>(), byDisposal: new Map<string, number>(), byRosh: new Map<string, number>(), bySafetyWellbeing: new Map<string, number>(), byGender: new Map<string, number>() };
+  const add = (bucket: Map<string, number>, key: string, n: number) => bucket.set(key, (bucket.get(key) ?? 0) + n);
+  const byStatus = { not_started: 0, in_progress: 0, complete: 0 };
   let resettlementCases = 0;
-  // Gender is free text: counted in a Map, then Object.fromEntries defines each as an own
-  // property, so a gender of "__proto__" or "constructor" is an ordinary key, not the prototype.
-  const byGender = new Map<string, number>();
   for (const row of caseRows) {
     const n = row._count._all;
-    progress.byStatus[row.status] += n;
-    add(progress.sample.byType, row.type, n);
-    add(progress.sample.byDisposal, row.disposal, n);
-    add(progress.sample.byRosh, row.rosh ?? 'not_recorded', n);
-    add(progress.sample.bySafetyWellbeing, row.safetyWellbeing ?? 'not_recorded', n);
-    const gender = row.gender ?? 'Not recorded';
-    byGender.set(gender, (byGender.get(gender) ?? 0) + n);
+    byStatus[row.status] += n;
+    add(buckets.byType, row.type, n);
+    add(buckets.byDisposal, row.disposal, n);
+    add(buckets.byRosh, row.rosh ?? 'not_recorded', n);
+    add(buckets.bySafetyWellbeing, row.safetyWellbeing ?? 'not_recorded', n);
+    add(buckets.byGender, row.gender ?? 'Not recorded', n);
     if (row.type === 'resettlement') resettlementCases += n;
   }
-  progress.sample.byGender = Object.fromEntries(byGender);
+  const progress: FieldworkProgress = {
+    byStatus,
+    byInspector: byInspector.map((r) => ({ name: r.name ?? 'Not allocated', total: r.total, complete: r.complete })),
+    // Object.fromEntries defines own properties, so even a "__proto__" key is kept as data.
+    sample: {
+      byType: Object.fromEntries(buckets.byType),
+      byDisposal: Object.fromEntries(buckets.byDisposal),
+      byRosh: Object.fromEntries(buckets.byRosh),
+      bySafetyWellbeing: Object.fromEntries(buckets.bySafetyWellbeing),
+      byGender: Object.fromEntries(buckets.byGender),
+    },
+  };
 
   const result = computeInspection(framework, {
     counts,

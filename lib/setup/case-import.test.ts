@@ -191,3 +191,29 @@ describe('importTemplateRows', () => {
     expect(parsed.ok && parsed.records.map((r) => r.fields.length)).toEqual([9, 9]);
   });
 });
+
+describe('checkCaseImport: hostile files', () => {
+  it('does not take a heading such as "constructor" for a known column', () => {
+    const result = check(['reference,type,disposal,constructor', 'NS-101,court,referral_order,Jane Doe']);
+    expect(result.isImportable).toBe(false);
+    expect(result.fileErrors).toEqual([expect.stringContaining('Column “constructor” is not one Casemark imports')]);
+    expect(check(['reference,type,disposal,__proto__', 'NS-101,court,referral_order,x']).fileErrors).toHaveLength(1);
+  });
+
+  it('refuses a cell holding a NUL character, naming its line and column, so the preview never says the file is ready', () => {
+    const result = check([HEADER, 'NS-101,court,referral_order,,Ma\u0000le,,,,', 'NS-102,court,referral_order,,,,,,,x\u0000']);
+    expect(result.isImportable).toBe(false);
+    expect(result.errors).toEqual([
+      { line: 2, column: 'gender', message: expect.stringMatching(/^Gender holds a character that cannot be stored/) },
+      { line: 3, column: null, message: expect.stringContaining('the header has 9 columns') },
+      { line: 3, column: null, message: expect.stringMatching(/^Value 10 holds a character that cannot be stored/) },
+    ]);
+    expect(check(['reference,type,dis\u0000posal', 'NS-101,court,referral_order']).fileErrors[0]).toMatch(/^A column heading holds a character that cannot be stored/);
+  });
+});
+
+describe('checkCaseImport: text from a forged request', () => {
+  it('refuses half a surrogate pair as a file error', () => {
+    expect(check([HEADER, 'NS-101,court,referral_order,,\uD800,,,,']).fileErrors).toEqual([expect.stringMatching(/^The file holds a character that cannot be stored/)]);
+  });
+});

@@ -18,6 +18,9 @@ import {
   parseDisposal,
   parseLevel,
 } from './case-fields';
+import { hasUnstorableCharacter } from '@/lib/validation/safe-input';
+
+const UNSTORABLE_CELL = 'holds a character that cannot be stored (a NUL character, or half of an emoji or other symbol): delete it in the spreadsheet and export the file again';
 
 /** The columns Casemark imports, in the template's order. */
 export const IMPORT_COLUMNS = [
@@ -36,7 +39,7 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ['reference', 'type', 'disposal'];
 
 /** Other headings people write for the same columns (after normaliseWord). */
-const COLUMN_ALIASES: Record<string, ImportColumn> = {
+const COLUMN_ALIASES: ReadonlyMap<string, ImportColumn> = new Map(Object.entries({
   ref: 'reference',
   case_ref: 'reference',
   case_reference: 'reference',
@@ -52,7 +55,7 @@ const COLUMN_ALIASES: Record<string, ImportColumn> = {
   case_manager_name: 'case_manager',
   inspector: 'inspector_email',
   inspector_e_mail: 'inspector_email',
-};
+} satisfies Record<string, ImportColumn>));
 
 /**
  * Headings that suggest a column of children's names (or other identifying details). Casemark
@@ -124,7 +127,8 @@ const referenceKey = (reference: string) => reference.trim().toLowerCase();
 
 function mapHeader(header: string): { column: ImportColumn | null; error: string | null } {
   const word = normaliseWord(header);
-  const known = (IMPORT_COLUMNS as readonly string[]).includes(word) ? (word as ImportColumn) : COLUMN_ALIASES[word];
+  // A Map, not an object: a heading such as "constructor" must not match Object.prototype's.
+  const known = (IMPORT_COLUMNS as readonly string[]).includes(word) ? (word as ImportColumn) : COLUMN_ALIASES.get(word);
   if (known) return { column: known, error: null };
   if (word === '') return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
   if (PERSONAL_COLUMN.test(word)) {
@@ -155,6 +159,11 @@ const COLUMN_WORDS: Record<ImportColumn, string> = {
 /** Checks a CSV file of cases against the inspection. Never throws on bad input. */
 export function checkCaseImport(csvText: string, context: CaseImportContext): CaseImportCheck {
   const refuse = (...fileErrors: string[]): CaseImportCheck => ({ fileErrors, rows: [], errors: [], isImportable: false });
+  // NUL is reported by line and column below; half a surrogate pair cannot come from a file read
+  // as UTF-8, only from a forged request, and would be silently replaced on the way to bytes.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(csvText)) {
+    return refuse(`The file ${UNSTORABLE_CELL}`);
+  }
   const parsed = parseCsv(csvText);
   if (!parsed.ok) return refuse(`The file is not valid CSV. ${parsed.message}`);
   const [header, ...records] = parsed.records;
@@ -164,6 +173,11 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
   const headerErrors: string[] = [];
   const seen = new Set<ImportColumn>();
   for (const cell of header.fields) {
+    if (hasUnstorableCharacter(cell)) {
+      headerErrors.push(`A column heading ${UNSTORABLE_CELL}`);
+      columns.push(null);
+      continue;
+    }
     const { column, error } = mapHeader(cell);
     if (error) headerErrors.push(error);
     if (column && seen.has(column)) headerErrors.push(`Column “${column}” appears more than once in the header`);
@@ -200,6 +214,10 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
     if (extra.length) {
       add(null, `The row has ${record.fields.length} values but the header has ${columns.length} columns: check for a comma inside a value that is not in quotes`);
     }
+    record.fields.forEach((field, index) => {
+      const column = columns[index] ?? null;
+      if (hasUnstorableCharacter(field)) add(column, `${column ? COLUMN_WORDS[column] : `Value ${index + 1}`} ${UNSTORABLE_CELL}`);
+    });
     const cell = (column: ImportColumn) => values[column] ?? '';
 
     const reference = cell('reference');
@@ -280,10 +298,8 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
   return { fileErrors: [], rows, errors, isImportable: errors.length === 0 };
 }
 
-/** `Line 4, disposal: …` for a summary of problems. */
-export function describeImportIssue(issue: ImportIssue): string {
-  return `Line ${issue.line}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`;
-}
+// In its own module so the import page's client component does not bundle the CSV parser.
+export { describeImportIssue } from './import-issue';
 
 /** The template's header and one example row (using a real inspector on the team when there is one). */
 export function importTemplateRows(exampleInspectorEmail: string | null): string[][] {

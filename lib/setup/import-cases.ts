@@ -23,7 +23,7 @@ async function loadImportContext(tx: Tx, inspection: ManagedInspection): Promise
 
 /** Checks a CSV file of cases against the inspection, writing nothing: the preview. */
 export async function previewCaseImport(db: PrismaClient, actor: Actor, input: unknown): Promise<CaseImportCheck> {
-  const { inspectionId, csv } = parseOrThrow(ZImportCases, input);
+  const { inspectionId, csv } = parseOrThrow(ZImportCases, input, { checkedByCaller: ['csv'] });
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, inspectionId, { forUpdate: false });
     refuseIfPublished(inspection);
@@ -37,7 +37,7 @@ export async function previewCaseImport(db: PrismaClient, actor: Actor, input: u
  * imported and the error lists the problems.
  */
 export async function importCases(db: PrismaClient, actor: Actor, input: unknown): Promise<{ count: number }> {
-  const { inspectionId, csv } = parseOrThrow(ZImportCases, input);
+  const { inspectionId, csv } = parseOrThrow(ZImportCases, input, { checkedByCaller: ['csv'] });
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, inspectionId);
     refuseIfPublished(inspection);

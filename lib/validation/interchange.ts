@@ -22,6 +22,7 @@ import {
   type Framework,
   type Standard,
 } from '@/lib/framework/types';
+import { findUnsafeInput } from './safe-input';
 
 export const INTERCHANGE_FORMAT = 'casemark/inspection@1';
 
@@ -264,6 +265,9 @@ export function parseInspectionDocument(json: unknown): ParseInspectionResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     return { ok: false, errors: ['(document): Expected an inspection document: a JSON object with "format", "inspection" and "cases"'] };
   }
+  // Text PostgreSQL cannot store and absurd nesting are refused before anything else looks at the file.
+  const unsafe = findUnsafeInput(json);
+  if (unsafe) return { ok: false, errors: [`${formatPath(unsafe.path)}: ${unsafe.message}`] };
   const result = ZInspectionDocument.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
   const errors = result.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`);

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { ANSWERS } from '@/lib/framework/types';
+import { ZVersion } from './ids';
 
 const ZId = z.uuid({ error: 'Unknown case' });
 const ZQuestionId = z
   .string({ error: 'Unknown question' })
   .regex(/^\d\.\d(\.\d+(\.[a-z])?|\.r\d{2})$/, 'Unknown question');
+
+/** Limits shared by the marking page and the interchange import (lib/interchange/document.ts). */
+export const ZNote = z.string({ error: 'Expected a note (text)' }).max(5000, 'The note must be 5,000 characters or fewer');
+export const ZNaReason = z.string({ error: 'Expected a reason (text)' }).trim().max(300, 'The reason must be 300 characters or fewer');
+export const ZPracticeExample = z.string({ error: 'Expected text' }).max(5000, 'The practice example must be 5,000 characters or fewer');
 
 /** Saving one answer: the judgement or prompt value, its not-applicable reason, or its note. */
 export const ZSaveAnswer = z.discriminatedUnion('field', [
@@ -14,16 +20,16 @@ export const ZSaveAnswer = z.discriminatedUnion('field', [
     questionId: ZQuestionId,
     value: z.enum(ANSWERS, { error: 'Choose Yes, No or Not applicable' }),
     /** Required when a key question is judged not applicable (checked against the framework). */
-    naReason: z.string().trim().max(300, 'The reason must be 300 characters or fewer').optional(),
+    naReason: ZNaReason.optional(),
     /** The version this change was made on; 0 when the page had no answer yet. */
-    baseVersion: z.number().int().min(0),
+    baseVersion: ZVersion(0),
   }),
   z.object({
     field: z.literal('note'),
     caseId: ZId,
     questionId: ZQuestionId,
-    note: z.string().max(5000, 'The note must be 5,000 characters or fewer'),
-    baseVersion: z.number().int().min(0),
+    note: ZNote,
+    baseVersion: ZVersion(0),
   }),
 ]);
 export type TSaveAnswer = z.infer<typeof ZSaveAnswer>;
@@ -33,12 +39,12 @@ const ZYesNo = z.boolean().nullable();
 /** Case-level items of the method, saved with the case's version. */
 export const ZSaveCaseDetails = z.object({
   caseId: ZId,
-  baseVersion: z.number().int().min(1),
+  baseVersion: ZVersion(1),
   agreesWithRosh: ZYesNo.optional(),
   agreesWithSafety: ZYesNo.optional(),
   isCaseManagerInterviewed: ZYesNo.optional(),
   isPracticeExample: z.boolean().optional(),
-  practiceExample: z.string().max(5000, 'The practice example must be 5,000 characters or fewer').nullable().optional(),
+  practiceExample: ZPracticeExample.nullable().optional(),
 });
 export type TSaveCaseDetails = z.infer<typeof ZSaveCaseDetails>;
 

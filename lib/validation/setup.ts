@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_TYPES, DISPOSALS, FRAMEWORK_VERSIONS, LEVELS } from '@/lib/framework/types';
 import { checkCaseReference, explainDisposalMismatch, isoDateOf } from '@/lib/setup/case-fields';
 import { ZEmail } from './user';
+import { MAX_INT4 } from './ids';
 
 export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager'] as const;
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
@@ -154,15 +155,19 @@ export const ZCaseReference = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** Limits shared by the case form, the CSV import and the interchange import. */
+export const ZGender = optionalText(30, 'Gender');
+export const ZCaseManager = optionalText(100, 'Case manager');
+
 const caseShape = {
   reference: ZCaseReference,
   type: z.enum(CASE_TYPES, { error: 'Choose the case type' }),
   disposal: z.enum(DISPOSALS, { error: 'Choose the disposal' }),
   sentenceDate: calendarDate('Sentence date', { isRequired: false }),
-  gender: optionalText(30, 'Gender'),
+  gender: ZGender,
   rosh: optionalEnum(LEVELS, 'Choose a RoSH level'),
   safetyWellbeing: optionalEnum(LEVELS, 'Choose a safety and wellbeing level'),
-  caseManager: optionalText(100, 'Case manager'),
+  caseManager: ZCaseManager,
   inspectorId: z
     .union([z.uuid({ error: 'Choose an inspector on the team' }), z.literal(''), z.null()])
     .optional()
@@ -182,7 +187,11 @@ export const ZEditCase = z
     inspectionId: ZInspectionId,
     caseId: ZCaseId,
     /** The case's version when the form was opened (optimistic concurrency). */
-    baseVersion: z.coerce.number().int().min(1),
+    baseVersion: z.coerce
+      .number({ error: 'The page is out of date: reload it and try again' })
+      .int('The page is out of date: reload it and try again')
+      .min(1, 'The page is out of date: reload it and try again')
+      .max(MAX_INT4, 'The page is out of date: reload it and try again'),
     ...caseShape,
   })
   .superRefine(refineDisposal);

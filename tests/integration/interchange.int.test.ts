@@ -348,6 +348,54 @@ describe('importInspection', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('writes the audit entries doing the same by hand writes, each marked as imported, besides the summary', async () => {
+    const document = await exportInspection(prisma, world.inspection.id);
+    const imported = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(document)));
+    if (!imported.ok) throw new Error(imported.errors.join('\n'));
+    const entries = await prisma.auditEntry.findMany({ where: { inspectionId: imported.inspectionId }, select: { action: true, entityId: true, actorId: true, newValue: true } });
+    const count = (action: string) => entries.filter((e) => e.action === action).length;
+    const cases = await prisma.case.findMany({ where: { inspectionId: imported.inspectionId }, select: { id: true } });
+    const answers = await prisma.answer.findMany({ where: { inspectionId: imported.inspectionId }, select: { caseId: true, questionId: true, value: true, note: true } });
+    expect(count('inspection.create')).toBe(1);
+    expect(count('inspection.import')).toBe(1);
+    expect(count('member.add')).toBe(document.inspection.team.length);
+    expect(count('case.create')).toBe(cases.length);
+    expect(count('answer.value')).toBe(answers.filter((a) => a.value !== null).length);
+    expect(count('answer.note')).toBe(answers.filter((a) => a.note !== null).length);
+    expect(count('judgement.record')).toBe(Object.keys(document.judgements ?? {}).length);
+    expect(count('panel.decide')).toBe(document.panel?.length ?? 0);
+    expect(count('inspection.status')).toBe(1);
+    expect(new Set(entries.map((e) => e.actorId))).toEqual(new Set([world.admin.id]));
+    for (const entry of entries.filter((e) => e.action !== 'inspection.import')) expect(entry.newValue).toMatchObject({ source: 'import' });
+    const answer = answers.find((a) => a.value !== null)!;
+    expect(entries.find((e) => e.action === 'answer.value' && e.entityId === `${answer.caseId}:${answer.questionId}`)?.newValue).toMatchObject({ value: answer.value });
+  });
+
+  it('applies the limits of the forms and refuses a deactivated user, writing nothing', async () => {
+    const gone = await prisma.user.create({ data: { email: `gone-${Date.now()}@int.example`, name: 'Gone', passwordHash: 'x', isActive: false } });
+    const before = await snapshot();
+    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
+    document.inspection.team = [{ email: gone.email, role: 'lead_inspector' }];
+    const refused = await importInspection(prisma, actor(world.admin), document);
+    expect(refused).toEqual({ ok: false, errors: [expect.stringMatching(/^inspection\.team\[0\]\.email: The account of gone-.* is deactivated/)] });
+
+    const long = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
+    long.cases[0].gender = 'x'.repeat(500);
+    long.cases[0].notes = { ...long.cases[0].notes, '2.1.1': 'x'.repeat(800_000) };
+    (long.inspection as Record<string, unknown>).previous = { ratings: { '9.9': 'good' } };
+    const result = await importInspection(prisma, actor(world.admin), long);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        'cases[0].gender: Gender must be 30 characters or fewer',
+        'cases[0].notes["2.1.1"]: The note must be 5,000 characters or fewer',
+        'inspection.previous.ratings["9.9"]: There is no standard 9.9 in the 2021 standards',
+      ]),
+    );
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('rolls back everything when the database refuses part of it', async () => {
     const before = await snapshot();
     const document = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
@@ -377,7 +425,8 @@ describe('npm run inspection (the command line)', () => {
     expect(comparable(document)).toEqual(comparable(await exportInspection(prisma, world.inspection.id)));
 
     const file = path.join(dir, 'inspection.json');
-    writeFileSync(file, exported.stdout);
+    // With a UTF-8 byte order mark, as Windows tools write one.
+    writeFileSync(file, `\uFEFF${exported.stdout}`);
     const refused = run(['import', file]);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('--as <admin email>');

@@ -2,15 +2,14 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction } from '@/lib/auth/action';
+import { runFormAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
 import { createInspection } from '@/lib/setup/inspections';
-import { formDataToObject, toFormState, type FormState } from '@/lib/forms/form-state';
+import { toFormState, type FormState } from '@/lib/forms/form-state';
 
 /** Creates an inspection (admins; lib/setup/inspections.ts refuses anyone else) and opens its set-up. */
-export async function createInspectionAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => createInspection(prisma, user, values));
+export async function createInspectionAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => createInspection(prisma, user, values));
   if (response.ok) {
     revalidatePath('/', 'layout');
     redirect(`/inspections/${response.data.id}/setup?created=1`);

@@ -1,9 +1,14 @@
 import NextAuth from 'next-auth';
 import { cookies } from 'next/headers';
+import { NextRequest } from 'next/server';
 import { getAuthOptions } from '@/lib/auth/options';
 import { SESSION_COOKIES, getSessionUser } from '@/lib/auth/session';
+import { checkFormOrJsonBody, MAX_AUTH_BODY_BYTES } from '@/lib/http/request-body';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** The routes next-auth serves under /api/auth; anything else is not found (next-auth would throw). */
+const AUTH_ROUTES = new Set(['providers', 'session', 'csrf', 'signin', 'signout', 'callback', 'verify-request', 'error', '_log']);
 
 /**
  * /api/auth/session answered from the server-side session, never by next-auth: it would
@@ -29,9 +34,21 @@ async function sessionResponse(): Promise<Response> {
 
 // Built per request from the validated configuration (nothing at import, so the build needs none).
 async function handler(request: Request, context: Context) {
-  const [action] = (await context.params).nextauth ?? [];
-  if (action === 'session') return sessionResponse();
-  return NextAuth(getAuthOptions())(request, context);
+  const { nextauth } = await context.params;
+  if (!Array.isArray(nextauth) || !AUTH_ROUTES.has(nextauth[0])) return new Response('Not found', { status: 404 });
+  if (nextauth[0] === 'session') return sessionResponse();
+  // Passwords are only ever posted; next-auth answers any other method here with a 500.
+  if (nextauth[0] === 'callback' && nextauth[1] === 'credentials' && request.method !== 'POST') {
+    return new Response('Sign in with the form: this address only takes a POST.', { status: 405, headers: { Allow: 'POST' } });
+  }
+  let forwarded = request;
+  if (request.method === 'POST') {
+    // An over-size or malformed body gets a clear 4xx here, not an exception inside next-auth.
+    const body = await checkFormOrJsonBody(request, MAX_AUTH_BODY_BYTES);
+    if (!body.ok) return new Response(body.message, { status: body.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    forwarded = new NextRequest(request.url, { method: 'POST', headers: request.headers, body: body.text });
+  }
+  return NextAuth(getAuthOptions())(forwarded, context);
 }
 
 export { handler as GET, handler as POST };

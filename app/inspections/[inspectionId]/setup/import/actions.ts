@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction } from '@/lib/auth/action';
+import { runFormAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { importCases, previewCaseImport } from '@/lib/setup/import-cases';
 import type { CaseImportCheck } from '@/lib/setup/case-import';
-import { formDataToObject, toFormState, type FormState } from '@/lib/forms/form-state';
+import { toFormState, type FormState } from '@/lib/forms/form-state';
 
 // Well under the 1 MB a server action accepts; a sample of 500 cases is a few tens of KB.
 const MAX_FILE_BYTES = 500_000;
@@ -19,10 +19,9 @@ export interface ImportPreview {
 }
 
 /** Reads the uploaded file and checks every row against the inspection. Writes nothing. */
-export async function previewImportAction(_previous: FormState<ImportPreview>, formData: FormData): Promise<FormState<ImportPreview>> {
-  const values = formDataToObject(formData);
-  const response = await runAction(async (user) => {
-    const file = formData.get('file');
+export async function previewImportAction(_previous: unknown, formData: unknown): Promise<FormState<ImportPreview>> {
+  const { response, values } = await runFormAction(formData, async (user, values) => {
+    const file = (formData as FormData).get('file');
     if (!(file instanceof File) || file.size === 0) {
       throw new AppError('invalid', 'Select a CSV file', { file: 'Select a CSV file' });
     }
@@ -40,9 +39,8 @@ export async function previewImportAction(_previous: FormState<ImportPreview>, f
 }
 
 /** Imports the previewed file: checked again and written in one transaction. */
-export async function importCasesAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => importCases(prisma, user, values));
+export async function importCasesAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => importCases(prisma, user, values));
   if (response.ok) {
     revalidatePath('/inspections/[inspectionId]', 'layout');
     redirect(`/inspections/${String(values.inspectionId)}/setup?imported=${response.data.count}`);

@@ -1,0 +1,6 @@
+import type { ImportIssue } from './case-import';
+
+/** `Line 4, disposal: …` for a summary of problems. */
+export function describeImportIssue(issue: ImportIssue): string {
+  return `Line ${issue.line}${issue.column ? `, ${issue.column}` : ''}: ${issue.message}`;
+}

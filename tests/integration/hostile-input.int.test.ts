@@ -1,0 +1,566 @@
+/**
+ * Generated hostile input against EVERY server action ('use server' files) and EVERY route
+ * handler (app/**\/route.ts), called in-process against a real PostgreSQL: wrong types, missing
+ * and extra fields, huge and negative numbers, control characters, NUL, lone surrogates, long
+ * strings, deep nesting, prototype keys, form data where JSON is expected and the other way
+ * round, non-JSON and over-size bodies. Each input is malformed on purpose (it carries at least
+ * one value no form would send), and each is sent signed out, as an outsider and as someone the
+ * guard lets through (so the parser is what answers). The test asserts that nothing throws,
+ * that every answer is a clear refusal (an error value that is not the generic "Something went
+ * wrong", a 4xx), and that the database is byte-for-byte what it was.
+ *
+ * The inputs come from a seeded PRNG (mulberry32): HOSTILE_SEED=<n> replays a run.
+ */
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { PrismaClient } from '../../lib/generated/prisma/client';
+import { createMigratedDatabase } from './test-database';
+import { seedWorld } from './world';
+
+// ——— The request context Next.js would provide ———
+
+type Identity = { id: string; email: string; name: string; isAdmin: boolean; sessionExpiresAt: number } | null;
+const context = vi.hoisted(() => ({ user: null as Identity, headers: new Headers() }));
+
+vi.mock('@/lib/auth/session', () => ({
+  getSessionUser: async () => context.user,
+  requireUser: async () => {
+    if (!context.user) throw new Error('requireUser called while signed out');
+    return context.user;
+  },
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+class Redirected extends Error {
+  constructor(public readonly url: string) {
+    super(`redirect to ${url}`);
+  }
+}
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw new Redirected(url);
+  },
+  notFound: () => {
+    throw new Error('notFound() called from an action or route');
+  },
+}));
+const emptyCookies = { getAll: () => [], get: () => undefined, has: () => false, set: () => {}, delete: () => {} };
+vi.mock('next/headers', () => ({ headers: async () => context.headers, cookies: async () => emptyCookies }));
+// next-auth require()s next/headers itself (CommonJS, outside vitest's module graph).
+const nodeRequire = createRequire(import.meta.url);
+const nextHeaders = nodeRequire('next/headers') as { headers: unknown; cookies: unknown };
+nextHeaders.headers = async () => context.headers;
+nextHeaders.cookies = async () => emptyCookies;
+
+import * as adminUsers from '../../app/admin/users/actions';
+import * as adminServices from '../../app/admin/services/actions';
+import * as newInspection from '../../app/inspections/new/actions';
+import * as setup from '../../app/inspections/[inspectionId]/setup/actions';
+import * as setupImport from '../../app/inspections/[inspectionId]/setup/import/actions';
+import * as importInspection from '../../app/inspections/import/actions';
+import * as marking from '../../app/inspections/[inspectionId]/cases/[caseId]/actions';
+import * as panel from '../../app/inspections/[inspectionId]/panel/actions';
+import * as signIn from '../../app/sign-in/actions';
+import * as authRoute from '../../app/api/auth/[...nextauth]/route';
+import * as allInspectionsRoute from '../../app/exports/inspections/route';
+import * as tableRoute from '../../app/inspections/[inspectionId]/exports/[table]/route';
+import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/interchange/route';
+import * as eventsRoute from '../../app/inspections/[inspectionId]/panel/events/route';
+import * as templateRoute from '../../app/inspections/[inspectionId]/setup/import/template/route';
+import { NextRequest } from 'next/server';
+import { prisma as appPrisma } from '../../lib/db/client';
+
+// ——— Seeded randomness ———
+
+const SEED = Number(process.env.HOSTILE_SEED ?? 20261203);
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+let random = mulberry32(SEED);
+const int = (n: number) => Math.floor(random() * n);
+const pick = <T,>(items: readonly T[]): T => items[int(items.length)];
+const chance = (p: number) => random() < p;
+
+// ——— Hostile values ———
+
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
+const CONTROL = ['\u0001', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\uFEFF', '\u200B', '\u202E'];
+
+function deep(depth: number): unknown {
+  let value: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) value = chance(0.5) ? [value] : { nested: value };
+  return value;
+}
+
+/** A string no form may store: NUL or an unpaired surrogate somewhere. */
+function unstorableText(): string {
+  const base = pick(['', 'Male', 'note', 'C-1', 'a'.repeat(int(300)), '😀']);
+  const bad = pick(['\u0000', '\uD800', '\uDFFF', '\uD83D', 'x\u0000y', '\u0000'.repeat(5)]);
+  const at = int(base.length + 1);
+  return base.slice(0, at) + bad + base.slice(at);
+}
+
+/** Text that may or may not be acceptable somewhere: the noise around the poison. */
+function noiseText(): string {
+  switch (int(9)) {
+    case 0:
+      return '';
+    case 1:
+      return ' '.repeat(int(5));
+    case 2:
+      return pick(CONTROL).repeat(1 + int(3));
+    case 3:
+      return 'x'.repeat(pick([41, 101, 121, 301, 5001, 10_001, 100_000]));
+    case 4:
+      return pick(PROTOTYPE_KEYS);
+    case 5:
+      return pick(['null', 'undefined', 'NaN', 'true', '[object Object]', '{"a":1}', '<script>alert(1)</script>', "'; DROP TABLE cases; --", '=cmd|/c calc!A1']);
+    case 6:
+      return String(pick([2 ** 40, -1, 2 ** 31, -(2 ** 31) - 1, 1e308, 0.1, Number.MAX_SAFE_INTEGER + 2]));
+    case 7:
+      return '-'.repeat(36);
+    default:
+      return `x${int(1e9).toString(36)}`;
+  }
+}
+
+function noiseValue(depth = 0): unknown {
+  switch (int(depth > 2 ? 8 : 11)) {
+    case 0:
+      return null;
+    case 1:
+      return pick([true, false]);
+    case 2:
+      return pick([0, -1, 1.5, 2 ** 40, -(2 ** 40), 2 ** 31, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 1e308, -0]);
+    case 3:
+    case 4:
+    case 5:
+      return noiseText();
+    case 6:
+      return pick([[], {}, '']);
+    case 7:
+      return pick([undefined, Number.NaN, Number.POSITIVE_INFINITY]);
+    case 8:
+      return Array.from({ length: int(4) }, () => noiseValue(depth + 1));
+    case 9:
+      return Object.fromEntries(Array.from({ length: int(4) }, () => [pick([...PROTOTYPE_KEYS, 'a', 'b', '2.1.1']), noiseValue(depth + 1)]));
+    default:
+      return deep(int(40));
+  }
+}
+
+// ——— What each action takes ———
+
+/** A field's values that its schema must refuse, whatever else the input holds. */
+type Poison = () => unknown;
+const notUuid: Poison = () => pick(['-'.repeat(36), 'g'.repeat(36), '', 'null', '00000000-0000-0000-0000-00000000000', '5f0c8a36 7c1e 4d5a 9b1e 2f3a4b5c6d7e', 'x'.repeat(10_000), 42, 2 ** 40, -1, true, null, [], {}, ['x']]);
+const notVersion: Poison = () => pick([2 ** 40, 2 ** 31, -1, 1.5, '1', 'abc', null, true, [], {}, Number.NaN, Number.POSITIVE_INFINITY]);
+const notFormVersion: Poison = () => pick(['2147483648', '1099511627776', '-1', '1.5', '', 'abc', '1e400']);
+const notIn = (values: readonly string[]): Poison => () => pick([`x${int(1000)}`, '', ' ', values[0].toUpperCase() + 'X', `${values[0]} `, 42, null, true, [], {}]);
+const notInForm = (values: readonly string[]): Poison => () => pick([`x${int(1000)}`, `${values[0]} `, `${values[0]}\u0001`, 'NULL']);
+const tooLong = (max: number): Poison => () => 'x'.repeat(max + 1 + int(50_000));
+const notText = (max: number): Poison => () => pick([tooLong(max)(), 42, true, [], {}, ['x']]);
+const notFormEmail: Poison = () => pick(['not-an-email', 'a@', '@b.c', '', ' ', `${'x'.repeat(250)}@example.com`, 'a b@example.com']);
+const notBoolean: Poison = () => pick(['true', 'false', 1, 0, 'yes', [], {}, `x${int(9)}`]);
+const notFormBoolean: Poison = () => pick(['yes', 'TRUE', '1', '', 'on', 'true ']);
+
+interface Target {
+  name: string;
+  /** `form`: (previous state, FormData); `json`: (input). */
+  kind: 'form' | 'json';
+  call: (...args: unknown[]) => Promise<unknown>;
+  /** Who the guard lets through. */
+  member: () => Identity;
+  /** A well-formed input (real ids), the starting point of each mutation. */
+  template: () => Record<string, unknown>;
+  /** Fields that must be refused with these values. */
+  poisons: Record<string, Poison>;
+  /** Fields the action converts itself (so a value there is no poison). */
+  converted?: readonly string[];
+  /** Checks a returned value beyond "an error value". */
+  accept?: (result: unknown) => boolean;
+}
+
+let world: Awaited<ReturnType<typeof seedWorld>>;
+let prisma: PrismaClient;
+let decisionId = '';
+const as = (u: { id: string; email: string; name: string; isAdmin: boolean }): Identity => ({ ...u, sessionExpiresAt: Date.now() + 3_600_000 });
+const admin = () => as(world.admin);
+const lead = () => as(world.lead);
+const inspector = () => as(world.inspector);
+const outsider = () => as(world.outsider);
+
+const dateParts = () => ({ day: '16', month: '11', year: '2026' });
+
+function targets(): Target[] {
+  const inspectionId = world.inspection.id;
+  const caseId = world.cases.court.id;
+  const setupForm = (name: string, call: Target['call'], template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+    name: `setup/${name}`,
+    kind: 'form',
+    call,
+    member: lead,
+    template: () => ({ inspectionId, ...template() }),
+    poisons: { inspectionId: notUuid, ...poisons },
+  });
+  const caseFields = () => ({ reference: `R-${int(1e6)}`, type: 'court', disposal: 'referral_order', sentenceDate: dateParts(), gender: 'Female', rosh: 'low', safetyWellbeing: '', caseManager: 'CM-1', inspectorId: world.inspector.id });
+  const casePoisons = { reference: () => pick(['', 'Jane Smith', 'x'.repeat(41)]), type: notInForm(['court']), disposal: notInForm(['referral_order']), gender: tooLong(30), caseManager: tooLong(100) };
+  return [
+    { name: 'admin/createUser', kind: 'form', call: adminUsers.createUserAction, member: admin, template: () => ({ email: `n${int(1e9)}@int.example`, name: 'New person', password: 'a long enough password', isAdmin: 'false' }), converted: ['isAdmin'], poisons: { email: notFormEmail, name: () => pick(['', 'x'.repeat(101)]), password: () => pick(['short', 'x'.repeat(201)]) } },
+    { name: 'admin/resetPassword', kind: 'form', call: adminUsers.resetPasswordAction, member: admin, template: () => ({ userId: world.inspector.id, password: 'another long password' }), poisons: { userId: notUuid, password: () => pick(['short', 'x'.repeat(201), '']) } },
+    { name: 'admin/setUserActive', kind: 'form', call: adminUsers.setUserActiveAction, member: admin, template: () => ({ userId: world.inspector.id, isActive: 'false' }), poisons: { userId: notUuid, isActive: notFormBoolean } },
+    { name: 'admin/setUserAdmin', kind: 'form', call: adminUsers.setUserAdminAction, member: admin, template: () => ({ userId: world.inspector.id, isAdmin: 'true' }), poisons: { userId: notUuid, isAdmin: notFormBoolean } },
+    { name: 'admin/createService', kind: 'form', call: adminServices.createServiceAction, member: admin, template: () => ({ name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { name: () => pick(['', ' ', 'x'.repeat(121)]), localAuthority: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
+    { name: 'admin/updateService', kind: 'form', call: adminServices.updateServiceAction, member: admin, template: () => ({ serviceId: world.inspection.serviceId, name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { serviceId: notUuid, name: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
+    {
+      name: 'inspections/new',
+      kind: 'form',
+      call: newInspection.createInspectionAction,
+      member: admin,
+      template: () => ({ serviceId: world.inspection.serviceId, framework: '2021', fieldworkStart: dateParts(), fieldworkEnd: { day: '20', month: '11', year: '2026' }, leadEmail: world.lead.email, previousRatings: { '2.1': 'good' }, previousKeyQuestionPct: '2.1.1=50' }),
+      poisons: { serviceId: () => pick(['', 'not-new', '-'.repeat(36)]), framework: notInForm(['2018', '2021']), leadEmail: notFormEmail, previousKeyQuestionPct: tooLong(5000), fieldworkStart: () => pick([{ day: '31', month: '2', year: '2026' }, { day: 'x', month: '1', year: '2026' }, { day: '1', month: '1', year: '99999' }]) },
+    },
+    setupForm('updateDetails', setup.updateInspectionDetailsAction, () => ({ fieldworkStart: dateParts(), fieldworkEnd: dateParts(), previousKeyQuestionPct: '' }), { previousKeyQuestionPct: tooLong(5000), fieldworkEnd: () => pick([{ day: '0', month: '1', year: '2026' }, { year: '2026' }]) }),
+    setupForm('setStatus', setup.setInspectionStatusAction, () => ({ status: 'panel' }), { status: notInForm(['panel']) }),
+    setupForm('addMember', setup.addMemberAction, () => ({ email: world.outsider.email, role: 'inspector' }), { email: notFormEmail, role: notInForm(['inspector']) }),
+    setupForm('changeMemberRole', setup.changeMemberRoleAction, () => ({ userId: world.inspector.id, role: 'manager' }), { userId: notUuid, role: notInForm(['manager']) }),
+    setupForm('removeMember', setup.removeMemberAction, () => ({ userId: world.otherInspector.id }), { userId: notUuid }),
+    setupForm('addCase', setup.addCaseAction, caseFields, casePoisons),
+    setupForm('editCase', setup.editCaseAction, () => ({ caseId, baseVersion: '1', ...caseFields() }), { caseId: notUuid, baseVersion: notFormVersion, ...casePoisons }),
+    setupForm('deleteCase', setup.deleteCaseAction, () => ({ caseId }), { caseId: notUuid }),
+    setupForm('allocateCase', setup.allocateCaseAction, () => ({ caseId, inspectorId: world.otherInspector.id }), { caseId: notUuid, inspectorId: () => pick(['-'.repeat(36), 'none', 'x']) }),
+    setupForm('allocateCases', setup.allocateCasesAction, () => ({ caseIds: [caseId, world.cases.ycc.id], inspectorId: world.otherInspector.id }), { caseIds: () => pick([[], ['-'.repeat(36)], [caseId, 'x']]), inspectorId: () => pick(['', '-'.repeat(36), 'nobody']) }),
+    setupForm('spreadCases', setup.spreadCasesAction, () => ({}), {}),
+    {
+      name: 'setup/previewImport',
+      kind: 'form',
+      call: setupImport.previewImportAction,
+      member: lead,
+      template: () => ({ inspectionId, file: hostileCsvFile() }),
+      poisons: { inspectionId: notUuid, file: () => pick(['', 'not a file', hostileCsvFile()]) },
+      // The preview writes nothing: a "done" answer is fine when it says the file cannot be imported.
+      accept: (result) => {
+        const state = result as { status: string; data?: { check: { isImportable: boolean } } };
+        return state.status === 'error' || (state.status === 'done' && state.data?.check.isImportable === false);
+      },
+    },
+    setupForm('importCases', setupImport.importCasesAction, () => ({ csv: 'reference,type,disposal\r\nR-1,court,referral_order\r\n' }), { csv: () => pick([hostileCsvText(), tooLong(1_000_000)(), '']) }),
+    {
+      name: 'inspections/import',
+      kind: 'form',
+      call: importInspection.importInspectionAction,
+      member: admin,
+      template: () => ({ file: hostileJsonFile() }),
+      poisons: { file: () => pick(['', 'not a file', hostileJsonFile()]) },
+      // A file with problems comes back as its list of problems (ok: true, data.ok: false).
+      accept: (result) => {
+        const response = result as { ok: boolean; code?: string; data?: { ok: boolean } };
+        return response.ok ? response.data?.ok === false : response.code !== 'error';
+      },
+    },
+    { name: 'marking/saveAnswer', kind: 'json', call: marking.saveAnswerAction, member: inspector, template: () => ({ field: pick(['value', 'note']), caseId, questionId: '2.1.1', value: 'yes', note: 'n', baseVersion: 0 }), poisons: { field: notIn(['value']), caseId: notUuid, questionId: () => pick(['2.1', '9.9.9.9', '', 'constructor', 42]), baseVersion: notVersion } },
+    { name: 'marking/saveCaseDetails', kind: 'json', call: marking.saveCaseDetailsAction, member: inspector, template: () => ({ caseId, baseVersion: 1, agreesWithRosh: true, practiceExample: 'x' }), poisons: { caseId: notUuid, baseVersion: notVersion, agreesWithRosh: notBoolean, practiceExample: notText(5000) } },
+    { name: 'marking/completeCase', kind: 'json', call: marking.completeCaseAction, member: inspector, template: () => ({ caseId }), poisons: { caseId: notUuid } },
+    { name: 'marking/reopenCase', kind: 'json', call: marking.reopenCaseAction, member: lead, template: () => ({ caseId }), poisons: { caseId: notUuid } },
+    { name: 'panel/recordJudgement', kind: 'json', call: panel.recordJudgementAction, member: lead, template: () => ({ inspectionId, standardId: '1.1', rating: 'good', evidence: { '1.1.1': 'e' }, baseVersion: 0 }), poisons: { inspectionId: notUuid, standardId: () => pick(['1', '1.1.1', '', 42, '__proto__']), rating: () => pick(['x', '', 'GOOD', 42, true, [], {}]) /* null is allowed: not judged yet */, evidence: () => pick([{ '1.1.1': 'x'.repeat(10_001) }, { x: 'y' }, 'text', [1]]), baseVersion: notVersion } },
+    { name: 'panel/recordPanelDecision', kind: 'json', call: panel.recordPanelDecisionAction, member: lead, template: () => ({ inspectionId, standardId: '2.1', rating: 'good', rationale: 'A rationale long enough.' }), poisons: { inspectionId: notUuid, rating: notIn(['good']), rationale: () => pick(['', 'short', 'x'.repeat(5001), 42]) } },
+    { name: 'panel/withdrawPanelDecision', kind: 'json', call: panel.withdrawPanelDecisionAction, member: lead, template: () => ({ inspectionId, decisionId }), poisons: { inspectionId: notUuid, decisionId: notUuid } },
+    { name: 'panel/setPanelVisibility', kind: 'json', call: panel.setPanelVisibilityAction, member: lead, template: () => ({ inspectionId, isPanelVisibleToTeam: true }), poisons: { inspectionId: notUuid, isPanelVisibleToTeam: notBoolean } },
+  ];
+}
+
+function hostileCsvText(): string {
+  const header = pick(['reference,type,disposal', 'reference,type,disposal,constructor', 'reference,type,disposal,__proto__', 'ref,child_name,type,disposal', 'reference,type,disposal,gender', '\uFEFFreference,type,disposal']);
+  const row = pick(['R-1,court,referral_order', 'R-2,court,"unterminated', 'R-3,"x"y,z', `R-4,court,referral_order,Ma\u0000le`, `R\u0000-5,court,referral_order`, 'R-6,court,youth_caution']);
+  // Every file is refused: it always ends with a row holding a NUL or a disposal that cannot fit.
+  const refused = pick(['x\u0000,y,z', 'R-9,court,youth_caution', 'R-9,court,referral_order,\u0000']);
+  return `${header}\r\n${row}\r\n${refused}\r\n${chance(0.2) ? '\u0000' : ''}`;
+}
+
+function hostileCsvFile(): File {
+  const name = pick(['sample.csv', 'sample.CSV', 'sample.txt', 'x\u0000.csv', '']);
+  return new File([chance(0.1) ? new Uint8Array(600_000) : hostileCsvText()], name, { type: pick(['text/csv', '', 'application/json']) });
+}
+
+function hostileJsonFile(): File {
+  const document = {
+    format: 'casemark/inspection@1',
+    inspection: { service: chance(0.5) ? 'x'.repeat(121) : 'Anytown', framework: pick(['2018', '2021', '2019']), previous: { ratings: { constructor: 'good', '9.9': 'good' } } },
+    cases: [{ ref: 'C1', type: 'court', gender: 'x'.repeat(500), answers: { '2.1.1': 'yes' }, notes: { '2.1.1': 'x'.repeat(6000) } }],
+  };
+  const body = pick([
+    () => JSON.stringify(document),
+    () => `\uFEFF${JSON.stringify(document)}`,
+    () => '{ not json',
+    () => `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`,
+    () => `${'['.repeat(200_000)}${']'.repeat(200_000)}`,
+    () => JSON.stringify({ ...document, cases: [{ ...document.cases[0], gender: 'ma\u0000le' }] }),
+    () => JSON.stringify(null),
+    () => JSON.stringify([document]),
+    () => '',
+    () => 'x'.repeat(1_000_001),
+  ])();
+  return new File([body], pick(['inspection.json', 'x.txt', '']), { type: 'application/json' });
+}
+
+/**
+ * One malformed input for a target: the template with at least one poisoned field (a value its
+ * schema must refuse, or NUL / a lone surrogate / deep nesting anywhere), plus noise.
+ */
+function mutate(target: Target): Record<string, unknown> {
+  const input: Record<string, unknown> = target.template();
+  const poisoned = new Set<string>();
+  const poisonable = Object.keys(target.poisons);
+  // Form data is UTF-8 on the wire: a lone surrogate arrives as U+FFFD, so only NUL poisons it.
+  const universal = (): unknown => (target.kind === 'json' ? (chance(0.3) ? deep(17 + int(3000)) : unstorableText()) : unstorableText().replace(/[\uD800-\uDFFF]/g, '\u0000'));
+  const poison = () => {
+    if (poisonable.length && chance(0.7)) {
+      const key = pick(poisonable);
+      input[key] = target.poisons[key]();
+      poisoned.add(key);
+    } else {
+      const candidates = Object.keys(input).filter((k) => k !== 'file' && !target.converted?.includes(k));
+      const key = candidates.length && chance(0.5) ? pick(candidates) : `extra${int(100)}`;
+      input[key] = universal();
+      poisoned.add(key);
+    }
+  };
+  poison();
+  // Noise: missing fields, other values, extra and prototype keys.
+  for (const key of Object.keys(input)) {
+    if (chance(0.1)) {
+      delete input[key];
+      poisoned.delete(key);
+    }
+  }
+  if (chance(0.3)) poison();
+  for (let i = int(3); i > 0; i--) {
+    const key = pick([...PROTOTYPE_KEYS, '$ACTION_ID_x', 'isAdmin', 'status', `x${int(9)}`]);
+    input[key] = noiseValue();
+    poisoned.delete(key);
+  }
+  if (poisoned.size === 0) input.extraPoison = universal();
+  return input;
+}
+
+function toFormData(input: Record<string, unknown>): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(input)) {
+    if (value instanceof File) data.append(key, value);
+    else if (Array.isArray(value)) for (const item of value) data.append(key, typeof item === 'string' ? item : JSON.stringify(item) ?? '');
+    else if (value && typeof value === 'object') for (const [part, v] of Object.entries(value)) data.append(`${key}[${part}]`, typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+    else data.append(key, typeof value === 'string' ? value : String(value));
+  }
+  return data;
+}
+
+/** What is sent instead of the right kind of argument: JSON for a form, form data for JSON, junk. */
+function wrongShape(target: Target, input: Record<string, unknown>): unknown {
+  return pick([
+    undefined,
+    null,
+    '',
+    'inspectionId=1',
+    42,
+    2 ** 40,
+    true,
+    [],
+    [input],
+    new Map(Object.entries(input)),
+    new Date(),
+    BigInt(2) ** BigInt(64),
+    target.kind === 'form' ? input : toFormData(input),
+  ]);
+}
+
+// ——— The database, byte for byte ———
+
+async function fingerprint(): Promise<Record<string, string>> {
+  const tables = await prisma.$queryRaw<{ table_name: string }[]>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  const out: Record<string, string> = {};
+  for (const { table_name: table } of tables) {
+    const [row] = await prisma.$queryRawUnsafe<{ n: number; h: string | null }[]>(
+      `SELECT count(*)::int AS n, md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS h FROM "${table.replace(/"/g, '""')}" t`,
+    );
+    out[table] = `${row.n}:${row.h ?? ''}`;
+  }
+  return out;
+}
+
+const GENERIC = /Something went wrong/;
+const safeJson = (value: unknown) => {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : typeof v === 'bigint' ? String(v) : v))?.slice(0, 400);
+  } catch {
+    return '(unprintable)';
+  }
+};
+let totalInputs = 0;
+const perTarget = new Map<string, number>();
+
+/** Runs one input and says what was wrong with the answer, or null when it was a clear refusal. */
+async function runAction(target: Target, identity: Identity, args: unknown[]): Promise<string | null> {
+  context.user = identity;
+  totalInputs++;
+  perTarget.set(target.name, (perTarget.get(target.name) ?? 0) + 1);
+  let result: unknown;
+  try {
+    result = await target.call(...args);
+  } catch (error) {
+    return `threw ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : String(error)}`;
+  }
+  if (target.accept && !target.accept(result)) return `unexpected answer ${JSON.stringify(result)?.slice(0, 300)}`;
+  if (target.accept) return null;
+  if (target.kind === 'form') {
+    const state = result as { status: string; message?: string };
+    if (state?.status !== 'error') return `not refused: ${JSON.stringify(result)?.slice(0, 300)}`;
+    if (GENERIC.test(state.message ?? '')) return 'answered "Something went wrong"';
+    if (!identity && !/session has ended/.test(state.message ?? '')) return `signed out but answered ${state.message}`;
+    return null;
+  }
+  const response = result as { ok: boolean; code?: string; message?: string };
+  if (response?.ok !== false) return `not refused: ${JSON.stringify(result)?.slice(0, 300)}`;
+  if (response.code === 'error' || GENERIC.test(response.message ?? '')) return 'answered "Something went wrong"';
+  if (!identity && response.code !== 'signed_out') return `signed out but answered ${response.code}`;
+  return null;
+}
+
+const INPUTS_PER_ACTION = 320;
+
+beforeAll(async () => {
+  const created = await createMigratedDatabase('hostile');
+  prisma = created.prisma;
+  // The app's own client (lib/db/client.ts) is created on first use from this configuration.
+  process.env.DATABASE_URL = created.url;
+  process.env.NEXTAUTH_SECRET ??= 'hostile-input-test-secret-of-at-least-32-characters';
+  process.env.NEXTAUTH_URL = 'http://localhost:3104';
+}, 120_000);
+
+afterAll(async () => {
+  await appPrisma.$disconnect().catch(() => {});
+  await prisma?.$disconnect();
+  console.info(`hostile input: seed ${SEED}, ${totalInputs} inputs`, Object.fromEntries(perTarget));
+});
+
+describe(`hostile input (seed ${SEED})`, () => {
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    world = await seedWorld(prisma);
+    const decision = await prisma.panelDecision.create({
+      data: { inspectionId: world.inspection.id, standardId: '2.1', rating: 'good', rationale: 'Seeded for withdrawal attempts.', decidedById: world.lead.id },
+    });
+    decisionId = decision.id;
+    before = await fingerprint();
+  });
+
+  it('every server action answers every malformed input with a clear error and writes nothing', async () => {
+    random = mulberry32(SEED);
+    const failures: string[] = [];
+    for (const target of targets()) {
+      for (let i = 0; i < INPUTS_PER_ACTION; i++) {
+        const identity = pick([null, outsider(), target.member(), target.member(), target.member()]);
+        const input = mutate(target);
+        const isWrongShape = chance(0.15);
+        const argument = isWrongShape ? wrongShape(target, input) : target.kind === 'form' ? toFormData(input) : input;
+        const args = target.kind === 'form' ? [pick([undefined, { status: 'idle' }, null, 'x']), argument] : [argument];
+        const problem = await runAction(target, identity, args);
+        if (problem && failures.length < 20) {
+          const sent = argument instanceof FormData ? Object.fromEntries([...argument.keys()].map((k) => [k, String(argument.get(k)).slice(0, 40)])) : argument;
+          failures.push(`${target.name} as ${identity ? identity.email.split('-')[0] : 'signed out'} (input ${i}, ${safeJson(sent)}): ${problem}`);
+        }
+      }
+    }
+    // Sign-out takes no input: whatever it is sent, it answers with the sign-in page.
+    for (let i = 0; i < 200; i++) {
+      context.user = pick([null, lead(), outsider()]);
+      totalInputs++;
+      perTarget.set('sign-in/signOut', (perTarget.get('sign-in/signOut') ?? 0) + 1);
+      const error = await (signIn.signOutAction as (...args: unknown[]) => Promise<void>)(noiseValue(), noiseValue()).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      if (!(error instanceof Redirected) || error.url !== '/sign-in?signedOut=1') failures.push(`signOut: ${String(error)}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  }, 120_000);
+
+  it('every route handler answers malformed requests with 4xx and writes nothing', async () => {
+    random = mulberry32(SEED + 1);
+    const failures: string[] = [];
+    const hostileId = () => pick(['-'.repeat(36), 'g'.repeat(36), '', '..', '%00', '\u0000', 'x'.repeat(5000), `${world.inspection.id}x`, world.inspection.id.toUpperCase().replace(/[0-9A-F]/, 'G'), unstorableText(), pick(PROTOTYPE_KEYS), '00000000-0000-0000-0000-000000000000;DROP']);
+    const check = async (name: string, run: () => Promise<Response>, allowed: (status: number) => boolean, detail = '') => {
+      totalInputs++;
+      perTarget.set(name, (perTarget.get(name) ?? 0) + 1);
+      try {
+        const response = await run();
+        await response.body?.cancel().catch(() => {});
+        if (!allowed(response.status)) failures.push(`${name} ${detail}: answered ${response.status}`);
+      } catch (error) {
+        failures.push(`${name} ${detail}: threw ${(error as Error).message?.slice(0, 200)}`);
+      }
+    };
+    const request = (path: string) => new Request(`http://localhost:3104${path}${pick(['', `?format=${encodeURIComponent(noiseText())}`, '?format=csv&format=xlsx', `?${pick(PROTOTYPE_KEYS)}=1`])}`, { method: 'GET' });
+    const isRefusal = (status: number) => status >= 400 && status < 500;
+
+    for (let i = 0; i < 400; i++) {
+      context.user = pick([null, outsider(), lead(), admin(), as(world.manager)]);
+      // Ill-formed ids: the same not-found as an inspection that does not exist.
+      const inspectionId = hostileId();
+      const table = chance(0.5) ? pick(['ratings', 'key-questions', 'prompts', 'all']) : noiseText();
+      await check('GET exports/[table]', () => tableRoute.GET(request(`/inspections/x/exports/${table}`), { params: Promise.resolve({ inspectionId, table }) }), isRefusal);
+      // A real inspection with a table or format that does not exist: 400 or 404.
+      const badTable = `x${noiseText()}`;
+      await check('GET exports/[table] (real inspection)', () => tableRoute.GET(request(`/inspections/x/exports/${encodeURIComponent(badTable)}`), { params: Promise.resolve({ inspectionId: world.inspection.id, table: badTable }) }), isRefusal);
+      await check('GET exports/interchange', () => interchangeRoute.GET(request('/inspections/x/exports/interchange'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET panel/events', () => eventsRoute.GET(request('/inspections/x/panel/events'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET setup/import/template', () => templateRoute.GET(request('/inspections/x/setup/import/template'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      // Takes no input at all: signed out 401, otherwise the user's own CSV.
+      if (i % 10 === 0) await check('GET exports/inspections', () => (allInspectionsRoute.GET as (r: Request) => Promise<Response>)(request('/exports/inspections')), (s) => (context.user ? s === 200 : s === 401));
+    }
+
+    // next-auth: bodies that are too large, not JSON, not UTF-8, or not objects; odd routes.
+    context.user = null;
+    for (let i = 0; i < 800; i++) {
+      const nextauth = pick([['callback', 'credentials'], ['signin', 'credentials'], ['signout'], ['session'], ['csrf'], ['providers'], [noiseText()], [], ['callback', noiseText()], ['_log']]);
+      const contentType = pick(['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', '', 'application/json; charset=utf-8']);
+      const body = pick<() => BodyInit>([
+        () => '{ not json',
+        () => JSON.stringify(null),
+        () => JSON.stringify([1, 2]),
+        () => JSON.stringify('x'),
+        () => 'x'.repeat(16_385 + int(1_000_000)),
+        () => new Uint8Array([0xff, 0xfe, 0xfd]),
+        () => `email=${pick(['%00', '%ED%A0%80', 'a%00b%40c.d'])}&password=x&csrfToken=forged`,
+        () => JSON.stringify({ email: unstorableText(), password: 'x', csrfToken: 'forged', __proto__: { isAdmin: true } }),
+        () => JSON.stringify({ email: 42, password: [], csrfToken: {} }),
+        () => `${'['.repeat(100_000)}`,
+      ])();
+      const method = pick(['POST', 'POST', 'POST', 'GET']);
+      const url = `http://localhost:3104/api/auth/${nextauth.map(encodeURIComponent).join('/')}`;
+      context.headers = new Headers(contentType ? { 'content-type': contentType } : {});
+      const run = () => {
+        const req = new NextRequest(url, { method, headers: context.headers, ...(method === 'POST' ? { body } : {}) });
+        return (method === 'POST' ? authRoute.POST : authRoute.GET)(req, { params: Promise.resolve({ nextauth }) });
+      };
+      // next-auth answers odd routes with 400/404 and sign-in pages with redirects (302) or JSON (200): never 5xx.
+      await check(`${method} api/auth`, run, (s) => s < 500, `${nextauth.join('/').slice(0, 40)} ${contentType}`);
+    }
+    context.headers = new Headers();
+    expect(failures.slice(0, 20)).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+  }, 120_000);
+
+  it(`ran at least 10,000 inputs`, () => {
+    expect(totalInputs).toBeGreaterThanOrEqual(10_000);
+  });
+});
