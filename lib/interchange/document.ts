@@ -13,7 +13,7 @@ import { formatPath, INTERCHANGE_FORMAT, parseInspectionDocument, type TInspecti
 
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 export type InspectionStatusValue = (typeof INSPECTION_STATUSES)[number];
-export const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager'] as const;
+export const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
 export type TeamRoleValue = (typeof TEAM_ROLE_VALUES)[number];
 export const MARKING_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
 export type MarkingStatusValue = (typeof MARKING_STATUSES)[number];

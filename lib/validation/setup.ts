@@ -3,7 +3,7 @@ import { CASE_TYPES, DISPOSALS, FRAMEWORK_VERSIONS, LEVELS } from '@/lib/framewo
 import { checkCaseReference, explainDisposalMismatch, isoDateOf } from '@/lib/setup/case-fields';
 import { ZEmail } from './user';
 
-export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager'] as const;
+export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 
 const ZInspectionId = z.uuid({ error: 'Unknown inspection' });
