@@ -15,6 +15,7 @@ import { TaskList, type TaskListItem } from '@/components/ui/task-list';
 import { Tag } from '@/components/ui/tag';
 import { CaseDetailsForm } from '@/components/cases/case-details-form';
 import { ReopenCaseButton } from '@/components/cases/reopen-case-button';
+import { CaseQueries } from '@/components/quality/case-queries';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -69,6 +70,8 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
           {view.readOnlyReason}
         </p>
       ) : null}
+
+      <CaseQueries user={user} inspectionId={inspectionId} kase={kase} />
 
       <h2 className="mb-3 text-2xl font-bold">Case details</h2>
       <SummaryList
