@@ -79,6 +79,8 @@ test.describe('quality assurance', () => {
 
     // The inspector changes the answer through the normal save, then answers the query.
     await inspector.goto(caseUrl);
+    await expect(inspector.getByTestId('task-list')).toContainText('Answer the reviewer’s queries');
+    await expect(inspector.getByTestId('task-list')).toContainText('1 open');
     const thread = inspector.getByTestId('case-queries').getByTestId('query-thread');
     await expect(thread).toContainText(`is ${keyQuestion.id} really Yes?`);
     await expectNoAxeViolations(inspector);
