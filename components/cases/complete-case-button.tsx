@@ -5,13 +5,23 @@ import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { completeCaseAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
 
-export function CompleteCaseButton({ caseId, isDisabled, backHref }: { caseId: string; isDisabled: boolean; backHref: string }) {
+export function CompleteCaseButton({
+  caseId,
+  isDisabled,
+  backHref,
+  disabledReason = 'Answer everything listed above before you mark the case as complete.',
+}: {
+  caseId: string;
+  isDisabled: boolean;
+  backHref: string;
+  disabledReason?: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
   return (
     <div>
-      {isDisabled ? <p className="mb-3">Answer everything listed above before you mark the case as complete.</p> : null}
+      {isDisabled ? <p className="mb-3">{disabledReason}</p> : null}
       {error ? (
         <p role="alert" className="mb-3 font-bold text-govuk-error">
           {error}

@@ -11,7 +11,7 @@ import { addMemberAction, changeMemberRoleAction, removeMemberAction } from '@/a
 import { useFeedback } from './feedback-scope';
 import { FormFeedback } from './form-feedback';
 
-const ROLE_OPTIONS = (['lead_inspector', 'inspector', 'manager'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const ROLE_OPTIONS = (['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 /** The team: add a member by email, change a member's role, remove a member. */
 export function TeamManager({ inspectionId, members, isReadOnly = false }: { inspectionId: string; members: SetupMember[]; isReadOnly?: boolean }) {
@@ -69,7 +69,7 @@ export function TeamManager({ inspectionId, members, isReadOnly = false }: { ins
                     </form>
                   )}
                 </td>
-                <td className="py-2 pr-4">{m.role === 'manager' ? '–' : m.allocated}</td>
+                <td className="py-2 pr-4">{m.role === 'manager' || m.role === 'quality_assurer' ? '–' : m.allocated}</td>
                 <td className="py-2">
                   {isReadOnly ? null : (
                     <form action={removeAction} onSubmit={remove.onSubmit}>

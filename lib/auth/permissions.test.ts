@@ -73,3 +73,55 @@ describe('explainMarkRefusal', () => {
     expect(explainMarkRefusal(me, fieldwork(null))).toMatch(/not on this inspection/);
   });
 });
+
+describe('quality assurer', () => {
+  const qa = (status: CaseScope['status'] = 'fieldwork'): CaseScope => ({ role: 'quality_assurer', status, inspectorId: 'u2' });
+
+  it('reads every case of the inspection but never marks or manages', () => {
+    expect(can(me, 'inspection.view', { inspection: qa() })).toBe(true);
+    expect(can(me, 'case.view', { case: qa() })).toBe(true);
+    expect(can(me, 'cases.viewAll', { inspection: qa() })).toBe(true);
+    expect(can(me, 'case.mark', { case: qa() })).toBe(false);
+    expect(can(me, 'case.mark', { case: { ...qa(), inspectorId: 'u1' } })).toBe(false);
+    expect(can(me, 'case.reopen', { case: qa() })).toBe(false);
+    expect(can(me, 'inspection.manage', { inspection: qa() })).toBe(false);
+    expect(can(me, 'panel.decide', { inspection: qa() })).toBe(false);
+    expect(can(me, 'export.download', { inspection: qa() })).toBe(false);
+    expect(can(me, 'case.answerQuery', { case: { ...qa(), inspectorId: 'u1' } })).toBe(false);
+  });
+
+  it('sees the panel only when the lead lets the team see it', () => {
+    expect(can(me, 'panel.view', { inspection: qa() })).toBe(false);
+    expect(can(me, 'panel.view', { inspection: { ...qa(), isPanelVisibleToTeam: true } })).toBe(true);
+  });
+
+  it('reviews (raises and resolves queries) in fieldwork and at the panel only', () => {
+    expect(can(me, 'case.review', { case: qa('fieldwork') })).toBe(true);
+    expect(can(me, 'case.review', { case: qa('panel') })).toBe(true);
+    expect(can(me, 'case.review', { case: qa('set_up') })).toBe(false);
+    expect(can(me, 'case.review', { case: qa('published') })).toBe(false);
+  });
+
+  it('says why they cannot mark', () => {
+    expect(explainMarkRefusal(me, qa())).toMatch(/quality assurer/);
+  });
+});
+
+describe('queries on marked answers', () => {
+  it('lets the lead and admins review, but not inspectors or managers', () => {
+    expect(can(me, 'case.review', { case: fieldwork('lead_inspector', 'u2') })).toBe(true);
+    expect(can(admin, 'case.review', { case: fieldwork(null, 'u2') })).toBe(true);
+    expect(can(me, 'case.review', { case: fieldwork('inspector') })).toBe(false);
+    expect(can(me, 'case.review', { case: fieldwork('manager') })).toBe(false);
+  });
+
+  it('lets the case’s inspector (and the lead) answer a query, in fieldwork or at the panel', () => {
+    expect(can(me, 'case.answerQuery', { case: fieldwork('inspector') })).toBe(true);
+    expect(can(me, 'case.answerQuery', { case: { ...fieldwork('inspector'), status: 'panel' } })).toBe(true);
+    expect(can(me, 'case.answerQuery', { case: { ...fieldwork('inspector'), status: 'published' } })).toBe(false);
+    expect(can(me, 'case.answerQuery', { case: fieldwork('inspector', 'u2') })).toBe(false);
+    expect(can(me, 'case.answerQuery', { case: fieldwork('lead_inspector', 'u2') })).toBe(true);
+    expect(can(me, 'case.answerQuery', { case: fieldwork('manager') })).toBe(false);
+    expect(can(admin, 'case.answerQuery', { case: fieldwork(null, 'u2') })).toBe(false);
+  });
+});

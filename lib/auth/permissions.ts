@@ -4,7 +4,7 @@
  * resource (the user's role in the inspection, the inspection's status, the case's inspector).
  */
 
-export type TeamRole = 'lead_inspector' | 'inspector' | 'manager';
+export type TeamRole = 'lead_inspector' | 'inspector' | 'manager' | 'quality_assurer';
 export type InspectionStatus = 'set_up' | 'fieldwork' | 'panel' | 'published';
 
 export interface Actor {
@@ -35,6 +35,8 @@ export type Action =
   | 'panel.view'
   | 'panel.decide' // qualitative judgements and ratings-panel decisions
   | 'export.download'
+  | 'case.review' // quality assurance: raise, resolve and re-open queries; record a case as reviewed
+  | 'case.answerQuery' // reply to a query on a marked answer
   | 'admin.manage'; // users and services
 
 type Resource = { inspection?: InspectionScope; case?: CaseScope };
@@ -50,6 +52,9 @@ const isMember = (scope: InspectionScope | undefined): scope is InspectionScope 
  * - Inspectors may view the inspection and the cases allocated to them, and mark those
  *   while the inspection is in fieldwork; they see the panel only if the lead allows it.
  * - Managers are read-only: they view, see the panel and download exports.
+ * - Quality assurers read every case and raise queries on marked answers; they never mark, and
+ *   see the panel only if the lead allows the team to.
+ * - Queries are raised and answered while the inspection is in fieldwork or at the ratings panel.
  */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
   if (action === 'admin.manage') return actor.isAdmin;
@@ -62,10 +67,19 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       return actor.isAdmin || isMember(scope);
     case 'case.view':
       // Inspectors see the cases allocated to them; the lead and managers see every case.
-      if (actor.isAdmin || role === 'lead_inspector' || role === 'manager') return true;
+      if (actor.isAdmin || role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer') return true;
       return role === 'inspector' && resource.case !== undefined && resource.case.inspectorId === actor.id;
     case 'cases.viewAll':
-      return actor.isAdmin || role === 'lead_inspector' || role === 'manager';
+      return actor.isAdmin || role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer';
+    case 'case.review':
+      if (scope.status !== 'fieldwork' && scope.status !== 'panel') return false;
+      return actor.isAdmin || role === 'lead_inspector' || role === 'quality_assurer';
+    case 'case.answerQuery': {
+      const kase = resource.case;
+      if (!kase || (kase.status !== 'fieldwork' && kase.status !== 'panel')) return false;
+      if (role === 'lead_inspector') return true;
+      return role === 'inspector' && kase.inspectorId === actor.id;
+    }
     case 'inspection.manage':
     case 'panel.decide':
     case 'case.reopen':
@@ -77,7 +91,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
         actor.isAdmin ||
         role === 'lead_inspector' ||
         role === 'manager' ||
-        (role === 'inspector' && scope.isPanelVisibleToTeam === true)
+        ((role === 'inspector' || role === 'quality_assurer') && scope.isPanelVisibleToTeam === true)
       );
     case 'case.mark': {
       const kase = resource.case;
@@ -95,6 +109,7 @@ export function explainMarkRefusal(actor: Actor, kase: CaseScope): string | null
   if (can(actor, 'case.mark', { case: kase })) return null;
   if (kase.role == null && !actor.isAdmin) return 'You are not on this inspection’s team.';
   if (kase.status !== 'fieldwork') return 'This inspection is not in fieldwork, so its cases cannot be changed.';
+  if (kase.role === 'quality_assurer') return 'You are this inspection’s quality assurer: you can read every case and raise queries, but not mark.';
   if (kase.role === 'inspector') return 'This case is allocated to another inspector.';
   return 'Only the case’s inspector or the lead inspector can mark this case.';
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import type { Actor } from '@/lib/auth/permissions';
+import { can, type Actor } from '@/lib/auth/permissions';
 import type { InspectionAccess } from './inspections';
 import { getFramework, listQuestionIdsForCase, type CaseType, type Disposal } from '@/lib/framework';
 
@@ -32,7 +32,7 @@ export async function listCasesForUser(
   inspection: InspectionAccess,
   filters: CaseListFilters = {},
 ): Promise<CaseListItem[]> {
-  const seesAll = actor.isAdmin || inspection.scope.role === 'lead_inspector' || inspection.scope.role === 'manager';
+  const seesAll = can(actor, 'cases.viewAll', { inspection: inspection.scope });
   const cases = await prisma.case.findMany({
     where: {
       inspectionId: inspection.id,

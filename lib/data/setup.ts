@@ -25,7 +25,7 @@ export interface SetupMember {
   userId: string;
   name: string;
   email: string;
-  role: 'lead_inspector' | 'inspector' | 'manager';
+  role: 'lead_inspector' | 'inspector' | 'manager' | 'quality_assurer';
   isActive: boolean;
   allocated: number;
 }

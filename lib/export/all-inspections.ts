@@ -17,7 +17,7 @@ import type { QuestionCounts } from '@/lib/rating/key-question';
 import { BOM, csvLine, type CsvCell } from './csv';
 import { frameworkFromDb } from '@/lib/data/mappers';
 
-const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager'];
+const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'];
 
 /** The team roles that may download exports, read from the permission module itself. */
 export const EXPORT_ROLES: TeamRole[] = TEAM_ROLES.filter((role) =>

@@ -227,3 +227,15 @@ describe('parseCasemarkDocument applies the forms’ limits', () => {
     expect(errorsOf(doc({ extra: deep }))).toEqual([expect.stringMatching(/nested more than 16 levels/)]);
   });
 });
+
+describe('quality assurers in an interchange file (issue 13)', () => {
+  it('accepts a quality assurer on the team but refuses one as a case’s inspector', () => {
+    const team = [
+      { email: 'lead@example.gov.uk', role: 'lead_inspector' },
+      { email: 'qa@example.gov.uk', role: 'quality_assurer' },
+    ];
+    expect(parseCasemarkDocument(doc({}, { team })).ok).toBe(true);
+    const errors = errorsOf(doc({ cases: [{ ref: 'C1', type: 'court', disposal: 'referral_order', inspector: 'QA@example.gov.uk', answers: {} }] }, { team }));
+    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^cases\[0\]\.inspector: Case "C1": QA@example\.gov\.uk is on the team as a quality assurer/)]));
+  });
+});

@@ -16,7 +16,7 @@ import { ZCaseManager, ZGender, ZServiceFields } from '@/lib/validation/setup';
 
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 export type InspectionStatusValue = (typeof INSPECTION_STATUSES)[number];
-export const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager'] as const;
+export const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
 export type TeamRoleValue = (typeof TEAM_ROLE_VALUES)[number];
 export const MARKING_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
 export type MarkingStatusValue = (typeof MARKING_STATUSES)[number];
@@ -151,6 +151,12 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
       .filter((m) => isRecord(m) && m.role === 'manager' && typeof m.email === 'string')
       .map((m) => String((m as Record<string, unknown>).email).trim().toLowerCase()),
   );
+  // A quality assurer (issue 13) reads and queries; they are never a case's inspector either.
+  const qualityAssurers = new Set(
+    (Array.isArray(inspection.team) ? inspection.team : [])
+      .filter((m) => isRecord(m) && m.role === 'quality_assurer' && typeof m.email === 'string')
+      .map((m) => String((m as Record<string, unknown>).email).trim().toLowerCase()),
+  );
   const cases = Array.isArray(json.cases) ? json.cases : [];
   cases.forEach((raw, index) => {
     if (!isRecord(raw)) return;
@@ -159,6 +165,12 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
       issues.push({
         path: ['cases', index, 'inspector'],
         message: `Case "${ref || `#${index + 1}`}": ${raw.inspector} is on the team as a manager (read-only), so cannot be its inspector`,
+      });
+    }
+    if (typeof raw.inspector === 'string' && qualityAssurers.has(raw.inspector.trim().toLowerCase())) {
+      issues.push({
+        path: ['cases', index, 'inspector'],
+        message: `Case "${ref || `#${index + 1}`}": ${raw.inspector} is on the team as a quality assurer (no marking), so cannot be its inspector`,
       });
     }
     if (ref.length > 40) issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref.slice(0, 40)}…": a case reference is at most 40 characters` });

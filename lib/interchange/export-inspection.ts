@@ -14,7 +14,7 @@ import { frameworkFromDb } from '@/lib/data/mappers';
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-const ROLE_ORDER = { lead_inspector: 0, inspector: 1, manager: 2 } as const;
+const ROLE_ORDER = { lead_inspector: 0, inspector: 1, manager: 2, quality_assurer: 3 } as const;
 
 /** Puts `value` on `target[key]` unless it is null (absent fields read as null on import). */
 function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | null): void {

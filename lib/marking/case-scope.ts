@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { isUuid } from '@/lib/validation/ids';
-import type { Actor, CaseScope } from '@/lib/auth/permissions';
+import { can, type Actor, type CaseScope } from '@/lib/auth/permissions';
 import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -58,9 +58,7 @@ export async function loadCaseForActor(db: Db, actor: Actor, caseId: string, opt
     isPanelVisibleToTeam: row.is_panel_visible_to_team,
     inspectorId: row.inspector_id,
   };
-  const isVisible =
-    actor.isAdmin || row.role === 'lead_inspector' || row.role === 'manager' || (row.role === 'inspector' && row.inspector_id === actor.id);
-  if (!isVisible) return null;
+  if (!can(actor, 'case.view', { case: scope })) return null;
   return {
     id: row.id,
     inspectionId: row.inspection_id,

@@ -7,6 +7,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { loadCaseForActor } from './case-scope';
 import { listMissingAnswers, type MissingItem } from './missing-answers';
+import { countUnresolvedQueries } from '@/lib/quality/queries';
 
 
 /** Saves the case-level items (classification agreement, interview, practice example). */
@@ -48,6 +49,14 @@ export async function completeCase(db: PrismaClient, actor: Actor, input: unknow
     const refusal = explainMarkRefusal(actor, kase.scope);
     if (refusal) throw new AppError('forbidden', refusal);
     if (kase.status === 'complete') return { status: 'complete' as const };
+    // Issue 13: a reviewer's query must be answered and resolved before the case is complete.
+    const unresolved = await countUnresolvedQueries(tx, caseId);
+    if (unresolved > 0) {
+      throw new AppError(
+        'conflict',
+        `This case has ${unresolved} ${unresolved === 1 ? 'query' : 'queries'} not yet resolved. Answer ${unresolved === 1 ? 'it' : 'them'} on the case page; the reviewer resolves ${unresolved === 1 ? 'it' : 'them'}, then you can mark the case as complete.`,
+      );
+    }
     const [answers, details] = await Promise.all([
       tx.answer.findMany({ where: { caseId }, select: { questionId: true, value: true, naReason: true } }),
       tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true } }),

@@ -275,6 +275,8 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
       add('inspector_email', `No one with the email address ${email} is on this inspection’s team: add them to the team first, or leave the cell blank`);
     } else if (member && member.role === 'manager') {
       add('inspector_email', `${email} is on the team as a manager (read-only): only inspectors and the lead inspector can be allocated cases`);
+    } else if (member && member.role === 'quality_assurer') {
+      add('inspector_email', `${email} is on the team as a quality assurer (no marking): only inspectors and the lead inspector can be allocated cases`);
     }
 
     const kase: ImportedCase | null =

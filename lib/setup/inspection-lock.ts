@@ -29,5 +29,5 @@ export async function findAllocatableMember(tx: Tx, inspectionId: string, userId
     where: { inspectionId_userId: { inspectionId, userId } },
     select: { role: true, user: { select: { id: true, name: true, isActive: true } } },
   });
-  return member && member.role !== 'manager' && member.user.isActive ? { id: member.user.id, name: member.user.name } : null;
+  return member && (member.role === 'inspector' || member.role === 'lead_inspector') && member.user.isActive ? { id: member.user.id, name: member.user.name } : null;
 }

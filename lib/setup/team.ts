@@ -67,6 +67,7 @@ export async function changeMemberRole(db: PrismaClient, actor: Actor, input: un
     if (member.role === role) return { name: member.user.name };
     await refuseLosingLastLead(tx, inspectionId, member, `made ${ROLE_LABELS[role].toLowerCase()}`);
     if (role === 'manager') await refuseWithAllocatedCases(tx, inspectionId, member, 'made a manager (read-only)');
+    if (role === 'quality_assurer') await refuseWithAllocatedCases(tx, inspectionId, member, 'made a quality assurer (no marking)');
     await tx.inspectionMember.update({ where: { inspectionId_userId: { inspectionId, userId } }, data: { role } });
     await tx.auditEntry.create({
       data: {

@@ -4,7 +4,7 @@ import { checkCaseReference, explainDisposalMismatch, isoDateOf } from '@/lib/se
 import { ZEmail } from './user';
 import { MAX_INT4 } from './ids';
 
-export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager'] as const;
+export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 
 const ZInspectionId = z.uuid({ error: 'Unknown inspection' });

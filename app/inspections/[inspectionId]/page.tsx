@@ -14,6 +14,8 @@ import {
   formatDateRange,
 } from '@/lib/format/labels';
 import { Tag } from '@/components/ui/tag';
+import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/quality';
+import { QualityCoverage } from '@/components/quality/quality-coverage';
 
 export const metadata: Metadata = { title: 'Cases' };
 
@@ -35,6 +37,10 @@ export default async function InspectionPage({
   const status = MARKING_STATUSES.find((s) => s === query.status);
   const cases = await listCasesForUser(user, inspection, { type, status });
   const seesAll = user.isAdmin || inspection.scope.role !== 'inspector';
+  // Issue 13: unresolved queries per case, and QA coverage for those who see every case.
+  const queryCounts = await countUnresolvedQueriesByCase(cases.map((c) => c.id));
+  const canReview = can(user, 'case.review', { inspection: inspection.scope });
+  const coverage = can(user, 'cases.viewAll', { inspection: inspection.scope }) ? await loadQualityCoverage(inspection.id) : null;
 
   return (
     <>
@@ -70,6 +76,10 @@ export default async function InspectionPage({
           </li>
         ) : null}
       </ul>
+
+      {coverage ? (
+        <QualityCoverage inspectionId={inspection.id} coverage={coverage} canSetTarget={can(user, 'inspection.manage', { inspection: inspection.scope })} />
+      ) : null}
 
       <h2 className="mb-4 text-2xl font-bold">{seesAll ? 'Cases in the sample' : 'Your cases'}</h2>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Filter cases">
@@ -117,7 +127,8 @@ export default async function InspectionPage({
                 <th scope="col" className="py-2 pr-4">Disposal</th>
                 {seesAll ? <th scope="col" className="py-2 pr-4">Inspector</th> : null}
                 <th scope="col" className="py-2 pr-4">Progress</th>
-                <th scope="col" className="py-2">Status</th>
+                <th scope="col" className="py-2 pr-4">Status</th>
+                <th scope="col" className="py-2">Queries</th>
               </tr>
             </thead>
             <tbody>
@@ -132,8 +143,22 @@ export default async function InspectionPage({
                   <td className="py-2 pr-4">
                     {c.answered} of {c.total}
                   </td>
-                  <td className="py-2">
+                  <td className="py-2 pr-4">
                     <Tag colour={STATUS_COLOURS[c.status]}>{MARKING_STATUS_LABELS[c.status]}</Tag>
+                  </td>
+                  <td className="py-2" data-testid="case-queries-cell">
+                    {queryCounts.get(c.id)?.open ? (
+                      <Link href={`/inspections/${inspection.id}/cases/${c.id}#queries`}>
+                        <Tag colour="orange">{`${queryCounts.get(c.id)!.open} open`}</Tag>
+                        <span className="sr-only"> queries on case {c.reference}</span>
+                      </Link>
+                    ) : null}
+                    {queryCounts.get(c.id)?.answered ? <Tag colour="blue">{`${queryCounts.get(c.id)!.answered} answered`}</Tag> : null}
+                    {canReview ? (
+                      <Link href={`/inspections/${inspection.id}/cases/${c.id}/review`} className="ml-2">
+                        Review<span className="sr-only"> case {c.reference}</span>
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               ))}

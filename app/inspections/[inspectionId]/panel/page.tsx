@@ -8,6 +8,7 @@ import { getFramework } from '@/lib/framework';
 import { loadPanelData } from '@/lib/panel/load-panel';
 import { PanelView } from '@/components/panel/panel-view';
 import { PanelVisibilityToggle } from '@/components/panel/panel-visibility-toggle';
+import { PanelOpenQueries } from '@/components/quality/panel-open-queries';
 
 export const metadata: Metadata = { title: 'Ratings panel' };
 export const dynamic = 'force-dynamic';
@@ -35,6 +36,9 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         </p>
       ) : null}
       {canDecide ? <PanelVisibilityToggle inspectionId={inspectionId} isVisible={inspection.isPanelVisibleToTeam} /> : null}
+      {can(user, 'cases.viewAll', { inspection: inspection.scope }) ? (
+        <PanelOpenQueries inspectionId={inspectionId} framework={getFramework(inspection.framework)} />
+      ) : null}
       <PanelView
         initial={data}
         framework={getFramework(inspection.framework)}

@@ -15,6 +15,8 @@ import { TaskList, type TaskListItem } from '@/components/ui/task-list';
 import { Tag } from '@/components/ui/tag';
 import { CaseDetailsForm } from '@/components/cases/case-details-form';
 import { ReopenCaseButton } from '@/components/cases/reopen-case-button';
+import { CaseQueries } from '@/components/quality/case-queries';
+import { countUnresolvedQueriesByCase } from '@/lib/data/quality';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -25,6 +27,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
   const { kase, details, answers } = view;
   const framework = getFramework(kase.framework);
   const base = `/inspections/${inspectionId}/cases/${caseId}`;
+  const queryCounts = (await countUnresolvedQueriesByCase([caseId])).get(caseId);
 
   const taskFor = (id: string, title: string, questionIds: string[], href: string): TaskListItem => {
     const answered = questionIds.filter((q) => answers[q]?.value).length;
@@ -70,6 +73,8 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
         </p>
       ) : null}
 
+      <CaseQueries user={user} inspectionId={inspectionId} kase={kase} />
+
       <h2 className="mb-3 text-2xl font-bold">Case details</h2>
       <SummaryList
         rows={[
@@ -102,6 +107,18 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
       <TaskList
         items={[
           ...tasks,
+          ...(queryCounts
+            ? [
+                {
+                  id: 'task-queries',
+                  title: 'Answer the reviewer’s queries',
+                  href: '#queries',
+                  hint: `${queryCounts.open} waiting for you, ${queryCounts.answered} waiting for the reviewer`,
+                  status: queryCounts.open ? `${queryCounts.open} open` : 'Waiting for the reviewer',
+                  statusColour: queryCounts.open ? ('red' as const) : ('blue' as const),
+                },
+              ]
+            : []),
           {
             id: 'task-check',
             title: 'Check your answers and complete the case',

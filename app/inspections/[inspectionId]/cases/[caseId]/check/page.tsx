@@ -9,6 +9,7 @@ import { questionAnchor } from '@/components/cases/types';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { SummaryList } from '@/components/ui/summary-list';
 import { CompleteCaseButton } from '@/components/cases/complete-case-button';
+import { countUnresolvedQueriesByCase } from '@/lib/data/quality';
 
 export const metadata: Metadata = { title: 'Check your answers' };
 
@@ -22,6 +23,12 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
   const framework = getFramework(kase.framework);
   const base = `/inspections/${inspectionId}/cases/${caseId}`;
   const missing = listMissingAnswers(framework, kase, answers, details);
+  const queryCounts = (await countUnresolvedQueriesByCase([caseId])).get(caseId);
+  const unresolvedQueries = (queryCounts?.open ?? 0) + (queryCounts?.answered ?? 0);
+  const queriesError = {
+    href: `${base}#queries`,
+    message: `${unresolvedQueries} ${unresolvedQueries === 1 ? 'query' : 'queries'} from the reviewer not yet resolved: answer on the case page; the case can be completed once they are resolved`,
+  };
   const hrefOf = (item: { id: string; standardId: string | null }) =>
     item.standardId ? `${base}/standards/${item.standardId}#${questionAnchor(item.id)}` : `${base}#${item.id}`;
   const answerText = (id: string) => {
@@ -66,8 +73,12 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
       {missing.length && kase.status !== 'complete' ? (
         <ErrorSummary
           title={`${missing.length} ${missing.length === 1 ? 'answer is' : 'answers are'} missing`}
-          errors={missing.map((m) => ({ href: hrefOf(m), message: m.message }))}
+          errors={[...missing.map((m) => ({ href: hrefOf(m), message: m.message })), ...(unresolvedQueries > 0 ? [queriesError] : [])]}
         />
+      ) : null}
+
+      {unresolvedQueries > 0 && missing.length === 0 && kase.status !== 'complete' ? (
+        <ErrorSummary title={`${unresolvedQueries} ${unresolvedQueries === 1 ? 'query is' : 'queries are'} not yet resolved`} errors={[queriesError]} />
       ) : null}
 
       <h2 className="mb-3 text-2xl font-bold">About this case</h2>
@@ -98,7 +109,12 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
           This case is marked as complete.
         </p>
       ) : view.isEditable ? (
-        <CompleteCaseButton caseId={kase.id} isDisabled={missing.length > 0} backHref={`/inspections/${inspectionId}`} />
+        <CompleteCaseButton
+          caseId={kase.id}
+          isDisabled={missing.length > 0 || unresolvedQueries > 0}
+          backHref={`/inspections/${inspectionId}`}
+          disabledReason={missing.length > 0 ? undefined : 'Every query must be resolved before you mark the case as complete.'}
+        />
       ) : null}
     </>
   );

@@ -7,6 +7,7 @@ import { prisma } from '@/lib/db/client';
 import { findQuestion, getFramework, isKeyQuestionApplicable } from '@/lib/framework';
 import { ANSWER_LABELS, DISPOSAL_LABELS } from '@/lib/format/labels';
 import { questionFigures } from '@/lib/rating/key-question';
+import { countUnresolvedQueriesOnQuestions } from '@/lib/data/quality';
 
 export const metadata: Metadata = { title: 'Key question cases' };
 
@@ -39,6 +40,9 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
       const byId = Object.fromEntries(c.answers.map((a) => [a.questionId, a]));
       return { ...c, judgement: byId[keyQuestion.id], prompts: promptIds.map((id) => byId[id]) };
     });
+  // Issue 13: where a reviewer's query is still open on the answers behind this key question.
+  const openQueries = await countUnresolvedQueriesOnQuestions(inspectionId, [keyQuestion.id, ...promptIds]);
+  const openQueriesTotal = rows.reduce((n, r) => n + (openQueries.get(r.id) ?? 0), 0);
   const counts = { yes: 0, no: 0, na: 0 };
   for (const r of rows) if (r.judgement?.value) counts[r.judgement.value] += 1;
   const figures = questionFigures(counts);
@@ -58,6 +62,11 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
         {figures.yes} of {figures.relevant} relevant cases yes ({figures.pct === null ? 'no relevant cases' : `${figures.pct}%`}); {figures.na} not
         applicable.
       </p>
+      <p className="mb-6" data-testid="drilldown-queries">
+        {openQueriesTotal === 0
+          ? 'No queries open on these answers.'
+          : `${openQueriesTotal} ${openQueriesTotal === 1 ? 'query' : 'queries'} open on these answers: the figures may still change.`}
+      </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-left text-base" data-testid="drilldown-table">
           <caption className="sr-only">Cases for key question {keyQuestion.id}, with the judgement, prompt answers and evidence</caption>
@@ -72,7 +81,8 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
                   <abbr title={p.text}>{String.fromCharCode(97 + i)}</abbr>
                 </th>
               ))}
-              <th scope="col" className="py-2">Evidence</th>
+              <th scope="col" className="py-2 pr-3">Evidence</th>
+              <th scope="col" className="py-2">Queries open</th>
             </tr>
           </thead>
           <tbody>
@@ -92,7 +102,8 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
                     {a?.value ? (a.value === 'na' ? 'N/A' : ANSWER_LABELS[a.value]) : '–'}
                   </td>
                 ))}
-                <td className="py-2">{r.judgement?.note ?? ''}</td>
+                <td className="py-2 pr-3">{r.judgement?.note ?? ''}</td>
+                <td className="py-2">{openQueries.get(r.id) ? <Link href={`/inspections/${inspectionId}/cases/${r.id}#queries`}>{openQueries.get(r.id)}<span className="sr-only"> open on case {r.reference}</span></Link> : '–'}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,115 @@
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+
+export interface QueryMessageView {
+  id: string;
+  kind: 'raise' | 'reply' | 'resolve' | 'reopen';
+  body: string;
+  authorName: string;
+  at: string;
+}
+
+export interface QueryView {
+  id: string;
+  questionId: string;
+  status: 'open' | 'answered' | 'resolved';
+  raisedByName: string;
+  messages: QueryMessageView[];
+}
+
+/**
+ * Every query of a case with its whole thread. The caller has already checked that the actor
+ * may see the case (requireCaseView); queries are no more secret than the answers they are on.
+ */
+export async function listQueriesForCase(caseId: string): Promise<QueryView[]> {
+  const rows = await prisma.answerQuery.findMany({
+    where: { caseId },
+    orderBy: { raisedAt: 'asc' },
+    select: {
+      id: true,
+      questionId: true,
+      status: true,
+      raisedBy: { select: { name: true } },
+      messages: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } } },
+    },
+  });
+  return rows.map((q) => ({
+    id: q.id,
+    questionId: q.questionId,
+    status: q.status,
+    raisedByName: q.raisedBy.name,
+    messages: q.messages.map((m) => ({ id: m.id, kind: m.kind as QueryMessageView['kind'], body: m.body, authorName: m.author.name, at: m.createdAt.toISOString() })),
+  }));
+}
+
+/** Unresolved queries per case (open: waiting for the inspector; answered: waiting for the reviewer). */
+export async function countUnresolvedQueriesByCase(caseIds: string[]): Promise<Map<string, { open: number; answered: number }>> {
+  const out = new Map<string, { open: number; answered: number }>();
+  if (caseIds.length === 0) return out;
+  const rows = await prisma.answerQuery.groupBy({
+    by: ['caseId', 'status'],
+    where: { caseId: { in: caseIds }, status: { in: ['open', 'answered'] } },
+    _count: { _all: true },
+  });
+  for (const r of rows) {
+    const entry = out.get(r.caseId) ?? { open: 0, answered: 0 };
+    if (r.status === 'open') entry.open = r._count._all;
+    if (r.status === 'answered') entry.answered = r._count._all;
+    out.set(r.caseId, entry);
+  }
+  return out;
+}
+
+export interface QualityCoverage {
+  casesTotal: number;
+  casesReviewed: number;
+  /** Unresolved queries (open or answered). */
+  queriesOpen: number;
+  targetPct: number | null;
+  /** Cases to review to meet the target, rounded up. */
+  targetCases: number | null;
+}
+
+/** "7 of 25 cases reviewed, 3 queries open", against the lead's target. Callers check cases.viewAll. */
+export async function loadQualityCoverage(inspectionId: string): Promise<QualityCoverage> {
+  const [casesTotal, reviewed, queriesOpen, target] = await Promise.all([
+    prisma.case.count({ where: { inspectionId } }),
+    prisma.caseReview.findMany({ where: { inspectionId }, distinct: ['caseId'], select: { caseId: true } }),
+    prisma.answerQuery.count({ where: { inspectionId, status: { in: ['open', 'answered'] } } }),
+    prisma.qualityTarget.findUnique({ where: { inspectionId }, select: { targetPct: true } }),
+  ]);
+  const targetPct = target?.targetPct ?? null;
+  return {
+    casesTotal,
+    casesReviewed: reviewed.length,
+    queriesOpen,
+    targetPct,
+    targetCases: targetPct === null ? null : Math.ceil((casesTotal * targetPct) / 100),
+  };
+}
+
+/** Cases reviewed by anyone, for the review page's "reviewed by" line. */
+export async function listReviewersOfCase(caseId: string): Promise<{ reviewerId: string; name: string; at: string }[]> {
+  const rows = await prisma.caseReview.findMany({ where: { caseId }, orderBy: { reviewedAt: 'asc' }, select: { reviewerId: true, reviewedAt: true, reviewer: { select: { name: true } } } });
+  return rows.map((r) => ({ reviewerId: r.reviewerId, name: r.reviewer.name, at: r.reviewedAt.toISOString() }));
+}
+
+/** Unresolved queries per case on the given questions (the ratings panel's drill-down). */
+export async function countUnresolvedQueriesOnQuestions(inspectionId: string, questionIds: string[]): Promise<Map<string, number>> {
+  const rows = await prisma.answerQuery.groupBy({
+    by: ['caseId'],
+    where: { inspectionId, questionId: { in: questionIds }, status: { in: ['open', 'answered'] } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.caseId, r._count._all]));
+}
+
+/** Unresolved queries per question id across the inspection (the ratings panel's summary). */
+export async function countUnresolvedQueriesByQuestion(inspectionId: string): Promise<{ questionId: string; count: number }[]> {
+  const rows = await prisma.answerQuery.groupBy({
+    by: ['questionId'],
+    where: { inspectionId, status: { in: ['open', 'answered'] } },
+    _count: { _all: true },
+  });
+  return rows.map((r) => ({ questionId: r.questionId, count: r._count._all }));
+}
