@@ -3,22 +3,25 @@
  * and a realistic sample with some cases part-marked. Demo-only accounts; idempotent (seeds
  * only a database with no users).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { AnswerValue, CaseType, Disposal, Level } from '@/lib/generated/prisma/enums';
 import { hashPassword } from '@/lib/auth/password';
 import { getFramework, listKeyQuestionsForCase, type FrameworkVersion } from '@/lib/framework';
 import { frameworkToDb } from '@/lib/data/mappers';
+import { importInspection } from '@/lib/interchange/import-inspection';
 
 export const DEMO_PASSWORD = 'casemark-demo';
 
 export const DEMO_USERS = [
-  { email: 'admin@casemark.example', name: 'Ada Admin', isAdmin: true, sees: 'every inspection (site admin)' },
+  { email: 'admin@casemark.example', name: 'Ada Admin', isAdmin: true, sees: 'every inspection (site admin; lead of the five published reports)' },
   { email: 'lead@casemark.example', name: 'Lena Lead', isAdmin: false, sees: 'Northshire (lead inspector)' },
   { email: 'lead2018@casemark.example', name: 'Leo Lead', isAdmin: false, sees: 'Westvale (lead inspector)' },
   { email: 'inspector@casemark.example', name: 'Ines Inspector', isAdmin: false, sees: 'Northshire and Westvale (inspector)' },
   { email: 'inspector2@casemark.example', name: 'Ian Inspector', isAdmin: false, sees: 'Northshire (inspector)' },
   { email: 'inspector3@casemark.example', name: 'Isla Inspector', isAdmin: false, sees: 'Westvale (inspector)' },
-  { email: 'manager@casemark.example', name: 'Maya Manager', isAdmin: false, sees: 'Northshire and Westvale (manager, read-only)' },
+  { email: 'manager@casemark.example', name: 'Maya Manager', isAdmin: false, sees: 'Northshire, Westvale and the five published reports (manager, read-only)' },
 ] as const;
 
 /** A small deterministic PRNG so the demo looks the same on every machine. */
@@ -189,5 +192,36 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
     },
     { timeout: 60_000 },
   );
+  await importPublishedReports(prisma);
   return { seeded: true };
+}
+
+/**
+ * The five published reports, rebuilt case by case (docs/fixtures, docs/rating-method.md), as
+ * published inspections: the managers' summary then compares real services from the first
+ * start. Each is imported through the interchange import an admin would use (one transaction,
+ * audited as imported); the manager is on each team, the admin leads.
+ */
+const PUBLISHED_REPORTS = [
+  // 000_c1174f08f6b47fac.txt: "fieldwork was conducted between 17 May and 11 June 2021" (dates in the file).
+  { file: 'blackpool-2021.json', region: 'North West' },
+  // 001_f9e6377b473ce7bd.txt: fieldwork "took place between 26 April and 29 April 2021".
+  { file: 'wigan-2021.json', region: 'North West', fieldworkStart: '2021-04-26', fieldworkEnd: '2021-04-29' },
+  // 002_b3ff77846e023e08.txt: "Fieldwork started: April 2019" (the days are illustrative).
+  { file: 'dudley-2019.json', region: 'West Midlands', fieldworkStart: '2019-04-01', fieldworkEnd: '2019-04-05' },
+  // 003_ce93bfaa3cc60c15.txt: "over a period of a week, beginning 07 November 2022".
+  { file: 'st-helens-2023.json', region: 'North West', fieldworkStart: '2022-11-07', fieldworkEnd: '2022-11-11' },
+  // 004_46eac8fc65744bcf.txt gives no dates: after the July 2021 standards, before its December 2021 publication (illustrative).
+  { file: 'leicestershire-2021.json', region: 'East Midlands', fieldworkStart: '2021-09-20', fieldworkEnd: '2021-09-24' },
+] as const;
+
+async function importPublishedReports(prisma: PrismaClient): Promise<void> {
+  const admin = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@casemark.example' }, select: { id: true, isAdmin: true } });
+  for (const report of PUBLISHED_REPORTS) {
+    const doc = JSON.parse(readFileSync(path.join(__dirname, '..', 'docs', 'fixtures', report.file), 'utf8')) as { inspection: Record<string, unknown> };
+    const dates = 'fieldworkStart' in report ? { fieldworkStart: report.fieldworkStart, fieldworkEnd: report.fieldworkEnd } : {};
+    doc.inspection = { ...doc.inspection, ...dates, region: report.region, status: 'published', team: [{ email: 'manager@casemark.example', role: 'manager' }] };
+    const result = await importInspection(prisma, admin, doc, { fileName: report.file });
+    if (!result.ok) throw new Error(`The demo report ${report.file} could not be imported: ${result.errors.join('; ')}`);
+  }
 }

@@ -73,8 +73,10 @@ describe('the demo seed', () => {
       });
       const first = await counts();
       expect(first.users).toBe(DEMO_USERS.length);
-      expect(first.inspections).toBe(2);
-      expect(first.cases).toBe(25 + 23);
+      // Northshire and Westvale in fieldwork, and the five published reports rebuilt case by case.
+      expect(first.inspections).toBe(2 + 5);
+      expect(first.cases).toBe(25 + 23 + (23 + 14 + 38 + 17 + 34));
+      expect(await prisma.inspection.count({ where: { status: 'published' } })).toBe(5);
       expect(first.answers).toBeGreaterThan(500);
       expect(await seedDemo(prisma)).toEqual({ seeded: false });
       expect(await counts()).toEqual(first);
