@@ -53,7 +53,7 @@ describe('renderExport', () => {
     expect(all?.fileName).toBe('dudley-tables-2026-11-23.xlsx');
     expect((await readXlsx(all!.body as Uint8Array)).map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts']);
     expect(await renderExport(panel, 'all', 'csv', { serviceName: 'Dudley', date })).toBeNull();
-  });
+  }, 30_000); // builds two workbooks: seconds when the machine is busy
 
   it('has no resettlement table for the 2018 standards', async () => {
     expect(await renderExport(panel, 'resettlement', 'csv', { serviceName: 'Dudley', date })).toBeNull();
