@@ -47,4 +47,3 @@ const nextConfig = {
 };
 
 module.exports = nextConfig;
-module.exports.SERVER_ACTION_BODY_LIMIT_BYTES = SERVER_ACTION_BODY_LIMIT_BYTES;

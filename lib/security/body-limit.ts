@@ -11,7 +11,9 @@ export const TOO_LARGE_MESSAGE = 'Request too large: a file sent to Casemark mus
 /**
  * True when a post to a page (a server action: pages take no other posts) declares a body larger
  * than the limit. Route handlers under /api/ check their own bodies. A body sent without a
- * Content-Length (chunked) is left to Next.js, which stops reading it at the same limit.
+ * Content-Length (chunked: browsers never send a server action that way) is left to Next.js,
+ * which stops reading it at the same limit and answers 200 with an error row (`1:E{"digest":…}`,
+ * logged as "Body exceeded 1200000 limit"): no stack trace reaches the client, and nothing is run.
  */
 export function isOversizeActionPost(options: { method: string; pathname: string; headers: Pick<Headers, 'get'> }): boolean {
   if (options.method.toUpperCase() !== 'POST') return false;
