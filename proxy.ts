@@ -6,10 +6,11 @@ import {
   isCrossOriginPost,
   isServedOverHttps,
 } from '@/lib/security/headers';
+import { isOversizeActionPost, TOO_LARGE_MESSAGE } from '@/lib/security/body-limit';
 
 /**
  * Runs before every page and route handler (Next.js 16's proxy, formerly middleware): refuses
- * cross-origin posts to pages with 403, and gives each response a Content-Security-Policy with a
+ * cross-origin posts to pages with 403 and over-size ones with 413 (lib/security/body-limit.ts), and gives each response a Content-Security-Policy with a
  * fresh nonce (Next.js reads it from the request's CSP header and puts it on its own scripts),
  * plus Strict-Transport-Security when served over HTTPS. The fixed headers come from
  * next.config.js. Every page is already rendered per request (the layout reads the session), so
@@ -24,15 +25,19 @@ export function proxy(request: NextRequest) {
     trustedProxies,
   });
 
-  if (isCrossOriginPost({ method: request.method, pathname: request.nextUrl.pathname, headers: request.headers })) {
-    const refused = new NextResponse('Forbidden: this request came from another site.\n', {
-      status: 403,
+  const refuse = (status: number, text: string) => {
+    const refused = new NextResponse(text, {
+      status,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
     });
     refused.headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
     if (isHttps) refused.headers.set('Strict-Transport-Security', HSTS_VALUE);
     return refused;
-  }
+  };
+  const post = { method: request.method, pathname: request.nextUrl.pathname, headers: request.headers };
+  if (isCrossOriginPost(post)) return refuse(403, 'Forbidden: this request came from another site.\n');
+  // Over-size server-action bodies are refused by their declared length before Next.js reads them.
+  if (isOversizeActionPost(post)) return refuse(413, TOO_LARGE_MESSAGE);
 
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === 'development', isHttps });

@@ -104,6 +104,31 @@ test.describe('cross-origin server actions', () => {
   });
 });
 
+test.describe('over-size server-action bodies', () => {
+  // lib/security/body-limit.ts: 1,200,000 bytes, the 1 MB interchange file plus its envelope.
+  test('are refused with 413 and a plain sentence before Next.js reads them, never a 500', async ({ request, baseURL }) => {
+    const headers = { 'Next-Action': '0000000000000000000000000000000000000000', Origin: baseURL! };
+    for (const page of ['/', '/inspections/import', '/sign-in']) {
+      const refused = await request.post(page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: 'x'.repeat(1_300_000) });
+      expect(refused.status(), page).toBe(413);
+      const text = await refused.text();
+      expect(text).toContain('smaller than 1 MB');
+      expect(text).not.toMatch(/at .+\.js:\d+|Error:/);
+      expectSecurityHeaders(refused, `413 for ${page}`);
+    }
+    // A multipart upload of a file that size: the same answer.
+    const upload = await request.post('/inspections/import', {
+      headers,
+      multipart: { file: { name: 'inspection.json', mimeType: 'application/json', buffer: Buffer.alloc(1_250_000, 0x20) } },
+    });
+    expect(upload.status()).toBe(413);
+    // Within the limit the post reaches Next.js (an unknown action id is not a 413).
+    const small = await request.post('/', { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: '[]' });
+    expect(small.status()).not.toBe(413);
+    expect(small.status()).toBeLessThan(500);
+  });
+});
+
 test.describe('pages under the Content-Security-Policy', () => {
   test('every kind of page works with no policy violation', async ({ page }) => {
     const violations = await watchCspViolations(page);

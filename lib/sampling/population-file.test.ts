@@ -59,6 +59,14 @@ describe('checkPopulationFile', () => {
     expect(check.rows).toEqual([]);
   });
 
+  it('takes no heading for a known column because it names a property of every object', () => {
+    for (const heading of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const check = checkPopulationFile(recordsOf([`reference,type,disposal,disposal_date,${heading}`, 'YJS-1,court,referral_order,2026-01-01,x']), '2021');
+      expect(check.isUsable).toBe(false);
+      expect(check.fileErrors.join(' ')).toContain(`Column “${heading}” is not one Casemark reads`);
+    }
+  });
+
   it('refuses resettlement cases under the 2018 standards, a missing column and an empty file', () => {
     expect(checkPopulationFile(recordsOf([HEADER, 'R-1,resettlement,custodial_sentence,2026-01-01,,,,']), '2018').errors[0].column).toBe('type');
     expect(checkPopulationFile(recordsOf(['reference,type,disposal', 'A-1,court,referral_order']), '2021').fileErrors).toEqual([

@@ -26,7 +26,9 @@ export type PopulationColumn = (typeof POPULATION_COLUMNS)[number];
 
 const REQUIRED: readonly PopulationColumn[] = ['reference', 'type', 'disposal', 'disposal_date'];
 
-const ALIASES: Record<string, PopulationColumn> = {
+// A Map, not an object: a heading such as `constructor` or `__proto__` must not be found on
+// Object.prototype and taken as a known column (issue 9 §4).
+const ALIASES = new Map<string, PopulationColumn>(Object.entries({
   ref: 'reference',
   case_ref: 'reference',
   case_reference: 'reference',
@@ -45,7 +47,7 @@ const ALIASES: Record<string, PopulationColumn> = {
   'safety_&_wellbeing': 'safety_wellbeing',
   safety_wellbeing_level: 'safety_wellbeing',
   case_manager_name: 'case_manager',
-};
+} satisfies Record<string, PopulationColumn>));
 
 /** A service's whole caseload, not a sample: a few thousand rows at most. */
 export const MAX_POPULATION_ROWS = 5000;
@@ -79,7 +81,7 @@ export interface PopulationCheck {
 
 function mapHeader(header: string): { column: PopulationColumn | null; error: string | null } {
   const word = normaliseWord(header);
-  const known = (POPULATION_COLUMNS as readonly string[]).includes(word) ? (word as PopulationColumn) : ALIASES[word];
+  const known = (POPULATION_COLUMNS as readonly string[]).includes(word) ? (word as PopulationColumn) : ALIASES.get(word);
   if (known) return { column: known, error: null };
   if (word === '') return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
   if (PERSONAL_COLUMN.test(word)) {

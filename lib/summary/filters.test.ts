@@ -20,6 +20,12 @@ describe('parseSummaryFilters', () => {
     expect(summaryQueryString(filters)).toBe('from=2026-01-05');
   });
 
+  it('refuses a region holding a NUL character, which PostgreSQL cannot compare', () => {
+    const { filters, errors } = parse('region=North%00West');
+    expect(filters.region).toBeNull();
+    expect(errors.region).toMatch(/region/);
+  });
+
   it('reports bad values and ignores them rather than guessing', () => {
     const { filters, errors } = parse('framework=2019&status=draft&sort=evil&from=2026-02-30&to%5Bday%5D=x&to%5Bmonth%5D=1&to%5Byear%5D=2026');
     expect(filters.framework).toBeNull();

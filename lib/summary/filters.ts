@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { FRAMEWORK_VERSIONS, type FrameworkVersion } from '@/lib/framework/types';
 import type { InspectionStatus } from '@/lib/auth/permissions';
+import { hasUnstorableCharacter } from '@/lib/validation/safe-input';
 
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const satisfies readonly InspectionStatus[];
 export const SUMMARY_SORTS = ['service', 'region', 'fieldwork', 'framework', 'score', 'overall', 'status'] as const;
@@ -42,7 +43,8 @@ export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) =>
 const ZFramework = z.enum(FRAMEWORK_VERSIONS);
 const ZStatus = z.enum(INSPECTION_STATUSES);
 const ZSort = z.enum(SUMMARY_SORTS);
-const ZRegion = z.string().trim().min(1).max(100);
+// A NUL character cannot reach PostgreSQL's text comparison: refused like any other bad region.
+const ZRegion = z.string().trim().min(1).max(100).refine((text) => !hasUnstorableCharacter(text));
 
 type Params = Pick<URLSearchParams, 'get'>;
 

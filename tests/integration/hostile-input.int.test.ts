@@ -10,6 +10,23 @@
  * wrong", a 4xx), and that the database is byte-for-byte what it was.
  *
  * The inputs come from a seeded PRNG (mulberry32): HOSTILE_SEED=<n> replays a run.
+ *
+ * COMPLETENESS: the last tests scan app/ for every export of every 'use server' file and every
+ * HTTP method exported by every route.ts, and fail naming each one no target exercised. So a new
+ * action or route cannot be merged without hostile-input coverage. To add one:
+ *
+ *  - A server action: import its module (`import * as qa from '../../app/…/actions'`), add the
+ *    module and its path to ACTION_FILES, and add a Target to targets() with `...act(qa, 'nameAction')`:
+ *    `kind` ('form' for (previous state, FormData) actions, 'json' for (input) ones), `member`
+ *    (who the guard lets through), a well-formed `template` with real ids from the seeded world,
+ *    and `poisons`: per field, values its schema must refuse. Every input carries at least one
+ *    poison (or NUL / a lone surrogate / deep nesting in some field), so a success is a failure.
+ *    An action that answers "checked, not saved" instead of an error gives `accept`.
+ *  - A route handler: import it, add it to ROUTE_FILES, and in the route test call it through
+ *    `route(module, 'GET')(request, { params })` inside `check(…)` with ids from hostileId() and
+ *    query parameters that must be refused (an ill-formed id is 404, a bad parameter 400, never 5xx).
+ *
+ * The whole file must run for the completeness check to count (it counts what was exercised).
  */
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -19,10 +36,12 @@ import { seedWorld } from './world';
 
 // ——— The request context Next.js would provide ———
 
-type Identity = { id: string; email: string; name: string; isAdmin: boolean; sessionExpiresAt: number } | null;
+type Identity = { id: string; email: string; name: string; isAdmin: boolean; sessionId: string; sessionExpiresAt: number } | null;
 const context = vi.hoisted(() => ({ user: null as Identity, headers: new Headers() }));
 
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/auth/session', async (importOriginal) => ({
+  // The rest (readSessionId, SESSION_COOKIES…) is the real module, reading the mocked cookies below.
+  ...(await importOriginal<typeof import('@/lib/auth/session')>()),
   getSessionUser: async () => context.user,
   requireUser: async () => {
     if (!context.user) throw new Error('requireUser called while signed out');
@@ -66,8 +85,68 @@ import * as tableRoute from '../../app/inspections/[inspectionId]/exports/[table
 import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/interchange/route';
 import * as eventsRoute from '../../app/inspections/[inspectionId]/panel/events/route';
 import * as templateRoute from '../../app/inspections/[inspectionId]/setup/import/template/route';
+import * as sampling from '../../app/inspections/[inspectionId]/setup/sample/actions';
+import * as sampleTemplateRoute from '../../app/inspections/[inspectionId]/setup/sample/template/route';
+import * as summaryExportRoute from '../../app/summary/export/route';
+import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annexe/route';
+import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
 import { NextRequest } from 'next/server';
 import { prisma as appPrisma } from '../../lib/db/client';
+import { drawSample, uploadPopulation } from '../../lib/sampling/service';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+
+// ——— Which module is which file (for the completeness check) ———
+
+/** Every 'use server' module under test, by its path from the repository root. */
+const ACTION_FILES = new Map<object, string>([
+  [adminUsers, 'app/admin/users/actions.ts'],
+  [adminServices, 'app/admin/services/actions.ts'],
+  [newInspection, 'app/inspections/new/actions.ts'],
+  [setup, 'app/inspections/[inspectionId]/setup/actions.ts'],
+  [setupImport, 'app/inspections/[inspectionId]/setup/import/actions.ts'],
+  [sampling, 'app/inspections/[inspectionId]/setup/sample/actions.ts'],
+  [importInspection, 'app/inspections/import/actions.ts'],
+  [marking, 'app/inspections/[inspectionId]/cases/[caseId]/actions.ts'],
+  [panel, 'app/inspections/[inspectionId]/panel/actions.ts'],
+  [signIn, 'app/sign-in/actions.ts'],
+]);
+
+/** Every route module under test, by its path from the repository root. */
+const ROUTE_FILES = new Map<object, string>([
+  [authRoute, 'app/api/auth/[...nextauth]/route.ts'],
+  [allInspectionsRoute, 'app/exports/inspections/route.ts'],
+  [tableRoute, 'app/inspections/[inspectionId]/exports/[table]/route.ts'],
+  [interchangeRoute, 'app/inspections/[inspectionId]/exports/interchange/route.ts'],
+  [annexeRoute, 'app/inspections/[inspectionId]/exports/annexe/route.ts'],
+  [breakdownsRoute, 'app/inspections/[inspectionId]/exports/breakdowns/route.ts'],
+  [eventsRoute, 'app/inspections/[inspectionId]/panel/events/route.ts'],
+  [templateRoute, 'app/inspections/[inspectionId]/setup/import/template/route.ts'],
+  [sampleTemplateRoute, 'app/inspections/[inspectionId]/setup/sample/template/route.ts'],
+  [summaryExportRoute, 'app/summary/export/route.ts'],
+]);
+
+/** `file#export` of every action and `file#METHOD` of every route handler that was sent hostile input. */
+const exercised = new Set<string>();
+
+/** An exported server action, named by its module and export name: `...act(setup, 'addCaseAction')`. */
+function act(module: object, name: string): { source: string; call: (...args: unknown[]) => Promise<unknown> } {
+  const file = ACTION_FILES.get(module);
+  const call = (module as Record<string, unknown>)[name];
+  if (!file) throw new Error(`Add the module exporting ${name} to ACTION_FILES`);
+  if (typeof call !== 'function') throw new Error(`${file} exports no function ${name}`);
+  return { source: `${file}#${name}`, call: call as (...args: unknown[]) => Promise<unknown> };
+}
+
+/** A route module's handler for one HTTP method: `route(annexeRoute, 'GET')(request, { params })`. */
+function route(module: object, method: string): (request: Request, context?: { params: Promise<Record<string, unknown>> }) => Promise<Response> {
+  const file = ROUTE_FILES.get(module);
+  const handler = (module as Record<string, unknown>)[method];
+  if (!file) throw new Error(`Add the route module to ROUTE_FILES (${method})`);
+  if (typeof handler !== 'function') throw new Error(`${file} exports no ${method}`);
+  exercised.add(`${file}#${method}`);
+  return handler as unknown as (request: Request, context?: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+}
 
 // ——— Seeded randomness ———
 
@@ -173,6 +252,8 @@ const notFormBoolean: Poison = () => pick(['yes', 'TRUE', '1', '', 'on', 'true '
 
 interface Target {
   name: string;
+  /** `app/…/actions.ts#exportName`, from act(): what the completeness check counts as covered. */
+  source: string;
   /** `form`: (previous state, FormData); `json`: (input). */
   kind: 'form' | 'json';
   call: (...args: unknown[]) => Promise<unknown>;
@@ -191,7 +272,9 @@ interface Target {
 let world: Awaited<ReturnType<typeof seedWorld>>;
 let prisma: PrismaClient;
 let decisionId = '';
-const as = (u: { id: string; email: string; name: string; isAdmin: boolean }): Identity => ({ ...u, sessionExpiresAt: Date.now() + 3_600_000 });
+/** The sampling inspection (set-up, population uploaded, sample drawn) and one sampled case and reserve. */
+const sample = { world: undefined as unknown as Awaited<ReturnType<typeof seedWorld>>, sampledId: '', reserveId: '' };
+const as = (u: { id: string; email: string; name: string; isAdmin: boolean }): Identity => ({ ...u, sessionId: '00000000-0000-4000-8000-000000000000', sessionExpiresAt: Date.now() + 3_600_000 });
 const admin = () => as(world.admin);
 const lead = () => as(world.lead);
 const inspector = () => as(world.inspector);
@@ -202,10 +285,10 @@ const dateParts = () => ({ day: '16', month: '11', year: '2026' });
 function targets(): Target[] {
   const inspectionId = world.inspection.id;
   const caseId = world.cases.court.id;
-  const setupForm = (name: string, call: Target['call'], template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+  const setupForm = (name: string, action: Pick<Target, 'source' | 'call'>, template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
     name: `setup/${name}`,
     kind: 'form',
-    call,
+    ...action,
     member: lead,
     template: () => ({ inspectionId, ...template() }),
     poisons: { inspectionId: notUuid, ...poisons },
@@ -213,35 +296,35 @@ function targets(): Target[] {
   const caseFields = () => ({ reference: `R-${int(1e6)}`, type: 'court', disposal: 'referral_order', sentenceDate: dateParts(), gender: 'Female', rosh: 'low', safetyWellbeing: '', caseManager: 'CM-1', inspectorId: world.inspector.id });
   const casePoisons = { reference: () => pick(['', 'Jane Smith', 'x'.repeat(41)]), type: notInForm(['court']), disposal: notInForm(['referral_order']), gender: tooLong(30), caseManager: tooLong(100) };
   return [
-    { name: 'admin/createUser', kind: 'form', call: adminUsers.createUserAction, member: admin, template: () => ({ email: `n${int(1e9)}@int.example`, name: 'New person', password: 'a long enough password', isAdmin: 'false' }), converted: ['isAdmin'], poisons: { email: notFormEmail, name: () => pick(['', 'x'.repeat(101)]), password: () => pick(['short', 'x'.repeat(201)]) } },
-    { name: 'admin/resetPassword', kind: 'form', call: adminUsers.resetPasswordAction, member: admin, template: () => ({ userId: world.inspector.id, password: 'another long password' }), poisons: { userId: notUuid, password: () => pick(['short', 'x'.repeat(201), '']) } },
-    { name: 'admin/setUserActive', kind: 'form', call: adminUsers.setUserActiveAction, member: admin, template: () => ({ userId: world.inspector.id, isActive: 'false' }), poisons: { userId: notUuid, isActive: notFormBoolean } },
-    { name: 'admin/setUserAdmin', kind: 'form', call: adminUsers.setUserAdminAction, member: admin, template: () => ({ userId: world.inspector.id, isAdmin: 'true' }), poisons: { userId: notUuid, isAdmin: notFormBoolean } },
-    { name: 'admin/createService', kind: 'form', call: adminServices.createServiceAction, member: admin, template: () => ({ name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { name: () => pick(['', ' ', 'x'.repeat(121)]), localAuthority: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
-    { name: 'admin/updateService', kind: 'form', call: adminServices.updateServiceAction, member: admin, template: () => ({ serviceId: world.inspection.serviceId, name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { serviceId: notUuid, name: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
+    { name: 'admin/createUser', kind: 'form', ...act(adminUsers, 'createUserAction'), member: admin, template: () => ({ email: `n${int(1e9)}@int.example`, name: 'New person', password: 'a long enough password', isAdmin: 'false' }), converted: ['isAdmin'], poisons: { email: notFormEmail, name: () => pick(['', 'x'.repeat(101)]), password: () => pick(['short', 'x'.repeat(201)]) } },
+    { name: 'admin/resetPassword', kind: 'form', ...act(adminUsers, 'resetPasswordAction'), member: admin, template: () => ({ userId: world.inspector.id, password: 'another long password' }), poisons: { userId: notUuid, password: () => pick(['short', 'x'.repeat(201), '']) } },
+    { name: 'admin/setUserActive', kind: 'form', ...act(adminUsers, 'setUserActiveAction'), member: admin, template: () => ({ userId: world.inspector.id, isActive: 'false' }), poisons: { userId: notUuid, isActive: notFormBoolean } },
+    { name: 'admin/setUserAdmin', kind: 'form', ...act(adminUsers, 'setUserAdminAction'), member: admin, template: () => ({ userId: world.inspector.id, isAdmin: 'true' }), poisons: { userId: notUuid, isAdmin: notFormBoolean } },
+    { name: 'admin/createService', kind: 'form', ...act(adminServices, 'createServiceAction'), member: admin, template: () => ({ name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { name: () => pick(['', ' ', 'x'.repeat(121)]), localAuthority: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
+    { name: 'admin/updateService', kind: 'form', ...act(adminServices, 'updateServiceAction'), member: admin, template: () => ({ serviceId: world.inspection.serviceId, name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { serviceId: notUuid, name: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
     {
       name: 'inspections/new',
       kind: 'form',
-      call: newInspection.createInspectionAction,
+      ...act(newInspection, 'createInspectionAction'),
       member: admin,
       template: () => ({ serviceId: world.inspection.serviceId, framework: '2021', fieldworkStart: dateParts(), fieldworkEnd: { day: '20', month: '11', year: '2026' }, leadEmail: world.lead.email, previousRatings: { '2.1': 'good' }, previousKeyQuestionPct: '2.1.1=50' }),
       poisons: { serviceId: () => pick(['', 'not-new', '-'.repeat(36)]), framework: notInForm(['2018', '2021']), leadEmail: notFormEmail, previousKeyQuestionPct: tooLong(5000), fieldworkStart: () => pick([{ day: '31', month: '2', year: '2026' }, { day: 'x', month: '1', year: '2026' }, { day: '1', month: '1', year: '99999' }]) },
     },
-    setupForm('updateDetails', setup.updateInspectionDetailsAction, () => ({ fieldworkStart: dateParts(), fieldworkEnd: dateParts(), previousKeyQuestionPct: '' }), { previousKeyQuestionPct: tooLong(5000), fieldworkEnd: () => pick([{ day: '0', month: '1', year: '2026' }, { year: '2026' }]) }),
-    setupForm('setStatus', setup.setInspectionStatusAction, () => ({ status: 'panel' }), { status: notInForm(['panel']) }),
-    setupForm('addMember', setup.addMemberAction, () => ({ email: world.outsider.email, role: 'inspector' }), { email: notFormEmail, role: notInForm(['inspector']) }),
-    setupForm('changeMemberRole', setup.changeMemberRoleAction, () => ({ userId: world.inspector.id, role: 'manager' }), { userId: notUuid, role: notInForm(['manager']) }),
-    setupForm('removeMember', setup.removeMemberAction, () => ({ userId: world.otherInspector.id }), { userId: notUuid }),
-    setupForm('addCase', setup.addCaseAction, caseFields, casePoisons),
-    setupForm('editCase', setup.editCaseAction, () => ({ caseId, baseVersion: '1', ...caseFields() }), { caseId: notUuid, baseVersion: notFormVersion, ...casePoisons }),
-    setupForm('deleteCase', setup.deleteCaseAction, () => ({ caseId }), { caseId: notUuid }),
-    setupForm('allocateCase', setup.allocateCaseAction, () => ({ caseId, inspectorId: world.otherInspector.id }), { caseId: notUuid, inspectorId: () => pick(['-'.repeat(36), 'none', 'x']) }),
-    setupForm('allocateCases', setup.allocateCasesAction, () => ({ caseIds: [caseId, world.cases.ycc.id], inspectorId: world.otherInspector.id }), { caseIds: () => pick([[], ['-'.repeat(36)], [caseId, 'x']]), inspectorId: () => pick(['', '-'.repeat(36), 'nobody']) }),
-    setupForm('spreadCases', setup.spreadCasesAction, () => ({}), {}),
+    setupForm('updateDetails', act(setup, 'updateInspectionDetailsAction'), () => ({ fieldworkStart: dateParts(), fieldworkEnd: dateParts(), previousKeyQuestionPct: '' }), { previousKeyQuestionPct: tooLong(5000), fieldworkEnd: () => pick([{ day: '0', month: '1', year: '2026' }, { year: '2026' }]) }),
+    setupForm('setStatus', act(setup, 'setInspectionStatusAction'), () => ({ status: 'panel' }), { status: notInForm(['panel']) }),
+    setupForm('addMember', act(setup, 'addMemberAction'), () => ({ email: world.outsider.email, role: 'inspector' }), { email: notFormEmail, role: notInForm(['inspector']) }),
+    setupForm('changeMemberRole', act(setup, 'changeMemberRoleAction'), () => ({ userId: world.inspector.id, role: 'manager' }), { userId: notUuid, role: notInForm(['manager']) }),
+    setupForm('removeMember', act(setup, 'removeMemberAction'), () => ({ userId: world.otherInspector.id }), { userId: notUuid }),
+    setupForm('addCase', act(setup, 'addCaseAction'), caseFields, casePoisons),
+    setupForm('editCase', act(setup, 'editCaseAction'), () => ({ caseId, baseVersion: '1', ...caseFields() }), { caseId: notUuid, baseVersion: notFormVersion, ...casePoisons }),
+    setupForm('deleteCase', act(setup, 'deleteCaseAction'), () => ({ caseId }), { caseId: notUuid }),
+    setupForm('allocateCase', act(setup, 'allocateCaseAction'), () => ({ caseId, inspectorId: world.otherInspector.id }), { caseId: notUuid, inspectorId: () => pick(['-'.repeat(36), 'none', 'x']) }),
+    setupForm('allocateCases', act(setup, 'allocateCasesAction'), () => ({ caseIds: [caseId, world.cases.ycc.id], inspectorId: world.otherInspector.id }), { caseIds: () => pick([[], ['-'.repeat(36)], [caseId, 'x']]), inspectorId: () => pick(['', '-'.repeat(36), 'nobody']) }),
+    setupForm('spreadCases', act(setup, 'spreadCasesAction'), () => ({}), {}),
     {
       name: 'setup/previewImport',
       kind: 'form',
-      call: setupImport.previewImportAction,
+      ...act(setupImport, 'previewImportAction'),
       member: lead,
       template: () => ({ inspectionId, file: hostileCsvFile() }),
       poisons: { inspectionId: notUuid, file: () => pick(['', 'not a file', hostileCsvFile()]) },
@@ -251,11 +334,11 @@ function targets(): Target[] {
         return state.status === 'error' || (state.status === 'done' && state.data?.check.isImportable === false);
       },
     },
-    setupForm('importCases', setupImport.importCasesAction, () => ({ csv: 'reference,type,disposal\r\nR-1,court,referral_order\r\n' }), { csv: () => pick([hostileCsvText(), tooLong(1_000_000)(), '']) }),
+    setupForm('importCases', act(setupImport, 'importCasesAction'), () => ({ csv: 'reference,type,disposal\r\nR-1,court,referral_order\r\n' }), { csv: () => pick([hostileCsvText(), tooLong(1_000_000)(), '']) }),
     {
       name: 'inspections/import',
       kind: 'form',
-      call: importInspection.importInspectionAction,
+      ...act(importInspection, 'importInspectionAction'),
       member: admin,
       template: () => ({ file: hostileJsonFile() }),
       poisons: { file: () => pick(['', 'not a file', hostileJsonFile()]) },
@@ -265,15 +348,82 @@ function targets(): Target[] {
         return response.ok ? response.data?.ok === false : response.code !== 'error';
       },
     },
-    { name: 'marking/saveAnswer', kind: 'json', call: marking.saveAnswerAction, member: inspector, template: () => ({ field: pick(['value', 'note']), caseId, questionId: '2.1.1', value: 'yes', note: 'n', baseVersion: 0 }), poisons: { field: notIn(['value']), caseId: notUuid, questionId: () => pick(['2.1', '9.9.9.9', '', 'constructor', 42]), baseVersion: notVersion } },
-    { name: 'marking/saveCaseDetails', kind: 'json', call: marking.saveCaseDetailsAction, member: inspector, template: () => ({ caseId, baseVersion: 1, agreesWithRosh: true, practiceExample: 'x' }), poisons: { caseId: notUuid, baseVersion: notVersion, agreesWithRosh: notBoolean, practiceExample: notText(5000) } },
-    { name: 'marking/completeCase', kind: 'json', call: marking.completeCaseAction, member: inspector, template: () => ({ caseId }), poisons: { caseId: notUuid } },
-    { name: 'marking/reopenCase', kind: 'json', call: marking.reopenCaseAction, member: lead, template: () => ({ caseId }), poisons: { caseId: notUuid } },
-    { name: 'panel/recordJudgement', kind: 'json', call: panel.recordJudgementAction, member: lead, template: () => ({ inspectionId, standardId: '1.1', rating: 'good', evidence: { '1.1.1': 'e' }, baseVersion: 0 }), poisons: { inspectionId: notUuid, standardId: () => pick(['1', '1.1.1', '', 42, '__proto__']), rating: () => pick(['x', '', 'GOOD', 42, true, [], {}]) /* null is allowed: not judged yet */, evidence: () => pick([{ '1.1.1': 'x'.repeat(10_001) }, { x: 'y' }, 'text', [1]]), baseVersion: notVersion } },
-    { name: 'panel/recordPanelDecision', kind: 'json', call: panel.recordPanelDecisionAction, member: lead, template: () => ({ inspectionId, standardId: '2.1', rating: 'good', rationale: 'A rationale long enough.' }), poisons: { inspectionId: notUuid, rating: notIn(['good']), rationale: () => pick(['', 'short', 'x'.repeat(5001), 42]) } },
-    { name: 'panel/withdrawPanelDecision', kind: 'json', call: panel.withdrawPanelDecisionAction, member: lead, template: () => ({ inspectionId, decisionId }), poisons: { inspectionId: notUuid, decisionId: notUuid } },
-    { name: 'panel/setPanelVisibility', kind: 'json', call: panel.setPanelVisibilityAction, member: lead, template: () => ({ inspectionId, isPanelVisibleToTeam: true }), poisons: { inspectionId: notUuid, isPanelVisibleToTeam: notBoolean } },
+    { name: 'marking/saveAnswer', kind: 'json', ...act(marking, 'saveAnswerAction'), member: inspector, template: () => ({ field: pick(['value', 'note']), caseId, questionId: '2.1.1', value: 'yes', note: 'n', baseVersion: 0 }), poisons: { field: notIn(['value']), caseId: notUuid, questionId: () => pick(['2.1', '9.9.9.9', '', 'constructor', 42]), baseVersion: notVersion } },
+    { name: 'marking/saveCaseDetails', kind: 'json', ...act(marking, 'saveCaseDetailsAction'), member: inspector, template: () => ({ caseId, baseVersion: 1, agreesWithRosh: true, practiceExample: 'x' }), poisons: { caseId: notUuid, baseVersion: notVersion, agreesWithRosh: notBoolean, practiceExample: notText(5000) } },
+    { name: 'marking/completeCase', kind: 'json', ...act(marking, 'completeCaseAction'), member: inspector, template: () => ({ caseId }), poisons: { caseId: notUuid } },
+    { name: 'marking/reopenCase', kind: 'json', ...act(marking, 'reopenCaseAction'), member: lead, template: () => ({ caseId }), poisons: { caseId: notUuid } },
+    { name: 'panel/recordJudgement', kind: 'json', ...act(panel, 'recordJudgementAction'), member: lead, template: () => ({ inspectionId, standardId: '1.1', rating: 'good', evidence: { '1.1.1': 'e' }, baseVersion: 0 }), poisons: { inspectionId: notUuid, standardId: () => pick(['1', '1.1.1', '', 42, '__proto__']), rating: () => pick(['x', '', 'GOOD', 42, true, [], {}]) /* null is allowed: not judged yet */, evidence: () => pick([{ '1.1.1': 'x'.repeat(10_001) }, { x: 'y' }, 'text', [1]]), baseVersion: notVersion } },
+    { name: 'panel/recordPanelDecision', kind: 'json', ...act(panel, 'recordPanelDecisionAction'), member: lead, template: () => ({ inspectionId, standardId: '2.1', rating: 'good', rationale: 'A rationale long enough.' }), poisons: { inspectionId: notUuid, rating: notIn(['good']), rationale: () => pick(['', 'short', 'x'.repeat(5001), 42]) } },
+    { name: 'panel/withdrawPanelDecision', kind: 'json', ...act(panel, 'withdrawPanelDecisionAction'), member: lead, template: () => ({ inspectionId, decisionId }), poisons: { inspectionId: notUuid, decisionId: notUuid } },
+    { name: 'panel/setPanelVisibility', kind: 'json', ...act(panel, 'setPanelVisibilityAction'), member: lead, template: () => ({ inspectionId, isPanelVisibleToTeam: true }), poisons: { inspectionId: notUuid, isPanelVisibleToTeam: notBoolean } },
+    ...samplingTargets(),
   ];
+}
+
+/** Sampling: a second inspection, in set-up, with a population uploaded and a sample drawn. */
+function samplingTargets(): Target[] {
+  const inspectionId = sample.world.inspection.id;
+  const sampleLead = () => as(sample.world.lead);
+  const sampleForm = (name: string, action: Pick<Target, 'source' | 'call'>, template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+    name: `sample/${name}`,
+    kind: 'form',
+    ...action,
+    member: sampleLead,
+    template: () => ({ inspectionId, ...template() }),
+    poisons: { inspectionId: notUuid, ...poisons },
+  });
+  const type = notInForm(['court', 'out_of_court', 'resettlement']);
+  return [
+    {
+      ...sampleForm('uploadPopulation', act(sampling, 'uploadPopulationAction'), () => ({ file: hostilePopulationFile() }), { file: () => pick(['', 'not a file', hostilePopulationFile()]) }),
+      // A file with wrong rows comes back checked and not saved (status done, isSaved false).
+      accept: (result) => {
+        const state = result as { status: string; message?: string; data?: { isSaved: boolean; check: { isUsable: boolean } } };
+        if (state.status === 'error') return !GENERIC.test(state.message ?? '');
+        return state.status === 'done' && state.data?.isSaved === false && state.data.check.isUsable === false;
+      },
+    },
+    sampleForm('setWindow', act(sampling, 'setWindowAction'), () => ({ type: 'court', from: { day: '1', month: '2', year: '2026' }, to: { day: '1', month: '5', year: '2026' } }), {
+      type,
+      from: () => pick([{ day: '31', month: '2', year: '2026' }, { day: 'x', month: '1', year: '2026' }, { year: '2026' }, { day: '1', month: '1', year: '99999' }]),
+      to: () => pick([{ day: '0', month: '1', year: '2026' }, {}, { day: '1', month: '13', year: '2026' }]),
+    }),
+    sampleForm('setSize', act(sampling, 'setSizeAction'), () => ({ type: 'court', size: '12', reason: 'A smaller service this year.' }), {
+      type,
+      size: () => pick(['-1', '1.5', '1e3', 'twelve', '0', ' 12x', '٣']),
+      reason: () => pick([tooLong(500)(), '']),
+    }),
+    sampleForm('setSixtyForty', act(sampling, 'setSixtyFortyAction'), () => ({ isSixtyForty: 'true' }), { isSixtyForty: notFormBoolean }),
+    sampleForm('drawSample', act(sampling, 'drawSampleAction'), () => ({ seed: 'hostile-seed' }), { seed: () => pick(['x'.repeat(41), 'a b', 'seed!', 'é', '../x', '<b>']) }),
+    sampleForm('replaceSampledCase', act(sampling, 'replaceSampledCaseAction'), () => ({ caseId: sample.sampledId, replacementId: sample.reserveId, reason: 'The child has moved away.' }), {
+      caseId: notUuid,
+      replacementId: notUuid,
+      reason: () => pick(['', ' ', tooLong(500)()]),
+    }),
+    sampleForm('confirmSample', act(sampling, 'confirmSampleAction'), () => ({}), {}),
+  ];
+}
+
+const POPULATION_HEADER = 'reference,type,disposal,disposal_date,gender,rosh,safety_wellbeing,case_manager';
+
+/** A caseload list that can never be kept: it always holds a row or a heading that is refused. */
+function hostilePopulationText(): string {
+  const header = pick([POPULATION_HEADER, `${POPULATION_HEADER},constructor`, `${POPULATION_HEADER},__proto__`, 'reference,child_name,type,disposal,disposal_date', `\uFEFF${POPULATION_HEADER}`, 'toString,type,disposal,disposal_date']);
+  const row = pick(['P-1,court,referral_order,2026-03-01,Male,low,low,CM', 'P-2,court,"unterminated', `P-3,court,referral_order,2026-03-01,Ma\u0000le,,,`, 'P-4,court,referral_order,2026-02-30,,,,']);
+  const refused = pick(['P-9,court,youth_caution,2026-03-01,,,,', `P\u0000-9,court,referral_order,2026-03-01,,,,`, 'P-9,court,referral_order,not a date,,,,', 'Jayden Smith,court,referral_order,2026-03-01,,,,']);
+  return `${header}\r\n${row}\r\n${refused}\r\n${chance(0.2) ? '\u0000' : ''}`;
+}
+
+function hostilePopulationFile(): File {
+  const name = pick(['caseload.csv', 'caseload.CSV', 'caseload.xlsx', 'caseload.txt', 'x\u0000.csv', '', '.csv']);
+  const body = pick<() => BlobPart>([
+    hostilePopulationText,
+    hostilePopulationText,
+    () => new Uint8Array(900_001 + int(50_000)),
+    () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0xff]), // the start of a zip (an XLSX), then nothing
+    () => 'x'.repeat(int(2000)),
+  ])();
+  return new File([body], name, { type: pick(['text/csv', '', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']) });
 }
 
 function hostileCsvText(): string {
@@ -380,6 +530,78 @@ function wrongShape(target: Target, input: Record<string, unknown>): unknown {
   ]);
 }
 
+/** A summary-export query with at least one filter, format or table that must be refused. */
+function hostileSummaryQuery(): string {
+  const params = new URLSearchParams();
+  const good: [string, string][] = [['framework', '2021'], ['from', '2026-01-01'], ['to', '2026-12-31'], ['region', 'North'], ['status', 'panel'], ['sort', 'score'], ['dir', 'asc'], ['format', 'xlsx']];
+  for (const [key, value] of good) if (chance(0.3)) params.set(key, value);
+  const bad = pick<[string, string][]>([
+    [['framework', pick(['2019', 'v2021', `x${noiseText()}`])]],
+    [['status', pick(['draft', 'PANEL', pick(PROTOTYPE_KEYS)])]],
+    [['sort', pick(['evil', '__proto__', 'constructor'])]],
+    [['from', pick(['2026-02-30', '26-1-1', '2026-1-1x', '\u0000'])]],
+    [['to[day]', 'x'], ['to[month]', '1'], ['to[year]', '2026']],
+    [['from', '2026-12-31'], ['to', '2026-01-01']],
+    [['region', pick(['North\u0000', 'x'.repeat(101), '\u0000'])]],
+    [['format', pick(['pdf', 'CSV', ' xlsx', pick(PROTOTYPE_KEYS)]) /* blank is the default (xlsx) */]],
+    [['format', 'csv'], ['table', pick(['ratings', '__proto__', 'constructor', 'x'.repeat(5000)]) /* blank is the default table */]],
+  ]);
+  for (const [key, value] of bad) params.set(key, value);
+  return params.toString();
+}
+
+// ——— Completeness: what app/ exports that takes requests ———
+
+const ROOT = path.resolve(__dirname, '../..');
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return entry.name === 'node_modules' || entry.name === 'generated' ? [] : filesUnder(relative, keep);
+    return keep(relative) ? [relative] : [];
+  });
+}
+
+/** The names a module exports as values: `export (async) function x`, `export const x`, `export { a, b as c }`. */
+function exportedNames(source: string): string[] {
+  const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  for (const [, list] of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+    for (const part of list.split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      if (name && !name.startsWith('type ')) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * `file#name` of every export of every 'use server' file under app/, components/ and lib/; an
+ * inline 'use server' (a server action declared inside a component) is listed as
+ * `file#(inline server action)`, which no target covers: move it to an actions.ts file.
+ */
+function discoverActions(): string[] {
+  return ['app', 'components', 'lib'].flatMap((dir) =>
+    filesUnder(dir, (f) => /\.(ts|tsx|js|jsx)$/.test(f) && !/\.test\.tsx?$/.test(f)).flatMap((file) => {
+      const source = readFileSync(path.join(ROOT, file), 'utf8');
+      const isActionFile = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(source);
+      const directives = [...source.matchAll(/^\s*['"]use server['"];?\s*$/gm)].length;
+      const found = isActionFile ? exportedNames(source).map((name) => `${file}#${name}`) : [];
+      if (directives > (isActionFile ? 1 : 0)) found.push(`${file}#(inline server action)`);
+      return found;
+    }),
+  );
+}
+
+/** `file#METHOD` of every HTTP method exported by every route.ts under app/. */
+function discoverRoutes(): string[] {
+  return filesUnder('app', (f) => /\/route\.(ts|tsx|js)$/.test(f)).flatMap((file) =>
+    exportedNames(readFileSync(path.join(ROOT, file), 'utf8'))
+      .filter((name) => HTTP_METHODS.includes(name))
+      .map((name) => `${file}#${name}`),
+  );
+}
+
 // ——— The database, byte for byte ———
 
 async function fingerprint(): Promise<Record<string, string>> {
@@ -409,6 +631,7 @@ const perTarget = new Map<string, number>();
 /** Runs one input and says what was wrong with the answer, or null when it was a clear refusal. */
 async function runAction(target: Target, identity: Identity, args: unknown[]): Promise<string | null> {
   context.user = identity;
+  exercised.add(target.source);
   totalInputs++;
   perTarget.set(target.name, (perTarget.get(target.name) ?? 0) + 1);
   let result: unknown;
@@ -450,6 +673,21 @@ afterAll(async () => {
   console.info(`hostile input: seed ${SEED}, ${totalInputs} inputs`, Object.fromEntries(perTarget));
 });
 
+/** A set-up inspection with a population of 30 court cases in the window and a drawn sample (see sampling.int.test.ts). */
+async function seedSample() {
+  sample.world = await seedWorld(prisma, { status: 'set_up', framework: 'v2021' });
+  const lead = { id: sample.world.lead.id, isAdmin: false };
+  const rows = Array.from({ length: 30 }, (_, i) => [`SP-${i}`, 'court', pick(['referral_order', 'youth_rehabilitation_order']), `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, pick(['Male', 'Female']), 'low', 'medium', '']);
+  const records = [POPULATION_HEADER.split(','), ...rows].map((fields, index) => ({ line: index + 1, fields }));
+  const uploaded = await uploadPopulation(prisma, lead, { inspectionId: sample.world.inspection.id, fileName: 'caseload.csv', records });
+  if (!uploaded.isSaved) throw new Error(`The seeded population was refused: ${JSON.stringify(uploaded.check.errors.slice(0, 3))}`);
+  await drawSample(prisma, lead, { inspectionId: sample.world.inspection.id, seed: 'hostile' });
+  const draw = await prisma.sampleDraw.findFirstOrThrow({ where: { population: { inspectionId: sample.world.inspection.id } }, select: { selection: true } });
+  const court = (draw.selection as Record<string, { sample: string[]; reserves: string[] }>).court;
+  if (!court?.sample.length || !court.reserves.length) throw new Error('The seeded draw has no court sample and reserves');
+  [sample.sampledId, sample.reserveId] = [court.sample[0], court.reserves[0]];
+}
+
 describe(`hostile input (seed ${SEED})`, () => {
   let before: Record<string, string>;
 
@@ -459,6 +697,7 @@ describe(`hostile input (seed ${SEED})`, () => {
       data: { inspectionId: world.inspection.id, standardId: '2.1', rating: 'good', rationale: 'Seeded for withdrawal attempts.', decidedById: world.lead.id },
     });
     decisionId = decision.id;
+    await seedSample();
     before = await fingerprint();
   });
 
@@ -480,11 +719,13 @@ describe(`hostile input (seed ${SEED})`, () => {
       }
     }
     // Sign-out takes no input: whatever it is sent, it answers with the sign-in page.
+    const signOut = act(signIn, 'signOutAction');
+    exercised.add(signOut.source);
     for (let i = 0; i < 200; i++) {
       context.user = pick([null, lead(), outsider()]);
       totalInputs++;
       perTarget.set('sign-in/signOut', (perTarget.get('sign-in/signOut') ?? 0) + 1);
-      const error = await (signIn.signOutAction as (...args: unknown[]) => Promise<void>)(noiseValue(), noiseValue()).then(
+      const error = await signOut.call(noiseValue(), noiseValue()).then(
         () => null,
         (e: unknown) => e,
       );
@@ -517,15 +758,24 @@ describe(`hostile input (seed ${SEED})`, () => {
       // Ill-formed ids: the same not-found as an inspection that does not exist.
       const inspectionId = hostileId();
       const table = chance(0.5) ? pick(['ratings', 'key-questions', 'prompts', 'all']) : noiseText();
-      await check('GET exports/[table]', () => tableRoute.GET(request(`/inspections/x/exports/${table}`), { params: Promise.resolve({ inspectionId, table }) }), isRefusal);
+      await check('GET exports/[table]', () => route(tableRoute, 'GET')(request(`/inspections/x/exports/${table}`), { params: Promise.resolve({ inspectionId, table }) }), isRefusal);
       // A real inspection with a table or format that does not exist: 400 or 404.
       const badTable = `x${noiseText()}`;
-      await check('GET exports/[table] (real inspection)', () => tableRoute.GET(request(`/inspections/x/exports/${encodeURIComponent(badTable)}`), { params: Promise.resolve({ inspectionId: world.inspection.id, table: badTable }) }), isRefusal);
-      await check('GET exports/interchange', () => interchangeRoute.GET(request('/inspections/x/exports/interchange'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET panel/events', () => eventsRoute.GET(request('/inspections/x/panel/events'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET setup/import/template', () => templateRoute.GET(request('/inspections/x/setup/import/template'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET exports/[table] (real inspection)', () => route(tableRoute, 'GET')(request(`/inspections/x/exports/${encodeURIComponent(badTable)}`), { params: Promise.resolve({ inspectionId: world.inspection.id, table: badTable }) }), isRefusal);
+      await check('GET exports/interchange', () => route(interchangeRoute, 'GET')(request('/inspections/x/exports/interchange'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET panel/events', () => route(eventsRoute, 'GET')(request('/inspections/x/panel/events'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET setup/import/template', () => route(templateRoute, 'GET')(request('/inspections/x/setup/import/template'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET setup/sample/template', () => route(sampleTemplateRoute, 'GET')(request('/inspections/x/setup/sample/template'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET exports/annexe', () => route(annexeRoute, 'GET')(request('/inspections/x/exports/annexe'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check('GET exports/breakdowns', () => route(breakdownsRoute, 'GET')(request('/inspections/x/exports/breakdowns'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      // A real inspection with a format that does not exist: 400 (or 401/404 for those who may not see it).
+      const badFormat = pick([`x${noiseText()}`, 'CSV', 'xlsx ', 'pdf', ' ', '\u0000']); // blank is the default (CSV), so not here
+      await check('GET exports/breakdowns (real inspection)', () => route(breakdownsRoute, 'GET')(new Request(`http://localhost:3104/inspections/x/exports/breakdowns?format=${encodeURIComponent(badFormat)}`), { params: Promise.resolve({ inspectionId: world.inspection.id }) }), isRefusal);
+      // The summary export: filters or a format that do not parse are refused, never ignored.
+      const summaryQuery = hostileSummaryQuery();
+      await check('GET summary/export', () => route(summaryExportRoute, 'GET')(new Request(`http://localhost:3104/summary/export?${summaryQuery}`)), isRefusal, summaryQuery.slice(0, 120));
       // Takes no input at all: signed out 401, otherwise the user's own CSV.
-      if (i % 10 === 0) await check('GET exports/inspections', () => (allInspectionsRoute.GET as (r: Request) => Promise<Response>)(request('/exports/inspections')), (s) => (context.user ? s === 200 : s === 401));
+      if (i % 10 === 0) await check('GET exports/inspections', () => route(allInspectionsRoute, 'GET')(request('/exports/inspections')), (s) => (context.user ? s === 200 : s === 401));
     }
 
     // next-auth: bodies that are too large, not JSON, not UTF-8, or not objects; odd routes.
@@ -550,7 +800,7 @@ describe(`hostile input (seed ${SEED})`, () => {
       context.headers = new Headers(contentType ? { 'content-type': contentType } : {});
       const run = () => {
         const req = new NextRequest(url, { method, headers: context.headers, ...(method === 'POST' ? { body } : {}) });
-        return (method === 'POST' ? authRoute.POST : authRoute.GET)(req, { params: Promise.resolve({ nextauth }) });
+        return route(authRoute, method)(req, { params: Promise.resolve({ nextauth }) });
       };
       // next-auth answers odd routes with 400/404 and sign-in pages with redirects (302) or JSON (200): never 5xx.
       await check(`${method} api/auth`, run, (s) => s < 500, `${nextauth.join('/').slice(0, 40)} ${contentType}`);
@@ -559,6 +809,17 @@ describe(`hostile input (seed ${SEED})`, () => {
     expect(failures.slice(0, 20)).toEqual([]);
     expect(await fingerprint()).toEqual(before);
   }, 120_000);
+
+  it('covers every server action and every route handler (add a target for anything new)', () => {
+    const expected = [...discoverActions(), ...discoverRoutes()];
+    const missing = expected.filter((key) => !exercised.has(key));
+    const message = missing.length
+      ? `No hostile-input target for:\n  ${missing.join('\n  ')}\nAdd one to targets() (server actions) or to the route test (route handlers): see the top of ${path.relative(process.cwd(), __filename)}.`
+      : '';
+    expect(message).toBe('');
+    // A sanity check of the scan itself: it finds what this file already knows about.
+    expect(expected.length).toBeGreaterThanOrEqual(ACTION_FILES.size + ROUTE_FILES.size);
+  });
 
   it(`ran at least 10,000 inputs`, () => {
     expect(totalInputs).toBeGreaterThanOrEqual(10_000);

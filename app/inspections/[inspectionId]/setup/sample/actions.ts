@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction } from '@/lib/auth/action';
+import { runFormAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { formDataToObject, toFormState, type FormState } from '@/lib/forms/form-state';
+import { toFormState, type FormState } from '@/lib/forms/form-state';
 import type { PopulationCheck } from '@/lib/sampling/population-file';
 import { explainFileKind, readPopulationFile } from '@/lib/sampling/read-population-file';
 import { confirmSample, drawSample, replaceSampledCase, setEligibilityWindow, setSampleSize, setSixtyForty, uploadPopulation } from '@/lib/sampling/service';
@@ -15,9 +15,14 @@ export interface UploadResult {
   fileName: string;
 }
 
+// Server actions are public endpoints: runFormAction checks the session before it reads the form
+// (whatever is sent instead of form data is a clear "invalid"), and lib/sampling/service.ts
+// parses the fields with zod (parseOrThrow: uuids, NUL and lone surrogates refused) and
+// authorises against the inspection inside its transaction. A redirect happens only after a
+// success, so its inspection id has been checked.
+
 const samplePath = (values: Record<string, unknown>) => `/inspections/${String(values.inspectionId)}/setup/sample`;
 
-/** Server actions are public endpoints: each one runs as the signed-in user, and the service authorises against the inspection. */
 function finish(values: Record<string, unknown>, done: string): never {
   revalidatePath('/inspections/[inspectionId]', 'layout');
   redirect(`${samplePath(values)}?done=${done}`);
@@ -27,10 +32,10 @@ function finish(values: Record<string, unknown>, done: string): never {
  * Reads the uploaded list (CSV or XLSX) and keeps it only if every row is right. When a row is
  * wrong, nothing is kept and every problem comes back for the error summary.
  */
-export async function uploadPopulationAction(_previous: FormState<UploadResult>, formData: FormData): Promise<FormState<UploadResult>> {
-  const values = formDataToObject(formData);
-  const response = await runAction(async (user) => {
-    const file = formData.get('file');
+export async function uploadPopulationAction(_previous: unknown, formData: unknown): Promise<FormState<UploadResult>> {
+  const { response, values } = await runFormAction(formData, async (user, values) => {
+    // runFormAction has checked that this is form data.
+    const file = (formData as FormData).get('file');
     if (!(file instanceof File) || file.size === 0) throw new AppError('invalid', 'Select a CSV or Excel file', { file: 'Select a CSV or Excel file' });
     const kindProblem = explainFileKind(file.name);
     if (kindProblem) throw new AppError('invalid', kindProblem, { file: kindProblem });
@@ -43,44 +48,38 @@ export async function uploadPopulationAction(_previous: FormState<UploadResult>,
   return toFormState(response, values, () => '');
 }
 
-export async function setWindowAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => setEligibilityWindow(prisma, user, values));
+export async function setWindowAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => setEligibilityWindow(prisma, user, values));
   if (response.ok) finish(values, 'window');
   return toFormState(response, values, () => '');
 }
 
-export async function setSizeAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => setSampleSize(prisma, user, values));
+export async function setSizeAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => setSampleSize(prisma, user, values));
   if (response.ok) finish(values, 'size');
   return toFormState(response, values, () => '');
 }
 
-export async function setSixtyFortyAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => setSixtyForty(prisma, user, values));
+export async function setSixtyFortyAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => setSixtyForty(prisma, user, values));
   if (response.ok) finish(values, 'sixty-forty');
   return toFormState(response, values, () => '');
 }
 
-export async function drawSampleAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => drawSample(prisma, user, values));
+export async function drawSampleAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => drawSample(prisma, user, values));
   if (response.ok) finish(values, 'drawn');
   return toFormState(response, values, () => '');
 }
 
-export async function replaceSampledCaseAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => replaceSampledCase(prisma, user, values));
+export async function replaceSampledCaseAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => replaceSampledCase(prisma, user, values));
   if (response.ok) finish(values, 'replaced');
   return toFormState(response, values, () => '');
 }
 
-export async function confirmSampleAction(_previous: FormState<unknown>, formData: FormData): Promise<FormState<unknown>> {
-  const values = formDataToObject(formData);
-  const response = await runAction((user) => confirmSample(prisma, user, values));
+export async function confirmSampleAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+  const { response, values } = await runFormAction(formData, (user, values) => confirmSample(prisma, user, values));
   if (response.ok) {
     revalidatePath('/inspections/[inspectionId]', 'layout');
     redirect(`/inspections/${String(values.inspectionId)}/setup?sampled=${response.data.count}`);
