@@ -79,6 +79,7 @@ import * as importInspection from '../../app/inspections/import/actions';
 import * as marking from '../../app/inspections/[inspectionId]/cases/[caseId]/actions';
 import * as panel from '../../app/inspections/[inspectionId]/panel/actions';
 import * as signIn from '../../app/sign-in/actions';
+import * as quality from '../../app/inspections/[inspectionId]/quality/actions';
 import * as authRoute from '../../app/api/auth/[...nextauth]/route';
 import * as allInspectionsRoute from '../../app/exports/inspections/route';
 import * as tableRoute from '../../app/inspections/[inspectionId]/exports/[table]/route';
@@ -110,6 +111,7 @@ const ACTION_FILES = new Map<object, string>([
   [marking, 'app/inspections/[inspectionId]/cases/[caseId]/actions.ts'],
   [panel, 'app/inspections/[inspectionId]/panel/actions.ts'],
   [signIn, 'app/sign-in/actions.ts'],
+  [quality, 'app/inspections/[inspectionId]/quality/actions.ts'],
 ]);
 
 /** Every route module under test, by its path from the repository root. */
@@ -357,6 +359,32 @@ function targets(): Target[] {
     { name: 'panel/withdrawPanelDecision', kind: 'json', ...act(panel, 'withdrawPanelDecisionAction'), member: lead, template: () => ({ inspectionId, decisionId }), poisons: { inspectionId: notUuid, decisionId: notUuid } },
     { name: 'panel/setPanelVisibility', kind: 'json', ...act(panel, 'setPanelVisibilityAction'), member: lead, template: () => ({ inspectionId, isPanelVisibleToTeam: true }), poisons: { inspectionId: notUuid, isPanelVisibleToTeam: notBoolean } },
     ...samplingTargets(),
+    ...qualityTargets(),
+  ];
+}
+
+/** Quality assurance (issue 13): queries on marked answers, the review record and the coverage target. */
+function qualityTargets(): Target[] {
+  const inspectionId = world.inspection.id;
+  const caseId = world.cases.court.id;
+  // No query exists in the world: a well-formed id is simply not found, and every input carries a poison anyway.
+  const queryId = '7b0c2a4e-3f1d-4c5b-9a8e-1d2c3b4a5f60';
+  const form = (name: string, action: Pick<Target, 'source' | 'call'>, member: () => Identity, template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+    name: `quality/${name}`,
+    kind: 'form',
+    ...action,
+    member,
+    template,
+    poisons,
+  });
+  const text = () => pick(['', ' ', tooLong(2000)()]);
+  return [
+    form('raiseQuery', act(quality, 'raiseQueryAction'), lead, () => ({ caseId, questionId: '2.1.1', body: 'Is 2.1.1 really Yes?' }), { caseId: notUuid, questionId: () => pick(['', '2.1.1; DROP', 'case:', 'x'.repeat(21), '../2.1.1']), body: text }),
+    form('replyToQuery', act(quality, 'replyToQueryAction'), inspector, () => ({ queryId, body: 'The plan was on time.' }), { queryId: notUuid, body: text }),
+    form('resolveQuery', act(quality, 'resolveQueryAction'), lead, () => ({ queryId, body: '' }), { queryId: notUuid, body: tooLong(2000) }),
+    form('reopenQuery', act(quality, 'reopenQueryAction'), lead, () => ({ queryId, body: 'Still not convinced.' }), { queryId: notUuid, body: text }),
+    form('markCaseReviewed', act(quality, 'markCaseReviewedAction'), lead, () => ({ caseId }), { caseId: notUuid }),
+    form('setQualityTarget', act(quality, 'setQualityTargetAction'), lead, () => ({ inspectionId, targetPct: '20' }), { inspectionId: notUuid, targetPct: () => pick(['0', '101', '-5', '12.5', 'twenty', '1e9', '']) }),
   ];
 }
 
