@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/session';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { OutboxSender } from '@/components/offline/outbox-sender';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -40,7 +41,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Signed in as <strong>{user.name}</strong>
                   {user.isAdmin ? ' (admin)' : ''}
                 </span>
-                <SignOutButton />
+                <SignOutButton userId={user.id} />
+                <OutboxSender userId={user.id} />
               </nav>
             ) : null}
           </div>

@@ -14,6 +14,7 @@ import {
   formatDateRange,
 } from '@/lib/format/labels';
 import { Tag } from '@/components/ui/tag';
+import { UnsentBadge } from '@/components/offline/unsent-badge';
 
 export const metadata: Metadata = { title: 'Cases' };
 
@@ -125,6 +126,7 @@ export default async function InspectionPage({
                 <tr key={c.id} className="border-b border-govuk-border" data-testid="case-row">
                   <td className="py-2 pr-4">
                     <Link href={`/inspections/${inspection.id}/cases/${c.id}`}>{c.reference}</Link>
+                    <UnsentBadge userId={user.id} caseId={c.id} />
                   </td>
                   <td className="py-2 pr-4">{CASE_TYPE_LABELS[c.type]}</td>
                   <td className="py-2 pr-4">{DISPOSAL_LABELS[c.disposal]}</td>
