@@ -21,6 +21,19 @@ export type AttemptOutcome =
   | { kind: 'failed'; message: string };
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
+/** Waits out the back-off, or less: a connection coming back is the moment to try again. */
+function waitToRetry(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('online', done);
+  });
+}
+
 const LEAVE_WARNING = 'You have changes that are not saved. Leave this page anyway?';
 
 /**
@@ -113,7 +126,7 @@ export function useAutosave() {
           }
           if (outcome.kind !== 'retry') break;
           setStatus({ kind: 'retrying', message: outcome.message });
-          await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]));
+          await waitToRetry(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]);
         }
       });
       queues.current.set(key, run);
