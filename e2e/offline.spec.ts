@@ -166,4 +166,40 @@ test.describe('marking offline', () => {
     await expect.poll(async () => (await answersOf(kase.id)).map((a) => a.value)).toEqual(['yes']);
     await expect.poll(() => outboxSize(other)).toBe(0);
   });
+
+  test('cases opened online open again with no connection, and completing one says it needs the server', async ({ page, context }) => {
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = world.cases[0];
+    const caseUrl = `/inspections/${world.inspectionId}/cases/${kase.id}`;
+    const isKept = (path: string) => page.evaluate(async (p) => Boolean(await caches.match(new URL(p, location.origin).href)), path);
+    await signIn(page, world.inspector);
+    // Opening the inspection keeps each case's task list; opening the case keeps its standards and check page.
+    await page.goto(`/inspections/${world.inspectionId}`);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => true))).toBe(true);
+    await expect.poll(() => isKept(caseUrl)).toBe(true);
+    await page.goto(caseUrl);
+    await expect.poll(() => isKept(`${caseUrl}/standards/2.1`)).toBe(true);
+    await expect.poll(() => isKept(`${caseUrl}/check`)).toBe(true);
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(`${caseUrl}/standards/2.1`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+    await judgement(page, '2.1.1', 'Yes').check();
+    await expect(page.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
+    await page.goto(`${caseUrl}/check`);
+    await expect(page.getByTestId('complete-offline')).toContainText('needs a connection');
+    await expect(page.getByRole('button', { name: 'Mark as complete' })).toBeDisabled();
+    await expectNoAxeViolations(page);
+    await page.goto(caseUrl);
+    await expect(page.getByRole('heading', { name: 'Case OFF-1' })).toBeVisible();
+    // A page never opened online says so plainly rather than failing.
+    await page.goto(`/inspections/${world.inspectionId}/panel`);
+    await expect(page.getByRole('heading', { name: 'You are offline' })).toBeVisible();
+
+    await context.setOffline(false);
+    await page.goto(`${caseUrl}/standards/2.1`);
+    await expect(page.getByTestId('save-status')).toHaveText(/^All changes saved at/);
+    expect((await answersOf(kase.id)).map((a) => [a.question_id, a.value])).toEqual([['2.1.1', 'yes']]);
+  });
 });

@@ -3,6 +3,7 @@
 import { useRef, type FormEvent } from 'react';
 import { signOutAction } from '@/app/sign-in/actions';
 import { countOutbox, isOutboxAvailable, wipeOutbox } from '@/lib/offline/outbox';
+import { wipeOfflinePages } from '@/components/offline/offline-support';
 
 /**
  * Signing out wipes what Casemark keeps on this device for the user (issue 11: the outbox belongs
@@ -25,6 +26,7 @@ export function SignOutButton({ userId }: { userId: string }) {
       )
         return;
       await wipeOutbox(userId).catch(() => undefined);
+      await wipeOfflinePages(userId).catch(() => undefined);
       isChecked.current = true;
       form.requestSubmit();
     })();

@@ -4,13 +4,21 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { completeCaseAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { useOnline } from './use-outbox';
 
 export function CompleteCaseButton({ caseId, isDisabled, backHref }: { caseId: string; isDisabled: boolean; backHref: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isOnline = useOnline();
   return (
     <div>
+      {!isOnline ? (
+        <p className="mb-3 border-l-4 border-govuk-text pl-3 font-bold" data-testid="complete-offline">
+          You are offline. Marking a case as complete needs a connection to Casemark; your answers are kept on this
+          device until then.
+        </p>
+      ) : null}
       {isDisabled ? <p className="mb-3">Answer everything listed above before you mark the case as complete.</p> : null}
       {error ? (
         <p role="alert" className="mb-3 font-bold text-govuk-error">
@@ -19,7 +27,7 @@ export function CompleteCaseButton({ caseId, isDisabled, backHref }: { caseId: s
       ) : null}
       <Button
         type="button"
-        disabled={isDisabled || isPending}
+        disabled={isDisabled || isPending || !isOnline}
         onClick={() =>
           startTransition(async () => {
             const result = await completeCaseAction({ caseId });
