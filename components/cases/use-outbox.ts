@@ -6,7 +6,7 @@ import type { OutboxChange, OutboxEntry } from '@/lib/offline/replay-plan';
 
 /** Keys ("caseId|questionId") a mounted marking form sends itself: the background sender skips them. */
 export const claimedKeys = new Set<string>();
-const OUTBOX_CHANGED = 'casemark:outbox-changed';
+export const OUTBOX_CHANGED = 'casemark:outbox-changed';
 
 export function announceOutboxChange() {
   window.dispatchEvent(new Event(OUTBOX_CHANGED));

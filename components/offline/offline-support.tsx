@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect } from 'react';
+import { OUTBOX_CHANGED } from '@/components/cases/use-outbox';
 import { CURRENT_USER_URL, isOfflinePage, META_CACHE, pageOwner, pagesCache, STATIC_CACHE, staticAssetsOf } from '@/lib/offline/page-cache';
 
-const MAX_PAGES = 80;
+const REKEEP_AFTER_MS = 10_000;
 
 /** Keeps one page (and the framework files it loads) in the user's own cache, if it is theirs. */
 async function keepPage(userId: string, path: string, skipIfKept: boolean) {
@@ -22,13 +23,13 @@ async function keepPage(userId: string, path: string, skipIfKept: boolean) {
 /**
  * Open cases with no connection (issue 11): registers the service worker, records who uses
  * Casemark on this device now (the worker serves offline pages from that user's cache only), and
- * keeps this page and the case pages it links to — opening the inspection keeps each case's task
- * list; opening a case keeps its standards and check-your-answers.
+ * makes sure this page and the framework files it loads are kept. Every inspection, task list,
+ * standard and check page opened online is kept; pages are not fetched ahead (it doubled the
+ * server's work during marking — see docs/decisions/0011).
  */
 export function OfflineSupport({ userId }: { userId: string }) {
   useEffect(() => {
     if (!('serviceWorker' in navigator) || !('caches' in window)) return;
-    let isCurrent = true;
     void (async () => {
       try {
         await navigator.serviceWorker.register('/sw.js');
@@ -39,22 +40,26 @@ export function OfflineSupport({ userId }: { userId: string }) {
           .map((e) => ('src' in e && e.src ? e.src : (e as HTMLLinkElement).href))
           .filter((href) => href && new URL(href).pathname.startsWith('/_next/static/'));
         for (const href of own) if (!(await assets.match(href))) await assets.add(href).catch(() => undefined);
-        const linked = [...document.querySelectorAll<HTMLAnchorElement>('main a[href]')]
-          .map((a) => new URL(a.href))
-          .filter((u) => u.origin === location.origin && isOfflinePage(u.pathname))
-          .map((u) => u.pathname);
-        const paths = [location.pathname, ...new Set(linked)].slice(0, MAX_PAGES);
-        for (const [i, path] of paths.entries()) {
-          if (!isCurrent || !navigator.onLine) return;
-          // This page fresh every time it is opened; the linked ones once (the worker refreshes them on each visit).
-          await keepPage(userId, path, i > 0).catch(() => undefined);
-        }
+        // The worker keeps every page it serves (network first); this page only when it loaded before
+        // the worker was in control (the first visit).
+        if (navigator.serviceWorker.controller === null) await keepPage(userId, location.pathname, false).catch(() => undefined);
       } catch {
         // Offline use is a help, never a reason for a page to fail.
       }
     })();
+    // Answers saved after the page loaded: keep the page as the server now has it, once the saves
+    // settle, so opening it offline later shows them (and later changes are made on their versions).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onOutboxChange = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (navigator.onLine && isOfflinePage(location.pathname)) void keepPage(userId, location.pathname, false).catch(() => undefined);
+      }, REKEEP_AFTER_MS);
+    };
+    window.addEventListener(OUTBOX_CHANGED, onOutboxChange);
     return () => {
-      isCurrent = false;
+      clearTimeout(timer);
+      window.removeEventListener(OUTBOX_CHANGED, onOutboxChange);
     };
   }, [userId]);
   return null;
