@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { getSessionUser } from '@/lib/auth/session';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { OutboxSender } from '@/components/offline/outbox-sender';
+import { OfflineSupport } from '@/components/offline/offline-support';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,7 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const user = await getSessionUser();
   return (
     <html lang="en-GB">
-      <body className="min-h-screen bg-white">
+      <body className="min-h-screen bg-white" data-casemark-user={user?.id}>
         <a
           href="#main-content"
           className="sr-only focus:not-sr-only focus:block focus:bg-govuk-focus focus:p-2 focus:text-govuk-text"
@@ -40,7 +42,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Signed in as <strong>{user.name}</strong>
                   {user.isAdmin ? ' (admin)' : ''}
                 </span>
-                <SignOutButton />
+                <SignOutButton userId={user.id} />
+                <OutboxSender userId={user.id} />
+                <OfflineSupport userId={user.id} />
               </nav>
             ) : null}
           </div>

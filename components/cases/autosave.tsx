@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeSyncState } from '@/lib/offline/replay-plan';
 
 export type AutosaveStatus =
   | { kind: 'idle' }
@@ -20,6 +21,19 @@ export type AttemptOutcome =
   | { kind: 'failed'; message: string };
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
+/** Waits out the back-off, or less: a connection coming back is the moment to try again. */
+function waitToRetry(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    window.addEventListener('online', done);
+  });
+}
+
 const LEAVE_WARNING = 'You have changes that are not saved. Leave this page anyway?';
 
 /**
@@ -112,7 +126,7 @@ export function useAutosave() {
           }
           if (outcome.kind !== 'retry') break;
           setStatus({ kind: 'retrying', message: outcome.message });
-          await new Promise((resolve) => setTimeout(resolve, BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]));
+          await waitToRetry(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]);
         }
       });
       queues.current.set(key, run);
@@ -132,25 +146,40 @@ export function useAutosave() {
   return { status, enqueue, markDirty, clearDirty };
 }
 
-export function AutosaveStatusText({ status }: { status: AutosaveStatus }) {
-  const text =
-    status.kind === 'saving'
-      ? 'Saving…'
-      : status.kind === 'saved'
-        ? `Saved at ${status.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`
-        : status.kind === 'retrying' || status.kind === 'unsaved'
-          ? status.message
-          : status.kind === 'failed'
-            ? `Not saved — ${status.message}`
-            : 'Changes are saved as you go';
-  const isProblem = status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved';
+/**
+ * The status line. With `sync` (the form's outbox) it says what is true off the network too:
+ * "Offline — 3 changes kept on this device", "Sending 3 changes…", "All changes saved at 10:42".
+ */
+export function AutosaveStatusText({ status, sync }: { status: AutosaveStatus; sync?: { kept: number; isOnline: boolean } }) {
+  const isRefused = status.kind === 'failed' || status.kind === 'unsaved';
+  const kept = sync?.kept ?? 0;
+  const isOffline = !!sync && !sync.isOnline && kept > 0 && !isRefused;
+  const isSending = !!sync && sync.isOnline && kept > 0 && (status.kind === 'saving' || status.kind === 'idle');
+  const clock = (at: Date) => at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const text = isOffline
+    ? describeSyncState({ kind: 'offline', kept })
+    : isSending
+      ? describeSyncState({ kind: 'sending', kept })
+      : status.kind === 'saving'
+        ? 'Saving…'
+        : status.kind === 'saved'
+          ? sync
+            ? describeSyncState({ kind: 'saved', at: status.at })
+            : `Saved at ${clock(status.at)}`
+          : status.kind === 'retrying' || status.kind === 'unsaved'
+            ? status.message
+            : status.kind === 'failed'
+              ? `Not saved — ${status.message}`
+              : 'Changes are saved as you go';
+  const kind = isOffline ? 'offline' : isSending ? 'saving' : status.kind;
+  const isProblem = !isOffline && (status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved');
   return (
     <p
       role="status"
       aria-live="polite"
       data-testid="save-status"
-      data-kind={status.kind}
-      className={`border-l-4 px-3 py-1 ${isProblem ? 'border-govuk-error font-bold text-govuk-error' : 'border-govuk-border'}`}
+      data-kind={kind}
+      className={`border-l-4 px-3 py-1 ${isProblem ? 'border-govuk-error font-bold text-govuk-error' : isOffline ? 'border-govuk-text font-bold' : 'border-govuk-border'}`}
     >
       {text}
     </p>

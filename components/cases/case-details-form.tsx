@@ -1,9 +1,13 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Radios } from '@/components/ui/radios';
 import { saveCaseDetailsAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
+import { useOutbox } from './use-outbox';
+import { planReplay } from '@/lib/offline/replay-plan';
+
+const OUTBOX_KEYS = ['case'];
 
 interface Details {
   agreesWithRosh: boolean | null;
@@ -21,41 +25,59 @@ const toRadio = (v: boolean | null) => (v === null ? null : v ? 'yes' : 'no');
 
 /** The case-level items of the method, saved as the inspector answers them. */
 export function CaseDetailsForm({
+  userId,
+  inspectionId,
   caseId,
   initial,
   initialVersion,
   isEditable,
 }: {
+  /** The signed-in user: the on-device outbox is theirs alone. */
+  userId: string;
+  inspectionId: string;
   caseId: string;
   initial: Details;
   initialVersion: number;
   isEditable: boolean;
 }) {
   const { status, enqueue, markDirty, clearDirty } = useAutosave();
+  const outbox = useOutbox({ userId, inspectionId, caseId, keys: OUTBOX_KEYS });
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   // Someone else's details, when they changed them since this page loaded, and my unsaved change.
-  const [conflict, setConflict] = useState<{ theirs: Details & { version: number }; mine: Partial<Details> } | null>(null);
+  const [conflict, setConflict] = useState<{ theirs: Details & { version: number }; mine: Partial<Details>; seqs: number[] } | null>(null);
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  function save(patch: Partial<Details>) {
+  // Each change goes into the on-device outbox first and leaves it once the server has it (issue 11).
+  function save(patch: Partial<Details>, seqs?: number[]) {
     setDetails((d) => ({ ...d, ...patch }));
+    const recorded = seqs ? Promise.resolve(seqs) : outbox.record('case', { field: 'details', patch }, version.current);
     void enqueue(
       'case',
       async (): Promise<AttemptOutcome> => {
+      const mySeqs = await recorded;
       const response = await saveCaseDetailsAction({ caseId, baseVersion: version.current, ...patch });
       if (!response.ok) {
         if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
+        if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);
         setError(response.message);
         return { kind: 'failed', message: response.message };
       }
       if (response.data.status === 'conflict') {
+        const theirs = response.data.theirs;
+        // Sent before, but the reply was lost: the server already holds exactly my change.
+        if (Object.entries(patch).every(([k, v]) => theirs[k as keyof Details] === v)) {
+          version.current = theirs.version;
+          await outbox.confirm('case', mySeqs, theirs.version);
+          return { kind: 'done' };
+        }
         // Nothing of mine is discarded: both are shown and the inspector chooses.
-        setConflict({ theirs: response.data.theirs, mine: patch });
+        setConflict({ theirs, mine: patch, seqs: mySeqs });
         return { kind: 'failed', message: 'someone else changed the case details (see below)' };
       }
       version.current = response.data.details.version;
+      await outbox.confirm('case', mySeqs, response.data.details.version);
       setError(null);
       return { kind: 'done' };
       },
@@ -68,7 +90,7 @@ export function CaseDetailsForm({
     version.current = conflict.theirs.version;
     const mine = { ...conflict.mine };
     setConflict(null);
-    save(mine);
+    save(mine, conflict.seqs);
   }
 
   function takeTheirs() {
@@ -78,7 +100,21 @@ export function CaseDetailsForm({
     setDetails(theirs);
     setConflict(null);
     clearDirty('case');
+    void outbox.drop('case');
   }
+
+  // Changes left on this device by an earlier visit: shown and sent from the version they were made on.
+  const hasReplayed = useRef(false);
+  useEffect(() => {
+    if (hasReplayed.current) return;
+    hasReplayed.current = true;
+    void outbox.pending().then((entries) => {
+      for (const plan of planReplay(entries)) {
+        version.current = plan.baseVersion;
+        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch as Partial<Details>, send.seqs);
+      }
+    });
+  });
 
   function typeExample(text: string) {
     setDetails((d) => ({ ...d, practiceExample: text }));
@@ -98,7 +134,7 @@ export function CaseDetailsForm({
       <h2 id="case-level-heading" className="mb-3 text-2xl font-bold">
         About this case
       </h2>
-      <AutosaveStatusText status={status} />
+      <AutosaveStatusText status={status} sync={{ kept: outbox.kept, isOnline: outbox.isOnline }} />
       {error ? (
         <p role="alert" className="my-2 border-l-4 border-govuk-error pl-3 font-bold text-govuk-error">
           {error}

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { completeCaseAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { useOnline } from './use-outbox';
 
 export function CompleteCaseButton({
   caseId,
@@ -19,8 +20,15 @@ export function CompleteCaseButton({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
+  const isOnline = useOnline();
   return (
     <div>
+      {!isOnline ? (
+        <p className="mb-3 border-l-4 border-govuk-text pl-3 font-bold" data-testid="complete-offline">
+          You are offline. Marking a case as complete needs a connection to Casemark; your answers are kept on this
+          device until then.
+        </p>
+      ) : null}
       {isDisabled ? <p className="mb-3">{disabledReason}</p> : null}
       {error ? (
         <p role="alert" className="mb-3 font-bold text-govuk-error">
@@ -29,7 +37,7 @@ export function CompleteCaseButton({
       ) : null}
       <Button
         type="button"
-        disabled={isDisabled || isPending}
+        disabled={isDisabled || isPending || !isOnline}
         onClick={() =>
           startTransition(async () => {
             const result = await completeCaseAction({ caseId });

@@ -1,12 +1,14 @@
 'use client';
 
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Radios } from '@/components/ui/radios';
 import { ANSWER_LABELS } from '@/lib/format/labels';
 import type { AnswerValue } from '@/lib/framework/types';
 import { saveAnswerAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { LiveFigures } from './live-figures';
+import { useOutbox } from './use-outbox';
+import { isAlreadySaved, planReplay } from '@/lib/offline/replay-plan';
 import { questionAnchor, type AnswerState, type Counts, type QuestionView } from './types';
 
 const VALUE_OPTIONS = (['yes', 'no', 'na'] as const).map((v) => ({ value: v, label: ANSWER_LABELS[v] }));
@@ -14,14 +16,18 @@ const OTHER_REASON = '__other__';
 const NOTE_DEBOUNCE_MS = 800;
 
 type Change = { field: 'value'; value: AnswerValue; naReason?: string } | { field: 'note'; note: string };
+/** A change with the outbox entries it settles once the server has it. */
+type HeldChange = Change & { seqs?: number[] };
 
 interface Conflict {
   /** My changes to this question since the conflict, in order; re-sent by "Keep mine". */
-  mine: Change[];
+  mine: HeldChange[];
   theirs: AnswerState;
 }
 
 export function StandardForm({
+  userId,
+  inspectionId,
   caseId,
   questions,
   initialAnswers,
@@ -29,6 +35,9 @@ export function StandardForm({
   isEditable,
   readOnlyReason,
 }: {
+  /** The signed-in user: the on-device outbox is theirs alone. */
+  userId: string;
+  inspectionId: string;
   caseId: string;
   questions: QuestionView[];
   initialAnswers: Record<string, AnswerState>;
@@ -38,6 +47,8 @@ export function StandardForm({
   readOnlyReason?: string;
 }) {
   const { status, enqueue, markDirty, clearDirty } = useAutosave();
+  const questionIds = useMemo(() => questions.flatMap((q) => [q.id, ...q.prompts.map((p) => p.id)]), [questions]);
+  const outbox = useOutbox({ userId, inspectionId, caseId, keys: questionIds });
   const [answers, setAnswers] = useState(initialAnswers);
   const [counts, setCounts] = useState<Record<string, Counts> | null>(initialCounts);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
@@ -55,12 +66,18 @@ export function StandardForm({
 
   const save = useCallback(
     // Value and note saves of one question share a queue: each is made on the version the last returned.
-    (questionId: string, change: Change, dirtyKey?: string) =>
-      enqueue(
+    // Each change goes into the on-device outbox first (unless it is already there: `seqs`), and
+    // leaves it only when the server has confirmed it (issue 11).
+    (questionId: string, change: Change, dirtyKey?: string, seqs?: number[]) => {
+      const { seqs: _held, ...plain } = change as HeldChange;
+      const recorded = seqs ? Promise.resolve(seqs) : outbox.record(questionId, plain as Change, versions.current[questionId] ?? 0);
+      return enqueue(
         questionId,
         async (): Promise<AttemptOutcome> => {
+          const mySeqs = await recorded;
+          const held: HeldChange = { ...(plain as Change), seqs: mySeqs };
           if (conflicted.current.has(questionId)) {
-            setConflicts((c) => (c[questionId] ? { ...c, [questionId]: { ...c[questionId], mine: [...c[questionId].mine, change] } } : c));
+            setConflicts((c) => (c[questionId] ? { ...c, [questionId]: { ...c[questionId], mine: [...c[questionId].mine, held] } } : c));
             return { kind: 'failed', message: `resolve the conflict on ${questionId} first` };
           }
           const baseVersion = versions.current[questionId] ?? 0;
@@ -71,16 +88,26 @@ export function StandardForm({
           );
           if (!response.ok) {
             if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
+            // Input the server will never take is not kept; anything else (signed out, the case
+            // completed meanwhile) stays on the device until it can be sent or is dropped.
+            if (response.code === 'invalid') await outbox.confirm(questionId, mySeqs, versions.current[questionId] ?? 0);
             setErrors((e) => ({ ...e, [questionId]: response.message }));
             return { kind: 'failed', message: response.message };
           }
           const result = response.data;
           if (result.status === 'conflict') {
+            // Sent before, but the reply was lost (the tab closed, the connection dropped): not a conflict.
+            if (isAlreadySaved(plain as Change, result.theirs)) {
+              versions.current[questionId] = result.theirs.version;
+              await outbox.confirm(questionId, mySeqs, result.theirs.version);
+              return { kind: 'done' };
+            }
             conflicted.current.add(questionId);
-            setConflicts((c) => ({ ...c, [questionId]: { mine: [change], theirs: { ...result.theirs } } }));
+            setConflicts((c) => ({ ...c, [questionId]: { mine: [held], theirs: { ...result.theirs } } }));
             return { kind: 'failed', message: `someone else changed ${questionId} (see below)` };
           }
           versions.current[questionId] = result.answer.version;
+          await outbox.confirm(questionId, mySeqs, result.answer.version);
           setErrors((e) => {
             const { [questionId]: _, ...rest } = e;
             return rest;
@@ -96,9 +123,34 @@ export function StandardForm({
           return { kind: 'done' };
         },
         dirtyKey,
-      ),
-    [caseId, enqueue],
+      );
+    },
+    [caseId, enqueue, outbox],
   );
+
+  // Changes left on this device by an earlier visit (a closed tab, a reload, no connection): shown
+  // on the form and sent in order, each key from the version its first change was made on, so a
+  // change made on an answer someone else changed meanwhile becomes the usual conflict.
+  const hasReplayed = useRef(false);
+  useEffect(() => {
+    if (hasReplayed.current) return;
+    hasReplayed.current = true;
+    void outbox.pending().then((entries) => {
+      for (const plan of planReplay(entries)) {
+        versions.current[plan.key] = plan.baseVersion;
+        for (const send of plan.sends) {
+          const change = send.change;
+          if (change.field === 'details') continue;
+          setAnswers((a) => {
+            const current = a[plan.key] ?? { value: null, naReason: null, note: null, version: 0 };
+            const patch = change.field === 'value' ? { value: change.value, naReason: change.naReason ?? null } : { note: change.note };
+            return { ...a, [plan.key]: { ...current, ...patch } };
+          });
+          void save(plan.key, change, undefined, send.seqs);
+        }
+      }
+    });
+  }, [outbox, save]);
 
   function setLocal(questionId: string, patch: Partial<AnswerState>) {
     setAnswers((a) => ({
@@ -152,7 +204,7 @@ export function StandardForm({
     versions.current[questionId] = conflict.theirs.version;
     conflicted.current.delete(questionId);
     setConflicts(({ [questionId]: _, ...rest }) => rest);
-    for (const change of conflict.mine) void save(questionId, change);
+    for (const change of conflict.mine) void save(questionId, change, undefined, change.seqs);
     focusQuestion(questionId);
   }
 
@@ -166,6 +218,7 @@ export function StandardForm({
     setOtherReasons(({ [questionId]: _, ...rest }) => rest);
     clearDirty(questionId);
     clearDirty(`${questionId}:value`);
+    void outbox.drop(questionId);
     focusQuestion(questionId);
   }
 
@@ -350,7 +403,7 @@ export function StandardForm({
     <div className="lg:grid lg:grid-cols-[1fr_18rem] lg:gap-8">
       <div>
         <div className="sticky top-0 z-10 mb-4 bg-white py-2">
-          <AutosaveStatusText status={status} />
+          <AutosaveStatusText status={status} sync={{ kept: outbox.kept, isOnline: outbox.isOnline }} />
           {!isEditable && readOnlyReason ? <p className="mt-2 font-bold">{readOnlyReason}</p> : null}
         </div>
         {questions.map((question) => (

@@ -61,6 +61,23 @@ describe('next.config.js', () => {
   });
 });
 
+describe('the service worker (issue 11, offline marking)', () => {
+  it('may be registered from this origin and may fetch this origin', () => {
+    const directives = buildContentSecurityPolicy({ nonce: 'n' }).split('; ');
+    expect(directives).toContain("worker-src 'self'");
+    expect(directives).toContain("connect-src 'self'");
+  });
+
+  it('is served through the proxy, so the worker runs under the page policy, not the script-free static one', async () => {
+    const { config: proxyConfig } = await import('../../proxy');
+    const matcher = new RegExp(`^${proxyConfig.matcher[0]}$`);
+    expect(matcher.test('/sw.js')).toBe(true);
+    expect(matcher.test('/_next/static/chunks/a.js')).toBe(false);
+    const nextConfig = require(path.resolve(__dirname, '../../next.config.js')) as { headers(): Promise<{ source: string }[]> };
+    expect((await nextConfig.headers()).some((r) => r.source === '/sw.js')).toBe(false);
+  });
+});
+
 describe('isServedOverHttps', () => {
   const base = { protocol: 'http:', headers: headers({}), trustedProxies: 0 };
   it('is plain HTTP by default', () => expect(isServedOverHttps(base)).toBe(false));

@@ -16,6 +16,7 @@ import {
 import { Tag } from '@/components/ui/tag';
 import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/quality';
 import { QualityCoverage } from '@/components/quality/quality-coverage';
+import { UnsentBadge } from '@/components/offline/unsent-badge';
 
 export const metadata: Metadata = { title: 'Cases' };
 
@@ -136,6 +137,7 @@ export default async function InspectionPage({
                 <tr key={c.id} className="border-b border-govuk-border" data-testid="case-row">
                   <td className="py-2 pr-4">
                     <Link href={`/inspections/${inspection.id}/cases/${c.id}`}>{c.reference}</Link>
+                    <UnsentBadge userId={user.id} caseId={c.id} />
                   </td>
                   <td className="py-2 pr-4">{CASE_TYPE_LABELS[c.type]}</td>
                   <td className="py-2 pr-4">{DISPOSAL_LABELS[c.disposal]}</td>

@@ -91,6 +91,8 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
       />
 
       <CaseDetailsForm
+        userId={user.id}
+        inspectionId={inspectionId}
         caseId={kase.id}
         initialVersion={details.version}
         isEditable={view.isEditable}

@@ -48,6 +48,8 @@ export default async function StandardPage({
         </p>
       ) : null}
       <StandardForm
+        userId={user.id}
+        inspectionId={inspectionId}
         caseId={caseId}
         questions={page.questions}
         initialAnswers={view.answers}

@@ -1,0 +1,124 @@
+/**
+ * Pure rules of the on-device outbox: which changes are waiting, in what order they are sent,
+ * and what the status line says. No IndexedDB, React or Next here, so they are unit-tested alone.
+ *
+ * Issue 11: an answer made off the network is never lost and never silently overwritten; each
+ * change is sent with the version it was made on, so a stale one becomes the usual conflict.
+ */
+
+/** One change to one answer (value or note) or to the case details, as the marking pages make it. */
+export type OutboxChange =
+  | { field: 'value'; value: 'yes' | 'no' | 'na'; naReason?: string }
+  | { field: 'note'; note: string }
+  | { field: 'details'; patch: Record<string, boolean | string | null> };
+
+export interface OutboxEntry {
+  /** Assigned by the store, increasing: the order the changes were made in. */
+  seq: number;
+  /** The signed-in user who made it: only ever read back for the same user. */
+  userId: string;
+  inspectionId: string;
+  caseId: string;
+  /** The question id, or "case" for the case details: changes of one key share a version. */
+  key: string;
+  change: OutboxChange;
+  /** The server version of `key` this change was made on. */
+  baseVersion: number;
+  createdAt: number;
+}
+
+/** A change ready to send: the last of each field of a key, carrying every entry it replaces. */
+export interface PlannedSend {
+  key: string;
+  change: OutboxChange;
+  /** The outbox entries this send settles (removed together once the server confirms). */
+  seqs: number[];
+}
+
+export interface KeyPlan {
+  key: string;
+  /** The version the first waiting change of the key was made on: the key's sends chain from it. */
+  baseVersion: number;
+  sends: PlannedSend[];
+}
+
+/**
+ * Orders waiting changes for sending: keys in the order their first change was made, and for each
+ * key the latest change of each field (a note typed in five bursts is one send of the last text;
+ * a value changed twice is its last value). Fields of one answer are saved independently by the
+ * server, so collapsing them loses nothing; the key's first base version is kept so a change
+ * made on a stale answer still meets the conflict check.
+ */
+export function planReplay(entries: readonly OutboxEntry[]): KeyPlan[] {
+  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+  const plans = new Map<string, KeyPlan & { byField: Map<string, PlannedSend> }>();
+  for (const entry of sorted) {
+    let plan = plans.get(entry.key);
+    if (!plan) {
+      plan = { key: entry.key, baseVersion: entry.baseVersion, sends: [], byField: new Map() };
+      plans.set(entry.key, plan);
+    }
+    const existing = plan.byField.get(entry.change.field);
+    if (!existing) {
+      const send: PlannedSend = { key: entry.key, change: entry.change, seqs: [entry.seq] };
+      plan.byField.set(entry.change.field, send);
+      plan.sends.push(send);
+    } else if (entry.change.field === 'details' && existing.change.field === 'details') {
+      // Case details are sent as a patch: later answers override earlier ones, field by field.
+      existing.change = { field: 'details', patch: { ...existing.change.patch, ...entry.change.patch } };
+      existing.seqs.push(entry.seq);
+    } else {
+      existing.change = entry.change;
+      existing.seqs.push(entry.seq);
+    }
+  }
+  return [...plans.values()].map(({ key, baseVersion, sends }) => ({ key, baseVersion, sends }));
+}
+
+/** Cases with unsent changes and how many: the case list badge. */
+export function countByCase(entries: readonly OutboxEntry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.caseId, (counts.get(e.caseId) ?? 0) + 1);
+  return counts;
+}
+
+/** Whether a conflict's "theirs" already holds my change (it was saved but the reply never came). */
+export function isAlreadySaved(
+  change: OutboxChange,
+  theirs: { value: string | null; naReason: string | null; note: string | null },
+): boolean {
+  if (change.field === 'value') return theirs.value === change.value && (theirs.naReason ?? null) === (change.naReason ?? null);
+  if (change.field === 'note') return (theirs.note ?? '') === change.note;
+  return false;
+}
+
+export type SyncState =
+  | { kind: 'idle' }
+  | { kind: 'offline'; kept: number }
+  | { kind: 'sending'; kept: number }
+  | { kind: 'saved'; at: Date };
+
+/**
+ * What the status line says about the outbox: offline with changes kept, sending, or all saved.
+ * `kept` counts the signed-in user's changes on this device not yet confirmed by the server.
+ */
+export function syncState({ kept, isOnline, lastSavedAt }: { kept: number; isOnline: boolean; lastSavedAt: Date | null }): SyncState {
+  if (kept > 0) return isOnline ? { kind: 'sending', kept } : { kind: 'offline', kept };
+  return lastSavedAt ? { kind: 'saved', at: lastSavedAt } : { kind: 'idle' };
+}
+
+const plural = (n: number) => `${n} change${n === 1 ? '' : 's'}`;
+const clock = (at: Date) => at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+export function describeSyncState(state: SyncState): string {
+  switch (state.kind) {
+    case 'offline':
+      return `Offline — ${plural(state.kept)} kept on this device`;
+    case 'sending':
+      return `Sending ${plural(state.kept)}…`;
+    case 'saved':
+      return `All changes saved at ${clock(state.at)}`;
+    default:
+      return 'Changes are saved as you go';
+  }
+}

@@ -1,0 +1,90 @@
+/*
+ * Casemark's service worker (issue 11: open cases with no connection). Hand-written, see
+ * docs/decisions/0011-hand-written-service-worker.md.
+ *
+ * - /_next/static/* (content-hashed, never changes): cache first, kept in one shared cache.
+ * - Pages (navigations): network first. A page the server rendered for a signed-in user says whose
+ *   it is (<body data-casemark-user>); it is stored in that user's own cache only. With no
+ *   connection, the page comes from the cache of the user who last used Casemark on this device
+ *   (recorded by the pages themselves, cleared on sign-out), never from anyone else's.
+ * - Nothing else is cached: server actions (POST), the live panel stream, exports.
+ */
+const STATIC_CACHE = 'casemark-static-v1';
+const META_CACHE = 'casemark-meta';
+const CURRENT_USER_URL = '/__casemark/current-user';
+const pagesCache = (userId) => `casemark-pages-${userId}`;
+const CACHED_PATHS = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standards\/[^/]+|\/check)?)?)?$/;
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+async function currentUser() {
+  const meta = await caches.open(META_CACHE);
+  const response = await meta.match(CURRENT_USER_URL);
+  return response ? (await response.text()).trim() : null;
+}
+
+function ownerOf(html) {
+  const match = /data-casemark-user="([0-9a-f-]{36})"/.exec(html);
+  return match ? match[1] : null;
+}
+
+function offlinePage() {
+  return new Response(
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>You are offline – Casemark</title></head>' +
+      '<body><main><h1>You are offline</h1><p>This page has not been kept on this device. Pages of the cases ' +
+      'allocated to you are kept once you have opened them while online. Changes you made are kept on this ' +
+      'device and sent when the connection is back.</p></main></body></html>',
+    { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
+  );
+}
+
+async function networkFirstPage(request) {
+  const url = new URL(request.url);
+  const key = url.origin + url.pathname; // one copy per page, whatever the query
+  try {
+    const response = await fetch(request);
+    if (response.ok && !response.redirected && url.pathname.startsWith('/inspections/') && CACHED_PATHS.test(url.pathname)) {
+      const copy = response.clone();
+      // Stored under the user the page itself names: a page is never kept for anyone else.
+      copy
+        .text()
+        .then(async (html) => {
+          const owner = ownerOf(html);
+          if (!owner) return;
+          const cache = await caches.open(pagesCache(owner));
+          await cache.put(key, new Response(html, { status: 200, headers: copy.headers }));
+        })
+        .catch(() => undefined);
+    }
+    return response;
+  } catch {
+    const userId = await currentUser();
+    if (userId) {
+      const cached = await (await caches.open(pagesCache(userId))).match(key);
+      if (cached) return cached;
+    }
+    return offlinePage();
+  }
+}
+
+async function cacheFirstStatic(request) {
+  const cache = await caches.open(STATIC_CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/_next/static/')) {
+    event.respondWith(cacheFirstStatic(request));
+  } else if (request.mode === 'navigate') {
+    event.respondWith(networkFirstPage(request));
+  }
+});
