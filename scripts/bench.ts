@@ -5,7 +5,7 @@
  * all-inspections export when that bench is present. Writes docs/performance.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -16,6 +16,7 @@ import { getFramework, listKeyQuestionsForCase, listStandardsForCase } from '@/l
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { saveAnswer } from '@/lib/marking/save-answer';
 import { freePort } from '@/lib/net/free-port';
+import { capacitySectionOf } from './soak-capacity';
 import { serverActionId, signIn as signInAs, summarise } from './lib/http-client';
 
 const INSPECTORS = 20;
@@ -286,7 +287,10 @@ async function main() {
       '',
       exportSection,
     ];
-    writeFileSync(path.join(root, 'docs', 'performance.md'), lines.join('\n'));
+    // The capacity section belongs to `npm run soak -- --capacity`: carried over as it is.
+    const performanceFile = path.join(root, 'docs', 'performance.md');
+    const capacity = existsSync(performanceFile) ? capacitySectionOf(readFileSync(performanceFile, 'utf8')) : '';
+    writeFileSync(performanceFile, lines.join('\n') + (capacity ? `\n${capacity}\n` : ''));
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     if (app && app.exitCode === null) {

@@ -21,7 +21,9 @@ import type { QuestionCounts } from '@/lib/rating/key-question';
 import { buildIfNeeded } from './build';
 import { serverActionId, signIn, startNextServer, stopServer, summarise } from './http-client';
 
-const PASSWORD = 'soak-password-1';
+/** Every seeded account's password. */
+export const SOAK_PASSWORD = 'soak-password-1';
+const PASSWORD = SOAK_PASSWORD;
 const CASES_PER_INSPECTOR = 2;
 
 export interface SoakOptions {
@@ -123,7 +125,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const abortAll = new AbortController();
   try {
     await migrate(db.url, DEFAULT_MIGRATIONS_DIR, { appRole: db.appRole });
-    const world = await seed(db.url, options.inspectors, pairs);
+    const world = await seedSoakWorld(db.url, options.inspectors, pairs);
     await buildIfNeeded();
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
@@ -409,7 +411,7 @@ export function formatSoak(result: SoakResult): string {
   ].join('\n');
 }
 
-interface SoakWorld {
+export interface SoakWorld {
   inspectionId: string;
   standardId: string;
   leadEmail: string;
@@ -421,7 +423,7 @@ interface SoakWorld {
  * shares its partner's account), two court cases each with every key question of the first
  * standard answered "yes" (version 1). A pair's devices both mark the same three answers.
  */
-async function seed(ownerUrl: string, inspectors: number, pairs: number): Promise<SoakWorld> {
+export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs: number): Promise<SoakWorld> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
