@@ -1,7 +1,7 @@
 /**
  * npm run soak -- --capacity [--levels 20,50,100,150,200] [--minutes 1] — the most concurrent
  * simulated inspectors one app server carries with save p95 ≤ 100 ms and panel lag p95 ≤ 250 ms
- * (the soak's harness without faults, one level after another), written into its own section
+ * (the soak's harness without faults, every level listed, one after another), written into its own section
  * of docs/performance.md between the capacity markers (the rest of the file is left alone).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,6 @@ export async function runCapacity(levels: number[], minutes: number): Promise<vo
     process.stderr.write(
       `[capacity] ${inspectors}: ${f.savesPerSecond.toFixed(1)} saves/s, save p95 ${f.save.p95.toFixed(0)} ms, panel lag p95 ${f.panelLag.p95.toFixed(0)} ms, checks ${result.ok ? 'ok' : 'FAILED'}, load ${load} → ${fits ? 'carried' : 'not carried'}\n`,
     );
-    if (!fits) break;
   }
   const carried = rows.filter((r) => r.fits).map((r) => r.inspectors);
   const best = carried.length ? Math.max(...carried) : 0;
