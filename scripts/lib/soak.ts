@@ -317,44 +317,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await owner.end();
     const inDb = new Map(rows.map((r) => [`${r.case_id}|${r.question_id}`, r]));
 
-    const checks: SoakCheck[] = [];
-    // Lost: an acknowledged version absent, or present with another value.
-    const byKey = new Map<string, Ack[]>();
-    for (const ack of acks) byKey.set(ack.key, [...(byKey.get(ack.key) ?? []), ack]);
-    let lost = 0;
-    let duplicateVersions = 0;
-    for (const [key, list] of byKey) {
-      const row = inDb.get(key);
-      const versions = new Set<number>();
-      for (const ack of list) {
-        if (versions.has(ack.version)) duplicateVersions += 1;
-        versions.add(ack.version);
-        if (!row || row.version < ack.version || (row.version === ack.version && row.value !== ack.value)) lost += 1;
-      }
-    }
-    checks.push({ name: 'lost', ok: lost === 0 && duplicateVersions === 0, detail: `${lost} acknowledged saves missing, ${duplicateVersions} versions acknowledged twice, of ${acks.length}` });
-
-    // Silent overwrites: an acknowledged save replaced by a write that was not made on it.
-    const ackAt = new Map(acks.map((a) => [`${a.key}#${a.version}`, a]));
-    let silent = 0;
-    for (const ack of acks) {
-      if (ack.version !== ack.base + 1) silent += 1; // the server ignored the version check
-      const replaced = ackAt.get(`${ack.key}#${ack.base}`);
-      if (replaced && replaced.client !== ack.client && ack.baseFrom !== 'conflict') silent += 1;
-    }
-    checks.push({ name: 'silent overwrites', ok: silent === 0, detail: `${silent} (conflicts shown to writers: ${conflictsShown})` });
-
-    // "Saved" on screen: every change confirmed, and what a page shows as saved is in the database.
-    let unsent = 0;
-    let shownWrong = 0;
-    for (const client of clients) {
-      unsent += client.pending;
-      for (const [key, shown] of client.shownSaved) {
-        const row = inDb.get(key);
-        if (!row || row.version < shown.version || (row.version === shown.version && row.value !== shown.value)) shownWrong += 1;
-      }
-    }
-    checks.push({ name: 'shown "Saved" but not in the database', ok: shownWrong === 0 && unsent === 0, detail: `${shownWrong} shown wrongly, ${unsent} changes never confirmed` });
+    const checks = checkSaves({
+      acks,
+      inDb,
+      conflictsShown,
+      clients: clients.map((c) => ({ pending: c.pending, shownSaved: c.shownSaved })),
+    });
 
     // The panel against a recount: one GROUP BY and the pure rating engine.
     const counts: QuestionCounts = {};
@@ -397,6 +365,61 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await db.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The soak's checks on saves, from what the clients were told and what the database holds:
+ * lost, silent overwrites, and "Saved" shown for a change the database lacks.
+ */
+export type AckedSave = Pick<Ack, 'key' | 'client' | 'version' | 'base' | 'baseFrom' | 'value'>;
+
+export function checkSaves(input: {
+  acks: AckedSave[];
+  inDb: Map<string, { value: string | null; version: number }>;
+  clients: { pending: number; shownSaved: Map<string, { value: string; version: number }> }[];
+  conflictsShown: number;
+}): SoakCheck[] {
+  const { acks, inDb, clients, conflictsShown } = input;
+  const checks: SoakCheck[] = [];
+  // Lost: an acknowledged version absent, or present with another value.
+  const byKey = new Map<string, AckedSave[]>();
+  for (const ack of acks) byKey.set(ack.key, [...(byKey.get(ack.key) ?? []), ack]);
+  let lost = 0;
+  let duplicateVersions = 0;
+  for (const [key, list] of byKey) {
+    const row = inDb.get(key);
+    const versions = new Set<number>();
+    for (const ack of list) {
+      if (versions.has(ack.version)) duplicateVersions += 1;
+      versions.add(ack.version);
+      if (!row || row.version < ack.version || (row.version === ack.version && row.value !== ack.value)) lost += 1;
+    }
+  }
+  checks.push({ name: 'lost', ok: lost === 0 && duplicateVersions === 0, detail: `${lost} acknowledged saves missing, ${duplicateVersions} versions acknowledged twice, of ${acks.length}` });
+
+  // Silent overwrites: an acknowledged save replaced by a write that was not made on it.
+  const ackAt = new Map(acks.map((a) => [`${a.key}#${a.version}`, a]));
+  let silent = 0;
+  for (const ack of acks) {
+    if (ack.version !== ack.base + 1) silent += 1; // the server ignored the version check
+    const replaced = ackAt.get(`${ack.key}#${ack.base}`);
+    if (replaced && replaced.client !== ack.client && ack.baseFrom !== 'conflict') silent += 1;
+  }
+  checks.push({ name: 'silent overwrites', ok: silent === 0, detail: `${silent} (conflicts shown to writers: ${conflictsShown})` });
+
+  // "Saved" on screen: every change confirmed, and what a page shows as saved is in the database.
+  let unsent = 0;
+  let shownWrong = 0;
+  for (const client of clients) {
+    unsent += client.pending;
+    for (const [key, shown] of client.shownSaved) {
+      const row = inDb.get(key);
+      if (!row || row.version < shown.version || (row.version === shown.version && row.value !== shown.value)) shownWrong += 1;
+    }
+  }
+  checks.push({ name: 'shown "Saved" but not in the database', ok: shownWrong === 0 && unsent === 0, detail: `${shownWrong} shown wrongly, ${unsent} changes never confirmed` });
+
+  return checks;
 }
 
 export function formatSoak(result: SoakResult): string {
