@@ -110,6 +110,18 @@ export function parseSaveResponse(status: number, text: string): Outcome {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Signs in as a person would on a struggling server: tries again a few times before giving up. */
+async function signInPatiently(baseUrl: string, email: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signIn(baseUrl, email, PASSWORD);
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await sleep(1000 * attempt);
+    }
+  }
+}
+
 export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[soak] ${line}\n`));
   const pairs = Math.min(options.pairs ?? Math.max(1, Math.floor(options.inspectors / 5)), Math.floor(options.inspectors / 2));
@@ -139,14 +151,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const account = world.accounts[i];
       clients.push({
         index: i,
-        cookie: await signIn(baseUrl, account.email, PASSWORD),
+        cookie: await signInPatiently(baseUrl, account.email),
         keys: account.keys,
         known: new Map(account.keys.map((k) => [k, { version: 1, from: 'load' as const, value: 'yes' as const }])),
         shownSaved: new Map(),
         pending: 0,
       });
     }
-    const leadCookie = await signIn(baseUrl, world.leadEmail, PASSWORD);
+    const leadCookie = await signInPatiently(baseUrl, world.leadEmail);
 
     // The live panel streams: the lead's browser tabs, reconnecting as EventSource does.
     const panelEvents: number[][] = Array.from({ length: streams }, () => []);
