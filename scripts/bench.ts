@@ -16,18 +16,15 @@ import { getFramework, listKeyQuestionsForCase, listStandardsForCase } from '@/l
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { saveAnswer } from '@/lib/marking/save-answer';
 import { freePort } from '@/lib/net/free-port';
+import { capacitySectionOf } from './soak-capacity';
+import { serverActionId, signIn as signInAs, summarise } from './lib/http-client';
 
 const INSPECTORS = 20;
 const CASES = 100;
 const PASSWORD = 'bench-password-1';
 const root = process.cwd();
+const signIn = (baseUrl: string, email: string) => signInAs(baseUrl, email, PASSWORD);
 
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-function summarise(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
-}
 
 interface BenchWorld {
   inspectionId: string;
@@ -75,31 +72,6 @@ async function seedBenchWorld(client: pg.Client): Promise<BenchWorld> {
   }
   await client.query('ANALYZE');
   return { inspectionId, inspectors, questionsByCase };
-}
-
-/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
-  if (!session) throw new Error(`Sign-in failed for ${email} (${response.status})`);
-  return session.split(';')[0];
-}
-
-function saveAnswerActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === 'saveAnswerAction');
-  if (!entry) throw new Error('saveAnswerAction not found in the build manifest');
-  return entry[0];
 }
 
 async function startApp(databaseUrl: string, port: number): Promise<ChildProcess> {
@@ -162,7 +134,7 @@ async function main() {
     process.stderr.write(`[bench] starting the production build on port ${port}…\n`);
     app = await startApp(db.url, port);
     const baseUrl = `http://localhost:${port}`;
-    const actionId = saveAnswerActionId();
+    const actionId = serverActionId('saveAnswerAction');
     const cookies = await Promise.all(world.inspectors.map((i) => signIn(baseUrl, i.email)));
 
     // Each inspector saves key-question judgements on their own cases (no conflicts). Every
@@ -315,7 +287,10 @@ async function main() {
       '',
       exportSection,
     ];
-    writeFileSync(path.join(root, 'docs', 'performance.md'), lines.join('\n'));
+    // The capacity section belongs to `npm run soak -- --capacity`: carried over as it is.
+    const performanceFile = path.join(root, 'docs', 'performance.md');
+    const capacity = existsSync(performanceFile) ? capacitySectionOf(readFileSync(performanceFile, 'utf8')) : '';
+    writeFileSync(performanceFile, lines.join('\n') + (capacity ? `\n${capacity}\n` : ''));
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     if (app && app.exitCode === null) {

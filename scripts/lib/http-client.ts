@@ -1,0 +1,81 @@
+/**
+ * Helpers for commands that drive the production build over HTTP as a browser would (npm run
+ * bench, npm run soak): sign in through next-auth, find a server action's id, start `next start`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+
+/** p50, p95 and the maximum of some samples (NaN when there are none). */
+export function summarise(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] ?? NaN };
+}
+
+/** Signs in through next-auth's credentials endpoint and returns the session cookie. */
+export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookie, Origin: baseUrl },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const session = response.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
+  if (!session) throw new Error(`Sign-in failed for ${email} (${response.status})`);
+  return session.split(';')[0];
+}
+
+/** The id of a server action in the production build in <root>/.next. */
+export function serverActionId(exportedName: string, root = process.cwd()): string {
+  const manifest = JSON.parse(readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { exportedName?: string; filename?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
+  if (!entry) throw new Error(`${exportedName} not found in the build manifest`);
+  return entry[0];
+}
+
+/**
+ * `next start` of the existing production build on `port`, connected to `databaseUrl` (the app's
+ * role). Resolves once it is ready; the database must already be migrated.
+ */
+export async function startNextServer(options: { port: number; databaseUrl: string; secret: string; root?: string }): Promise<ChildProcess> {
+  const root = options.root ?? process.cwd();
+  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_MIGRATION_URL: '',
+      NEXTAUTH_SECRET: options.secret,
+      NEXTAUTH_URL: `http://localhost:${options.port}`,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (/Ready/i.test(chunk.toString())) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`next start exited (${code}) before it was ready: ${output}`)));
+  });
+  child.stdout!.resume();
+  return child;
+}
+
+/** Stops a server started by startNextServer (SIGKILL with `hard`, as a crash would). */
+export async function stopServer(child: ChildProcess, hard = false): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(hard ? 'SIGKILL' : 'SIGTERM');
+  await exited;
+}

@@ -1,0 +1,506 @@
+/**
+ * The soak (issue 11): simulated inspectors mark over HTTP against the production build while the
+ * database stops and starts, the app server is killed and restarted and some requests are cut,
+ * and three live panel streams listen. Then it checks that nothing acknowledged was lost or
+ * silently overwritten and that the panel agrees with a recount from the database. Used by
+ * `npm run soak` (scripts/soak.ts) and, briefly, by tests/integration/soak.int.test.ts.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { hashPassword } from '@/lib/auth/password';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-postgres';
+import { DEFAULT_MIGRATIONS_DIR, migrate } from '@/lib/db/migrate';
+import { getFramework, listStandardsForCase } from '@/lib/framework';
+import { freePort } from '@/lib/net/free-port';
+import { computeInspection } from '@/lib/rating/compute-inspection';
+import type { QuestionCounts } from '@/lib/rating/key-question';
+import { buildIfNeeded } from './build';
+import { serverActionId, signIn, startNextServer, stopServer, summarise } from './http-client';
+
+/** Every seeded account's password. */
+export const SOAK_PASSWORD = 'soak-password-1';
+const PASSWORD = SOAK_PASSWORD;
+const CASES_PER_INSPECTOR = 2;
+
+export interface SoakOptions {
+  inspectors: number;
+  minutes: number;
+  /** Pairs of devices of one inspector editing the same few answers (conflicts expected). */
+  pairs?: number;
+  panelStreams?: number;
+  /** Stop the database for this long midway (0: no outage). */
+  databaseOutageSeconds?: number;
+  /** Kill (SIGKILL) and restart the app server once midway. */
+  appRestart?: boolean;
+  /** Requests cut mid-flight (fetch aborted) midway. */
+  aborts?: number;
+  /** Pause between one inspector's saves, ms: [min, max], uniformly jittered. */
+  paceMs?: [number, number];
+  log?: (line: string) => void;
+}
+
+export interface SoakCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface SoakFigures {
+  inspectors: number;
+  seconds: number;
+  acknowledged: number;
+  savesPerSecond: number;
+  save: ReturnType<typeof summarise>;
+  panelLag: ReturnType<typeof summarise>;
+  conflictsShown: number;
+  retries: number;
+  aborted: number;
+  panelEvents: number;
+}
+
+export interface SoakResult {
+  ok: boolean;
+  checks: SoakCheck[];
+  figures: SoakFigures;
+}
+
+interface Ack {
+  key: string;
+  client: number;
+  version: number;
+  base: number;
+  /** Where the client learnt its base version: its own acknowledged save, a shown conflict, or the page load. */
+  baseFrom: 'ack' | 'conflict' | 'load';
+  value: 'yes' | 'no';
+  at: number;
+  /** The round trip of the request that was acknowledged. */
+  ms: number;
+}
+
+interface Client {
+  index: number;
+  cookie: string;
+  /** Answers this client marks: `${caseId}|${questionId}`. */
+  keys: string[];
+  /** What the page knows per answer: the version it was loaded or saved at, and where from. */
+  known: Map<string, { version: number; from: Ack['baseFrom']; value: 'yes' | 'no' }>;
+  /** What the page shows as "Saved" per answer (value and version). */
+  shownSaved: Map<string, { value: 'yes' | 'no'; version: number }>;
+  pending: number;
+}
+
+type Outcome =
+  | { kind: 'saved'; version: number }
+  | { kind: 'conflict'; theirsVersion: number }
+  | { kind: 'failed'; reason: string };
+
+/** Parses the server action's RSC response: the ActionResponse of saveAnswerAction. */
+export function parseSaveResponse(status: number, text: string): Outcome {
+  if (status !== 200) return { kind: 'failed', reason: `HTTP ${status}` };
+  const version = /"version":(\d+)/.exec(text);
+  if (text.includes('"status":"saved"') && version) return { kind: 'saved', version: Number(version[1]) };
+  if (text.includes('"status":"conflict"') && version) return { kind: 'conflict', theirsVersion: Number(version[1]) };
+  const code = /"code":"([a-z_]+)"/.exec(text);
+  return { kind: 'failed', reason: code ? code[1] : text.slice(0, 80) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Signs in as a person would on a struggling server: tries again a few times before giving up. */
+async function signInPatiently(baseUrl: string, email: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signIn(baseUrl, email, PASSWORD);
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await sleep(1000 * attempt);
+    }
+  }
+}
+
+export async function runSoak(options: SoakOptions): Promise<SoakResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`[soak] ${line}\n`));
+  const pairs = Math.min(options.pairs ?? Math.max(1, Math.floor(options.inspectors / 5)), Math.floor(options.inspectors / 2));
+  const streams = options.panelStreams ?? 3;
+  const [paceMin, paceMax] = options.paceMs ?? [1000, 3000];
+  const durationMs = options.minutes * 60_000;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'casemark-soak-'));
+  const dbPort = await freePort();
+  const dbOptions = { databaseDir: path.join(dir, 'postgres'), port: dbPort, database: 'soak' };
+  let db: EmbeddedDatabase = await startEmbeddedPostgres(dbOptions);
+  let app: ChildProcess | undefined;
+  const secret = randomBytes(32).toString('base64url');
+  const abortAll = new AbortController();
+  try {
+    await migrate(db.url, DEFAULT_MIGRATIONS_DIR, { appRole: db.appRole });
+    const world = await seedSoakWorld(db.url, options.inspectors, pairs);
+    await buildIfNeeded();
+    const port = await freePort();
+    const baseUrl = `http://localhost:${port}`;
+    app = await startNextServer({ port, databaseUrl: db.appUrl, secret });
+    log(`app on ${baseUrl}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`);
+    const actionId = serverActionId('saveAnswerAction');
+
+    // Each simulated inspector (device) signs in once and keeps its cookie.
+    const clients: Client[] = [];
+    for (let i = 0; i < options.inspectors; i++) {
+      const account = world.accounts[i];
+      clients.push({
+        index: i,
+        cookie: await signInPatiently(baseUrl, account.email),
+        keys: account.keys,
+        known: new Map(account.keys.map((k) => [k, { version: 1, from: 'load' as const, value: 'yes' as const }])),
+        shownSaved: new Map(),
+        pending: 0,
+      });
+    }
+    const leadCookie = await signInPatiently(baseUrl, world.leadEmail);
+
+    // The live panel streams: the lead's browser tabs, reconnecting as EventSource does.
+    const panelEvents: number[][] = Array.from({ length: streams }, () => []);
+    const lastPanel: (unknown | null)[] = Array.from({ length: streams }, () => null);
+    const streamLoops = panelEvents.map((events, s) =>
+      (async () => {
+        while (!abortAll.signal.aborted) {
+          try {
+            const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/panel/events`, {
+              headers: { Cookie: leadCookie, Accept: 'text/event-stream' },
+              signal: abortAll.signal,
+            });
+            if (!response.ok || !response.body) throw new Error(`panel stream: HTTP ${response.status}`);
+            const decoder = new TextDecoder();
+            let buffer = '';
+            for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+              buffer += decoder.decode(chunk, { stream: true });
+              let end: number;
+              while ((end = buffer.indexOf('\n\n')) >= 0) {
+                const message = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                if (!message.startsWith('event: panel')) continue;
+                events.push(performance.now());
+                lastPanel[s] = JSON.parse(message.slice(message.indexOf('data: ') + 6));
+              }
+            }
+          } catch {
+            /* the server or the database went away: reconnect */
+          }
+          if (!abortAll.signal.aborted) await sleep(2000);
+        }
+      })(),
+    );
+
+    const acks: Ack[] = [];
+    let conflictsShown = 0;
+    let retries = 0;
+    let aborted = 0;
+    let abortsLeft = 0;
+    const faultWindows: [number, number][] = [];
+    const started = performance.now();
+    const stopAt = started + durationMs;
+    // Out-of-band: a change not yet confirmed is kept and retried until confirmed, as the page does.
+    const drainDeadline = () => stopAt + 60_000;
+
+    const send = async (client: Client, key: string, value: 'yes' | 'no', base: number): Promise<Outcome & { ms: number }> => {
+      const [caseId, questionId] = key.split('|');
+      const controller = new AbortController();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      if (abortsLeft > 0) {
+        abortsLeft -= 1;
+        timer = setTimeout(() => controller.abort(), 2 + Math.random() * 8);
+      }
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/cases/${caseId}/standards/${world.standardId}`, {
+          method: 'POST',
+          headers: {
+            'Next-Action': actionId,
+            'Content-Type': 'text/plain;charset=UTF-8',
+            Accept: 'text/x-component',
+            Cookie: client.cookie,
+            Origin: baseUrl,
+          },
+          body: JSON.stringify([{ field: 'value', caseId, questionId, value, baseVersion: base }]),
+          signal: controller.signal,
+        });
+        const text = await response.text();
+        return { ...parseSaveResponse(response.status, text), ms: performance.now() - t0 };
+      } catch (error) {
+        if (controller.signal.aborted) aborted += 1;
+        return { kind: 'failed', reason: String(error), ms: performance.now() - t0 };
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+
+    /** One change, as the page handles it: retried with back-off, a conflict resolved by "Keep mine". */
+    const change = async (client: Client, key: string, value: 'yes' | 'no') => {
+      client.pending += 1;
+      client.shownSaved.delete(key); // "Saving…"
+      let backoff = 250;
+      while (performance.now() < drainDeadline()) {
+        const known = client.known.get(key)!;
+        const outcome = await send(client, key, value, known.version);
+        if (outcome.kind === 'saved') {
+          acks.push({ ms: outcome.ms, key, client: client.index, version: outcome.version, base: known.version, baseFrom: known.from, value, at: performance.now() });
+          client.known.set(key, { version: outcome.version, from: 'ack', value });
+          client.shownSaved.set(key, { value, version: outcome.version });
+          client.pending -= 1;
+          return;
+        }
+        if (outcome.kind === 'conflict') {
+          // Shown to the writer (both values); the inspector chooses "Keep mine": resend on theirs.
+          conflictsShown += 1;
+          client.known.set(key, { version: outcome.theirsVersion, from: 'conflict', value });
+          continue;
+        }
+        retries += 1;
+        await sleep(backoff * (0.5 + Math.random()));
+        backoff = Math.min(backoff * 2, 4000);
+      }
+    };
+
+    const inspectorLoops = clients.map(async (client) => {
+      await sleep(Math.random() * paceMax);
+      while (performance.now() < stopAt) {
+        const key = client.keys[Math.floor(Math.random() * client.keys.length)];
+        const next = client.known.get(key)!.value === 'yes' ? 'no' : 'yes';
+        await change(client, key, next);
+        await sleep(paceMin + Math.random() * (paceMax - paceMin));
+      }
+    });
+
+    // The faults, midway.
+    const faults = (async () => {
+      const at = (fraction: number) => sleep(Math.max(0, started + durationMs * fraction - performance.now()));
+      if (options.databaseOutageSeconds) {
+        await at(0.3);
+        const t = performance.now();
+        log(`stopping the database for ${options.databaseOutageSeconds} s`);
+        await db.stop();
+        await sleep(options.databaseOutageSeconds * 1000);
+        db = await startEmbeddedPostgres(dbOptions);
+        log('database started again');
+        faultWindows.push([t, performance.now() + 5000]);
+      }
+      if (options.aborts) {
+        await at(0.5);
+        log(`cutting ${options.aborts} requests mid-flight`);
+        abortsLeft = options.aborts;
+      }
+      if (options.appRestart) {
+        await at(0.65);
+        const t = performance.now();
+        log('killing the app server');
+        await stopServer(app!, true);
+        app = await startNextServer({ port, databaseUrl: db.appUrl, secret });
+        log('app server started again');
+        faultWindows.push([t, performance.now() + 5000]);
+      }
+    })();
+
+    await Promise.all([...inspectorLoops, faults]);
+    const seconds = (performance.now() - started) / 1000;
+    // Settle: let the last saves' panel pushes arrive.
+    await sleep(3000);
+    abortAll.abort();
+    await Promise.allSettled(streamLoops);
+
+    // The database's word.
+    const owner = new pg.Client({ connectionString: db.url });
+    await owner.connect();
+    const rows = (
+      await owner.query<{ case_id: string; question_id: string; value: 'yes' | 'no'; version: number }>(
+        `SELECT case_id, question_id, value, version FROM answers WHERE inspection_id = $1`,
+        [world.inspectionId],
+      )
+    ).rows;
+    const countRows = (
+      await owner.query<{ question_id: string; yes: number; no: number; na: number }>(
+        `SELECT question_id, count(*) FILTER (WHERE value = 'yes')::int AS yes, count(*) FILTER (WHERE value = 'no')::int AS no,
+                count(*) FILTER (WHERE value = 'na')::int AS na
+         FROM answers WHERE inspection_id = $1 AND value IS NOT NULL GROUP BY question_id`,
+        [world.inspectionId],
+      )
+    ).rows;
+    await owner.end();
+    const inDb = new Map(rows.map((r) => [`${r.case_id}|${r.question_id}`, r]));
+
+    const checks = checkSaves({
+      acks,
+      inDb,
+      conflictsShown,
+      clients: clients.map((c) => ({ pending: c.pending, shownSaved: c.shownSaved })),
+    });
+
+    // The panel against a recount: one GROUP BY and the pure rating engine.
+    const counts: QuestionCounts = {};
+    for (const r of countRows) counts[r.question_id] = { yes: r.yes, no: r.no, na: r.na };
+    const recount = JSON.parse(JSON.stringify(computeInspection('2021', { counts, judgements: {}, panel: [], resettlementCases: 0 })));
+    let panelMismatch = 0;
+    for (const data of lastPanel) {
+      const result = (data as { result?: unknown } | null)?.result;
+      if (JSON.stringify(result) !== JSON.stringify(recount)) panelMismatch += 1;
+    }
+    checks.push({ name: 'panel equals a recount', ok: panelMismatch === 0, detail: `${streams - panelMismatch} of ${streams} streams' last figures equal the recount` });
+
+    // Panel lag: a save acknowledged → the next event on each stream (outside the fault windows).
+    const inFault = (t: number) => faultWindows.some(([from, to]) => t >= from && t <= to);
+    const lags: number[] = [];
+    const cursors = panelEvents.map(() => 0);
+    for (const ack of [...acks].sort((a, b) => a.at - b.at)) {
+      if (inFault(ack.at)) continue;
+      panelEvents.forEach((events, s) => {
+        while (cursors[s] < events.length && events[cursors[s]] < ack.at) cursors[s] += 1;
+        if (cursors[s] < events.length) lags.push(events[cursors[s]] - ack.at);
+      });
+    }
+    const figures: SoakFigures = {
+      inspectors: options.inspectors,
+      seconds,
+      acknowledged: acks.length,
+      savesPerSecond: acks.length / seconds,
+      save: summarise(acks.filter((a) => !inFault(a.at)).map((a) => a.ms)),
+      panelLag: summarise(lags),
+      conflictsShown,
+      retries,
+      aborted,
+      panelEvents: panelEvents.reduce((n, e) => n + e.length, 0),
+    };
+    return { ok: checks.every((c) => c.ok), checks, figures };
+  } finally {
+    abortAll.abort();
+    if (app) await stopServer(app).catch(() => undefined);
+    await db.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The soak's checks on saves, from what the clients were told and what the database holds:
+ * lost, silent overwrites, and "Saved" shown for a change the database lacks.
+ */
+export type AckedSave = Pick<Ack, 'key' | 'client' | 'version' | 'base' | 'baseFrom' | 'value'>;
+
+export function checkSaves(input: {
+  acks: AckedSave[];
+  inDb: Map<string, { value: string | null; version: number }>;
+  clients: { pending: number; shownSaved: Map<string, { value: string; version: number }> }[];
+  conflictsShown: number;
+}): SoakCheck[] {
+  const { acks, inDb, clients, conflictsShown } = input;
+  const checks: SoakCheck[] = [];
+  // Lost: an acknowledged version absent, or present with another value.
+  const byKey = new Map<string, AckedSave[]>();
+  for (const ack of acks) byKey.set(ack.key, [...(byKey.get(ack.key) ?? []), ack]);
+  let lost = 0;
+  let duplicateVersions = 0;
+  for (const [key, list] of byKey) {
+    const row = inDb.get(key);
+    const versions = new Set<number>();
+    for (const ack of list) {
+      if (versions.has(ack.version)) duplicateVersions += 1;
+      versions.add(ack.version);
+      if (!row || row.version < ack.version || (row.version === ack.version && row.value !== ack.value)) lost += 1;
+    }
+  }
+  checks.push({ name: 'lost', ok: lost === 0 && duplicateVersions === 0, detail: `${lost} acknowledged saves missing, ${duplicateVersions} versions acknowledged twice, of ${acks.length}` });
+
+  // Silent overwrites: an acknowledged save replaced by a write that was not made on it.
+  const ackAt = new Map(acks.map((a) => [`${a.key}#${a.version}`, a]));
+  let silent = 0;
+  for (const ack of acks) {
+    if (ack.version !== ack.base + 1) silent += 1; // the server ignored the version check
+    const replaced = ackAt.get(`${ack.key}#${ack.base}`);
+    if (replaced && replaced.client !== ack.client && ack.baseFrom !== 'conflict') silent += 1;
+  }
+  checks.push({ name: 'silent overwrites', ok: silent === 0, detail: `${silent} (conflicts shown to writers: ${conflictsShown})` });
+
+  // "Saved" on screen: every change confirmed, and what a page shows as saved is in the database.
+  let unsent = 0;
+  let shownWrong = 0;
+  for (const client of clients) {
+    unsent += client.pending;
+    for (const [key, shown] of client.shownSaved) {
+      const row = inDb.get(key);
+      if (!row || row.version < shown.version || (row.version === shown.version && row.value !== shown.value)) shownWrong += 1;
+    }
+  }
+  checks.push({ name: 'shown "Saved" but not in the database', ok: shownWrong === 0 && unsent === 0, detail: `${shownWrong} shown wrongly, ${unsent} changes never confirmed` });
+
+  return checks;
+}
+
+export function formatSoak(result: SoakResult): string {
+  const f = result.figures;
+  const ms = (n: number) => `${Number.isNaN(n) ? '–' : n.toFixed(0)} ms`;
+  return [
+    ...result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
+    `saves acknowledged: ${f.acknowledged} in ${f.seconds.toFixed(0)} s (${f.savesPerSecond.toFixed(1)}/s) by ${f.inspectors} inspectors`,
+    `save p50 ${ms(f.save.p50)}, p95 ${ms(f.save.p95)}; panel lag p50 ${ms(f.panelLag.p50)}, p95 ${ms(f.panelLag.p95)} (${f.panelEvents} panel events)`,
+    `conflicts shown: ${f.conflictsShown}; retried requests: ${f.retries}; requests cut: ${f.aborted}`,
+    result.ok ? 'SOAK PASSED' : 'SOAK FAILED',
+  ].join('\n');
+}
+
+export interface SoakWorld {
+  inspectionId: string;
+  standardId: string;
+  leadEmail: string;
+  accounts: { email: string; keys: string[] }[];
+}
+
+/**
+ * An inspection in fieldwork: a lead, one account per inspector (the second device of each pair
+ * shares its partner's account), two court cases each with every key question of the first
+ * standard answered "yes" (version 1). A pair's devices both mark the same three answers.
+ */
+export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs: number): Promise<SoakWorld> {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const framework = getFramework('2021');
+    const hash = await hashPassword(PASSWORD);
+    const insertUser = async (email: string, name: string) =>
+      (await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`, [email, name, hash])).rows[0].id as string;
+    const leadEmail = 'lead@soak.example';
+    const lead = await insertUser(leadEmail, 'Soak Lead');
+    const serviceId = (await client.query(`INSERT INTO services (id, name, local_authority, region, updated_at) VALUES (gen_random_uuid(), 'Soak YJS', 'Soak Council', 'Soak', now()) RETURNING id`)).rows[0].id as string;
+    const inspectionId = (await client.query(`INSERT INTO inspections (id, service_id, framework, fieldwork_start, fieldwork_end, status, updated_at) VALUES (gen_random_uuid(), $1, '2021', '2026-11-16', '2026-11-27', 'fieldwork', now()) RETURNING id`, [serviceId])).rows[0].id as string;
+    await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'lead_inspector')`, [inspectionId, lead]);
+    const kase = { type: 'court', disposal: 'referral_order' } as const;
+    const standard = listStandardsForCase(framework, kase)[0];
+    const keyQuestionIds = standard.keyQuestions.map((kq) => kq.id);
+    const accounts: SoakWorld['accounts'] = [];
+    for (let i = 0; i < inspectors; i++) {
+      const isSecondDevice = i % 2 === 1 && i < pairs * 2;
+      if (isSecondDevice) {
+        accounts.push({ email: accounts[i - 1].email, keys: accounts[i - 1].keys });
+        continue;
+      }
+      const email = `inspector${i}@soak.example`;
+      const id = await insertUser(email, `Soak Inspector ${i}`);
+      await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'inspector')`, [inspectionId, id]);
+      const keys: string[] = [];
+      for (let c = 0; c < CASES_PER_INSPECTOR; c++) {
+        const caseId = (await client.query(`INSERT INTO cases (id, inspection_id, reference, type, disposal, inspector_id, status, updated_at) VALUES (gen_random_uuid(), $1, $2, 'court', 'referral_order', $3, 'in_progress', now()) RETURNING id`, [inspectionId, `S-${i}-${c}`, id])).rows[0].id as string;
+        await client.query(
+          `INSERT INTO answers (id, case_id, inspection_id, question_id, value, updated_by_id)
+           SELECT gen_random_uuid(), $1, $2, q, 'yes', $3 FROM unnest($4::text[]) AS q`,
+          [caseId, inspectionId, id, keyQuestionIds],
+        );
+        keys.push(...keyQuestionIds.map((q) => `${caseId}|${q}`));
+      }
+      // A pair's devices contend for three answers; others spread over all of theirs.
+      accounts.push({ email, keys: i < pairs * 2 ? keys.slice(0, 3) : keys });
+    }
+    await client.query('COMMIT');
+    return { inspectionId, standardId: standard.id, leadEmail, accounts };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * npm run soak -- --inspectors 20 --minutes 5 — the fieldwork week under faults (scripts/lib/soak.ts):
+ * a database outage of 10 s, one app server kill and restart, and cut requests, then the checks.
+ * `--capacity [--levels 20,50,100]` finds how many inspectors one app server carries (scripts/soak-capacity.ts).
+ * Options: --inspectors N, --minutes M, --pairs P, --outage S (0: none), --no-restart, --aborts A.
+ * Exits non-zero when any check fails.
+ */
+import { formatSoak, runSoak } from './lib/soak';
+import { runCapacity } from './soak-capacity';
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value < 0) {
+    process.stderr.write(`--${name} needs a number (got "${process.argv[i + 1] ?? ''}")\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+async function main() {
+  if (process.argv.includes('--capacity')) {
+    const i = process.argv.indexOf('--levels');
+    const levels = (i >= 0 ? process.argv[i + 1] : '20,50,100,150,200').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 2);
+    await runCapacity(levels, option('minutes', 1));
+    return;
+  }
+  const inspectors = Math.max(2, Math.floor(option('inspectors', 20)));
+  const result = await runSoak({
+    inspectors,
+    minutes: option('minutes', 5),
+    pairs: option('pairs', Math.max(1, Math.floor(inspectors / 5))),
+    databaseOutageSeconds: option('outage', 10),
+    appRestart: !process.argv.includes('--no-restart'),
+    aborts: option('aborts', 5),
+  });
+  process.stdout.write(`${formatSoak(result)}\n`);
+  process.stdout.write(`${JSON.stringify(result.figures)}\n`);
+  process.exit(result.ok ? 0 : 1);
+}
+
+void main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { formatSoak, parseSaveResponse, runSoak } from '../../scripts/lib/soak';
+
+describe('the soak (issue 11), briefly', () => {
+  it('reads the save action’s answers', () => {
+    expect(parseSaveResponse(200, '0:{"a":"$@1"}\n1:{"ok":true,"data":{"status":"saved","answer":{"questionId":"2.1.1","value":"no","version":7}}}')).toEqual({ kind: 'saved', version: 7 });
+    expect(parseSaveResponse(200, '1:{"ok":true,"data":{"status":"conflict","theirs":{"questionId":"2.1.1","version":9}}}')).toEqual({ kind: 'conflict', theirsVersion: 9 });
+    expect(parseSaveResponse(200, '1:{"ok":false,"code":"error","message":"Something went wrong"}')).toEqual({ kind: 'failed', reason: 'error' });
+    expect(parseSaveResponse(502, '')).toEqual({ kind: 'failed', reason: 'HTTP 502' });
+  });
+
+  // One minute, four inspectors (one pair on shared answers), a 10 s database outage, an app
+  // server kill and restart, and three cut requests: nothing acknowledged is lost or silently
+  // overwritten, and the panel streams end on the figures a recount gives.
+  it(
+    'loses nothing and overwrites nothing silently through a database restart',
+    async () => {
+      const result = await runSoak({ inspectors: 4, minutes: 1, pairs: 1, databaseOutageSeconds: 10, appRestart: true, aborts: 3, log: () => undefined });
+      process.stdout.write(`${formatSoak(result)}\n`);
+      expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(result.figures.acknowledged).toBeGreaterThan(20);
+      expect(result.figures.conflictsShown).toBeGreaterThan(0);
+      expect(result.figures.retries).toBeGreaterThan(0);
+    },
+    15 * 60_000, // the first run in a checkout builds the app
+  );
+});
