@@ -6,19 +6,9 @@
  * personal details refuses the whole file. Pure.
  */
 import type { CsvRecord } from '@/lib/csv/parse-csv';
-import { LEVEL_LABELS } from '@/lib/format/labels';
-import { DISPOSALS, type CaseType, type Disposal, type FrameworkVersion, type Level } from '@/lib/framework/types';
-import { PERSONAL_COLUMN } from '@/lib/setup/case-import';
-import {
-  checkCaseReference,
-  explainCaseTypeForFramework,
-  explainDisposalMismatch,
-  normaliseWord,
-  parseCalendarDate,
-  parseCaseType,
-  parseDisposal,
-  parseLevel,
-} from '@/lib/setup/case-fields';
+import type { CaseType, Disposal, FrameworkVersion, Level } from '@/lib/framework/types';
+import { parseCalendarDate } from '@/lib/setup/case-fields';
+import { checkCaseDetails, checkFileReference, checkTypeAndDisposal, mapHeading, readHeader, readRowValues, type HeadingMatch } from '@/lib/setup/case-rows';
 
 /** The columns of the list, in the template's order. */
 export const POPULATION_COLUMNS = ['reference', 'type', 'disposal', 'disposal_date', 'gender', 'rosh', 'safety_wellbeing', 'case_manager'] as const;
@@ -79,21 +69,10 @@ export interface PopulationCheck {
   isUsable: boolean;
 }
 
-function mapHeader(header: string): { column: PopulationColumn | null; error: string | null } {
-  const word = normaliseWord(header);
-  const known = (POPULATION_COLUMNS as readonly string[]).includes(word) ? (word as PopulationColumn) : ALIASES.get(word);
-  if (known) return { column: known, error: null };
-  if (word === '') return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
-  if (PERSONAL_COLUMN.test(word)) {
-    return {
-      column: null,
-      error: `Column “${header.trim()}” looks like it holds children’s names or personal details. Casemark stores case references only: remove the column from the file and upload it again`,
-    };
-  }
-  return { column: null, error: `Column “${header.trim()}” is not one Casemark reads. Remove it, or rename it to one of: ${POPULATION_COLUMNS.join(', ')}` };
+function mapHeader(header: string): HeadingMatch<PopulationColumn> {
+  return mapHeading(header, POPULATION_COLUMNS, ALIASES, 'reads');
 }
 
-const LEVEL_WORDS = Object.keys(LEVEL_LABELS).join(', ');
 const COLUMN_WORDS: Record<PopulationColumn, string> = {
   reference: 'Reference',
   type: 'Type',
@@ -111,23 +90,7 @@ export function checkPopulationFile(records: readonly CsvRecord[], framework: Fr
   const [header, ...rest] = records;
   if (!header) return refuse('The file is empty. Download the template, fill in one row per eligible case and upload it');
 
-  const columns: (PopulationColumn | null)[] = [];
-  const headerErrors: string[] = [];
-  const seen = new Set<PopulationColumn>();
-  for (const cell of header.fields) {
-    const { column, error } = mapHeader(cell);
-    if (error) headerErrors.push(error);
-    if (column && seen.has(column)) headerErrors.push(`Column “${column}” appears more than once in the header`);
-    if (column) seen.add(column);
-    columns.push(column);
-  }
-  const isPersonal = (e: string) => e.includes('personal details');
-  headerErrors.sort((a, b) => Number(isPersonal(b)) - Number(isPersonal(a)));
-  if (!headerErrors.some(isPersonal)) {
-    for (const required of REQUIRED) {
-      if (!seen.has(required)) headerErrors.push(`The header has no “${required}” column. The first line must name the columns, as in the template`);
-    }
-  }
+  const { columns, errors: headerErrors } = readHeader(header.fields, mapHeader, REQUIRED);
   if (headerErrors.length) return refuse(...headerErrors);
 
   const data = rest.filter((r) => r.fields.some((f) => f.trim() !== ''));
@@ -140,64 +103,22 @@ export function checkPopulationFile(records: readonly CsvRecord[], framework: Fr
   for (const record of data) {
     const before = errors.length;
     const add = (column: PopulationColumn | null, message: string) => errors.push({ line: record.line, column, message });
-    const values: Partial<Record<PopulationColumn, string>> = {};
-    columns.forEach((column, index) => {
-      if (column) values[column] = (record.fields[index] ?? '').trim();
-    });
-    if (record.fields.slice(columns.length).some((f) => f.trim() !== '')) {
-      add(null, `The row has ${record.fields.length} values but the header has ${columns.length} columns: check for a comma inside a value that is not in quotes`);
-    }
+    const values = readRowValues(record, columns, add);
     const cell = (column: PopulationColumn) => values[column] ?? '';
 
     const reference = cell('reference');
-    const referenceProblem = checkCaseReference(reference);
-    if (referenceProblem) add('reference', referenceProblem);
-    else {
-      const key = reference.toLowerCase();
-      const first = firstLineOf.get(key);
-      if (first !== undefined) add('reference', `Reference ${reference} appears more than once in the file (first on line ${first})`);
-      else firstLineOf.set(key, record.line);
-    }
-
-    const typeText = cell('type');
-    const type = typeText === '' ? null : parseCaseType(typeText);
-    if (typeText === '') add('type', 'Enter the case type: court, out_of_court or resettlement');
-    else if (!type) add('type', `Type “${typeText}” is not known: use court, out_of_court or resettlement`);
-    else {
-      const problem = explainCaseTypeForFramework(type, framework);
-      if (problem) add('type', problem);
-    }
-
-    const disposalText = cell('disposal');
-    const disposal = disposalText === '' ? null : parseDisposal(disposalText);
-    if (disposalText === '') add('disposal', 'Enter the disposal, for example referral_order or youth_caution');
-    else if (!disposal) add('disposal', `Disposal “${disposalText}” is not known: use one of ${DISPOSALS.join(', ')}`);
-    else if (type) {
-      const mismatch = explainDisposalMismatch(disposal, type);
-      if (mismatch) add('disposal', mismatch);
-    }
+    checkFileReference(reference, record.line, firstLineOf, add);
+    const { type, disposal } = checkTypeAndDisposal(cell('type'), cell('disposal'), framework, add);
 
     const dateText = cell('disposal_date');
     const disposalDate = dateText === '' ? null : parseCalendarDate(dateText);
     if (dateText === '') add('disposal_date', 'Enter the disposal or sentence date: the eligibility window is worked out from it');
     else if (!disposalDate) add('disposal_date', `Disposal or sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
 
-    const gender = cell('gender');
-    if (gender.length > 30) add('gender', 'Gender must be 30 characters or fewer');
-    const levelOf = (column: 'rosh' | 'safety_wellbeing') => {
-      const text = cell(column);
-      if (text === '') return null;
-      const level = parseLevel(text);
-      if (!level) add(column, `${COLUMN_WORDS[column]} “${text}” is not known: use ${LEVEL_WORDS}, or leave it blank`);
-      return level;
-    };
-    const rosh = levelOf('rosh');
-    const safetyWellbeing = levelOf('safety_wellbeing');
-    const caseManager = cell('case_manager');
-    if (caseManager.length > 100) add('case_manager', 'Case manager must be 100 characters or fewer');
+    const { gender, rosh, safetyWellbeing, caseManager } = checkCaseDetails(cell, COLUMN_WORDS, add);
 
     if (errors.length === before && type && disposal && disposalDate) {
-      rows.push({ line: record.line, reference, type, disposal, disposalDate, gender: gender || null, rosh, safetyWellbeing, caseManager: caseManager || null });
+      rows.push({ line: record.line, reference, type, disposal, disposalDate, gender, rosh, safetyWellbeing, caseManager });
     }
   }
   return { fileErrors: [], rows, errors, isUsable: errors.length === 0 };

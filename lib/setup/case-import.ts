@@ -5,19 +5,10 @@
  * the references already in it; nothing here reads or writes the database.
  */
 import { parseCsv } from '@/lib/csv/parse-csv';
-import { LEVEL_LABELS } from '@/lib/format/labels';
-import { DISPOSALS, type CaseType, type Disposal, type FrameworkVersion, type Level } from '@/lib/framework/types';
+import type { CaseType, Disposal, FrameworkVersion, Level } from '@/lib/framework/types';
 import type { TeamRole } from '@/lib/auth/permissions';
-import {
-  checkCaseReference,
-  explainCaseTypeForFramework,
-  explainDisposalMismatch,
-  normaliseWord,
-  parseCalendarDate,
-  parseCaseType,
-  parseDisposal,
-  parseLevel,
-} from './case-fields';
+import { parseCalendarDate } from './case-fields';
+import { checkCaseDetails, checkFileReference, checkTypeAndDisposal, mapHeading, readHeader, readRowValues, type HeadingMatch } from './case-rows';
 import { hasUnstorableCharacter } from '@/lib/validation/safe-input';
 
 const UNSTORABLE_CELL = 'holds a character that cannot be stored (a NUL character, or half of an emoji or other symbol): delete it in the spreadsheet and export the file again';
@@ -57,13 +48,7 @@ const COLUMN_ALIASES: ReadonlyMap<string, ImportColumn> = new Map(Object.entries
   inspector_e_mail: 'inspector_email',
 } satisfies Record<string, ImportColumn>));
 
-/**
- * Headings that suggest a column of children's names (or other identifying details). Casemark
- * stores case references only, so such a file is refused outright rather than the column
- * quietly dropped: the service should not be sending it.
- */
-export const PERSONAL_COLUMN =
-  /(^|_)(name|names|forename|forenames|surname|surnames|first_?name|last_?name|full_?name|given_?names?|family_?name|middle_?names?|child|childs|child's|young_?person|young_?people|yp|dob|date_of_birth|birth_?date|address|postcode)(_|$)/;
+export { PERSONAL_COLUMN } from './case-rows';
 
 /** Largest sample accepted in one file; inspections sample tens of cases, not thousands. */
 export const MAX_IMPORT_ROWS = 500;
@@ -125,25 +110,11 @@ export interface CaseImportCheck {
 
 const referenceKey = (reference: string) => reference.trim().toLowerCase();
 
-function mapHeader(header: string): { column: ImportColumn | null; error: string | null } {
-  const word = normaliseWord(header);
-  // A Map, not an object: a heading such as "constructor" must not match Object.prototype's.
-  const known = (IMPORT_COLUMNS as readonly string[]).includes(word) ? (word as ImportColumn) : COLUMN_ALIASES.get(word);
-  if (known) return { column: known, error: null };
-  if (word === '') return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
-  if (PERSONAL_COLUMN.test(word)) {
-    return {
-      column: null,
-      error: `Column “${header.trim()}” looks like it holds children’s names or personal details. Casemark stores case references only: remove the column from the file and upload it again`,
-    };
-  }
-  return {
-    column: null,
-    error: `Column “${header.trim()}” is not one Casemark imports. Remove it, or rename it to one of: ${IMPORT_COLUMNS.join(', ')}`,
-  };
+function mapHeader(header: string): HeadingMatch<ImportColumn> {
+  if (hasUnstorableCharacter(header)) return { column: null, error: `A column heading ${UNSTORABLE_CELL}` };
+  return mapHeading(header, IMPORT_COLUMNS, COLUMN_ALIASES, 'imports');
 }
 
-const LEVEL_WORDS = Object.keys(LEVEL_LABELS).join(', ');
 const COLUMN_WORDS: Record<ImportColumn, string> = {
   reference: 'Reference',
   type: 'Type',
@@ -169,28 +140,7 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
   const [header, ...records] = parsed.records;
   if (!header) return refuse('The file is empty. Download the template, fill in one row per case and upload it');
 
-  const columns: (ImportColumn | null)[] = [];
-  const headerErrors: string[] = [];
-  const seen = new Set<ImportColumn>();
-  for (const cell of header.fields) {
-    if (hasUnstorableCharacter(cell)) {
-      headerErrors.push(`A column heading ${UNSTORABLE_CELL}`);
-      columns.push(null);
-      continue;
-    }
-    const { column, error } = mapHeader(cell);
-    if (error) headerErrors.push(error);
-    if (column && seen.has(column)) headerErrors.push(`Column “${column}” appears more than once in the header`);
-    if (column) seen.add(column);
-    columns.push(column);
-  }
-  // Personal-data columns are reported first: they are the reason to stop.
-  headerErrors.sort((a, b) => Number(b.includes('personal details')) - Number(a.includes('personal details')));
-  for (const required of REQUIRED_COLUMNS) {
-    if (!seen.has(required) && !headerErrors.some((e) => e.includes('personal details'))) {
-      headerErrors.push(`The header has no “${required}” column. The first line must name the columns, as in the template`);
-    }
-  }
+  const { columns, errors: headerErrors } = readHeader(header.fields, mapHeader, REQUIRED_COLUMNS);
   if (headerErrors.length) return refuse(...headerErrors);
 
   const dataRecords = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
@@ -206,14 +156,7 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
   const rows = dataRecords.map((record): ImportRow => {
     const errors: ImportIssue[] = [];
     const add = (column: ImportColumn | null, message: string) => errors.push({ line: record.line, column, message });
-    const values: Partial<Record<ImportColumn, string>> = {};
-    columns.forEach((column, index) => {
-      if (column) values[column] = (record.fields[index] ?? '').trim();
-    });
-    const extra = record.fields.slice(columns.length).filter((f) => f.trim() !== '');
-    if (extra.length) {
-      add(null, `The row has ${record.fields.length} values but the header has ${columns.length} columns: check for a comma inside a value that is not in quotes`);
-    }
+    const values = readRowValues(record, columns, add);
     record.fields.forEach((field, index) => {
       const column = columns[index] ?? null;
       if (hasUnstorableCharacter(field)) add(column, `${column ? COLUMN_WORDS[column] : `Value ${index + 1}`} ${UNSTORABLE_CELL}`);
@@ -221,53 +164,16 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
     const cell = (column: ImportColumn) => values[column] ?? '';
 
     const reference = cell('reference');
-    const referenceProblem = checkCaseReference(reference);
-    if (referenceProblem) add('reference', referenceProblem);
-    else {
-      const key = referenceKey(reference);
-      const firstLine = firstLineOf.get(key);
-      if (firstLine !== undefined) add('reference', `Reference ${reference} appears more than once in the file (first on line ${firstLine})`);
-      else firstLineOf.set(key, record.line);
-      if (existing.has(key)) add('reference', `A case with reference ${reference} is already in this inspection`);
-    }
+    const key = checkFileReference(reference, record.line, firstLineOf, add);
+    if (key !== null && existing.has(key)) add('reference', `A case with reference ${reference} is already in this inspection`);
 
-    const typeText = cell('type');
-    const type = typeText === '' ? null : parseCaseType(typeText);
-    if (typeText === '') add('type', 'Enter the case type: court, out_of_court or resettlement');
-    else if (!type) add('type', `Type “${typeText}” is not known: use court, out_of_court or resettlement`);
-    else {
-      const problem = explainCaseTypeForFramework(type, context.framework);
-      if (problem) add('type', problem);
-    }
-
-    const disposalText = cell('disposal');
-    const disposal = disposalText === '' ? null : parseDisposal(disposalText);
-    if (disposalText === '') add('disposal', 'Enter the disposal, for example referral_order or youth_caution');
-    else if (!disposal) add('disposal', `Disposal “${disposalText}” is not known: use one of ${DISPOSALS.join(', ')}`);
-    else if (type) {
-      const mismatch = explainDisposalMismatch(disposal, type);
-      if (mismatch) add('disposal', mismatch);
-    }
+    const { type, disposal } = checkTypeAndDisposal(cell('type'), cell('disposal'), context.framework, add);
 
     const dateText = cell('sentence_date');
     const sentenceDate = dateText === '' ? null : parseCalendarDate(dateText);
     if (dateText !== '' && !sentenceDate) add('sentence_date', `Sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
 
-    const gender = cell('gender');
-    if (gender.length > 30) add('gender', 'Gender must be 30 characters or fewer');
-
-    const levelOf = (column: 'rosh' | 'safety_wellbeing') => {
-      const text = cell(column);
-      if (text === '') return null;
-      const level = parseLevel(text);
-      if (!level) add(column, `${COLUMN_WORDS[column]} “${text}” is not known: use ${LEVEL_WORDS}, or leave it blank`);
-      return level;
-    };
-    const rosh = levelOf('rosh');
-    const safetyWellbeing = levelOf('safety_wellbeing');
-
-    const caseManager = cell('case_manager');
-    if (caseManager.length > 100) add('case_manager', 'Case manager must be 100 characters or fewer');
+    const { gender, rosh, safetyWellbeing, caseManager } = checkCaseDetails(cell, COLUMN_WORDS, add);
 
     const email = cell('inspector_email').toLowerCase();
     const member = email === '' ? null : teamByEmail.get(email);
@@ -286,10 +192,10 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
             type,
             disposal,
             sentenceDate,
-            gender: gender || null,
+            gender,
             rosh,
             safetyWellbeing,
-            caseManager: caseManager || null,
+            caseManager,
             inspectorId: member?.userId ?? null,
           }
         : null;

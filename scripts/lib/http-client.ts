@@ -79,3 +79,23 @@ export async function stopServer(child: ChildProcess, hard = false): Promise<voi
   child.kill(hard ? 'SIGKILL' : 'SIGTERM');
   await exited;
 }
+
+/**
+ * Reads the live panel's server-sent events (app/inspections/[inspectionId]/panel/events) from a
+ * response body until it ends, calling `onPanel` with each `panel` event's data as it arrives.
+ * Other events (the keep-alive comments) are passed over.
+ */
+export async function readPanelEvents(body: ReadableStream<Uint8Array>, onPanel: (data: unknown) => void): Promise<void> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const message = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (!message.startsWith('event: panel')) continue;
+      onPanel(JSON.parse(message.slice(message.indexOf('data: ') + 6)));
+    }
+  }
+}

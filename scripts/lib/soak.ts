@@ -19,7 +19,7 @@ import { freePort } from '@/lib/net/free-port';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { buildIfNeeded } from './build';
-import { serverActionId, signIn, startNextServer, stopServer, summarise } from './http-client';
+import { readPanelEvents, serverActionId, signIn, startNextServer, stopServer, summarise } from './http-client';
 
 /** Every seeded account's password. */
 export const SOAK_PASSWORD = 'soak-password-1';
@@ -172,19 +172,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
               signal: abortAll.signal,
             });
             if (!response.ok || !response.body) throw new Error(`panel stream: HTTP ${response.status}`);
-            const decoder = new TextDecoder();
-            let buffer = '';
-            for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-              buffer += decoder.decode(chunk, { stream: true });
-              let end: number;
-              while ((end = buffer.indexOf('\n\n')) >= 0) {
-                const message = buffer.slice(0, end);
-                buffer = buffer.slice(end + 2);
-                if (!message.startsWith('event: panel')) continue;
-                events.push(performance.now());
-                lastPanel[s] = JSON.parse(message.slice(message.indexOf('data: ') + 6));
-              }
-            }
+            await readPanelEvents(response.body, (data) => {
+              events.push(performance.now());
+              lastPanel[s] = data;
+            });
           } catch {
             /* the server or the database went away: reconnect */
           }

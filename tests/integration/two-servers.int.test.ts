@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { freePort } from '../../lib/net/free-port';
 import { buildIfNeeded } from '../../scripts/lib/build';
-import { serverActionId, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
+import { readPanelEvents, serverActionId, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
 import { parseSaveResponse, SOAK_PASSWORD, seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
 import { createMigratedDatabase } from './test-database';
 
@@ -40,19 +40,10 @@ function openPanel(baseUrl: string, cookie: string) {
   const waiters: (() => void)[] = [];
   void (async () => {
     const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/panel/events`, { headers: { Cookie: cookie }, signal: controller.signal });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let end: number;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        const message = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (!message.startsWith('event: panel')) continue;
-        events.push({ at: performance.now(), result: JSON.parse(message.slice(message.indexOf('data: ') + 6)).result });
-        waiters.splice(0).forEach((w) => w());
-      }
-    }
+    await readPanelEvents(response.body!, (data) => {
+      events.push({ at: performance.now(), result: (data as { result: unknown }).result });
+      waiters.splice(0).forEach((w) => w());
+    });
   })().catch(() => undefined);
   const next = (count: number, timeoutMs: number) =>
     new Promise<void>((resolve, reject) => {

@@ -1,8 +1,6 @@
-import { can } from '@/lib/auth/permissions';
-import { getSessionUser } from '@/lib/auth/session';
-import { findInspectionForUser } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
-import { attachmentHeader, parseExportFormat, parseExportTarget, renderExport } from '@/lib/export/files';
+import { parseExportFormat, parseExportTarget, renderExport } from '@/lib/export/files';
+import { authoriseInspectionRequest, downloadResponse, SIGN_IN_TO_DOWNLOAD } from '@/lib/http/inspection-route';
 import { loadPanelData } from '@/lib/panel/load-panel';
 
 export const dynamic = 'force-dynamic';
@@ -16,13 +14,11 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(request: Request, { params }: { params: Promise<{ inspectionId: string; table: string }> }) {
   const { inspectionId, table } = await params;
-  const user = await getSessionUser();
-  if (!user) return new Response('Sign in to download exports.', { status: 401 });
-  const inspection = await findInspectionForUser(user, inspectionId);
+  const access = await authoriseInspectionRequest(inspectionId, ['export.download'], SIGN_IN_TO_DOWNLOAD);
+  if (access instanceof Response) return access;
+  const { inspection } = access;
   const target = parseExportTarget(table);
-  if (!inspection || !can(user, 'export.download', { inspection: inspection.scope }) || !target) {
-    return new Response('Not found', { status: 404 });
-  }
+  if (!target) return new Response('Not found', { status: 404 });
   const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
   if (!format) return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
 
@@ -30,11 +26,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   const file = await renderExport(panel, target, format, { serviceName: inspection.serviceName });
   if (!file && target === 'resettlement') return new Response('The 2018 standards have no resettlement cases, so there is no resettlement table.', { status: 404 });
   if (!file) return new Response('All the tables come as one workbook (?format=xlsx) or as one CSV per table.', { status: 400 });
-  return new Response(file.body as BodyInit, {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': attachmentHeader(file.fileName),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return downloadResponse(file.body as BodyInit, file.contentType, file.fileName);
 }

@@ -1,10 +1,8 @@
-import { can } from '@/lib/auth/permissions';
-import { getSessionUser } from '@/lib/auth/session';
-import { findInspectionForUser } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { buildAnnexeDocx, DOCX_CONTENT_TYPE } from '@/lib/export/annexe-docx';
-import { attachmentHeader, fileSlug } from '@/lib/export/files';
+import { fileSlug } from '@/lib/export/files';
 import { getFramework } from '@/lib/framework';
+import { authoriseInspectionRequest, downloadResponse, SIGN_IN_TO_DOWNLOAD } from '@/lib/http/inspection-route';
 import { formatDateRange } from '@/lib/format/labels';
 import { loadPanelData } from '@/lib/panel/load-panel';
 
@@ -17,10 +15,9 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
-  const user = await getSessionUser();
-  if (!user) return new Response('Sign in to download exports.', { status: 401 });
-  const inspection = await findInspectionForUser(user, inspectionId);
-  if (!inspection || !can(user, 'export.download', { inspection: inspection.scope })) return new Response('Not found', { status: 404 });
+  const access = await authoriseInspectionRequest(inspectionId, ['export.download'], SIGN_IN_TO_DOWNLOAD);
+  if (access instanceof Response) return access;
+  const { inspection } = access;
 
   const panel = await loadPanelData(prisma, inspection.id);
   const bytes = await buildAnnexeDocx({
@@ -30,11 +27,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
     fieldwork: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd),
     sampleByType: panel.progress.sample.byType,
   });
-  return new Response(bytes as BodyInit, {
-    headers: {
-      'Content-Type': DOCX_CONTENT_TYPE,
-      'Content-Disposition': attachmentHeader(`${fileSlug(inspection.serviceName)}-annexe-${new Date().toISOString().slice(0, 10)}.docx`),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  const fileName = `${fileSlug(inspection.serviceName)}-annexe-${new Date().toISOString().slice(0, 10)}.docx`;
+  return downloadResponse(bytes as BodyInit, DOCX_CONTENT_TYPE, fileName);
 }

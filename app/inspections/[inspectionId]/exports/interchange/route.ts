@@ -1,8 +1,6 @@
-import { can } from '@/lib/auth/permissions';
-import { getSessionUser } from '@/lib/auth/session';
-import { findInspectionForUser } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
-import { attachmentHeader, fileSlug } from '@/lib/export/files';
+import { fileSlug } from '@/lib/export/files';
+import { authoriseInspectionRequest, downloadResponse, SIGN_IN_TO_DOWNLOAD } from '@/lib/http/inspection-route';
 import { exportInspection } from '@/lib/interchange/export-inspection';
 
 export const dynamic = 'force-dynamic';
@@ -14,12 +12,9 @@ export const dynamic = 'force-dynamic';
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
-  const user = await getSessionUser();
-  if (!user) return new Response('Sign in to download exports.', { status: 401 });
-  const inspection = await findInspectionForUser(user, inspectionId);
-  if (!inspection || !can(user, 'export.download', { inspection: inspection.scope }) || !can(user, 'inspection.manage', { inspection: inspection.scope })) {
-    return new Response('Not found', { status: 404 });
-  }
+  const access = await authoriseInspectionRequest(inspectionId, ['export.download', 'inspection.manage'], SIGN_IN_TO_DOWNLOAD);
+  if (access instanceof Response) return access;
+  const { user, inspection } = access;
   const document = await exportInspection(prisma, inspection.id);
   await prisma.auditEntry.create({
     data: {
@@ -32,11 +27,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
     },
   });
   const date = new Date().toISOString().slice(0, 10);
-  return new Response(`${JSON.stringify(document, null, 2)}\n`, {
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Disposition': attachmentHeader(`${fileSlug(inspection.serviceName)}-inspection-${date}.json`),
-      'Cache-Control': 'private, no-store',
-    },
-  });
+  return downloadResponse(`${JSON.stringify(document, null, 2)}\n`, 'application/json; charset=utf-8', `${fileSlug(inspection.serviceName)}-inspection-${date}.json`);
 }

@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { IMPORT_COLUMNS } from '@/lib/setup/case-import';
 import { ImportForm } from '@/components/setup/import-form';
+import { FileTemplateHelp } from '@/components/setup/file-template-help';
 
 export const metadata: Metadata = { title: 'Import cases' };
 
@@ -38,22 +39,13 @@ export default async function ImportPage({ params }: { params: Promise<{ inspect
             Upload the list of cases the service sent before fieldwork, as a CSV file with one row per case. Casemark checks every row and shows
             you the result; nothing is imported until every row is correct and you choose to import. The file must not contain children’s names.
           </p>
-          <p className="mb-4">
-            <a href={`/inspections/${inspection.id}/setup/import/template`} download>
-              Download the template (CSV)
-            </a>
-          </p>
-          <details className="mb-8 max-w-3xl">
-            <summary className="cursor-pointer text-govuk-link underline">The columns of the file</summary>
-            <dl className="mt-3 border-l-4 border-govuk-border pl-4">
-              {IMPORT_COLUMNS.map((column) => (
-                <div key={column} className="mb-2">
-                  <dt className="font-mono font-bold">{column}</dt>
-                  <dd>{COLUMN_HELP[column]}</dd>
-                </div>
-              ))}
-            </dl>
-          </details>
+          <FileTemplateHelp
+            templateHref={`/inspections/${inspection.id}/setup/import/template`}
+            summary="The columns of the file"
+            columns={IMPORT_COLUMNS}
+            help={COLUMN_HELP}
+            className="mb-8 max-w-3xl"
+          />
           <ImportForm inspectionId={inspection.id} />
         </>
       )}

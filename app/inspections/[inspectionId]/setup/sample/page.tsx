@@ -11,6 +11,7 @@ import { POPULATION_COLUMNS } from '@/lib/sampling/population-file';
 import type { CaseType } from '@/lib/framework/types';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { Tag } from '@/components/ui/tag';
+import { FileTemplateHelp } from '@/components/setup/file-template-help';
 import { ConfirmForm, DrawForm, PopulationUploadForm, SixtyFortyForm, SizeForm, WindowForm } from '@/components/sampling/sample-forms';
 import { ComparisonTables, PopulationTable, ReservesTable, SampledCasesTable } from '@/components/sampling/sample-tables';
 
@@ -97,22 +98,13 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
         )}
         {isOpen ? (
           <>
-            <p className="mb-4">
-              <a href={`/inspections/${inspection.id}/setup/sample/template`} download>
-                Download the template (CSV)
-              </a>
-            </p>
-            <details className="mb-6 max-w-3xl">
-              <summary className="cursor-pointer text-govuk-link underline">The columns of the list</summary>
-              <dl className="mt-3 border-l-4 border-govuk-border pl-4">
-                {POPULATION_COLUMNS.map((column) => (
-                  <div key={column} className="mb-2">
-                    <dt className="font-mono font-bold">{column}</dt>
-                    <dd>{COLUMN_HELP[column]}</dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
+            <FileTemplateHelp
+              templateHref={`/inspections/${inspection.id}/setup/sample/template`}
+              summary="The columns of the list"
+              columns={POPULATION_COLUMNS}
+              help={COLUMN_HELP}
+              className="mb-6 max-w-3xl"
+            />
             <PopulationUploadForm inspectionId={inspection.id} hasPopulation={state !== null} />
           </>
         ) : null}
