@@ -49,9 +49,9 @@ export async function runCapacity(levels: number[], minutes: number): Promise<vo
   const section = [
     '## Capacity: concurrent inspectors on one app server',
     '',
-    `Measured by \`npm run soak -- --capacity\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (shared: other`,
-    'engineers’ builds and tests were running on the same machine — the load average is in the table — so these',
-    'figures are depressed), Node ' + process.version + ', embedded PostgreSQL 18, one `next start` and the database on the',
+    `Measured by \`npm run soak -- --capacity\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (the load average in the`,
+    'table shows whether anything else was running: the figures move with it), Node ' + process.version + ', embedded',
+    'PostgreSQL 18, one `next start`, the database and the simulated inspectors on the',
     `same machine. Each level is the soak without faults for ${minutes} min: every simulated inspector saves a`,
     'key-question judgement every 1–3 s over HTTP (a fifth of them in pairs on the same answers, so some saves',
     'conflict and are resolved with “Keep mine”), three live panel streams listen, and every soak check must pass.',
