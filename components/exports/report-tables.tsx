@@ -13,6 +13,27 @@ const headCell = `${cell} whitespace-nowrap bg-govuk-light-grey text-left font-b
 const numberCell = `${cell} text-right tabular-nums`;
 const pct = (value: number | null) => (value === null ? '–' : `${value}%`);
 
+/** The prompt annex and the resettlement table print the same three figures, in the reports' order. */
+function PercentHeadings() {
+  return (
+    <>
+      <th scope="col" className={`${headCell} text-right`}>% yes</th>
+      <th scope="col" className={`${headCell} text-right`}>Yes</th>
+      <th scope="col" className={`${headCell} text-right`}>Relevant</th>
+    </>
+  );
+}
+
+function PercentCells({ row }: { row: { pct: number | null; yes: number; relevant: number } }) {
+  return (
+    <>
+      <td className={numberCell}>{pct(row.pct)}</td>
+      <td className={numberCell}>{row.yes}</td>
+      <td className={numberCell}>{row.relevant}</td>
+    </>
+  );
+}
+
 function RatingText({ rating, isJudgement, empty = 'Not yet rated' }: { rating: string | null; isJudgement: boolean; empty?: string }) {
   if (!rating) return <span className="text-govuk-secondary">{empty}</span>;
   return (
@@ -210,9 +231,7 @@ export function PromptAnnex({ framework, rows }: { framework: Framework; rows: P
                     <thead>
                       <tr>
                         <th scope="col" className={headCell}>Prompt</th>
-                        <th scope="col" className={`${headCell} text-right`}>% yes</th>
-                        <th scope="col" className={`${headCell} text-right`}>Yes</th>
-                        <th scope="col" className={`${headCell} text-right`}>Relevant</th>
+                        <PercentHeadings />
                       </tr>
                     </thead>
                     <tbody>
@@ -223,9 +242,7 @@ export function PromptAnnex({ framework, rows }: { framework: Framework; rows: P
                             <th scope="row" className={`${cell} text-left font-normal`}>
                               {r.prompt}) {r.text}
                             </th>
-                            <td className={numberCell}>{pct(r.pct)}</td>
-                            <td className={numberCell}>{r.yes}</td>
-                            <td className={numberCell}>{r.relevant}</td>
+                            <PercentCells row={r} />
                           </tr>
                         ))}
                     </tbody>
@@ -246,9 +263,7 @@ export function ResettlementTable({ table }: { table: ExportTable<ResettlementRo
       <thead>
         <tr>
           <th scope="col" className={headCell}>Casemark’s own question</th>
-          <th scope="col" className={`${headCell} text-right`}>% yes</th>
-          <th scope="col" className={`${headCell} text-right`}>Yes</th>
-          <th scope="col" className={`${headCell} text-right`}>Relevant</th>
+          <PercentHeadings />
         </tr>
       </thead>
       <tbody>
@@ -257,9 +272,7 @@ export function ResettlementTable({ table }: { table: ExportTable<ResettlementRo
             <th scope="row" className={`${cell} text-left font-normal`}>
               <span className="font-bold">{r.aspect}</span> {r.text}
             </th>
-            <td className={numberCell}>{pct(r.pct)}</td>
-            <td className={numberCell}>{r.yes}</td>
-            <td className={numberCell}>{r.relevant}</td>
+            <PercentCells row={r} />
           </tr>
         ))}
       </tbody>
