@@ -14,6 +14,32 @@ export default defineConfig([
     },
   },
   {
+    // Imports run downhill: app → components → lib (docs/architecture.md). Server actions and view
+    // types live with their feature in lib/, so a component never reaches back into a route folder.
+    files: ['components/**', 'lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(@/|(\\.\\./)+)app(/|$)', message: 'components/ and lib/ must not import from app/: move the code to lib/ (imports run app → components → lib).' }] },
+      ],
+    },
+  },
+  {
+    files: ['lib/**'],
+    ignores: ['lib/**/*.test.ts', 'lib/**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(@/|(\\.\\./)+)app(/|$)', message: 'lib/ must not import from app/ (imports run app → components → lib).' },
+            { regex: '^(@/|(\\.\\./)+)components(/|$)', message: 'lib/ must not import from components/: move shared types to lib/ (imports run app → components → lib).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

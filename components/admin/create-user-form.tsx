@@ -6,7 +6,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { TextInput } from '@/components/ui/text-input';
 import { fieldError, IDLE_FORM_STATE, valueOf, type FormState } from '@/lib/forms/form-state';
-import { createUserAction } from '@/app/admin/users/actions';
+import { createUserAction } from '@/lib/admin/user-actions';
 
 export function CreateUserForm() {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(createUserAction, IDLE_FORM_STATE);

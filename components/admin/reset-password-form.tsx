@@ -6,7 +6,7 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { TextInput } from '@/components/ui/text-input';
 import { fieldError, IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
-import { resetPasswordAction } from '@/app/admin/users/actions';
+import { resetPasswordAction } from '@/lib/admin/user-actions';
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(resetPasswordAction, IDLE_FORM_STATE);

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { TextInput } from '@/components/ui/text-input';
 import { fieldError, IDLE_FORM_STATE, valueOf, type FormState } from '@/lib/forms/form-state';
-import { createServiceAction, updateServiceAction } from '@/app/admin/services/actions';
+import { createServiceAction, updateServiceAction } from '@/lib/admin/service-actions';
 
 export interface ServiceValues {
   id: string;

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
-import { setUserActiveAction, setUserAdminAction } from '@/app/admin/users/actions';
+import { setUserActiveAction, setUserAdminAction } from '@/lib/admin/user-actions';
 
 const ACTIONS = { active: setUserActiveAction, admin: setUserAdminAction };
 

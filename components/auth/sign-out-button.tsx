@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef, type FormEvent } from 'react';
-import { signOutAction } from '@/app/sign-in/actions';
+import { signOutAction } from '@/lib/auth/sign-in-actions';
 import { countOutbox, isOutboxAvailable, wipeOutbox } from '@/lib/offline/outbox';
 import { wipeOfflinePages } from '@/components/offline/offline-support';
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { Radios } from '@/components/ui/radios';
-import { saveCaseDetailsAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { saveCaseDetailsAction } from '@/lib/marking/actions';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { useOutbox } from './use-outbox';
 import { planReplay } from '@/lib/offline/replay-plan';

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
-import { completeCaseAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { completeCaseAction } from '@/lib/marking/actions';
 import { useOnline } from './use-outbox';
 
 export function CompleteCaseButton({

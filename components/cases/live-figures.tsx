@@ -3,7 +3,7 @@
 import { ANSWER_LABELS, RATING_LABELS } from '@/lib/format/labels';
 import { bandOf } from '@/lib/rating/bands';
 import { questionFigures } from '@/lib/rating/key-question';
-import type { AnswerState, Counts, QuestionView } from './types';
+import type { AnswerState, Counts, QuestionView } from '@/lib/marking/view-types';
 
 /**
  * Beside the marking form: the inspection's figures for the key questions on this page, as they

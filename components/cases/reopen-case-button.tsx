@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { reopenCaseAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { reopenCaseAction } from '@/lib/marking/actions';
 
 export function ReopenCaseButton({ caseId }: { caseId: string }) {
   const router = useRouter();

@@ -4,12 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Radios } from '@/components/ui/radios';
 import { ANSWER_LABELS } from '@/lib/format/labels';
 import type { AnswerValue } from '@/lib/framework/types';
-import { saveAnswerAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { saveAnswerAction } from '@/lib/marking/actions';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { LiveFigures } from './live-figures';
 import { useOutbox } from './use-outbox';
 import { isAlreadySaved, planReplay } from '@/lib/offline/replay-plan';
-import { questionAnchor, type AnswerState, type Counts, type QuestionView } from './types';
+import { questionAnchor, type AnswerState, type Counts, type QuestionView } from '@/lib/marking/view-types';
 
 const VALUE_OPTIONS = (['yes', 'no', 'na'] as const).map((v) => ({ value: v, label: ANSWER_LABELS[v] }));
 const OTHER_REASON = '__other__';

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { FileUpload } from '@/components/ui/file-upload';
 import { NotificationBanner } from '@/components/ui/notification-banner';
-import { importInspectionAction, type ImportActionState } from '@/app/inspections/import/actions';
+import { importInspectionAction, type ImportActionState } from '@/lib/interchange/actions';
 import { MAX_IMPORT_BYTES, TOO_LARGE } from '@/lib/validation/import-file';
 
 /** Errors listed in the summary; a file with more says how many more. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { saveAnswerAction, saveCaseDetailsAction } from '@/app/inspections/[inspectionId]/cases/[caseId]/actions';
+import { saveAnswerAction, saveCaseDetailsAction } from '@/lib/marking/actions';
 import { claimedKeys, announceOutboxChange } from '@/components/cases/use-outbox';
 import { confirmSent, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import { isAlreadySaved, planReplay, type PlannedSend } from '@/lib/offline/replay-plan';

@@ -7,7 +7,7 @@ import { Radios } from '@/components/ui/radios';
 import { RATING_LABELS } from '@/lib/format/labels';
 import { RATINGS, type Rating, type Standard } from '@/lib/framework/types';
 import type { JudgementView, PanelData } from '@/lib/panel/load-panel';
-import { recordJudgementAction } from '@/app/inspections/[inspectionId]/panel/actions';
+import { recordJudgementAction } from '@/lib/panel/actions';
 
 const OPTIONS = [...RATINGS].reverse().map((r) => ({ value: r, label: RATING_LABELS[r] }));
 

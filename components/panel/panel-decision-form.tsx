@@ -7,7 +7,7 @@ import { Radios } from '@/components/ui/radios';
 import { RATING_LABELS } from '@/lib/format/labels';
 import { RATINGS, type Rating } from '@/lib/framework/types';
 import type { PanelData, PanelDecisionView } from '@/lib/panel/load-panel';
-import { recordPanelDecisionAction, withdrawPanelDecisionAction } from '@/app/inspections/[inspectionId]/panel/actions';
+import { recordPanelDecisionAction, withdrawPanelDecisionAction } from '@/lib/panel/actions';
 
 const OPTIONS = [...RATINGS].reverse().map((r) => ({ value: r, label: RATING_LABELS[r] }));
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import { setPanelVisibilityAction } from '@/app/inspections/[inspectionId]/panel/actions';
+import { setPanelVisibilityAction } from '@/lib/panel/actions';
 
 /** The lead inspector decides whether inspectors on the team may see the panel (read-only). */
 export function PanelVisibilityToggle({ inspectionId, isVisible }: { inspectionId: string; isVisible: boolean }) {

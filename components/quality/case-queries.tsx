@@ -4,7 +4,7 @@ import { listQueriesForCase } from '@/lib/data/quality';
 import { getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
 import { labelQueriedQuestion } from '@/lib/quality/question-label';
-import { questionAnchor } from '@/components/cases/types';
+import { questionAnchor } from '@/lib/marking/view-types';
 import { QueryThread } from './query-thread';
 
 /**

@@ -12,7 +12,7 @@ import {
   replyToQueryAction,
   resolveQueryAction,
   setQualityTargetAction,
-} from '@/app/inspections/[inspectionId]/quality/actions';
+} from '@/lib/quality/actions';
 
 const ACTIONS = {
   raise: raiseQueryAction,

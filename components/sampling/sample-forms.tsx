@@ -20,7 +20,7 @@ import {
   setWindowAction,
   uploadPopulationAction,
   type UploadResult,
-} from '@/app/inspections/[inspectionId]/setup/sample/actions';
+} from '@/lib/sampling/actions';
 
 /**
  * Upload the service's list (CSV or XLSX). Every row is checked; when any is wrong nothing is

@@ -9,7 +9,7 @@ import { Tag } from '@/components/ui/tag';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, MARKING_STATUS_LABELS } from '@/lib/format/labels';
 import { fieldError, IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
 import type { SetupCase } from '@/lib/data/setup';
-import { allocateCaseAction, allocateCasesAction, spreadCasesAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { allocateCaseAction, allocateCasesAction, spreadCasesAction } from '@/lib/setup/actions';
 import { useFeedback } from './feedback-scope';
 import { FormFeedback } from './form-feedback';
 

@@ -11,7 +11,7 @@ import { TextInput } from '@/components/ui/text-input';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS } from '@/lib/format/labels';
 import { COURT_DISPOSALS, LEVELS, OUT_OF_COURT_DISPOSALS, type CaseType } from '@/lib/framework/types';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
-import { addCaseAction, editCaseAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { addCaseAction, editCaseAction } from '@/lib/setup/actions';
 
 export interface CaseFormValues {
   id: string;

@@ -11,7 +11,7 @@ import { TextInput } from '@/components/ui/text-input';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import type { FrameworkVersion } from '@/lib/framework/types';
 import type { StandardOption } from '@/lib/data/setup';
-import { createInspectionAction } from '@/app/inspections/new/actions';
+import { createInspectionAction } from '@/lib/setup/new-inspection-actions';
 import { PreviousResultsFields } from './previous-results-fields';
 
 const FIELD_IDS = {

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
-import { deleteCaseAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { deleteCaseAction } from '@/lib/setup/actions';
 
 export function DeleteCaseForm({ inspectionId, caseId, reference }: { inspectionId: string; caseId: string; reference: string }) {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(deleteCaseAction, IDLE_FORM_STATE);

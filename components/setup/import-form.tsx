@@ -11,7 +11,7 @@ import { fieldError, IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-st
 import type { ImportRow } from '@/lib/setup/case-import';
 import { describeImportIssue } from '@/lib/setup/import-issue';
 import { FeedbackScope, useFeedback } from './feedback-scope';
-import { importCasesAction, previewImportAction, type ImportPreview } from '@/app/inspections/[inspectionId]/setup/import/actions';
+import { importCasesAction, previewImportAction, type ImportPreview } from '@/lib/setup/import-actions';
 
 function PreviewTable({ rows }: { rows: ImportRow[] }) {
   return (

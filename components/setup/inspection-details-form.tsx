@@ -6,7 +6,7 @@ import { DateInput, type DateParts } from '@/components/ui/date-input';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import type { StandardOption } from '@/lib/data/setup';
-import { updateInspectionDetailsAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { updateInspectionDetailsAction } from '@/lib/setup/actions';
 import { PreviousResultsFields } from './previous-results-fields';
 
 /** Changes the fieldwork dates and the previous inspection's results. */

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
-import { setInspectionStatusAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { setInspectionStatusAction } from '@/lib/setup/actions';
 import type { InspectionStatus } from '@/lib/auth/permissions';
 import { useFeedback } from './feedback-scope';
 import { FormFeedback } from './form-feedback';

@@ -7,7 +7,7 @@ import { TextInput } from '@/components/ui/text-input';
 import { ROLE_LABELS } from '@/lib/format/labels';
 import { fieldError, IDLE_FORM_STATE, valueOf, type FormState } from '@/lib/forms/form-state';
 import type { SetupMember } from '@/lib/data/setup';
-import { addMemberAction, changeMemberRoleAction, removeMemberAction } from '@/app/inspections/[inspectionId]/setup/actions';
+import { addMemberAction, changeMemberRoleAction, removeMemberAction } from '@/lib/setup/actions';
 import { useFeedback } from './feedback-scope';
 import { FormFeedback } from './form-feedback';
 

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { loadCaseForActor } from '@/lib/marking/case-scope';
-import type { AnswerState } from '@/components/cases/types';
+import type { AnswerState } from '@/lib/marking/view-types';
 
 /**
  * Everything a marking page needs about one case, or the not-found page when the case does not

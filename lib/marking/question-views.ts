@@ -1,5 +1,5 @@
 import { isKeyQuestionApplicable, listStandardsForCase, type CaseClassification, type Framework } from '@/lib/framework';
-import type { QuestionView } from '@/components/cases/types';
+import type { QuestionView } from '@/lib/marking/view-types';
 
 /**
  * The questions of one standard's page for this case, shaped for the marking form; for a

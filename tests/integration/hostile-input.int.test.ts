@@ -15,7 +15,7 @@
  * HTTP method exported by every route.ts, and fail naming each one no target exercised. So a new
  * action or route cannot be merged without hostile-input coverage. To add one:
  *
- *  - A server action: import its module (`import * as qa from '../../app/…/actions'`), add the
+ *  - A server action: import its module (`import * as qa from '../../lib/…/actions'`), add the
  *    module and its path to ACTION_FILES, and add a Target to targets() with `...act(qa, 'nameAction')`:
  *    `kind` ('form' for (previous state, FormData) actions, 'json' for (input) ones), `member`
  *    (who the guard lets through), a well-formed `template` with real ids from the seeded world,
@@ -70,23 +70,23 @@ const nextHeaders = nodeRequire('next/headers') as { headers: unknown; cookies: 
 nextHeaders.headers = async () => context.headers;
 nextHeaders.cookies = async () => emptyCookies;
 
-import * as adminUsers from '../../app/admin/users/actions';
-import * as adminServices from '../../app/admin/services/actions';
-import * as newInspection from '../../app/inspections/new/actions';
-import * as setup from '../../app/inspections/[inspectionId]/setup/actions';
-import * as setupImport from '../../app/inspections/[inspectionId]/setup/import/actions';
-import * as importInspection from '../../app/inspections/import/actions';
-import * as marking from '../../app/inspections/[inspectionId]/cases/[caseId]/actions';
-import * as panel from '../../app/inspections/[inspectionId]/panel/actions';
-import * as signIn from '../../app/sign-in/actions';
-import * as quality from '../../app/inspections/[inspectionId]/quality/actions';
+import * as adminUsers from '../../lib/admin/user-actions';
+import * as adminServices from '../../lib/admin/service-actions';
+import * as newInspection from '../../lib/setup/new-inspection-actions';
+import * as setup from '../../lib/setup/actions';
+import * as setupImport from '../../lib/setup/import-actions';
+import * as importInspection from '../../lib/interchange/actions';
+import * as marking from '../../lib/marking/actions';
+import * as panel from '../../lib/panel/actions';
+import * as signIn from '../../lib/auth/sign-in-actions';
+import * as quality from '../../lib/quality/actions';
 import * as authRoute from '../../app/api/auth/[...nextauth]/route';
 import * as allInspectionsRoute from '../../app/exports/inspections/route';
 import * as tableRoute from '../../app/inspections/[inspectionId]/exports/[table]/route';
 import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/interchange/route';
 import * as eventsRoute from '../../app/inspections/[inspectionId]/panel/events/route';
 import * as templateRoute from '../../app/inspections/[inspectionId]/setup/import/template/route';
-import * as sampling from '../../app/inspections/[inspectionId]/setup/sample/actions';
+import * as sampling from '../../lib/sampling/actions';
 import * as sampleTemplateRoute from '../../app/inspections/[inspectionId]/setup/sample/template/route';
 import * as summaryExportRoute from '../../app/summary/export/route';
 import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annexe/route';
@@ -101,17 +101,17 @@ import path from 'node:path';
 
 /** Every 'use server' module under test, by its path from the repository root. */
 const ACTION_FILES = new Map<object, string>([
-  [adminUsers, 'app/admin/users/actions.ts'],
-  [adminServices, 'app/admin/services/actions.ts'],
-  [newInspection, 'app/inspections/new/actions.ts'],
-  [setup, 'app/inspections/[inspectionId]/setup/actions.ts'],
-  [setupImport, 'app/inspections/[inspectionId]/setup/import/actions.ts'],
-  [sampling, 'app/inspections/[inspectionId]/setup/sample/actions.ts'],
-  [importInspection, 'app/inspections/import/actions.ts'],
-  [marking, 'app/inspections/[inspectionId]/cases/[caseId]/actions.ts'],
-  [panel, 'app/inspections/[inspectionId]/panel/actions.ts'],
-  [signIn, 'app/sign-in/actions.ts'],
-  [quality, 'app/inspections/[inspectionId]/quality/actions.ts'],
+  [adminUsers, 'lib/admin/user-actions.ts'],
+  [adminServices, 'lib/admin/service-actions.ts'],
+  [newInspection, 'lib/setup/new-inspection-actions.ts'],
+  [setup, 'lib/setup/actions.ts'],
+  [setupImport, 'lib/setup/import-actions.ts'],
+  [sampling, 'lib/sampling/actions.ts'],
+  [importInspection, 'lib/interchange/actions.ts'],
+  [marking, 'lib/marking/actions.ts'],
+  [panel, 'lib/panel/actions.ts'],
+  [signIn, 'lib/auth/sign-in-actions.ts'],
+  [quality, 'lib/quality/actions.ts'],
 ]);
 
 /** Every route module under test, by its path from the repository root. */
@@ -254,7 +254,7 @@ const notFormBoolean: Poison = () => pick(['yes', 'TRUE', '1', '', 'on', 'true '
 
 interface Target {
   name: string;
-  /** `app/…/actions.ts#exportName`, from act(): what the completeness check counts as covered. */
+  /** `lib/…/actions.ts#exportName`, from act(): what the completeness check counts as covered. */
   source: string;
   /** `form`: (previous state, FormData); `json`: (input). */
   kind: 'form' | 'json';

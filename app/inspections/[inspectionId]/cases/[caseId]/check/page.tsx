@@ -5,7 +5,7 @@ import { requireCaseView } from '@/lib/data/case-view';
 import { getFramework, isKeyQuestionApplicable, listStandardsForCase } from '@/lib/framework';
 import { ANSWER_LABELS } from '@/lib/format/labels';
 import { listMissingAnswers } from '@/lib/marking/missing-answers';
-import { questionAnchor } from '@/components/cases/types';
+import { questionAnchor } from '@/lib/marking/view-types';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { SummaryList } from '@/components/ui/summary-list';
 import { CompleteCaseButton } from '@/components/cases/complete-case-button';
