@@ -5,7 +5,15 @@ import nextTs from 'eslint-config-next/typescript';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.data/**', 'lib/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.data/**',
+    'lib/generated/**',
+    'node_modules/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+  ]),
   {
     rules: {
       // Server actions and pages are async; empty object patterns are Playwright fixture syntax.
@@ -20,7 +28,14 @@ export default defineConfig([
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(@/|(\\.\\./)+)app(/|$)', message: 'components/ and lib/ must not import from app/: move the code to lib/ (imports run app → components → lib).' }] },
+        {
+          patterns: [
+            {
+              regex: '^(@/|(\\.\\./)+)app(/|$)',
+              message: 'components/ and lib/ must not import from app/: move the code to lib/ (imports run app → components → lib).',
+            },
+          ],
+        },
       ],
     },
   },
@@ -33,7 +48,10 @@ export default defineConfig([
         {
           patterns: [
             { regex: '^(@/|(\\.\\./)+)app(/|$)', message: 'lib/ must not import from app/ (imports run app → components → lib).' },
-            { regex: '^(@/|(\\.\\./)+)components(/|$)', message: 'lib/ must not import from components/: move shared types to lib/ (imports run app → components → lib).' },
+            {
+              regex: '^(@/|(\\.\\./)+)components(/|$)',
+              message: 'lib/ must not import from components/: move shared types to lib/ (imports run app → components → lib).',
+            },
           ],
         },
       ],

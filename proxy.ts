@@ -1,11 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import {
-  buildContentSecurityPolicy,
-  createNonce,
-  HSTS_VALUE,
-  isCrossOriginPost,
-  isServedOverHttps,
-} from '@/lib/security/headers';
+import { buildContentSecurityPolicy, createNonce, HSTS_VALUE, isCrossOriginPost, isServedOverHttps } from '@/lib/security/headers';
 import { isOversizeActionPost, TOO_LARGE_MESSAGE } from '@/lib/security/body-limit';
 
 /**

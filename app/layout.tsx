@@ -25,10 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en-GB">
       <body className="min-h-screen bg-white" data-casemark-user={user?.id}>
-        <a
-          href="#main-content"
-          className="sr-only focus:not-sr-only focus:block focus:bg-govuk-focus focus:p-2 focus:text-govuk-text"
-        >
+        <a href="#main-content" className="sr-only focus:not-sr-only focus:block focus:bg-govuk-focus focus:p-2 focus:text-govuk-text">
           Skip to main content
         </a>
         <header className="no-print border-b-8 border-govuk-blue bg-govuk-text text-white">

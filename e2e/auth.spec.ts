@@ -87,7 +87,9 @@ test.describe('sign-in and roles', () => {
     await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   });
 
-  test('after five wrong passwords a browser must wait a growing delay, even with the right password, but is never locked out', async ({ page }) => {
+  test('after five wrong passwords a browser must wait a growing delay, even with the right password, but is never locked out', async ({
+    page,
+  }) => {
     const user = await createUser('throttled');
     await page.goto('/sign-in');
     for (let attempt = 1; attempt <= 5; attempt++) {
@@ -98,12 +100,15 @@ test.describe('sign-in and roles', () => {
       await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeEnabled();
     }
     // Five more failures just now (as from a script elsewhere): the delay is 2^5 seconds.
-    await sql(`INSERT INTO login_attempts (email, ip, is_success, attempted_at) SELECT $1, '192.0.2.1', false, now() FROM generate_series(1, 5)`, [
-      user.email,
-    ]);
+    await sql(
+      `INSERT INTO login_attempts (email, ip, is_success, attempted_at) SELECT $1, '192.0.2.1', false, now() FROM generate_series(1, 5)`,
+      [user.email],
+    );
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByTestId('error-summary')).toContainText(/Too many failed sign-in attempts\. Wait (3[0-2]|[12]\d) seconds, then try again\./);
+    await expect(page.getByTestId('error-summary')).toContainText(
+      /Too many failed sign-in attempts\. Wait (3[0-2]|[12]\d) seconds, then try again\./,
+    );
     await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
     // The refusal was not counted, and the password was not checked.
     const rows = await sql<{ n: number; ok: number }>(

@@ -53,7 +53,13 @@ test.describe('exports', () => {
     expect([...ratingsFile.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const ratings = readCsvObjects(ratingsFile.bytes.toString('utf8'));
     const row21 = ratings.records.find((r) => r.Standard === '2.1');
-    expect(row21).toMatchObject({ Rating: 'Good', 'Computed rating': 'Requires improvement', 'Professional judgement': '*', Score: '2', 'Out of': '3' });
+    expect(row21).toMatchObject({
+      Rating: 'Good',
+      'Computed rating': 'Requires improvement',
+      'Professional judgement': '*',
+      Score: '2',
+      'Out of': '3',
+    });
     expect(row21?.Basis).toContain('-1 case would change it');
     expect(ratings.records.find((r) => r.Standard === '1.1')).toMatchObject({ Rating: 'Good', Score: '2' });
     expect(ratings.records.find((r) => r.Standard === 'Overall')).toMatchObject({ Rating: '', Score: '', 'Out of': '36' });
@@ -70,20 +76,43 @@ test.describe('exports', () => {
       'Previous %': '60',
     });
     // The * goes on the key question that set the computed rating only (Dudley 2019, Annex 2: 64%* on 3.4.1).
-    expect(keyQuestions.records.find((r) => r['Key question'] === '2.1.2')).toMatchObject({ Yes: '2', Relevant: '4', '% yes': '50', Band: 'Requires improvement', 'Professional judgement': '*' });
+    expect(keyQuestions.records.find((r) => r['Key question'] === '2.1.2')).toMatchObject({
+      Yes: '2',
+      Relevant: '4',
+      '% yes': '50',
+      Band: 'Requires improvement',
+      'Professional judgement': '*',
+    });
     expect(keyQuestions.records.find((r) => r['Key question'] === '2.1.3')).toMatchObject({ Yes: '1', Relevant: '2', '% yes': '50' });
-    expect(keyQuestions.records.find((r) => r['Key question'] === '2.2.1')).toMatchObject({ Yes: '0', Relevant: '0', '% yes': '', Band: '' });
+    expect(keyQuestions.records.find((r) => r['Key question'] === '2.2.1')).toMatchObject({
+      Yes: '0',
+      Relevant: '0',
+      '% yes': '',
+      Band: '',
+    });
 
     const promptsResponse = await fetchOk(page, `${base}/prompts?format=csv`);
     expect(promptsResponse.headers()['content-type']).toBe('text/csv; charset=utf-8');
     const prompts = readCsvObjects(await promptsResponse.text());
-    expect(prompts.records.find((r) => r['Key question'] === '2.1.1' && r.Prompt === 'a')).toMatchObject({ '% yes': '67', Yes: '2', Relevant: '3' });
+    expect(prompts.records.find((r) => r['Key question'] === '2.1.1' && r.Prompt === 'a')).toMatchObject({
+      '% yes': '67',
+      Yes: '2',
+      Relevant: '3',
+    });
 
     // Casemark's own resettlement questions: their own labelled table, never in the prompt annex.
     expect(prompts.records.some((r) => r['Key question'].startsWith('4.1'))).toBe(false);
-    const resettlement = readCsvObjects((await downloadByClicking(page, 'Resettlement cases: Casemark’s own questions (CSV)')).bytes.toString('utf8'));
+    const resettlement = readCsvObjects(
+      (await downloadByClicking(page, 'Resettlement cases: Casemark’s own questions (CSV)')).bytes.toString('utf8'),
+    );
     expect(resettlement.records.map((r) => r.Aspect)).toHaveLength(10);
-    expect(resettlement.records[0]).toMatchObject({ Aspect: '4.1.r01', Label: 'Release planning from the start', Yes: '0', Relevant: '0', '% yes': '' });
+    expect(resettlement.records[0]).toMatchObject({
+      Aspect: '4.1.r01',
+      Label: 'Release planning from the start',
+      Yes: '0',
+      Relevant: '0',
+      '% yes': '',
+    });
     expect(resettlement.records[0].Source).toMatch(/^Casemark's own resettlement questions/);
 
     const workbook = await downloadByClicking(page, 'All the tables (Excel workbook (XLSX))');
@@ -137,7 +166,15 @@ test.describe('exports', () => {
   test('an inspector, and anyone not on the team, gets 404 on every export of the inspection', async ({ page }) => {
     const world = await createMarkedWorld();
     const base = `/inspections/${world.inspectionId}/exports`;
-    const urls = [base, `${base}/print`, `${base}/ratings?format=csv`, `${base}/key-questions?format=csv`, `${base}/prompts?format=csv`, `${base}/all?format=xlsx`, `${base}/interchange`];
+    const urls = [
+      base,
+      `${base}/print`,
+      `${base}/ratings?format=csv`,
+      `${base}/key-questions?format=csv`,
+      `${base}/prompts?format=csv`,
+      `${base}/all?format=xlsx`,
+      `${base}/interchange`,
+    ];
     for (const user of [world.inspector, world.outsider]) {
       await signIn(page, user);
       const response = await page.goto(base);
@@ -167,7 +204,11 @@ test.describe('exports', () => {
     await signIn(page, world.lead);
     await page.goto(`/inspections/${world.inspectionId}/exports`);
     const file = await downloadByClicking(page, 'Inspection file (JSON)');
-    const document = JSON.parse(file.bytes.toString('utf8')) as { format: string; cases: { ref: string; answers: Record<string, string> }[]; panel: { standard: string }[] };
+    const document = JSON.parse(file.bytes.toString('utf8')) as {
+      format: string;
+      cases: { ref: string; answers: Record<string, string> }[];
+      panel: { standard: string }[];
+    };
     expect(document.format).toBe('casemark/inspection@1');
     expect(document.cases.find((c) => c.ref === 'C-4')?.answers).toEqual({ '2.1.1': 'no', '2.1.2': 'no', '2.1.3': 'na' });
     expect(document.panel.map((d) => d.standard)).toEqual(['2.1']);
@@ -180,7 +221,9 @@ test.describe('exports', () => {
     await expectNoAxeViolations(page);
 
     const broken = { ...document, cases: [{ ref: 'C-1', type: 'court', answers: { '2.1.1': 'maybe', '9.9.9': 'yes' } }] };
-    await page.getByLabel('Inspection file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page
+      .getByLabel('Inspection file')
+      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
     await page.getByRole('button', { name: 'Import inspection' }).click();
     const summary = page.getByTestId('error-summary');
     await expect(summary).toContainText('The file cannot be imported');
@@ -198,6 +241,11 @@ test.describe('exports', () => {
 
     // The new inspection's key-question figures are the original's.
     const figures = readCsvObjects(await (await fetchOk(page, `/inspections/${newId}/exports/key-questions?format=csv`)).text());
-    expect(figures.records.find((r) => r['Key question'] === '2.1.1')).toMatchObject({ Yes: '3', Relevant: '4', '% yes': '75', 'Previous %': '60' });
+    expect(figures.records.find((r) => r['Key question'] === '2.1.1')).toMatchObject({
+      Yes: '3',
+      Relevant: '4',
+      '% yes': '75',
+      'Previous %': '60',
+    });
   });
 });

@@ -33,7 +33,9 @@ test.describe('hostile input gets a clear answer', () => {
         { reference: 'C-002', type: 'court', disposal: 'referral_order' },
       ],
     });
-    await sql(`UPDATE cases SET gender = CASE reference WHEN 'C-001' THEN 'constructor' ELSE '__proto__' END WHERE inspection_id = $1`, [world.inspectionId]);
+    await sql(`UPDATE cases SET gender = CASE reference WHEN 'C-001' THEN 'constructor' ELSE '__proto__' END WHERE inspection_id = $1`, [
+      world.inspectionId,
+    ]);
     await signIn(page, world.lead);
     await page.goto(`/inspections/${world.inspectionId}/panel`);
     const table = page.getByRole('table', { name: 'Sample by gender' });
@@ -55,13 +57,24 @@ test.describe('hostile input gets a clear answer', () => {
       expect(response?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
     }
-    for (const path of [`/inspections/${DASHES}/exports/ratings?format=csv`, `/inspections/${DASHES}/exports/interchange`, `/inspections/${DASHES}/panel/events`, `/inspections/${DASHES}/setup/import/template`]) {
+    for (const path of [
+      `/inspections/${DASHES}/exports/ratings?format=csv`,
+      `/inspections/${DASHES}/exports/interchange`,
+      `/inspections/${DASHES}/panel/events`,
+      `/inspections/${DASHES}/setup/import/template`,
+    ]) {
       expect((await page.request.get(path)).status(), path).toBe(404);
     }
     // next-auth's own route: a body that is not JSON, or too large, is refused with 4xx.
-    const notJson = await page.request.post('/api/auth/callback/credentials', { headers: { 'content-type': 'application/json' }, data: '{ not json' });
+    const notJson = await page.request.post('/api/auth/callback/credentials', {
+      headers: { 'content-type': 'application/json' },
+      data: '{ not json',
+    });
     expect(notJson.status()).toBe(400);
-    const tooLarge = await page.request.post('/api/auth/callback/credentials', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, data: 'x'.repeat(100_000) });
+    const tooLarge = await page.request.post('/api/auth/callback/credentials', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      data: 'x'.repeat(100_000),
+    });
     expect(tooLarge.status()).toBe(413);
   });
 });

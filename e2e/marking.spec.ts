@@ -87,7 +87,10 @@ test.describe('marking a case', () => {
   });
 
   test('an out-of-court youth conditional caution (2018) includes 3.4.2, and the check page lists what is missing', async ({ page }) => {
-    const world = await createWorld({ framework: '2018', cases: [{ reference: 'YCC-1', type: 'out_of_court', disposal: 'youth_conditional_caution' }] });
+    const world = await createWorld({
+      framework: '2018',
+      cases: [{ reference: 'YCC-1', type: 'out_of_court', disposal: 'youth_conditional_caution' }],
+    });
     const caseUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
     await signIn(page, world.inspector);
     await page.goto(`${caseUrl}/check`);
@@ -102,7 +105,10 @@ test.describe('marking a case', () => {
   });
 
   test('a resettlement case (2021) marked with the keyboard only', async ({ page }) => {
-    const world = await createWorld({ framework: '2021', cases: [{ reference: 'RES-1', type: 'resettlement', disposal: 'custodial_sentence' }] });
+    const world = await createWorld({
+      framework: '2021',
+      cases: [{ reference: 'RES-1', type: 'resettlement', disposal: 'custodial_sentence' }],
+    });
     const caseUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
     await signIn(page, world.inspector);
     await page.goto(caseUrl);
@@ -147,7 +153,10 @@ test.describe('marking a case', () => {
   });
 
   test('two inspectors change the same answer: the later one is told and chooses', async ({ browser }) => {
-    const world = await createWorld({ framework: '2021', cases: [{ reference: 'CON-1', type: 'court', disposal: 'youth_rehabilitation_order' }] });
+    const world = await createWorld({
+      framework: '2021',
+      cases: [{ reference: 'CON-1', type: 'court', disposal: 'youth_rehabilitation_order' }],
+    });
     const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.2`;
     const inspector = await openSignedInPage(browser, world.inspector);
     const lead = await openSignedInPage(browser, world.lead);
@@ -270,7 +279,10 @@ test.describe('marking a case', () => {
   test('the marking form is usable on a tablet and at 200% zoom', async ({ page }) => {
     const world = await createWorld();
     await signIn(page, world.inspector);
-    for (const [width, answer] of [[768, 'Yes'], [640, 'No']] as const) {
+    for (const [width, answer] of [
+      [768, 'Yes'],
+      [640, 'No'],
+    ] as const) {
       // 640 CSS pixels is a 1280-pixel window at 200% zoom.
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);

@@ -142,7 +142,10 @@ test.describe('marking offline', () => {
     await tabletContext.close();
   });
 
-  test('another user signing in on the same browser never sees or sends the outbox; its owner does after signing in again', async ({ page, context }) => {
+  test('another user signing in on the same browser never sees or sends the outbox; its owner does after signing in again', async ({
+    page,
+    context,
+  }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = world.cases[0];
     await signIn(page, world.inspector);

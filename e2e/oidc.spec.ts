@@ -18,7 +18,9 @@ async function signInAtProvider(page: Page, email: string) {
 }
 
 test.describe('single sign-on (OpenID Connect)', () => {
-  test('an active user signs in with the organisation’s account, matched by verified email, and sees their inspections', async ({ page }) => {
+  test('an active user signs in with the organisation’s account, matched by verified email, and sees their inspections', async ({
+    page,
+  }) => {
     const world = await createWorld();
     await page.goto('/sign-in');
     await expect(page.getByRole('button', { name: BUTTON })).toBeVisible();

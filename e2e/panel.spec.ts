@@ -73,19 +73,24 @@ test.describe('the ratings panel', () => {
 
   test('the lead records judgements and a panel decision, and the overall rating follows', async ({ page }) => {
     const world = await markedWorld();
-    await sql(`INSERT INTO answers (id, case_id, inspection_id, question_id, value, updated_by_id) VALUES (gen_random_uuid(), $1, $2, '2.1.1', 'no', $3)`, [
-      world.cases[0].id,
-      world.inspectionId,
-      world.inspector.id,
-    ]);
+    await sql(
+      `INSERT INTO answers (id, case_id, inspection_id, question_id, value, updated_by_id) VALUES (gen_random_uuid(), $1, $2, '2.1.1', 'no', $3)`,
+      [world.cases[0].id, world.inspectionId, world.inspector.id],
+    );
     await signIn(page, world.lead);
     await openPanel(page, world);
     await expect(page.getByTestId('overall-score')).toHaveText('Score: 30 out of 36');
 
     // Domain one: 1.1 judged Outstanding → 31 → Outstanding.
     const judgement = page.getByTestId('judgement-1.1');
-    await judgement.getByRole('group', { name: /Your judgement for 1\.1/ }).getByLabel('Outstanding').check();
-    await judgement.getByLabel(/^Evidence:/).first().fill('A clear, shared vision for the partnership.');
+    await judgement
+      .getByRole('group', { name: /Your judgement for 1\.1/ })
+      .getByLabel('Outstanding')
+      .check();
+    await judgement
+      .getByLabel(/^Evidence:/)
+      .first()
+      .fill('A clear, shared vision for the partnership.');
     await judgement.getByRole('button', { name: 'Save judgement for 1.1' }).click();
     await expect(judgement.getByRole('status')).toContainText('Judgement for 1.1 saved');
     await expect(page.getByTestId('overall-score')).toHaveText('Score: 31 out of 36');
@@ -103,7 +108,9 @@ test.describe('the ratings panel', () => {
     await form.getByRole('button', { name: 'Record panel decision' }).click();
     await expect(form.getByTestId('error-summary')).toContainText('Give the panel’s rationale');
     await expectNoAxeViolations(page);
-    await form.getByLabel('Rationale').fill('One case from the boundary; the panel read C-001 and judged the desistance analysis sufficient.');
+    await form
+      .getByLabel('Rationale')
+      .fill('One case from the boundary; the panel read C-001 and judged the desistance analysis sufficient.');
     await form.getByRole('button', { name: 'Record panel decision' }).click();
     await expect(page.getByTestId('rating-2.1')).toHaveText('Good* (professional judgement)');
     await expect(page.getByTestId('computed-2.1')).toHaveText('Computed: Requires improvement');
@@ -131,7 +138,10 @@ test.describe('the ratings panel', () => {
     await expect(page.getByTestId('overall-score')).toHaveText('Score: 31 out of 36');
 
     // A standard with no relevant cases has no computed rating for the panel to depart from.
-    await sql(`UPDATE answers SET value = 'na', na_reason = 'No review was needed' WHERE inspection_id = $1 AND question_id IN ('2.4.1', '2.4.2', '2.4.3')`, [world.inspectionId]);
+    await sql(
+      `UPDATE answers SET value = 'na', na_reason = 'No review was needed' WHERE inspection_id = $1 AND question_id IN ('2.4.1', '2.4.2', '2.4.3')`,
+      [world.inspectionId],
+    );
     await sql(`SELECT pg_notify('casemark_inspection_changed', $1)`, [world.inspectionId]);
     await expect(page.getByTestId('decision-unavailable-2.4')).toContainText(
       'No panel decision can be recorded yet: 2.4 has no computed rating yet (none of its key questions has a relevant case)',
@@ -148,15 +158,22 @@ test.describe('the ratings panel', () => {
     await form23.getByLabel('Rationale').fill('The panel read both cases and judged delivery sound but not outstanding.');
     await form23.getByRole('button', { name: 'Record panel decision' }).click();
     await expect(page.getByTestId('rating-2.3')).toHaveText('Good* (professional judgement)');
-    await sql(`UPDATE answers SET value = 'na', na_reason = 'No services were due' WHERE inspection_id = $1 AND question_id IN ('2.3.1', '2.3.2', '2.3.3')`, [world.inspectionId]);
+    await sql(
+      `UPDATE answers SET value = 'na', na_reason = 'No services were due' WHERE inspection_id = $1 AND question_id IN ('2.3.1', '2.3.2', '2.3.3')`,
+      [world.inspectionId],
+    );
     await sql(`SELECT pg_notify('casemark_inspection_changed', $1)`, [world.inspectionId]);
-    await expect(page.getByTestId('decision-not-applied-2.3')).toContainText('The panel decision (Good) is not applied: 2.3 has no computed rating yet');
+    await expect(page.getByTestId('decision-not-applied-2.3')).toContainText(
+      'The panel decision (Good) is not applied: 2.3 has no computed rating yet',
+    );
     await expect(page.getByTestId('rating-2.3')).toHaveText('Not yet rated');
     await form23.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     await form23.getByRole('group', { name: 'Panel’s rating for 2.3' }).getByLabel('Outstanding').check();
     await form23.getByLabel('Rationale').fill('Trying again after the answers changed.');
     await form23.getByRole('button', { name: 'Record panel decision' }).click();
-    await expect(form23.getByTestId('error-summary')).toContainText('2.3 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from');
+    await expect(form23.getByTestId('error-summary')).toContainText(
+      '2.3 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from',
+    );
     await expectNoAxeViolations(page);
     await form23.getByRole('button', { name: 'Withdraw panel decision' }).click();
     await expect(page.getByTestId('decision-unavailable-2.3')).toContainText('No panel decision can be recorded yet');
@@ -189,7 +206,12 @@ test.describe('the ratings panel', () => {
     await signIn(page, world.lead);
     await openPanel(page, world);
     await page.getByLabel('Let inspectors on the team see this panel (read-only)').check();
-    await expect.poll(async () => (await sql<{ v: boolean }>('SELECT is_panel_visible_to_team AS v FROM inspections WHERE id = $1', [world.inspectionId]))[0].v).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          (await sql<{ v: boolean }>('SELECT is_panel_visible_to_team AS v FROM inspections WHERE id = $1', [world.inspectionId]))[0].v,
+      )
+      .toBe(true);
     await signOut(page);
     await signIn(page, world.inspector);
     await openPanel(page, world);

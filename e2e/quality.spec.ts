@@ -6,7 +6,11 @@ import { expect, test } from './fixtures/test';
 import { createUser, createWorld, openSignedInPage, signIn, signOut, sql } from './fixtures/world';
 
 /** Every answer of the case "Yes", with a note on each key question, as its inspector would have. */
-async function seedMarkedCase(kase: { id: string; type: 'court' | 'out_of_court' | 'resettlement'; disposal: string }, inspectionId: string, inspectorId: string) {
+async function seedMarkedCase(
+  kase: { id: string; type: 'court' | 'out_of_court' | 'resettlement'; disposal: string },
+  inspectionId: string,
+  inspectorId: string,
+) {
   const ids = listQuestionIdsForCase(getFramework('2021'), { type: kase.type, disposal: kase.disposal as never });
   for (const questionId of ids) {
     const isKeyQuestion = questionId.split('.').length === 3;
@@ -15,7 +19,10 @@ async function seedMarkedCase(kase: { id: string; type: 'court' | 'out_of_court'
       [randomUUID(), kase.id, inspectionId, questionId, isKeyQuestion ? 'The plan was written three weeks late.' : null, inspectorId],
     );
   }
-  await sql(`UPDATE cases SET status = 'in_progress', agrees_with_rosh = true, agrees_with_safety = true, is_case_manager_interviewed = true WHERE id = $1`, [kase.id]);
+  await sql(
+    `UPDATE cases SET status = 'in_progress', agrees_with_rosh = true, agrees_with_safety = true, is_case_manager_interviewed = true WHERE id = $1`,
+    [kase.id],
+  );
 }
 
 async function expectSaved(page: Page) {
@@ -23,11 +30,16 @@ async function expectSaved(page: Page) {
 }
 
 test.describe('quality assurance', () => {
-  test('a quality assurer queries an answer; the inspector changes it and answers; the reviewer resolves; then the case completes', async ({ browser }) => {
+  test('a quality assurer queries an answer; the inspector changes it and answers; the reviewer resolves; then the case completes', async ({
+    browser,
+  }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'QA-1', type: 'court', disposal: 'referral_order' }] });
     const kase = world.cases[0];
     const qa = await createUser('quality');
-    await sql(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'quality_assurer')`, [world.inspectionId, qa.id]);
+    await sql(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'quality_assurer')`, [
+      world.inspectionId,
+      qa.id,
+    ]);
     await seedMarkedCase(kase, world.inspectionId, world.inspector.id);
     const keyQuestion = listKeyQuestionsForCase(getFramework('2021'), { type: 'court', disposal: 'referral_order' })[0];
     const label = `${keyQuestion.id} ${keyQuestion.shortLabel} (judgement)`;
@@ -71,8 +83,13 @@ test.describe('quality assurance', () => {
     // The lead sees the open query behind the key question on the ratings panel's drill-down.
     const lead = await openSignedInPage(browser, world.lead);
     await lead.goto(`/inspections/${world.inspectionId}/panel`);
-    await expect(lead.getByTestId('panel-open-queries')).toContainText(`${keyQuestion.id} ${keyQuestion.shortLabel}: 1 open on the cases behind it`);
-    await lead.getByTestId('panel-open-queries').getByRole('link', { name: `${keyQuestion.id} ${keyQuestion.shortLabel}` }).click();
+    await expect(lead.getByTestId('panel-open-queries')).toContainText(
+      `${keyQuestion.id} ${keyQuestion.shortLabel}: 1 open on the cases behind it`,
+    );
+    await lead
+      .getByTestId('panel-open-queries')
+      .getByRole('link', { name: `${keyQuestion.id} ${keyQuestion.shortLabel}` })
+      .click();
     await expect(lead).toHaveURL(new RegExp(`/panel/key-questions/${keyQuestion.id.replace(/\./g, '\\.')}$`));
     await expect(lead.getByTestId('drilldown-queries')).toContainText('1 query open on these answers');
     await expectNoAxeViolations(lead);

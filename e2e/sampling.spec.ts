@@ -14,9 +14,28 @@ function serviceRows(): string[][] {
   const rows: string[][] = [];
   for (let i = 0; i < 35; i++) {
     const date = i < 30 ? `2026-03-${String(1 + (i % 28)).padStart(2, '0')}` : '2026-01-10';
-    rows.push([`CT-${100 + i}`, 'court', i % 3 === 0 ? 'youth_rehabilitation_order' : 'referral_order', date, i % 4 === 0 ? 'Female' : 'Male', levels[i % 4], levels[(i * 7) % 4], `CM-${i % 3}`]);
+    rows.push([
+      `CT-${100 + i}`,
+      'court',
+      i % 3 === 0 ? 'youth_rehabilitation_order' : 'referral_order',
+      date,
+      i % 4 === 0 ? 'Female' : 'Male',
+      levels[i % 4],
+      levels[(i * 7) % 4],
+      `CM-${i % 3}`,
+    ]);
   }
-  for (let i = 0; i < 12; i++) rows.push([`OC-${100 + i}`, 'out_of_court', i % 2 ? 'youth_caution' : 'community_resolution', '2026-07-15', i % 3 ? 'Male' : 'Female', 'low', levels[i % 3], '']);
+  for (let i = 0; i < 12; i++)
+    rows.push([
+      `OC-${100 + i}`,
+      'out_of_court',
+      i % 2 ? 'youth_caution' : 'community_resolution',
+      '2026-07-15',
+      i % 3 ? 'Male' : 'Female',
+      'low',
+      levels[i % 3],
+      '',
+    ]);
   for (let i = 0; i < 3; i++) rows.push([`RS-${100 + i}`, 'resettlement', 'custodial_sentence', '2026-04-01', 'Male', 'high', 'high', '']);
   return rows;
 }
@@ -31,7 +50,9 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
 
 const count = async (query: string, params: unknown[]) => (await sql<{ n: number }>(query, params))[0].n;
 
-test('the lead draws a balanced, reproducible sample from the service’s list, replaces a case and confirms it into cases', async ({ page }) => {
+test('the lead draws a balanced, reproducible sample from the service’s list, replaces a case and confirms it into cases', async ({
+  page,
+}) => {
   const world = await createWorld({ status: 'set_up', cases: [] });
   const samplePath = `/inspections/${world.inspectionId}/setup/sample`;
 
@@ -50,9 +71,13 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
   // A list with a wrong row: every problem with its line and column, nothing kept.
   const bad = [HEADER, ...serviceRows()];
   bad[2] = ['CT-101', 'court', 'youth_caution', '2026-03-02', 'Male', 'low', 'low', ''];
-  await page.getByLabel('Upload the list of eligible cases (CSV or Excel)').setInputFiles({ name: 'caseload.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.map((r) => r.join(',')).join('\n')) });
+  await page
+    .getByLabel('Upload the list of eligible cases (CSV or Excel)')
+    .setInputFiles({ name: 'caseload.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.map((r) => r.join(',')).join('\n')) });
   await page.getByRole('button', { name: 'Upload and check the list' }).click();
-  await expect(page.getByTestId('error-summary')).toContainText('Line 3, disposal: Youth caution is an out-of-court disposal, but the case type is court');
+  await expect(page.getByTestId('error-summary')).toContainText(
+    'Line 3, disposal: Youth caution is an out-of-court disposal, but the case type is court',
+  );
   await expect(page.getByTestId('error-summary')).toBeFocused();
   await expectNoAxeViolations(page);
   expect(await count('SELECT count(*)::int AS n FROM sample_populations WHERE inspection_id = $1', [world.inspectionId])).toBe(0);
@@ -60,12 +85,18 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
   // The corrected list, as an Excel workbook.
   await page
     .getByLabel('Upload the list of eligible cases (CSV or Excel)')
-    .setInputFiles({ name: 'caseload.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await xlsxOf(serviceRows()) });
+    .setInputFiles({
+      name: 'caseload.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await xlsxOf(serviceRows()),
+    });
   await page.getByRole('button', { name: 'Upload and check the list' }).click();
   await expect(page.getByTestId('notification-banner')).toContainText('The list of eligible cases has been kept');
   await expect(page.getByTestId('window-court')).toContainText('16 February 2026 to 16 May 2026 — 30 eligible');
   await page.getByText('Who is in and out of each window, and why').click();
-  await expect(page.getByTestId('population-row').filter({ hasText: 'CT-130' })).toContainText('Before the court window: it opens on 16 February 2026');
+  await expect(page.getByTestId('population-row').filter({ hasText: 'CT-130' })).toContainText(
+    'Before the court window: it opens on 16 February 2026',
+  );
   await expect(page.getByTestId('size-formula')).toContainText('1.2816² × 0.5 × 0.5 ÷ 0.05² = 164.250');
   await expect(page.getByTestId('size-court')).toContainText('26'); // 164.25 / (1 + 163.25 / 30) = 25.5 → 26
   await expectNoAxeViolations(page);
@@ -113,9 +144,13 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
   await page.getByRole('button', { name: 'Confirm the sample and create 25 cases' }).click();
   await expect(page.getByTestId('notification-banner')).toContainText('The sample has been confirmed: 25 cases have been created.');
   await expectNoAxeViolations(page);
-  const references = (await sql<{ reference: string }>('SELECT reference FROM cases WHERE inspection_id = $1', [world.inspectionId])).map((r) => r.reference);
+  const references = (await sql<{ reference: string }>('SELECT reference FROM cases WHERE inspection_id = $1', [world.inspectionId])).map(
+    (r) => r.reference,
+  );
   expect(references).toHaveLength(25);
   expect(references).toContain(replacement);
   expect(references).not.toContain(removed);
-  expect(await count(`SELECT count(*)::int AS n FROM audit_entries WHERE inspection_id = $1 AND action LIKE 'sample.%'`, [world.inspectionId])).toBe(5);
+  expect(
+    await count(`SELECT count(*)::int AS n FROM audit_entries WHERE inspection_id = $1 AND action LIKE 'sample.%'`, [world.inspectionId]),
+  ).toBe(5);
 });

@@ -16,7 +16,12 @@ function expectSecurityHeaders(response: APIResponse | { headers(): Record<strin
 }
 
 function scriptSrc(csp: string): string {
-  return csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  return (
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ?? ''
+  );
 }
 
 /** Collects every Content-Security-Policy violation the page reports. */
@@ -109,7 +114,10 @@ test.describe('over-size server-action bodies', () => {
   test('are refused with 413 and a plain sentence before Next.js reads them, never a 500', async ({ request, baseURL }) => {
     const headers = { 'Next-Action': '0000000000000000000000000000000000000000', Origin: baseURL! };
     for (const page of ['/', '/inspections/import', '/sign-in']) {
-      const refused = await request.post(page, { headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: 'x'.repeat(1_300_000) });
+      const refused = await request.post(page, {
+        headers: { ...headers, 'Content-Type': 'text/plain;charset=UTF-8' },
+        data: 'x'.repeat(1_300_000),
+      });
       expect(refused.status(), page).toBe(413);
       const text = await refused.text();
       expect(text).toContain('smaller than 1 MB');

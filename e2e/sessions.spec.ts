@@ -83,7 +83,10 @@ test.describe('sessions that really end', () => {
     expect(await (await page.request.get('/api/auth/session')).json()).toEqual({});
   });
 
-  test('an admin’s password reset, deactivation, and signing out each end open ratings-panel streams at once', async ({ page, browser }) => {
+  test('an admin’s password reset, deactivation, and signing out each end open ratings-panel streams at once', async ({
+    page,
+    browser,
+  }) => {
     const world = await createWorld();
     const admin = await createUser('admin', { isAdmin: true });
     await signIn(page, admin);
@@ -156,7 +159,9 @@ test('a password works again after the growing delay, and a browser that signed 
   // Browsers the account has not trusted now wait, even with the right password…
   await attackerPage.getByLabel('Password').fill(PASSWORD);
   await attackerPage.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(attackerPage.getByTestId('error-summary')).toContainText(/Too many failed sign-in attempts\. Wait \d+ seconds, then try again\./);
+  await expect(attackerPage.getByTestId('error-summary')).toContainText(
+    /Too many failed sign-in attempts\. Wait \d+ seconds, then try again\./,
+  );
   await expect(attackerPage.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await attacker.close();
 

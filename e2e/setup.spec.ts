@@ -118,7 +118,10 @@ test.describe('setting up an inspection', () => {
     await page.getByRole('link', { name: 'Import cases from a CSV file' }).click();
     await expect(page.getByRole('heading', { name: 'Import the case sample' })).toBeVisible();
     await expectNoAxeViolations(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the template (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the template (CSV)' }).click(),
+    ]);
     const template = readFileSync(await download.path(), 'utf8');
     expect(template.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(HEADER);
 
@@ -166,7 +169,10 @@ test.describe('setting up an inspection', () => {
     await expect(page.getByRole('heading', { name: 'Set up the inspection' })).toBeVisible();
     await expect(page.getByTestId('notification-banner')).toContainText('6 cases have been imported.');
     expect(await countCases(inspectionId)).toBe(6);
-    const [audit] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entries WHERE inspection_id = $1 AND action = 'case.import'`, [inspectionId]);
+    const [audit] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entries WHERE inspection_id = $1 AND action = 'case.import'`,
+      [inspectionId],
+    );
     expect(audit.n).toBe(1);
     await expect(page.getByTestId('allocation-summary')).toContainText('6 cases in the sample; 5 not allocated');
     await expectNoAxeViolations(page);
@@ -236,7 +242,10 @@ test.describe('setting up an inspection', () => {
     await page.getByLabel('Gender (optional)').fill('Female');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByTestId('notification-banner')).toContainText('Case C-003 has been saved.');
-    const [stored] = await sql<{ gender: string }>('SELECT gender FROM cases WHERE inspection_id = $1 AND reference = $2', [world.inspectionId, 'C-003']);
+    const [stored] = await sql<{ gender: string }>('SELECT gender FROM cases WHERE inspection_id = $1 AND reference = $2', [
+      world.inspectionId,
+      'C-003',
+    ]);
     expect(stored.gender).toBe('Female');
 
     await page.getByRole('link', { name: 'C-003' }).click();
@@ -248,7 +257,10 @@ test.describe('setting up an inspection', () => {
 });
 
 test.describe('admin of users', () => {
-  test('an admin creates a user, resets their password and deactivates them; they can then no longer sign in', async ({ page, browser }) => {
+  test('an admin creates a user, resets their password and deactivates them; they can then no longer sign in', async ({
+    page,
+    browser,
+  }) => {
     const admin = await createUser('admin', { isAdmin: true });
     const email = `${unique('newcomer')}@e2e.example`;
     await signIn(page, admin);

@@ -26,10 +26,10 @@ async function createPublishedWorld(): Promise<World & { region: string }> {
   const genders = ['__proto__', 'constructor', '__proto__', 'Female'];
   for (const [i, c] of world.cases.entries()) await sql(`UPDATE cases SET gender = $2 WHERE id = $1`, [c.id, genders[i]]);
   await sql(`UPDATE inspections SET previous_ratings = '{"2.1": "inadequate"}' WHERE id = $1`, [world.inspectionId]);
-  await sql(`INSERT INTO panel_decisions (id, inspection_id, standard_id, rating, rationale, decided_by_id) VALUES (gen_random_uuid(), $1, '2.1', 'good', 'Panel view', $2)`, [
-    world.inspectionId,
-    world.lead.id,
-  ]);
+  await sql(
+    `INSERT INTO panel_decisions (id, inspection_id, standard_id, rating, rationale, decided_by_id) VALUES (gen_random_uuid(), $1, '2.1', 'good', 'Panel view', $2)`,
+    [world.inspectionId, world.lead.id],
+  );
   return { ...world, region };
 }
 
@@ -56,7 +56,9 @@ test.describe('summary across inspections', () => {
     const publishedRow = page.locator(`[data-inspection-id="${published.inspectionId}"]`);
     await expect(publishedRow.getByTestId('cell-2.1')).toHaveText('Good* (professional judgement)');
     await expect(publishedRow.getByTestId('cell-status')).toHaveText('Published');
-    await expect(page.locator(`[data-inspection-id="${provisional.inspectionId}"]`).getByTestId('cell-status')).toHaveText('Ratings panel Provisional');
+    await expect(page.locator(`[data-inspection-id="${provisional.inspectionId}"]`).getByTestId('cell-status')).toHaveText(
+      'Ratings panel Provisional',
+    );
     await expect(page.getByTestId('summary-counts')).toContainText('2 inspections shown, 1 with final ratings');
 
     // The charts are decorative; their tables carry the figures, counted over the published one only.
@@ -109,7 +111,9 @@ test.describe('summary across inspections', () => {
 
     const csv = readCsvObjects(await (await fetchOk(page, '/summary/export?format=csv&table=inspections&sort=fieldwork&dir=asc')).text());
     expect(csv.records.map((r) => r['Inspection id'])).toEqual(pageIds);
-    const changes = readCsvObjects(await (await fetchOk(page, `/summary/export?format=csv&table=changes&region=${published.region}`)).text());
+    const changes = readCsvObjects(
+      await (await fetchOk(page, `/summary/export?format=csv&table=changes&region=${published.region}`)).text(),
+    );
     expect(changes.records.find((r) => r.Standard === '2.1')).toMatchObject({ Up: '1', Same: '0', Down: '0' });
 
     // A filter that does not parse is an error on the page and a refusal from the export.
@@ -130,7 +134,10 @@ test.describe('summary across inspections', () => {
       expect((await page.request.get('/summary/export?format=csv')).status()).toBe(403);
       const breakdowns = await page.goto(`/inspections/${world.inspectionId}/panel/breakdowns`);
       expect(breakdowns?.status()).toBe(404);
-      for (const url of [`/inspections/${world.inspectionId}/exports/breakdowns?format=csv`, `/inspections/${world.inspectionId}/exports/annexe`]) {
+      for (const url of [
+        `/inspections/${world.inspectionId}/exports/breakdowns?format=csv`,
+        `/inspections/${world.inspectionId}/exports/annexe`,
+      ]) {
         expect((await page.request.get(url)).status(), url).toBe(404);
       }
       await page.getByRole('button', { name: 'Sign out' }).click();
@@ -139,7 +146,9 @@ test.describe('summary across inspections', () => {
     expect((await page.request.get('/summary/export?format=csv')).status()).toBe(401);
   });
 
-  test('the lead sees sub-group breakdowns (genders named __proto__ and constructor included) and downloads the Word annexe', async ({ page }) => {
+  test('the lead sees sub-group breakdowns (genders named __proto__ and constructor included) and downloads the Word annexe', async ({
+    page,
+  }) => {
     const world = await createPublishedWorld();
     await signIn(page, world.lead);
     await page.goto(`/inspections/${world.inspectionId}/panel`);
@@ -161,7 +170,12 @@ test.describe('summary across inspections', () => {
     ]);
     await expectNoAxeViolations(page);
     const csv = readCsvObjects(await (await fetchOk(page, `/inspections/${world.inspectionId}/exports/breakdowns?format=csv`)).text());
-    expect(csv.records.find((r) => r.Group === '__proto__' && r['Key question'] === '2.1.1')).toMatchObject({ Yes: '2', Relevant: '2', '% yes': '100', 'Cases in group': '2' });
+    expect(csv.records.find((r) => r.Group === '__proto__' && r['Key question'] === '2.1.1')).toMatchObject({
+      Yes: '2',
+      Relevant: '2',
+      '% yes': '100',
+      'Cases in group': '2',
+    });
 
     await page.goto(`/inspections/${world.inspectionId}/exports`);
     const annexe = await downloadByClicking(page, 'Report annexe (Word document (DOCX))');

@@ -16,7 +16,12 @@ export class AppError extends Error {
 }
 
 /** Turns a thrown error into an action result; unexpected errors are logged, not leaked. */
-export function toActionError(error: unknown): { ok: false; code: AppErrorCode | 'error'; message: string; fieldErrors?: Record<string, string> } {
+export function toActionError(error: unknown): {
+  ok: false;
+  code: AppErrorCode | 'error';
+  message: string;
+  fieldErrors?: Record<string, string>;
+} {
   if (error instanceof AppError) {
     return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   }

@@ -15,13 +15,23 @@ import { importInspection } from '@/lib/interchange/import-inspection';
 export const DEMO_PASSWORD = 'casemark-demo';
 
 export const DEMO_USERS = [
-  { email: 'admin@casemark.example', name: 'Ada Admin', isAdmin: true, sees: 'every inspection (site admin; lead of the five published reports)' },
+  {
+    email: 'admin@casemark.example',
+    name: 'Ada Admin',
+    isAdmin: true,
+    sees: 'every inspection (site admin; lead of the five published reports)',
+  },
   { email: 'lead@casemark.example', name: 'Lena Lead', isAdmin: false, sees: 'Northshire (lead inspector)' },
   { email: 'lead2018@casemark.example', name: 'Leo Lead', isAdmin: false, sees: 'Westvale (lead inspector)' },
   { email: 'inspector@casemark.example', name: 'Ines Inspector', isAdmin: false, sees: 'Northshire and Westvale (inspector)' },
   { email: 'inspector2@casemark.example', name: 'Ian Inspector', isAdmin: false, sees: 'Northshire (inspector)' },
   { email: 'inspector3@casemark.example', name: 'Isla Inspector', isAdmin: false, sees: 'Westvale (inspector)' },
-  { email: 'manager@casemark.example', name: 'Maya Manager', isAdmin: false, sees: 'Northshire, Westvale and the five published reports (manager, read-only)' },
+  {
+    email: 'manager@casemark.example',
+    name: 'Maya Manager',
+    isAdmin: false,
+    sees: 'Northshire, Westvale and the five published reports (manager, read-only)',
+  },
 ] as const;
 
 /** A small deterministic PRNG so the demo looks the same on every machine. */
@@ -42,17 +52,39 @@ interface DemoCase {
 }
 
 function sample(version: FrameworkVersion): DemoCase[] {
-  const court: Disposal[] = ['referral_order', 'referral_order', 'referral_order', 'referral_order', 'referral_order',
-    'youth_rehabilitation_order', 'youth_rehabilitation_order', 'youth_rehabilitation_order', 'youth_rehabilitation_order',
-    'youth_rehabilitation_order', 'custodial_sentence', 'custodial_sentence', 'other_court'];
-  const ooc: Disposal[] = ['youth_conditional_caution', 'youth_conditional_caution', 'youth_conditional_caution',
-    'youth_caution', 'youth_caution', 'community_resolution', 'community_resolution', 'community_resolution',
-    'community_resolution', 'other_out_of_court'];
+  const court: Disposal[] = [
+    'referral_order',
+    'referral_order',
+    'referral_order',
+    'referral_order',
+    'referral_order',
+    'youth_rehabilitation_order',
+    'youth_rehabilitation_order',
+    'youth_rehabilitation_order',
+    'youth_rehabilitation_order',
+    'youth_rehabilitation_order',
+    'custodial_sentence',
+    'custodial_sentence',
+    'other_court',
+  ];
+  const ooc: Disposal[] = [
+    'youth_conditional_caution',
+    'youth_conditional_caution',
+    'youth_conditional_caution',
+    'youth_caution',
+    'youth_caution',
+    'community_resolution',
+    'community_resolution',
+    'community_resolution',
+    'community_resolution',
+    'other_out_of_court',
+  ];
   const cases: DemoCase[] = [
     ...court.map((disposal) => ({ type: 'court' as const, disposal })),
     ...ooc.map((disposal) => ({ type: 'out_of_court' as const, disposal })),
   ];
-  if (version === '2021') cases.push({ type: 'resettlement', disposal: 'custodial_sentence' }, { type: 'resettlement', disposal: 'custodial_sentence' });
+  if (version === '2021')
+    cases.push({ type: 'resettlement', disposal: 'custodial_sentence' }, { type: 'resettlement', disposal: 'custodial_sentence' });
   return cases;
 }
 
@@ -84,11 +116,31 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
           seed: 2021,
           // The service's previous inspection, shown beside this one's figures on the panel.
           previousRatings: {
-            '1.1': 'requires_improvement', '1.2': 'good', '1.3': 'good', '1.4': 'good',
-            '2.1': 'requires_improvement', '2.2': 'requires_improvement', '2.3': 'good', '2.4': 'requires_improvement',
-            '3.1': 'good', '3.2': 'good', '3.3': 'good', '3.4': 'requires_improvement', '4.1': 'good',
+            '1.1': 'requires_improvement',
+            '1.2': 'good',
+            '1.3': 'good',
+            '1.4': 'good',
+            '2.1': 'requires_improvement',
+            '2.2': 'requires_improvement',
+            '2.3': 'good',
+            '2.4': 'requires_improvement',
+            '3.1': 'good',
+            '3.2': 'good',
+            '3.3': 'good',
+            '3.4': 'requires_improvement',
+            '4.1': 'good',
           },
-          previousKeyQuestionPct: { '2.1.1': 77, '2.1.2': 54, '2.1.3': 46, '2.2.1': 85, '2.2.2': 62, '2.2.3': 54, '3.1.1': 82, '3.1.2': 71, '3.1.3': 65 },
+          previousKeyQuestionPct: {
+            '2.1.1': 77,
+            '2.1.2': 54,
+            '2.1.3': 46,
+            '2.2.1': 85,
+            '2.2.2': 62,
+            '2.2.3': 54,
+            '3.1.1': 82,
+            '3.1.2': 71,
+            '3.1.3': 65,
+          },
         },
         {
           version: '2018' as const,
@@ -218,9 +270,17 @@ const PUBLISHED_REPORTS = [
 async function importPublishedReports(prisma: PrismaClient): Promise<void> {
   const admin = await prisma.user.findUniqueOrThrow({ where: { email: 'admin@casemark.example' }, select: { id: true, isAdmin: true } });
   for (const report of PUBLISHED_REPORTS) {
-    const doc = JSON.parse(readFileSync(path.join(__dirname, '..', 'docs', 'fixtures', report.file), 'utf8')) as { inspection: Record<string, unknown> };
+    const doc = JSON.parse(readFileSync(path.join(__dirname, '..', 'docs', 'fixtures', report.file), 'utf8')) as {
+      inspection: Record<string, unknown>;
+    };
     const dates = 'fieldworkStart' in report ? { fieldworkStart: report.fieldworkStart, fieldworkEnd: report.fieldworkEnd } : {};
-    doc.inspection = { ...doc.inspection, ...dates, region: report.region, status: 'published', team: [{ email: 'manager@casemark.example', role: 'manager' }] };
+    doc.inspection = {
+      ...doc.inspection,
+      ...dates,
+      region: report.region,
+      status: 'published',
+      team: [{ email: 'manager@casemark.example', role: 'manager' }],
+    };
     const result = await importInspection(prisma, admin, doc, { fileName: report.file });
     if (!result.ok) throw new Error(`The demo report ${report.file} could not be imported: ${result.errors.join('; ')}`);
   }

@@ -98,7 +98,10 @@ async function seed(db: PrismaClient, tag: string, options: Required<Pick<BenchE
            'panel', now()
     FROM s`;
   const benchInspections = `SELECT i.id, i.framework FROM inspections i JOIN services s ON s.id = i.service_id WHERE s.name LIKE '${prefix.replace(/'/g, "''")} %'`;
-  await db.$executeRawUnsafe(`INSERT INTO inspection_members (inspection_id, user_id, role) SELECT b.id, $1::uuid, 'manager' FROM (${benchInspections}) b`, managerId);
+  await db.$executeRawUnsafe(
+    `INSERT INTO inspection_members (inspection_id, user_id, role) SELECT b.id, $1::uuid, 'manager' FROM (${benchInspections}) b`,
+    managerId,
+  );
   const outOfCourt = Math.max(1, Math.floor(options.courtCases / 2));
   await db.$executeRawUnsafe(
     `INSERT INTO cases (id, inspection_id, reference, type, disposal, status, updated_at)
@@ -130,7 +133,9 @@ async function seed(db: PrismaClient, tag: string, options: Required<Pick<BenchE
     questions.map((q) => q.questionId),
     managerId,
   );
-  const judged = (['2018', '2021'] as const).flatMap((v) => listQualitativeStandards(getFramework(v)).map((s) => ({ framework: v, standardId: s.id })));
+  const judged = (['2018', '2021'] as const).flatMap((v) =>
+    listQualitativeStandards(getFramework(v)).map((s) => ({ framework: v, standardId: s.id })),
+  );
   await db.$executeRawUnsafe(
     `INSERT INTO qualitative_judgements (id, inspection_id, standard_id, rating, updated_by_id)
      SELECT gen_random_uuid(), b.id, j.standard_id, (ARRAY['inadequate', 'requires_improvement', 'good', 'outstanding'])[1 + floor(random() * 4)::int]::rating, $3::uuid
@@ -199,7 +204,6 @@ export async function benchAllInspectionsExport(db: PrismaClient | string, optio
     if (typeof db === 'string') await prisma.$disconnect();
   }
 }
-
 
 export interface BenchSummaryResult {
   inspections: number;
@@ -316,7 +320,6 @@ export function summaryBenchSection(r: BenchSummaryResult): string {
     '',
   ].join('\n');
 }
-
 
 async function main() {
   const { startEmbeddedPostgres } = await import('@/lib/db/embedded-postgres');

@@ -25,7 +25,6 @@ const PASSWORD = 'bench-password-1';
 const root = process.cwd();
 const signIn = (baseUrl: string, email: string) => signInAs(baseUrl, email, PASSWORD);
 
-
 interface BenchWorld {
   inspectionId: string;
   inspectors: { id: string; email: string; caseIds: string[] }[];
@@ -37,24 +36,55 @@ interface BenchWorld {
 async function seedBenchWorld(client: pg.Client): Promise<BenchWorld> {
   const framework = getFramework('2021');
   const hash = await hashPassword(PASSWORD);
-  const lead = (await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), 'lead@bench.example', 'Bench Lead', $1, now()) RETURNING id`, [hash])).rows[0].id as string;
+  const lead = (
+    await client.query(
+      `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), 'lead@bench.example', 'Bench Lead', $1, now()) RETURNING id`,
+      [hash],
+    )
+  ).rows[0].id as string;
   const inspectors: BenchWorld['inspectors'] = [];
   for (let i = 0; i < INSPECTORS; i++) {
     const email = `inspector${i}@bench.example`;
-    const id = (await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`, [email, `Bench Inspector ${i}`, hash])).rows[0].id as string;
+    const id = (
+      await client.query(
+        `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`,
+        [email, `Bench Inspector ${i}`, hash],
+      )
+    ).rows[0].id as string;
     inspectors.push({ id, email, caseIds: [] });
   }
-  const serviceId = (await client.query(`INSERT INTO services (id, name, local_authority, region, updated_at) VALUES (gen_random_uuid(), 'Bench YJS', 'Bench Council', 'Bench', now()) RETURNING id`)).rows[0].id as string;
-  const inspectionId = (await client.query(`INSERT INTO inspections (id, service_id, framework, fieldwork_start, fieldwork_end, status, updated_at) VALUES (gen_random_uuid(), $1, '2021', '2026-11-16', '2026-11-27', 'fieldwork', now()) RETURNING id`, [serviceId])).rows[0].id as string;
-  await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'lead_inspector')`, [inspectionId, lead]);
-  for (const inspector of inspectors) await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'inspector')`, [inspectionId, inspector.id]);
+  const serviceId = (
+    await client.query(
+      `INSERT INTO services (id, name, local_authority, region, updated_at) VALUES (gen_random_uuid(), 'Bench YJS', 'Bench Council', 'Bench', now()) RETURNING id`,
+    )
+  ).rows[0].id as string;
+  const inspectionId = (
+    await client.query(
+      `INSERT INTO inspections (id, service_id, framework, fieldwork_start, fieldwork_end, status, updated_at) VALUES (gen_random_uuid(), $1, '2021', '2026-11-16', '2026-11-27', 'fieldwork', now()) RETURNING id`,
+      [serviceId],
+    )
+  ).rows[0].id as string;
+  await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'lead_inspector')`, [
+    inspectionId,
+    lead,
+  ]);
+  for (const inspector of inspectors)
+    await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'inspector')`, [
+      inspectionId,
+      inspector.id,
+    ]);
 
   const questionsByCase: BenchWorld['questionsByCase'] = new Map();
   for (let i = 0; i < CASES; i++) {
     const type = i % 5 < 3 ? 'court' : 'out_of_court';
     const disposal = type === 'court' ? 'referral_order' : 'youth_caution';
     const inspector = inspectors[i % INSPECTORS];
-    const caseId = (await client.query(`INSERT INTO cases (id, inspection_id, reference, type, disposal, inspector_id, status, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'in_progress', now()) RETURNING id`, [inspectionId, `B-${String(i + 1).padStart(3, '0')}`, type, disposal, inspector.id])).rows[0].id as string;
+    const caseId = (
+      await client.query(
+        `INSERT INTO cases (id, inspection_id, reference, type, disposal, inspector_id, status, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'in_progress', now()) RETURNING id`,
+        [inspectionId, `B-${String(i + 1).padStart(3, '0')}`, type, disposal, inspector.id],
+      )
+    ).rows[0].id as string;
     inspector.caseIds.push(caseId);
     const kase = { type, disposal } as const;
     const ids = listKeyQuestionsForCase(framework, kase).flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]);
@@ -144,11 +174,15 @@ async function main() {
     const currentVersion = (job: Job) => versions.get(versionKey(job)) ?? 1;
     const bumpVersion = (job: Job) => versions.set(versionKey(job), currentVersion(job) + 1);
     const workers = (n: number): Job[][] =>
-      world.inspectors.slice(0, n).map((inspector, w) =>
-        inspector.caseIds.flatMap((caseId) =>
-          world.questionsByCase.get(caseId)!.keyQuestionIds.map((questionId) => ({ cookie: cookies[w], caseId, questionId, inspectorId: inspector.id })),
-        ),
-      );
+      world.inspectors
+        .slice(0, n)
+        .map((inspector, w) =>
+          inspector.caseIds.flatMap((caseId) =>
+            world.questionsByCase
+              .get(caseId)!
+              .keyQuestionIds.map((questionId) => ({ cookie: cookies[w], caseId, questionId, inspectorId: inspector.id })),
+          ),
+        );
     const httpSave = async (job: Job, value: 'yes' | 'no') => {
       const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/cases/${job.caseId}/standards/2.1`, {
         method: 'POST',
@@ -186,13 +220,17 @@ async function main() {
     // The same save in-process (no HTTP, no Next.js, no session): what the action itself costs.
     const prisma = createPrismaClient(db.url, 10);
     const directSave = async (job: Job, value: 'yes' | 'no') => {
-      const result = await saveAnswer(prisma, { id: job.inspectorId, isAdmin: false }, {
-        field: 'value',
-        caseId: job.caseId,
-        questionId: job.questionId,
-        value,
-        baseVersion: currentVersion(job),
-      });
+      const result = await saveAnswer(
+        prisma,
+        { id: job.inspectorId, isAdmin: false },
+        {
+          field: 'value',
+          caseId: job.caseId,
+          questionId: job.questionId,
+          value,
+          baseVersion: currentVersion(job),
+        },
+      );
       if (result.status !== 'saved') throw new Error('conflict');
       bumpVersion(job);
     };

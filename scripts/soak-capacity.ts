@@ -37,7 +37,10 @@ export async function runCapacity(levels: number[], minutes: number): Promise<vo
     const result = await runSoak({ inspectors, minutes, databaseOutageSeconds: 0, appRestart: false, aborts: 0 });
     const f = result.figures;
     const fits = result.ok && f.save.p95 <= SAVE_P95_MS && f.panelLag.p95 <= LAG_P95_MS;
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
     rows.push({ inspectors, result, fits, load });
     process.stderr.write(
       `[capacity] ${inspectors}: ${f.savesPerSecond.toFixed(1)} saves/s, save p95 ${f.save.p95.toFixed(0)} ms, panel lag p95 ${f.panelLag.p95.toFixed(0)} ms, checks ${result.ok ? 'ok' : 'FAILED'}, load ${load} → ${fits ? 'carried' : 'not carried'}\n`,

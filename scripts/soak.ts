@@ -22,7 +22,10 @@ function option(name: string, fallback: number): number {
 async function main() {
   if (process.argv.includes('--capacity')) {
     const i = process.argv.indexOf('--levels');
-    const levels = (i >= 0 ? process.argv[i + 1] : '20,50,100,150,200').split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 2);
+    const levels = (i >= 0 ? process.argv[i + 1] : '20,50,100,150,200')
+      .split(',')
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= 2);
     await runCapacity(levels, option('minutes', 1));
     return;
   }

@@ -20,7 +20,9 @@ function printWelcome(db: Database, isSeeded: boolean): void {
   const lines = [
     '',
     `Casemark is running at ${url}`,
-    db.isEmbedded ? `Database: embedded PostgreSQL (data in ${process.env.CASEMARK_DATA_DIR ?? '.data'}/postgres)` : 'Database: DATABASE_URL',
+    db.isEmbedded
+      ? `Database: embedded PostgreSQL (data in ${process.env.CASEMARK_DATA_DIR ?? '.data'}/postgres)`
+      : 'Database: DATABASE_URL',
   ];
   if (isSeeded) {
     lines.push('', `Demo sign-ins (demo only), password for all: ${DEMO_PASSWORD}`);

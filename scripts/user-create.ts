@@ -14,7 +14,9 @@ async function readStdin(): Promise<string> {
     chunks.push(chunk as Buffer);
     if (process.stdin.isTTY && chunk.toString().includes('\n')) break;
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 let args: { email?: string; name?: string; admin?: boolean; password?: string };

@@ -31,15 +31,31 @@ function toParams(searchParams: SearchParams): URLSearchParams {
   return params;
 }
 
-const dateParts = (iso: string | null) => (iso ? { year: iso.slice(0, 4), month: String(Number(iso.slice(5, 7))), day: String(Number(iso.slice(8, 10))) } : undefined);
+const dateParts = (iso: string | null) =>
+  iso ? { year: iso.slice(0, 4), month: String(Number(iso.slice(5, 7))), day: String(Number(iso.slice(8, 10))) } : undefined;
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function SortHeader({ filters, sort, children, className = '' }: { filters: SummaryFilters; sort: SummarySort; children: React.ReactNode; className?: string }) {
+function SortHeader({
+  filters,
+  sort,
+  children,
+  className = '',
+}: {
+  filters: SummaryFilters;
+  sort: SummarySort;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const isCurrent = filters.sort === sort;
-  const nextDir = isCurrent && filters.dir === 'asc' ? 'desc' : isCurrent ? 'asc' : sort === 'score' || sort === 'fieldwork' ? 'desc' : 'asc';
+  const nextDir =
+    isCurrent && filters.dir === 'asc' ? 'desc' : isCurrent ? 'asc' : sort === 'score' || sort === 'fieldwork' ? 'desc' : 'asc';
   const query = summaryQueryString({ ...filters, sort, dir: nextDir });
   return (
-    <th scope="col" aria-sort={isCurrent ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom ${className}`}>
+    <th
+      scope="col"
+      aria-sort={isCurrent ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={`border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom ${className}`}
+    >
       <Link href={`/summary?${query}`} data-testid={`sort-${sort}`}>
         {children}
         <span className="sr-only">, sort {nextDir === 'asc' ? 'ascending' : 'descending'}</span>
@@ -64,7 +80,10 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
     href: field === 'from' || field === 'to' ? `#${field}-day` : field === 'sort' ? '#summary-filters' : `#${field}`,
     message: message!,
   }));
-  const regionOptions = [{ value: '', label: 'All regions' }, ...(filters.region && !regions.includes(filters.region) ? [filters.region] : []).concat(regions).map((r) => ({ value: r, label: r }))];
+  const regionOptions = [
+    { value: '', label: 'All regions' },
+    ...(filters.region && !regions.includes(filters.region) ? [filters.region] : []).concat(regions).map((r) => ({ value: r, label: r })),
+  ];
 
   return (
     <>
@@ -74,11 +93,18 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       <ErrorSummary errors={errorItems} />
       <h1 className="mb-2 text-4xl font-bold">Summary across inspections</h1>
       <p className="mb-6 max-w-3xl text-govuk-secondary">
-        {user.isAdmin ? 'As an admin you see every inspection.' : 'The inspections you lead or manage.'} National figures count only published
-        inspections, whose ratings are final; the others are shown with their provisional ratings and are marked so.
+        {user.isAdmin ? 'As an admin you see every inspection.' : 'The inspections you lead or manage.'} National figures count only
+        published inspections, whose ratings are final; the others are shown with their provisional ratings and are marked so.
       </p>
 
-      <form id="summary-filters" method="get" action="/summary" className="mb-8 border-b border-govuk-border pb-6" data-testid="summary-filters" noValidate>
+      <form
+        id="summary-filters"
+        method="get"
+        action="/summary"
+        className="mb-8 border-b border-govuk-border pb-6"
+        data-testid="summary-filters"
+        noValidate
+      >
         <h2 className="mb-4 text-2xl font-bold">Filter inspections</h2>
         <div className="flex flex-wrap gap-x-8">
           <Select
@@ -87,9 +113,20 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             label="Standards"
             defaultValue={filters.framework ?? ''}
             error={errors.framework}
-            options={[{ value: '', label: 'All standards' }, { value: '2018', label: FRAMEWORK_LABELS['2018'] }, { value: '2021', label: FRAMEWORK_LABELS['2021'] }]}
+            options={[
+              { value: '', label: 'All standards' },
+              { value: '2018', label: FRAMEWORK_LABELS['2018'] },
+              { value: '2021', label: FRAMEWORK_LABELS['2021'] },
+            ]}
           />
-          <Select id="region" name="region" label="Region" defaultValue={filters.region ?? ''} error={errors.region} options={regionOptions} />
+          <Select
+            id="region"
+            name="region"
+            label="Region"
+            defaultValue={filters.region ?? ''}
+            error={errors.region}
+            options={regionOptions}
+          />
           <Select
             id="status"
             name="status"
@@ -100,8 +137,22 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           />
         </div>
         <div className="flex flex-wrap gap-x-8">
-          <DateInput id="from" name="from" legend="Fieldwork starting from" hint="For example, 1 4 2026" error={errors.from} defaultValue={dateParts(filters.from)} />
-          <DateInput id="to" name="to" legend="Fieldwork starting to" hint="For example, 31 3 2027" error={errors.to} defaultValue={dateParts(filters.to)} />
+          <DateInput
+            id="from"
+            name="from"
+            legend="Fieldwork starting from"
+            hint="For example, 1 4 2026"
+            error={errors.from}
+            defaultValue={dateParts(filters.from)}
+          />
+          <DateInput
+            id="to"
+            name="to"
+            legend="Fieldwork starting to"
+            hint="For example, 31 3 2027"
+            error={errors.to}
+            defaultValue={dateParts(filters.to)}
+          />
         </div>
         <input type="hidden" name="sort" value={filters.sort} />
         <input type="hidden" name="dir" value={filters.dir} />
@@ -123,21 +174,37 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       ) : (
         <div className="mb-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Inspections table, scrolls sideways">
           <table className="w-full border-collapse text-base" data-testid="summary-table">
-            <caption className="sr-only">Every inspection shown, with each standard’s rating, the score, the overall rating and the status</caption>
+            <caption className="sr-only">
+              Every inspection shown, with each standard’s rating, the score, the overall rating and the status
+            </caption>
             <thead>
               <tr>
-                <SortHeader filters={filters} sort="service">Service</SortHeader>
-                <SortHeader filters={filters} sort="region">Region</SortHeader>
-                <SortHeader filters={filters} sort="fieldwork">Fieldwork</SortHeader>
-                <SortHeader filters={filters} sort="framework">Standards</SortHeader>
+                <SortHeader filters={filters} sort="service">
+                  Service
+                </SortHeader>
+                <SortHeader filters={filters} sort="region">
+                  Region
+                </SortHeader>
+                <SortHeader filters={filters} sort="fieldwork">
+                  Fieldwork
+                </SortHeader>
+                <SortHeader filters={filters} sort="framework">
+                  Standards
+                </SortHeader>
                 {standardIds.map((id) => (
                   <th key={id} scope="col" className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom">
                     {id}
                   </th>
                 ))}
-                <SortHeader filters={filters} sort="score" className="text-right">Score</SortHeader>
-                <SortHeader filters={filters} sort="overall">Overall rating</SortHeader>
-                <SortHeader filters={filters} sort="status">Status</SortHeader>
+                <SortHeader filters={filters} sort="score" className="text-right">
+                  Score
+                </SortHeader>
+                <SortHeader filters={filters} sort="overall">
+                  Overall rating
+                </SortHeader>
+                <SortHeader filters={filters} sort="status">
+                  Status
+                </SortHeader>
               </tr>
             </thead>
             <tbody>
@@ -156,7 +223,11 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                     const isJudgement = text.endsWith('*');
                     return (
                       <td key={id} className="border-b border-govuk-border py-2 pr-3 align-top" data-testid={`cell-${id}`}>
-                        {text === 'n/a' ? <span className="text-govuk-secondary">n/a</span> : text === '' ? <span className="text-govuk-secondary">–</span> : isJudgement ? (
+                        {text === 'n/a' ? (
+                          <span className="text-govuk-secondary">n/a</span>
+                        ) : text === '' ? (
+                          <span className="text-govuk-secondary">–</span>
+                        ) : isJudgement ? (
                           <>
                             {text.slice(0, -1)}
                             <span aria-hidden="true">*</span>
@@ -190,7 +261,8 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         </div>
       )}
       <p className="mb-8 text-base">
-        * Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–”: not yet rated.
+        * Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–”: not yet
+        rated.
       </p>
 
       <h2 className="mb-2 text-2xl font-bold">National figures</h2>
@@ -201,7 +273,8 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           <p className="mb-6">
-            From the {figures.final} published {figures.final === 1 ? 'inspection' : 'inspections'} shown. The 2018 and 2021 standards are counted separately.
+            From the {figures.final} published {figures.final === 1 ? 'inspection' : 'inspections'} shown. The 2018 and 2021 standards are
+            counted separately.
           </p>
           {frameworks.map((framework) => (
             <section key={framework} aria-labelledby={`national-${framework}`}>
@@ -225,14 +298,16 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             href: `/summary/export?${summaryQueryString(filters, { format: 'xlsx' })}`,
             label: 'Every table',
             format: 'Excel workbook (XLSX)',
-            description: 'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
+            description:
+              'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
           },
           ...tableIds.map((id) => ({
             id: `summary-csv-${id}`,
             href: `/summary/export?${summaryQueryString(filters, { format: 'csv', table: id })}`,
             label: tables.find((t) => t.id === id)!.title,
             format: 'CSV',
-            description: id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
+            description:
+              id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
           })),
         ]}
       />

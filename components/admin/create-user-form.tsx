@@ -13,8 +13,25 @@ export function CreateUserForm() {
   return (
     <form action={formAction} noValidate className="max-w-2xl">
       <FormErrorSummary state={state} fallbackId="email" />
-      <TextInput id="email" name="email" type="email" label="Email address" autoComplete="off" spellCheck={false} defaultValue={valueOf(state, 'email')} error={fieldError(state, 'email')} />
-      <TextInput id="name" name="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={valueOf(state, 'name')} error={fieldError(state, 'name')} />
+      <TextInput
+        id="email"
+        name="email"
+        type="email"
+        label="Email address"
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={valueOf(state, 'email')}
+        error={fieldError(state, 'email')}
+      />
+      <TextInput
+        id="name"
+        name="name"
+        label="Full name"
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={valueOf(state, 'name')}
+        error={fieldError(state, 'name')}
+      />
       <TextInput
         id="password"
         name="password"

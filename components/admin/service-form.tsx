@@ -24,7 +24,14 @@ export function ServiceForm({ service }: { service?: ServiceValues }) {
     <form action={formAction} noValidate className="max-w-2xl">
       <FormErrorSummary state={state} fallbackId="name" />
       {service ? <input type="hidden" name="serviceId" value={service.id} /> : null}
-      <TextInput id="name" name="name" label="Name" hint="For example, Northshire Youth Justice Service" defaultValue={valueOf(state, 'name', service?.name)} error={fieldError(state, 'name')} />
+      <TextInput
+        id="name"
+        name="name"
+        label="Name"
+        hint="For example, Northshire Youth Justice Service"
+        defaultValue={valueOf(state, 'name', service?.name)}
+        error={fieldError(state, 'name')}
+      />
       <TextInput
         id="localAuthority"
         name="localAuthority"
@@ -32,7 +39,15 @@ export function ServiceForm({ service }: { service?: ServiceValues }) {
         defaultValue={valueOf(state, 'localAuthority', service?.localAuthority)}
         error={fieldError(state, 'localAuthority')}
       />
-      <TextInput id="region" name="region" label="Region" hint="For example, North West" defaultValue={valueOf(state, 'region', service?.region)} error={fieldError(state, 'region')} className="max-w-xs" />
+      <TextInput
+        id="region"
+        name="region"
+        label="Region"
+        hint="For example, North West"
+        defaultValue={valueOf(state, 'region', service?.region)}
+        error={fieldError(state, 'region')}
+        className="max-w-xs"
+      />
       <Button disabled={isPending}>{service ? 'Save changes' : 'Create service'}</Button>
     </form>
   );

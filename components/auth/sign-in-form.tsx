@@ -81,14 +81,7 @@ export function SignInForm({
         spellCheck={false}
         error={errors.email}
       />
-      <TextInput
-        id="password"
-        name="password"
-        type="password"
-        label="Password"
-        autoComplete="current-password"
-        error={errors.password}
-      />
+      <TextInput id="password" name="password" type="password" label="Password" autoComplete="current-password" error={errors.password} />
       <Button disabled={isPending}>{isPending ? 'Signing in…' : 'Sign in'}</Button>
     </form>
   );

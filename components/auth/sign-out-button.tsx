@@ -34,7 +34,10 @@ export function SignOutButton({ userId }: { userId: string }) {
 
   return (
     <form action={signOutAction} onSubmit={onSubmit}>
-      <button type="submit" className="cursor-pointer text-white underline underline-offset-2 hover:decoration-2 focus-visible:text-govuk-text">
+      <button
+        type="submit"
+        className="cursor-pointer text-white underline underline-offset-2 hover:decoration-2 focus-visible:text-govuk-text"
+      >
         Sign out
       </button>
     </form>

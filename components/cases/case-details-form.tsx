@@ -56,30 +56,30 @@ export function CaseDetailsForm({
     void enqueue(
       'case',
       async (): Promise<AttemptOutcome> => {
-      const mySeqs = await recorded;
-      const response = await saveCaseDetailsAction({ caseId, baseVersion: version.current, ...patch });
-      if (!response.ok) {
-        if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
-        if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);
-        setError(response.message);
-        return { kind: 'failed', message: response.message };
-      }
-      if (response.data.status === 'conflict') {
-        const theirs = response.data.theirs;
-        // Sent before, but the reply was lost: the server already holds exactly my change.
-        if (Object.entries(patch).every(([k, v]) => theirs[k as keyof Details] === v)) {
-          version.current = theirs.version;
-          await outbox.confirm('case', mySeqs, theirs.version);
-          return { kind: 'done' };
+        const mySeqs = await recorded;
+        const response = await saveCaseDetailsAction({ caseId, baseVersion: version.current, ...patch });
+        if (!response.ok) {
+          if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
+          if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);
+          setError(response.message);
+          return { kind: 'failed', message: response.message };
         }
-        // Nothing of mine is discarded: both are shown and the inspector chooses.
-        setConflict({ theirs, mine: patch, seqs: mySeqs });
-        return { kind: 'failed', message: 'someone else changed the case details (see below)' };
-      }
-      version.current = response.data.details.version;
-      await outbox.confirm('case', mySeqs, response.data.details.version);
-      setError(null);
-      return { kind: 'done' };
+        if (response.data.status === 'conflict') {
+          const theirs = response.data.theirs;
+          // Sent before, but the reply was lost: the server already holds exactly my change.
+          if (Object.entries(patch).every(([k, v]) => theirs[k as keyof Details] === v)) {
+            version.current = theirs.version;
+            await outbox.confirm('case', mySeqs, theirs.version);
+            return { kind: 'done' };
+          }
+          // Nothing of mine is discarded: both are shown and the inspector chooses.
+          setConflict({ theirs, mine: patch, seqs: mySeqs });
+          return { kind: 'failed', message: 'someone else changed the case details (see below)' };
+        }
+        version.current = response.data.details.version;
+        await outbox.confirm('case', mySeqs, response.data.details.version);
+        setError(null);
+        return { kind: 'done' };
       },
       'practiceExample' in patch ? 'practiceExample' : undefined,
     );
@@ -144,11 +144,14 @@ export function CaseDetailsForm({
         <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid="case-details-conflict">
           <p className="mb-2 font-bold">Someone else changed these details since you opened the page.</p>
           <p className="mb-3">
-            Your change is kept on the page. Keep yours to save it over theirs, or take theirs to see what they
-            answered.
+            Your change is kept on the page. Keep yours to save it over theirs, or take theirs to see what they answered.
           </p>
           <div className="flex flex-wrap gap-3">
-            <button type="button" className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]" onClick={keepMine}>
+            <button
+              type="button"
+              className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]"
+              onClick={keepMine}
+            >
               Keep mine
             </button>
             <button type="button" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]" onClick={takeTheirs}>

@@ -25,8 +25,7 @@ export function CompleteCaseButton({
     <div>
       {!isOnline ? (
         <p className="mb-3 border-l-4 border-govuk-text pl-3 font-bold" data-testid="complete-offline">
-          You are offline. Marking a case as complete needs a connection to Casemark; your answers are kept on this
-          device until then.
+          You are offline. Marking a case as complete needs a connection to Casemark; your answers are kept on this device until then.
         </p>
       ) : null}
       {isDisabled ? <p className="mb-3">{disabledReason}</p> : null}

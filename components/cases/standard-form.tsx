@@ -56,9 +56,7 @@ export function StandardForm({
   // "Another reason" chosen for a not-applicable key question, with the text being typed.
   const [otherReasons, setOtherReasons] = useState<Record<string, string>>({});
   // The version each question's next save is based on: updated synchronously after each save.
-  const versions = useRef<Record<string, number>>(
-    Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, a.version])),
-  );
+  const versions = useRef<Record<string, number>>(Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, a.version])));
   // Questions in conflict: their later changes are held, not sent on a stale version.
   const conflicted = useRef(new Set<string>());
   const noteTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
@@ -247,10 +245,18 @@ export function StandardForm({
           <dd data-testid="conflict-theirs">{describeChange(conflict.theirs, field)}</dd>
         </dl>
         <div className="flex flex-wrap gap-3">
-          <button type="button" className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]" onClick={() => keepMine(questionId)}>
+          <button
+            type="button"
+            className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]"
+            onClick={() => keepMine(questionId)}
+          >
             Keep mine<span className="sr-only"> for {questionId}</span>
           </button>
-          <button type="button" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]" onClick={() => takeTheirs(questionId)}>
+          <button
+            type="button"
+            className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]"
+            onClick={() => takeTheirs(questionId)}
+          >
             Take theirs<span className="sr-only"> for {questionId}</span>
           </button>
         </div>
@@ -261,7 +267,12 @@ export function StandardForm({
   function renderPrompt(prompt: QuestionView, letter: string) {
     const answer = answers[prompt.id];
     return (
-      <div key={prompt.id} id={questionAnchor(prompt.id)} className="border-b border-govuk-light-grey py-3" data-testid={`question-${prompt.id}`}>
+      <div
+        key={prompt.id}
+        id={questionAnchor(prompt.id)}
+        className="border-b border-govuk-light-grey py-3"
+        data-testid={`question-${prompt.id}`}
+      >
         <Radios
           name={prompt.id}
           idPrefix={`${questionAnchor(prompt.id)}-value`}

@@ -32,7 +32,17 @@ export function useOnline(): boolean {
  * Every change is recorded before it is sent; `confirm` removes it once the server has it.
  * Without IndexedDB (a private window that refuses it) the form still saves, as before.
  */
-export function useOutbox({ userId, inspectionId, caseId, keys }: { userId: string; inspectionId: string; caseId: string; keys: readonly string[] }) {
+export function useOutbox({
+  userId,
+  inspectionId,
+  caseId,
+  keys,
+}: {
+  userId: string;
+  inspectionId: string;
+  caseId: string;
+  keys: readonly string[];
+}) {
   const [kept, setKept] = useState(0);
   const isOnline = useOnline();
   const keySet = useMemo(() => new Set(keys), [keys]);

@@ -47,7 +47,8 @@ export function ImportForm() {
       {created ? (
         <NotificationBanner title="Inspection imported" testId="import-success">
           <p>
-            {created.serviceName}: {created.cases} case{created.cases === 1 ? '' : 's'} and {created.answers} answer{created.answers === 1 ? '' : 's'}
+            {created.serviceName}: {created.cases} case{created.cases === 1 ? '' : 's'} and {created.answers} answer
+            {created.answers === 1 ? '' : 's'}
             {created.isNewService ? ' (a new service)' : ''}.
           </p>
           <p className="mt-2">

@@ -17,9 +17,15 @@ const pct = (value: number | null) => (value === null ? '–' : `${value}%`);
 function PercentHeadings() {
   return (
     <>
-      <th scope="col" className={`${headCell} text-right`}>% yes</th>
-      <th scope="col" className={`${headCell} text-right`}>Yes</th>
-      <th scope="col" className={`${headCell} text-right`}>Relevant</th>
+      <th scope="col" className={`${headCell} text-right`}>
+        % yes
+      </th>
+      <th scope="col" className={`${headCell} text-right`}>
+        Yes
+      </th>
+      <th scope="col" className={`${headCell} text-right`}>
+        Relevant
+      </th>
     </>
   );
 }
@@ -52,7 +58,10 @@ function RatingText({ rating, isJudgement, empty = 'Not yet rated' }: { rating: 
 export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
   const overall = rows.find((r) => r.standard === 'Overall');
   const separate = rows.slice(rows.findIndex((r) => r.standard === 'Overall') + 1);
-  const core = rows.slice(0, rows.findIndex((r) => r.standard === 'Overall'));
+  const core = rows.slice(
+    0,
+    rows.findIndex((r) => r.standard === 'Overall'),
+  );
   const domains = [...new Set(core.map((r) => r.domain))];
   const hasJudgement = rows.some((r) => r.professionalJudgement);
   return (
@@ -67,10 +76,18 @@ export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
         </colgroup>
         <thead>
           <tr>
-            <th scope="col" className={headCell}>Standard</th>
-            <th scope="col" className={headCell}>Rating</th>
-            <th scope="col" className={headCell}>Computed rating</th>
-            <th scope="col" className={`${headCell} text-right`}>Score</th>
+            <th scope="col" className={headCell}>
+              Standard
+            </th>
+            <th scope="col" className={headCell}>
+              Rating
+            </th>
+            <th scope="col" className={headCell}>
+              Computed rating
+            </th>
+            <th scope="col" className={`${headCell} text-right`}>
+              Score
+            </th>
           </tr>
         </thead>
         {domains.map((domain) => (
@@ -115,8 +132,8 @@ export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
       </table>
       {hasJudgement ? (
         <p className="mb-2 text-base">
-          * Professional judgement applied by the ratings panel; in the key-question tables the * is on the key question that set
-          the computed rating.
+          * Professional judgement applied by the ratings panel; in the key-question tables the * is on the key question that set the
+          computed rating.
         </p>
       ) : null}
       {overall?.basis ? (
@@ -129,9 +146,15 @@ export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
           <caption className="mb-2 text-left font-bold">Rated separately (not part of the score)</caption>
           <thead>
             <tr>
-              <th scope="col" className={headCell}>Standard</th>
-              <th scope="col" className={headCell}>Rating</th>
-              <th scope="col" className={headCell}>Note</th>
+              <th scope="col" className={headCell}>
+                Standard
+              </th>
+              <th scope="col" className={headCell}>
+                Rating
+              </th>
+              <th scope="col" className={headCell}>
+                Note
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -153,7 +176,15 @@ export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
   );
 }
 
-export function KeyQuestionReportTables({ framework, rows, ratings }: { framework: Framework; rows: KeyQuestionRow[]; ratings: RatingsRow[] }) {
+export function KeyQuestionReportTables({
+  framework,
+  rows,
+  ratings,
+}: {
+  framework: Framework;
+  rows: KeyQuestionRow[];
+  ratings: RatingsRow[];
+}) {
   const hasPrevious = rows.some((r) => r.previousPct !== null);
   return (
     <>
@@ -166,17 +197,32 @@ export function KeyQuestionReportTables({ framework, rows, ratings }: { framewor
             return (
               <section key={standard.id} className="mb-6 break-inside-avoid" aria-labelledby={`kq-${standard.id}`}>
                 <h3 id={`kq-${standard.id}`} className="mb-2 text-xl font-bold">
-                  {standard.id} {standard.title}: <RatingText rating={rating?.rating ?? null} isJudgement={rating?.professionalJudgement === '*'} />
+                  {standard.id} {standard.title}:{' '}
+                  <RatingText rating={rating?.rating ?? null} isJudgement={rating?.professionalJudgement === '*'} />
                 </h3>
                 <table className="w-full border-collapse text-base" data-testid={`print-kq-table-${standard.id}`}>
                   <thead>
                     <tr>
-                      <th scope="col" className={headCell}>Key question</th>
-                      <th scope="col" className={`${headCell} text-right`}>Yes</th>
-                      <th scope="col" className={`${headCell} text-right`}>Relevant</th>
-                      <th scope="col" className={`${headCell} text-right`}>% yes</th>
-                      <th scope="col" className={headCell}>Band</th>
-                      {hasPrevious ? <th scope="col" className={`${headCell} text-right`}>Previous %</th> : null}
+                      <th scope="col" className={headCell}>
+                        Key question
+                      </th>
+                      <th scope="col" className={`${headCell} text-right`}>
+                        Yes
+                      </th>
+                      <th scope="col" className={`${headCell} text-right`}>
+                        Relevant
+                      </th>
+                      <th scope="col" className={`${headCell} text-right`}>
+                        % yes
+                      </th>
+                      <th scope="col" className={headCell}>
+                        Band
+                      </th>
+                      {hasPrevious ? (
+                        <th scope="col" className={`${headCell} text-right`}>
+                          Previous %
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -224,13 +270,19 @@ export function PromptAnnex({ framework, rows }: { framework: Framework; rows: P
               {standard.keyQuestions
                 .filter((kq) => kq.prompts.length > 0)
                 .map((kq) => (
-                  <table key={kq.id} className="mb-4 w-full break-inside-avoid border-collapse text-base" data-testid={`print-prompts-${kq.id}`}>
+                  <table
+                    key={kq.id}
+                    className="mb-4 w-full break-inside-avoid border-collapse text-base"
+                    data-testid={`print-prompts-${kq.id}`}
+                  >
                     <caption className="mb-1 text-left font-bold">
                       {kq.id} {kq.text}
                     </caption>
                     <thead>
                       <tr>
-                        <th scope="col" className={headCell}>Prompt</th>
+                        <th scope="col" className={headCell}>
+                          Prompt
+                        </th>
                         <PercentHeadings />
                       </tr>
                     </thead>
@@ -262,7 +314,9 @@ export function ResettlementTable({ table }: { table: ExportTable<ResettlementRo
       <caption className="mb-1 text-left font-bold">{table.title}</caption>
       <thead>
         <tr>
-          <th scope="col" className={headCell}>Casemark’s own question</th>
+          <th scope="col" className={headCell}>
+            Casemark’s own question
+          </th>
           <PercentHeadings />
         </tr>
       </thead>

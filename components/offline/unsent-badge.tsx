@@ -10,7 +10,11 @@ let counts: { userId: string; promise: Promise<Map<string, number>> } | null = n
 /** One read of the outbox for the whole case list, shared by every row's badge. */
 function unsentByCase(userId: string): Promise<Map<string, number>> {
   if (!counts || counts.userId !== userId) {
-    const promise = isOutboxAvailable() ? listOutbox(userId).then(countByCase).catch(() => new Map<string, number>()) : Promise.resolve(new Map<string, number>());
+    const promise = isOutboxAvailable()
+      ? listOutbox(userId)
+          .then(countByCase)
+          .catch(() => new Map<string, number>())
+      : Promise.resolve(new Map<string, number>());
     counts = { userId, promise };
     // Read afresh on the next visit of the list.
     void promise.finally(() => setTimeout(() => (counts = null), 1000));

@@ -50,7 +50,9 @@ export function JudgementForm({
         );
       } else {
         setVersion(result.version);
-        setMessage(`Judgement for ${standard.id} saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`);
+        setMessage(
+          `Judgement for ${standard.id} saved at ${new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`,
+        );
       }
       onChange(panel);
     });

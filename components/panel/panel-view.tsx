@@ -71,7 +71,11 @@ function StandardRow({ result, previous }: { result: StandardResult; previous?: 
   return (
     <tr className="border-b border-govuk-border" data-testid={`standard-row-${result.id}`}>
       <th scope="row" className="py-2 pr-4 text-left font-normal">
-        {result.kind === 'case_marked' ? <a href={`#standard-${result.id}`}>{`${result.id} ${result.title}`}</a> : `${result.id} ${result.title}`}
+        {result.kind === 'case_marked' ? (
+          <a href={`#standard-${result.id}`}>{`${result.id} ${result.title}`}</a>
+        ) : (
+          `${result.id} ${result.title}`
+        )}
       </th>
       <td className="py-2 pr-4" data-testid={`rating-${result.id}`}>
         <RatingTag rating={result.rating} isJudgement={hasDecision} empty={result.isRated ? 'Not yet rated' : 'Not rated'} />
@@ -79,7 +83,9 @@ function StandardRow({ result, previous }: { result: StandardResult; previous?: 
       <td className="py-2 pr-4 text-base">
         {result.kind === 'case_marked' ? (
           hasDecision ? (
-            <span data-testid={`computed-${result.id}`}>Computed: {result.computedRating ? RATING_LABELS[result.computedRating] : 'not ratable'}</span>
+            <span data-testid={`computed-${result.id}`}>
+              Computed: {result.computedRating ? RATING_LABELS[result.computedRating] : 'not ratable'}
+            </span>
           ) : result.lowestKeyQuestion ? (
             <span>Lowest key question {result.lowestKeyQuestion}</span>
           ) : (
@@ -158,18 +164,26 @@ export function PanelView({
           Ratings
         </h2>
         <p className="mb-3 text-base">
-          * Professional judgement applied by the ratings panel; the computed rating is shown beside it, and in the key-question
-          table the * is on the key question that set the computed rating.
+          * Professional judgement applied by the ratings panel; the computed rating is shown beside it, and in the key-question table the *
+          is on the key question that set the computed rating.
         </p>
         <div className="overflow-x-auto">
           <table className="w-full border-collapse" data-testid="ratings-table">
             <caption className="sr-only">Rating of every standard</caption>
             <thead>
               <tr className="border-b-2 border-govuk-border text-left">
-                <th scope="col" className="py-2 pr-4">Standard</th>
-                <th scope="col" className="py-2 pr-4">Rating</th>
-                <th scope="col" className="py-2 pr-4">Basis</th>
-                <th scope="col" className="py-2">{hasPrevious ? 'Previous inspection' : <span className="sr-only">Previous inspection</span>}</th>
+                <th scope="col" className="py-2 pr-4">
+                  Standard
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Rating
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Basis
+                </th>
+                <th scope="col" className="py-2">
+                  {hasPrevious ? 'Previous inspection' : <span className="sr-only">Previous inspection</span>}
+                </th>
               </tr>
             </thead>
             {framework.domains.map((domain) => (
@@ -195,7 +209,12 @@ export function PanelView({
             const r = result.standards[standard.id];
             const kqs = standard.keyQuestions.map((kq) => r.keyQuestions[kq.id]).filter(Boolean);
             return (
-              <section key={standard.id} id={`standard-${standard.id}`} aria-labelledby={`standard-${standard.id}-heading`} className="mb-8 border-t-4 border-govuk-border pt-4">
+              <section
+                key={standard.id}
+                id={`standard-${standard.id}`}
+                aria-labelledby={`standard-${standard.id}-heading`}
+                className="mb-8 border-t-4 border-govuk-border pt-4"
+              >
                 <h2 id={`standard-${standard.id}-heading`} className="mb-2 text-2xl font-bold">
                   {standard.id} {standard.title} <RatingTag rating={r.rating} isJudgement={r.panel !== null} />
                 </h2>
@@ -203,25 +222,41 @@ export function PanelView({
                   open={r.flags.length > 0 || r.panel !== null || data.decisions[standard.id] !== undefined}
                   data-testid={`standard-details-${standard.id}`}
                 >
-                  <summary className="cursor-pointer text-govuk-link underline">Key questions, discretion and panel decision for {standard.id}</summary>
+                  <summary className="cursor-pointer text-govuk-link underline">
+                    Key questions, discretion and panel decision for {standard.id}
+                  </summary>
                   <div className="mt-4">
                     <div className="overflow-x-auto">
                       <table className="mb-4 w-full border-collapse text-left" data-testid={`kq-table-${standard.id}`}>
                         <caption className="mb-2 text-left font-bold">Key questions for {standard.id}</caption>
                         <thead>
                           <tr className="border-b-2 border-govuk-border">
-                            <th scope="col" className="py-2 pr-3">Key question</th>
-                            <th scope="col" className="py-2 pr-3">Yes / relevant</th>
-                            <th scope="col" className="py-2 pr-3">% yes</th>
-                            <th scope="col" className="py-2 pr-3">Band</th>
-                            <th scope="col" className="py-2">Previous %</th>
+                            <th scope="col" className="py-2 pr-3">
+                              Key question
+                            </th>
+                            <th scope="col" className="py-2 pr-3">
+                              Yes / relevant
+                            </th>
+                            <th scope="col" className="py-2 pr-3">
+                              % yes
+                            </th>
+                            <th scope="col" className="py-2 pr-3">
+                              Band
+                            </th>
+                            <th scope="col" className="py-2">
+                              Previous %
+                            </th>
                           </tr>
                         </thead>
                         <tbody>
                           {kqs.map((kq) => {
                             const isLowest = kq.id === r.lowestKeyQuestion;
                             return (
-                              <tr key={kq.id} className={`border-b border-govuk-border ${isLowest ? 'bg-[#fff7bf] font-bold' : ''}`} data-testid={`kq-row-${kq.id}`}>
+                              <tr
+                                key={kq.id}
+                                className={`border-b border-govuk-border ${isLowest ? 'bg-[#fff7bf] font-bold' : ''}`}
+                                data-testid={`kq-row-${kq.id}`}
+                              >
                                 <th scope="row" className="py-2 pr-3 text-left font-normal">
                                   {canSeeCases ? (
                                     <Link href={`${base}/panel/key-questions/${kq.id}`}>
@@ -286,8 +321,8 @@ export function PanelView({
                     {!r.panel && data.decisions[standard.id] ? (
                       <p className="my-4 border-l-4 border-govuk-error pl-4" data-testid={`decision-not-applied-${standard.id}`}>
                         <strong>The panel decision ({RATING_LABELS[data.decisions[standard.id].rating]}) is not applied:</strong>{' '}
-                        {panelDecisionRefusal(standard.id, r.computedRating)}. Withdraw it, or it applies again once a case is judged
-                        yes or no.
+                        {panelDecisionRefusal(standard.id, r.computedRating)}. Withdraw it, or it applies again once a case is judged yes or
+                        no.
                       </p>
                     ) : null}
                     {canDecide && r.computedRating === null && !data.decisions[standard.id] ? (
@@ -334,9 +369,7 @@ export function PanelView({
                   <h3 className="mb-2 text-xl font-bold">
                     {standard.id} {standard.title} <RatingTag rating={r.rating} empty={r.isRated ? 'Not yet judged' : 'Not rated'} />
                   </h3>
-                  {standard.isRatedSeparately ? (
-                    <ResettlementFigures data={data} isRated={r.isRated} />
-                  ) : null}
+                  {standard.isRatedSeparately ? <ResettlementFigures data={data} isRated={r.isRated} /> : null}
                   {canDecide && r.isRated ? (
                     <JudgementForm
                       inspectionId={data.inspectionId}
@@ -367,7 +400,13 @@ export function PanelView({
   );
 }
 
-function PromptRows({ keyQuestion, figures }: { keyQuestion: Framework['domains'][number]['standards'][number]['keyQuestions'][number]; figures: StandardResult['prompts'] }) {
+function PromptRows({
+  keyQuestion,
+  figures,
+}: {
+  keyQuestion: Framework['domains'][number]['standards'][number]['keyQuestions'][number];
+  figures: StandardResult['prompts'];
+}) {
   return (
     <>
       <tr className="border-b-2 border-govuk-border">
@@ -394,32 +433,32 @@ function ResettlementFigures({ data, isRated }: { data: PanelData; isRated: bool
   if (!isRated) return <p data-testid="resettlement-not-rated">Not rated: there are no resettlement cases in the sample.</p>;
   return (
     <>
-    <p className="mb-2 max-w-3xl text-base" data-testid="resettlement-note">
-      {CASEMARK_OWN_RESETTLEMENT_NOTE}
-    </p>
-    <table className="mb-4 w-full text-left text-base" data-testid="resettlement-figures">
-      <caption className="mb-1 text-left font-bold">{CASEMARK_OWN_RESETTLEMENT_LABEL}</caption>
-      <thead>
-        <tr className="border-b-2 border-govuk-border">
-          <th scope="col">Casemark’s own question</th>
-          <th scope="col">Yes / relevant</th>
-          <th scope="col">% yes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {aspects.map(([id, f]) => (
-          <tr key={id} className="border-b border-govuk-light-grey">
-            <th scope="row" className="py-1 text-left font-normal">
-              {id} {f.shortLabel}
-            </th>
-            <td>
-              {f.yes} / {f.relevant}
-            </td>
-            <td>{pctText(f.pct)}</td>
+      <p className="mb-2 max-w-3xl text-base" data-testid="resettlement-note">
+        {CASEMARK_OWN_RESETTLEMENT_NOTE}
+      </p>
+      <table className="mb-4 w-full text-left text-base" data-testid="resettlement-figures">
+        <caption className="mb-1 text-left font-bold">{CASEMARK_OWN_RESETTLEMENT_LABEL}</caption>
+        <thead>
+          <tr className="border-b-2 border-govuk-border">
+            <th scope="col">Casemark’s own question</th>
+            <th scope="col">Yes / relevant</th>
+            <th scope="col">% yes</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {aspects.map(([id, f]) => (
+            <tr key={id} className="border-b border-govuk-light-grey">
+              <th scope="row" className="py-1 text-left font-normal">
+                {id} {f.shortLabel}
+              </th>
+              <td>
+                {f.yes} / {f.relevant}
+              </td>
+              <td>{pctText(f.pct)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
@@ -464,7 +503,9 @@ function FieldworkProgressView({ data }: { data: PanelData }) {
           <thead>
             <tr>
               <th scope="col">Inspector</th>
-              <th scope="col" className="text-right">Complete / allocated</th>
+              <th scope="col" className="text-right">
+                Complete / allocated
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -480,10 +521,22 @@ function FieldworkProgressView({ data }: { data: PanelData }) {
             ))}
           </tbody>
         </table>
-        <CountTable caption="Sample by type" rows={Object.entries(progress.sample.byType).map(([k, n]) => [label(CASE_TYPE_LABELS, k), n])} />
-        <CountTable caption="Sample by disposal" rows={Object.entries(progress.sample.byDisposal).map(([k, n]) => [label(DISPOSAL_LABELS, k), n])} />
-        <CountTable caption="Sample by risk of serious harm" rows={Object.entries(progress.sample.byRosh).map(([k, n]) => [label(LEVEL_LABELS, k), n])} />
-        <CountTable caption="Sample by safety and wellbeing" rows={Object.entries(progress.sample.bySafetyWellbeing).map(([k, n]) => [label(LEVEL_LABELS, k), n])} />
+        <CountTable
+          caption="Sample by type"
+          rows={Object.entries(progress.sample.byType).map(([k, n]) => [label(CASE_TYPE_LABELS, k), n])}
+        />
+        <CountTable
+          caption="Sample by disposal"
+          rows={Object.entries(progress.sample.byDisposal).map(([k, n]) => [label(DISPOSAL_LABELS, k), n])}
+        />
+        <CountTable
+          caption="Sample by risk of serious harm"
+          rows={Object.entries(progress.sample.byRosh).map(([k, n]) => [label(LEVEL_LABELS, k), n])}
+        />
+        <CountTable
+          caption="Sample by safety and wellbeing"
+          rows={Object.entries(progress.sample.bySafetyWellbeing).map(([k, n]) => [label(LEVEL_LABELS, k), n])}
+        />
         <CountTable caption="Sample by gender" rows={Object.entries(progress.sample.byGender)} />
       </div>
     </section>

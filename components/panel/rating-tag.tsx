@@ -10,7 +10,15 @@ const COLOURS: Record<Rating, TagColour> = {
 };
 
 /** A rating as a coloured tag with its word (never colour alone); `*` marks professional judgement. */
-export function RatingTag({ rating, isJudgement = false, empty = 'Not yet rated' }: { rating: Rating | null; isJudgement?: boolean; empty?: string }) {
+export function RatingTag({
+  rating,
+  isJudgement = false,
+  empty = 'Not yet rated',
+}: {
+  rating: Rating | null;
+  isJudgement?: boolean;
+  empty?: string;
+}) {
   if (!rating) return <Tag colour="grey">{empty}</Tag>;
   return (
     <Tag colour={COLOURS[rating]}>

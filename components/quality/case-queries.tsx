@@ -49,7 +49,9 @@ export async function CaseQueries({
           </p>
           {ordered.map((q) => {
             const { label, standardId } = labelQueriedQuestion(framework, q.questionId);
-            const changeHref = standardId ? `${base}/standards/${standardId}#${questionAnchor(q.questionId)}` : `${base}#case-level-heading`;
+            const changeHref = standardId
+              ? `${base}/standards/${standardId}#${questionAnchor(q.questionId)}`
+              : `${base}#case-level-heading`;
             return <QueryThread key={q.id} query={q} label={label} changeHref={changeHref} canReply={canReply} canReview={false} />;
           })}
         </>

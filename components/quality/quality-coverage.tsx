@@ -2,7 +2,15 @@ import type { QualityCoverage as TQualityCoverage } from '@/lib/data/quality';
 import { QualityForm } from './quality-form';
 
 /** "7 of 25 cases reviewed, 3 queries open", against the review target the lead sets. */
-export function QualityCoverage({ inspectionId, coverage, canSetTarget }: { inspectionId: string; coverage: TQualityCoverage; canSetTarget: boolean }) {
+export function QualityCoverage({
+  inspectionId,
+  coverage,
+  canSetTarget,
+}: {
+  inspectionId: string;
+  coverage: TQualityCoverage;
+  canSetTarget: boolean;
+}) {
   const { casesTotal, casesReviewed, queriesOpen, targetPct, targetCases } = coverage;
   const isMet = targetCases !== null && casesReviewed >= targetCases;
   return (
@@ -11,7 +19,8 @@ export function QualityCoverage({ inspectionId, coverage, canSetTarget }: { insp
         Quality assurance
       </h2>
       <p className="mb-2 text-lg" data-testid="qa-coverage-line">
-        {casesReviewed} of {casesTotal} {casesTotal === 1 ? 'case' : 'cases'} reviewed, {queriesOpen} {queriesOpen === 1 ? 'query' : 'queries'} open
+        {casesReviewed} of {casesTotal} {casesTotal === 1 ? 'case' : 'cases'} reviewed, {queriesOpen}{' '}
+        {queriesOpen === 1 ? 'query' : 'queries'} open
       </p>
       <p className="mb-3" data-testid="qa-target-line">
         {targetPct === null
@@ -23,7 +32,13 @@ export function QualityCoverage({ inspectionId, coverage, canSetTarget }: { insp
           kind="target"
           id="qa-target"
           hidden={{ inspectionId }}
-          field={{ name: 'targetPct', label: 'Review target (% of cases)', hint: 'For example, 20', type: 'number', defaultValue: targetPct === null ? '' : String(targetPct) }}
+          field={{
+            name: 'targetPct',
+            label: 'Review target (% of cases)',
+            hint: 'For example, 20',
+            type: 'number',
+            defaultValue: targetPct === null ? '' : String(targetPct),
+          }}
           buttonVariant="secondary"
           buttonLabel="Set target"
         />

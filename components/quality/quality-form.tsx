@@ -62,7 +62,15 @@ export function QualityForm({
         </p>
       ) : null}
       {field?.type === 'textarea' ? (
-        <Textarea id={`${id}-${field.name}`} name={field.name} label={field.label} hint={field.hint} rows={3} defaultValue={valueOf(state, field.name)} error={error} />
+        <Textarea
+          id={`${id}-${field.name}`}
+          name={field.name}
+          label={field.label}
+          hint={field.hint}
+          rows={3}
+          defaultValue={valueOf(state, field.name)}
+          error={error}
+        />
       ) : field?.type === 'number' ? (
         <TextInput
           id={`${id}-${field.name}`}

@@ -12,7 +12,13 @@ const STATUS = {
 const KIND_WORDS = { raise: 'asked', reply: 'answered', resolve: 'resolved the query', reopen: 're-opened the query' } as const;
 
 const time = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(new Date(iso));
+  new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  }).format(new Date(iso));
 
 /**
  * One query with its whole thread, and the next step the viewer may take: the case's inspector
@@ -34,7 +40,12 @@ export function QueryThread({
   const status = STATUS[query.status];
   const key = query.id.slice(0, 8);
   return (
-    <article className="mb-4 border-l-4 border-govuk-border pl-4" aria-label={`Query on ${label}`} data-testid="query-thread" data-status={query.status}>
+    <article
+      className="mb-4 border-l-4 border-govuk-border pl-4"
+      aria-label={`Query on ${label}`}
+      data-testid="query-thread"
+      data-status={query.status}
+    >
       <p className="mb-2 flex flex-wrap items-center gap-3">
         <strong>{label}</strong>
         <Tag colour={status.colour}>{status.label}</Tag>
@@ -64,7 +75,11 @@ export function QueryThread({
             id={`reply-${key}`}
             hidden={{ queryId: query.id }}
             field={{ name: 'body', label: 'Your answer', hint: 'Say what you changed, or why the answer stands.', type: 'textarea' }}
-            buttonLabel={<>Send answer<span className="sr-only"> on {label}</span></>}
+            buttonLabel={
+              <>
+                Send answer<span className="sr-only"> on {label}</span>
+              </>
+            }
           />
         </>
       ) : null}
@@ -74,7 +89,11 @@ export function QueryThread({
           id={`resolve-${key}`}
           hidden={{ queryId: query.id }}
           buttonVariant="secondary"
-          buttonLabel={<>Resolve<span className="sr-only"> the query on {label}</span></>}
+          buttonLabel={
+            <>
+              Resolve<span className="sr-only"> the query on {label}</span>
+            </>
+          }
         />
       ) : null}
       {canReview && query.status !== 'open' ? (
@@ -88,7 +107,11 @@ export function QueryThread({
               id={`reopen-${key}`}
               hidden={{ queryId: query.id }}
               field={{ name: 'body', label: 'Why are you re-opening it?', type: 'textarea' }}
-              buttonLabel={<>Re-open query<span className="sr-only"> on {label}</span></>}
+              buttonLabel={
+                <>
+                  Re-open query<span className="sr-only"> on {label}</span>
+                </>
+              }
             />
           </div>
         </details>

@@ -32,7 +32,12 @@ export function PopulationUploadForm({ inspectionId, hasPopulation }: { inspecti
   return (
     <>
       {state.status === 'error' ? <FormErrorSummary state={state} fallbackId="file" /> : null}
-      {check && check.fileErrors.length ? <ErrorSummary title={`${state.status === 'done' ? state.data.fileName : 'The file'} cannot be used`} errors={check.fileErrors.map((message) => ({ href: '#file', message }))} /> : null}
+      {check && check.fileErrors.length ? (
+        <ErrorSummary
+          title={`${state.status === 'done' ? state.data.fileName : 'The file'} cannot be used`}
+          errors={check.fileErrors.map((message) => ({ href: '#file', message }))}
+        />
+      ) : null}
       {check && !check.fileErrors.length && check.errors.length ? (
         <ErrorSummary
           title={`${check.errors.length === 1 ? 'There is a problem' : `There are ${check.errors.length} problems`} in ${state.status === 'done' ? state.data.fileName : 'the file'}: nothing has been kept`}
@@ -47,7 +52,11 @@ export function PopulationUploadForm({ inspectionId, hasPopulation }: { inspecti
           accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           label={hasPopulation ? 'Upload a new list (replaces the one above)' : 'Upload the list of eligible cases (CSV or Excel)'}
           hint="One row per case. Nothing is kept unless every row is right."
-          error={fieldError(state, 'file') ?? check?.fileErrors[0] ?? (check?.errors.length ? `${check.errors.length} rows have problems: see the list above` : undefined)}
+          error={
+            fieldError(state, 'file') ??
+            check?.fileErrors[0] ??
+            (check?.errors.length ? `${check.errors.length} rows have problems: see the list above` : undefined)
+          }
         />
         <Button variant={hasPopulation ? 'secondary' : 'primary'} disabled={isPending}>
           {isPending ? 'Checking…' : 'Upload and check the list'}
@@ -72,8 +81,20 @@ export function WindowForm({ inspectionId, type, from, to }: { inspectionId: str
       <FormErrorSummary state={state} fallbackId={`${type}-from`} fieldIds={{ from: `${type}-from-day`, to: `${type}-to-day` }} />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="type" value={type} />
-      <DateInput id={`${type}-from`} name="from" legend={`First eligible ${WORDS[type]} date`} error={fieldError(state, 'from')} defaultValue={part('from', from)} />
-      <DateInput id={`${type}-to`} name="to" legend={`Last eligible ${WORDS[type]} date`} error={fieldError(state, 'to')} defaultValue={part('to', to)} />
+      <DateInput
+        id={`${type}-from`}
+        name="from"
+        legend={`First eligible ${WORDS[type]} date`}
+        error={fieldError(state, 'from')}
+        defaultValue={part('from', from)}
+      />
+      <DateInput
+        id={`${type}-to`}
+        name="to"
+        legend={`Last eligible ${WORDS[type]} date`}
+        error={fieldError(state, 'to')}
+        defaultValue={part('to', to)}
+      />
       <Button variant="secondary" disabled={isPending}>
         Save the {WORDS[type]} window
       </Button>
@@ -86,7 +107,12 @@ export function SizeForm({ inspectionId, type, size, reason }: { inspectionId: s
   const [state, action, isPending] = useActionState<FormState<unknown>, FormData>(setSizeAction, IDLE_FORM_STATE);
   return (
     <form action={action} className="mt-3">
-      <FormErrorSummary state={state} fallbackId={`${type}-size`} fieldIds={{ size: `${type}-size`, reason: `${type}-reason` }} order={['size', 'reason']} />
+      <FormErrorSummary
+        state={state}
+        fallbackId={`${type}-size`}
+        fieldIds={{ size: `${type}-size`, reason: `${type}-reason` }}
+        order={['size', 'reason']}
+      />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="type" value={type} />
       <TextInput
@@ -99,7 +125,14 @@ export function SizeForm({ inspectionId, type, size, reason }: { inspectionId: s
         defaultValue={valueOf(state, 'size', size)}
         error={fieldError(state, 'size')}
       />
-      <Textarea id={`${type}-reason`} name="reason" label={`Why the ${WORDS[type]} size differs from the rule`} rows={2} defaultValue={valueOf(state, 'reason', reason)} error={fieldError(state, 'reason')} />
+      <Textarea
+        id={`${type}-reason`}
+        name="reason"
+        label={`Why the ${WORDS[type]} size differs from the rule`}
+        rows={2}
+        defaultValue={valueOf(state, 'reason', reason)}
+        error={fieldError(state, 'reason')}
+      />
       <Button variant="secondary" disabled={isPending}>
         Save the {WORDS[type]} size
       </Button>
@@ -172,7 +205,12 @@ export function ReplaceForm({ inspectionId, caseId, reserves }: { inspectionId: 
   const [value, setValue] = useState(valueOf(state, 'replacementId', reserves[0]?.value ?? ''));
   return (
     <form action={action}>
-      <FormErrorSummary state={state} fallbackId="replacementId" fieldIds={{ replacementId: 'replacement-input', reason: 'reason' }} order={['reason', 'replacementId']} />
+      <FormErrorSummary
+        state={state}
+        fallbackId="replacementId"
+        fieldIds={{ replacementId: 'replacement-input', reason: 'reason' }}
+        order={['reason', 'replacementId']}
+      />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <input type="hidden" name="caseId" value={caseId} />
       <Textarea

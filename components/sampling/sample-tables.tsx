@@ -15,7 +15,8 @@ export const CHARACTERISTIC_LABELS: Record<Characteristic, string> = {
 export function categoryLabel(characteristic: Characteristic, category: string): string {
   if (category === NOT_RECORDED) return 'Not recorded';
   if (characteristic === 'disposal') return DISPOSAL_LABELS[category as keyof typeof DISPOSAL_LABELS] ?? category;
-  if (characteristic === 'rosh' || characteristic === 'safetyWellbeing') return LEVEL_LABELS[category as keyof typeof LEVEL_LABELS] ?? category;
+  if (characteristic === 'rosh' || characteristic === 'safetyWellbeing')
+    return LEVEL_LABELS[category as keyof typeof LEVEL_LABELS] ?? category;
   return category.charAt(0).toUpperCase() + category.slice(1);
 }
 
@@ -34,14 +35,30 @@ export function PopulationTable({ classified }: { classified: ClassifiedCase[] }
         <caption className="mb-2 text-left text-xl font-bold">Every case of the list ({classified.length})</caption>
         <thead>
           <tr className="border-b-2 border-govuk-border">
-            <th scope="col" className={th}>Line</th>
-            <th scope="col" className={th}>Reference</th>
-            <th scope="col" className={th}>Population and disposal</th>
-            <th scope="col" className={th}>Date</th>
-            <th scope="col" className={th}>Gender</th>
-            <th scope="col" className={th}>Risk of serious harm</th>
-            <th scope="col" className={th}>Safety and wellbeing</th>
-            <th scope="col" className={th}>Eligible</th>
+            <th scope="col" className={th}>
+              Line
+            </th>
+            <th scope="col" className={th}>
+              Reference
+            </th>
+            <th scope="col" className={th}>
+              Population and disposal
+            </th>
+            <th scope="col" className={th}>
+              Date
+            </th>
+            <th scope="col" className={th}>
+              Gender
+            </th>
+            <th scope="col" className={th}>
+              Risk of serious harm
+            </th>
+            <th scope="col" className={th}>
+              Safety and wellbeing
+            </th>
+            <th scope="col" className={th}>
+              Eligible
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -70,11 +87,23 @@ export function PopulationTable({ classified }: { classified: ClassifiedCase[] }
 }
 
 /** Population and sample side by side, one table per characteristic, with the largest deviation. */
-export function ComparisonTables({ id, comparison, sampleSize }: { id: string; comparison: CharacteristicComparison[]; sampleSize: number }) {
+export function ComparisonTables({
+  id,
+  comparison,
+  sampleSize,
+}: {
+  id: string;
+  comparison: CharacteristicComparison[];
+  sampleSize: number;
+}) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       {comparison.map((row) => (
-        <table key={row.characteristic} className="w-full border-collapse text-left text-base" data-testid={`comparison-${id}-${row.characteristic}`}>
+        <table
+          key={row.characteristic}
+          className="w-full border-collapse text-left text-base"
+          data-testid={`comparison-${id}-${row.characteristic}`}
+        >
           <caption className="mb-1 text-left font-bold">
             {CHARACTERISTIC_LABELS[row.characteristic]}
             <span className="block font-normal">
@@ -84,16 +113,26 @@ export function ComparisonTables({ id, comparison, sampleSize }: { id: string; c
           </caption>
           <thead>
             <tr className="border-b-2 border-govuk-border">
-              <th scope="col" className={th}>Category</th>
-              <th scope="col" className={`${th} text-right`}>Eligible</th>
-              <th scope="col" className={`${th} text-right`}>Expected in {sampleSize}</th>
-              <th scope="col" className={`${th} text-right`}>Sample</th>
+              <th scope="col" className={th}>
+                Category
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Eligible
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Expected in {sampleSize}
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Sample
+              </th>
             </tr>
           </thead>
           <tbody>
             {row.categories.map((c) => (
               <tr key={c.category} className="border-b border-govuk-border">
-                <th scope="row" className={`${td} font-normal`}>{categoryLabel(row.characteristic, c.category)}</th>
+                <th scope="row" className={`${td} font-normal`}>
+                  {categoryLabel(row.characteristic, c.category)}
+                </th>
                 <td className={`${td} text-right`}>
                   {c.populationCount} ({pct(c.populationShare)})
                 </td>
@@ -111,17 +150,37 @@ export function ComparisonTables({ id, comparison, sampleSize }: { id: string; c
 }
 
 /** The sampled cases, each with a link to replace it. */
-export function SampledCasesTable({ id, cases: rows, replaceHref, isReadOnly }: { id: string; cases: ListedCase[]; replaceHref: (caseId: string) => string; isReadOnly: boolean }) {
+export function SampledCasesTable({
+  id,
+  cases: rows,
+  replaceHref,
+  isReadOnly,
+}: {
+  id: string;
+  cases: ListedCase[];
+  replaceHref: (caseId: string) => string;
+  isReadOnly: boolean;
+}) {
   return (
     <table className="mb-6 w-full border-collapse text-left text-base" data-testid={`sample-${id}`}>
       <caption className="mb-1 text-left font-bold">Sampled cases</caption>
       <thead>
         <tr className="border-b-2 border-govuk-border">
-          <th scope="col" className={th}>Reference</th>
-          <th scope="col" className={th}>Disposal</th>
-          <th scope="col" className={th}>Gender</th>
-          <th scope="col" className={th}>Risk of serious harm</th>
-          <th scope="col" className={th}>Safety and wellbeing</th>
+          <th scope="col" className={th}>
+            Reference
+          </th>
+          <th scope="col" className={th}>
+            Disposal
+          </th>
+          <th scope="col" className={th}>
+            Gender
+          </th>
+          <th scope="col" className={th}>
+            Risk of serious harm
+          </th>
+          <th scope="col" className={th}>
+            Safety and wellbeing
+          </th>
           {isReadOnly ? null : (
             <th scope="col" className={th}>
               <span className="sr-only">Action</span>
@@ -160,12 +219,24 @@ export function ReservesTable({ id, reserves }: { id: string; reserves: ListedCa
       <table className="mt-3 w-full border-collapse text-left text-base" data-testid={`reserves-${id}`}>
         <thead>
           <tr className="border-b-2 border-govuk-border">
-            <th scope="col" className={th}>Rank</th>
-            <th scope="col" className={th}>Reference</th>
-            <th scope="col" className={th}>Disposal</th>
-            <th scope="col" className={th}>Gender</th>
-            <th scope="col" className={th}>Risk of serious harm</th>
-            <th scope="col" className={th}>Safety and wellbeing</th>
+            <th scope="col" className={th}>
+              Rank
+            </th>
+            <th scope="col" className={th}>
+              Reference
+            </th>
+            <th scope="col" className={th}>
+              Disposal
+            </th>
+            <th scope="col" className={th}>
+              Gender
+            </th>
+            <th scope="col" className={th}>
+              Risk of serious harm
+            </th>
+            <th scope="col" className={th}>
+              Safety and wellbeing
+            </th>
           </tr>
         </thead>
         <tbody>

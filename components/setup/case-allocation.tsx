@@ -48,7 +48,10 @@ export function CaseAllocation({
   const spread = useFeedback('allocate-spread');
   const isPending = isAllocatingOne || isAllocatingMany || isSpreading;
   const unallocated = cases.filter((c) => !c.inspectorId).length;
-  const options = [{ value: '', label: 'Not allocated' }, ...inspectors.map((i) => ({ value: i.id, label: i.role === 'lead_inspector' ? `${i.name} (lead)` : i.name }))];
+  const options = [
+    { value: '', label: 'Not allocated' },
+    ...inspectors.map((i) => ({ value: i.id, label: i.role === 'lead_inspector' ? `${i.name} (lead)` : i.name })),
+  ];
 
   if (cases.length === 0) return <p data-testid="no-cases">There are no cases in the sample yet.</p>;
 
@@ -56,10 +59,16 @@ export function CaseAllocation({
     <>
       <FormFeedback state={oneState} isShown={one.isShown} fallbackId="cases-heading" />
       <FormFeedback state={spreadState} isShown={spread.isShown} fallbackId="spread-button" />
-      <FormFeedback state={bulkState} isShown={bulk.isShown} fallbackId="bulk-inspector" fieldIds={{ caseIds: 'case-table', inspectorId: 'bulk-inspector' }} />
+      <FormFeedback
+        state={bulkState}
+        isShown={bulk.isShown}
+        fallbackId="bulk-inspector"
+        fieldIds={{ caseIds: 'case-table', inspectorId: 'bulk-inspector' }}
+      />
 
       <p className="mb-4" data-testid="allocation-summary">
-        {cases.length} {cases.length === 1 ? 'case' : 'cases'} in the sample; {unallocated === 0 ? 'all allocated' : `${unallocated} not allocated`}.
+        {cases.length} {cases.length === 1 ? 'case' : 'cases'} in the sample;{' '}
+        {unallocated === 0 ? 'all allocated' : `${unallocated} not allocated`}.
       </p>
 
       {isReadOnly ? null : (
@@ -104,10 +113,18 @@ export function CaseAllocation({
                   <span className="sr-only">Select</span>
                 </th>
               )}
-              <th scope="col" className="py-2 pr-4">Reference</th>
-              <th scope="col" className="py-2 pr-4">Type and disposal</th>
-              <th scope="col" className="py-2 pr-4">Inspector</th>
-              <th scope="col" className="py-2">Marking</th>
+              <th scope="col" className="py-2 pr-4">
+                Reference
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Type and disposal
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Inspector
+              </th>
+              <th scope="col" className="py-2">
+                Marking
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +132,13 @@ export function CaseAllocation({
               <tr key={c.id} className="border-b border-govuk-border align-top" data-testid="setup-case-row" data-reference={c.reference}>
                 {isReadOnly ? null : (
                   <td className="py-2 pr-2">
-                    <Checkbox id={`select-${c.id}`} name="caseIds" value={c.id} form="bulk-allocate" label={<span className="sr-only">Select case {c.reference}</span>} />
+                    <Checkbox
+                      id={`select-${c.id}`}
+                      name="caseIds"
+                      value={c.id}
+                      form="bulk-allocate"
+                      label={<span className="sr-only">Select case {c.reference}</span>}
+                    />
                   </td>
                 )}
                 <td className="py-2 pr-4">
@@ -123,7 +146,9 @@ export function CaseAllocation({
                 </td>
                 <td className="py-2 pr-4">
                   {CASE_TYPE_LABELS[c.type]}
-                  <span className="block text-base text-govuk-secondary">{DISPOSAL_LABELS[c.disposal as keyof typeof DISPOSAL_LABELS]}</span>
+                  <span className="block text-base text-govuk-secondary">
+                    {DISPOSAL_LABELS[c.disposal as keyof typeof DISPOSAL_LABELS]}
+                  </span>
                 </td>
                 <td className="py-2 pr-4" data-testid="case-inspector">
                   {isReadOnly ? (

@@ -42,7 +42,10 @@ export function CaseForm({
   inspectors: { id: string; name: string; role: string }[];
   kase?: CaseFormValues;
 }) {
-  const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(kase ? editCaseAction : addCaseAction, IDLE_FORM_STATE);
+  const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(
+    kase ? editCaseAction : addCaseAction,
+    IDLE_FORM_STATE,
+  );
   const [type, setType] = useState<string | null>(kase?.type ?? null);
   const onSubmit = useSubmitWithoutReset(formAction);
   const types = framework === '2021' ? (['court', 'out_of_court', 'resettlement'] as const) : (['court', 'out_of_court'] as const);
@@ -94,14 +97,45 @@ export function CaseForm({
         id="disposal"
         name="disposal"
         label="Disposal"
-        hint={type === 'out_of_court' ? 'An out-of-court disposal.' : type ? 'A court disposal (a resettlement case has a custodial sentence or a court order).' : undefined}
+        hint={
+          type === 'out_of_court'
+            ? 'An out-of-court disposal.'
+            : type
+              ? 'A court disposal (a resettlement case has a custodial sentence or a court order).'
+              : undefined
+        }
         defaultValue={text('disposal')}
         error={fieldError(state, 'disposal')}
-        options={[{ value: '', label: 'Choose the disposal' }, ...(type === 'out_of_court' ? disposalGroups.slice(1) : type ? disposalGroups.slice(0, 1) : disposalGroups)]}
+        options={[
+          { value: '', label: 'Choose the disposal' },
+          ...(type === 'out_of_court' ? disposalGroups.slice(1) : type ? disposalGroups.slice(0, 1) : disposalGroups),
+        ]}
       />
-      <DateInput id="sentenceDate" name="sentenceDate" legend="Sentence or disposal date (optional)" hint="For example, 14 9 2026" defaultValue={date} error={fieldError(state, 'sentenceDate')} />
-      <TextInput id="gender" name="gender" label="Gender (optional)" autoComplete="off" className="max-w-xs" defaultValue={text('gender')} error={fieldError(state, 'gender')} />
-      <Select id="rosh" name="rosh" label="Risk of serious harm (RoSH) level (optional)" defaultValue={text('rosh')} error={fieldError(state, 'rosh')} options={LEVEL_OPTIONS} />
+      <DateInput
+        id="sentenceDate"
+        name="sentenceDate"
+        legend="Sentence or disposal date (optional)"
+        hint="For example, 14 9 2026"
+        defaultValue={date}
+        error={fieldError(state, 'sentenceDate')}
+      />
+      <TextInput
+        id="gender"
+        name="gender"
+        label="Gender (optional)"
+        autoComplete="off"
+        className="max-w-xs"
+        defaultValue={text('gender')}
+        error={fieldError(state, 'gender')}
+      />
+      <Select
+        id="rosh"
+        name="rosh"
+        label="Risk of serious harm (RoSH) level (optional)"
+        defaultValue={text('rosh')}
+        error={fieldError(state, 'rosh')}
+        options={LEVEL_OPTIONS}
+      />
       <Select
         id="safetyWellbeing"
         name="safetyWellbeing"
@@ -126,7 +160,10 @@ export function CaseForm({
         label="Inspector"
         defaultValue={text('inspectorId')}
         error={fieldError(state, 'inspectorId')}
-        options={[{ value: '', label: 'Not allocated' }, ...inspectors.map((i) => ({ value: i.id, label: i.role === 'lead_inspector' ? `${i.name} (lead)` : i.name }))]}
+        options={[
+          { value: '', label: 'Not allocated' },
+          ...inspectors.map((i) => ({ value: i.id, label: i.role === 'lead_inspector' ? `${i.name} (lead)` : i.name })),
+        ]}
       />
       <Button disabled={isPending}>{kase ? 'Save changes' : 'Add case'}</Button>
     </form>

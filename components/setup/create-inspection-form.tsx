@@ -53,7 +53,10 @@ export function CreateInspectionForm({
   const [serviceId, setServiceId] = useState(services.length ? '' : 'new');
   const [framework, setFramework] = useState<FrameworkVersion | null>(null);
   const onSubmit = useSubmitWithoutReset(formAction);
-  const previousRatings = state.status === 'error' && typeof state.values.previousRatings === 'object' ? (state.values.previousRatings as Record<string, string>) : {};
+  const previousRatings =
+    state.status === 'error' && typeof state.values.previousRatings === 'object'
+      ? (state.values.previousRatings as Record<string, string>)
+      : {};
 
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-3xl">
@@ -76,7 +79,13 @@ export function CreateInspectionForm({
       {serviceId === 'new' ? (
         <fieldset className="mb-6 border-l-4 border-govuk-border pl-4">
           <legend className="mb-3 text-xl font-bold">New service</legend>
-          <TextInput id="newServiceName" name="newServiceName" label="Name of the service" defaultValue={valueOf(state, 'newServiceName')} error={fieldError(state, 'newServiceName')} />
+          <TextInput
+            id="newServiceName"
+            name="newServiceName"
+            label="Name of the service"
+            defaultValue={valueOf(state, 'newServiceName')}
+            error={fieldError(state, 'newServiceName')}
+          />
           <TextInput
             id="newServiceLocalAuthority"
             name="newServiceLocalAuthority"
@@ -84,7 +93,14 @@ export function CreateInspectionForm({
             defaultValue={valueOf(state, 'newServiceLocalAuthority')}
             error={fieldError(state, 'newServiceLocalAuthority')}
           />
-          <TextInput id="newServiceRegion" name="newServiceRegion" label="Region" defaultValue={valueOf(state, 'newServiceRegion')} error={fieldError(state, 'newServiceRegion')} className="max-w-xs" />
+          <TextInput
+            id="newServiceRegion"
+            name="newServiceRegion"
+            label="Region"
+            defaultValue={valueOf(state, 'newServiceRegion')}
+            error={fieldError(state, 'newServiceRegion')}
+            className="max-w-xs"
+          />
         </fieldset>
       ) : null}
 
@@ -105,8 +121,22 @@ export function CreateInspectionForm({
         />
       </div>
 
-      <DateInput id="fieldworkStart" name="fieldworkStart" legend="Fieldwork start date" hint="For example, 16 11 2026" defaultValue={dateOf(state, 'fieldworkStart')} error={fieldError(state, 'fieldworkStart')} />
-      <DateInput id="fieldworkEnd" name="fieldworkEnd" legend="Fieldwork end date" hint="For example, 27 11 2026" defaultValue={dateOf(state, 'fieldworkEnd')} error={fieldError(state, 'fieldworkEnd')} />
+      <DateInput
+        id="fieldworkStart"
+        name="fieldworkStart"
+        legend="Fieldwork start date"
+        hint="For example, 16 11 2026"
+        defaultValue={dateOf(state, 'fieldworkStart')}
+        error={fieldError(state, 'fieldworkStart')}
+      />
+      <DateInput
+        id="fieldworkEnd"
+        name="fieldworkEnd"
+        legend="Fieldwork end date"
+        hint="For example, 27 11 2026"
+        defaultValue={dateOf(state, 'fieldworkEnd')}
+        error={fieldError(state, 'fieldworkEnd')}
+      />
 
       <TextInput
         id="leadEmail"

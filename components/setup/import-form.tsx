@@ -20,11 +20,21 @@ function PreviewTable({ rows }: { rows: ImportRow[] }) {
         <caption className="mb-2 text-left text-xl font-bold">Every row of the file, checked</caption>
         <thead>
           <tr className="border-b-2 border-govuk-border">
-            <th scope="col" className="py-2 pr-4">Line</th>
-            <th scope="col" className="py-2 pr-4">Reference</th>
-            <th scope="col" className="py-2 pr-4">Type and disposal</th>
-            <th scope="col" className="py-2 pr-4">Inspector</th>
-            <th scope="col" className="py-2">Check</th>
+            <th scope="col" className="py-2 pr-4">
+              Line
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Reference
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Type and disposal
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Inspector
+            </th>
+            <th scope="col" className="py-2">
+              Check
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -129,7 +139,8 @@ function ImportSteps({ inspectionId }: { inspectionId: string }) {
         <>
           {check.isImportable ? (
             <div className="mb-6 border-l-8 border-govuk-success bg-[#cce2d8] p-3" role="status" data-testid="import-ready">
-              Every row of {result.fileName} is correct: {check.rows.length} {check.rows.length === 1 ? 'case is' : 'cases are'} ready to import.
+              Every row of {result.fileName} is correct: {check.rows.length} {check.rows.length === 1 ? 'case is' : 'cases are'} ready to
+              import.
             </div>
           ) : null}
           <PreviewTable rows={check.rows} />

@@ -31,7 +31,10 @@ export function InspectionDetailsForm({
     month: nestedValueOf(state, name, 'month', stored.month),
     year: nestedValueOf(state, name, 'year', stored.year),
   });
-  const ratings = state.status === 'error' && typeof state.values.previousRatings === 'object' ? (state.values.previousRatings as Record<string, string>) : previousRatings;
+  const ratings =
+    state.status === 'error' && typeof state.values.previousRatings === 'object'
+      ? (state.values.previousRatings as Record<string, string>)
+      : previousRatings;
   return (
     <form action={formAction} noValidate className="max-w-3xl">
       <FormErrorSummary
@@ -40,8 +43,20 @@ export function InspectionDetailsForm({
         fieldIds={{ fieldworkStart: 'fieldworkStart-day', fieldworkEnd: 'fieldworkEnd-day', previousRatings: 'previous-ratings' }}
       />
       <input type="hidden" name="inspectionId" value={inspectionId} />
-      <DateInput id="fieldworkStart" name="fieldworkStart" legend="Fieldwork start date" defaultValue={dateOf('fieldworkStart', fieldworkStart)} error={fieldError(state, 'fieldworkStart')} />
-      <DateInput id="fieldworkEnd" name="fieldworkEnd" legend="Fieldwork end date" defaultValue={dateOf('fieldworkEnd', fieldworkEnd)} error={fieldError(state, 'fieldworkEnd')} />
+      <DateInput
+        id="fieldworkStart"
+        name="fieldworkStart"
+        legend="Fieldwork start date"
+        defaultValue={dateOf('fieldworkStart', fieldworkStart)}
+        error={fieldError(state, 'fieldworkStart')}
+      />
+      <DateInput
+        id="fieldworkEnd"
+        name="fieldworkEnd"
+        legend="Fieldwork end date"
+        defaultValue={dateOf('fieldworkEnd', fieldworkEnd)}
+        error={fieldError(state, 'fieldworkEnd')}
+      />
       <PreviousResultsFields
         standards={standards}
         ratings={ratings}

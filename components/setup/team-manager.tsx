@@ -11,10 +11,21 @@ import { addMemberAction, changeMemberRoleAction, removeMemberAction } from '@/l
 import { useFeedback } from './feedback-scope';
 import { FormFeedback } from './form-feedback';
 
-const ROLE_OPTIONS = (['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const).map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+const ROLE_OPTIONS = (['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const).map((r) => ({
+  value: r,
+  label: ROLE_LABELS[r],
+}));
 
 /** The team: add a member by email, change a member's role, remove a member. */
-export function TeamManager({ inspectionId, members, isReadOnly = false }: { inspectionId: string; members: SetupMember[]; isReadOnly?: boolean }) {
+export function TeamManager({
+  inspectionId,
+  members,
+  isReadOnly = false,
+}: {
+  inspectionId: string;
+  members: SetupMember[];
+  isReadOnly?: boolean;
+}) {
   const [addState, addAction, isAdding] = useActionState<FormState<unknown>, FormData>(addMemberAction, IDLE_FORM_STATE);
   const [roleState, roleAction, isChangingRole] = useActionState<FormState<unknown>, FormData>(changeMemberRoleAction, IDLE_FORM_STATE);
   const [removeState, removeAction, isRemoving] = useActionState<FormState<unknown>, FormData>(removeMemberAction, IDLE_FORM_STATE);
@@ -32,10 +43,18 @@ export function TeamManager({ inspectionId, members, isReadOnly = false }: { ins
           <caption className="sr-only">The inspection’s team</caption>
           <thead>
             <tr className="border-b-2 border-govuk-border">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Role</th>
-              <th scope="col" className="py-2 pr-4">Cases</th>
-              <th scope="col" className="py-2"><span className="sr-only">Remove</span></th>
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Role
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Cases
+              </th>
+              <th scope="col" className="py-2">
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -88,11 +107,22 @@ export function TeamManager({ inspectionId, members, isReadOnly = false }: { ins
       </div>
 
       {isReadOnly ? null : (
-        <form action={addAction} onSubmit={add.onSubmit} noValidate className="border-l-4 border-govuk-border pl-4" aria-labelledby="add-member-heading">
+        <form
+          action={addAction}
+          onSubmit={add.onSubmit}
+          noValidate
+          className="border-l-4 border-govuk-border pl-4"
+          aria-labelledby="add-member-heading"
+        >
           <h3 id="add-member-heading" className="mb-3 text-xl font-bold">
             Add someone to the team
           </h3>
-          <FormFeedback state={addState} isShown={add.isShown} fallbackId="member-email" fieldIds={{ email: 'member-email', role: 'member-role' }} />
+          <FormFeedback
+            state={addState}
+            isShown={add.isShown}
+            fallbackId="member-email"
+            fieldIds={{ email: 'member-email', role: 'member-role' }}
+          />
           <input type="hidden" name="inspectionId" value={inspectionId} />
           <TextInput
             id="member-email"

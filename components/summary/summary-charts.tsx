@@ -10,7 +10,13 @@ import { FRAMEWORK_LABELS } from '@/lib/summary/summary-tables';
  * carries the exact figures. Colours are the rating tags' tints, with words in the tables.
  */
 
-const FILLS = { outstanding: '#00703c', good: '#28a197', requires_improvement: '#ffdd00', inadequate: '#d4351c', notRated: '#b1b4b6' } as const;
+const FILLS = {
+  outstanding: '#00703c',
+  good: '#28a197',
+  requires_improvement: '#ffdd00',
+  inadequate: '#d4351c',
+  notRated: '#b1b4b6',
+} as const;
 const SEGMENTS = ['outstanding', 'good', 'requires_improvement', 'inadequate', 'notRated'] as const;
 const SEGMENT_LABELS = { ...RATING_LABELS, notRated: 'Not rated' } as const;
 
@@ -43,7 +49,13 @@ export function RatingCountsChart({ framework, rows }: { framework: FrameworkVer
     <figure className="mb-8" data-testid={`rating-counts-${framework}`}>
       <figcaption className="mb-2 text-xl font-bold">Ratings by standard ({FRAMEWORK_LABELS[framework]})</figcaption>
       <Legend />
-      <svg viewBox={`0 0 ${width} ${height}`} className="mb-4 w-full max-w-2xl" aria-hidden="true" focusable="false" data-testid="rating-counts-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="mb-4 w-full max-w-2xl"
+        aria-hidden="true"
+        focusable="false"
+        data-testid="rating-counts-chart"
+      >
         {rows.map((row, i) => {
           let x = left;
           return (
@@ -67,7 +79,9 @@ export function RatingCountsChart({ framework, rows }: { framework: FrameworkVer
         <caption className="sr-only">Number of final inspections with each rating, by standard ({FRAMEWORK_LABELS[framework]})</caption>
         <thead>
           <tr>
-            <th scope="col" className={head}>Standard</th>
+            <th scope="col" className={head}>
+              Standard
+            </th>
             {SEGMENTS.map((s) => (
               <th key={s} scope="col" className={`${head} text-right`}>
                 {SEGMENT_LABELS[s]}
@@ -105,9 +119,16 @@ export function KeyQuestionSpreadChart({ framework, rows }: { framework: Framewo
     <figure className="mb-8" data-testid={`kq-spread-${framework}`}>
       <figcaption className="mb-2 text-xl font-bold">Key questions across inspections ({FRAMEWORK_LABELS[framework]})</figcaption>
       <p className="mb-2 text-base text-govuk-secondary" aria-hidden="true">
-        Each line runs from the lowest to the highest percentage; the dot is the median. Dashed lines are the band thresholds (50%, 65%, 80%).
+        Each line runs from the lowest to the highest percentage; the dot is the median. Dashed lines are the band thresholds (50%, 65%,
+        80%).
       </p>
-      <svg viewBox={`0 0 ${width} ${height}`} className="mb-4 w-full max-w-2xl" aria-hidden="true" focusable="false" data-testid="kq-spread-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="mb-4 w-full max-w-2xl"
+        aria-hidden="true"
+        focusable="false"
+        data-testid="kq-spread-chart"
+      >
         {[50, 65, 80].map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={0} y2={height - 20} stroke="#505a5f" strokeDasharray="3 3" />
@@ -131,14 +152,26 @@ export function KeyQuestionSpreadChart({ framework, rows }: { framework: Framewo
         ))}
       </svg>
       <table className="w-full border-collapse text-base" data-testid={`kq-spread-table-${framework}`}>
-        <caption className="sr-only">Lowest, median and highest key-question percentage across final inspections ({FRAMEWORK_LABELS[framework]})</caption>
+        <caption className="sr-only">
+          Lowest, median and highest key-question percentage across final inspections ({FRAMEWORK_LABELS[framework]})
+        </caption>
         <thead>
           <tr>
-            <th scope="col" className={head}>Key question</th>
-            <th scope="col" className={`${head} text-right`}>Inspections</th>
-            <th scope="col" className={`${head} text-right`}>Lowest</th>
-            <th scope="col" className={`${head} text-right`}>Median</th>
-            <th scope="col" className={`${head} text-right`}>Highest</th>
+            <th scope="col" className={head}>
+              Key question
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Inspections
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Lowest
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Median
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Highest
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -174,7 +207,13 @@ export function ChangeChart({ framework, rows }: { framework: FrameworkVersion; 
       <p className="mb-2 text-base text-govuk-secondary" aria-hidden="true">
         Down to the left of the line (red); the same (grey) and up (green) to the right.
       </p>
-      <svg viewBox={`0 0 ${width} ${height}`} className="mb-4 w-full max-w-2xl" aria-hidden="true" focusable="false" data-testid="changes-chart">
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        className="mb-4 w-full max-w-2xl"
+        aria-hidden="true"
+        focusable="false"
+        data-testid="changes-chart"
+      >
         <line x1={mid} x2={mid} y1={0} y2={height} stroke="#0b0c0c" />
         {rows.map((row, i) => (
           <g key={row.standardId}>
@@ -188,14 +227,26 @@ export function ChangeChart({ framework, rows }: { framework: FrameworkVersion; 
         ))}
       </svg>
       <table className="w-full border-collapse text-base" data-testid={`changes-table-${framework}`}>
-        <caption className="sr-only">Number of final inspections whose rating went up, stayed the same or went down, by standard ({FRAMEWORK_LABELS[framework]})</caption>
+        <caption className="sr-only">
+          Number of final inspections whose rating went up, stayed the same or went down, by standard ({FRAMEWORK_LABELS[framework]})
+        </caption>
         <thead>
           <tr>
-            <th scope="col" className={head}>Standard</th>
-            <th scope="col" className={`${head} text-right`}>Up</th>
-            <th scope="col" className={`${head} text-right`}>Same</th>
-            <th scope="col" className={`${head} text-right`}>Down</th>
-            <th scope="col" className={`${head} text-right`}>No previous rating</th>
+            <th scope="col" className={head}>
+              Standard
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Up
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Same
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Down
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              No previous rating
+            </th>
           </tr>
         </thead>
         <tbody>

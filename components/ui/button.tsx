@@ -12,10 +12,6 @@ export function buttonClasses(variant: Variant = 'primary'): string {
   return `inline-block cursor-pointer px-3 py-2 text-lg font-normal no-underline disabled:cursor-not-allowed disabled:opacity-50 focus-visible:bg-govuk-focus! focus-visible:text-govuk-text! focus-visible:shadow-[0_2px_0_#0b0c0c]! ${VARIANTS[variant]}`;
 }
 
-export function Button({
-  variant = 'primary',
-  className = '',
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button type="submit" {...props} className={`${buttonClasses(variant)} ${className}`} />;
 }

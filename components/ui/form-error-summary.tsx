@@ -28,4 +28,3 @@ export function FormErrorSummary({
     : [{ href: `#${fallbackId}`, message: state.message }];
   return <ErrorSummary errors={errors} />;
 }
-

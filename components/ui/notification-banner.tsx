@@ -23,7 +23,9 @@ export function NotificationBanner({
       className={`mb-8 border-4 ${isSuccess ? 'border-govuk-success' : 'border-govuk-blue'}`}
       data-testid={testId}
     >
-      <p className={`px-4 py-1 font-bold text-white ${isSuccess ? 'bg-govuk-success' : 'bg-govuk-blue'}`}>{title ?? (isSuccess ? 'Success' : 'Important')}</p>
+      <p className={`px-4 py-1 font-bold text-white ${isSuccess ? 'bg-govuk-success' : 'bg-govuk-blue'}`}>
+        {title ?? (isSuccess ? 'Success' : 'Important')}
+      </p>
       <div className="px-4 py-3 text-lg font-bold">{children}</div>
     </div>
   );

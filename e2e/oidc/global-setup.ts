@@ -20,7 +20,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The test OpenID Connect provider stopped:\n${output}`);
-    const isUp = await fetch(`${E2E_OIDC.issuer}/.well-known/openid-configuration`).then((r) => r.ok, () => false);
+    const isUp = await fetch(`${E2E_OIDC.issuer}/.well-known/openid-configuration`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (isUp) break;
     if (Date.now() > deadline) {
       child.kill();

@@ -23,14 +23,20 @@ export async function createUserAction(_previous: unknown, formData: unknown): P
 
 export async function resetPasswordAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
   const { response, values } = await runFormAction(formData, (user, values) => resetPassword(prisma, user, values));
-  return toFormState(response, { ...values, password: '' }, () => 'The password has been reset. Tell the user their new password in a secure way.');
+  return toFormState(
+    response,
+    { ...values, password: '' },
+    () => 'The password has been reset. Tell the user their new password in a secure way.',
+  );
 }
 
 export async function setUserActiveAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
   const { response, values } = await runFormAction(formData, (user, values) => setUserActive(prisma, user, values));
   revalidatePath('/admin', 'layout');
   return toFormState(response, values, () =>
-    values.isActive === 'true' ? 'The account has been reactivated: they can sign in again.' : 'The account has been deactivated: they can no longer sign in.',
+    values.isActive === 'true'
+      ? 'The account has been reactivated: they can sign in again.'
+      : 'The account has been deactivated: they can no longer sign in.',
   );
 }
 

@@ -42,7 +42,13 @@ export async function resetPassword(db: PrismaClient, actor: Actor, input: unkno
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionsValidFrom: new Date() } });
     await endUserSessions(tx, user.id, 'password_reset');
     await tx.auditEntry.create({
-      data: { actorId: actor.id, action: 'user.password_reset', entity: 'user', entityId: user.id, newValue: { passwordReset: true, sessionsEnded: true } },
+      data: {
+        actorId: actor.id,
+        action: 'user.password_reset',
+        entity: 'user',
+        entityId: user.id,
+        newValue: { passwordReset: true, sessionsEnded: true },
+      },
     });
   });
 }
@@ -91,7 +97,14 @@ export async function setUserAdmin(db: PrismaClient, actor: Actor, input: unknow
     if (!isAdmin && user.isActive) await refuseIfLastAdmin(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { isAdmin } });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, action: 'user.admin', entity: 'user', entityId: user.id, oldValue: { isAdmin: user.isAdmin }, newValue: { isAdmin } },
+      data: {
+        actorId: actor.id,
+        action: 'user.admin',
+        entity: 'user',
+        entityId: user.id,
+        oldValue: { isAdmin: user.isAdmin },
+        newValue: { isAdmin },
+      },
     });
   });
 }

@@ -4,8 +4,7 @@ import { formDataToObject } from '@/lib/forms/form-state';
 import { getSessionUser, type SessionUser } from './session';
 
 export type ActionResponse<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | 'error' | 'signed_out'; message: string; fieldErrors?: Record<string, string> };
+  { ok: true; data: T } | { ok: false; code: AppErrorCode | 'error' | 'signed_out'; message: string; fieldErrors?: Record<string, string> };
 
 const SIGNED_OUT = { ok: false, code: 'signed_out', message: 'Your session has ended. Sign in again to keep saving.' } as const;
 

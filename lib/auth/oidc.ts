@@ -1,8 +1,7 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
 export type OidcMatch =
-  | { ok: true; user: { id: string; email: string; name: string } }
-  | { ok: false; code: 'OidcUnverified' | 'OidcNoAccount' };
+  { ok: true; user: { id: string; email: string; name: string } } | { ok: false; code: 'OidcUnverified' | 'OidcNoAccount' };
 
 /**
  * Matches a person signed in by the organisation's identity provider to a Casemark user: by

@@ -107,7 +107,12 @@ export function getAuthOptions(): NextAuthOptions {
             token.name = match.user.name;
             token.email = match.user.email;
           }
-          const session = await startSession(prisma, userId, account?.provider === OIDC_PROVIDER_ID ? 'oidc' : 'password', env.CASEMARK_SESSION_HOURS);
+          const session = await startSession(
+            prisma,
+            userId,
+            account?.provider === OIDC_PROVIDER_ID ? 'oidc' : 'password',
+            env.CASEMARK_SESSION_HOURS,
+          );
           token.sub = userId;
           token.sid = session.id;
           token.sessionExpiresAt = session.expiresAt.getTime();

@@ -17,5 +17,4 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** A hash of nothing, verified against when the account does not exist so timing does not tell. */
-export const DUMMY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2c1Ck1bkZnWdC/oaxx+uFOZdMX5c8y5CPEkzmb1bXcE';
+export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2c1Ck1bkZnWdC/oaxx+uFOZdMX5c8y5CPEkzmb1bXcE';

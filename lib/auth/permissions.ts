@@ -41,8 +41,7 @@ export type Action =
 
 type Resource = { inspection?: InspectionScope; case?: CaseScope };
 
-const isMember = (scope: InspectionScope | undefined): scope is InspectionScope & { role: TeamRole } =>
-  scope?.role != null;
+const isMember = (scope: InspectionScope | undefined): scope is InspectionScope & { role: TeamRole } => scope?.role != null;
 
 /**
  * Whether `actor` may do `action` to the resource. Unknown combinations are refused.
@@ -109,7 +108,8 @@ export function explainMarkRefusal(actor: Actor, kase: CaseScope): string | null
   if (can(actor, 'case.mark', { case: kase })) return null;
   if (kase.role == null && !actor.isAdmin) return 'You are not on this inspection’s team.';
   if (kase.status !== 'fieldwork') return 'This inspection is not in fieldwork, so its cases cannot be changed.';
-  if (kase.role === 'quality_assurer') return 'You are this inspection’s quality assurer: you can read every case and raise queries, but not mark.';
+  if (kase.role === 'quality_assurer')
+    return 'You are this inspection’s quality assurer: you can read every case and raise queries, but not mark.';
   if (kase.role === 'inspector') return 'This case is allocated to another inspector.';
   return 'Only the case’s inspector or the lead inspector can mark this case.';
 }

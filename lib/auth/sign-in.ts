@@ -65,7 +65,9 @@ export async function attemptSignIn(
       const [forDevice, forAccount, forAddress] = await Promise.all([
         deviceId ? tx.loginAttempt.aggregate({ where: { ...failures, deviceId }, ...agg }).then(scope) : null,
         deviceId ? null : tx.loginAttempt.aggregate({ where: { ...failures, email, deviceId: null }, ...agg }).then(scope),
-        !deviceId && address ? tx.loginAttempt.aggregate({ where: { ...failures, ip: address, deviceId: null }, ...agg }).then(scope) : null,
+        !deviceId && address
+          ? tx.loginAttempt.aggregate({ where: { ...failures, ip: address, deviceId: null }, ...agg }).then(scope)
+          : null,
       ]);
       const wait = Math.max(
         forDevice ? retryAfterMs(forDevice, now) : 0,

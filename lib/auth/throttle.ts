@@ -54,7 +54,10 @@ export function clientAddress(
   if (!headers || trustedProxies < 1) return null;
   const raw = headers instanceof Headers ? headers.get('x-forwarded-for') : headers['x-forwarded-for'];
   const value = Array.isArray(raw) ? raw.join(',') : raw;
-  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (value ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const address = entries[entries.length - trustedProxies];
   return address ? address.slice(0, 64) : null;
 }

@@ -16,8 +16,15 @@ describe('parseCsv', () => {
   });
 
   it('accepts CRLF, LF and CR line ends, and a last line without one', () => {
-    expect(records('a,b\r\n1,2\r\n3,4').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2'], ['3', '4']]);
-    expect(records('a,b\r1,2\r').map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(records('a,b\r\n1,2\r\n3,4').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(records('a,b\r1,2\r').map((r) => r.fields)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('strips a UTF-8 byte order mark so the first header is read as written', () => {
@@ -58,7 +65,11 @@ describe('parseCsv', () => {
   });
 
   it('refuses a quote that is never closed, naming the line it opened on', () => {
-    expect(parseCsv('a,b\n1,"two\n3,4\n')).toEqual({ ok: false, line: 2, message: expect.stringMatching(/^Line 2: a quoted value is never closed/) });
+    expect(parseCsv('a,b\n1,"two\n3,4\n')).toEqual({
+      ok: false,
+      line: 2,
+      message: expect.stringMatching(/^Line 2: a quoted value is never closed/),
+    });
   });
 
   it('refuses text after a closing quote and a quote in the middle of a value', () => {

@@ -12,9 +12,7 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export type ParseCsvResult =
-  | { ok: true; records: CsvRecord[] }
-  | { ok: false; line: number; message: string };
+export type ParseCsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -68,8 +66,10 @@ export function parseCsv(text: string): ParseCsvResult {
       return { ok: false, line, message: `Line ${line}: a quoted value is never closed (a quote is missing)` };
     }
     const line = detail.lines ?? 1;
-    if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return { ok: false, line, message: `Line ${line}: there is text after a closing quote. ${QUOTE_ADVICE}` };
-    if (error.code === 'INVALID_OPENING_QUOTE') return { ok: false, line, message: `Line ${line}: a value has a quote in the middle. ${QUOTE_ADVICE}` };
+    if (error.code === 'CSV_INVALID_CLOSING_QUOTE')
+      return { ok: false, line, message: `Line ${line}: there is text after a closing quote. ${QUOTE_ADVICE}` };
+    if (error.code === 'INVALID_OPENING_QUOTE')
+      return { ok: false, line, message: `Line ${line}: a value has a quote in the middle. ${QUOTE_ADVICE}` };
     return { ok: false, line, message: `Line ${line}: the file cannot be read as CSV (${error.message})` };
   }
   const records: CsvRecord[] = [];

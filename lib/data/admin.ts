@@ -5,7 +5,6 @@ import { prisma } from '@/lib/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requireUser, type SessionUser } from '@/lib/auth/session';
 
-
 /** For admin pages: the signed-in admin, or the not-found page for anyone else. */
 export async function requireAdmin(returnTo: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
@@ -33,7 +32,10 @@ export async function findUserForAdmin(userId: string) {
       createdAt: true,
       memberships: {
         orderBy: { inspection: { fieldworkStart: 'desc' } },
-        select: { role: true, inspection: { select: { id: true, fieldworkStart: true, fieldworkEnd: true, service: { select: { name: true } } } } },
+        select: {
+          role: true,
+          inspection: { select: { id: true, fieldworkStart: true, fieldworkEnd: true, service: { select: { name: true } } } },
+        },
       },
     },
   });

@@ -32,7 +32,15 @@ export async function requireCaseView(actor: Actor, inspectionId: string, caseId
     }),
     prisma.answer.findMany({
       where: { caseId },
-      select: { questionId: true, value: true, naReason: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+      select: {
+        questionId: true,
+        value: true,
+        naReason: true,
+        note: true,
+        version: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+      },
     }),
     prisma.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { service: { select: { name: true } } } }),
   ]);

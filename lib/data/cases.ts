@@ -27,11 +27,7 @@ export interface CaseListItem {
  * Cases of an inspection the actor may see: inspectors see the cases allocated to them; leads,
  * managers and admins see all. Progress is answered / total questions for the case.
  */
-export async function listCasesForUser(
-  actor: Actor,
-  inspection: InspectionAccess,
-  filters: CaseListFilters = {},
-): Promise<CaseListItem[]> {
+export async function listCasesForUser(actor: Actor, inspection: InspectionAccess, filters: CaseListFilters = {}): Promise<CaseListItem[]> {
   const seesAll = can(actor, 'cases.viewAll', { inspection: inspection.scope });
   const cases = await prisma.case.findMany({
     where: {

@@ -36,7 +36,9 @@ export async function lockInspectionFor(
     actor.id,
   );
   const row = rows[0];
-  const scope: InspectionScope | null = row ? { role: row.role, status: row.status, isPanelVisibleToTeam: row.is_panel_visible_to_team } : null;
+  const scope: InspectionScope | null = row
+    ? { role: row.role, status: row.status, isPanelVisibleToTeam: row.is_panel_visible_to_team }
+    : null;
   if (!row || !scope || !can(actor, 'inspection.view', { inspection: scope })) {
     throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
   }

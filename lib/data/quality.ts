@@ -30,7 +30,10 @@ export async function listQueriesForCase(caseId: string): Promise<QueryView[]> {
       questionId: true,
       status: true,
       raisedBy: { select: { name: true } },
-      messages: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } } },
+      messages: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, kind: true, body: true, createdAt: true, author: { select: { name: true } } },
+      },
     },
   });
   return rows.map((q) => ({
@@ -38,7 +41,13 @@ export async function listQueriesForCase(caseId: string): Promise<QueryView[]> {
     questionId: q.questionId,
     status: q.status,
     raisedByName: q.raisedBy.name,
-    messages: q.messages.map((m) => ({ id: m.id, kind: m.kind as QueryMessageView['kind'], body: m.body, authorName: m.author.name, at: m.createdAt.toISOString() })),
+    messages: q.messages.map((m) => ({
+      id: m.id,
+      kind: m.kind as QueryMessageView['kind'],
+      body: m.body,
+      authorName: m.author.name,
+      at: m.createdAt.toISOString(),
+    })),
   }));
 }
 
@@ -90,7 +99,11 @@ export async function loadQualityCoverage(inspectionId: string): Promise<Quality
 
 /** Cases reviewed by anyone, for the review page's "reviewed by" line. */
 export async function listReviewersOfCase(caseId: string): Promise<{ reviewerId: string; name: string; at: string }[]> {
-  const rows = await prisma.caseReview.findMany({ where: { caseId }, orderBy: { reviewedAt: 'asc' }, select: { reviewerId: true, reviewedAt: true, reviewer: { select: { name: true } } } });
+  const rows = await prisma.caseReview.findMany({
+    where: { caseId },
+    orderBy: { reviewedAt: 'asc' },
+    select: { reviewerId: true, reviewedAt: true, reviewer: { select: { name: true } } },
+  });
   return rows.map((r) => ({ reviewerId: r.reviewerId, name: r.reviewer.name, at: r.reviewedAt.toISOString() }));
 }
 

@@ -49,7 +49,11 @@ export async function loadSetupView(inspection: InspectionAccess) {
   const [details, members, cases, answerCounts] = await Promise.all([
     prisma.inspection.findUniqueOrThrow({
       where: { id: inspection.id },
-      select: { previousRatings: true, previousKeyQuestionPct: true, service: { select: { name: true, localAuthority: true, region: true } } },
+      select: {
+        previousRatings: true,
+        previousKeyQuestionPct: true,
+        service: { select: { name: true, localAuthority: true, region: true } },
+      },
     }),
     prisma.inspectionMember.findMany({
       where: { inspectionId: inspection.id },
@@ -59,7 +63,15 @@ export async function loadSetupView(inspection: InspectionAccess) {
     prisma.case.findMany({
       where: { inspectionId: inspection.id },
       orderBy: [{ type: 'asc' }, { reference: 'asc' }],
-      select: { id: true, reference: true, type: true, disposal: true, inspectorId: true, status: true, inspector: { select: { name: true } } },
+      select: {
+        id: true,
+        reference: true,
+        type: true,
+        disposal: true,
+        inspectorId: true,
+        status: true,
+        inspector: { select: { name: true } },
+      },
     }),
     prisma.answer.groupBy({ by: ['caseId'], where: { inspectionId: inspection.id }, _count: { _all: true } }),
   ]);
@@ -70,28 +82,24 @@ export async function loadSetupView(inspection: InspectionAccess) {
     service: details.service,
     previousRatings: (details.previousRatings ?? null) as Record<string, string> | null,
     previousKeyQuestionPct: (details.previousKeyQuestionPct ?? null) as Record<string, number> | null,
-    members: members.map(
-      (m): SetupMember => ({
-        userId: m.user.id,
-        name: m.user.name,
-        email: m.user.email,
-        role: m.role,
-        isActive: m.user.isActive,
-        allocated: allocatedBy.get(m.user.id) ?? 0,
-      }),
-    ),
-    cases: cases.map(
-      (c): SetupCase => ({
-        id: c.id,
-        reference: c.reference,
-        type: c.type,
-        disposal: c.disposal,
-        inspectorId: c.inspectorId,
-        inspectorName: c.inspector?.name ?? null,
-        status: c.status,
-        answers: answersBy.get(c.id) ?? 0,
-      }),
-    ),
+    members: members.map((m): SetupMember => ({
+      userId: m.user.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      isActive: m.user.isActive,
+      allocated: allocatedBy.get(m.user.id) ?? 0,
+    })),
+    cases: cases.map((c): SetupCase => ({
+      id: c.id,
+      reference: c.reference,
+      type: c.type,
+      disposal: c.disposal,
+      inspectorId: c.inspectorId,
+      inspectorName: c.inspector?.name ?? null,
+      status: c.status,
+      answers: answersBy.get(c.id) ?? 0,
+    })),
   };
 }
 

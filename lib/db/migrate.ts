@@ -84,9 +84,7 @@ export async function migrate(databaseUrl: string, migrationsDir: string, option
     for (const row of rows) {
       if (row.rolled_back_at) continue;
       if (!row.finished_at) {
-        throw new MigrationError(
-          `Migration ${row.migration_name} started but did not finish. Resolve it by hand before migrating again.`,
-        );
+        throw new MigrationError(`Migration ${row.migration_name} started but did not finish. Resolve it by hand before migrating again.`);
       }
       applied.set(row.migration_name, row.checksum);
     }
@@ -111,16 +109,13 @@ export async function migrate(databaseUrl: string, migrationsDir: string, option
           [id, file.checksum, file.name],
         );
         await client.query(file.sql);
-        await client.query(
-          'UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1',
-          [id],
-        );
+        await client.query('UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1', [id]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
         const hint =
           (error as { code?: string }).code === '42501'
-            ? ' Migrations must run as the owner of the tables: set DATABASE_MIGRATION_URL to the owner\'s URL.'
+            ? " Migrations must run as the owner of the tables: set DATABASE_MIGRATION_URL to the owner's URL."
             : '';
         throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}.${hint}`);
       }

@@ -68,7 +68,9 @@ export async function* allInspectionRows(
 ): AsyncGenerator<AllInspectionsRow> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   // The actor's scope is always part of the where clause; a filter can only narrow it.
-  const where: Prisma.InspectionWhereInput = options.filter ? { AND: [exportableInspectionsWhere(actor), options.filter] } : exportableInspectionsWhere(actor);
+  const where: Prisma.InspectionWhereInput = options.filter
+    ? { AND: [exportableInspectionsWhere(actor), options.filter] }
+    : exportableInspectionsWhere(actor);
   let after: string | null = null;
   for (;;) {
     const page: {
@@ -113,8 +115,14 @@ export async function* allInspectionRows(
             WHERE k.inspection_id = ANY(${ids}::uuid[]) AND k.case_id = answers.case_id AND k.value = 'na'
               AND k.question_id = regexp_replace(answers.question_id, '\\.[a-z]$', '')))
         GROUP BY inspection_id, question_id`,
-      db.qualitativeJudgement.findMany({ where: { inspectionId: { in: ids } }, select: { inspectionId: true, standardId: true, rating: true } }),
-      db.panelDecision.findMany({ where: { inspectionId: { in: ids }, revokedAt: null }, select: { inspectionId: true, standardId: true, rating: true, rationale: true } }),
+      db.qualitativeJudgement.findMany({
+        where: { inspectionId: { in: ids } },
+        select: { inspectionId: true, standardId: true, rating: true },
+      }),
+      db.panelDecision.findMany({
+        where: { inspectionId: { in: ids }, revokedAt: null },
+        select: { inspectionId: true, standardId: true, rating: true, rationale: true },
+      }),
       db.case.groupBy({ by: ['inspectionId'], where: { inspectionId: { in: ids }, type: 'resettlement' }, _count: { _all: true } }),
     ]);
 
@@ -219,19 +227,22 @@ export async function* allInspectionsCsv(db: PrismaClient, actor: Actor, options
  */
 export function streamOfText(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
-      } catch (error) {
-        console.error('Export stream failed', error);
-        controller.error(error);
-      }
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const { value, done } = await chunks.next();
+          if (done) controller.close();
+          else controller.enqueue(encoder.encode(value));
+        } catch (error) {
+          console.error('Export stream failed', error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
     },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }

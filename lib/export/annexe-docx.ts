@@ -13,7 +13,19 @@
  * aspects (4.1.r01–r10) are Casemark's own illustration, not HMIP prompts, and never appear in
  * the prompt tables here. Pure apart from the packer; the route handler authorises and loads.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { Framework, Rating } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
 import type { InspectionResult, StandardResult } from '@/lib/rating/compute-inspection';
@@ -67,14 +79,17 @@ export function printedRating(result: StandardResult): string {
 }
 
 function ratingsTable({ framework, result }: AnnexeInput): Table {
-  const rows: TableRow[] = [new TableRow({ tableHeader: true, children: [cell('Standard', { head: true, width: 70 }), cell('Rating', { head: true, width: 30 })] })];
+  const rows: TableRow[] = [
+    new TableRow({ tableHeader: true, children: [cell('Standard', { head: true, width: 70 }), cell('Rating', { head: true, width: 30 })] }),
+  ];
   const separate: StandardResult[] = [];
   for (const domain of framework.domains) {
     const core = domain.standards.filter((s) => !s.isRatedSeparately);
     separate.push(...domain.standards.filter((s) => s.isRatedSeparately).map((s) => result.standards[s.id]));
     if (core.length === 0) continue;
     rows.push(new TableRow({ children: [spanningCell(`${domain.id}. ${domain.title}`, 2)] }));
-    for (const standard of core) rows.push(new TableRow({ children: [cell(`${standard.id} ${standard.title}`), cell(printedRating(result.standards[standard.id]))] }));
+    for (const standard of core)
+      rows.push(new TableRow({ children: [cell(`${standard.id} ${standard.title}`), cell(printedRating(result.standards[standard.id]))] }));
   }
   const { overall } = result;
   rows.push(
@@ -85,7 +100,8 @@ function ratingsTable({ framework, result }: AnnexeInput): Table {
       ],
     }),
   );
-  for (const s of separate) rows.push(new TableRow({ children: [cell(`${s.id} ${s.title} (rated separately, not part of the score)`), cell(printedRating(s))] }));
+  for (const s of separate)
+    rows.push(new TableRow({ children: [cell(`${s.id} ${s.title} (rated separately, not part of the score)`), cell(printedRating(s))] }));
   return table(rows);
 }
 
@@ -97,18 +113,40 @@ function standardTable(standardId: string, input: AnnexeInput, sample: number): 
   const rows: TableRow[] = [
     new TableRow({
       tableHeader: true,
-      children: [cell('Standards, key questions and prompts', { head: true, width: 70 }), cell('Rating and % yes', { head: true, width: 18 }), cell('Sub-sample', { head: true, width: 12 })],
+      children: [
+        cell('Standards, key questions and prompts', { head: true, width: 70 }),
+        cell('Rating and % yes', { head: true, width: 18 }),
+        cell('Sub-sample', { head: true, width: 12 }),
+      ],
     }),
-    new TableRow({ children: [cell(`${standard.id} ${standard.title}`, { bold: true }), cell(printedRating(result), { bold: true }), cell('')] }),
+    new TableRow({
+      children: [cell(`${standard.id} ${standard.title}`, { bold: true }), cell(printedRating(result), { bold: true }), cell('')],
+    }),
   ];
   for (const kq of standard.keyQuestions) {
     const figures = result.keyQuestions[kq.id];
     const star = result.professionalJudgement && result.lowestKeyQuestion === kq.id ? '*' : '';
-    rows.push(new TableRow({ children: [cell(`${kq.id} ${kq.text}`, { bold: true }), cell(`${pct(figures.pct)}${star}`, { bold: true, align: 'right' }), cell(subSample(figures.relevant), { align: 'right' })] }));
+    rows.push(
+      new TableRow({
+        children: [
+          cell(`${kq.id} ${kq.text}`, { bold: true }),
+          cell(`${pct(figures.pct)}${star}`, { bold: true, align: 'right' }),
+          cell(subSample(figures.relevant), { align: 'right' }),
+        ],
+      }),
+    );
     for (const prompt of kq.prompts) {
       if (/^4\.1\.r\d+$/.test(prompt.id)) continue; // resettlement aspects are never HMIP prompts
       const p = result.prompts[prompt.id];
-      rows.push(new TableRow({ children: [cell(`${prompt.id.slice(kq.id.length + 1)}) ${prompt.text}`), cell(pct(p.pct), { align: 'right' }), cell(subSample(p.relevant), { align: 'right' })] }));
+      rows.push(
+        new TableRow({
+          children: [
+            cell(`${prompt.id.slice(kq.id.length + 1)}) ${prompt.text}`),
+            cell(pct(p.pct), { align: 'right' }),
+            cell(subSample(p.relevant), { align: 'right' }),
+          ],
+        }),
+      );
     }
   }
   return table(rows);
@@ -135,12 +173,21 @@ export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
     children.push(new Paragraph({ text: `The overall rating is provisional: ${result.overall.missing.join('; ')}.` }));
   }
   children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Data from inspected cases' }));
-  children.push(new Paragraph({ text: 'Some questions do not apply in all cases: where a key question or prompt was judged over fewer cases than the standard’s sample, the number of relevant cases is given as its sub-sample.' }));
+  children.push(
+    new Paragraph({
+      text: 'Some questions do not apply in all cases: where a key question or prompt was judged over fewer cases than the standard’s sample, the number of relevant cases is given as its sub-sample.',
+    }),
+  );
   for (const domain of framework.domains) {
     for (const standard of domain.standards) {
       if (standard.kind !== 'case_marked' || !standard.caseType) continue;
       const sample = standard.caseType === 'court' ? court : outOfCourt;
-      children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, text: `${standard.id}. ${standard.title} (${CASE_TYPE_WORDS[standard.caseType]})` }));
+      children.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_3,
+          text: `${standard.id}. ${standard.title} (${CASE_TYPE_WORDS[standard.caseType]})`,
+        }),
+      );
       children.push(standardTable(standard.id, input, sample));
       if (result.standards[standard.id].professionalJudgement) children.push(new Paragraph({ text: PJ_NOTE }));
     }

@@ -28,10 +28,26 @@ function rowsOf(dimension: BreakdownDimension): Record<string, CellValue>[] {
   const total = dimension.groups.reduce((sum, g) => sum + g.cases, 0);
   for (const kq of dimension.keyQuestions) {
     const base = { dimension: dimension.title, standard: kq.standardId, keyQuestion: kq.id, text: kq.text };
-    rows.push({ ...base, group: ALL_CASES, cases: total, yes: kq.all.yes, relevant: kq.all.relevant, pct: kq.all.pct, smallSubSample: null });
+    rows.push({
+      ...base,
+      group: ALL_CASES,
+      cases: total,
+      yes: kq.all.yes,
+      relevant: kq.all.relevant,
+      pct: kq.all.pct,
+      smallSubSample: null,
+    });
     for (const group of dimension.groups) {
       const f = groupFigures(kq, group.value);
-      rows.push({ ...base, group: group.label, cases: group.cases, yes: f.yes, relevant: f.relevant, pct: f.pct, smallSubSample: f.isSmallSubSample ? 'Yes' : null });
+      rows.push({
+        ...base,
+        group: group.label,
+        cases: group.cases,
+        yes: f.yes,
+        relevant: f.relevant,
+        pct: f.pct,
+        smallSubSample: f.isSmallSubSample ? 'Yes' : null,
+      });
     }
   }
   return rows;

@@ -6,7 +6,13 @@ import { readXlsx } from './test-support/read-xlsx';
 
 describe('what the export routes accept', () => {
   it('knows the three tables and "all", csv (the default) and xlsx', () => {
-    expect(['ratings', 'key-questions', 'prompts', 'resettlement', 'all'].map(parseExportTarget)).toEqual(['ratings', 'key-questions', 'prompts', 'resettlement', 'all']);
+    expect(['ratings', 'key-questions', 'prompts', 'resettlement', 'all'].map(parseExportTarget)).toEqual([
+      'ratings',
+      'key-questions',
+      'prompts',
+      'resettlement',
+      'all',
+    ]);
     expect(parseExportTarget('answers')).toBeNull();
     expect(parseExportTarget('../ratings')).toBeNull();
     expect([null, '', 'csv', 'xlsx'].map(parseExportFormat)).toEqual(['csv', 'csv', 'csv', 'xlsx']);
@@ -36,13 +42,23 @@ describe('renderExport', () => {
 
   it('gives one CSV per table, named after the service, table and date', async () => {
     const file = await renderExport(panel, 'key-questions', 'csv', { serviceName: 'Dudley Youth Offending Service', date });
-    expect(file).toMatchObject({ contentType: 'text/csv; charset=utf-8', fileName: 'dudley-youth-offending-service-key-questions-2026-11-23.csv' });
+    expect(file).toMatchObject({
+      contentType: 'text/csv; charset=utf-8',
+      fileName: 'dudley-youth-offending-service-key-questions-2026-11-23.csv',
+    });
     const { rows } = readCsv(file!.body as string);
     expect(rows[0][0]).toBe('Standard');
     // Dudley 2019, Annex 2: 3.4.1 at 64% — the panel raised 3.4 to Good*.
     // The asterisk is on 3.4.1 only (it set the computed rating); 3.4.2's 100% has none.
     expect(rows.find((r) => r[1] === '3.4.2')?.[7]).toBe('');
-    expect(rows.find((r) => r[1] === '3.4.1')?.slice(3)).toEqual([String(result.standards['3.4'].keyQuestions['3.4.1'].yes), String(result.standards['3.4'].keyQuestions['3.4.1'].relevant), '64', 'Requires improvement', '*', '']);
+    expect(rows.find((r) => r[1] === '3.4.1')?.slice(3)).toEqual([
+      String(result.standards['3.4'].keyQuestions['3.4.1'].yes),
+      String(result.standards['3.4'].keyQuestions['3.4.1'].relevant),
+      '64',
+      'Requires improvement',
+      '*',
+      '',
+    ]);
   });
 
   it('gives a workbook of one table or all three, and no CSV of all three', async () => {
@@ -65,11 +81,29 @@ describe('renderExport', () => {
     const csv = await renderExport(panel2021, 'resettlement', 'csv', { serviceName: 'Leicestershire', date });
     const { rows } = readCsv(csv!.body as string);
     expect(rows[0]).toEqual(['Aspect', 'Label', 'Question (Casemark’s own)', '% yes', 'Yes', 'Relevant', 'Source']);
-    expect(rows.slice(1).map((r) => r[0])).toEqual(['4.1.r01', '4.1.r02', '4.1.r03', '4.1.r04', '4.1.r05', '4.1.r06', '4.1.r07', '4.1.r08', '4.1.r09', '4.1.r10']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([
+      '4.1.r01',
+      '4.1.r02',
+      '4.1.r03',
+      '4.1.r04',
+      '4.1.r05',
+      '4.1.r06',
+      '4.1.r07',
+      '4.1.r08',
+      '4.1.r09',
+      '4.1.r10',
+    ]);
     expect(rows[1][6]).toMatch(/^Casemark's own resettlement questions \(illustrative, not HM Inspectorate of Probation questions/);
-    const prompts = readCsv((await renderExport(panel2021, 'prompts', 'csv', { serviceName: 'Leicestershire', date }))!.body as string).rows;
+    const prompts = readCsv(
+      (await renderExport(panel2021, 'prompts', 'csv', { serviceName: 'Leicestershire', date }))!.body as string,
+    ).rows;
     expect(prompts.some((r) => r.join(' ').includes('4.1.r'))).toBe(false);
     const all = await renderExport(panel2021, 'all', 'xlsx', { serviceName: 'Leicestershire', date });
-    expect((await readXlsx(all!.body as Uint8Array)).map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts', 'Resettlement (Casemark own)']);
+    expect((await readXlsx(all!.body as Uint8Array)).map((s) => s.name)).toEqual([
+      'Ratings',
+      'Key questions',
+      'Prompts',
+      'Resettlement (Casemark own)',
+    ]);
   });
 });

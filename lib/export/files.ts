@@ -5,7 +5,15 @@
 import { getFramework } from '@/lib/framework';
 import type { PanelData } from '@/lib/panel/load-panel';
 import { toCsv } from './csv';
-import { allExportTables, buildExportTables, EXPORT_TABLE_IDS, exportTableById, tableGrid, type ExportTable, type ExportTableId } from './tables';
+import {
+  allExportTables,
+  buildExportTables,
+  EXPORT_TABLE_IDS,
+  exportTableById,
+  tableGrid,
+  type ExportTable,
+  type ExportTableId,
+} from './tables';
 import { buildWorkbook, XLSX_CONTENT_TYPE } from './xlsx';
 
 /** A table id, or `all` for the workbook with every table. */
@@ -47,7 +55,11 @@ export interface ExportFile {
 }
 
 export function tablesOfPanel(panel: Pick<PanelData, 'framework' | 'result' | 'previousKeyQuestionPct'>) {
-  return buildExportTables({ framework: getFramework(panel.framework), result: panel.result, previousKeyQuestionPct: panel.previousKeyQuestionPct });
+  return buildExportTables({
+    framework: getFramework(panel.framework),
+    result: panel.result,
+    previousKeyQuestionPct: panel.previousKeyQuestionPct,
+  });
 }
 
 /**

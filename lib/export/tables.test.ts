@@ -45,7 +45,8 @@ describe.each(FIXTURE_NAMES)('the tables of %s agree with computeInspection', (n
           relevant: figures.relevant,
           pct: figures.pct,
           band: figures.band ? RATING_LABELS[figures.band] : null,
-          professionalJudgement: result.standards[s.id].professionalJudgement && result.standards[s.id].lowestKeyQuestion === kq.id ? '*' : null,
+          professionalJudgement:
+            result.standards[s.id].professionalJudgement && result.standards[s.id].lowestKeyQuestion === kq.id ? '*' : null,
           previousPct: previousKeyQuestionPct[kq.id] ?? null,
         };
       }),
@@ -58,7 +59,15 @@ describe.each(FIXTURE_NAMES)('the tables of %s agree with computeInspection', (n
       s.keyQuestions.flatMap((kq) =>
         kq.prompts.map((p) => {
           const figures = result.standards[s.id].prompts[p.id];
-          return { standard: s.id, keyQuestion: kq.id, prompt: p.id.split('.').pop(), text: p.text, pct: figures.pct, yes: figures.yes, relevant: figures.relevant };
+          return {
+            standard: s.id,
+            keyQuestion: kq.id,
+            prompt: p.id.split('.').pop(),
+            text: p.text,
+            pct: figures.pct,
+            yes: figures.yes,
+            relevant: figures.relevant,
+          };
         }),
       ),
     );
@@ -89,10 +98,20 @@ describe('the figures the reports print', () => {
     const { ratings, keyQuestions } = buildExportTables({ framework, result });
     const row = (id: string) => ratings.rows.find((r) => r.standard === id);
     expect(row('Overall')).toMatchObject({ rating: 'Requires improvement', score: 11, maxScore: 36 });
-    expect(row('2.1')).toMatchObject({ rating: 'Requires improvement', computedRating: 'Inadequate', professionalJudgement: '*', score: 1 });
+    expect(row('2.1')).toMatchObject({
+      rating: 'Requires improvement',
+      computedRating: 'Inadequate',
+      professionalJudgement: '*',
+      score: 1,
+    });
     expect(row('2.2')).toMatchObject({ professionalJudgement: '*' });
     expect(row('2.3')).toMatchObject({ professionalJudgement: null });
-    expect(row('4.1')).toMatchObject({ rating: 'Requires improvement', score: null, maxScore: null, basis: 'Rated separately: not part of the score' });
+    expect(row('4.1')).toMatchObject({
+      rating: 'Requires improvement',
+      score: null,
+      maxScore: null,
+      basis: 'Rated separately: not part of the score',
+    });
     expect(ratings.rows.at(-1)?.standard).toBe('4.1');
     // Only the key question that set the computed rating carries the asterisk (2.1.3 at 46%).
     expect(keyQuestions.rows.filter((r) => r.professionalJudgement === '*').map((r) => r.keyQuestion)).toEqual(['2.1.3', '2.2.3']);
@@ -120,7 +139,12 @@ describe('the figures the reports print', () => {
     expect(resettlement.rows.map((r) => r.aspect)).toEqual(framework.resettlementAspects.map((a) => a.id));
     expect(resettlement.rows.every((r) => /^Casemark's own/.test(r.source))).toBe(true);
     expect(tableGrid(resettlement)[0]).toContain('Question (Casemark’s own)');
-    expect(allExportTables(buildExportTables({ framework, result })).map((t) => t.id)).toEqual(['ratings', 'key-questions', 'prompts', 'resettlement']);
+    expect(allExportTables(buildExportTables({ framework, result })).map((t) => t.id)).toEqual([
+      'ratings',
+      'key-questions',
+      'prompts',
+      'resettlement',
+    ]);
   });
 
   it('Blackpool 2021: 25/36 Good, previous key-question % shown where the last report printed one', () => {
@@ -141,9 +165,15 @@ describe('the figures the reports print', () => {
 describe('an inspection whose 4.1 is not judged yet', () => {
   const { framework, result: leicestershire } = loadReportFixture('leicestershire-2021');
   it('shows the score and the overall rating below 31, and says why an Outstanding one waits', () => {
-    const judgements = Object.fromEntries(Object.entries(leicestershire.standards).filter(([, s]) => s.kind === 'qualitative' && s.id !== '4.1').map(([id, s]) => [id, s.rating]));
+    const judgements = Object.fromEntries(
+      Object.entries(leicestershire.standards)
+        .filter(([, s]) => s.kind === 'qualitative' && s.id !== '4.1')
+        .map(([id, s]) => [id, s.rating]),
+    );
     const counts = Object.fromEntries(
-      Object.values(leicestershire.standards).flatMap((s) => Object.values(s.keyQuestions).map((kq) => [kq.id, { yes: kq.yes, no: kq.relevant - kq.yes, na: kq.na }])),
+      Object.values(leicestershire.standards).flatMap((s) =>
+        Object.values(s.keyQuestions).map((kq) => [kq.id, { yes: kq.yes, no: kq.relevant - kq.yes, na: kq.na }]),
+      ),
     );
     const unjudged = computeInspection(framework, { counts, judgements, resettlementCases: 4 });
     const overall = buildExportTables({ framework, result: unjudged }).ratings.rows.find((r) => r.standard === 'Overall');
@@ -154,7 +184,9 @@ describe('an inspection whose 4.1 is not judged yet', () => {
     const waiting = computeInspection(framework, { counts: allYes, judgements: allOutstanding, resettlementCases: 4 });
     const row = buildExportTables({ framework, result: waiting }).ratings.rows.find((r) => r.standard === 'Overall');
     expect(row).toMatchObject({ score: 36, rating: null });
-    expect(row?.basis).toBe('Provisional, because 4.1 has no judgement: with a score of 36 the overall rating is Outstanding unless 4.1 is rated Inadequate');
+    expect(row?.basis).toBe(
+      'Provisional, because 4.1 has no judgement: with a score of 36 the overall rating is Outstanding unless 4.1 is rated Inadequate',
+    );
   });
 });
 
@@ -171,6 +203,16 @@ describe('an inspection still in fieldwork', () => {
     expect(keyQuestions.rows.find((r) => r.keyQuestion === '2.1.2')).toMatchObject({ yes: 0, relevant: 0, pct: null, band: null });
     expect(prompts.rows.every((r) => r.pct === null)).toBe(true);
     const grid = tableGrid(keyQuestions);
-    expect(grid[0]).toEqual(['Standard', 'Key question', 'Key question text', 'Yes', 'Relevant', '% yes', 'Band', 'Professional judgement', 'Previous %']);
+    expect(grid[0]).toEqual([
+      'Standard',
+      'Key question',
+      'Key question text',
+      'Yes',
+      'Relevant',
+      '% yes',
+      'Band',
+      'Professional judgement',
+      'Previous %',
+    ]);
   });
 });

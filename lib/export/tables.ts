@@ -276,7 +276,13 @@ export function buildResettlementTable({ framework, result }: ExportTablesInput)
       source: CASEMARK_OWN_RESETTLEMENT_LABEL,
     };
   });
-  return { id: 'resettlement', title: CASEMARK_OWN_RESETTLEMENT_LABEL, sheetName: 'Resettlement (Casemark own)', columns: RESETTLEMENT_COLUMNS, rows };
+  return {
+    id: 'resettlement',
+    title: CASEMARK_OWN_RESETTLEMENT_LABEL,
+    sheetName: 'Resettlement (Casemark own)',
+    columns: RESETTLEMENT_COLUMNS,
+    rows,
+  };
 }
 
 export function buildExportTables(input: ExportTablesInput): ExportTables {

@@ -24,7 +24,9 @@ export function xlsxValue(column: ExportColumn, value: CellValue): string | numb
 export type SheetTable = Pick<ExportTable, 'sheetName' | 'columns' | 'rows'>;
 
 function addSheet(workbook: ExcelJS.Workbook, table: SheetTable): void {
-  const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+  const sheet = workbook.addWorksheet(table.sheetName, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+  });
   sheet.columns = table.columns.map((column) => ({ key: column.key, width: column.width }));
   const header = sheet.addRow(table.columns.map((column) => column.header));
   header.font = { bold: true };

@@ -1,5 +1,10 @@
 /** Words for the enums, as the reports and the GOV.UK style guide write them. */
-export const ROLE_LABELS = { lead_inspector: 'Lead inspector', inspector: 'Inspector', manager: 'Manager (read-only)', quality_assurer: 'Quality assurer' } as const;
+export const ROLE_LABELS = {
+  lead_inspector: 'Lead inspector',
+  inspector: 'Inspector',
+  manager: 'Manager (read-only)',
+  quality_assurer: 'Quality assurer',
+} as const;
 export const STATUS_LABELS = { set_up: 'Set-up', fieldwork: 'Fieldwork', panel: 'Ratings panel', published: 'Published' } as const;
 export const CASE_TYPE_LABELS = { court: 'Court disposal', out_of_court: 'Out-of-court disposal', resettlement: 'Resettlement' } as const;
 export const DISPOSAL_LABELS = {

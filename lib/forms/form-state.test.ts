@@ -24,8 +24,17 @@ describe('formDataToObject', () => {
 
 describe('toFormState and valueOf', () => {
   it('keeps the values of a refused form and words for a done one', () => {
-    const refused = toFormState({ ok: false, code: 'invalid', message: 'Bad', fieldErrors: { reference: 'Bad' } }, { reference: 'x', d: { day: '1' } }, () => '');
-    expect(refused).toEqual({ status: 'error', message: 'Bad', fieldErrors: { reference: 'Bad' }, values: { reference: 'x', d: { day: '1' } } });
+    const refused = toFormState(
+      { ok: false, code: 'invalid', message: 'Bad', fieldErrors: { reference: 'Bad' } },
+      { reference: 'x', d: { day: '1' } },
+      () => '',
+    );
+    expect(refused).toEqual({
+      status: 'error',
+      message: 'Bad',
+      fieldErrors: { reference: 'Bad' },
+      values: { reference: 'x', d: { day: '1' } },
+    });
     expect(valueOf(refused, 'reference')).toBe('x');
     expect(nestedValueOf(refused, 'd', 'day')).toBe('1');
     expect(valueOf(refused, 'missing', 'fallback')).toBe('fallback');
@@ -53,7 +62,9 @@ describe('formDataToObject and prototype pollution', () => {
 describe('formDataToObject with something other than form data', () => {
   it('refuses JSON, nothing, arrays and strings with an invalid AppError, never a TypeError', () => {
     for (const input of [undefined, null, { reference: 'C-1' }, [], 'reference=C-1', 42, new Map()]) {
-      expect(() => formDataToObject(input)).toThrow(expect.objectContaining({ name: 'AppError', code: 'invalid', message: expect.stringContaining('This form could not be read') }));
+      expect(() => formDataToObject(input)).toThrow(
+        expect.objectContaining({ name: 'AppError', code: 'invalid', message: expect.stringContaining('This form could not be read') }),
+      );
     }
   });
 

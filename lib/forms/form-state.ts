@@ -13,7 +13,11 @@ export type FormState<T = null> =
 
 export const IDLE_FORM_STATE: FormState<never> = { status: 'idle' };
 
-export function toFormState<T>(response: ActionResponse<T>, values: Record<string, unknown>, doneMessage: (data: T) => string): FormState<T> {
+export function toFormState<T>(
+  response: ActionResponse<T>,
+  values: Record<string, unknown>,
+  doneMessage: (data: T) => string,
+): FormState<T> {
   if (response.ok) return { status: 'done', message: doneMessage(response.data), data: response.data };
   return { status: 'error', message: response.message, fieldErrors: response.fieldErrors ?? {}, values };
 }

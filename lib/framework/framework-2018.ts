@@ -24,7 +24,8 @@ export const FRAMEWORK_2018: Framework = {
         {
           id: '1.1',
           title: 'Governance and leadership',
-          descriptor: 'The governance and leadership of the YOT supports and promotes the delivery of a high-quality, personalised and responsive service for all children.',
+          descriptor:
+            'The governance and leadership of the YOT supports and promotes the delivery of a high-quality, personalised and responsive service for all children.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -89,7 +90,8 @@ export const FRAMEWORK_2018: Framework = {
         {
           id: '1.3',
           title: 'Partnerships and services',
-          descriptor: 'A comprehensive range of high-quality services is in place, enabling personalised and responsive provision for all children.',
+          descriptor:
+            'A comprehensive range of high-quality services is in place, enabling personalised and responsive provision for all children.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -118,7 +120,8 @@ export const FRAMEWORK_2018: Framework = {
         {
           id: '1.4',
           title: 'Information and facilities',
-          descriptor: 'Timely and relevant information is available and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all children.',
+          descriptor:
+            'Timely and relevant information is available and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all children.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -169,13 +172,33 @@ export const FRAMEWORK_2018: Framework = {
               text: "Does assessment sufficiently analyse how to support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '2.1.1.a', text: "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?" },
-                { id: '2.1.1.b', text: 'Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?' },
+                {
+                  id: '2.1.1.a',
+                  text: "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+                },
+                {
+                  id: '2.1.1.b',
+                  text: 'Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?',
+                },
                 { id: '2.1.1.c', text: "Does assessment focus on the child's strengths and protective factors?" },
-                { id: '2.1.1.d', text: 'Does assessment analyse the key structural barriers facing the child?', guidance: 'Where applicable: only where the child faces key structural barriers.' },
-                { id: '2.1.1.e', text: "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?" },
-                { id: '2.1.1.f', text: 'Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '2.1.1.g', text: 'Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?' },
+                {
+                  id: '2.1.1.d',
+                  text: 'Does assessment analyse the key structural barriers facing the child?',
+                  guidance: 'Where applicable: only where the child faces key structural barriers.',
+                },
+                {
+                  id: '2.1.1.e',
+                  text: "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
+                },
+                {
+                  id: '2.1.1.f',
+                  text: 'Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '2.1.1.g',
+                  text: 'Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. the case was transferred out or the order ended before an assessment was required)'],
             },
@@ -184,9 +207,20 @@ export const FRAMEWORK_2018: Framework = {
               text: 'Does assessment sufficiently analyse how to keep the child safe?',
               shortLabel: 'Keeping the child safe',
               prompts: [
-                { id: '2.1.2.a', text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?', guidance: 'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".' },
-                { id: '2.1.2.b', text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?' },
-                { id: '2.1.2.c', text: 'Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?' },
+                {
+                  id: '2.1.2.a',
+                  text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?',
+                  guidance:
+                    'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".',
+                },
+                {
+                  id: '2.1.2.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?',
+                },
+                {
+                  id: '2.1.2.c',
+                  text: 'Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. the case was transferred out or the order ended before an assessment was required)'],
             },
@@ -195,9 +229,20 @@ export const FRAMEWORK_2018: Framework = {
               text: 'Does assessment sufficiently analyse how to keep other people safe?',
               shortLabel: 'Keeping other people safe',
               prompts: [
-                { id: '2.1.3.a', text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?', guidance: "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact." },
-                { id: '2.1.3.b', text: 'Does assessment draw sufficiently on available sources of information, including past behaviour and convictions, and involve other agencies where appropriate?' },
-                { id: '2.1.3.c', text: 'Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?' },
+                {
+                  id: '2.1.3.a',
+                  text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?',
+                  guidance:
+                    "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact.",
+                },
+                {
+                  id: '2.1.3.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including past behaviour and convictions, and involve other agencies where appropriate?',
+                },
+                {
+                  id: '2.1.3.c',
+                  text: 'Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. the case was transferred out or the order ended before an assessment was required)'],
             },
@@ -215,12 +260,31 @@ export const FRAMEWORK_2018: Framework = {
               text: "Does planning focus sufficiently on supporting the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '2.2.1.a', text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?' },
-                { id: '2.2.1.b', text: 'Does planning take sufficient account of the diversity and wider familial and social context of the child?' },
-                { id: '2.2.1.c', text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?" },
-                { id: '2.2.1.d', text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?" },
-                { id: '2.2.1.e', text: 'Does planning give sufficient attention to the needs and wishes of the victim/s?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '2.2.1.f', text: 'Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?' },
+                {
+                  id: '2.2.1.a',
+                  text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?',
+                },
+                {
+                  id: '2.2.1.b',
+                  text: 'Does planning take sufficient account of the diversity and wider familial and social context of the child?',
+                },
+                {
+                  id: '2.2.1.c',
+                  text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?",
+                },
+                {
+                  id: '2.2.1.d',
+                  text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?",
+                },
+                {
+                  id: '2.2.1.e',
+                  text: 'Does planning give sufficient attention to the needs and wishes of the victim/s?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '2.2.1.f',
+                  text: 'Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?',
+                },
               ],
               naReasons: ['No plan was expected (e.g. disposal too short / case closed early)'],
             },
@@ -230,11 +294,25 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '2.2.2.a', text: 'Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?' },
-                { id: '2.2.2.b', text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?' },
-                { id: '2.2.2.c', text: 'Does planning set out the necessary controls and interventions to promote the safety and wellbeing of the child?' },
-                { id: '2.2.2.d', text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '2.2.2.b',
+                  text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?',
+                },
+                {
+                  id: '2.2.2.c',
+                  text: 'Does planning set out the necessary controls and interventions to promote the safety and wellbeing of the child?',
+                },
+                {
+                  id: '2.2.2.d',
+                  text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ["No factors related to the child's safety and wellbeing", 'No plan was expected (e.g. disposal too short / case closed early)'],
+              naReasons: [
+                "No factors related to the child's safety and wellbeing",
+                'No plan was expected (e.g. disposal too short / case closed early)',
+              ],
             },
             {
               id: '2.2.3',
@@ -244,10 +322,22 @@ export const FRAMEWORK_2018: Framework = {
                 { id: '2.2.3.a', text: 'Does planning promote the safety of other people, sufficiently addressing risk of harm factors?' },
                 { id: '2.2.3.b', text: 'Does planning involve other agencies where appropriate?' },
                 { id: '2.2.3.c', text: 'Does planning address any specific concerns and risks related to actual and potential victims?' },
-                { id: '2.2.3.d', text: 'Does planning set out the necessary controls and interventions to promote the safety of other people?' },
-                { id: '2.2.3.e', text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '2.2.3.d',
+                  text: 'Does planning set out the necessary controls and interventions to promote the safety of other people?',
+                },
+                {
+                  id: '2.2.3.e',
+                  text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected', 'No plan was expected (e.g. disposal too short / case closed early)'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+                'No plan was expected (e.g. disposal too short / case closed early)',
+              ],
             },
           ],
         },
@@ -263,13 +353,32 @@ export const FRAMEWORK_2018: Framework = {
               text: "Does the implementation and delivery of services effectively support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '2.3.1.a', text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?' },
-                { id: '2.3.1.b', text: 'Does service delivery reflect the diversity and wider familial and social context of the child, involving parents/carers or significant others?' },
+                {
+                  id: '2.3.1.a',
+                  text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?',
+                },
+                {
+                  id: '2.3.1.b',
+                  text: 'Does service delivery reflect the diversity and wider familial and social context of the child, involving parents/carers or significant others?',
+                },
                 { id: '2.3.1.c', text: "Does service delivery build upon the child's strengths and enhance protective factors?" },
-                { id: '2.3.1.d', text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents/carers?' },
-                { id: '2.3.1.e', text: 'Does service delivery promote opportunities for community integration including access to services post-supervision?' },
-                { id: '2.3.1.f', text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?" },
-                { id: '2.3.1.g', text: 'Are enforcement actions taken when appropriate?', guidance: 'Only where enforcement action was required.' },
+                {
+                  id: '2.3.1.d',
+                  text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents/carers?',
+                },
+                {
+                  id: '2.3.1.e',
+                  text: 'Does service delivery promote opportunities for community integration including access to services post-supervision?',
+                },
+                {
+                  id: '2.3.1.f',
+                  text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+                },
+                {
+                  id: '2.3.1.g',
+                  text: 'Are enforcement actions taken when appropriate?',
+                  guidance: 'Only where enforcement action was required.',
+                },
               ],
               naReasons: ['No services were due to be delivered (e.g. the case was transferred out or closed soon after the disposal)'],
             },
@@ -279,7 +388,10 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '2.3.2.a', text: 'Does service delivery promote the safety and wellbeing of the child?' },
-                { id: '2.3.2.b', text: 'Is the involvement of other organisations in keeping the child safe sufficiently well coordinated?' },
+                {
+                  id: '2.3.2.b',
+                  text: 'Is the involvement of other organisations in keeping the child safe sufficiently well coordinated?',
+                },
               ],
               naReasons: ["No factors related to the child's safety and wellbeing"],
             },
@@ -292,14 +404,18 @@ export const FRAMEWORK_2018: Framework = {
                 { id: '2.3.3.b', text: 'Is sufficient attention given to the protection of actual and potential victims?' },
                 { id: '2.3.3.c', text: 'Is the involvement of other agencies in managing the risk of harm sufficiently well coordinated?' },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+              ],
             },
           ],
         },
         {
           id: '2.4',
           title: 'Reviewing',
-          descriptor: 'Reviewing of progress is well-informed, analytical and personalised, actively involving the child and their parents/carers.',
+          descriptor:
+            'Reviewing of progress is well-informed, analytical and personalised, actively involving the child and their parents/carers.',
           kind: 'case_marked',
           caseType: 'court',
           keyQuestions: [
@@ -310,10 +426,19 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Desistance',
               prompts: [
                 { id: '2.4.1.a', text: 'Does reviewing identify and respond to changes in factors linked to desistance?' },
-                { id: '2.4.1.b', text: "Does reviewing focus sufficiently on building upon the child's strengths and enhancing protective factors?" },
+                {
+                  id: '2.4.1.b',
+                  text: "Does reviewing focus sufficiently on building upon the child's strengths and enhancing protective factors?",
+                },
                 { id: '2.4.1.c', text: 'Does reviewing consider motivation and engagement levels and any relevant barriers?' },
-                { id: '2.4.1.d', text: 'Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?' },
-                { id: '2.4.1.e', text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?' },
+                {
+                  id: '2.4.1.d',
+                  text: 'Is the child and their parents/carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?',
+                },
+                {
+                  id: '2.4.1.e',
+                  text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?',
+                },
               ],
               naReasons: ['No review was needed (no significant change in factors related to desistance)'],
             },
@@ -323,10 +448,19 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '2.4.2.a', text: 'Does reviewing identify and respond to changes in factors related to safety and wellbeing?' },
-                { id: '2.4.2.b', text: 'Is reviewing informed by the necessary input from other agencies involved in promoting the safety and wellbeing of the child?' },
-                { id: '2.4.2.c', text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?' },
+                {
+                  id: '2.4.2.b',
+                  text: 'Is reviewing informed by the necessary input from other agencies involved in promoting the safety and wellbeing of the child?',
+                },
+                {
+                  id: '2.4.2.c',
+                  text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?',
+                },
               ],
-              naReasons: ["No review was needed (no significant change in factors related to the child's safety and wellbeing)", "No factors related to the child's safety and wellbeing"],
+              naReasons: [
+                "No review was needed (no significant change in factors related to the child's safety and wellbeing)",
+                "No factors related to the child's safety and wellbeing",
+              ],
             },
             {
               id: '2.4.3',
@@ -334,11 +468,23 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Keeping other people safe',
               prompts: [
                 { id: '2.4.3.a', text: 'Does reviewing identify and respond to changes in factors related to risk of harm?' },
-                { id: '2.4.3.b', text: 'Is reviewing informed by the necessary input from other agencies involved in managing the risk of harm?' },
-                { id: '2.4.3.c', text: 'Is the child and their parents/carers meaningfully involved in reviewing their risk of harm, and are their views taken into account?' },
-                { id: '2.4.3.d', text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to manage and minimise the risk of harm?' },
+                {
+                  id: '2.4.3.b',
+                  text: 'Is reviewing informed by the necessary input from other agencies involved in managing the risk of harm?',
+                },
+                {
+                  id: '2.4.3.c',
+                  text: 'Is the child and their parents/carers meaningfully involved in reviewing their risk of harm, and are their views taken into account?',
+                },
+                {
+                  id: '2.4.3.d',
+                  text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to manage and minimise the risk of harm?',
+                },
               ],
-              naReasons: ['No review was needed (no significant change in factors related to the risk of harm to others)', 'No factors related to the risk of harm to others'],
+              naReasons: [
+                'No review was needed (no significant change in factors related to the risk of harm to others)',
+                'No factors related to the risk of harm to others',
+              ],
             },
           ],
         },
@@ -360,13 +506,33 @@ export const FRAMEWORK_2018: Framework = {
               text: "Does assessment sufficiently analyse how to support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '3.1.1.a', text: "Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility, attitudes towards and motivations for their offending?" },
-                { id: '3.1.1.b', text: 'Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?' },
+                {
+                  id: '3.1.1.a',
+                  text: "Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility, attitudes towards and motivations for their offending?",
+                },
+                {
+                  id: '3.1.1.b',
+                  text: 'Does assessment consider the diversity and wider familial and social context of the child, utilising information held by other agencies?',
+                },
                 { id: '3.1.1.c', text: "Does assessment focus on the child's strengths and protective factors?" },
-                { id: '3.1.1.d', text: 'Does assessment analyse the key structural barriers facing the child?', guidance: 'Where applicable: only where the child faces key structural barriers.' },
-                { id: '3.1.1.e', text: "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change?" },
-                { id: '3.1.1.f', text: 'Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '3.1.1.g', text: 'Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?' },
+                {
+                  id: '3.1.1.d',
+                  text: 'Does assessment analyse the key structural barriers facing the child?',
+                  guidance: 'Where applicable: only where the child faces key structural barriers.',
+                },
+                {
+                  id: '3.1.1.e',
+                  text: "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change?",
+                },
+                {
+                  id: '3.1.1.f',
+                  text: 'Does assessment give sufficient attention to the needs and wishes of the victim/s, and opportunities for restorative justice?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '3.1.1.g',
+                  text: 'Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. a community resolution administered by the police without YOT involvement)'],
             },
@@ -375,8 +541,16 @@ export const FRAMEWORK_2018: Framework = {
               text: 'Does assessment sufficiently analyse how to keep the child safe?',
               shortLabel: 'Keeping the child safe',
               prompts: [
-                { id: '3.1.2.a', text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?', guidance: 'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".' },
-                { id: '3.1.2.b', text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?' },
+                {
+                  id: '3.1.2.a',
+                  text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?',
+                  guidance:
+                    'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".',
+                },
+                {
+                  id: '3.1.2.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. a community resolution administered by the police without YOT involvement)'],
             },
@@ -385,8 +559,16 @@ export const FRAMEWORK_2018: Framework = {
               text: 'Does assessment sufficiently analyse how to keep other people safe?',
               shortLabel: 'Keeping other people safe',
               prompts: [
-                { id: '3.1.3.a', text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?', guidance: "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact." },
-                { id: '3.1.3.b', text: 'Does assessment draw sufficiently on available sources of information, including any other assessments that have been completed, and other evidence of behaviour by the child?' },
+                {
+                  id: '3.1.3.a',
+                  text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?',
+                  guidance:
+                    "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact.",
+                },
+                {
+                  id: '3.1.3.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including any other assessments that have been completed, and other evidence of behaviour by the child?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. a community resolution administered by the police without YOT involvement)'],
             },
@@ -406,15 +588,39 @@ export const FRAMEWORK_2018: Framework = {
               text: "Does planning focus on supporting the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '3.2.1.a', text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?' },
-                { id: '3.2.1.b', text: 'Does planning take sufficient account of the diversity and wider familial and social context of the child?' },
-                { id: '3.2.1.c', text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?" },
-                { id: '3.2.1.d', text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?" },
-                { id: '3.2.1.e', text: 'Does planning take sufficient account of opportunities for community integration, including access to mainstream services following completion of out-of-court disposal work?' },
-                { id: '3.2.1.f', text: 'Does planning give sufficient attention to the needs and wishes of the victim/s?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '3.2.1.g', text: 'Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?' },
+                {
+                  id: '3.2.1.a',
+                  text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?',
+                },
+                {
+                  id: '3.2.1.b',
+                  text: 'Does planning take sufficient account of the diversity and wider familial and social context of the child?',
+                },
+                {
+                  id: '3.2.1.c',
+                  text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?",
+                },
+                {
+                  id: '3.2.1.d',
+                  text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?",
+                },
+                {
+                  id: '3.2.1.e',
+                  text: 'Does planning take sufficient account of opportunities for community integration, including access to mainstream services following completion of out-of-court disposal work?',
+                },
+                {
+                  id: '3.2.1.f',
+                  text: 'Does planning give sufficient attention to the needs and wishes of the victim/s?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '3.2.1.g',
+                  text: 'Is the child and their parents/carers meaningfully involved in planning, and are their views taken into account?',
+                },
               ],
-              naReasons: ['No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)'],
+              naReasons: [
+                'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)',
+              ],
             },
             {
               id: '3.2.2',
@@ -422,10 +628,21 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '3.2.2.a', text: 'Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?' },
-                { id: '3.2.2.b', text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?' },
-                { id: '3.2.2.c', text: 'Does planning include necessary contingency arrangements for those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '3.2.2.b',
+                  text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?',
+                },
+                {
+                  id: '3.2.2.c',
+                  text: 'Does planning include necessary contingency arrangements for those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ["No factors related to the child's safety and wellbeing", 'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)'],
+              naReasons: [
+                "No factors related to the child's safety and wellbeing",
+                'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)',
+              ],
             },
             {
               id: '3.2.3',
@@ -435,9 +652,18 @@ export const FRAMEWORK_2018: Framework = {
                 { id: '3.2.3.a', text: 'Does planning promote the safety of other people, sufficiently addressing risk of harm factors?' },
                 { id: '3.2.3.b', text: 'Does planning involve other agencies where appropriate?' },
                 { id: '3.2.3.c', text: 'Does planning address any specific concerns and risks related to actual and potential victims?' },
-                { id: '3.2.3.d', text: 'Does planning include necessary contingency arrangements for those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '3.2.3.d',
+                  text: 'Does planning include necessary contingency arrangements for those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected', 'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+                'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)',
+              ],
             },
           ],
         },
@@ -454,11 +680,26 @@ export const FRAMEWORK_2018: Framework = {
               text: "Does service delivery effectively support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '3.3.1.a', text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?' },
-                { id: '3.3.1.b', text: 'Does service delivery reflect the diversity and wider familial and social context of the child, involving parents/carers or significant others?' },
-                { id: '3.3.1.c', text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents/carers?' },
-                { id: '3.3.1.d', text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?" },
-                { id: '3.3.1.e', text: 'Does service delivery promote opportunities for community integration, including access to mainstream services?' },
+                {
+                  id: '3.3.1.a',
+                  text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?',
+                },
+                {
+                  id: '3.3.1.b',
+                  text: 'Does service delivery reflect the diversity and wider familial and social context of the child, involving parents/carers or significant others?',
+                },
+                {
+                  id: '3.3.1.c',
+                  text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents/carers?',
+                },
+                {
+                  id: '3.3.1.d',
+                  text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+                },
+                {
+                  id: '3.3.1.e',
+                  text: 'Does service delivery promote opportunities for community integration, including access to mainstream services?',
+                },
               ],
               naReasons: ['No services were due to be delivered (e.g. the case was transferred out or closed soon after the disposal)'],
             },
@@ -468,7 +709,10 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '3.3.2.a', text: 'Does service delivery promote the safety and wellbeing of the child?' },
-                { id: '3.3.2.b', text: 'Is the involvement of other agencies in keeping the child safe sufficiently well utilised and coordinated?' },
+                {
+                  id: '3.3.2.b',
+                  text: 'Is the involvement of other agencies in keeping the child safe sufficiently well utilised and coordinated?',
+                },
               ],
               naReasons: ["No factors related to the child's safety and wellbeing"],
             },
@@ -480,7 +724,10 @@ export const FRAMEWORK_2018: Framework = {
                 { id: '3.3.3.a', text: 'Is sufficient attention given to the protection of actual and potential victims?' },
                 { id: '3.3.3.b', text: 'Are the delivered services sufficient to manage and minimise the risk of harm?' },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+              ],
             },
           ],
         },
@@ -496,11 +743,28 @@ export const FRAMEWORK_2018: Framework = {
               text: "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
               shortLabel: 'Recommendations and joint decision-making',
               prompts: [
-                { id: '3.4.1.a', text: 'Are the recommendations by the YOT for out-of-court disposal outcomes, conditions and interventions appropriate and proportionate?' },
-                { id: '3.4.1.b', text: "Do the recommendations consider the degree of the child's understanding of the offence and their acknowledgement of responsibility?" },
-                { id: '3.4.1.c', text: 'Is a positive contribution made by the YOT to determining the disposal?', guidance: "For example, the YOT's assessment and recommendation made a proportionate and timely contribution to the decision-making of the out-of-court disposal panel." },
-                { id: '3.4.1.d', text: "Is sufficient attention given to the child's understanding, and their parents/carers' understanding, of the implications of receiving an out-of-court disposal?" },
-                { id: '3.4.1.e', text: 'Is the information provided to inform decision-making timely to meet the needs of the case, legislation and guidance?' },
+                {
+                  id: '3.4.1.a',
+                  text: 'Are the recommendations by the YOT for out-of-court disposal outcomes, conditions and interventions appropriate and proportionate?',
+                },
+                {
+                  id: '3.4.1.b',
+                  text: "Do the recommendations consider the degree of the child's understanding of the offence and their acknowledgement of responsibility?",
+                },
+                {
+                  id: '3.4.1.c',
+                  text: 'Is a positive contribution made by the YOT to determining the disposal?',
+                  guidance:
+                    "For example, the YOT's assessment and recommendation made a proportionate and timely contribution to the decision-making of the out-of-court disposal panel.",
+                },
+                {
+                  id: '3.4.1.d',
+                  text: "Is sufficient attention given to the child's understanding, and their parents/carers' understanding, of the implications of receiving an out-of-court disposal?",
+                },
+                {
+                  id: '3.4.1.e',
+                  text: 'Is the information provided to inform decision-making timely to meet the needs of the case, legislation and guidance?',
+                },
                 { id: '3.4.1.f', text: 'Is the rationale for joint disposal decisions appropriate and clearly recorded?' },
               ],
               // Asked of every out-of-court case, so no reason is offered: "We inspected the quality
@@ -520,8 +784,18 @@ export const FRAMEWORK_2018: Framework = {
               shortLabel: 'Joint working with the police',
               onlyForDisposals: ['youth_conditional_caution'],
               prompts: [
-                { id: '3.4.2.a', text: 'Does the YOT inform the police of progress and outcomes in a sufficient and timely manner?', guidance: 'For youth conditional cautions, the YOT is required to inform the police of progress and outcomes in a sufficient and timely manner.' },
-                { id: '3.4.2.b', text: 'Is sufficient attention given to compliance with and enforcement of the conditions?', guidance: 'For youth conditional cautions, the YOT is required to give proper attention to compliance with, and enforcement of, the conditions.' },
+                {
+                  id: '3.4.2.a',
+                  text: 'Does the YOT inform the police of progress and outcomes in a sufficient and timely manner?',
+                  guidance:
+                    'For youth conditional cautions, the YOT is required to inform the police of progress and outcomes in a sufficient and timely manner.',
+                },
+                {
+                  id: '3.4.2.b',
+                  text: 'Is sufficient attention given to compliance with and enforcement of the conditions?',
+                  guidance:
+                    'For youth conditional cautions, the YOT is required to give proper attention to compliance with, and enforcement of, the conditions.',
+                },
               ],
               // No reason is offered: the question is not asked on any other disposal
               // (onlyForDisposals), so "Not a youth conditional caution" could never be recorded.

@@ -28,7 +28,8 @@ export const FRAMEWORK_2021: Framework = {
         {
           id: '1.1',
           title: 'Governance and leadership',
-          descriptor: 'The governance and leadership of the YOT supports and promotes the delivery of a high-quality, personalised and responsive service for all children.',
+          descriptor:
+            'The governance and leadership of the YOT supports and promotes the delivery of a high-quality, personalised and responsive service for all children.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -100,7 +101,8 @@ export const FRAMEWORK_2021: Framework = {
         {
           id: '1.3',
           title: 'Partnerships and services',
-          descriptor: 'A comprehensive range of high-quality services is in place, enabling personalised and responsive provision for all children.',
+          descriptor:
+            'A comprehensive range of high-quality services is in place, enabling personalised and responsive provision for all children.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -129,7 +131,8 @@ export const FRAMEWORK_2021: Framework = {
         {
           id: '1.4',
           title: 'Information and facilities',
-          descriptor: 'Timely and relevant information is available and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all children.',
+          descriptor:
+            'Timely and relevant information is available and appropriate facilities are in place to support a high-quality, personalised and responsive approach for all children.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -180,15 +183,35 @@ export const FRAMEWORK_2021: Framework = {
               text: "Does assessment sufficiently analyse how to support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '2.1.1.a', text: "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?" },
+                {
+                  id: '2.1.1.a',
+                  text: "Is there sufficient analysis of offending behaviour, including the child's attitudes towards and motivations for their offending?",
+                },
                 { id: '2.1.1.b', text: 'Does assessment sufficiently analyse diversity issues?' },
-                { id: '2.1.1.c', text: 'Does assessment consider personal circumstances, including the wider familial and social context of the child?' },
+                {
+                  id: '2.1.1.c',
+                  text: 'Does assessment consider personal circumstances, including the wider familial and social context of the child?',
+                },
                 { id: '2.1.1.d', text: 'Does assessment utilise information held by other agencies?' },
                 { id: '2.1.1.e', text: "Does assessment focus on the child's strengths and protective factors?" },
-                { id: '2.1.1.f', text: 'Does assessment analyse the key structural barriers facing the child?', guidance: 'Where applicable: only where the child faces key structural barriers.' },
-                { id: '2.1.1.g', text: "Is enough attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?" },
-                { id: '2.1.1.h', text: 'Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '2.1.1.i', text: 'Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?' },
+                {
+                  id: '2.1.1.f',
+                  text: 'Does assessment analyse the key structural barriers facing the child?',
+                  guidance: 'Where applicable: only where the child faces key structural barriers.',
+                },
+                {
+                  id: '2.1.1.g',
+                  text: "Is enough attention given to understanding the child's levels of maturity, ability and motivation to change, and their likelihood of engaging with the court disposal?",
+                },
+                {
+                  id: '2.1.1.h',
+                  text: 'Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '2.1.1.i',
+                  text: 'Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. the case was transferred out or the order ended before an assessment was required)'],
             },
@@ -197,9 +220,20 @@ export const FRAMEWORK_2021: Framework = {
               text: 'Does assessment sufficiently analyse how to keep the child safe?',
               shortLabel: 'Keeping the child safe',
               prompts: [
-                { id: '2.1.2.a', text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?', guidance: 'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".' },
-                { id: '2.1.2.b', text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?' },
-                { id: '2.1.2.c', text: 'Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?' },
+                {
+                  id: '2.1.2.a',
+                  text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?',
+                  guidance:
+                    'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".',
+                },
+                {
+                  id: '2.1.2.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?',
+                },
+                {
+                  id: '2.1.2.c',
+                  text: 'Does assessment analyse controls and interventions to promote the safety and wellbeing of the child?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. the case was transferred out or the order ended before an assessment was required)'],
             },
@@ -208,9 +242,20 @@ export const FRAMEWORK_2021: Framework = {
               text: 'Does assessment sufficiently analyse how to keep other people safe?',
               shortLabel: 'Keeping other people safe',
               prompts: [
-                { id: '2.1.3.a', text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?', guidance: "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact." },
-                { id: '2.1.3.b', text: 'Does assessment draw sufficiently on available sources of information, including past behaviour and convictions, and involve other agencies where appropriate?' },
-                { id: '2.1.3.c', text: 'Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?' },
+                {
+                  id: '2.1.3.a',
+                  text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?',
+                  guidance:
+                    "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact.",
+                },
+                {
+                  id: '2.1.3.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including past behaviour and convictions, and involve other agencies where appropriate?',
+                },
+                {
+                  id: '2.1.3.c',
+                  text: 'Does assessment analyse controls and interventions to manage and minimise the risk of harm presented by the child?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. the case was transferred out or the order ended before an assessment was required)'],
             },
@@ -228,13 +273,32 @@ export const FRAMEWORK_2021: Framework = {
               text: "Does planning focus sufficiently on supporting the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '2.2.1.a', text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?' },
+                {
+                  id: '2.2.1.a',
+                  text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?',
+                },
                 { id: '2.2.1.b', text: 'Does planning sufficiently address diversity issues?' },
-                { id: '2.2.1.c', text: "Does planning take sufficient account of the child's personal circumstances, including the wider familial and social context of the child?" },
-                { id: '2.2.1.d', text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?" },
-                { id: '2.2.1.e', text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?" },
-                { id: '2.2.1.f', text: 'Does planning give sufficient attention to the needs and wishes of victims?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '2.2.1.g', text: 'Are the child and their parents or carers meaningfully involved in planning, and are their views taken into account?' },
+                {
+                  id: '2.2.1.c',
+                  text: "Does planning take sufficient account of the child's personal circumstances, including the wider familial and social context of the child?",
+                },
+                {
+                  id: '2.2.1.d',
+                  text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?",
+                },
+                {
+                  id: '2.2.1.e',
+                  text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?",
+                },
+                {
+                  id: '2.2.1.f',
+                  text: 'Does planning give sufficient attention to the needs and wishes of victims?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '2.2.1.g',
+                  text: 'Are the child and their parents or carers meaningfully involved in planning, and are their views taken into account?',
+                },
               ],
               naReasons: ['No plan was expected (e.g. disposal too short / case closed early)'],
             },
@@ -244,11 +308,25 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '2.2.2.a', text: 'Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?' },
-                { id: '2.2.2.b', text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?' },
-                { id: '2.2.2.c', text: 'Does planning set out the necessary controls and interventions to promote the safety and wellbeing of the child?' },
-                { id: '2.2.2.d', text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '2.2.2.b',
+                  text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?',
+                },
+                {
+                  id: '2.2.2.c',
+                  text: 'Does planning set out the necessary controls and interventions to promote the safety and wellbeing of the child?',
+                },
+                {
+                  id: '2.2.2.d',
+                  text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ["No factors related to the child's safety and wellbeing", 'No plan was expected (e.g. disposal too short / case closed early)'],
+              naReasons: [
+                "No factors related to the child's safety and wellbeing",
+                'No plan was expected (e.g. disposal too short / case closed early)',
+              ],
             },
             {
               id: '2.2.3',
@@ -258,10 +336,22 @@ export const FRAMEWORK_2021: Framework = {
                 { id: '2.2.3.a', text: 'Does planning promote the safety of other people, sufficiently addressing risk of harm factors?' },
                 { id: '2.2.3.b', text: 'Does planning involve other agencies where appropriate?' },
                 { id: '2.2.3.c', text: 'Does planning address any specific concerns and risks related to actual and potential victims?' },
-                { id: '2.2.3.d', text: 'Does planning set out the necessary controls and interventions to promote the safety of other people?' },
-                { id: '2.2.3.e', text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '2.2.3.d',
+                  text: 'Does planning set out the necessary controls and interventions to promote the safety of other people?',
+                },
+                {
+                  id: '2.2.3.e',
+                  text: 'Does planning set out necessary and effective contingency arrangements to manage those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected', 'No plan was expected (e.g. disposal too short / case closed early)'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+                'No plan was expected (e.g. disposal too short / case closed early)',
+              ],
             },
           ],
         },
@@ -277,14 +367,33 @@ export const FRAMEWORK_2021: Framework = {
               text: "Does the implementation and delivery of services effectively support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '2.3.1.a', text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?' },
+                {
+                  id: '2.3.1.a',
+                  text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?',
+                },
                 { id: '2.3.1.b', text: 'Does service delivery account for the diversity issues of the child?' },
-                { id: '2.3.1.c', text: 'Does service delivery reflect the wider familial and social context of the child, involving parents or carers, or significant others?' },
+                {
+                  id: '2.3.1.c',
+                  text: 'Does service delivery reflect the wider familial and social context of the child, involving parents or carers, or significant others?',
+                },
                 { id: '2.3.1.d', text: "Does service delivery build upon the child's strengths and enhance protective factors?" },
-                { id: '2.3.1.e', text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents or carers?' },
-                { id: '2.3.1.f', text: 'Does service delivery promote opportunities for community integration, including access to services post-supervision?' },
-                { id: '2.3.1.g', text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?" },
-                { id: '2.3.1.h', text: 'Are enforcement actions taken when appropriate?', guidance: 'Only where enforcement action was required.' },
+                {
+                  id: '2.3.1.e',
+                  text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents or carers?',
+                },
+                {
+                  id: '2.3.1.f',
+                  text: 'Does service delivery promote opportunities for community integration, including access to services post-supervision?',
+                },
+                {
+                  id: '2.3.1.g',
+                  text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+                },
+                {
+                  id: '2.3.1.h',
+                  text: 'Are enforcement actions taken when appropriate?',
+                  guidance: 'Only where enforcement action was required.',
+                },
               ],
               naReasons: ['No services were due to be delivered (e.g. the case was transferred out or closed soon after the disposal)'],
             },
@@ -294,7 +403,10 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '2.3.2.a', text: 'Does service delivery promote the safety and wellbeing of the child?' },
-                { id: '2.3.2.b', text: 'Is the involvement of other organisations in keeping the child safe sufficiently well-coordinated?' },
+                {
+                  id: '2.3.2.b',
+                  text: 'Is the involvement of other organisations in keeping the child safe sufficiently well-coordinated?',
+                },
               ],
               naReasons: ["No factors related to the child's safety and wellbeing"],
             },
@@ -307,14 +419,18 @@ export const FRAMEWORK_2021: Framework = {
                 { id: '2.3.3.b', text: 'Is sufficient attention given to the protection of actual and potential victims?' },
                 { id: '2.3.3.c', text: 'Is the involvement of other agencies in managing the risk of harm sufficiently well-coordinated?' },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+              ],
             },
           ],
         },
         {
           id: '2.4',
           title: 'Reviewing',
-          descriptor: 'Reviewing of progress is well-informed, analytical and personalised, actively involving the child and their parents/carers.',
+          descriptor:
+            'Reviewing of progress is well-informed, analytical and personalised, actively involving the child and their parents/carers.',
           kind: 'case_marked',
           caseType: 'court',
           keyQuestions: [
@@ -325,12 +441,24 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Desistance',
               prompts: [
                 { id: '2.4.1.a', text: 'Does reviewing identify and respond to changes in factors linked to desistance?' },
-                { id: '2.4.1.b', text: "Does reviewing focus sufficiently on building upon the child's strengths and enhancing protective factors?" },
+                {
+                  id: '2.4.1.b',
+                  text: "Does reviewing focus sufficiently on building upon the child's strengths and enhancing protective factors?",
+                },
                 { id: '2.4.1.c', text: 'Does reviewing include analysis of, and respond to, diversity factors?' },
-                { id: '2.4.1.d', text: 'Does reviewing consider the personal circumstances, including the wider familial and social context of the child?' },
+                {
+                  id: '2.4.1.d',
+                  text: 'Does reviewing consider the personal circumstances, including the wider familial and social context of the child?',
+                },
                 { id: '2.4.1.e', text: 'Does reviewing consider motivation and engagement levels and any relevant barriers?' },
-                { id: '2.4.1.f', text: 'Are the child and their parents or carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?' },
-                { id: '2.4.1.g', text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?' },
+                {
+                  id: '2.4.1.f',
+                  text: 'Are the child and their parents or carers meaningfully involved in reviewing their progress and engagement, and are their views taken into account?',
+                },
+                {
+                  id: '2.4.1.g',
+                  text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?',
+                },
               ],
               naReasons: ['No review was needed (no significant change in factors related to desistance)'],
             },
@@ -340,10 +468,19 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '2.4.2.a', text: 'Does reviewing identify and respond to changes in factors related to safety and wellbeing?' },
-                { id: '2.4.2.b', text: 'Is reviewing informed by the necessary input from other agencies involved in promoting the safety and wellbeing of the child?' },
-                { id: '2.4.2.c', text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?' },
+                {
+                  id: '2.4.2.b',
+                  text: 'Is reviewing informed by the necessary input from other agencies involved in promoting the safety and wellbeing of the child?',
+                },
+                {
+                  id: '2.4.2.c',
+                  text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to promote the safety and wellbeing of the child?',
+                },
               ],
-              naReasons: ["No review was needed (no significant change in factors related to the child's safety and wellbeing)", "No factors related to the child's safety and wellbeing"],
+              naReasons: [
+                "No review was needed (no significant change in factors related to the child's safety and wellbeing)",
+                "No factors related to the child's safety and wellbeing",
+              ],
             },
             {
               // 2021 prints three prompts: the 2018 "meaningfully involved in reviewing their risk of harm" prompt is not printed.
@@ -352,10 +489,19 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Keeping other people safe',
               prompts: [
                 { id: '2.4.3.a', text: 'Does reviewing identify and respond to changes in factors related to risk of harm?' },
-                { id: '2.4.3.b', text: 'Is reviewing informed by the necessary input from other agencies involved in managing the risk of harm?' },
-                { id: '2.4.3.c', text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to manage and minimise the risk of harm?' },
+                {
+                  id: '2.4.3.b',
+                  text: 'Is reviewing informed by the necessary input from other agencies involved in managing the risk of harm?',
+                },
+                {
+                  id: '2.4.3.c',
+                  text: 'Does reviewing lead to the necessary adjustments in the ongoing plan of work to manage and minimise the risk of harm?',
+                },
               ],
-              naReasons: ['No review was needed (no significant change in factors related to the risk of harm to others)', 'No factors related to the risk of harm to others'],
+              naReasons: [
+                'No review was needed (no significant change in factors related to the risk of harm to others)',
+                'No factors related to the risk of harm to others',
+              ],
             },
           ],
         },
@@ -377,15 +523,35 @@ export const FRAMEWORK_2021: Framework = {
               text: "Does assessment sufficiently analyse how to support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '3.1.1.a', text: "Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility for, attitudes towards and motivations for their offending?" },
+                {
+                  id: '3.1.1.a',
+                  text: "Is there sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility for, attitudes towards and motivations for their offending?",
+                },
                 { id: '3.1.1.b', text: 'Does assessment sufficiently analyse diversity issues?' },
-                { id: '3.1.1.c', text: 'Does assessment consider personal circumstances, including the wider familial and social context of the child?' },
+                {
+                  id: '3.1.1.c',
+                  text: 'Does assessment consider personal circumstances, including the wider familial and social context of the child?',
+                },
                 { id: '3.1.1.d', text: 'Does assessment utilise information held by other agencies?' },
                 { id: '3.1.1.e', text: "Does assessment focus on the child's strengths and protective factors?" },
-                { id: '3.1.1.f', text: 'Does assessment analyse the key structural barriers facing the child?', guidance: 'Where applicable: only where the child faces key structural barriers.' },
-                { id: '3.1.1.g', text: "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change?" },
-                { id: '3.1.1.h', text: 'Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '3.1.1.i', text: 'Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?' },
+                {
+                  id: '3.1.1.f',
+                  text: 'Does assessment analyse the key structural barriers facing the child?',
+                  guidance: 'Where applicable: only where the child faces key structural barriers.',
+                },
+                {
+                  id: '3.1.1.g',
+                  text: "Is sufficient attention given to understanding the child's levels of maturity, ability and motivation to change?",
+                },
+                {
+                  id: '3.1.1.h',
+                  text: 'Does assessment give sufficient attention to the needs and wishes of victims, and opportunities for restorative justice?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '3.1.1.i',
+                  text: 'Are the child and their parents or carers meaningfully involved in their assessment, and are their views taken into account?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. a community resolution administered by the police without YOT involvement)'],
             },
@@ -394,8 +560,16 @@ export const FRAMEWORK_2021: Framework = {
               text: 'Does assessment sufficiently analyse how to keep the child safe?',
               shortLabel: 'Keeping the child safe',
               prompts: [
-                { id: '3.1.2.a', text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?', guidance: 'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".' },
-                { id: '3.1.2.b', text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?' },
+                {
+                  id: '3.1.2.a',
+                  text: 'Does assessment clearly identify and analyse any risks to the safety and wellbeing of the child?',
+                  guidance:
+                    'AssetPlus defines safety and wellbeing concerns as "those outcomes where the young person\'s safety and wellbeing may be compromised through their own behaviour, personal circumstances or because of the acts/omissions of others".',
+                },
+                {
+                  id: '3.1.2.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including other assessments, and involve other agencies where appropriate?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. a community resolution administered by the police without YOT involvement)'],
             },
@@ -404,8 +578,16 @@ export const FRAMEWORK_2021: Framework = {
               text: 'Does assessment sufficiently analyse how to keep other people safe?',
               shortLabel: 'Keeping other people safe',
               prompts: [
-                { id: '3.1.3.a', text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?', guidance: "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact." },
-                { id: '3.1.3.b', text: 'Does assessment draw sufficiently on available sources of information, including any other assessments that have been completed, and other evidence of behaviour by the child?' },
+                {
+                  id: '3.1.3.a',
+                  text: 'Does assessment clearly identify and analyse any risk of harm to others posed by the child, including identifying who is at risk and the nature of that risk?',
+                  guidance:
+                    "'Risk of harm' is broader than the risk of serious harm classification (low/medium/high/very high): it also covers lower-impact harmful behaviour that is probable, not only behaviour with a 'serious' impact.",
+                },
+                {
+                  id: '3.1.3.b',
+                  text: 'Does assessment draw sufficiently on available sources of information, including any other assessments that have been completed, and other evidence of behaviour by the child?',
+                },
               ],
               naReasons: ['No assessment was due (e.g. a community resolution administered by the police without YOT involvement)'],
             },
@@ -424,16 +606,42 @@ export const FRAMEWORK_2021: Framework = {
               text: "Does planning focus on supporting the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '3.2.1.a', text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?' },
+                {
+                  id: '3.2.1.a',
+                  text: 'Does planning set out the services most likely to support desistance, paying sufficient attention to the available timescales and the need for sequencing?',
+                },
                 { id: '3.2.1.b', text: 'Does planning sufficiently address diversity issues?' },
-                { id: '3.2.1.c', text: "Does planning take sufficient account of the child's personal circumstances, including the wider familial and social context of the child?" },
-                { id: '3.2.1.d', text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?" },
-                { id: '3.2.1.e', text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?" },
-                { id: '3.2.1.f', text: 'Does planning take sufficient account of opportunities for community integration, including access to mainstream services following completion of out-of-court disposal work?', guidance: 'Look for planned access to universal, mainstream and early help services that can continue to support the child after the out-of-court disposal ends.' },
-                { id: '3.2.1.g', text: 'Does planning give sufficient attention to the needs and wishes of the victims?', guidance: 'Where applicable: only where there is an identifiable victim.' },
-                { id: '3.2.1.h', text: 'Are the child and their parents or carers meaningfully involved in planning, and are their views taken into account?' },
+                {
+                  id: '3.2.1.c',
+                  text: "Does planning take sufficient account of the child's personal circumstances, including the wider familial and social context of the child?",
+                },
+                {
+                  id: '3.2.1.d',
+                  text: "Does planning take sufficient account of the child's strengths and protective factors, and seek to reinforce or develop these as necessary?",
+                },
+                {
+                  id: '3.2.1.e',
+                  text: "Does planning take sufficient account of the child's levels of maturity, ability and motivation to change, and seek to develop these as necessary?",
+                },
+                {
+                  id: '3.2.1.f',
+                  text: 'Does planning take sufficient account of opportunities for community integration, including access to mainstream services following completion of out-of-court disposal work?',
+                  guidance:
+                    'Look for planned access to universal, mainstream and early help services that can continue to support the child after the out-of-court disposal ends.',
+                },
+                {
+                  id: '3.2.1.g',
+                  text: 'Does planning give sufficient attention to the needs and wishes of the victims?',
+                  guidance: 'Where applicable: only where there is an identifiable victim.',
+                },
+                {
+                  id: '3.2.1.h',
+                  text: 'Are the child and their parents or carers meaningfully involved in planning, and are their views taken into account?',
+                },
               ],
-              naReasons: ['No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)'],
+              naReasons: [
+                'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)',
+              ],
             },
             {
               id: '3.2.2',
@@ -441,10 +649,21 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '3.2.2.a', text: 'Does planning promote the safety and wellbeing of the child, sufficiently addressing risks?' },
-                { id: '3.2.2.b', text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?' },
-                { id: '3.2.2.c', text: 'Does planning include necessary contingency arrangements for those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '3.2.2.b',
+                  text: 'Does planning involve other agencies where appropriate, and is there sufficient alignment with other plans (e.g. child protection or care plans) concerning the child?',
+                },
+                {
+                  id: '3.2.2.c',
+                  text: 'Does planning include necessary contingency arrangements for those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ["No factors related to the child's safety and wellbeing", 'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)'],
+              naReasons: [
+                "No factors related to the child's safety and wellbeing",
+                'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)',
+              ],
             },
             {
               id: '3.2.3',
@@ -454,9 +673,18 @@ export const FRAMEWORK_2021: Framework = {
                 { id: '3.2.3.a', text: 'Does planning promote the safety of other people, sufficiently addressing risk of harm factors?' },
                 { id: '3.2.3.b', text: 'Does planning involve other agencies where appropriate?' },
                 { id: '3.2.3.c', text: 'Does planning address any specific concerns and risks related to actual and potential victims?' },
-                { id: '3.2.3.d', text: 'Does planning include necessary contingency arrangements for those risks that have been identified?', guidance: 'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.' },
+                {
+                  id: '3.2.3.d',
+                  text: 'Does planning include necessary contingency arrangements for those risks that have been identified?',
+                  guidance:
+                    'There should be a clear plan of action if the risk were to increase or decrease: should anticipated events occur (for example, the child becoming homeless), the plan sets out what action is to be taken.',
+                },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected', 'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+                'No plan was expected (e.g. disposal too short / case closed early, or a community resolution with no YOT intervention)',
+              ],
             },
           ],
         },
@@ -472,12 +700,27 @@ export const FRAMEWORK_2021: Framework = {
               text: "Does service delivery effectively support the child's desistance?",
               shortLabel: 'Desistance',
               prompts: [
-                { id: '3.3.1.a', text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?' },
+                {
+                  id: '3.3.1.a',
+                  text: 'Are the delivered services those most likely to support desistance, with sufficient attention given to sequencing and the available timescales?',
+                },
                 { id: '3.3.1.b', text: 'Does service delivery account for the diversity issues of the child?' },
-                { id: '3.3.1.c', text: 'Does service delivery reflect the wider familial and social context of the child, involving parents or carers, or significant others?' },
-                { id: '3.3.1.d', text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents or carers?' },
-                { id: '3.3.1.e', text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?" },
-                { id: '3.3.1.f', text: 'Does service delivery promote opportunities for community integration, including access to mainstream services?' },
+                {
+                  id: '3.3.1.c',
+                  text: 'Does service delivery reflect the wider familial and social context of the child, involving parents or carers, or significant others?',
+                },
+                {
+                  id: '3.3.1.d',
+                  text: 'Is sufficient focus given to developing and maintaining an effective working relationship with the child and their parents or carers?',
+                },
+                {
+                  id: '3.3.1.e',
+                  text: "Is sufficient attention given to encouraging and enabling the child's compliance with the work of the YOT?",
+                },
+                {
+                  id: '3.3.1.f',
+                  text: 'Does service delivery promote opportunities for community integration, including access to mainstream services?',
+                },
               ],
               naReasons: ['No services were due to be delivered (e.g. the case was transferred out or closed soon after the disposal)'],
             },
@@ -487,7 +730,10 @@ export const FRAMEWORK_2021: Framework = {
               shortLabel: 'Keeping the child safe',
               prompts: [
                 { id: '3.3.2.a', text: 'Does service delivery promote the safety and wellbeing of the child?' },
-                { id: '3.3.2.b', text: 'Is the involvement of other agencies in keeping the child safe sufficiently well utilised and coordinated?' },
+                {
+                  id: '3.3.2.b',
+                  text: 'Is the involvement of other agencies in keeping the child safe sufficiently well utilised and coordinated?',
+                },
               ],
               naReasons: ["No factors related to the child's safety and wellbeing"],
             },
@@ -501,14 +747,18 @@ export const FRAMEWORK_2021: Framework = {
                 // (Blackpool/Wigan 2021), corroborated by St Helens 2023 3.3 text. See docs/frameworks.md.
                 { id: '3.3.3.b', text: 'Is sufficient attention given to the protection of actual and potential victims?' },
               ],
-              naReasons: ['No factors related to the risk of harm to others', 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected'],
+              naReasons: [
+                'No factors related to the risk of harm to others',
+                'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
+              ],
             },
           ],
         },
         {
           id: '3.4',
           title: 'Out-of-court disposal policy and provision',
-          descriptor: 'There is a high-quality, evidence-based out-of-court disposal service in place that promotes diversion and supports sustainable desistance.',
+          descriptor:
+            'There is a high-quality, evidence-based out-of-court disposal service in place that promotes diversion and supports sustainable desistance.',
           kind: 'qualitative',
           keyQuestions: [
             {
@@ -577,15 +827,47 @@ export const FRAMEWORK_2021: Framework = {
   ],
   // Casemark's own illustrative questions (CASEMARK_OWN_RESETTLEMENT_LABEL), not the inspectorate's.
   resettlementAspects: [
-    { id: '4.1.r01', text: 'Did resettlement planning start at the beginning of the sentence?', shortLabel: 'Release planning from the start' },
+    {
+      id: '4.1.r01',
+      text: 'Did resettlement planning start at the beginning of the sentence?',
+      shortLabel: 'Release planning from the start',
+    },
     { id: '4.1.r02', text: "Was suitable accommodation planned and in place for the child's release?", shortLabel: 'Accommodation' },
-    { id: '4.1.r03', text: "Was education, training or employment planned and in place for the child's release?", shortLabel: 'Education, training and employment' },
-    { id: '4.1.r04', text: "Were the child's physical and mental health needs addressed, with health services in place on release?", shortLabel: 'Health' },
-    { id: '4.1.r05', text: "Were the child's parents or carers and family involved in resettlement planning and provision?", shortLabel: 'Family involvement' },
+    {
+      id: '4.1.r03',
+      text: "Was education, training or employment planned and in place for the child's release?",
+      shortLabel: 'Education, training and employment',
+    },
+    {
+      id: '4.1.r04',
+      text: "Were the child's physical and mental health needs addressed, with health services in place on release?",
+      shortLabel: 'Health',
+    },
+    {
+      id: '4.1.r05',
+      text: "Were the child's parents or carers and family involved in resettlement planning and provision?",
+      shortLabel: 'Family involvement',
+    },
     { id: '4.1.r06', text: "Did resettlement work take account of the child's diversity needs?", shortLabel: 'Diversity' },
-    { id: '4.1.r07', text: 'Did the YOT work jointly with the custodial establishment, sharing information and reviewing progress together?', shortLabel: 'Joint work with custody' },
-    { id: '4.1.r08', text: 'Where the child reached 18, was the transition to adult services (the Probation Service) planned and handed over effectively?', shortLabel: 'Transition at 18' },
-    { id: '4.1.r09', text: "Was the child's safety and wellbeing managed effectively through custody and release?", shortLabel: 'Safety and wellbeing' },
-    { id: '4.1.r10', text: 'Was the risk of harm the child poses to others managed effectively through custody and release?', shortLabel: 'Risk of harm to others' },
+    {
+      id: '4.1.r07',
+      text: 'Did the YOT work jointly with the custodial establishment, sharing information and reviewing progress together?',
+      shortLabel: 'Joint work with custody',
+    },
+    {
+      id: '4.1.r08',
+      text: 'Where the child reached 18, was the transition to adult services (the Probation Service) planned and handed over effectively?',
+      shortLabel: 'Transition at 18',
+    },
+    {
+      id: '4.1.r09',
+      text: "Was the child's safety and wellbeing managed effectively through custody and release?",
+      shortLabel: 'Safety and wellbeing',
+    },
+    {
+      id: '4.1.r10',
+      text: 'Was the risk of harm the child poses to others managed effectively through custody and release?',
+      shortLabel: 'Risk of harm to others',
+    },
   ],
 };

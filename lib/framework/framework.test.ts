@@ -244,9 +244,7 @@ describe('framework 2018', () => {
     expect(joint.keyQuestions[0].text).toBe(
       "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
     );
-    expect(joint.keyQuestions[1].text).toBe(
-      'Does the YOT work effectively with the police in implementing the out-of-court disposal?',
-    );
+    expect(joint.keyQuestions[1].text).toBe('Does the YOT work effectively with the police in implementing the out-of-court disposal?');
     expect(joint.keyQuestions[0].onlyForDisposals).toBeUndefined();
   });
 
@@ -259,7 +257,10 @@ describe('framework 2018', () => {
     expect(kq.naReasons).toEqual([]);
     expect(kq.naGuidance).toMatch(/every out-of-court case.*not referred to the YOT.*the answer is No/);
     for (const disposal of OUT_OF_COURT_DISPOSALS) {
-      expect(listKeyQuestionsForCase(f, { type: 'out_of_court', disposal }).map((k) => k.id), disposal).toContain('3.4.1');
+      expect(
+        listKeyQuestionsForCase(f, { type: 'out_of_court', disposal }).map((k) => k.id),
+        disposal,
+      ).toContain('3.4.1');
     }
   });
 
@@ -318,9 +319,7 @@ describe('framework 2018', () => {
     expect(text('2.1.1.g')).toBe(
       'Is the child and their parents/carers meaningfully involved in their assessment, and are their views taken into account?',
     );
-    expect(text('2.4.1.e')).toBe(
-      'Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?',
-    );
+    expect(text('2.4.1.e')).toBe('Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?');
     expect(text('3.3.3.a')).toBe('Is sufficient attention given to the protection of actual and potential victims?');
     expect(text('3.4.2.a')).toBe('Does the YOT inform the police of progress and outcomes in a sufficient and timely manner?');
     expect(text('3.2.1')).toBe("Does planning focus on supporting the child's desistance?");
@@ -328,16 +327,35 @@ describe('framework 2018', () => {
   });
 
   it('has the prompt counts printed in the reports', () => {
-    const counts = Object.fromEntries(allKeyQuestions(f).filter((kq) => kq.prompts.length).map((kq) => [kq.id, kq.prompts.length]));
+    const counts = Object.fromEntries(
+      allKeyQuestions(f)
+        .filter((kq) => kq.prompts.length)
+        .map((kq) => [kq.id, kq.prompts.length]),
+    );
     expect(counts).toEqual({
-      '2.1.1': 7, '2.1.2': 3, '2.1.3': 3,
-      '2.2.1': 6, '2.2.2': 4, '2.2.3': 5,
-      '2.3.1': 7, '2.3.2': 2, '2.3.3': 3,
-      '2.4.1': 5, '2.4.2': 3, '2.4.3': 4,
-      '3.1.1': 7, '3.1.2': 2, '3.1.3': 2,
-      '3.2.1': 7, '3.2.2': 3, '3.2.3': 4,
-      '3.3.1': 5, '3.3.2': 2, '3.3.3': 2,
-      '3.4.1': 6, '3.4.2': 2,
+      '2.1.1': 7,
+      '2.1.2': 3,
+      '2.1.3': 3,
+      '2.2.1': 6,
+      '2.2.2': 4,
+      '2.2.3': 5,
+      '2.3.1': 7,
+      '2.3.2': 2,
+      '2.3.3': 3,
+      '2.4.1': 5,
+      '2.4.2': 3,
+      '2.4.3': 4,
+      '3.1.1': 7,
+      '3.1.2': 2,
+      '3.1.3': 2,
+      '3.2.1': 7,
+      '3.2.2': 3,
+      '3.2.3': 4,
+      '3.3.1': 5,
+      '3.3.2': 2,
+      '3.3.3': 2,
+      '3.4.1': 6,
+      '3.4.2': 2,
     });
   });
 });
@@ -378,13 +396,25 @@ describe('framework 2021', () => {
     expect(resettlement.caseType).toBeUndefined();
     expect(resettlement.keyQuestions).toHaveLength(3);
     expect(listCoreStandards(f).map((s) => s.id)).not.toContain('4.1');
-    expect(listStandards(f).filter((s) => s.isRatedSeparately).map((s) => s.id)).toEqual(['4.1']);
+    expect(
+      listStandards(f)
+        .filter((s) => s.isRatedSeparately)
+        .map((s) => s.id),
+    ).toEqual(['4.1']);
   });
 
   it('has 10 resettlement aspects, phrased as yes/no questions, for resettlement cases only', () => {
     expect(f.resettlementAspects.map((a) => a.id)).toEqual([
-      '4.1.r01', '4.1.r02', '4.1.r03', '4.1.r04', '4.1.r05',
-      '4.1.r06', '4.1.r07', '4.1.r08', '4.1.r09', '4.1.r10',
+      '4.1.r01',
+      '4.1.r02',
+      '4.1.r03',
+      '4.1.r04',
+      '4.1.r05',
+      '4.1.r06',
+      '4.1.r07',
+      '4.1.r08',
+      '4.1.r09',
+      '4.1.r10',
     ]);
     for (const a of f.resettlementAspects) {
       expect(a.text, a.id).toMatch(/^(Did|Was|Were|Where) .*\?$/);
@@ -430,9 +460,7 @@ describe('framework 2021', () => {
       'Does reviewing consider the personal circumstances, including the wider familial and social context of the child?',
     );
     expect(prompt('2.4.1.e')).toBe('Does reviewing consider motivation and engagement levels and any relevant barriers?');
-    expect(prompt('2.4.1.g')).toBe(
-      'Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?',
-    );
+    expect(prompt('2.4.1.g')).toBe('Does reviewing lead to the necessary adjustments in the ongoing plan of work to support desistance?');
     expect(prompt('3.3.3.a')).toBe('Are the delivered services sufficient to manage and minimise the risk of harm?');
     // Not printed in the 2021 reports: filled from the 2018 list (see docs/frameworks.md).
     expect(prompt('3.3.3.b')).toBe('Is sufficient attention given to the protection of actual and potential victims?');
@@ -442,15 +470,33 @@ describe('framework 2021', () => {
   });
 
   it('has the prompt counts printed in Leicestershire Annexe 2', () => {
-    const counts = Object.fromEntries(allKeyQuestions(f).filter((kq) => kq.prompts.length).map((kq) => [kq.id, kq.prompts.length]));
+    const counts = Object.fromEntries(
+      allKeyQuestions(f)
+        .filter((kq) => kq.prompts.length)
+        .map((kq) => [kq.id, kq.prompts.length]),
+    );
     expect(counts).toEqual({
-      '2.1.1': 9, '2.1.2': 3, '2.1.3': 3,
-      '2.2.1': 7, '2.2.2': 4, '2.2.3': 5,
-      '2.3.1': 8, '2.3.2': 2, '2.3.3': 3,
-      '2.4.1': 7, '2.4.2': 3, '2.4.3': 3,
-      '3.1.1': 9, '3.1.2': 2, '3.1.3': 2,
-      '3.2.1': 8, '3.2.2': 3, '3.2.3': 4,
-      '3.3.1': 6, '3.3.2': 2, '3.3.3': 2,
+      '2.1.1': 9,
+      '2.1.2': 3,
+      '2.1.3': 3,
+      '2.2.1': 7,
+      '2.2.2': 4,
+      '2.2.3': 5,
+      '2.3.1': 8,
+      '2.3.2': 2,
+      '2.3.3': 3,
+      '2.4.1': 7,
+      '2.4.2': 3,
+      '2.4.3': 3,
+      '3.1.1': 9,
+      '3.1.2': 2,
+      '3.1.3': 2,
+      '3.2.1': 8,
+      '3.2.2': 3,
+      '3.2.3': 4,
+      '3.3.1': 6,
+      '3.3.2': 2,
+      '3.3.3': 2,
     });
   });
 });

@@ -1,15 +1,6 @@
 import { FRAMEWORK_2018 } from './framework-2018';
 import { FRAMEWORK_2021 } from './framework-2021';
-import type {
-  CaseType,
-  Disposal,
-  Framework,
-  FrameworkVersion,
-  KeyQuestion,
-  Prompt,
-  ResettlementAspect,
-  Standard,
-} from './types';
+import type { CaseType, Disposal, Framework, FrameworkVersion, KeyQuestion, Prompt, ResettlementAspect, Standard } from './types';
 
 export * from './types';
 
@@ -99,9 +90,7 @@ export function isKeyQuestionApplicable(keyQuestion: KeyQuestion, kase: CaseClas
 
 /** The key questions that can be answered on this case, in printed order. */
 export function listKeyQuestionsForCase(framework: Framework, kase: CaseClassification): KeyQuestion[] {
-  return listStandardsForCase(framework, kase).flatMap((s) =>
-    s.keyQuestions.filter((kq) => isKeyQuestionApplicable(kq, kase)),
-  );
+  return listStandardsForCase(framework, kase).flatMap((s) => s.keyQuestions.filter((kq) => isKeyQuestionApplicable(kq, kase)));
 }
 
 /**

@@ -16,18 +16,8 @@ export type Rating = (typeof RATINGS)[number];
 export const CASE_TYPES = ['court', 'out_of_court', 'resettlement'] as const;
 export type CaseType = (typeof CASE_TYPES)[number];
 
-export const COURT_DISPOSALS = [
-  'referral_order',
-  'youth_rehabilitation_order',
-  'custodial_sentence',
-  'other_court',
-] as const;
-export const OUT_OF_COURT_DISPOSALS = [
-  'youth_conditional_caution',
-  'youth_caution',
-  'community_resolution',
-  'other_out_of_court',
-] as const;
+export const COURT_DISPOSALS = ['referral_order', 'youth_rehabilitation_order', 'custodial_sentence', 'other_court'] as const;
+export const OUT_OF_COURT_DISPOSALS = ['youth_conditional_caution', 'youth_caution', 'community_resolution', 'other_out_of_court'] as const;
 export const DISPOSALS = [...COURT_DISPOSALS, ...OUT_OF_COURT_DISPOSALS] as const;
 export type Disposal = (typeof DISPOSALS)[number];
 
@@ -120,10 +110,11 @@ export interface ResettlementAspect {
 }
 
 /** How every screen, export and file labels the resettlement aspects (4.1.r01–r10). */
-export const CASEMARK_OWN_RESETTLEMENT_LABEL = "Casemark's own resettlement questions (illustrative, not HM Inspectorate of Probation questions, never scored)";
+export const CASEMARK_OWN_RESETTLEMENT_LABEL =
+  "Casemark's own resettlement questions (illustrative, not HM Inspectorate of Probation questions, never scored)";
 /** The longer note beside them. */
 export const CASEMARK_OWN_RESETTLEMENT_NOTE =
-  "The resettlement aspects (4.1.r01–4.1.r10) are Casemark's own questions, derived from the reports' 4.1 text so that inspectors record resettlement cases consistently. No inspection report prints resettlement case questions: resettlement cases illustrate 4.1, \"the data is for illustrative purposes only\" (Leicestershire 2021, Annexe 2), and they never set a rating.";
+  'The resettlement aspects (4.1.r01–4.1.r10) are Casemark\'s own questions, derived from the reports\' 4.1 text so that inspectors record resettlement cases consistently. No inspection report prints resettlement case questions: resettlement cases illustrate 4.1, "the data is for illustrative purposes only" (Leicestershire 2021, Annexe 2), and they never set a rating.';
 
 export interface Framework {
   version: FrameworkVersion;

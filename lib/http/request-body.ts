@@ -58,7 +58,8 @@ export async function checkFormOrJsonBody(request: Request, maxBytes: number): P
     } catch {
       return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
     }
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) return { ok: false, status: 400, message: 'The request body must be a JSON object.' };
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      return { ok: false, status: 400, message: 'The request body must be a JSON object.' };
   }
   return read;
 }

@@ -7,7 +7,12 @@ const fw2021 = getFramework('2021');
 const fw2018 = getFramework('2018');
 
 function doc(overrides: Record<string, unknown> = {}, inspection: Record<string, unknown> = {}) {
-  return { format: 'casemark/inspection@1', inspection: { service: 'Anytown YJS', framework: '2021', ...inspection }, cases: [], ...overrides };
+  return {
+    format: 'casemark/inspection@1',
+    inspection: { service: 'Anytown YJS', framework: '2021', ...inspection },
+    cases: [],
+    ...overrides,
+  };
 }
 
 function errorsOf(json: unknown): string[] {
@@ -54,10 +59,26 @@ describe('parseCasemarkDocument', () => {
               naReasons: { '2.1.3': 'No risk of harm to others' },
             },
           ],
-          panel: [{ standard: '2.1', rating: 'good', rationale: 'The sample was representative.', decidedBy: 'lead@example.gov.uk', decidedAt: '2026-11-20T10:00:00.000Z' }],
+          panel: [
+            {
+              standard: '2.1',
+              rating: 'good',
+              rationale: 'The sample was representative.',
+              decidedBy: 'lead@example.gov.uk',
+              decidedAt: '2026-11-20T10:00:00.000Z',
+            },
+          ],
           judgements: { '1.1': { rating: 'good', evidence: { '1.1.1': 'Clear vision.' } } },
         },
-        { localAuthority: 'Anytown Council', region: 'North', status: 'panel', isPanelVisibleToTeam: true, team: [{ email: 'lead@example.gov.uk', role: 'lead_inspector' }], fieldworkStart: '2026-11-16', fieldworkEnd: '2026-11-20' },
+        {
+          localAuthority: 'Anytown Council',
+          region: 'North',
+          status: 'panel',
+          isPanelVisibleToTeam: true,
+          team: [{ email: 'lead@example.gov.uk', role: 'lead_inspector' }],
+          fieldworkStart: '2026-11-16',
+          fieldworkEnd: '2026-11-20',
+        },
       ),
     );
     expect(result.ok).toBe(true);
@@ -81,7 +102,15 @@ describe('parseCasemarkDocument', () => {
           panel: [{ standard: '2.1', rating: 'good', rationale: 'The sample was representative.', decidedBy: 'not an email' }],
           judgements: { '1.2': { rating: 'good', evidence: { '2.1.1': 'Wrong standard' } } },
         },
-        { status: 'finished', team: [{ email: 'a@example.gov.uk', role: 'lead_inspector' }, { email: 'A@example.gov.uk', role: 'manager' }], fieldworkStart: '2026-11-20', fieldworkEnd: '2026-11-16' },
+        {
+          status: 'finished',
+          team: [
+            { email: 'a@example.gov.uk', role: 'lead_inspector' },
+            { email: 'A@example.gov.uk', role: 'manager' },
+          ],
+          fieldworkStart: '2026-11-20',
+          fieldworkEnd: '2026-11-16',
+        },
       ),
     );
     expect(errors).toEqual(
@@ -158,7 +187,10 @@ describe('judgements', () => {
   it('reads every form v1 allows', () => {
     expect(judgementOf(fw2021, '1.1', 'good')).toEqual({ rating: 'good', evidence: {} });
     expect(judgementOf(fw2021, '1.1', null)).toEqual({ rating: null, evidence: {} });
-    expect(judgementOf(fw2021, '1.4', { rating: 'good', evidence: { '1.4.2': 'ICT works' } })).toEqual({ rating: 'good', evidence: { '1.4.2': 'ICT works' } });
+    expect(judgementOf(fw2021, '1.4', { rating: 'good', evidence: { '1.4.2': 'ICT works' } })).toEqual({
+      rating: 'good',
+      evidence: { '1.4.2': 'ICT works' },
+    });
     expect(judgementOf(fw2021, '1.4', { rating: null })).toEqual({ rating: null, evidence: {} });
   });
 
@@ -184,7 +216,12 @@ describe('parseCasemarkDocument applies the forms’ limits', () => {
       doc(
         {
           cases: [
-            court({ gender: 'x'.repeat(31), caseManager: 'x'.repeat(101), practiceExample: 'x'.repeat(5001), notes: { '2.1.1': 'x'.repeat(800_000) } }),
+            court({
+              gender: 'x'.repeat(31),
+              caseManager: 'x'.repeat(101),
+              practiceExample: 'x'.repeat(5001),
+              notes: { '2.1.1': 'x'.repeat(800_000) },
+            }),
             { ...court({ answers: { '2.1.3': 'na' }, notes: { '2.1.3': 'x'.repeat(301) } }), ref: 'C2' },
           ],
           panel: [{ standard: '2.1', rating: 'good', rationale: 'short' }],
@@ -209,7 +246,12 @@ describe('parseCasemarkDocument applies the forms’ limits', () => {
   });
 
   it('refuses previous results keyed by anything but this framework’s standards and key questions', () => {
-    const errors = errorsOf(doc({}, { previous: { ratings: { '9.9': 'good', constructor: 'good' }, keyQuestionPct: { '2.1.1': 50.5, '1.1.1': 40, __proto__x: 3 } } }));
+    const errors = errorsOf(
+      doc(
+        {},
+        { previous: { ratings: { '9.9': 'good', constructor: 'good' }, keyQuestionPct: { '2.1.1': 50.5, '1.1.1': 40, __proto__x: 3 } } },
+      ),
+    );
     expect(errors).toEqual([
       'inspection.previous.ratings["9.9"]: There is no standard 9.9 in the 2021 standards',
       'inspection.previous.ratings.constructor: There is no standard constructor in the 2021 standards',
@@ -220,8 +262,12 @@ describe('parseCasemarkDocument applies the forms’ limits', () => {
   });
 
   it('refuses NUL, unpaired surrogates and deep nesting with the path', () => {
-    expect(errorsOf(doc({ cases: [court({ gender: 'ma\u0000le' })] }))).toEqual([expect.stringMatching(/^cases\[0\]\.gender: This contains a character that cannot be stored/)]);
-    expect(errorsOf(doc({ cases: [court({ notes: { '2.1.1': 'half \uD83D' } })] }))).toEqual([expect.stringMatching(/^cases\[0\]\.notes\["2\.1\.1"\]: This contains a character/)]);
+    expect(errorsOf(doc({ cases: [court({ gender: 'ma\u0000le' })] }))).toEqual([
+      expect.stringMatching(/^cases\[0\]\.gender: This contains a character that cannot be stored/),
+    ]);
+    expect(errorsOf(doc({ cases: [court({ notes: { '2.1.1': 'half \uD83D' } })] }))).toEqual([
+      expect.stringMatching(/^cases\[0\]\.notes\["2\.1\.1"\]: This contains a character/),
+    ]);
     let deep: unknown = 'x';
     for (let i = 0; i < 10_000; i++) deep = { deep };
     expect(errorsOf(doc({ extra: deep }))).toEqual([expect.stringMatching(/nested more than 16 levels/)]);
@@ -235,7 +281,13 @@ describe('quality assurers in an interchange file (issue 13)', () => {
       { email: 'qa@example.gov.uk', role: 'quality_assurer' },
     ];
     expect(parseCasemarkDocument(doc({}, { team })).ok).toBe(true);
-    const errors = errorsOf(doc({ cases: [{ ref: 'C1', type: 'court', disposal: 'referral_order', inspector: 'QA@example.gov.uk', answers: {} }] }, { team }));
-    expect(errors).toEqual(expect.arrayContaining([expect.stringMatching(/^cases\[0\]\.inspector: Case "C1": QA@example\.gov\.uk is on the team as a quality assurer/)]));
+    const errors = errorsOf(
+      doc({ cases: [{ ref: 'C1', type: 'court', disposal: 'referral_order', inspector: 'QA@example.gov.uk', answers: {} }] }, { team }),
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^cases\[0\]\.inspector: Case "C1": QA@example\.gov\.uk is on the team as a quality assurer/),
+      ]),
+    );
   });
 });

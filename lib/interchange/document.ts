@@ -8,7 +8,17 @@
 import { z } from 'zod';
 import { checkCaseReference } from '@/lib/setup/case-fields';
 import { canAnswerQuestion, findStandard, getFramework, listCaseMarkedStandards, listStandards } from '@/lib/framework';
-import { CASE_TYPES, DISPOSALS, RATINGS, type AnswerValue, type CaseType, type Disposal, type Framework, type FrameworkVersion, type Rating } from '@/lib/framework/types';
+import {
+  CASE_TYPES,
+  DISPOSALS,
+  RATINGS,
+  type AnswerValue,
+  type CaseType,
+  type Disposal,
+  type Framework,
+  type FrameworkVersion,
+  type Rating,
+} from '@/lib/framework/types';
 import { formatPath, INTERCHANGE_FORMAT, parseInspectionDocument, type TInspectionDocument } from '@/lib/validation/interchange';
 import { ZNaReason, ZNote, ZPracticeExample } from '@/lib/validation/marking';
 import { ZEvidenceNote, ZRationale } from '@/lib/validation/panel';
@@ -130,7 +140,13 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
 
   const start = inspection.fieldworkStart;
   const end = inspection.fieldworkEnd;
-  if (typeof start === 'string' && typeof end === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(start) && /^\d{4}-\d{2}-\d{2}$/.test(end) && end < start) {
+  if (
+    typeof start === 'string' &&
+    typeof end === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(start) &&
+    /^\d{4}-\d{2}-\d{2}$/.test(end) &&
+    end < start
+  ) {
     issues.push({ path: ['inspection', 'fieldworkEnd'], message: `Fieldwork ends (${end}) before it starts (${start})` });
   }
   if (Array.isArray(inspection.team)) {
@@ -140,7 +156,10 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
       if (!email) return;
       const first = seen.get(email);
       if (first !== undefined) {
-        issues.push({ path: ['inspection', 'team', index, 'email'], message: `${email} is on the team more than once (members ${first + 1} and ${index + 1}): give each person one role` });
+        issues.push({
+          path: ['inspection', 'team', index, 'email'],
+          message: `${email} is on the team more than once (members ${first + 1} and ${index + 1}): give each person one role`,
+        });
       } else seen.set(email, index);
     });
   }
@@ -149,13 +168,21 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
   const managers = new Set(
     (Array.isArray(inspection.team) ? inspection.team : [])
       .filter((m) => isRecord(m) && m.role === 'manager' && typeof m.email === 'string')
-      .map((m) => String((m as Record<string, unknown>).email).trim().toLowerCase()),
+      .map((m) =>
+        String((m as Record<string, unknown>).email)
+          .trim()
+          .toLowerCase(),
+      ),
   );
   // A quality assurer (issue 13) reads and queries; they are never a case's inspector either.
   const qualityAssurers = new Set(
     (Array.isArray(inspection.team) ? inspection.team : [])
       .filter((m) => isRecord(m) && m.role === 'quality_assurer' && typeof m.email === 'string')
-      .map((m) => String((m as Record<string, unknown>).email).trim().toLowerCase()),
+      .map((m) =>
+        String((m as Record<string, unknown>).email)
+          .trim()
+          .toLowerCase(),
+      ),
   );
   const cases = Array.isArray(json.cases) ? json.cases : [];
   cases.forEach((raw, index) => {
@@ -173,7 +200,8 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
         message: `Case "${ref || `#${index + 1}`}": ${raw.inspector} is on the team as a quality assurer (no marking), so cannot be its inspector`,
       });
     }
-    if (ref.length > 40) issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref.slice(0, 40)}…": a case reference is at most 40 characters` });
+    if (ref.length > 40)
+      issues.push({ path: ['cases', index, 'ref'], message: `Case "${ref.slice(0, 40)}…": a case reference is at most 40 characters` });
     else if (ref) {
       // The same rule as set-up: a reference, never a child's name.
       const refusal = checkCaseReference(ref);
@@ -234,7 +262,10 @@ function checkFormLimits(json: Record<string, unknown>): Issue[] {
   if (framework && isRecord(previous.ratings)) {
     for (const standardId of Object.keys(previous.ratings)) {
       if (!findStandard(framework, standardId)) {
-        issues.push({ path: ['inspection', 'previous', 'ratings', standardId], message: `There is no standard ${standardId} in the ${framework.version} standards` });
+        issues.push({
+          path: ['inspection', 'previous', 'ratings', standardId],
+          message: `There is no standard ${standardId} in the ${framework.version} standards`,
+        });
       }
     }
   }
@@ -242,8 +273,10 @@ function checkFormLimits(json: Record<string, unknown>): Issue[] {
     const keyQuestionIds = new Set(listCaseMarkedStandards(framework).flatMap((s) => s.keyQuestions.map((kq) => kq.id)));
     for (const [id, pct] of Object.entries(previous.keyQuestionPct)) {
       const path = ['inspection', 'previous', 'keyQuestionPct', id];
-      if (!keyQuestionIds.has(id)) issues.push({ path, message: `${id} is not a key question of a case-marked standard in the ${framework.version} standards` });
-      else if (typeof pct === 'number' && !Number.isInteger(pct)) issues.push({ path, message: 'A percentage is a whole number from 0 to 100' });
+      if (!keyQuestionIds.has(id))
+        issues.push({ path, message: `${id} is not a key question of a case-marked standard in the ${framework.version} standards` });
+      else if (typeof pct === 'number' && !Number.isInteger(pct))
+        issues.push({ path, message: 'A percentage is a whole number from 0 to 100' });
     }
   }
   const cases = Array.isArray(json.cases) ? json.cases : [];
@@ -281,7 +314,8 @@ function checkFormLimits(json: Record<string, unknown>): Issue[] {
   }
   if (Array.isArray(json.panel)) {
     json.panel.forEach((decision, index) => {
-      if (isRecord(decision) && typeof decision.rationale === 'string') check(ZRationale, decision.rationale, ['panel', index, 'rationale']);
+      if (isRecord(decision) && typeof decision.rationale === 'string')
+        check(ZRationale, decision.rationale, ['panel', index, 'rationale']);
     });
   }
   return issues;
@@ -306,7 +340,8 @@ export function parseCasemarkDocument(json: unknown): ParseCasemarkResult {
   const check = (schema: z.ZodType, value: unknown, prefix: (string | number)[]) => {
     if (!isRecord(value)) return;
     const result = schema.safeParse(value);
-    if (!result.success) for (const issue of result.error.issues) errors.push(`${formatPath([...prefix, ...issue.path])}: ${issue.message}`);
+    if (!result.success)
+      for (const issue of result.error.issues) errors.push(`${formatPath([...prefix, ...issue.path])}: ${issue.message}`);
   };
   check(ZInspectionAdditions, json.inspection, ['inspection']);
   if (Array.isArray(json.cases)) json.cases.forEach((kase, i) => check(ZCaseAdditions, kase, ['cases', i]));
@@ -368,10 +403,15 @@ export function documentMapsOf(framework: Framework, rows: readonly AnswerRow[])
  */
 export function answerRowsOf(
   framework: Framework,
-  kase: { answers: Readonly<Record<string, unknown>>; notes?: Readonly<Record<string, string>>; naReasons?: Readonly<Record<string, string>> },
+  kase: {
+    answers: Readonly<Record<string, unknown>>;
+    notes?: Readonly<Record<string, string>>;
+    naReasons?: Readonly<Record<string, string>>;
+  },
 ): AnswerRow[] {
   const ids = new Set([...Object.keys(kase.answers), ...Object.keys(kase.notes ?? {}), ...Object.keys(kase.naReasons ?? {})]);
-  const isKeyQuestion = (id: string) => framework.domains.some((d) => d.standards.some((s) => s.kind === 'case_marked' && s.keyQuestions.some((kq) => kq.id === id)));
+  const isKeyQuestion = (id: string) =>
+    framework.domains.some((d) => d.standards.some((s) => s.kind === 'case_marked' && s.keyQuestions.some((kq) => kq.id === id)));
   return sortByQuestionOrder(framework, [...ids]).map((questionId) => {
     const value = (kase.answers[questionId] ?? null) as AnswerValue | null;
     let note = kase.notes?.[questionId] ?? null;
@@ -385,7 +425,11 @@ export function answerRowsOf(
 }
 
 /** A judgement in a file → the rating and evidence notes Casemark stores. */
-export function judgementOf(framework: Framework, standardId: string, judgement: unknown): { rating: Rating | null; evidence: Record<string, string> } {
+export function judgementOf(
+  framework: Framework,
+  standardId: string,
+  judgement: unknown,
+): { rating: Rating | null; evidence: Record<string, string> } {
   if (judgement === null || judgement === undefined) return { rating: null, evidence: {} };
   if (typeof judgement === 'string') return { rating: judgement as Rating, evidence: {} };
   const object = judgement as { rating?: Rating | null; evidence?: string | Record<string, string> };

@@ -68,7 +68,11 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
         answers: { select: { questionId: true, value: true, note: true, naReason: true } },
       },
     }),
-    db.qualitativeJudgement.findMany({ where: { inspectionId }, orderBy: { standardId: 'asc' }, select: { standardId: true, rating: true, evidence: true } }),
+    db.qualitativeJudgement.findMany({
+      where: { inspectionId },
+      orderBy: { standardId: 'asc' },
+      select: { standardId: true, rating: true, evidence: true },
+    }),
     db.panelDecision.findMany({
       where: { inspectionId, revokedAt: null },
       orderBy: { standardId: 'asc' },
@@ -86,7 +90,9 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       inspectionId: inspection.id,
       exportedAt: new Date().toISOString(),
       // The 4.1.r answer keys are Casemark's own questions, not the inspectorate's.
-      ...(aspects.length ? { resettlementAspects: `${aspects[0].id}–${aspects[aspects.length - 1].id}: ${CASEMARK_OWN_RESETTLEMENT_LABEL}` } : {}),
+      ...(aspects.length
+        ? { resettlementAspects: `${aspects[0].id}–${aspects[aspects.length - 1].id}: ${CASEMARK_OWN_RESETTLEMENT_LABEL}` }
+        : {}),
     },
     inspection: {
       service: inspection.service.name,

@@ -22,7 +22,14 @@ import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
 import { type CaseType, type Disposal, type Rating } from '@/lib/framework/types';
 import { frameworkToDb } from '@/lib/data/mappers';
-import { answerRowsOf, judgementOf, parseCasemarkDocument, type InspectionStatusValue, type MarkingStatusValue, type TeamRoleValue } from './document';
+import {
+  answerRowsOf,
+  judgementOf,
+  parseCasemarkDocument,
+  type InspectionStatusValue,
+  type MarkingStatusValue,
+  type TeamRoleValue,
+} from './document';
 
 export type ImportResult =
   | { ok: true; inspectionId: string; serviceName: string; isNewService: boolean; cases: number; answers: number }
@@ -73,13 +80,34 @@ async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promi
     newValue: JSON.parse(JSON.stringify({ ...newValue, source: SOURCE })) as object,
   });
   const entries = [];
-  if (audit.service) entries.push({ ...entry('service.create', 'service', audit.service.id, { name: audit.service.name, localAuthority: audit.service.localAuthority, region: audit.service.region }), inspectionId: null });
+  if (audit.service)
+    entries.push({
+      ...entry('service.create', 'service', audit.service.id, {
+        name: audit.service.name,
+        localAuthority: audit.service.localAuthority,
+        region: audit.service.region,
+      }),
+      inspectionId: null,
+    });
   const { status, isPanelVisibleToTeam, ...created } = audit.inspection;
   entries.push(entry('inspection.create', 'inspection', inspectionId, { ...created, status: 'set_up' }));
-  for (const m of audit.members) entries.push(entry('member.add', 'inspection_member', `${inspectionId}:${m.userId}`, { email: m.email, role: m.role }));
+  for (const m of audit.members)
+    entries.push(entry('member.add', 'inspection_member', `${inspectionId}:${m.userId}`, { email: m.email, role: m.role }));
   for (const c of audit.cases) {
-    const { status: caseStatus, sentenceDate, agreesWithRosh, agreesWithSafety, isCaseManagerInterviewed, isPracticeExample, practiceExample, inspectionId: _i, ...fields } = c.data;
-    entries.push(entry('case.create', 'case', c.id, { ...fields, sentenceDate: sentenceDate ? sentenceDate.toISOString().slice(0, 10) : null }));
+    const {
+      status: caseStatus,
+      sentenceDate,
+      agreesWithRosh,
+      agreesWithSafety,
+      isCaseManagerInterviewed,
+      isPracticeExample,
+      practiceExample,
+      inspectionId: _i,
+      ...fields
+    } = c.data;
+    entries.push(
+      entry('case.create', 'case', c.id, { ...fields, sentenceDate: sentenceDate ? sentenceDate.toISOString().slice(0, 10) : null }),
+    );
     const details = { agreesWithRosh, agreesWithSafety, isCaseManagerInterviewed, isPracticeExample, practiceExample };
     if (Object.values(details).some((v) => v !== null && v !== false)) entries.push(entry('case.details', 'case', c.id, details));
     for (const a of c.answers) {
@@ -90,15 +118,23 @@ async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promi
     if (caseStatus === 'complete') entries.push(entry('case.complete', 'case', c.id, { status: 'complete' }));
   }
   for (const j of audit.judgements) {
-    entries.push(entry('judgement.record', 'qualitative_judgement', `${inspectionId}:${j.standardId}`, { rating: j.rating, evidence: j.evidence }));
+    entries.push(
+      entry('judgement.record', 'qualitative_judgement', `${inspectionId}:${j.standardId}`, { rating: j.rating, evidence: j.evidence }),
+    );
   }
-  for (const d of audit.decisions) entries.push(entry('panel.decide', 'panel_decision', d.id, { standardId: d.standardId, rating: d.rating, rationale: d.rationale }));
+  for (const d of audit.decisions)
+    entries.push(entry('panel.decide', 'panel_decision', d.id, { standardId: d.standardId, rating: d.rating, rationale: d.rationale }));
   if (isPanelVisibleToTeam) entries.push(entry('panel.visibility', 'inspection', inspectionId, { isPanelVisibleToTeam }));
   if (status !== 'set_up') entries.push(entry('inspection.status', 'inspection', inspectionId, { status }));
   for (let i = 0; i < entries.length; i += AUDIT_BATCH) await tx.auditEntry.createMany({ data: entries.slice(i, i + AUDIT_BATCH) });
 }
 
-export async function importInspection(db: PrismaClient, actor: Actor, json: unknown, options: { fileName?: string } = {}): Promise<ImportResult> {
+export async function importInspection(
+  db: PrismaClient,
+  actor: Actor,
+  json: unknown,
+  options: { fileName?: string } = {},
+): Promise<ImportResult> {
   if (!can(actor, 'admin.manage')) throw new AppError('forbidden', 'Only an admin can import an inspection.');
   const parsed = parseCasemarkDocument(json);
   if (!parsed.ok) return parsed;
@@ -108,7 +144,10 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
 
   // Every email in the file must be a user of this Casemark.
   const references: { email: string; path: string }[] = [];
-  const team = ((extra.team ?? []) as { email: string; role: TeamRoleValue }[]).map((m) => ({ email: m.email.trim().toLowerCase(), role: m.role }));
+  const team = ((extra.team ?? []) as { email: string; role: TeamRoleValue }[]).map((m) => ({
+    email: m.email.trim().toLowerCase(),
+    role: m.role,
+  }));
   team.forEach((m, i) => references.push({ email: m.email, path: `inspection.team[${i}].email` }));
   doc.cases.forEach((c, i) => {
     if (c.inspector) references.push({ email: c.inspector.toLowerCase(), path: `cases[${i}].inspector` });
@@ -118,7 +157,9 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
     if (typeof decidedBy === 'string') references.push({ email: decidedBy.toLowerCase(), path: `panel[${i}].decidedBy` });
   });
   const emails = [...new Set(references.map((r) => r.email))];
-  const users = emails.length ? await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, isActive: true } }) : [];
+  const users = emails.length
+    ? await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, isActive: true } })
+    : [];
   const inactive = new Set(users.filter((u) => !u.isActive).map((u) => u.email));
   // As in set-up: only people with an active account lead, join the team or mark.
   const userIds = new Map(users.filter((u) => u.isActive).map((u) => [u.email, u.id]));
@@ -161,7 +202,8 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
       notes: c.notes,
       naReasons: loose.naReasons as Record<string, string> | undefined,
     });
-    const status: MarkingStatusValue = (loose.status as MarkingStatusValue | undefined) ?? (answers.some((a) => a.value) ? 'in_progress' : 'not_started');
+    const status: MarkingStatusValue =
+      (loose.status as MarkingStatusValue | undefined) ?? (answers.some((a) => a.value) ? 'in_progress' : 'not_started');
     return {
       id: randomUUID(),
       data: {
@@ -220,7 +262,15 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
       await tx.inspectionMember.createMany({ data: [...roles].map(([userId, role]) => ({ inspectionId, userId, role })) });
       if (caseRows.length) await tx.case.createMany({ data: caseRows.map((c) => ({ id: c.id, ...c.data })) });
       const answers = caseRows.flatMap((c) =>
-        c.answers.map((a) => ({ caseId: c.id, inspectionId, questionId: a.questionId, value: a.value, note: a.note, naReason: a.naReason, updatedById: actor.id })),
+        c.answers.map((a) => ({
+          caseId: c.id,
+          inspectionId,
+          questionId: a.questionId,
+          value: a.value,
+          note: a.note,
+          naReason: a.naReason,
+          updatedById: actor.id,
+        })),
       );
       for (let i = 0; i < answers.length; i += ANSWER_BATCH) await tx.answer.createMany({ data: answers.slice(i, i + ANSWER_BATCH) });
       const judgements = Object.entries(doc.judgements ?? {}).map(([standardId, judgement]) => ({
@@ -285,5 +335,12 @@ export async function importInspection(db: PrismaClient, actor: Actor, json: unk
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  return { ok: true, inspectionId, serviceName: doc.inspection.service, isNewService: created.isNewService, cases: caseRows.length, answers: answerCount };
+  return {
+    ok: true,
+    inspectionId,
+    serviceName: doc.inspection.service,
+    isNewService: created.isNewService,
+    cases: caseRows.length,
+    answers: answerCount,
+  };
 }

@@ -23,7 +23,12 @@ export interface LoadedCase {
  * see it (inspectors see only their own cases; the lead, managers and admins see all).
  * `forUpdate` locks the case row for the rest of the transaction.
  */
-export async function loadCaseForActor(db: Db, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}): Promise<LoadedCase | null> {
+export async function loadCaseForActor(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedCase | null> {
   if (!isUuid(caseId)) return null;
   const rows = await db.$queryRawUnsafe<
     {

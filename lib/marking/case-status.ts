@@ -9,7 +9,6 @@ import { loadCaseForActor } from './case-scope';
 import { listMissingAnswers, type MissingItem } from './missing-answers';
 import { countUnresolvedQueries } from '@/lib/quality/queries';
 
-
 /** Saves the case-level items (classification agreement, interview, practice example). */
 export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unknown) {
   const change = parseOrThrow(ZSaveCaseDetails, input);
@@ -18,10 +17,18 @@ export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unk
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
     const refusal = explainMarkRefusal(actor, kase.scope);
     if (refusal) throw new AppError('forbidden', refusal);
-    if (kase.status === 'complete') throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
+    if (kase.status === 'complete')
+      throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
     const before = await tx.case.findUniqueOrThrow({
       where: { id: kase.id },
-      select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true, isPracticeExample: true, practiceExample: true, version: true },
+      select: {
+        agreesWithRosh: true,
+        agreesWithSafety: true,
+        isCaseManagerInterviewed: true,
+        isPracticeExample: true,
+        practiceExample: true,
+        version: true,
+      },
     });
     if (before.version !== change.baseVersion) {
       return { status: 'conflict' as const, theirs: before };
@@ -30,18 +37,37 @@ export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unk
     const after = await tx.case.update({
       where: { id: kase.id },
       data: { ...data, version: { increment: 1 }, ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}) },
-      select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true, isPracticeExample: true, practiceExample: true, version: true },
+      select: {
+        agreesWithRosh: true,
+        agreesWithSafety: true,
+        isCaseManagerInterviewed: true,
+        isPracticeExample: true,
+        practiceExample: true,
+        version: true,
+      },
     });
     const oldValue = Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]]));
     await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.details', entity: 'case', entityId: kase.id, oldValue, newValue: data },
+      data: {
+        actorId: actor.id,
+        inspectionId: kase.inspectionId,
+        action: 'case.details',
+        entity: 'case',
+        entityId: kase.id,
+        oldValue,
+        newValue: data,
+      },
     });
     return { status: 'saved' as const, details: after };
   });
 }
 
 /** Marks a case complete when nothing is missing; otherwise returns what is missing. */
-export async function completeCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ status: 'complete' } | { status: 'missing'; missing: MissingItem[] }> {
+export async function completeCase(
+  db: PrismaClient,
+  actor: Actor,
+  input: unknown,
+): Promise<{ status: 'complete' } | { status: 'missing'; missing: MissingItem[] }> {
   const { caseId } = parseOrThrow(ZCaseRef, input);
   return db.$transaction(async (tx) => {
     const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
@@ -59,7 +85,10 @@ export async function completeCase(db: PrismaClient, actor: Actor, input: unknow
     }
     const [answers, details] = await Promise.all([
       tx.answer.findMany({ where: { caseId }, select: { questionId: true, value: true, naReason: true } }),
-      tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true } }),
+      tx.case.findUniqueOrThrow({
+        where: { id: caseId },
+        select: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true },
+      }),
     ]);
     const missing = listMissingAnswers(
       getFramework(kase.framework),
@@ -70,7 +99,15 @@ export async function completeCase(db: PrismaClient, actor: Actor, input: unknow
     if (missing.length) return { status: 'missing' as const, missing };
     await tx.case.update({ where: { id: caseId }, data: { status: 'complete' } });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.complete', entity: 'case', entityId: caseId, oldValue: { status: kase.status }, newValue: { status: 'complete' } },
+      data: {
+        actorId: actor.id,
+        inspectionId: kase.inspectionId,
+        action: 'case.complete',
+        entity: 'case',
+        entityId: caseId,
+        oldValue: { status: kase.status },
+        newValue: { status: 'complete' },
+      },
     });
     await notifyInspectionChanged(tx, kase.inspectionId);
     return { status: 'complete' as const };
@@ -83,12 +120,22 @@ export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown)
   await db.$transaction(async (tx) => {
     const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
-    if (!can(actor, 'case.reopen', { case: kase.scope })) throw new AppError('forbidden', 'Only the lead inspector can reopen a completed case.');
+    if (!can(actor, 'case.reopen', { case: kase.scope }))
+      throw new AppError('forbidden', 'Only the lead inspector can reopen a completed case.');
     if (kase.status !== 'complete') throw new AppError('conflict', 'This case is not complete, so there is nothing to reopen.');
-    if (kase.scope.status === 'published') throw new AppError('forbidden', 'This inspection is published: its cases can no longer be reopened.');
+    if (kase.scope.status === 'published')
+      throw new AppError('forbidden', 'This inspection is published: its cases can no longer be reopened.');
     await tx.case.update({ where: { id: caseId }, data: { status: 'in_progress' } });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.reopen', entity: 'case', entityId: caseId, oldValue: { status: 'complete' }, newValue: { status: 'in_progress' } },
+      data: {
+        actorId: actor.id,
+        inspectionId: kase.inspectionId,
+        action: 'case.reopen',
+        entity: 'case',
+        entityId: caseId,
+        oldValue: { status: 'complete' },
+        newValue: { status: 'in_progress' },
+      },
     });
     await notifyInspectionChanged(tx, kase.inspectionId);
   });

@@ -38,14 +38,19 @@ export function listMissingAnswers(
     missing.push({ id: 'agreesWithRosh', standardId: null, message: 'Say whether you agree with the risk of serious harm classification' });
   }
   if (caseLevel.agreesWithSafety === null) {
-    missing.push({ id: 'agreesWithSafety', standardId: null, message: 'Say whether you agree with the safety and wellbeing classification' });
+    missing.push({
+      id: 'agreesWithSafety',
+      standardId: null,
+      message: 'Say whether you agree with the safety and wellbeing classification',
+    });
   }
   if (caseLevel.isCaseManagerInterviewed === null) {
     missing.push({ id: 'isCaseManagerInterviewed', standardId: null, message: 'Say whether the case manager was interviewed' });
   }
   if (kase.type === 'resettlement') {
     for (const aspect of framework.resettlementAspects) {
-      if (!answers[aspect.id]?.value) missing.push({ id: aspect.id, standardId: '4.1', message: `Answer ${aspect.id}: ${aspect.shortLabel}` });
+      if (!answers[aspect.id]?.value)
+        missing.push({ id: aspect.id, standardId: '4.1', message: `Answer ${aspect.id}: ${aspect.shortLabel}` });
     }
     return missing;
   }

@@ -6,7 +6,11 @@ import type { QuestionView } from '@/lib/marking/view-types';
  * resettlement case, "4.1" gives the resettlement aspects. Null when the standard is not
  * marked on this case.
  */
-export function buildQuestionViews(framework: Framework, kase: CaseClassification, standardId: string): { title: string; questions: QuestionView[] } | null {
+export function buildQuestionViews(
+  framework: Framework,
+  kase: CaseClassification,
+  standardId: string,
+): { title: string; questions: QuestionView[] } | null {
   if (kase.type === 'resettlement') {
     if (standardId !== '4.1' || framework.resettlementAspects.length === 0) return null;
     return {

@@ -41,7 +41,13 @@ describe('the on-device outbox', () => {
 
   it('drops a key’s changes when the inspector takes the other answer', async () => {
     await addToOutbox({ ...base, userId: 'alice', key: '2.1.1', change: { field: 'value', value: 'yes' }, baseVersion: 1 });
-    await addToOutbox({ ...base, userId: 'alice', key: 'case', change: { field: 'details', patch: { agreesWithRosh: true } }, baseVersion: 1 });
+    await addToOutbox({
+      ...base,
+      userId: 'alice',
+      key: 'case',
+      change: { field: 'details', patch: { agreesWithRosh: true } },
+      baseVersion: 1,
+    });
     await dropKey('alice', 'c1', '2.1.1');
     expect((await listOutbox('alice')).map((e) => e.key)).toEqual(['case']);
   });

@@ -13,13 +13,16 @@ describe('offline pages', () => {
   });
 
   it('reads whose page it is from the page itself, and nobody’s for a signed-out page', () => {
-    expect(pageOwner('<body data-casemark-user="0b8e6f4e-4a9e-4c41-9a4a-3e3c1f0f7a21" class="x">')).toBe('0b8e6f4e-4a9e-4c41-9a4a-3e3c1f0f7a21');
+    expect(pageOwner('<body data-casemark-user="0b8e6f4e-4a9e-4c41-9a4a-3e3c1f0f7a21" class="x">')).toBe(
+      '0b8e6f4e-4a9e-4c41-9a4a-3e3c1f0f7a21',
+    );
     expect(pageOwner('<body class="x">')).toBeNull();
     expect(pageOwner('<body data-casemark-user="../../evil">')).toBeNull();
   });
 
   it('lists the framework files a page loads, once each', () => {
-    const html = '<script src="/_next/static/chunks/a.js"></script><link href="/_next/static/css/b.css"/><script src="/_next/static/chunks/a.js"></script>';
+    const html =
+      '<script src="/_next/static/chunks/a.js"></script><link href="/_next/static/css/b.css"/><script src="/_next/static/chunks/a.js"></script>';
     expect(staticAssetsOf(html)).toEqual(['/_next/static/chunks/a.js', '/_next/static/css/b.css']);
   });
 });

@@ -52,7 +52,11 @@ describe('planReplay', () => {
 
 describe('countByCase', () => {
   it('counts waiting changes per case for the badge', () => {
-    const counts = countByCase([entry('a', { field: 'note', note: '' }, 0, 'x'), entry('b', { field: 'note', note: '' }, 0, 'x'), entry('a', { field: 'note', note: '' }, 0, 'y')]);
+    const counts = countByCase([
+      entry('a', { field: 'note', note: '' }, 0, 'x'),
+      entry('b', { field: 'note', note: '' }, 0, 'x'),
+      entry('a', { field: 'note', note: '' }, 0, 'y'),
+    ]);
     expect(Object.fromEntries(counts)).toEqual({ x: 2, y: 1 });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getFramework } from '@/lib/framework';
-import { buildBreakdowns, describeFigures, groupFigures, SMALL_SUB_SAMPLE, type BreakdownCaseRow, type BreakdownCountRow } from './breakdowns';
+import {
+  buildBreakdowns,
+  describeFigures,
+  groupFigures,
+  SMALL_SUB_SAMPLE,
+  type BreakdownCaseRow,
+  type BreakdownCountRow,
+} from './breakdowns';
 
 const framework = getFramework('2021');
 
@@ -39,7 +46,9 @@ describe('buildBreakdowns', () => {
       { dimension: 'disposal', value: 'youth_caution', cases: 1 },
       { dimension: 'disposal', value: 'referral_order', cases: 1 },
     ];
-    const counts: BreakdownCountRow[] = [{ dimension: 'rosh', value: 'low', questionId: '2.1.1', counts: { yes: SMALL_SUB_SAMPLE, no: 0, na: 0 } }];
+    const counts: BreakdownCountRow[] = [
+      { dimension: 'rosh', value: 'low', questionId: '2.1.1', counts: { yes: SMALL_SUB_SAMPLE, no: 0, na: 0 } },
+    ];
     const dims = buildBreakdowns(framework, counts, cases);
     const rosh = dims.find((d) => d.id === 'rosh')!;
     expect(rosh.groups.map((g) => g.label)).toEqual(['Low', 'High', 'Very high']);

@@ -86,7 +86,8 @@ function figuresOf(counts: AnswerCounts | undefined): BreakdownFigures {
 }
 
 function groupOrder(dimension: BreakdownDimensionId): (a: BreakdownGroup, b: BreakdownGroup) => number {
-  const fixed: readonly string[] | null = dimension === 'rosh' || dimension === 'safety' ? LEVELS : dimension === 'disposal' ? DISPOSALS : null;
+  const fixed: readonly string[] | null =
+    dimension === 'rosh' || dimension === 'safety' ? LEVELS : dimension === 'disposal' ? DISPOSALS : null;
   return (a, b) => {
     if (a.value === null) return b.value === null ? 0 : 1;
     if (b.value === null) return -1;
@@ -99,7 +100,11 @@ function groupOrder(dimension: BreakdownDimensionId): (a: BreakdownGroup, b: Bre
  * The breakdowns of an inspection from its grouped counts. Key questions are the framework's
  * case-marked ones in printed order; groups are those with at least one case.
  */
-export function buildBreakdowns(framework: Framework, counts: readonly BreakdownCountRow[], cases: readonly BreakdownCaseRow[]): BreakdownDimension[] {
+export function buildBreakdowns(
+  framework: Framework,
+  counts: readonly BreakdownCountRow[],
+  cases: readonly BreakdownCaseRow[],
+): BreakdownDimension[] {
   return BREAKDOWN_DIMENSIONS.map((dimension) => {
     const groups: BreakdownGroup[] = cases
       .filter((c) => c.dimension === dimension && c.cases > 0)
@@ -125,7 +130,13 @@ export function buildBreakdowns(framework: Framework, counts: readonly Breakdown
           total.na += c.na;
           byGroup.set(value, figuresOf(c));
         }
-        keyQuestions.push({ id: kq.id, standardId: standard.id, text: kq.text, all: { ...questionFigures(total), isSmallSubSample: false }, byGroup });
+        keyQuestions.push({
+          id: kq.id,
+          standardId: standard.id,
+          text: kq.text,
+          all: { ...questionFigures(total), isSmallSubSample: false },
+          byGroup,
+        });
       }
     }
     return { id: dimension, title: BREAKDOWN_TITLES[dimension], groups, keyQuestions };

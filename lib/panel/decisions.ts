@@ -14,11 +14,16 @@ type Tx = Prisma.TransactionClient;
 
 /** The inspection, locked for the transaction, if the actor may decide its ratings. */
 async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: string) {
-  const inspection = await lockInspectionFor(tx, actor, inspectionId, 'panel.decide', 'Only the lead inspector can record judgements and panel decisions.');
+  const inspection = await lockInspectionFor(
+    tx,
+    actor,
+    inspectionId,
+    'panel.decide',
+    'Only the lead inspector can record judgements and panel decisions.',
+  );
   if (inspection.status === 'published') throw new AppError('forbidden', 'This inspection is published: its ratings can no longer change.');
   return { framework: getFramework(inspection.framework), scope: inspection.scope };
 }
-
 
 /** Records the lead inspector's judgement on a qualitative standard (domain one; 3.4, 4.1 in 2021). */
 export async function recordJudgement(db: PrismaClient, actor: Actor, input: unknown) {
@@ -27,7 +32,10 @@ export async function recordJudgement(db: PrismaClient, actor: Actor, input: unk
     const { framework } = await loadInspectionForDecision(tx, actor, change.inspectionId);
     const standard = findStandard(framework, change.standardId);
     if (!standard || standard.kind !== 'qualitative') {
-      throw new AppError('invalid', `${change.standardId} is not a standard the lead inspector judges in the ${framework.version} standards.`);
+      throw new AppError(
+        'invalid',
+        `${change.standardId} is not a standard the lead inspector judges in the ${framework.version} standards.`,
+      );
     }
     const questionIds = new Set(standard.keyQuestions.map((q) => q.id));
     for (const id of Object.keys(change.evidence)) {
@@ -38,16 +46,36 @@ export async function recordJudgement(db: PrismaClient, actor: Actor, input: unk
       select: { id: true, rating: true, evidence: true, version: true, updatedBy: { select: { name: true } } },
     });
     if ((existing?.version ?? 0) !== change.baseVersion) {
-      return { status: 'conflict' as const, theirs: { rating: existing?.rating ?? null, evidence: existing?.evidence ?? {}, version: existing?.version ?? 0, updatedByName: existing?.updatedBy.name ?? '' } };
+      return {
+        status: 'conflict' as const,
+        theirs: {
+          rating: existing?.rating ?? null,
+          evidence: existing?.evidence ?? {},
+          version: existing?.version ?? 0,
+          updatedByName: existing?.updatedBy.name ?? '',
+        },
+      };
     }
     const saved = existing
       ? await tx.qualitativeJudgement.update({
           where: { id: existing.id },
-          data: { rating: change.rating, evidence: change.evidence, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() },
+          data: {
+            rating: change.rating,
+            evidence: change.evidence,
+            version: { increment: 1 },
+            updatedById: actor.id,
+            updatedAt: new Date(),
+          },
           select: { version: true },
         })
       : await tx.qualitativeJudgement.create({
-          data: { inspectionId: change.inspectionId, standardId: change.standardId, rating: change.rating, evidence: change.evidence, updatedById: actor.id },
+          data: {
+            inspectionId: change.inspectionId,
+            standardId: change.standardId,
+            rating: change.rating,
+            evidence: change.evidence,
+            updatedById: actor.id,
+          },
           select: { version: true },
         });
     await tx.auditEntry.create({
@@ -73,11 +101,18 @@ export async function recordPanelDecision(db: PrismaClient, actor: Actor, input:
     const { framework } = await loadInspectionForDecision(tx, actor, change.inspectionId);
     const standard = findStandard(framework, change.standardId);
     if (!standard || standard.kind !== 'case_marked') {
-      throw new AppError('invalid', `${change.standardId} is not a case-marked standard in the ${framework.version} standards, so the panel cannot override its rating.`);
+      throw new AppError(
+        'invalid',
+        `${change.standardId} is not a case-marked standard in the ${framework.version} standards, so the panel cannot override its rating.`,
+      );
     }
     // Professional discretion departs from a computed rating (Blackpool 2021 and Wigan 2021,
     // Annexe 1): read the standard's counts under the inspection lock and refuse without one.
-    const counts = await countAnswers(tx, change.inspectionId, standard.keyQuestions.map((kq) => kq.id));
+    const counts = await countAnswers(
+      tx,
+      change.inspectionId,
+      standard.keyQuestions.map((kq) => kq.id),
+    );
     const refusal = panelDecisionRefusal(standard.id, rateCaseMarkedStandard(standard, counts).computedRating);
     if (refusal) throw new AppError('invalid', `${refusal}.`, { rating: `${refusal}.` });
     const now = new Date();
@@ -87,7 +122,14 @@ export async function recordPanelDecision(db: PrismaClient, actor: Actor, input:
     });
     if (previous) await tx.panelDecision.update({ where: { id: previous.id }, data: { revokedAt: now, revokedById: actor.id } });
     const decision = await tx.panelDecision.create({
-      data: { inspectionId: change.inspectionId, standardId: change.standardId, rating: change.rating, rationale: change.rationale, decidedById: actor.id, decidedAt: now },
+      data: {
+        inspectionId: change.inspectionId,
+        standardId: change.standardId,
+        rating: change.rating,
+        rationale: change.rationale,
+        decidedById: actor.id,
+        decidedAt: now,
+      },
       select: { id: true },
     });
     await tx.auditEntry.create({

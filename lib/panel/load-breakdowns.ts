@@ -6,7 +6,13 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
-import { buildBreakdowns, type BreakdownCaseRow, type BreakdownCountRow, type BreakdownDimension, type BreakdownDimensionId } from './breakdowns';
+import {
+  buildBreakdowns,
+  type BreakdownCaseRow,
+  type BreakdownCountRow,
+  type BreakdownDimension,
+  type BreakdownDimensionId,
+} from './breakdowns';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -50,7 +56,11 @@ export async function loadBreakdowns(db: Db, inspectionId: string, framework: Fr
       WHERE c.inspection_id = ${inspectionId}::uuid AND c.type <> 'resettlement'
       GROUP BY GROUPING SETS ((c.gender), (c.rosh), (c.safety_wellbeing), (c.disposal))`,
   ]);
-  const counts: BreakdownCountRow[] = answerRows.map((row) => ({ ...dimensionOf(row), questionId: row.question_id, counts: { yes: row.yes, no: row.no, na: row.na } }));
+  const counts: BreakdownCountRow[] = answerRows.map((row) => ({
+    ...dimensionOf(row),
+    questionId: row.question_id,
+    counts: { yes: row.yes, no: row.no, na: row.na },
+  }));
   const cases: BreakdownCaseRow[] = caseRows.map((row) => ({ ...dimensionOf(row), cases: row.cases }));
   return buildBreakdowns(getFramework(framework), counts, cases);
 }

@@ -89,7 +89,13 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
   const framework: FrameworkVersion = frameworkFromDb(inspection.framework);
 
   // Counted in Maps: a gender is free text, and "constructor" or "__proto__" is a key like any other.
-  const buckets = { byType: new Map<string, number>(), byDisposal: new Map<string, number>(), byRosh: new Map<string, number>(), bySafetyWellbeing: new Map<string, number>(), byGender: new Map<string, number>() };
+  const buckets = {
+    byType: new Map<string, number>(),
+    byDisposal: new Map<string, number>(),
+    byRosh: new Map<string, number>(),
+    bySafetyWellbeing: new Map<string, number>(),
+    byGender: new Map<string, number>(),
+  };
   const add = (bucket: Map<string, number>, key: string, n: number) => bucket.set(key, (bucket.get(key) ?? 0) + n);
   const byStatus = { not_started: 0, in_progress: 0, complete: 0 };
   let resettlementCases = 0;
@@ -143,7 +149,14 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
     decisions: Object.fromEntries(
       decisions.map((d) => [
         d.standardId,
-        { id: d.id, standardId: d.standardId, rating: d.rating, rationale: d.rationale, decidedByName: d.decidedBy.name, decidedAt: d.decidedAt.toISOString() },
+        {
+          id: d.id,
+          standardId: d.standardId,
+          rating: d.rating,
+          rationale: d.rationale,
+          decidedByName: d.decidedBy.name,
+          decidedAt: d.decidedAt.toISOString(),
+        },
       ]),
     ),
     previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,

@@ -26,7 +26,8 @@ type Tx = Prisma.TransactionClient;
 type QueryStatus = 'open' | 'answered' | 'resolved';
 
 const NOT_FOUND = 'This case does not exist or you do not have access to it.';
-const REVIEW_REFUSAL = 'Only the lead inspector or a quality assurer can review cases, while the inspection is in fieldwork or at the ratings panel.';
+const REVIEW_REFUSAL =
+  'Only the lead inspector or a quality assurer can review cases, while the inspection is in fieldwork or at the ratings panel.';
 
 async function loadCaseOrThrow(tx: Tx, actor: Actor, caseId: string): Promise<LoadedCase> {
   const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
@@ -36,7 +37,10 @@ async function loadCaseOrThrow(tx: Tx, actor: Actor, caseId: string): Promise<Lo
 
 /** The query and its case (locked), or not-found when the actor may not see the case. */
 async function loadQueryOrThrow(tx: Tx, actor: Actor, queryId: string) {
-  const query = await tx.answerQuery.findUnique({ where: { id: queryId }, select: { id: true, caseId: true, questionId: true, status: true } });
+  const query = await tx.answerQuery.findUnique({
+    where: { id: queryId },
+    select: { id: true, caseId: true, questionId: true, status: true },
+  });
   if (!query) throw new AppError('not_found', 'This query does not exist or you do not have access to it.');
   const kase = await loadCaseOrThrow(tx, actor, query.caseId);
   // Re-read under the case lock: another step on the same thread may have just committed.
@@ -75,9 +79,14 @@ export async function raiseQuery(db: PrismaClient, actor: Actor, input: unknown)
     if (!can(actor, 'case.review', { case: kase.scope })) throw new AppError('forbidden', REVIEW_REFUSAL);
     const isCaseItem = questionId.startsWith('case:') && (CASE_LEVEL_ITEMS as readonly string[]).includes(questionId.slice(5));
     if (!isCaseItem && !canAnswerQuestion(getFramework(kase.framework), kase, questionId)) {
-      throw new AppError('invalid', `Question ${questionId} is not marked on this case.`, { questionId: 'Choose an answer of this case to query' });
+      throw new AppError('invalid', `Question ${questionId} is not marked on this case.`, {
+        questionId: 'Choose an answer of this case to query',
+      });
     }
-    const query = await tx.answerQuery.create({ data: { inspectionId: kase.inspectionId, caseId, questionId, raisedById: actor.id }, select: { id: true } });
+    const query = await tx.answerQuery.create({
+      data: { inspectionId: kase.inspectionId, caseId, questionId, raisedById: actor.id },
+      select: { id: true },
+    });
     await recordStep(tx, actor, kase, query.id, { kind: 'raise', body, from: null, to: 'open', questionId });
     return { queryId: query.id, reference: kase.reference };
   });
@@ -91,7 +100,8 @@ export async function replyToQuery(db: PrismaClient, actor: Actor, input: unknow
     if (!can(actor, 'case.answerQuery', { case: kase.scope })) {
       throw new AppError('forbidden', 'Only the inspector who has this case (or the lead inspector) can answer its queries.');
     }
-    if (query.status !== 'open') throw new AppError('conflict', 'This query is not waiting for an answer: it has been answered or resolved already.');
+    if (query.status !== 'open')
+      throw new AppError('conflict', 'This query is not waiting for an answer: it has been answered or resolved already.');
     await recordStep(tx, actor, kase, queryId, { kind: 'reply', body, from: 'open', to: 'answered', questionId: query.questionId });
     return { reference: kase.reference };
   });
@@ -127,11 +137,21 @@ export async function markCaseReviewed(db: PrismaClient, actor: Actor, input: un
   return db.$transaction(async (tx) => {
     const kase = await loadCaseOrThrow(tx, actor, caseId);
     if (!can(actor, 'case.review', { case: kase.scope })) throw new AppError('forbidden', REVIEW_REFUSAL);
-    const existing = await tx.caseReview.findUnique({ where: { caseId_reviewerId: { caseId, reviewerId: actor.id } }, select: { caseId: true } });
+    const existing = await tx.caseReview.findUnique({
+      where: { caseId_reviewerId: { caseId, reviewerId: actor.id } },
+      select: { caseId: true },
+    });
     if (existing) return { reference: kase.reference };
     await tx.caseReview.create({ data: { caseId, reviewerId: actor.id, inspectionId: kase.inspectionId } });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId: kase.inspectionId, action: 'case.reviewed', entity: 'case', entityId: caseId, newValue: { reviewerId: actor.id } },
+      data: {
+        actorId: actor.id,
+        inspectionId: kase.inspectionId,
+        action: 'case.reviewed',
+        entity: 'case',
+        entityId: caseId,
+        newValue: { reviewerId: actor.id },
+      },
     });
     return { reference: kase.reference };
   });
@@ -141,18 +161,37 @@ export async function markCaseReviewed(db: PrismaClient, actor: Actor, input: un
 export async function setQualityTarget(db: PrismaClient, actor: Actor, input: unknown): Promise<{ targetPct: number }> {
   const { inspectionId, targetPct } = parseOrThrow(ZQualityTarget, input);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: 'set_up' | 'fieldwork' | 'panel' | 'published'; role: 'lead_inspector' | 'inspector' | 'manager' | 'quality_assurer' | null }[]>`
+    const rows = await tx.$queryRaw<
+      {
+        status: 'set_up' | 'fieldwork' | 'panel' | 'published';
+        role: 'lead_inspector' | 'inspector' | 'manager' | 'quality_assurer' | null;
+      }[]
+    >`
       SELECT i.status, m.role FROM inspections i
       LEFT JOIN inspection_members m ON m.inspection_id = i.id AND m.user_id = ${actor.id}::uuid
       WHERE i.id = ${inspectionId}::uuid FOR UPDATE OF i`;
     const row = rows[0];
     const scope = row ? { role: row.role, status: row.status } : null;
-    if (!scope || !can(actor, 'inspection.view', { inspection: scope })) throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
-    if (!can(actor, 'inspection.manage', { inspection: scope })) throw new AppError('forbidden', 'Only the lead inspector can set the quality assurance target.');
+    if (!scope || !can(actor, 'inspection.view', { inspection: scope }))
+      throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
+    if (!can(actor, 'inspection.manage', { inspection: scope }))
+      throw new AppError('forbidden', 'Only the lead inspector can set the quality assurance target.');
     const before = await tx.qualityTarget.findUnique({ where: { inspectionId }, select: { targetPct: true } });
-    await tx.qualityTarget.upsert({ where: { inspectionId }, create: { inspectionId, targetPct }, update: { targetPct, updatedAt: new Date() } });
+    await tx.qualityTarget.upsert({
+      where: { inspectionId },
+      create: { inspectionId, targetPct },
+      update: { targetPct, updatedAt: new Date() },
+    });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId, action: 'quality.target', entity: 'inspection', entityId: inspectionId, oldValue: before ?? undefined, newValue: { targetPct } },
+      data: {
+        actorId: actor.id,
+        inspectionId,
+        action: 'quality.target',
+        entity: 'inspection',
+        entityId: inspectionId,
+        oldValue: before ?? undefined,
+        newValue: { targetPct },
+      },
     });
     return { targetPct };
   });

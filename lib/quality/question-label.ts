@@ -18,7 +18,8 @@ export function labelQueriedQuestion(framework: Framework, questionId: string): 
   const ref = findQuestion(framework, questionId);
   if (!ref) return { label: questionId, standardId: null };
   if (ref.kind === 'resettlement_aspect') return { label: `${ref.aspect.id} ${ref.aspect.shortLabel}`, standardId: '4.1' };
-  if (ref.kind === 'key_question') return { label: `${ref.keyQuestion.id} ${ref.keyQuestion.shortLabel} (judgement)`, standardId: ref.standard.id };
+  if (ref.kind === 'key_question')
+    return { label: `${ref.keyQuestion.id} ${ref.keyQuestion.shortLabel} (judgement)`, standardId: ref.standard.id };
   const letter = String.fromCharCode(97 + ref.keyQuestion.prompts.indexOf(ref.prompt));
   return { label: `${ref.keyQuestion.id} ${letter}) ${ref.prompt.text}`, standardId: ref.standard.id };
 }

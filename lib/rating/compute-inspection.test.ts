@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Rating } from '@/lib/framework/types';
-import { computeInspection, describeStandardRating, isProfessionalJudgementKeyQuestion, panelDecisionRefusal, type InspectionInput } from './compute-inspection';
+import {
+  computeInspection,
+  describeStandardRating,
+  isProfessionalJudgementKeyQuestion,
+  panelDecisionRefusal,
+  type InspectionInput,
+} from './compute-inspection';
 import type { QuestionCounts } from './key-question';
 import { c, syntheticFramework } from './test-support/synthetic-framework';
 
@@ -29,7 +35,16 @@ function countsFor(ratings: Record<string, Rating>, framework = fw2018): Questio
 
 describe('computeInspection (2018 shape)', () => {
   const input: InspectionInput = {
-    counts: countsFor({ '2.1': 'good', '2.2': 'requires_improvement', '2.3': 'good', '2.4': 'outstanding', '3.1': 'outstanding', '3.2': 'good', '3.3': 'good', '3.4': 'outstanding' }),
+    counts: countsFor({
+      '2.1': 'good',
+      '2.2': 'requires_improvement',
+      '2.3': 'good',
+      '2.4': 'outstanding',
+      '3.1': 'outstanding',
+      '3.2': 'good',
+      '3.3': 'good',
+      '3.4': 'outstanding',
+    }),
     judgements: { '1.1': 'good', '1.2': 'good', '1.3': 'requires_improvement', '1.4': 'good' },
   };
 
@@ -44,14 +59,24 @@ describe('computeInspection (2018 shape)', () => {
       professionalJudgement: false,
       lowestKeyQuestion: '2.2.1',
     });
-    expect(result.standards['1.3']).toMatchObject({ kind: 'qualitative', rating: 'requires_improvement', computedRating: null, score: 1, flags: [] });
+    expect(result.standards['1.3']).toMatchObject({
+      kind: 'qualitative',
+      rating: 'requires_improvement',
+      computedRating: null,
+      score: 1,
+      flags: [],
+    });
     expect(result.overall).toMatchObject({ score: 25, rating: 'good', missing: [] });
     expect(result.warnings).toEqual([]);
   });
 
   it('marks 3.4 on cases in 2018 and uses 3.4.2 (youth conditional cautions) like any key question', () => {
     const result = computeInspection(fw2018, { ...input, counts: { ...input.counts, '3.4.1': c(9, 5), '3.4.2': c(3, 0) } });
-    expect(result.standards['3.4']).toMatchObject({ kind: 'case_marked', computedRating: 'requires_improvement', lowestKeyQuestion: '3.4.1' });
+    expect(result.standards['3.4']).toMatchObject({
+      kind: 'case_marked',
+      computedRating: 'requires_improvement',
+      lowestKeyQuestion: '3.4.1',
+    });
     expect(result.standards['3.4'].keyQuestions['3.4.2']).toMatchObject({ yes: 3, relevant: 3, pct: 100, band: 'outstanding' });
   });
 
@@ -94,12 +119,29 @@ describe('missing data', () => {
 
 describe('panel decisions (professional judgement)', () => {
   const counts = {
-    ...countsFor({ '2.2': 'requires_improvement', '2.3': 'requires_improvement', '2.4': 'requires_improvement', '3.1': 'inadequate', '3.2': 'inadequate', '3.3': 'inadequate' }, fw2021),
+    ...countsFor(
+      {
+        '2.2': 'requires_improvement',
+        '2.3': 'requires_improvement',
+        '2.4': 'requires_improvement',
+        '3.1': 'inadequate',
+        '3.2': 'inadequate',
+        '3.3': 'inadequate',
+      },
+      fw2021,
+    ),
     '2.1.1': c(10, 3),
     '2.1.2': c(7, 6),
     '2.1.3': c(6, 7),
   };
-  const judgements = { '1.1': 'requires_improvement', '1.2': 'good', '1.3': 'good', '1.4': 'good', '3.4': 'inadequate', '4.1': 'requires_improvement' } as const;
+  const judgements = {
+    '1.1': 'requires_improvement',
+    '1.2': 'good',
+    '1.3': 'good',
+    '1.4': 'good',
+    '3.4': 'inadequate',
+    '4.1': 'requires_improvement',
+  } as const;
 
   it('replaces the computed rating and reports professionalJudgement beside computedRating', () => {
     const result = computeInspection(fw2021, {
@@ -125,15 +167,30 @@ describe('panel decisions (professional judgement)', () => {
   });
 
   it('keeps a panel decision that agrees with the computed rating without calling it professional judgement', () => {
-    const result = computeInspection(fw2021, { counts, judgements, panel: [{ standard: '2.2', rating: 'requires_improvement', rationale: 'Confirmed.' }], resettlementCases: 4 });
-    expect(result.standards['2.2']).toMatchObject({ rating: 'requires_improvement', professionalJudgement: false, panel: { rating: 'requires_improvement' } });
+    const result = computeInspection(fw2021, {
+      counts,
+      judgements,
+      panel: [{ standard: '2.2', rating: 'requires_improvement', rationale: 'Confirmed.' }],
+      resettlementCases: 4,
+    });
+    expect(result.standards['2.2']).toMatchObject({
+      rating: 'requires_improvement',
+      professionalJudgement: false,
+      panel: { rating: 'requires_improvement' },
+    });
   });
 
   // Discretion departs from a computed rating near a boundary (Blackpool 2021 and Wigan 2021,
   // Annexe 1; Leicestershire 2021, 2. Court disposals): with no relevant case there is none.
   it('ignores, with a warning, a panel decision on a standard with no relevant cases', () => {
     const result = computeInspection(fw2018, { counts: {}, panel: [{ standard: '2.4', rating: 'good', rationale: 'r' }] });
-    expect(result.standards['2.4']).toMatchObject({ rating: null, computedRating: null, professionalJudgement: false, panel: null, score: null });
+    expect(result.standards['2.4']).toMatchObject({
+      rating: null,
+      computedRating: null,
+      professionalJudgement: false,
+      panel: null,
+      score: null,
+    });
     expect(result.standards['2.4'].reason).toMatch(/^2\.4 cannot be rated yet/);
     expect(result.warnings).toEqual([
       'Panel decision for 2.4 ignored: 2.4 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating',
@@ -144,12 +201,23 @@ describe('panel decisions (professional judgement)', () => {
 
   // Dudley 2019, Annex 2: "3.4.1 … 64%*" and "3.4.2 … 100%" under "3.4. Joint working Good*".
   it('puts the professional-judgement asterisk only on the lowest key question of a changed standard', () => {
-    const result = computeInspection('2018', { counts: { '3.4.1': c(9, 5), '3.4.2': c(3, 0) }, panel: [{ standard: '3.4', rating: 'good', rationale: 'r' }] });
+    const result = computeInspection('2018', {
+      counts: { '3.4.1': c(9, 5), '3.4.2': c(3, 0) },
+      panel: [{ standard: '3.4', rating: 'good', rationale: 'r' }],
+    });
     const s34 = result.standards['3.4'];
-    expect(s34).toMatchObject({ rating: 'good', computedRating: 'requires_improvement', lowestKeyQuestion: '3.4.1', professionalJudgement: true });
+    expect(s34).toMatchObject({
+      rating: 'good',
+      computedRating: 'requires_improvement',
+      lowestKeyQuestion: '3.4.1',
+      professionalJudgement: true,
+    });
     expect(isProfessionalJudgementKeyQuestion(s34, '3.4.1')).toBe(true);
     expect(isProfessionalJudgementKeyQuestion(s34, '3.4.2')).toBe(false);
-    const agreeing = computeInspection('2018', { counts: { '3.4.1': c(9, 5) }, panel: [{ standard: '3.4', rating: 'requires_improvement', rationale: 'r' }] });
+    const agreeing = computeInspection('2018', {
+      counts: { '3.4.1': c(9, 5) },
+      panel: [{ standard: '3.4', rating: 'requires_improvement', rationale: 'r' }],
+    });
     expect(isProfessionalJudgementKeyQuestion(agreeing.standards['3.4'], '3.4.1')).toBe(false);
   });
 
@@ -172,11 +240,23 @@ describe('panel decisions (professional judgement)', () => {
 });
 
 describe('2021 shape: 3.4 qualitative, 4.1 rated separately', () => {
-  const caseMarked = { '2.1': 'outstanding', '2.2': 'outstanding', '2.3': 'outstanding', '2.4': 'outstanding', '3.1': 'outstanding', '3.2': 'outstanding', '3.3': 'outstanding' } as const;
+  const caseMarked = {
+    '2.1': 'outstanding',
+    '2.2': 'outstanding',
+    '2.3': 'outstanding',
+    '2.4': 'outstanding',
+    '3.1': 'outstanding',
+    '3.2': 'outstanding',
+    '3.3': 'outstanding',
+  } as const;
   const judgements = { '1.1': 'good', '1.2': 'good', '1.3': 'good', '1.4': 'good', '3.4': 'good' } as const; // 7×3 + 5×2 = 31
 
   it('takes 3.4 from the judgement and ignores counts for 3.4 questions', () => {
-    const result = computeInspection(fw2021, { counts: { ...countsFor(caseMarked, fw2021), '3.4.1': c(1, 1) }, judgements, resettlementCases: 0 });
+    const result = computeInspection(fw2021, {
+      counts: { ...countsFor(caseMarked, fw2021), '3.4.1': c(1, 1) },
+      judgements,
+      resettlementCases: 0,
+    });
     expect(result.standards['3.4']).toMatchObject({ kind: 'qualitative', rating: 'good', keyQuestions: {} });
     expect(result.warnings).toEqual(['Counts for 3.4.1 ignored: it is not a case-marking question of the 2021 framework']);
   });
@@ -187,7 +267,13 @@ describe('2021 shape: 3.4 qualitative, 4.1 rated separately', () => {
       judgements: { ...judgements, '4.1': 'inadequate' },
       resettlementCases: 2,
     });
-    expect(result.standards['4.1']).toMatchObject({ rating: 'inadequate', score: null, isRatedSeparately: true, isRated: true, resettlementCases: 2 });
+    expect(result.standards['4.1']).toMatchObject({
+      rating: 'inadequate',
+      score: null,
+      isRatedSeparately: true,
+      isRated: true,
+      resettlementCases: 2,
+    });
     expect(result.overall).toMatchObject({ score: 31, rating: 'good', uncappedRating: 'outstanding', isCapped: true });
   });
 
@@ -214,18 +300,29 @@ describe('2021 shape: 3.4 qualitative, 4.1 rated separately', () => {
   });
 
   it('gives the overall rating below 31 without the 4.1 judgement: 4.1 cannot change it ("does not influence the overall YOT rating")', () => {
-    const result = computeInspection(fw2021, { counts: countsFor(caseMarked, fw2021), judgements: { ...judgements, '1.1': 'requires_improvement' }, resettlementCases: 3 });
+    const result = computeInspection(fw2021, {
+      counts: countsFor(caseMarked, fw2021),
+      judgements: { ...judgements, '1.1': 'requires_improvement' },
+      resettlementCases: 3,
+    });
     expect(result.standards['4.1']).toMatchObject({ rating: null, reason: '4.1 has no judgement' });
     expect(result.overall).toMatchObject({ score: 30, rating: 'good', missing: [] });
   });
 
   it('infers whether 4.1 is rated from its judgement when the number of resettlement cases is not given', () => {
-    expect(computeInspection(fw2021, { counts: {}, judgements: { '4.1': 'good' } }).standards['4.1']).toMatchObject({ isRated: true, rating: 'good' });
+    expect(computeInspection(fw2021, { counts: {}, judgements: { '4.1': 'good' } }).standards['4.1']).toMatchObject({
+      isRated: true,
+      rating: 'good',
+    });
     expect(computeInspection(fw2021, { counts: {} }).standards['4.1']).toMatchObject({ isRated: false, rating: null });
   });
 
   it('gives resettlement aspects illustrative percentages, never scored', () => {
-    const result = computeInspection(fw2021, { counts: { '4.1.r01': c(3, 1), '4.1.r02': c(0, 0, 4) }, resettlementCases: 4, judgements: { '4.1': 'good' } });
+    const result = computeInspection(fw2021, {
+      counts: { '4.1.r01': c(3, 1), '4.1.r02': c(0, 0, 4) },
+      resettlementCases: 4,
+      judgements: { '4.1': 'good' },
+    });
     expect(result.resettlementAspects).toEqual({
       '4.1.r01': { shortLabel: 'Accommodation', yes: 3, no: 1, na: 0, relevant: 4, pct: 75, fraction: { numerator: 3, denominator: 4 } },
       '4.1.r02': { shortLabel: 'ETE', yes: 0, no: 0, na: 4, relevant: 0, pct: null, fraction: null },

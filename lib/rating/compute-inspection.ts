@@ -195,7 +195,9 @@ export function computeInspection(framework: Framework | FrameworkVersion, input
     const standard = standardsById.get(decision.standard);
     if (!standard) warnings.push(`Panel decision for unknown standard ${decision.standard} ignored`);
     else if (standard.kind !== 'case_marked') {
-      warnings.push(`Panel decision for ${decision.standard} ignored: it is not a case-marked standard (it takes the lead inspector's judgement)`);
+      warnings.push(
+        `Panel decision for ${decision.standard} ignored: it is not a case-marked standard (it takes the lead inspector's judgement)`,
+      );
     } else {
       if (decisions.has(decision.standard)) warnings.push(`More than one panel decision for ${decision.standard}: the last one is used`);
       decisions.set(decision.standard, decision);
@@ -232,7 +234,8 @@ export function computeInspection(framework: Framework | FrameworkVersion, input
     resettlementAspects[aspect.id] = { shortLabel: aspect.shortLabel, ...questionFigures(input.counts[aspect.id]) };
   }
   for (const questionId of Object.keys(input.counts)) {
-    if (!known.has(questionId)) warnings.push(`Counts for ${questionId} ignored: it is not a case-marking question of the ${fw.version} framework`);
+    if (!known.has(questionId))
+      warnings.push(`Counts for ${questionId} ignored: it is not a case-marking question of the ${fw.version} framework`);
   }
 
   const core = listCoreStandards(fw).map((standard) => {
@@ -243,7 +246,12 @@ export function computeInspection(framework: Framework | FrameworkVersion, input
     .filter((s) => s.isRatedSeparately)
     .map((standard) => {
       const result = standards[standard.id];
-      return { id: standard.id, isRated: result.isRated, rating: result.rating, missing: result.rating === null ? `${standard.id} has no judgement` : null };
+      return {
+        id: standard.id,
+        isRated: result.isRated,
+        rating: result.rating,
+        missing: result.rating === null ? `${standard.id} has no judgement` : null,
+      };
     });
 
   return { framework: fw.version, standards, overall: computeOverall(core, separate), resettlementAspects, warnings };
@@ -260,7 +268,10 @@ function missingText(standard: Standard): string {
  * panel changed. Dudley 2019 (002_b3ff77846e023e08.txt), Annex 2: "3.4. Joint working Good*",
  * "3.4.1 … 64%*", "3.4.2 … 100%" (no asterisk), "*Professional judgement applied."
  */
-export function isProfessionalJudgementKeyQuestion(result: Pick<StandardResult, 'professionalJudgement' | 'lowestKeyQuestion'>, keyQuestionId: string): boolean {
+export function isProfessionalJudgementKeyQuestion(
+  result: Pick<StandardResult, 'professionalJudgement' | 'lowestKeyQuestion'>,
+  keyQuestionId: string,
+): boolean {
   return result.professionalJudgement && result.lowestKeyQuestion === keyQuestionId;
 }
 

@@ -146,9 +146,7 @@ export function discretionFlags(computation: CaseMarkedComputation): DiscretionF
   if (computation.computedRating === null) return [];
   const results = Object.values(computation.keyQuestions);
   const lowest = computation.lowestKeyQuestion ? computation.keyQuestions[computation.lowestKeyQuestion] : null;
-  return [
-    nearBoundaryFlag(lowest),
-    oneCaseFlipsFlag(results, computation.computedRating),
-    smallSampleFlag(results),
-  ].filter((flag): flag is DiscretionFlag => flag !== null);
+  return [nearBoundaryFlag(lowest), oneCaseFlipsFlag(results, computation.computedRating), smallSampleFlag(results)].filter(
+    (flag): flag is DiscretionFlag => flag !== null,
+  );
 }

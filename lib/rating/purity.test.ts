@@ -20,7 +20,17 @@ describe('the rating engine', () => {
 
   it('covers every engine module', () => {
     expect(engineFiles.sort()).toEqual(
-      ['bands.ts', 'compute-inspection.ts', 'discretion.ts', 'index.ts', 'key-question.ts', 'overall.ts', 'report.ts', 'standard-rating.ts', 'tally.ts'].sort(),
+      [
+        'bands.ts',
+        'compute-inspection.ts',
+        'discretion.ts',
+        'index.ts',
+        'key-question.ts',
+        'overall.ts',
+        'report.ts',
+        'standard-rating.ts',
+        'tally.ts',
+      ].sort(),
     );
   });
 });

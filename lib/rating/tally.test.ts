@@ -61,7 +61,11 @@ describe('from an interchange document', () => {
       resettlementCases: 0,
     });
     const result = computeInspectionFromDocument(doc);
-    expect(result.standards['2.1']).toMatchObject({ computedRating: 'outstanding', rating: 'good', keyQuestions: { '2.1.1': { yes: 1, relevant: 1, pct: 100 } } });
+    expect(result.standards['2.1']).toMatchObject({
+      computedRating: 'outstanding',
+      rating: 'good',
+      keyQuestions: { '2.1.1': { yes: 1, relevant: 1, pct: 100 } },
+    });
     expect(result.standards['1.1'].rating).toBe('good');
     expect(result.warnings).toEqual(['Case O1: answer to 3.4.2 ignored (it cannot be answered on this case)']);
   });

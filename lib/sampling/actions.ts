@@ -8,7 +8,15 @@ import { AppError } from '@/lib/errors';
 import { toFormState, type FormState } from '@/lib/forms/form-state';
 import type { PopulationCheck } from '@/lib/sampling/population-file';
 import { explainFileKind, readPopulationFile } from '@/lib/sampling/read-population-file';
-import { confirmSample, drawSample, replaceSampledCase, setEligibilityWindow, setSampleSize, setSixtyForty, uploadPopulation } from '@/lib/sampling/service';
+import {
+  confirmSample,
+  drawSample,
+  replaceSampledCase,
+  setEligibilityWindow,
+  setSampleSize,
+  setSixtyForty,
+  uploadPopulation,
+} from '@/lib/sampling/service';
 
 export interface UploadResult {
   check: PopulationCheck;
@@ -36,12 +44,17 @@ export async function uploadPopulationAction(_previous: unknown, formData: unkno
   const { response, values } = await runFormAction(formData, async (user, values) => {
     // runFormAction has checked that this is form data.
     const file = (formData as FormData).get('file');
-    if (!(file instanceof File) || file.size === 0) throw new AppError('invalid', 'Select a CSV or Excel file', { file: 'Select a CSV or Excel file' });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError('invalid', 'Select a CSV or Excel file', { file: 'Select a CSV or Excel file' });
     const kindProblem = explainFileKind(file.name);
     if (kindProblem) throw new AppError('invalid', kindProblem, { file: kindProblem });
     const read = await readPopulationFile(file.name, new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) throw new AppError('invalid', read.message, { file: read.message });
-    const result = await uploadPopulation(prisma, user, { inspectionId: values.inspectionId, fileName: file.name.slice(0, 255), records: read.records });
+    const result = await uploadPopulation(prisma, user, {
+      inspectionId: values.inspectionId,
+      fileName: file.name.slice(0, 255),
+      records: read.records,
+    });
     return { ...result, fileName: file.name };
   });
   if (response.ok && response.data.isSaved) finish(values, 'uploaded');

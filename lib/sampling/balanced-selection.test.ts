@@ -18,9 +18,17 @@ const weightsFor = (rng: Rng, count: number) => Array.from({ length: count }, ()
  */
 function randomPopulation(rng: Rng, size: number): SamplingCase[] {
   const genders = ['Male', 'Female', 'Non-binary', ''].slice(0, 2 + Math.floor(rng() * 3));
-  const disposals = ['referral_order', 'youth_rehabilitation_order', 'custodial_sentence', 'other_court'].slice(0, 1 + Math.floor(rng() * 4));
+  const disposals = ['referral_order', 'youth_rehabilitation_order', 'custodial_sentence', 'other_court'].slice(
+    0,
+    1 + Math.floor(rng() * 4),
+  );
   const levels = ['low', 'medium', 'high', 'very_high', ''];
-  const [gw, dw, rw, sw] = [weightsFor(rng, genders.length), weightsFor(rng, disposals.length), weightsFor(rng, levels.length), weightsFor(rng, levels.length)];
+  const [gw, dw, rw, sw] = [
+    weightsFor(rng, genders.length),
+    weightsFor(rng, disposals.length),
+    weightsFor(rng, levels.length),
+    weightsFor(rng, levels.length),
+  ];
   const correlation = rng();
   return Array.from({ length: size }, (_, i) => {
     const rosh = pick(rng, levels, rw);
@@ -55,7 +63,10 @@ describe('drawBalancedSample: property tests over random populations', () => {
     for (const row of compareWithPopulation(population, sample)) {
       for (const category of row.categories) {
         // The bound: |count − share × n| < 1 for every category of every characteristic.
-        expect(Math.abs(category.sampleCount - (category.populationCount * n) / N), `${row.characteristic} ${category.category}`).toBeLessThan(1);
+        expect(
+          Math.abs(category.sampleCount - (category.populationCount * n) / N),
+          `${row.characteristic} ${category.category}`,
+        ).toBeLessThan(1);
       }
       expect(row.isWithinTolerance).toBe(true);
     }
@@ -115,7 +126,14 @@ describe('compareWithPopulation', () => {
 
 describe('rankReplacements', () => {
   it('offers the same stratum first, then the most similar, each by reserve rank', () => {
-    const removed: SamplingCase = { id: 'x', reference: 'X', gender: 'Male', disposal: 'referral_order', rosh: 'low', safetyWellbeing: 'low' };
+    const removed: SamplingCase = {
+      id: 'x',
+      reference: 'X',
+      gender: 'Male',
+      disposal: 'referral_order',
+      rosh: 'low',
+      safetyWellbeing: 'low',
+    };
     const reserves: SamplingCase[] = [
       { id: 'r1', reference: 'R1', gender: 'Female', disposal: 'referral_order', rosh: 'low', safetyWellbeing: 'low' },
       { id: 'r2', reference: 'R2', gender: 'Female', disposal: 'custodial_sentence', rosh: 'high', safetyWellbeing: 'low' },

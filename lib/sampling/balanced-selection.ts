@@ -263,7 +263,10 @@ export function drawBalancedSample(population: readonly SamplingCase[], size: nu
   }
 
   const selected = problem.members.flatMap((m, s) => m.slice(0, state.taken[s]));
-  const sampleIds = selected.map((i) => ordered[i]).sort(compareReferences).map((c) => c.id);
+  const sampleIds = selected
+    .map((i) => ordered[i])
+    .sort(compareReferences)
+    .map((c) => c.id);
 
   // Reserves: keep adding, with the targets growing with the size, and record the order.
   const next = [...state.taken];
@@ -297,9 +300,11 @@ export interface CharacteristicComparison {
 export function compareWithPopulation(population: readonly SamplingCase[], sample: readonly SamplingCase[]): CharacteristicComparison[] {
   return CHARACTERISTICS.map((characteristic) => {
     const popCounts = new Map<string, number>();
-    for (const kase of population) popCounts.set(categoryOf(kase, characteristic), (popCounts.get(categoryOf(kase, characteristic)) ?? 0) + 1);
+    for (const kase of population)
+      popCounts.set(categoryOf(kase, characteristic), (popCounts.get(categoryOf(kase, characteristic)) ?? 0) + 1);
     const sampleCounts = new Map<string, number>();
-    for (const kase of sample) sampleCounts.set(categoryOf(kase, characteristic), (sampleCounts.get(categoryOf(kase, characteristic)) ?? 0) + 1);
+    for (const kase of sample)
+      sampleCounts.set(categoryOf(kase, characteristic), (sampleCounts.get(categoryOf(kase, characteristic)) ?? 0) + 1);
     const categories = [...popCounts.keys()].sort().map((category): CategoryComparison => {
       const populationCount = popCounts.get(category) ?? 0;
       const populationShare = population.length ? populationCount / population.length : 0;
@@ -321,7 +326,10 @@ export function similarityOf(a: SamplingCase, b: SamplingCase): number {
  * The reserves that could replace a sampled case, best first: the most similar (same stratum
  * first), then by reserve rank.
  */
-export function rankReplacements(removed: SamplingCase, reserves: readonly SamplingCase[]): { kase: SamplingCase; similarity: number; rank: number }[] {
+export function rankReplacements(
+  removed: SamplingCase,
+  reserves: readonly SamplingCase[],
+): { kase: SamplingCase; similarity: number; rank: number }[] {
   return reserves
     .map((kase, rank) => ({ kase, similarity: similarityOf(removed, kase), rank: rank + 1 }))
     .sort((a, b) => b.similarity - a.similarity || a.rank - b.rank);

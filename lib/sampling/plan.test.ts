@@ -51,14 +51,20 @@ describe('applyReplacements and describeSample', () => {
   });
 
   it('ignores a replacement that no longer fits the draw', () => {
-    expect(applyReplacements(selection, [{ removedCaseId: 'id-O1', replacementCaseId: 'id-C3', reason: 'x' }]).court).toEqual(selection.court);
+    expect(applyReplacements(selection, [{ removedCaseId: 'id-O1', replacementCaseId: 'id-C3', reason: 'x' }]).court).toEqual(
+      selection.court,
+    );
   });
 
   it('describes each population: the sample, the replacements with reasons, the make-up', () => {
     const [court] = describeSample(classifyCases(cases, windows), selection, replacements);
     expect(court.sample.map((c) => c.reference)).toEqual(['C2', 'C3']);
-    expect(court.replaced).toEqual([expect.objectContaining({ reason: 'Transferred out', removed: expect.objectContaining({ reference: 'C1' }) })]);
-    expect(court.comparison.find((c) => c.characteristic === 'gender')!.categories.map((c) => [c.category, c.populationCount, c.sampleCount])).toEqual([
+    expect(court.replaced).toEqual([
+      expect.objectContaining({ reason: 'Transferred out', removed: expect.objectContaining({ reference: 'C1' }) }),
+    ]);
+    expect(
+      court.comparison.find((c) => c.characteristic === 'gender')!.categories.map((c) => [c.category, c.populationCount, c.sampleCount]),
+    ).toEqual([
       ['female', 1, 1],
       ['male', 2, 1],
     ]);

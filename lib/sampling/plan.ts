@@ -88,7 +88,11 @@ export function describeSample(
     const sample = of(part.sample).sort((a, b) => (a.reference < b.reference ? -1 : 1));
     const eligible = classified.filter((c) => c.type === type && c.isEligible);
     const replaced = replacements
-      .filter((r) => (selection[type]?.sample.includes(r.removedCaseId) || selection[type]?.reserves.includes(r.removedCaseId)) && byId.has(r.replacementCaseId))
+      .filter(
+        (r) =>
+          (selection[type]?.sample.includes(r.removedCaseId) || selection[type]?.reserves.includes(r.removedCaseId)) &&
+          byId.has(r.replacementCaseId),
+      )
       .map((r) => ({ removed: byId.get(r.removedCaseId)!, replacement: byId.get(r.replacementCaseId)!, reason: r.reason }));
     return { type, sample, reserves: of(part.reserves), replaced, comparison: compareWithPopulation(eligible, sample) };
   });

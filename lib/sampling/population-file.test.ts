@@ -14,7 +14,11 @@ const recordsOf = (lines: string[]) => {
 describe('checkPopulationFile', () => {
   it('reads every column, labels and both date formats', () => {
     const check = checkPopulationFile(
-      recordsOf([HEADER, 'YJS-1,court,referral_order,2026-03-14,Male,medium,high,CM-07', 'YJS-2,Out of court,Youth caution,02/07/2026,,,,']),
+      recordsOf([
+        HEADER,
+        'YJS-1,court,referral_order,2026-03-14,Male,medium,high,CM-07',
+        'YJS-2,Out of court,Youth caution,02/07/2026,,,,',
+      ]),
       '2021',
     );
     expect(check.errors).toEqual([]);
@@ -61,14 +65,19 @@ describe('checkPopulationFile', () => {
 
   it('takes no heading for a known column because it names a property of every object', () => {
     for (const heading of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      const check = checkPopulationFile(recordsOf([`reference,type,disposal,disposal_date,${heading}`, 'YJS-1,court,referral_order,2026-01-01,x']), '2021');
+      const check = checkPopulationFile(
+        recordsOf([`reference,type,disposal,disposal_date,${heading}`, 'YJS-1,court,referral_order,2026-01-01,x']),
+        '2021',
+      );
       expect(check.isUsable).toBe(false);
       expect(check.fileErrors.join(' ')).toContain(`Column “${heading}” is not one Casemark reads`);
     }
   });
 
   it('refuses resettlement cases under the 2018 standards, a missing column and an empty file', () => {
-    expect(checkPopulationFile(recordsOf([HEADER, 'R-1,resettlement,custodial_sentence,2026-01-01,,,,']), '2018').errors[0].column).toBe('type');
+    expect(checkPopulationFile(recordsOf([HEADER, 'R-1,resettlement,custodial_sentence,2026-01-01,,,,']), '2018').errors[0].column).toBe(
+      'type',
+    );
     expect(checkPopulationFile(recordsOf(['reference,type,disposal', 'A-1,court,referral_order']), '2021').fileErrors).toEqual([
       'The header has no “disposal_date” column. The first line must name the columns, as in the template',
     ]);
@@ -77,7 +86,9 @@ describe('checkPopulationFile', () => {
   });
 
   it('accepts its own template', () => {
-    const csv = populationTemplateRows().map((r) => r.join(',')).join('\n');
+    const csv = populationTemplateRows()
+      .map((r) => r.join(','))
+      .join('\n');
     expect(checkPopulationFile(recordsOf([csv]), '2021').isUsable).toBe(true);
   });
 });
@@ -119,8 +130,14 @@ describe('readPopulationFile', () => {
   });
 
   it('refuses other kinds of file and a broken workbook, without throwing', async () => {
-    expect(await readPopulationFile('list.pdf', new Uint8Array([1]))).toEqual({ ok: false, message: expect.stringMatching(/CSV or an Excel/) });
-    expect(await readPopulationFile('list.xlsx', new Uint8Array([1, 2, 3]))).toEqual({ ok: false, message: expect.stringMatching(/could not be read/) });
+    expect(await readPopulationFile('list.pdf', new Uint8Array([1]))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/CSV or an Excel/),
+    });
+    expect(await readPopulationFile('list.xlsx', new Uint8Array([1, 2, 3]))).toEqual({
+      ok: false,
+      message: expect.stringMatching(/could not be read/),
+    });
     expect((await readPopulationFile('list.csv', new TextEncoder().encode('a,"b'))).ok).toBe(false);
   });
 });

@@ -8,36 +8,55 @@
 import type { CsvRecord } from '@/lib/csv/parse-csv';
 import type { CaseType, Disposal, FrameworkVersion, Level } from '@/lib/framework/types';
 import { parseCalendarDate } from '@/lib/setup/case-fields';
-import { checkCaseDetails, checkFileReference, checkTypeAndDisposal, mapHeading, readHeader, readRowValues, type HeadingMatch } from '@/lib/setup/case-rows';
+import {
+  checkCaseDetails,
+  checkFileReference,
+  checkTypeAndDisposal,
+  mapHeading,
+  readHeader,
+  readRowValues,
+  type HeadingMatch,
+} from '@/lib/setup/case-rows';
 
 /** The columns of the list, in the template's order. */
-export const POPULATION_COLUMNS = ['reference', 'type', 'disposal', 'disposal_date', 'gender', 'rosh', 'safety_wellbeing', 'case_manager'] as const;
+export const POPULATION_COLUMNS = [
+  'reference',
+  'type',
+  'disposal',
+  'disposal_date',
+  'gender',
+  'rosh',
+  'safety_wellbeing',
+  'case_manager',
+] as const;
 export type PopulationColumn = (typeof POPULATION_COLUMNS)[number];
 
 const REQUIRED: readonly PopulationColumn[] = ['reference', 'type', 'disposal', 'disposal_date'];
 
 // A Map, not an object: a heading such as `constructor` or `__proto__` must not be found on
 // Object.prototype and taken as a known column (issue 9 §4).
-const ALIASES = new Map<string, PopulationColumn>(Object.entries({
-  ref: 'reference',
-  case_ref: 'reference',
-  case_reference: 'reference',
-  case_type: 'type',
-  disposal_type: 'disposal',
-  sentence_type: 'disposal',
-  sentence_date: 'disposal_date',
-  date_of_sentence: 'disposal_date',
-  date_of_disposal: 'disposal_date',
-  disposal_or_sentence_date: 'disposal_date',
-  date: 'disposal_date',
-  sex: 'gender',
-  rosh_level: 'rosh',
-  risk_of_serious_harm: 'rosh',
-  safety_and_wellbeing: 'safety_wellbeing',
-  'safety_&_wellbeing': 'safety_wellbeing',
-  safety_wellbeing_level: 'safety_wellbeing',
-  case_manager_name: 'case_manager',
-} satisfies Record<string, PopulationColumn>));
+const ALIASES = new Map<string, PopulationColumn>(
+  Object.entries({
+    ref: 'reference',
+    case_ref: 'reference',
+    case_reference: 'reference',
+    case_type: 'type',
+    disposal_type: 'disposal',
+    sentence_type: 'disposal',
+    sentence_date: 'disposal_date',
+    date_of_sentence: 'disposal_date',
+    date_of_disposal: 'disposal_date',
+    disposal_or_sentence_date: 'disposal_date',
+    date: 'disposal_date',
+    sex: 'gender',
+    rosh_level: 'rosh',
+    risk_of_serious_harm: 'rosh',
+    safety_and_wellbeing: 'safety_wellbeing',
+    'safety_&_wellbeing': 'safety_wellbeing',
+    safety_wellbeing_level: 'safety_wellbeing',
+    case_manager_name: 'case_manager',
+  } satisfies Record<string, PopulationColumn>),
+);
 
 /** A service's whole caseload, not a sample: a few thousand rows at most. */
 export const MAX_POPULATION_ROWS = 5000;
@@ -95,7 +114,8 @@ export function checkPopulationFile(records: readonly CsvRecord[], framework: Fr
 
   const data = rest.filter((r) => r.fields.some((f) => f.trim() !== ''));
   if (data.length === 0) return refuse('The file has a header but no cases. Add one row per eligible case under the header');
-  if (data.length > MAX_POPULATION_ROWS) return refuse(`The file has ${data.length} cases; at most ${MAX_POPULATION_ROWS} can be read at once`);
+  if (data.length > MAX_POPULATION_ROWS)
+    return refuse(`The file has ${data.length} cases; at most ${MAX_POPULATION_ROWS} can be read at once`);
 
   const firstLineOf = new Map<string, number>();
   const rows: PopulationRow[] = [];
@@ -113,7 +133,8 @@ export function checkPopulationFile(records: readonly CsvRecord[], framework: Fr
     const dateText = cell('disposal_date');
     const disposalDate = dateText === '' ? null : parseCalendarDate(dateText);
     if (dateText === '') add('disposal_date', 'Enter the disposal or sentence date: the eligibility window is worked out from it');
-    else if (!disposalDate) add('disposal_date', `Disposal or sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
+    else if (!disposalDate)
+      add('disposal_date', `Disposal or sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
 
     const { gender, rosh, safetyWellbeing, caseManager } = checkCaseDetails(cell, COLUMN_WORDS, add);
 

@@ -70,8 +70,10 @@ export async function readPopulationFile(name: string, bytes: Uint8Array): Promi
   }
   if (!isXlsx(name)) return { ok: false, message: 'The selected file must be a CSV or an Excel workbook (.xlsx)' };
   const unpacked = declaredUnpackedSize(bytes);
-  if (unpacked === null) return { ok: false, message: 'The file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV' };
-  if (unpacked > MAX_XLSX_UNPACKED_BYTES) return { ok: false, message: 'The workbook is too large to read. Save the list of cases alone as CSV and upload that' };
+  if (unpacked === null)
+    return { ok: false, message: 'The file could not be read as an Excel workbook (.xlsx). Save it again from Excel, or as CSV' };
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES)
+    return { ok: false, message: 'The workbook is too large to read. Save the list of cases alone as CSV and upload that' };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -106,7 +106,16 @@ export function planSampleSizes(input: {
     }
     const override = input.overrides[type];
     if (override) {
-      return { type, eligible, computed, computedRule, rule: 'override', size: Math.min(eligible, override.size), overrideReason: override.reason, working };
+      return {
+        type,
+        eligible,
+        computed,
+        computedRule,
+        rule: 'override',
+        size: Math.min(eligible, override.size),
+        overrideReason: override.reason,
+        working,
+      };
     }
     return { type, eligible, computed, computedRule, rule: computedRule, size: computed, overrideReason: null, working };
   });

@@ -11,11 +11,28 @@ import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import type { CaseType, FrameworkVersion } from '@/lib/framework/types';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { ZConfirmSample, ZDrawSample, ZReplaceSampledCase, ZSetSixtyForty, ZSetSize, ZSetWindow, ZUploadPopulation } from '@/lib/validation/sampling';
+import {
+  ZConfirmSample,
+  ZDrawSample,
+  ZReplaceSampledCase,
+  ZSetSixtyForty,
+  ZSetSize,
+  ZSetWindow,
+  ZUploadPopulation,
+} from '@/lib/validation/sampling';
 import { lockInspectionForManage, type Tx } from '@/lib/setup/inspection-lock';
 import { drawBalancedSample } from './balanced-selection';
 import { formatIsoDate } from './dates';
-import { applyReplacements, classifyCases, describeSample, planSizes, type ClassifiedCase, type DrawSelection, type ListedCase, type StoredReplacement } from './plan';
+import {
+  applyReplacements,
+  classifyCases,
+  describeSample,
+  planSizes,
+  type ClassifiedCase,
+  type DrawSelection,
+  type ListedCase,
+  type StoredReplacement,
+} from './plan';
 import { checkPopulationFile, describePopulationIssue, type PopulationCheck } from './population-file';
 import type { PopulationSize, SizeOverride } from './sample-size';
 import { defaultWindows, explainWindowProblem, populationTypes, type EligibilityWindows } from './windows';
@@ -53,7 +70,18 @@ const POPULATION_SELECT = {
   confirmedAt: true,
   cases: {
     orderBy: { line: 'asc' },
-    select: { id: true, line: true, reference: true, type: true, disposal: true, disposalDate: true, gender: true, rosh: true, safetyWellbeing: true, caseManager: true },
+    select: {
+      id: true,
+      line: true,
+      reference: true,
+      type: true,
+      disposal: true,
+      disposalDate: true,
+      gender: true,
+      rosh: true,
+      safetyWellbeing: true,
+      caseManager: true,
+    },
   },
   draws: {
     orderBy: { drawnAt: 'desc' },
@@ -94,7 +122,9 @@ export function buildSampleState(framework: FrameworkVersion, population: Stored
   const draw = population.draws[0] ?? null;
   const replacements: StoredReplacement[] = draw?.replacements ?? [];
   const samples = draw ? describeSample(classified, draw.selection as DrawSelection, replacements) : [];
-  const isStale = draw ? !sameWindows(draw.windows as EligibilityWindows, windows) || !sameSizes(draw.sizes as DrawnSizes, sizesOf(sizes)) : false;
+  const isStale = draw
+    ? !sameWindows(draw.windows as EligibilityWindows, windows) || !sameSizes(draw.sizes as DrawnSizes, sizesOf(sizes))
+    : false;
   return { population, windows, overrides, classified, sizes, draw, replacements, samples, isStale };
 }
 
@@ -105,7 +135,10 @@ async function loadPopulation(tx: Tx | PrismaClient, inspectionId: string): Prom
 }
 
 /** The sample page's state; the caller has checked (requireInspection) that the actor may manage the inspection. */
-export async function loadSampleState(db: PrismaClient, inspection: { id: string; framework: FrameworkVersion }): Promise<SampleState | null> {
+export async function loadSampleState(
+  db: PrismaClient,
+  inspection: { id: string; framework: FrameworkVersion },
+): Promise<SampleState | null> {
   const population = await loadPopulation(db, inspection.id);
   return population ? buildSampleState(inspection.framework, population) : null;
 }
@@ -120,15 +153,26 @@ async function requireOpenPopulation(tx: Tx, inspectionId: string): Promise<Stor
 /** Plain data as a JSON column's value (the windows and sizes types are JSON already). */
 const toJson = (value: object) => value as Prisma.InputJsonValue;
 
-const audit = (tx: Tx, actor: Actor, inspectionId: string, action: string, entityId: string, newValue: Prisma.InputJsonValue, oldValue?: Prisma.InputJsonValue) =>
-  tx.auditEntry.create({ data: { actorId: actor.id, inspectionId, action, entity: 'sample', entityId, newValue, oldValue } });
+const audit = (
+  tx: Tx,
+  actor: Actor,
+  inspectionId: string,
+  action: string,
+  entityId: string,
+  newValue: Prisma.InputJsonValue,
+  oldValue?: Prisma.InputJsonValue,
+) => tx.auditEntry.create({ data: { actorId: actor.id, inspectionId, action, entity: 'sample', entityId, newValue, oldValue } });
 
 /**
  * Keeps the service's list when every row is right (replacing an earlier list and its draws;
  * windows, sizes and the 60/40 choice carry over). When any row is wrong nothing is kept and the
  * check, with every problem, is returned for the page.
  */
-export async function uploadPopulation(db: PrismaClient, actor: Actor, input: unknown): Promise<{ check: PopulationCheck; isSaved: boolean }> {
+export async function uploadPopulation(
+  db: PrismaClient,
+  actor: Actor,
+  input: unknown,
+): Promise<{ check: PopulationCheck; isSaved: boolean }> {
   const { inspectionId, fileName, records } = parseOrThrow(ZUploadPopulation, input);
   return db.$transaction(async (tx) => {
     const inspection = await lockForSampling(tx, actor, inspectionId);
@@ -141,7 +185,9 @@ export async function uploadPopulation(db: PrismaClient, actor: Actor, input: un
       data: {
         inspectionId,
         fileName,
-        windows: toJson((previous?.windows as EligibilityWindows | undefined) ?? defaultWindows(inspection.fieldworkStart, inspection.framework)),
+        windows: toJson(
+          (previous?.windows as EligibilityWindows | undefined) ?? defaultWindows(inspection.fieldworkStart, inspection.framework),
+        ),
         sizeOverrides: (previous?.sizeOverrides as Prisma.InputJsonValue | undefined) ?? {},
         isSixtyForty: previous?.isSixtyForty ?? false,
         uploadedById: actor.id,
@@ -166,14 +212,25 @@ export async function setEligibilityWindow(db: PrismaClient, actor: Actor, input
   const { inspectionId, type, from, to } = parseOrThrow(ZSetWindow, input);
   await db.$transaction(async (tx) => {
     const inspection = await lockForSampling(tx, actor, inspectionId);
-    if (!populationTypes(inspection.framework).includes(type)) throw new AppError('invalid', 'This inspection does not sample resettlement cases', { type: 'This inspection does not sample resettlement cases' });
+    if (!populationTypes(inspection.framework).includes(type))
+      throw new AppError('invalid', 'This inspection does not sample resettlement cases', {
+        type: 'This inspection does not sample resettlement cases',
+      });
     const population = await requireOpenPopulation(tx, inspectionId);
     const window = { from: from!, to: to! };
     const problem = explainWindowProblem(window, inspection.fieldworkStart);
     if (problem) throw new AppError('invalid', problem, { from: problem });
     const before = population.windows as EligibilityWindows;
     await tx.samplePopulation.update({ where: { id: population.id }, data: { windows: toJson({ ...before, [type]: window }) } });
-    await audit(tx, actor, inspectionId, 'sample.window.set', population.id, { type, ...window }, before[type] ? { type, ...before[type] } : undefined);
+    await audit(
+      tx,
+      actor,
+      inspectionId,
+      'sample.window.set',
+      population.id,
+      { type, ...window },
+      before[type] ? { type, ...before[type] } : undefined,
+    );
   });
 }
 
@@ -185,7 +242,10 @@ export async function setSampleSize(db: PrismaClient, actor: Actor, input: unkno
     const population = await requireOpenPopulation(tx, inspectionId);
     const state = buildSampleState(inspection.framework, population);
     const planned = state.sizes.find((p) => p.type === type);
-    if (!planned) throw new AppError('invalid', 'This inspection does not sample resettlement cases', { size: 'This inspection does not sample resettlement cases' });
+    if (!planned)
+      throw new AppError('invalid', 'This inspection does not sample resettlement cases', {
+        size: 'This inspection does not sample resettlement cases',
+      });
     if (size !== null && size > planned.eligible) {
       const message = `Sample size must be ${planned.eligible} or fewer: only ${planned.eligible} ${planned.eligible === 1 ? 'case is' : 'cases are'} eligible`;
       throw new AppError('invalid', message, { size: message });
@@ -213,7 +273,15 @@ export async function setSixtyForty(db: PrismaClient, actor: Actor, input: unkno
     await lockForSampling(tx, actor, inspectionId);
     const population = await requireOpenPopulation(tx, inspectionId);
     await tx.samplePopulation.update({ where: { id: population.id }, data: { isSixtyForty } });
-    await audit(tx, actor, inspectionId, 'sample.sixty_forty.set', population.id, { isSixtyForty }, { isSixtyForty: population.isSixtyForty });
+    await audit(
+      tx,
+      actor,
+      inspectionId,
+      'sample.sixty_forty.set',
+      population.id,
+      { isSixtyForty },
+      { isSixtyForty: population.isSixtyForty },
+    );
   });
 }
 
@@ -272,7 +340,11 @@ async function requireCurrentDraw(tx: Tx, inspection: InspectionForSample) {
  * Replaces a sampled case that cannot be inspected (transferred out, for example) by a reserve
  * of the same population, with the reason. The page offers the most similar reserve first.
  */
-export async function replaceSampledCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ removed: string; replacement: string }> {
+export async function replaceSampledCase(
+  db: PrismaClient,
+  actor: Actor,
+  input: unknown,
+): Promise<{ removed: string; replacement: string }> {
   const { inspectionId, caseId, replacementId, reason } = parseOrThrow(ZReplaceSampledCase, input);
   return db.$transaction(async (tx) => {
     const inspection = await lockForSampling(tx, actor, inspectionId);
@@ -281,10 +353,14 @@ export async function replaceSampledCase(db: PrismaClient, actor: Actor, input: 
     const part = Object.values(current).find((p) => p.sample.includes(caseId));
     if (!part) throw new AppError('not_found', 'That case is not in the current sample.');
     if (!part.reserves.includes(replacementId)) {
-      throw new AppError('invalid', 'Choose a reserve of the same population that is not already in the sample', { replacementId: 'Choose a reserve of the same population that is not already in the sample' });
+      throw new AppError('invalid', 'Choose a reserve of the same population that is not already in the sample', {
+        replacementId: 'Choose a reserve of the same population that is not already in the sample',
+      });
     }
     const byId = new Map<string, ClassifiedCase>(state.classified.map((c) => [c.id, c]));
-    await tx.sampleReplacement.create({ data: { drawId: state.draw.id, removedCaseId: caseId, replacementCaseId: replacementId, reason, replacedById: actor.id } });
+    await tx.sampleReplacement.create({
+      data: { drawId: state.draw.id, removedCaseId: caseId, replacementCaseId: replacementId, reason, replacedById: actor.id },
+    });
     const removed = byId.get(caseId)!.reference;
     const replacement = byId.get(replacementId)!.reference;
     await audit(tx, actor, inspectionId, 'sample.replace', state.draw.id, { removed, replacement, reason, seed: state.draw.seed });
@@ -302,7 +378,11 @@ export async function confirmSample(db: PrismaClient, actor: Actor, input: unkno
   return db.$transaction(async (tx) => {
     const inspection = await lockForSampling(tx, actor, inspectionId);
     const state = await requireCurrentDraw(tx, inspection);
-    if (state.isStale) throw new AppError('conflict', 'The windows or sample sizes have changed since the sample was drawn: draw it again before confirming.');
+    if (state.isStale)
+      throw new AppError(
+        'conflict',
+        'The windows or sample sizes have changed since the sample was drawn: draw it again before confirming.',
+      );
     const sampled = state.samples.flatMap((s) => s.sample);
     if (sampled.length === 0) throw new AppError('conflict', 'The sample is empty: there is nothing to confirm.');
     const existing = await tx.case.findMany({
@@ -310,7 +390,10 @@ export async function confirmSample(db: PrismaClient, actor: Actor, input: unkno
       select: { reference: true },
     });
     if (existing.length) {
-      throw new AppError('conflict', `${existing.map((c) => c.reference).join(', ')} ${existing.length === 1 ? 'is' : 'are'} already a case of this inspection: delete ${existing.length === 1 ? 'it' : 'them'} from the cases, or replace ${existing.length === 1 ? 'it' : 'them'} in the sample, then confirm.`);
+      throw new AppError(
+        'conflict',
+        `${existing.map((c) => c.reference).join(', ')} ${existing.length === 1 ? 'is' : 'are'} already a case of this inspection: delete ${existing.length === 1 ? 'it' : 'them'} from the cases, or replace ${existing.length === 1 ? 'it' : 'them'} in the sample, then confirm.`,
+      );
     }
     const rows = sampled.map((c) => ({
       reference: c.reference,

@@ -65,7 +65,9 @@ export interface EligibilityDecision {
 
 const human = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 };
 
 const POPULATION_WORDS: Record<CaseType, string> = { court: 'court', out_of_court: 'out-of-court', resettlement: 'resettlement' };

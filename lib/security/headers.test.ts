@@ -33,7 +33,10 @@ describe('buildContentSecurityPolicy', () => {
 
 describe('next.config.js', () => {
   type Rule = { source: string; headers: { key: string; value: string }[] };
-  const config = require(path.resolve(__dirname, '../../next.config.js')) as { headers(): Promise<Rule[]>; typescript?: { ignoreBuildErrors?: boolean } };
+  const config = require(path.resolve(__dirname, '../../next.config.js')) as {
+    headers(): Promise<Rule[]>;
+    typescript?: { ignoreBuildErrors?: boolean };
+  };
 
   it('lets a type error fail the build', () => {
     expect(config.typescript?.ignoreBuildErrors).not.toBe(true);
@@ -91,7 +94,8 @@ describe('isServedOverHttps', () => {
 });
 
 describe('isCrossOriginPost', () => {
-  const post = (values: Record<string, string>, pathname = '/inspections/x') => isCrossOriginPost({ method: 'POST', pathname, headers: headers(values) });
+  const post = (values: Record<string, string>, pathname = '/inspections/x') =>
+    isCrossOriginPost({ method: 'POST', pathname, headers: headers(values) });
   it('refuses another origin, a null origin and a malformed one', () => {
     expect(post({ host: 'casemark.example', origin: 'https://evil.example', 'next-action': 'abc' })).toBe(true);
     expect(post({ host: 'casemark.example', origin: 'null' })).toBe(true);

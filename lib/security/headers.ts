@@ -49,7 +49,12 @@ type HeaderSource = { get(name: string): string | null };
  * configured with (NEXTAUTH_URL), or — only when proxies are trusted — the nearest proxy's
  * X-Forwarded-Proto.
  */
-export function isServedOverHttps(options: { protocol: string; headers: HeaderSource; publicUrl?: string; trustedProxies: number }): boolean {
+export function isServedOverHttps(options: {
+  protocol: string;
+  headers: HeaderSource;
+  publicUrl?: string;
+  trustedProxies: number;
+}): boolean {
   if (options.protocol === 'https:') return true;
   if (options.publicUrl?.startsWith('https://')) return true;
   if (options.trustedProxies > 0) {

@@ -81,12 +81,16 @@ export async function allocateCaseAction(_previous: unknown, formData: unknown):
   const { response, values } = await runFormAction(formData, (user, values) => allocateCase(prisma, user, values));
   refresh();
   return toFormState(response, values, (data) =>
-    data.inspectorName ? `Case ${data.reference} is allocated to ${data.inspectorName}.` : `Case ${data.reference} is not allocated to anyone.`,
+    data.inspectorName
+      ? `Case ${data.reference} is allocated to ${data.inspectorName}.`
+      : `Case ${data.reference} is not allocated to anyone.`,
   );
 }
 
 export async function allocateCasesAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
-  const { response, values } = await runFormAction(formData, (user, values) => allocateCases(prisma, user, values), { arrays: ['caseIds'] });
+  const { response, values } = await runFormAction(formData, (user, values) => allocateCases(prisma, user, values), {
+    arrays: ['caseIds'],
+  });
   refresh();
   const cases = (n: number) => `${n} ${n === 1 ? 'case' : 'cases'}`;
   return toFormState(response, values, (data) =>
@@ -98,6 +102,8 @@ export async function spreadCasesAction(_previous: unknown, formData: unknown): 
   const { response, values } = await runFormAction(formData, (user, values) => spreadUnallocatedCases(prisma, user, values));
   refresh();
   return toFormState(response, values, (data) =>
-    data.count === 0 ? 'Every case was already allocated.' : `${data.count} ${data.count === 1 ? 'case has' : 'cases have'} been spread across the inspectors.`,
+    data.count === 0
+      ? 'Every case was already allocated.'
+      : `${data.count} ${data.count === 1 ? 'case has' : 'cases have'} been spread across the inspectors.`,
   );
 }

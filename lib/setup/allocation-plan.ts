@@ -35,7 +35,9 @@ export function planEvenSpread(cases: readonly CaseToAllocate[], inspectors: rea
   const loads = [...inspectors]
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id))
     .map((inspector) => ({ id: inspector.id, byType: { ...inspector.allocated }, total: total(inspector.allocated) }));
-  const ordered = [...cases].sort((a, b) => a.type.localeCompare(b.type) || a.reference.localeCompare(b.reference, 'en-GB', { numeric: true }));
+  const ordered = [...cases].sort(
+    (a, b) => a.type.localeCompare(b.type) || a.reference.localeCompare(b.reference, 'en-GB', { numeric: true }),
+  );
   return ordered.map((kase) => {
     let best = loads[0];
     for (const load of loads) {

@@ -70,8 +70,12 @@ export async function allocateCases(db: PrismaClient, actor: Actor, input: unkno
     const inspection = await lockInspectionForManage(tx, actor, inspectionId);
     refuseIfPublished(inspection);
     const ids = [...new Set(caseIds)];
-    const cases = await tx.case.findMany({ where: { id: { in: ids }, inspectionId }, select: { id: true, reference: true, inspectorId: true } });
-    if (cases.length !== ids.length) throw new AppError('not_found', 'Some of the selected cases do not exist in this inspection. Reload the page and try again.');
+    const cases = await tx.case.findMany({
+      where: { id: { in: ids }, inspectionId },
+      select: { id: true, reference: true, inspectorId: true },
+    });
+    if (cases.length !== ids.length)
+      throw new AppError('not_found', 'Some of the selected cases do not exist in this inspection. Reload the page and try again.');
     const inspector = await allocatableOrThrow(tx, inspectionId, inspectorId);
     await writeAllocations(
       tx,
@@ -100,7 +104,9 @@ export async function spreadUnallocatedCases(db: PrismaClient, actor: Actor, inp
       throw new AppError('invalid', 'There are no inspectors on the team to spread the cases across. Add inspectors to the team first.');
     }
     const cases = await tx.case.findMany({ where: { inspectionId }, select: { id: true, reference: true, type: true, inspectorId: true } });
-    const loads = new Map(inspectors.map((m) => [m.user.id, { id: m.user.id, name: m.user.name, allocated: {} as Partial<Record<CaseType, number>> }]));
+    const loads = new Map(
+      inspectors.map((m) => [m.user.id, { id: m.user.id, name: m.user.name, allocated: {} as Partial<Record<CaseType, number>> }]),
+    );
     for (const c of cases) {
       const load = c.inspectorId ? loads.get(c.inspectorId) : undefined;
       if (load) load.allocated[c.type] = (load.allocated[c.type] ?? 0) + 1;

@@ -50,7 +50,9 @@ describe('explainDisposalMismatch', () => {
   });
 
   it('explains a court disposal on an out-of-court case and the other way round', () => {
-    expect(explainDisposalMismatch('referral_order', 'out_of_court')).toBe('Referral order is a court disposal, but the case type is out-of-court');
+    expect(explainDisposalMismatch('referral_order', 'out_of_court')).toBe(
+      'Referral order is a court disposal, but the case type is out-of-court',
+    );
     expect(explainDisposalMismatch('youth_caution', 'court')).toBe('Youth caution is an out-of-court disposal, but the case type is court');
     expect(explainDisposalMismatch('community_resolution', 'resettlement')).toMatch(/resettlement/);
   });

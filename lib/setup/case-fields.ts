@@ -29,7 +29,11 @@ function lookup<T extends string>(values: readonly T[], labels: Record<T, string
 }
 
 /** `court`, `Court`, `Court disposal`, `out_of_court`, `Out of court`, `Out-of-court disposal`, `Resettlement`. */
-export const parseCaseType = lookup(CASE_TYPES, CASE_TYPE_LABELS, { out_of_court_case: 'out_of_court', court_case: 'court', resettlement_case: 'resettlement' });
+export const parseCaseType = lookup(CASE_TYPES, CASE_TYPE_LABELS, {
+  out_of_court_case: 'out_of_court',
+  court_case: 'court',
+  resettlement_case: 'resettlement',
+});
 
 /** The enum words (`referral_order`) or their labels (`Referral order`), in any case. */
 export const parseDisposal = lookup(DISPOSALS, DISPOSAL_LABELS);

@@ -129,7 +129,12 @@ describe('checkCaseImport: bad rows are each reported with line and column', () 
   });
 
   it('treats references that differ only in case as duplicates', () => {
-    const result = check([HEADER, 'ns-9,court,referral_order,,,,,,', 'NS-9,court,referral_order,,,,,,', 'ns-001,court,referral_order,,,,,,']);
+    const result = check([
+      HEADER,
+      'ns-9,court,referral_order,,,,,,',
+      'NS-9,court,referral_order,,,,,,',
+      'ns-001,court,referral_order,,,,,,',
+    ]);
     expect(result.errors.map((e) => [e.line, e.column])).toEqual([
       [3, 'reference'],
       [4, 'reference'],
@@ -143,7 +148,9 @@ describe('checkCaseImport: bad rows are each reported with line and column', () 
 
   it('reports a row with more values than the header has columns', () => {
     const result = check(['reference,type,disposal', 'NS-1,court,referral_order,Jayden']);
-    expect(result.errors).toEqual([{ line: 2, column: null, message: expect.stringMatching(/^The row has 4 values but the header has 3 columns/) }]);
+    expect(result.errors).toEqual([
+      { line: 2, column: null, message: expect.stringMatching(/^The row has 4 values but the header has 3 columns/) },
+    ]);
   });
 
   it('treats missing trailing cells as blank', () => {
@@ -157,7 +164,9 @@ describe('checkCaseImport: the file as a whole', () => {
       const result = check([`reference,type,disposal,${heading}`, 'NS-1,court,referral_order,Jayden']);
       expect(result.isImportable, heading).toBe(false);
       expect(result.rows, heading).toEqual([]);
-      expect(result.fileErrors[0], heading).toMatch(/looks like it holds children’s names or personal details\. Casemark stores case references only/);
+      expect(result.fileErrors[0], heading).toMatch(
+        /looks like it holds children’s names or personal details\. Casemark stores case references only/,
+      );
     }
   });
 
@@ -169,7 +178,9 @@ describe('checkCaseImport: the file as a whole', () => {
     expect(check(['reference,type,disposal,colour', 'NS-1,court,referral_order,red']).fileErrors).toEqual([
       'Column “colour” is not one Casemark imports. Remove it, or rename it to one of: reference, type, disposal, sentence_date, gender, rosh, safety_wellbeing, case_manager, inspector_email',
     ]);
-    expect(check(['reference,type,disposal,ref', 'NS-1,court,referral_order,x']).fileErrors).toEqual(['Column “reference” appears more than once in the header']);
+    expect(check(['reference,type,disposal,ref', 'NS-1,court,referral_order,x']).fileErrors).toEqual([
+      'Column “reference” appears more than once in the header',
+    ]);
     expect(check(['reference,type,disposal,', 'NS-1,court,referral_order,']).fileErrors[0]).toMatch(/has no heading/);
     expect(check(['reference,type', 'NS-1,court']).fileErrors).toEqual([
       'The header has no “disposal” column. The first line must name the columns, as in the template',
@@ -179,7 +190,9 @@ describe('checkCaseImport: the file as a whole', () => {
   it('refuses an empty file, a header with no rows, bad CSV and too many rows', () => {
     expect(checkCaseImport('', context).fileErrors[0]).toMatch(/The file is empty/);
     expect(check([HEADER]).fileErrors[0]).toMatch(/no cases/);
-    expect(check([HEADER, 'NS-1,"court,referral_order']).fileErrors[0]).toMatch(/^The file is not valid CSV\. Line 2: a quoted value is never closed/);
+    expect(check([HEADER, 'NS-1,"court,referral_order']).fileErrors[0]).toMatch(
+      /^The file is not valid CSV\. Line 2: a quoted value is never closed/,
+    );
     const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `NS-${i},court,referral_order`);
     expect(check(['reference,type,disposal', ...many]).fileErrors[0]).toMatch(/at most 500/);
   });
@@ -208,12 +221,16 @@ describe('checkCaseImport: hostile files', () => {
       { line: 3, column: null, message: expect.stringContaining('the header has 9 columns') },
       { line: 3, column: null, message: expect.stringMatching(/^Value 10 holds a character that cannot be stored/) },
     ]);
-    expect(check(['reference,type,dis\u0000posal', 'NS-101,court,referral_order']).fileErrors[0]).toMatch(/^A column heading holds a character that cannot be stored/);
+    expect(check(['reference,type,dis\u0000posal', 'NS-101,court,referral_order']).fileErrors[0]).toMatch(
+      /^A column heading holds a character that cannot be stored/,
+    );
   });
 });
 
 describe('checkCaseImport: text from a forged request', () => {
   it('refuses half a surrogate pair as a file error', () => {
-    expect(check([HEADER, 'NS-101,court,referral_order,,\uD800,,,,']).fileErrors).toEqual([expect.stringMatching(/^The file holds a character that cannot be stored/)]);
+    expect(check([HEADER, 'NS-101,court,referral_order,,\uD800,,,,']).fileErrors).toEqual([
+      expect.stringMatching(/^The file holds a character that cannot be stored/),
+    ]);
   });
 });

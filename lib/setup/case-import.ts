@@ -8,10 +8,19 @@ import { parseCsv } from '@/lib/csv/parse-csv';
 import type { CaseType, Disposal, FrameworkVersion, Level } from '@/lib/framework/types';
 import type { TeamRole } from '@/lib/auth/permissions';
 import { parseCalendarDate } from './case-fields';
-import { checkCaseDetails, checkFileReference, checkTypeAndDisposal, mapHeading, readHeader, readRowValues, type HeadingMatch } from './case-rows';
+import {
+  checkCaseDetails,
+  checkFileReference,
+  checkTypeAndDisposal,
+  mapHeading,
+  readHeader,
+  readRowValues,
+  type HeadingMatch,
+} from './case-rows';
 import { hasUnstorableCharacter } from '@/lib/validation/safe-input';
 
-const UNSTORABLE_CELL = 'holds a character that cannot be stored (a NUL character, or half of an emoji or other symbol): delete it in the spreadsheet and export the file again';
+const UNSTORABLE_CELL =
+  'holds a character that cannot be stored (a NUL character, or half of an emoji or other symbol): delete it in the spreadsheet and export the file again';
 
 /** The columns Casemark imports, in the template's order. */
 export const IMPORT_COLUMNS = [
@@ -30,23 +39,25 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ['reference', 'type', 'disposal'];
 
 /** Other headings people write for the same columns (after normaliseWord). */
-const COLUMN_ALIASES: ReadonlyMap<string, ImportColumn> = new Map(Object.entries({
-  ref: 'reference',
-  case_ref: 'reference',
-  case_reference: 'reference',
-  case_type: 'type',
-  disposal_type: 'disposal',
-  disposal_date: 'sentence_date',
-  date_of_sentence: 'sentence_date',
-  rosh_level: 'rosh',
-  risk_of_serious_harm: 'rosh',
-  safety_and_wellbeing: 'safety_wellbeing',
-  'safety_&_wellbeing': 'safety_wellbeing',
-  safety_wellbeing_level: 'safety_wellbeing',
-  case_manager_name: 'case_manager',
-  inspector: 'inspector_email',
-  inspector_e_mail: 'inspector_email',
-} satisfies Record<string, ImportColumn>));
+const COLUMN_ALIASES: ReadonlyMap<string, ImportColumn> = new Map(
+  Object.entries({
+    ref: 'reference',
+    case_ref: 'reference',
+    case_reference: 'reference',
+    case_type: 'type',
+    disposal_type: 'disposal',
+    disposal_date: 'sentence_date',
+    date_of_sentence: 'sentence_date',
+    rosh_level: 'rosh',
+    risk_of_serious_harm: 'rosh',
+    safety_and_wellbeing: 'safety_wellbeing',
+    'safety_&_wellbeing': 'safety_wellbeing',
+    safety_wellbeing_level: 'safety_wellbeing',
+    case_manager_name: 'case_manager',
+    inspector: 'inspector_email',
+    inspector_e_mail: 'inspector_email',
+  } satisfies Record<string, ImportColumn>),
+);
 
 export { PERSONAL_COLUMN } from './case-rows';
 
@@ -171,18 +182,28 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
 
     const dateText = cell('sentence_date');
     const sentenceDate = dateText === '' ? null : parseCalendarDate(dateText);
-    if (dateText !== '' && !sentenceDate) add('sentence_date', `Sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
+    if (dateText !== '' && !sentenceDate)
+      add('sentence_date', `Sentence date “${dateText}” is not a real date: write it as YYYY-MM-DD or DD/MM/YYYY`);
 
     const { gender, rosh, safetyWellbeing, caseManager } = checkCaseDetails(cell, COLUMN_WORDS, add);
 
     const email = cell('inspector_email').toLowerCase();
     const member = email === '' ? null : teamByEmail.get(email);
     if (email !== '' && !member) {
-      add('inspector_email', `No one with the email address ${email} is on this inspection’s team: add them to the team first, or leave the cell blank`);
+      add(
+        'inspector_email',
+        `No one with the email address ${email} is on this inspection’s team: add them to the team first, or leave the cell blank`,
+      );
     } else if (member && member.role === 'manager') {
-      add('inspector_email', `${email} is on the team as a manager (read-only): only inspectors and the lead inspector can be allocated cases`);
+      add(
+        'inspector_email',
+        `${email} is on the team as a manager (read-only): only inspectors and the lead inspector can be allocated cases`,
+      );
     } else if (member && member.role === 'quality_assurer') {
-      add('inspector_email', `${email} is on the team as a quality assurer (no marking): only inspectors and the lead inspector can be allocated cases`);
+      add(
+        'inspector_email',
+        `${email} is on the team as a quality assurer (no marking): only inspectors and the lead inspector can be allocated cases`,
+      );
     }
 
     const kase: ImportedCase | null =

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaseDetails, checkFileReference, checkTypeAndDisposal, mapHeading, readHeader, readRowValues, type CaseRowColumn } from './case-rows';
+import {
+  checkCaseDetails,
+  checkFileReference,
+  checkTypeAndDisposal,
+  mapHeading,
+  readHeader,
+  readRowValues,
+  type CaseRowColumn,
+} from './case-rows';
 
 type Issue = [CaseRowColumn | null, string];
 const collector = () => {
@@ -43,7 +51,10 @@ describe('readHeader', () => {
 describe('row checks', () => {
   it('reads trimmed values and reports values beyond the header', () => {
     const { issues, add } = collector();
-    expect(readRowValues({ line: 2, fields: [' A-1 ', 'court', 'x'] }, ['reference', 'type'], add)).toEqual({ reference: 'A-1', type: 'court' });
+    expect(readRowValues({ line: 2, fields: [' A-1 ', 'court', 'x'] }, ['reference', 'type'], add)).toEqual({
+      reference: 'A-1',
+      type: 'court',
+    });
     expect(issues[0]?.[1]).toContain('The row has 3 values but the header has 2 columns');
   });
 

@@ -46,14 +46,18 @@ export function mapHeading<C extends string>(
   // Object.prototype and taken as a known column.
   const column = (known as readonly string[]).includes(word) ? (word as C) : aliases.get(word);
   if (column) return { column, error: null };
-  if (word === '') return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
+  if (word === '')
+    return { column: null, error: 'A column has no heading. Give every column one of the headings in the template, or remove it' };
   if (PERSONAL_COLUMN.test(word)) {
     return {
       column: null,
       error: `Column “${header.trim()}” looks like it holds children’s names or personal details. Casemark stores case references only: remove the column from the file and upload it again`,
     };
   }
-  return { column: null, error: `Column “${header.trim()}” is not one Casemark ${verb}. Remove it, or rename it to one of: ${known.join(', ')}` };
+  return {
+    column: null,
+    error: `Column “${header.trim()}” is not one Casemark ${verb}. Remove it, or rename it to one of: ${known.join(', ')}`,
+  };
 }
 
 /**
@@ -101,7 +105,10 @@ export function readRowValues<C extends string>(
     if (column) values[column] = (record.fields[index] ?? '').trim();
   });
   if (record.fields.slice(columns.length).some((f) => f.trim() !== '')) {
-    add(null, `The row has ${record.fields.length} values but the header has ${columns.length} columns: check for a comma inside a value that is not in quotes`);
+    add(
+      null,
+      `The row has ${record.fields.length} values but the header has ${columns.length} columns: check for a comma inside a value that is not in quotes`,
+    );
   }
   return values;
 }

@@ -26,12 +26,20 @@ async function checkCaseAgainstInspection(
   if (typeProblem) invalid('type', typeProblem);
   // References differing only in case would be confused on paper: treated as the same.
   const taken = await tx.case.findFirst({
-    where: { inspectionId: inspection.id, reference: { equals: fields.reference, mode: 'insensitive' }, ...(exceptCaseId ? { NOT: { id: exceptCaseId } } : {}) },
+    where: {
+      inspectionId: inspection.id,
+      reference: { equals: fields.reference, mode: 'insensitive' },
+      ...(exceptCaseId ? { NOT: { id: exceptCaseId } } : {}),
+    },
     select: { reference: true },
   });
   if (taken) invalid('reference', `A case with reference ${taken.reference} is already in this inspection`);
   // Keeping the current inspector (even one since deactivated) is not a new allocation.
-  if (fields.inspectorId && fields.inspectorId !== currentInspectorId && !(await findAllocatableMember(tx, inspection.id, fields.inspectorId))) {
+  if (
+    fields.inspectorId &&
+    fields.inspectorId !== currentInspectorId &&
+    !(await findAllocatableMember(tx, inspection.id, fields.inspectorId))
+  ) {
     invalid('inspectorId', 'Choose an inspector on the team (an inspector or the lead inspector)');
   }
 }
@@ -92,7 +100,10 @@ export async function editCase(db: PrismaClient, actor: Actor, input: unknown): 
     });
     if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
     if (before.version !== baseVersion) {
-      throw new AppError('conflict', 'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.');
+      throw new AppError(
+        'conflict',
+        'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.',
+      );
     }
     await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
     if (before.type !== fields.type || before.disposal !== fields.disposal) {
@@ -163,7 +174,10 @@ export async function deleteCase(db: PrismaClient, actor: Actor, input: unknown)
       kase.isPracticeExample ||
       Boolean(kase.practiceExample);
     if (answers === 0 && hasCaseLevelMarking) {
-      throw new AppError('conflict', `Case ${kase.reference} cannot be deleted: its inspector has started marking it, and deleting it would lose that marking.`);
+      throw new AppError(
+        'conflict',
+        `Case ${kase.reference} cannot be deleted: its inspector has started marking it, and deleting it would lose that marking.`,
+      );
     }
     if (answers > 0) {
       throw new AppError(
@@ -179,7 +193,13 @@ export async function deleteCase(db: PrismaClient, actor: Actor, input: unknown)
         action: 'case.delete',
         entity: 'case',
         entityId: kase.id,
-        oldValue: { reference: kase.reference, type: kase.type, disposal: kase.disposal, inspectorId: kase.inspectorId, status: kase.status },
+        oldValue: {
+          reference: kase.reference,
+          type: kase.type,
+          disposal: kase.disposal,
+          inspectorId: kase.inspectorId,
+          status: kase.status,
+        },
       },
     });
     return { reference: kase.reference };

@@ -29,7 +29,9 @@ export async function previewImportAction(_previous: unknown, formData: unknown)
       throw new AppError('invalid', 'The selected file must be a CSV', { file: 'The selected file must be a CSV' });
     }
     if (file.size > MAX_FILE_BYTES) {
-      throw new AppError('invalid', 'The selected file must be smaller than 500 KB', { file: 'The selected file must be smaller than 500 KB' });
+      throw new AppError('invalid', 'The selected file must be smaller than 500 KB', {
+        file: 'The selected file must be smaller than 500 KB',
+      });
     }
     const csv = await file.text();
     const check = await previewCaseImport(prisma, user, { inspectionId: values.inspectionId, csv });

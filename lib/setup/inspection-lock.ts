@@ -12,8 +12,20 @@ export type ManagedInspection = LockedInspection;
  * rest of the transaction so set-up changes to one inspection happen one at a time (e.g. two
  * leads cannot each remove the other and leave none).
  */
-export function lockInspectionForManage(tx: Tx, actor: Actor, inspectionId: string, options: { forUpdate?: boolean } = {}): Promise<ManagedInspection> {
-  return lockInspectionFor(tx, actor, inspectionId, 'inspection.manage', 'Only the lead inspector or an admin can set up this inspection.', options);
+export function lockInspectionForManage(
+  tx: Tx,
+  actor: Actor,
+  inspectionId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ManagedInspection> {
+  return lockInspectionFor(
+    tx,
+    actor,
+    inspectionId,
+    'inspection.manage',
+    'Only the lead inspector or an admin can set up this inspection.',
+    options,
+  );
 }
 
 /** Once published, an inspection's sample and allocation are its record: they no longer change. */
@@ -29,5 +41,7 @@ export async function findAllocatableMember(tx: Tx, inspectionId: string, userId
     where: { inspectionId_userId: { inspectionId, userId } },
     select: { role: true, user: { select: { id: true, name: true, isActive: true } } },
   });
-  return member && (member.role === 'inspector' || member.role === 'lead_inspector') && member.user.isActive ? { id: member.user.id, name: member.user.name } : null;
+  return member && (member.role === 'inspector' || member.role === 'lead_inspector') && member.user.isActive
+    ? { id: member.user.id, name: member.user.name }
+    : null;
 }

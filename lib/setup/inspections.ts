@@ -12,7 +12,10 @@ import { lockInspectionForManage, refuseIfPublished } from './inspection-lock';
 import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
 
 /** Previous results checked against the framework, or an `invalid` AppError naming the field. */
-function checkPreviousResults(framework: FrameworkVersion, input: { previousRatings: Record<string, string>; previousKeyQuestionPct: string }) {
+function checkPreviousResults(
+  framework: FrameworkVersion,
+  input: { previousRatings: Record<string, string>; previousKeyQuestionPct: string },
+) {
   const f = getFramework(framework);
   const ratings = checkPreviousRatings(input.previousRatings, f);
   if (!ratings.ok) throw new AppError('invalid', ratings.message, { previousRatings: ratings.message });

@@ -14,7 +14,10 @@ describe('checkPreviousRatings', () => {
   });
 
   it('refuses a standard the framework does not have, or a rating that does not exist', () => {
-    expect(checkPreviousRatings({ '4.1': 'good' }, f2018)).toEqual({ ok: false, message: 'There is no standard 4.1 in the 2018 standards' });
+    expect(checkPreviousRatings({ '4.1': 'good' }, f2018)).toEqual({
+      ok: false,
+      message: 'There is no standard 4.1 in the 2018 standards',
+    });
     expect(checkPreviousRatings({ '2.1': 'great' }, f2018)).toEqual({ ok: false, message: 'Choose a rating for standard 2.1' });
   });
 });
@@ -33,13 +36,19 @@ describe('parseKeyQuestionPercentages', () => {
       ok: false,
       message: 'Previous key-question percentages, line 2: write a key question and its percentage, like 2.1.1=77',
     });
-    expect(parseKeyQuestionPercentages('2.1.9=50', f2021)).toMatchObject({ ok: false, message: expect.stringContaining('2.1.9 is not a key question') });
+    expect(parseKeyQuestionPercentages('2.1.9=50', f2021)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('2.1.9 is not a key question'),
+    });
     // 1.1.1 is qualitative: it has no percentage. 3.4.1 is case-marked only in 2018.
     expect(parseKeyQuestionPercentages('1.1.1=50', f2021).ok).toBe(false);
     expect(parseKeyQuestionPercentages('3.4.1=50', f2021).ok).toBe(false);
     expect(parseKeyQuestionPercentages('3.4.1=50', f2018).ok).toBe(true);
     expect(parseKeyQuestionPercentages('2.1.1=101', f2021)).toMatchObject({ ok: false, message: expect.stringContaining('from 0 to 100') });
-    expect(parseKeyQuestionPercentages('2.1.1=1\n2.1.1=2', f2021)).toMatchObject({ ok: false, message: expect.stringContaining('more than once') });
+    expect(parseKeyQuestionPercentages('2.1.1=1\n2.1.1=2', f2021)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('more than once'),
+    });
   });
 
   it('formats back in the framework’s order', () => {

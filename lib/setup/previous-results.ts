@@ -42,7 +42,10 @@ export function parseKeyQuestionPercentages(text: string, framework: Framework):
     const [, id, pctText] = match;
     const pct = Number(pctText);
     if (!keyQuestionIds.has(id)) {
-      return { ok: false, message: `${where}: ${id} is not a key question of a case-marked standard in the ${framework.version} standards` };
+      return {
+        ok: false,
+        message: `${where}: ${id} is not a key question of a case-marked standard in the ${framework.version} standards`,
+      };
     }
     if (pct > 100) return { ok: false, message: `${where}: a percentage must be from 0 to 100` };
     if (id in value) return { ok: false, message: `${where}: ${id} is given more than once` };

@@ -20,7 +20,10 @@ async function refuseLosingLastLead(tx: Tx, inspectionId: string, member: { role
   if (member.role !== 'lead_inspector') return;
   const leads = await tx.inspectionMember.count({ where: { inspectionId, role: 'lead_inspector' } });
   if (leads <= 1) {
-    throw new AppError('invalid', `${member.user.name} is the only lead inspector, so they cannot be ${what}. Make someone else lead inspector first.`);
+    throw new AppError(
+      'invalid',
+      `${member.user.name} is the only lead inspector, so they cannot be ${what}. Make someone else lead inspector first.`,
+    );
   }
 }
 
@@ -45,14 +48,24 @@ export async function addMember(db: PrismaClient, actor: Actor, input: unknown):
       const message = `No active user has the email address ${email}. Ask an admin to create their account`;
       throw new AppError('invalid', message, { email: message });
     }
-    const existing = await tx.inspectionMember.findUnique({ where: { inspectionId_userId: { inspectionId, userId: user.id } }, select: { role: true } });
+    const existing = await tx.inspectionMember.findUnique({
+      where: { inspectionId_userId: { inspectionId, userId: user.id } },
+      select: { role: true },
+    });
     if (existing) {
       const message = `${user.name} is already on the team as ${ROLE_LABELS[existing.role].toLowerCase()}`;
       throw new AppError('invalid', message, { email: message });
     }
     await tx.inspectionMember.create({ data: { inspectionId, userId: user.id, role } });
     await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId, action: 'member.add', entity: 'inspection_member', entityId: `${inspectionId}:${user.id}`, newValue: { email, role } },
+      data: {
+        actorId: actor.id,
+        inspectionId,
+        action: 'member.add',
+        entity: 'inspection_member',
+        entityId: `${inspectionId}:${user.id}`,
+        newValue: { email, role },
+      },
     });
     return { name: user.name };
   });

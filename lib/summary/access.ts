@@ -9,6 +9,9 @@ import { EXPORT_ROLES } from '@/lib/export/all-inspections';
 
 export async function canViewSummary(db: PrismaClient, actor: Actor): Promise<boolean> {
   if (actor.isAdmin) return true;
-  const membership = await db.inspectionMember.findFirst({ where: { userId: actor.id, role: { in: EXPORT_ROLES } }, select: { inspectionId: true } });
+  const membership = await db.inspectionMember.findFirst({
+    where: { userId: actor.id, role: { in: EXPORT_ROLES } },
+    select: { inspectionId: true },
+  });
   return membership !== null;
 }

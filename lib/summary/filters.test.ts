@@ -11,7 +11,15 @@ describe('parseSummaryFilters', () => {
   it('reads every filter and the sort', () => {
     const { filters, errors } = parse('framework=2021&from=2026-01-05&to=2026-12-31&region=North+West&status=published&sort=score&dir=asc');
     expect(errors).toEqual({});
-    expect(filters).toEqual({ framework: '2021', from: '2026-01-05', to: '2026-12-31', region: 'North West', status: 'published', sort: 'score', dir: 'asc' });
+    expect(filters).toEqual({
+      framework: '2021',
+      from: '2026-01-05',
+      to: '2026-12-31',
+      region: 'North West',
+      status: 'published',
+      sort: 'score',
+      dir: 'asc',
+    });
   });
 
   it('reads the GOV.UK date input parts and writes them back canonically', () => {
@@ -27,7 +35,9 @@ describe('parseSummaryFilters', () => {
   });
 
   it('reports bad values and ignores them rather than guessing', () => {
-    const { filters, errors } = parse('framework=2019&status=draft&sort=evil&from=2026-02-30&to%5Bday%5D=x&to%5Bmonth%5D=1&to%5Byear%5D=2026');
+    const { filters, errors } = parse(
+      'framework=2019&status=draft&sort=evil&from=2026-02-30&to%5Bday%5D=x&to%5Bmonth%5D=1&to%5Byear%5D=2026',
+    );
     expect(filters.framework).toBeNull();
     expect(filters.status).toBeNull();
     expect(filters.sort).toBe('fieldwork');
@@ -45,14 +55,25 @@ describe('parseSummaryFilters', () => {
 
   it('keeps the sort in the query string only when it is not the default', () => {
     expect(summaryQueryString({ ...DEFAULT_SUMMARY_FILTERS, region: 'Midlands' })).toBe('region=Midlands');
-    expect(summaryQueryString({ ...DEFAULT_SUMMARY_FILTERS, sort: 'service', dir: 'asc' }, { format: 'csv' })).toBe('sort=service&dir=asc&format=csv');
+    expect(summaryQueryString({ ...DEFAULT_SUMMARY_FILTERS, sort: 'service', dir: 'asc' }, { format: 'csv' })).toBe(
+      'sort=service&dir=asc&format=csv',
+    );
   });
 });
 
 describe('summaryFilterWhere', () => {
   it('is empty without filters and narrows by each filter otherwise', () => {
     expect(summaryFilterWhere(DEFAULT_SUMMARY_FILTERS)).toEqual({});
-    expect(summaryFilterWhere({ ...DEFAULT_SUMMARY_FILTERS, framework: '2018', region: 'North', status: 'panel', from: '2026-01-01', to: '2026-02-01' })).toEqual({
+    expect(
+      summaryFilterWhere({
+        ...DEFAULT_SUMMARY_FILTERS,
+        framework: '2018',
+        region: 'North',
+        status: 'panel',
+        from: '2026-01-01',
+        to: '2026-02-01',
+      }),
+    ).toEqual({
       AND: [
         { framework: 'v2018' },
         { status: 'panel' },

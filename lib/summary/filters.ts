@@ -32,19 +32,35 @@ export interface SummaryFilters {
 
 export type SummaryFilterField = 'framework' | 'from' | 'to' | 'region' | 'status' | 'sort';
 
-export const DEFAULT_SUMMARY_FILTERS: SummaryFilters = { framework: null, from: null, to: null, region: null, status: null, sort: 'fieldwork', dir: 'desc' };
+export const DEFAULT_SUMMARY_FILTERS: SummaryFilters = {
+  framework: null,
+  from: null,
+  to: null,
+  region: null,
+  status: null,
+  sort: 'fieldwork',
+  dir: 'desc',
+};
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
-export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-});
+export const ZIsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((text) => {
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+  });
 
 const ZFramework = z.enum(FRAMEWORK_VERSIONS);
 const ZStatus = z.enum(INSPECTION_STATUSES);
 const ZSort = z.enum(SUMMARY_SORTS);
 // A NUL character cannot reach PostgreSQL's text comparison: refused like any other bad region.
-const ZRegion = z.string().trim().min(1).max(100).refine((text) => !hasUnstorableCharacter(text));
+const ZRegion = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((text) => !hasUnstorableCharacter(text));
 
 type Params = Pick<URLSearchParams, 'get'>;
 
@@ -79,7 +95,7 @@ const MESSAGES: Record<SummaryFilterField, string> = {
  */
 export function parseSummaryFilters(params: Params): { filters: SummaryFilters; errors: Partial<Record<SummaryFilterField, string>> } {
   const errors: Partial<Record<SummaryFilterField, string>> = {};
-  const optional = <T,>(field: SummaryFilterField, schema: z.ZodType<T>, raw: string | null): T | null => {
+  const optional = <T>(field: SummaryFilterField, schema: z.ZodType<T>, raw: string | null): T | null => {
     if (raw === null || raw.trim() === '') return null;
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
@@ -90,7 +106,8 @@ export function parseSummaryFilters(params: Params): { filters: SummaryFilters; 
   const region = optional('region', ZRegion, params.get('region'));
   const status = optional('status', ZStatus, params.get('status'));
   const sort = optional('sort', ZSort, params.get('sort')) ?? DEFAULT_SUMMARY_FILTERS.sort;
-  const dir: SortDirection = params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : sort === 'fieldwork' || sort === 'score' ? 'desc' : 'asc';
+  const dir: SortDirection =
+    params.get('dir') === 'asc' ? 'asc' : params.get('dir') === 'desc' ? 'desc' : sort === 'fieldwork' || sort === 'score' ? 'desc' : 'asc';
   let from = readDate(params, 'from');
   let to = readDate(params, 'to');
   if (from.isInvalid) errors.from = MESSAGES.from;

@@ -18,9 +18,15 @@ export interface SummaryData {
   figures: SummaryFigures;
 }
 
-export async function loadSummary(db: PrismaClient, actor: Actor, filters: SummaryFilters, options: { pageSize?: number } = {}): Promise<SummaryData> {
+export async function loadSummary(
+  db: PrismaClient,
+  actor: Actor,
+  filters: SummaryFilters,
+  options: { pageSize?: number } = {},
+): Promise<SummaryData> {
   const rows: SummaryRow[] = [];
-  for await (const row of allInspectionRows(db, actor, { pageSize: options.pageSize, filter: summaryFilterWhere(filters) })) rows.push(toSummaryRow(row));
+  for await (const row of allInspectionRows(db, actor, { pageSize: options.pageSize, filter: summaryFilterWhere(filters) }))
+    rows.push(toSummaryRow(row));
   const sorted = sortSummaryRows(rows, filters);
   return { rows: sorted, figures: summaryFigures(sorted) };
 }

@@ -28,7 +28,12 @@ async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 describe('summary tables', () => {
   const rows = [row('a', '=HYPERLINK("x")', 6, 4), row('b', 'Plain', 13, 7)]; // 60% and 65%: median 62.5
   const figures = summaryFigures(rows);
-  const tables = buildSummaryTables({ rows, figures, filters: { ...DEFAULT_SUMMARY_FILTERS, region: '@Region' }, generatedAt: new Date('2026-12-03T10:00:00Z') });
+  const tables = buildSummaryTables({
+    rows,
+    figures,
+    filters: { ...DEFAULT_SUMMARY_FILTERS, region: '@Region' },
+    generatedAt: new Date('2026-12-03T10:00:00Z'),
+  });
 
   it('writes a standard’s rating with * for professional judgement, blank when not rated, n/a when not in the framework', () => {
     expect(standardCellText({ rating: 'good', isProfessionalJudgement: true })).toBe('Good*');
@@ -37,7 +42,10 @@ describe('summary tables', () => {
   });
 
   it('lists the filters first, in words', () => {
-    expect(filterRows(DEFAULT_SUMMARY_FILTERS, { shown: 3, final: 1 }, new Date('2026-12-03T10:00:00Z'))).toContainEqual(['Sorted by', 'Fieldwork dates (descending)']);
+    expect(filterRows(DEFAULT_SUMMARY_FILTERS, { shown: 3, final: 1 }, new Date('2026-12-03T10:00:00Z'))).toContainEqual([
+      'Sorted by',
+      'Fieldwork dates (descending)',
+    ]);
     expect(tables.map((t) => t.id)).toEqual(['filters', 'inspections', 'rating-counts', 'key-questions', 'changes']);
   });
 

@@ -54,7 +54,11 @@ const integer = (key: string, header: string, width = 10): ExportColumn => ({ ke
 const percent = (key: string, header: string, width = 10): ExportColumn => ({ key, header, type: 'percent', width });
 
 /** The filters as rows of the first sheet (and of `table=filters`). */
-export function filterRows(filters: SummaryFilters, figures: Pick<SummaryFigures, 'shown' | 'final'>, generatedAt: Date): [string, string][] {
+export function filterRows(
+  filters: SummaryFilters,
+  figures: Pick<SummaryFigures, 'shown' | 'final'>,
+  generatedAt: Date,
+): [string, string][] {
   return [
     ['Standards', filters.framework ? FRAMEWORK_LABELS[filters.framework] : 'All'],
     ['Fieldwork starting from', filters.from ?? 'Any date'],
@@ -69,7 +73,12 @@ export function filterRows(filters: SummaryFilters, figures: Pick<SummaryFigures
 }
 
 /** Every table of the summary, in sheet order. */
-export function buildSummaryTables(input: { rows: readonly SummaryRow[]; figures: SummaryFigures; filters: SummaryFilters; generatedAt?: Date }): SummaryTable[] {
+export function buildSummaryTables(input: {
+  rows: readonly SummaryRow[];
+  figures: SummaryFigures;
+  filters: SummaryFilters;
+  generatedAt?: Date;
+}): SummaryTable[] {
   const { rows, figures, filters } = input;
   const standardIds = summaryStandardIds(filters.framework);
   const generatedAt = input.generatedAt ?? new Date();
@@ -114,7 +123,8 @@ export function buildSummaryTables(input: { rows: readonly SummaryRow[]; figures
             ratings: row.isFinal ? 'Final' : 'Provisional',
             id: row.id,
           };
-          for (const id of standardIds) cells[`standard:${id}`] = standardCellText(Object.hasOwn(row.standards, id) ? row.standards[id] : undefined);
+          for (const id of standardIds)
+            cells[`standard:${id}`] = standardCellText(Object.hasOwn(row.standards, id) ? row.standards[id] : undefined);
           yield cells;
         }
       },
@@ -238,7 +248,9 @@ export function summaryWorkbookStream(tables: readonly SummaryTable[], options: 
   if (options.title) workbook.title = options.title;
   (async () => {
     for (const table of tables) {
-      const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+      const sheet = workbook.addWorksheet(table.sheetName, {
+        views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+      });
       sheet.columns = table.columns.map((column) => ({ key: column.key, width: column.width }));
       const header = sheet.addRow(table.columns.map((column) => column.header));
       header.font = { bold: true };

@@ -4,7 +4,16 @@ import type { AllInspectionsRow } from '@/lib/export/all-inspections';
 import type { Rating } from '@/lib/framework/types';
 import { changeOf, median, sortSummaryRows, summaryFigures, toSummaryRow, type SummaryRow } from './summary';
 
-function row(id: string, options: { status?: AllInspectionsRow['status']; service?: string; kq211?: [number, number]; decision?: Rating; previous?: Record<string, unknown> } = {}): SummaryRow {
+function row(
+  id: string,
+  options: {
+    status?: AllInspectionsRow['status'];
+    service?: string;
+    kq211?: [number, number];
+    decision?: Rating;
+    previous?: Record<string, unknown>;
+  } = {},
+): SummaryRow {
   const [yes, no] = options.kq211 ?? [8, 2];
   const result = computeInspection('2021', {
     counts: { '2.1.1': { yes, no, na: 0 } },

@@ -79,7 +79,12 @@ describe('valid documents', () => {
 });
 
 describe('framework checks name the case and the question', () => {
-  const court = (answers: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ ref: 'C07', type: 'court', answers, ...extra });
+  const court = (answers: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    ref: 'C07',
+    type: 'court',
+    answers,
+    ...extra,
+  });
 
   it('rejects a question id that does not exist in the framework', () => {
     expect(errorsOf(doc({ cases: [court({ '2.1.9': 'yes' })] }))).toEqual([
@@ -92,14 +97,18 @@ describe('framework checks name the case and the question', () => {
       'cases[0].answers["1.1.1"]: Case "C07": question "1.1.1" does not exist in the 2018 framework (1.1 is a qualitative standard: it is judged by the lead inspector, not marked on cases)',
     ]);
     // 3.4 is qualitative in 2021, so 3.4.1 is no case-marking question there.
-    const errors = errorsOf(doc({ cases: [{ ref: 'O1', type: 'out_of_court', disposal: 'youth_caution', answers: { '3.4.1': 'yes' } }] }, { framework: '2021' }));
+    const errors = errorsOf(
+      doc({ cases: [{ ref: 'O1', type: 'out_of_court', disposal: 'youth_caution', answers: { '3.4.1': 'yes' } }] }, { framework: '2021' }),
+    );
     expect(errors).toEqual([
       'cases[0].answers["3.4.1"]: Case "O1": question "3.4.1" does not exist in the 2021 framework (3.4 is a qualitative standard: it is judged by the lead inspector, not marked on cases)',
     ]);
   });
 
   it('rejects 3.4.2 on a youth caution (youth conditional cautions only)', () => {
-    const errors = errorsOf(doc({ cases: [{ ref: 'OOC-05', type: 'out_of_court', disposal: 'youth_caution', answers: { '3.4.2': 'yes' } }] }));
+    const errors = errorsOf(
+      doc({ cases: [{ ref: 'OOC-05', type: 'out_of_court', disposal: 'youth_caution', answers: { '3.4.2': 'yes' } }] }),
+    );
     expect(errors).toEqual([
       'cases[0].answers["3.4.2"]: Case "OOC-05": answer to "3.4.2" cannot apply to this case: "3.4.2" applies only to youth_conditional_caution cases, and this case is youth_caution',
     ]);
@@ -170,18 +179,19 @@ describe('framework checks name the case and the question', () => {
     expect(
       errorsOf(
         doc({
-          cases: [
-            court({}, { disposal: 'youth_caution' }),
-            { ref: 'O9', type: 'out_of_court', disposal: 'referral_order', answers: {} },
-          ],
+          cases: [court({}, { disposal: 'youth_caution' }), { ref: 'O9', type: 'out_of_court', disposal: 'referral_order', answers: {} }],
         }),
       ),
     ).toEqual([
       'cases[0].disposal: Case "C07": disposal "youth_caution" does not fit a court case (it is an out-of-court disposal)',
       'cases[1].disposal: Case "O9": disposal "referral_order" does not fit an out-of-court case (it is a court disposal)',
     ]);
-    const resettlement = errorsOf(doc({ cases: [{ ref: 'R2', type: 'resettlement', disposal: 'community_resolution', answers: {} }] }, { framework: '2021' }));
-    expect(resettlement).toEqual(['cases[0].disposal: Case "R2": disposal "community_resolution" does not fit a resettlement case (it is an out-of-court disposal)']);
+    const resettlement = errorsOf(
+      doc({ cases: [{ ref: 'R2', type: 'resettlement', disposal: 'community_resolution', answers: {} }] }, { framework: '2021' }),
+    );
+    expect(resettlement).toEqual([
+      'cases[0].disposal: Case "R2": disposal "community_resolution" does not fit a resettlement case (it is an out-of-court disposal)',
+    ]);
   });
 
   it('rejects resettlement cases in a 2018 inspection', () => {
@@ -228,8 +238,24 @@ describe('framework checks name the case and the question', () => {
   // Professional discretion departs from a computed rating near a boundary (Blackpool 2021 and
   // Wigan 2021, Annexe 1): a standard with no "yes" or "no" on any key question has none.
   it('rejects a panel decision on a standard no case answers yes or no', () => {
-    const onlyNa = { ref: 'C1', type: 'court', disposal: 'referral_order', answers: { '2.2.1': 'na', '2.2.2': 'na', '2.2.3': 'na', '2.1.1': 'yes' } };
-    const errors = errorsOf(doc({ cases: [onlyNa], panel: [{ standard: '2.2', rating: 'good', rationale: 'r' }, { standard: '2.1', rating: 'good', rationale: 'r' }] }, { framework: '2021' }));
+    const onlyNa = {
+      ref: 'C1',
+      type: 'court',
+      disposal: 'referral_order',
+      answers: { '2.2.1': 'na', '2.2.2': 'na', '2.2.3': 'na', '2.1.1': 'yes' },
+    };
+    const errors = errorsOf(
+      doc(
+        {
+          cases: [onlyNa],
+          panel: [
+            { standard: '2.2', rating: 'good', rationale: 'r' },
+            { standard: '2.1', rating: 'good', rationale: 'r' },
+          ],
+        },
+        { framework: '2021' },
+      ),
+    );
     expect(errors).toEqual([
       'panel[0].standard: Panel decision for "2.2": 2.2 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating',
     ]);

@@ -38,15 +38,18 @@ const ZDate = z.iso.date({ error: 'Expected a date as YYYY-MM-DD' });
 const ZAnswerValue = z.custom<AnswerValue>(() => true);
 
 /** A judgement: the rating, null (not yet judged), or an object with the rating and evidence. */
-const ZJudgement = z.union([
-  ZRating,
-  z.null(),
-  z.looseObject({
-    rating: ZRating.nullable().optional(),
-    /** Evidence notes, free text or by question id. */
-    evidence: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
-  }),
-], { error: `Expected a judgement: a rating (one of ${RATING_LIST}), null, or { "rating": …, "evidence": … }` });
+const ZJudgement = z.union(
+  [
+    ZRating,
+    z.null(),
+    z.looseObject({
+      rating: ZRating.nullable().optional(),
+      /** Evidence notes, free text or by question id. */
+      evidence: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+    }),
+  ],
+  { error: `Expected a judgement: a rating (one of ${RATING_LIST}), null, or { "rating": …, "evidence": … }` },
+);
 
 export const ZInterchangeCase = z.looseObject({
   ref: z.string({ error: 'Expected a case reference (text)' }).trim().min(1, 'A case needs a reference'),
@@ -92,13 +95,18 @@ const ZBaseDocument = z.looseObject({
 
 const TYPE_WORDS: Record<CaseType, string> = { court: 'court', out_of_court: 'out-of-court', resettlement: 'resettlement' };
 /** "a court case", "an out-of-court case". */
-const A_CASE: Record<CaseType, string> = { court: 'a court case', out_of_court: 'an out-of-court case', resettlement: 'a resettlement case' };
+const A_CASE: Record<CaseType, string> = {
+  court: 'a court case',
+  out_of_court: 'an out-of-court case',
+  resettlement: 'a resettlement case',
+};
 
 /** Why a known question cannot be answered on this case, in words. */
 function whyNotAnswerable(framework: Framework, kase: { type: CaseType; disposal?: Disposal }, questionId: string): string {
   const ref = findQuestion(framework, questionId);
   if (!ref) return `question "${questionId}" is not in the ${framework.version} framework`;
-  if (ref.kind === 'resettlement_aspect') return `"${questionId}" is a resettlement aspect, answered only on resettlement cases, not on ${A_CASE[kase.type]}`;
+  if (ref.kind === 'resettlement_aspect')
+    return `"${questionId}" is a resettlement aspect, answered only on resettlement cases, not on ${A_CASE[kase.type]}`;
   if (kase.type === 'resettlement') {
     return `"${questionId}" belongs to ${ref.standard.id}, which is not marked on resettlement cases (they answer the resettlement aspects only)`;
   }
@@ -143,13 +151,19 @@ function checkAgainstFramework(value: unknown): Issue[] {
     if (typeof kase.ref === 'string' && kase.ref.trim()) {
       const first = seen.get(ref);
       if (first !== undefined) {
-        issues.push({ message: `${name} appears more than once (cases ${first + 1} and ${index + 1}): case refs must be unique`, path: ['cases', index, 'ref'] });
+        issues.push({
+          message: `${name} appears more than once (cases ${first + 1} and ${index + 1}): case refs must be unique`,
+          path: ['cases', index, 'ref'],
+        });
       } else seen.set(ref, index);
     }
     const type = (CASE_TYPES as readonly unknown[]).includes(kase.type) ? (kase.type as CaseType) : null;
     const disposal = (DISPOSALS as readonly unknown[]).includes(kase.disposal) ? (kase.disposal as Disposal) : undefined;
     if (type === 'resettlement' && framework.version === '2018') {
-      issues.push({ message: `${name} is a resettlement case, but the 2018 framework has no resettlement standard`, path: ['cases', index, 'type'] });
+      issues.push({
+        message: `${name} is a resettlement case, but the 2018 framework has no resettlement standard`,
+        path: ['cases', index, 'type'],
+      });
     }
     if (type && disposal && !isDisposalOfCaseType(disposal, type)) {
       issues.push({
@@ -197,7 +211,8 @@ function checkAgainstFramework(value: unknown): Issue[] {
     for (const standardId of Object.keys(judgements)) {
       const standard = findStandard(framework, standardId);
       const path = ['judgements', standardId];
-      if (!standard) issues.push({ message: `Judgement for "${standardId}": no such standard in the ${framework.version} framework`, path });
+      if (!standard)
+        issues.push({ message: `Judgement for "${standardId}": no such standard in the ${framework.version} framework`, path });
       else if (standard.kind !== 'qualitative') {
         issues.push({
           message: `Judgement for "${standardId}": ${standardId} is case-marked, so its rating is computed from the cases (use a panel decision to apply professional judgement)`,
@@ -215,7 +230,8 @@ function checkAgainstFramework(value: unknown): Issue[] {
     if (typeof standardId !== 'string') return;
     const path = ['panel', index, 'standard'];
     const standard = findStandard(framework, standardId);
-    if (!standard) issues.push({ message: `Panel decision for "${standardId}": no such standard in the ${framework.version} framework`, path });
+    if (!standard)
+      issues.push({ message: `Panel decision for "${standardId}": no such standard in the ${framework.version} framework`, path });
     else if (standard.kind !== 'case_marked') {
       issues.push({
         message: `Panel decision for "${standardId}": ${standardId} is not case-marked (it takes the lead inspector's judgement, under "judgements")`,

@@ -3,9 +3,7 @@ import { ANSWERS } from '@/lib/framework/types';
 import { ZVersion } from './ids';
 
 const ZId = z.uuid({ error: 'Unknown case' });
-const ZQuestionId = z
-  .string({ error: 'Unknown question' })
-  .regex(/^\d\.\d(\.\d+(\.[a-z])?|\.r\d{2})$/, 'Unknown question');
+const ZQuestionId = z.string({ error: 'Unknown question' }).regex(/^\d\.\d(\.\d+(\.[a-z])?|\.r\d{2})$/, 'Unknown question');
 
 /** Limits shared by the marking page and the interchange import (lib/interchange/document.ts). */
 export const ZNote = z.string({ error: 'Expected a note (text)' }).max(5000, 'The note must be 5,000 characters or fewer');

@@ -17,7 +17,11 @@ export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; m
  * Parses with a zod schema or throws an `invalid` AppError carrying the field errors. Text that
  * cannot be stored (NUL, unpaired surrogates) and absurd nesting are refused first, by field.
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, options: { checkedByCaller?: readonly string[] } = {}): z.output<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  options: { checkedByCaller?: readonly string[] } = {},
+): z.output<S> {
   // A caller that reports unstorable text more precisely (a CSV file, by line and column) checks those fields itself.
   const checked = options.checkedByCaller ?? [];
   const scanned =

@@ -13,7 +13,9 @@ const ZQueryText = (label: string) =>
 
 export const ZRaiseQuery = z.object({
   caseId: z.uuid({ error: 'Unknown case' }),
-  questionId: z.string({ error: 'Choose the answer to query' }).regex(/^([0-9A-Za-z.]{1,20}|case:[A-Za-z]{1,40})$/, 'Choose the answer to query'),
+  questionId: z
+    .string({ error: 'Choose the answer to query' })
+    .regex(/^([0-9A-Za-z.]{1,20}|case:[A-Za-z]{1,40})$/, 'Choose the answer to query'),
   body: ZQueryText('your query'),
 });
 export type TRaiseQuery = z.infer<typeof ZRaiseQuery>;

@@ -44,12 +44,17 @@ describe('parseOrThrow', () => {
   it('bounds versions to what PostgreSQL stores', () => {
     expect(parseOrThrow(schema, { note: '', baseVersion: MAX_INT4 }).baseVersion).toBe(MAX_INT4);
     for (const baseVersion of [2 ** 40, MAX_INT4 + 1, -1, 1.5, Number.NaN, '1']) {
-      expect(() => parseOrThrow(schema, { note: '', baseVersion })).toThrow(expect.objectContaining({ code: 'invalid', fieldErrors: { baseVersion: expect.stringContaining('out of date') } }));
+      expect(() => parseOrThrow(schema, { note: '', baseVersion })).toThrow(
+        expect.objectContaining({ code: 'invalid', fieldErrors: { baseVersion: expect.stringContaining('out of date') } }),
+      );
     }
   });
 
   it('keeps a __proto__ field as a field, not a prototype', () => {
-    const errors = fieldErrorsOf([{ path: ['__proto__'], message: 'm' }, { path: ['constructor'], message: 'c' }]);
+    const errors = fieldErrorsOf([
+      { path: ['__proto__'], message: 'm' },
+      { path: ['constructor'], message: 'c' },
+    ]);
     expect(Object.getPrototypeOf(errors)).toBe(Object.prototype);
     expect(Object.keys(errors)).toEqual(['__proto__', 'constructor']);
   });
@@ -59,7 +64,15 @@ describe('isUuid', () => {
   it('accepts what PostgreSQL’s uuid type reads and refuses look-alikes', () => {
     expect(isUuid('5f0c8a36-7c1e-4d5a-9b1e-2f3a4b5c6d7e')).toBe(true);
     expect(isUuid('5F0C8A36-7C1E-4D5A-9B1E-2F3A4B5C6D7E')).toBe(true);
-    for (const id of ['-'.repeat(36), 'g'.repeat(36), '5f0c8a367c1e4d5a9b1e2f3a4b5c6d7e', '5f0c8a36-7c1e-4d5a-9b1e-2f3a4b5c6d7', ' 5f0c8a36-7c1e-4d5a-9b1e-2f3a4b5c6d7e', 42, null]) {
+    for (const id of [
+      '-'.repeat(36),
+      'g'.repeat(36),
+      '5f0c8a367c1e4d5a9b1e2f3a4b5c6d7e',
+      '5f0c8a36-7c1e-4d5a-9b1e-2f3a4b5c6d7',
+      ' 5f0c8a36-7c1e-4d5a-9b1e-2f3a4b5c6d7e',
+      42,
+      null,
+    ]) {
       expect(isUuid(id)).toBe(false);
     }
   });

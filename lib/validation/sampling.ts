@@ -34,8 +34,10 @@ export const ZSetSize = z
     reason: z.string().trim().max(500, { error: 'Reason must be 500 characters or fewer' }),
   })
   .superRefine((value, ctx) => {
-    if (value.size !== null && value.reason === '') ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why the sample size differs from the rule' });
-    if (value.size === 0) ctx.addIssue({ code: 'custom', path: ['size'], message: 'Sample size must be 1 or more, or leave it blank to use the rule' });
+    if (value.size !== null && value.reason === '')
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why the sample size differs from the rule' });
+    if (value.size === 0)
+      ctx.addIssue({ code: 'custom', path: ['size'], message: 'Sample size must be 1 or more, or leave it blank to use the rule' });
   });
 
 export const ZSetSixtyForty = z.object({ inspectionId: ZInspectionId, isSixtyForty: ZFormBoolean });
@@ -45,7 +47,9 @@ export const ZDrawSample = z.object({
   seed: z
     .string()
     .trim()
-    .refine((v) => v === '' || SEED_PATTERN.test(v), { error: 'Seed must be up to 40 letters, digits, hyphens or underscores, or blank for a new one' })
+    .refine((v) => v === '' || SEED_PATTERN.test(v), {
+      error: 'Seed must be up to 40 letters, digits, hyphens or underscores, or blank for a new one',
+    })
     .optional()
     .transform((v) => v || null),
 });
@@ -54,7 +58,11 @@ export const ZReplaceSampledCase = z.object({
   inspectionId: ZInspectionId,
   caseId: ZPopulationCaseId,
   replacementId: z.uuid({ error: 'Choose the reserve that replaces it' }),
-  reason: z.string().trim().min(1, { error: 'Enter why this case cannot be inspected' }).max(500, { error: 'Reason must be 500 characters or fewer' }),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter why this case cannot be inspected' })
+    .max(500, { error: 'Reason must be 500 characters or fewer' }),
 });
 
 export const ZConfirmSample = z.object({ inspectionId: ZInspectionId });

@@ -27,10 +27,7 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T, messa
     .optional()
     .transform((v) => (v ? v : null));
 
-const ZDateParts = z
-  .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
-  .partial()
-  .nullish();
+const ZDateParts = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() }).partial().nullish();
 
 /**
  * A GOV.UK date input (day, month, year) as `YYYY-MM-DD`, with the design system's messages.
@@ -66,7 +63,11 @@ export const ZFormBoolean = z.union([z.boolean(), z.enum(['true', 'false']).tran
 
 /** A service (a youth offending team / youth justice service). */
 export const ZServiceFields = z.object({
-  name: z.string({ error: 'Enter the service’s name' }).trim().min(1, 'Enter the service’s name').max(120, 'Name must be 120 characters or fewer'),
+  name: z
+    .string({ error: 'Enter the service’s name' })
+    .trim()
+    .min(1, 'Enter the service’s name')
+    .max(120, 'Name must be 120 characters or fewer'),
   localAuthority: z
     .string({ error: 'Enter the local authority' })
     .trim()
@@ -95,7 +96,11 @@ export const ZCreateInspection = z
     framework: z.enum(FRAMEWORK_VERSIONS, { error: 'Choose the standards this inspection uses' }),
     fieldworkStart: calendarDate('Fieldwork start date', { isRequired: true }),
     fieldworkEnd: calendarDate('Fieldwork end date', { isRequired: true }),
-    leadEmail: z.string({ error: 'Enter the lead inspector’s email address' }).trim().min(1, 'Enter the lead inspector’s email address').pipe(ZEmail),
+    leadEmail: z
+      .string({ error: 'Enter the lead inspector’s email address' })
+      .trim()
+      .min(1, 'Enter the lead inspector’s email address')
+      .pipe(ZEmail),
     ...previousResultsShape,
   })
   .superRefine(refineFieldworkDates)
@@ -203,9 +208,7 @@ export const ZDeleteCase = z.object({ inspectionId: ZInspectionId, caseId: ZCase
 export const ZAllocateCase = z.object({
   inspectionId: ZInspectionId,
   caseId: ZCaseId,
-  inspectorId: z
-    .union([z.uuid({ error: 'Choose an inspector on the team' }), z.literal('')])
-    .transform((v) => (v ? v : null)),
+  inspectorId: z.union([z.uuid({ error: 'Choose an inspector on the team' }), z.literal('')]).transform((v) => (v ? v : null)),
 });
 
 /** Allocating the selected cases to one inspector, or (`none`) to nobody. */

@@ -57,4 +57,3 @@ export async function buildIfNeeded(): Promise<void> {
     rmSync(lock, { recursive: true, force: true });
   }
 }
-

@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 
 /** p50, p95 and the maximum of some samples (NaN when there are none). */
 export function summarise(samples: number[]) {
@@ -18,7 +19,10 @@ export function summarise(samples: number[]) {
 export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const csrfCookie = csrfResponse.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -44,20 +48,29 @@ export function serverActionId(exportedName: string, root = process.cwd()): stri
  * `next start` of the existing production build on `port`, connected to `databaseUrl` (the app's
  * role). Resolves once it is ready; the database must already be migrated.
  */
-export async function startNextServer(options: { port: number; databaseUrl: string; secret: string; root?: string }): Promise<ChildProcess> {
+export async function startNextServer(options: {
+  port: number;
+  databaseUrl: string;
+  secret: string;
+  root?: string;
+}): Promise<ChildProcess> {
   const root = options.root ?? process.cwd();
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: options.databaseUrl,
-      DATABASE_MIGRATION_URL: '',
-      NEXTAUTH_SECRET: options.secret,
-      NEXTAUTH_URL: `http://localhost:${options.port}`,
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: options.databaseUrl,
+        DATABASE_MIGRATION_URL: '',
+        NEXTAUTH_SECRET: options.secret,
+        NEXTAUTH_URL: `http://localhost:${options.port}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkSaves, type AckedSave } from './soak';
 
-const ack = (over: Partial<AckedSave>): AckedSave => ({ key: 'c1|2.1.1', client: 0, version: 2, base: 1, baseFrom: 'load', value: 'no', ...over });
+const ack = (over: Partial<AckedSave>): AckedSave => ({
+  key: 'c1|2.1.1',
+  client: 0,
+  version: 2,
+  base: 1,
+  baseFrom: 'load',
+  value: 'no',
+  ...over,
+});
 const failed = (checks: ReturnType<typeof checkSaves>) => checks.filter((c) => !c.ok).map((c) => c.name);
 
 describe('the soak’s checks on saves', () => {
@@ -17,19 +25,22 @@ describe('the soak’s checks on saves', () => {
 
   it('find an acknowledged save the database lacks, or holds with another value', () => {
     const clients = [{ pending: 0, shownSaved: new Map([['c1|2.1.1', { value: 'no', version: 2 }]]) }];
-    expect(failed(checkSaves({ acks: [ack({})], inDb: new Map([['c1|2.1.1', { value: 'yes', version: 1 }]]), clients, conflictsShown: 0 }))).toEqual([
-      'lost',
-      'shown "Saved" but not in the database',
-    ]);
-    expect(failed(checkSaves({ acks: [ack({})], inDb: new Map([['c1|2.1.1', { value: 'yes', version: 2 }]]), clients, conflictsShown: 0 }))).toEqual([
-      'lost',
-      'shown "Saved" but not in the database',
-    ]);
+    expect(
+      failed(checkSaves({ acks: [ack({})], inDb: new Map([['c1|2.1.1', { value: 'yes', version: 1 }]]), clients, conflictsShown: 0 })),
+    ).toEqual(['lost', 'shown "Saved" but not in the database']);
+    expect(
+      failed(checkSaves({ acks: [ack({})], inDb: new Map([['c1|2.1.1', { value: 'yes', version: 2 }]]), clients, conflictsShown: 0 })),
+    ).toEqual(['lost', 'shown "Saved" but not in the database']);
   });
 
   it('find a version acknowledged twice, and a change never confirmed', () => {
     const acks = [ack({}), ack({ client: 1 })];
-    const checks = checkSaves({ acks, inDb: new Map([['c1|2.1.1', { value: 'no', version: 2 }]]), clients: [{ pending: 1, shownSaved: new Map() }], conflictsShown: 0 });
+    const checks = checkSaves({
+      acks,
+      inDb: new Map([['c1|2.1.1', { value: 'no', version: 2 }]]),
+      clients: [{ pending: 1, shownSaved: new Map() }],
+      conflictsShown: 0,
+    });
     expect(failed(checks)).toEqual(['lost', 'shown "Saved" but not in the database']);
   });
 

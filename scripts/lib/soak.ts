@@ -93,10 +93,7 @@ interface Client {
   pending: number;
 }
 
-type Outcome =
-  | { kind: 'saved'; version: number }
-  | { kind: 'conflict'; theirsVersion: number }
-  | { kind: 'failed'; reason: string };
+type Outcome = { kind: 'saved'; version: number } | { kind: 'conflict'; theirsVersion: number } | { kind: 'failed'; reason: string };
 
 /** Parses the server action's RSC response: the ActionResponse of saveAnswerAction. */
 export function parseSaveResponse(status: number, text: string): Outcome {
@@ -142,7 +139,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
     app = await startNextServer({ port, databaseUrl: db.appUrl, secret });
-    log(`app on ${baseUrl}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`);
+    log(
+      `app on ${baseUrl}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`,
+    );
     const actionId = serverActionId('saveAnswerAction');
 
     // Each simulated inspector (device) signs in once and keeps its cookie.
@@ -236,7 +235,16 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         const known = client.known.get(key)!;
         const outcome = await send(client, key, value, known.version);
         if (outcome.kind === 'saved') {
-          acks.push({ ms: outcome.ms, key, client: client.index, version: outcome.version, base: known.version, baseFrom: known.from, value, at: performance.now() });
+          acks.push({
+            ms: outcome.ms,
+            key,
+            client: client.index,
+            version: outcome.version,
+            base: known.version,
+            baseFrom: known.from,
+            value,
+            at: performance.now(),
+          });
           client.known.set(key, { version: outcome.version, from: 'ack', value });
           client.shownSaved.set(key, { value, version: outcome.version });
           client.pending -= 1;
@@ -336,7 +344,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const result = (data as { result?: unknown } | null)?.result;
       if (JSON.stringify(result) !== JSON.stringify(recount)) panelMismatch += 1;
     }
-    checks.push({ name: 'panel equals a recount', ok: panelMismatch === 0, detail: `${streams - panelMismatch} of ${streams} streams' last figures equal the recount` });
+    checks.push({
+      name: 'panel equals a recount',
+      ok: panelMismatch === 0,
+      detail: `${streams - panelMismatch} of ${streams} streams' last figures equal the recount`,
+    });
 
     // Panel lag: a save acknowledged → the next event on each stream (outside the fault windows).
     const inFault = (t: number) => faultWindows.some(([from, to]) => t >= from && t <= to);
@@ -398,7 +410,11 @@ export function checkSaves(input: {
       if (!row || row.version < ack.version || (row.version === ack.version && row.value !== ack.value)) lost += 1;
     }
   }
-  checks.push({ name: 'lost', ok: lost === 0 && duplicateVersions === 0, detail: `${lost} acknowledged saves missing, ${duplicateVersions} versions acknowledged twice, of ${acks.length}` });
+  checks.push({
+    name: 'lost',
+    ok: lost === 0 && duplicateVersions === 0,
+    detail: `${lost} acknowledged saves missing, ${duplicateVersions} versions acknowledged twice, of ${acks.length}`,
+  });
 
   // Silent overwrites: an acknowledged save replaced by a write that was not made on it.
   const ackAt = new Map(acks.map((a) => [`${a.key}#${a.version}`, a]));
@@ -420,7 +436,11 @@ export function checkSaves(input: {
       if (!row || row.version < shown.version || (row.version === shown.version && row.value !== shown.value)) shownWrong += 1;
     }
   }
-  checks.push({ name: 'shown "Saved" but not in the database', ok: shownWrong === 0 && unsent === 0, detail: `${shownWrong} shown wrongly, ${unsent} changes never confirmed` });
+  checks.push({
+    name: 'shown "Saved" but not in the database',
+    ok: shownWrong === 0 && unsent === 0,
+    detail: `${shownWrong} shown wrongly, ${unsent} changes never confirmed`,
+  });
 
   return checks;
 }
@@ -457,12 +477,29 @@ export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs:
     const framework = getFramework('2021');
     const hash = await hashPassword(PASSWORD);
     const insertUser = async (email: string, name: string) =>
-      (await client.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`, [email, name, hash])).rows[0].id as string;
+      (
+        await client.query(
+          `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, now()) RETURNING id`,
+          [email, name, hash],
+        )
+      ).rows[0].id as string;
     const leadEmail = 'lead@soak.example';
     const lead = await insertUser(leadEmail, 'Soak Lead');
-    const serviceId = (await client.query(`INSERT INTO services (id, name, local_authority, region, updated_at) VALUES (gen_random_uuid(), 'Soak YJS', 'Soak Council', 'Soak', now()) RETURNING id`)).rows[0].id as string;
-    const inspectionId = (await client.query(`INSERT INTO inspections (id, service_id, framework, fieldwork_start, fieldwork_end, status, updated_at) VALUES (gen_random_uuid(), $1, '2021', '2026-11-16', '2026-11-27', 'fieldwork', now()) RETURNING id`, [serviceId])).rows[0].id as string;
-    await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'lead_inspector')`, [inspectionId, lead]);
+    const serviceId = (
+      await client.query(
+        `INSERT INTO services (id, name, local_authority, region, updated_at) VALUES (gen_random_uuid(), 'Soak YJS', 'Soak Council', 'Soak', now()) RETURNING id`,
+      )
+    ).rows[0].id as string;
+    const inspectionId = (
+      await client.query(
+        `INSERT INTO inspections (id, service_id, framework, fieldwork_start, fieldwork_end, status, updated_at) VALUES (gen_random_uuid(), $1, '2021', '2026-11-16', '2026-11-27', 'fieldwork', now()) RETURNING id`,
+        [serviceId],
+      )
+    ).rows[0].id as string;
+    await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'lead_inspector')`, [
+      inspectionId,
+      lead,
+    ]);
     const kase = { type: 'court', disposal: 'referral_order' } as const;
     const standard = listStandardsForCase(framework, kase)[0];
     const keyQuestionIds = standard.keyQuestions.map((kq) => kq.id);
@@ -478,7 +515,12 @@ export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs:
       await client.query(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'inspector')`, [inspectionId, id]);
       const keys: string[] = [];
       for (let c = 0; c < CASES_PER_INSPECTOR; c++) {
-        const caseId = (await client.query(`INSERT INTO cases (id, inspection_id, reference, type, disposal, inspector_id, status, updated_at) VALUES (gen_random_uuid(), $1, $2, 'court', 'referral_order', $3, 'in_progress', now()) RETURNING id`, [inspectionId, `S-${i}-${c}`, id])).rows[0].id as string;
+        const caseId = (
+          await client.query(
+            `INSERT INTO cases (id, inspection_id, reference, type, disposal, inspector_id, status, updated_at) VALUES (gen_random_uuid(), $1, $2, 'court', 'referral_order', $3, 'in_progress', now()) RETURNING id`,
+            [inspectionId, `S-${i}-${c}`, id],
+          )
+        ).rows[0].id as string;
         await client.query(
           `INSERT INTO answers (id, case_id, inspection_id, question_id, value, updated_by_id)
            SELECT gen_random_uuid(), $1, $2, q, 'yes', $3 FROM unnest($4::text[]) AS q`,

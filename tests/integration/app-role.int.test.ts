@@ -68,13 +68,17 @@ describe('the app role', () => {
   });
 
   it('cannot rewrite or delete audit entries, while the owner’s trigger stays on', async () => {
-    const save = await saveAnswer(prisma, { id: world.inspector.id, isAdmin: false }, {
-      field: 'value',
-      caseId: world.cases.court.id,
-      questionId: '2.1.1',
-      value: 'yes',
-      baseVersion: 0,
-    });
+    const save = await saveAnswer(
+      prisma,
+      { id: world.inspector.id, isAdmin: false },
+      {
+        field: 'value',
+        caseId: world.cases.court.id,
+        questionId: '2.1.1',
+        value: 'yes',
+        baseVersion: 0,
+      },
+    );
     expect(save.status).toBe('saved');
     const before = await app.query(`SELECT id, action, new_value FROM audit_entries ORDER BY id`);
     expect(before.rowCount).toBeGreaterThan(0);
@@ -94,29 +98,37 @@ describe('the app role', () => {
     try {
       await listener.query(`LISTEN ${INSPECTION_CHANNEL}`);
       const heard = new Promise<string | undefined>((resolve) => listener.once('notification', (m) => resolve(m.payload)));
-      const save = await saveAnswer(prisma, { id: world.inspector.id, isAdmin: false }, {
-        field: 'value',
-        caseId: world.cases.court.id,
-        questionId: '2.1.1',
-        value: 'no',
-        baseVersion: 1,
-      });
+      const save = await saveAnswer(
+        prisma,
+        { id: world.inspector.id, isAdmin: false },
+        {
+          field: 'value',
+          caseId: world.cases.court.id,
+          questionId: '2.1.1',
+          value: 'no',
+          baseVersion: 1,
+        },
+      );
       expect(save.status).toBe('saved');
       expect(await heard).toBe(world.inspection.id);
 
       const setUp = await seedWorld(prisma, { status: 'set_up', framework: 'v2021' });
-      const created = await addCase(prisma, { id: setUp.lead.id, isAdmin: false }, {
-        inspectionId: setUp.inspection.id,
-        reference: 'APP-ROLE-1',
-        type: 'court',
-        disposal: 'referral_order',
-        sentenceDate: { day: '3', month: '8', year: '2026' },
-        gender: 'Female',
-        rosh: 'medium',
-        safetyWellbeing: '',
-        caseManager: 'CM-2',
-        inspectorId: setUp.inspector.id,
-      });
+      const created = await addCase(
+        prisma,
+        { id: setUp.lead.id, isAdmin: false },
+        {
+          inspectionId: setUp.inspection.id,
+          reference: 'APP-ROLE-1',
+          type: 'court',
+          disposal: 'referral_order',
+          sentenceDate: { day: '3', month: '8', year: '2026' },
+          gender: 'Female',
+          rosh: 'medium',
+          safetyWellbeing: '',
+          caseManager: 'CM-2',
+          inspectorId: setUp.inspector.id,
+        },
+      );
       expect(created.reference).toBe('APP-ROLE-1');
       await deleteCase(prisma, { id: setUp.admin.id, isAdmin: true }, { inspectionId: setUp.inspection.id, caseId: created.id });
       expect(await prisma.case.count({ where: { id: created.id } })).toBe(0);

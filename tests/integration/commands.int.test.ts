@@ -26,7 +26,9 @@ describe('npm run user:create', () => {
   it('creates a user, and refuses bad input with a clear message and nothing written', async () => {
     const { url, prisma } = await createMigratedDatabase('usercmd');
     try {
-      const bad = runScript('scripts/user-create.ts', ['--email', 'not-an-email', '--name', 'Ada', '--password', 'short'], { DATABASE_URL: url });
+      const bad = runScript('scripts/user-create.ts', ['--email', 'not-an-email', '--name', 'Ada', '--password', 'short'], {
+        DATABASE_URL: url,
+      });
       expect(bad.status).toBe(1);
       expect(bad.stderr).toContain('Enter an email address in the correct format');
       expect(bad.stderr).toContain('Password must be at least 12 characters');
@@ -120,7 +122,11 @@ describe('the embedded PostgreSQL', () => {
 
     // A run killed with SIGKILL leaves an orphaned server and its lock behind.
     // One process (node --import tsx), so SIGKILL leaves its postgres orphaned as a real crash would.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/fixtures/hold-embedded-postgres.ts', databaseDir, String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/integration/fixtures/hold-embedded-postgres.ts', databaseDir, String(port)],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

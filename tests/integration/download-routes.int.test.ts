@@ -43,8 +43,14 @@ const as = (user: { id: string; email: string; name: string; isAdmin: boolean } 
   context.user = user && { ...user, sessionId: 'test', sessionExpiresAt: Date.now() + 60_000 };
 };
 type Params = { inspectionId: string; table: string };
-const get = (route: { GET: (request: Request, context: { params: Promise<Params> }) => Promise<Response> }, path: string, params: Partial<Params> = {}) =>
-  route.GET(new Request(`http://localhost${path}`), { params: Promise.resolve({ inspectionId: world.inspection.id, table: '', ...params }) });
+const get = (
+  route: { GET: (request: Request, context: { params: Promise<Params> }) => Promise<Response> },
+  path: string,
+  params: Partial<Params> = {},
+) =>
+  route.GET(new Request(`http://localhost${path}`), {
+    params: Promise.resolve({ inspectionId: world.inspection.id, table: '', ...params }),
+  });
 
 describe('inspection download routes', () => {
   it('asks someone signed out to sign in for an export, and answers not found for a template', async () => {

@@ -7,7 +7,13 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { loadPanelData } from '../../lib/panel/load-panel';
 import { computeInspection, type InspectionResult } from '../../lib/rating/compute-inspection';
 import { tallyCases } from '../../lib/rating/tally';
-import { ALL_INSPECTIONS_HEADER, ALL_STANDARD_IDS, allInspectionRows, allInspectionsCsv, streamOfText } from '../../lib/export/all-inspections';
+import {
+  ALL_INSPECTIONS_HEADER,
+  ALL_STANDARD_IDS,
+  allInspectionRows,
+  allInspectionsCsv,
+  streamOfText,
+} from '../../lib/export/all-inspections';
 import { renderExport } from '../../lib/export/files';
 import { readCsvObjects } from '../../lib/export/test-support/read-csv';
 import { readXlsx } from '../../lib/export/test-support/read-xlsx';
@@ -42,11 +48,16 @@ interface SeededInspection {
  * unanswered, some only noted), judgements (some missing), a panel decision now and then and
  * a withdrawn one (which must not count).
  */
-async function seedMarkedInspection(seed: number, team: { userId: string; role: 'lead_inspector' | 'inspector' | 'manager' }[]): Promise<SeededInspection> {
+async function seedMarkedInspection(
+  seed: number,
+  team: { userId: string; role: 'lead_inspector' | 'inspector' | 'manager' }[],
+): Promise<SeededInspection> {
   const random = mulberry32(seed);
   const version: FrameworkVersion = seed % 2 ? '2021' : '2018';
   const framework = getFramework(version);
-  const service = await prisma.service.create({ data: { name: `Export service ${seed}-${randomUUID().slice(0, 6)}`, localAuthority: `Council ${seed}`, region: 'North' } });
+  const service = await prisma.service.create({
+    data: { name: `Export service ${seed}-${randomUUID().slice(0, 6)}`, localAuthority: `Council ${seed}`, region: 'North' },
+  });
   const inspection = await prisma.inspection.create({
     data: {
       serviceId: service.id,
@@ -67,7 +78,14 @@ async function seedMarkedInspection(seed: number, team: { userId: string; role: 
   ];
   const updatedById = team[0].userId;
   const tallied: { type: CaseType; disposal: Disposal; answers: Record<string, AnswerValue> }[] = [];
-  const answerRows: { caseId: string; inspectionId: string; questionId: string; value: AnswerValue | null; note: string | null; updatedById: string }[] = [];
+  const answerRows: {
+    caseId: string;
+    inspectionId: string;
+    questionId: string;
+    value: AnswerValue | null;
+    note: string | null;
+    updatedById: string;
+  }[] = [];
   for (const [i, kind] of kinds.entries()) {
     const caseId = randomUUID();
     await prisma.case.create({ data: { id: caseId, inspectionId: inspection.id, reference: `R-${i + 1}`, ...kind } });
@@ -95,10 +113,26 @@ async function seedMarkedInspection(seed: number, team: { userId: string; role: 
   const panel: { standard: string; rating: Rating; rationale: string }[] = [];
   if (seed % 3 === 0) {
     await prisma.panelDecision.create({
-      data: { inspectionId: inspection.id, standardId: '2.2', rating: 'inadequate', rationale: 'Withdrawn', decidedById: updatedById, revokedAt: new Date(), revokedById: updatedById },
+      data: {
+        inspectionId: inspection.id,
+        standardId: '2.2',
+        rating: 'inadequate',
+        rationale: 'Withdrawn',
+        decidedById: updatedById,
+        revokedAt: new Date(),
+        revokedById: updatedById,
+      },
     });
     panel.push({ standard: '2.2', rating: 'outstanding', rationale: '=Not a formula' });
-    await prisma.panelDecision.create({ data: { inspectionId: inspection.id, standardId: '2.2', rating: 'outstanding', rationale: '=Not a formula', decidedById: updatedById } });
+    await prisma.panelDecision.create({
+      data: {
+        inspectionId: inspection.id,
+        standardId: '2.2',
+        rating: 'outstanding',
+        rationale: '=Not a formula',
+        decidedById: updatedById,
+      },
+    });
   }
   const tally = tallyCases(framework, tallied);
   expect(tally.ignored).toEqual([]);
@@ -164,8 +198,12 @@ describe('the summary tables of one inspection', () => {
     }
     expect(parsedRatings.records.map((r) => r.Standard)).toContain('Overall');
 
-    const keyQuestions = readCsvObjects((await renderExport(panel, 'key-questions', 'csv', { serviceName: inspection.service }))!.body as string);
-    const expectedKeyQuestions = Object.values(expected.standards).flatMap((s) => Object.values(s.keyQuestions).map((kq) => ({ kq, standard: s })));
+    const keyQuestions = readCsvObjects(
+      (await renderExport(panel, 'key-questions', 'csv', { serviceName: inspection.service }))!.body as string,
+    );
+    const expectedKeyQuestions = Object.values(expected.standards).flatMap((s) =>
+      Object.values(s.keyQuestions).map((kq) => ({ kq, standard: s })),
+    );
     expect(keyQuestions.records).toHaveLength(expectedKeyQuestions.length);
     for (const { kq, standard } of expectedKeyQuestions) {
       const record = keyQuestions.records.find((r) => r['Key question'] === kq.id)!;
@@ -187,18 +225,32 @@ describe('the summary tables of one inspection', () => {
     for (const [promptId, figures] of expectedPrompts) {
       const keyQuestionId = promptId.split('.').slice(0, 3).join('.');
       const record = prompts.records.find((r) => r['Key question'] === keyQuestionId && r.Prompt === promptId.split('.')[3])!;
-      expect(record).toMatchObject({ '% yes': figures.pct === null ? '' : String(figures.pct), Yes: String(figures.yes), Relevant: String(figures.relevant) });
-      const text = framework.domains.flatMap((d) => d.standards).flatMap((s) => s.keyQuestions).flatMap((k) => k.prompts).find((p) => p.id === promptId)!.text;
+      expect(record).toMatchObject({
+        '% yes': figures.pct === null ? '' : String(figures.pct),
+        Yes: String(figures.yes),
+        Relevant: String(figures.relevant),
+      });
+      const text = framework.domains
+        .flatMap((d) => d.standards)
+        .flatMap((s) => s.keyQuestions)
+        .flatMap((k) => k.prompts)
+        .find((p) => p.id === promptId)!.text;
       expect(record['Prompt text']).toBe(text);
       expect(promptId).not.toMatch(/^4\.1\./);
     }
 
     // Casemark's own resettlement questions: a table of their own, each row labelled.
-    const resettlement = readCsvObjects((await renderExport(panel, 'resettlement', 'csv', { serviceName: inspection.service }))!.body as string);
+    const resettlement = readCsvObjects(
+      (await renderExport(panel, 'resettlement', 'csv', { serviceName: inspection.service }))!.body as string,
+    );
     expect(resettlement.records.map((r) => r.Aspect)).toEqual(Object.keys(expected.resettlementAspects));
     for (const record of resettlement.records) {
       const figures = expected.resettlementAspects[record.Aspect];
-      expect(record).toMatchObject({ '% yes': figures.pct === null ? '' : String(figures.pct), Yes: String(figures.yes), Relevant: String(figures.relevant) });
+      expect(record).toMatchObject({
+        '% yes': figures.pct === null ? '' : String(figures.pct),
+        Yes: String(figures.yes),
+        Relevant: String(figures.relevant),
+      });
       expect(record.Source).toMatch(/^Casemark's own resettlement questions/);
     }
   });
@@ -225,8 +277,11 @@ describe('the summary tables of one inspection', () => {
     const overall = sheets[0].rows.find((r) => r.values[sheets[0].header.indexOf('Standard')] === 'Overall')!;
     expect(overall.values[sheets[0].header.indexOf('Score')]).toBe(inspection.expected.overall.score);
     // A panel rationale starting with "=" is text, escaped.
-    const basis = sheets[0].rows.map((r) => r.values[sheets[0].header.indexOf('Basis')]).find((v) => typeof v === 'string' && v.includes('Not a formula'));
-    if (inspection.expected.standards['2.2'].professionalJudgement) expect(basis).toMatch(/^Professional judgement applied by the ratings panel: =Not a formula/);
+    const basis = sheets[0].rows
+      .map((r) => r.values[sheets[0].header.indexOf('Basis')])
+      .find((v) => typeof v === 'string' && v.includes('Not a formula'));
+    if (inspection.expected.standards['2.2'].professionalJudgement)
+      expect(basis).toMatch(/^Professional judgement applied by the ratings panel: =Not a formula/);
   });
 
   it('offers no single CSV of all tables (one CSV per table)', async () => {
@@ -249,7 +304,12 @@ describe('all inspections at once (streamed)', () => {
       expect(row?.result, inspection.service).toEqual(inspection.expected);
       // …and exactly as the ratings panel computes it.
       expect(row?.result, inspection.service).toEqual((await loadPanelData(prisma, inspection.id)).result);
-      expect(row).toMatchObject({ service: inspection.service, framework: inspection.framework, fieldworkStart: '2026-03-02', fieldworkEnd: '2026-03-13' });
+      expect(row).toMatchObject({
+        service: inspection.service,
+        framework: inspection.framework,
+        fieldworkStart: '2026-03-02',
+        fieldworkEnd: '2026-03-13',
+      });
     }
   });
 

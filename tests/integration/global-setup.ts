@@ -16,7 +16,6 @@ declare module 'vitest' {
   }
 }
 
-
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
     project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL);

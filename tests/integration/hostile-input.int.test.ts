@@ -141,7 +141,10 @@ function act(module: object, name: string): { source: string; call: (...args: un
 }
 
 /** A route module's handler for one HTTP method: `route(annexeRoute, 'GET')(request, { params })`. */
-function route(module: object, method: string): (request: Request, context?: { params: Promise<Record<string, unknown>> }) => Promise<Response> {
+function route(
+  module: object,
+  method: string,
+): (request: Request, context?: { params: Promise<Record<string, unknown>> }) => Promise<Response> {
   const file = ROUTE_FILES.get(module);
   const handler = (module as Record<string, unknown>)[method];
   if (!file) throw new Error(`Add the route module to ROUTE_FILES (${method})`);
@@ -166,13 +169,28 @@ function mulberry32(seed: number) {
 }
 let random = mulberry32(SEED);
 const int = (n: number) => Math.floor(random() * n);
-const pick = <T,>(items: readonly T[]): T => items[int(items.length)];
+const pick = <T>(items: readonly T[]): T => items[int(items.length)];
 const chance = (p: number) => random() < p;
 
 // ——— Hostile values ———
 
 const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty'];
-const CONTROL = ['\u0001', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u2028', '\u2029', '\uFEFF', '\u200B', '\u202E'];
+const CONTROL = [
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\uFEFF',
+  '\u200B',
+  '\u202E',
+];
 
 function deep(depth: number): unknown {
   let value: unknown = 'bottom';
@@ -202,7 +220,17 @@ function noiseText(): string {
     case 4:
       return pick(PROTOTYPE_KEYS);
     case 5:
-      return pick(['null', 'undefined', 'NaN', 'true', '[object Object]', '{"a":1}', '<script>alert(1)</script>', "'; DROP TABLE cases; --", '=cmd|/c calc!A1']);
+      return pick([
+        'null',
+        'undefined',
+        'NaN',
+        'true',
+        '[object Object]',
+        '{"a":1}',
+        '<script>alert(1)</script>',
+        "'; DROP TABLE cases; --",
+        '=cmd|/c calc!A1',
+      ]);
     case 6:
       return String(pick([2 ** 40, -1, 2 ** 31, -(2 ** 31) - 1, 1e308, 0.1, Number.MAX_SAFE_INTEGER + 2]));
     case 7:
@@ -231,7 +259,9 @@ function noiseValue(depth = 0): unknown {
     case 8:
       return Array.from({ length: int(4) }, () => noiseValue(depth + 1));
     case 9:
-      return Object.fromEntries(Array.from({ length: int(4) }, () => [pick([...PROTOTYPE_KEYS, 'a', 'b', '2.1.1']), noiseValue(depth + 1)]));
+      return Object.fromEntries(
+        Array.from({ length: int(4) }, () => [pick([...PROTOTYPE_KEYS, 'a', 'b', '2.1.1']), noiseValue(depth + 1)]),
+      );
     default:
       return deep(int(40));
   }
@@ -241,13 +271,42 @@ function noiseValue(depth = 0): unknown {
 
 /** A field's values that its schema must refuse, whatever else the input holds. */
 type Poison = () => unknown;
-const notUuid: Poison = () => pick(['-'.repeat(36), 'g'.repeat(36), '', 'null', '00000000-0000-0000-0000-00000000000', '5f0c8a36 7c1e 4d5a 9b1e 2f3a4b5c6d7e', 'x'.repeat(10_000), 42, 2 ** 40, -1, true, null, [], {}, ['x']]);
+const notUuid: Poison = () =>
+  pick([
+    '-'.repeat(36),
+    'g'.repeat(36),
+    '',
+    'null',
+    '00000000-0000-0000-0000-00000000000',
+    '5f0c8a36 7c1e 4d5a 9b1e 2f3a4b5c6d7e',
+    'x'.repeat(10_000),
+    42,
+    2 ** 40,
+    -1,
+    true,
+    null,
+    [],
+    {},
+    ['x'],
+  ]);
 const notVersion: Poison = () => pick([2 ** 40, 2 ** 31, -1, 1.5, '1', 'abc', null, true, [], {}, Number.NaN, Number.POSITIVE_INFINITY]);
 const notFormVersion: Poison = () => pick(['2147483648', '1099511627776', '-1', '1.5', '', 'abc', '1e400']);
-const notIn = (values: readonly string[]): Poison => () => pick([`x${int(1000)}`, '', ' ', values[0].toUpperCase() + 'X', `${values[0]} `, 42, null, true, [], {}]);
-const notInForm = (values: readonly string[]): Poison => () => pick([`x${int(1000)}`, `${values[0]} `, `${values[0]}\u0001`, 'NULL']);
-const tooLong = (max: number): Poison => () => 'x'.repeat(max + 1 + int(50_000));
-const notText = (max: number): Poison => () => pick([tooLong(max)(), 42, true, [], {}, ['x']]);
+const notIn =
+  (values: readonly string[]): Poison =>
+  () =>
+    pick([`x${int(1000)}`, '', ' ', values[0].toUpperCase() + 'X', `${values[0]} `, 42, null, true, [], {}]);
+const notInForm =
+  (values: readonly string[]): Poison =>
+  () =>
+    pick([`x${int(1000)}`, `${values[0]} `, `${values[0]}\u0001`, 'NULL']);
+const tooLong =
+  (max: number): Poison =>
+  () =>
+    'x'.repeat(max + 1 + int(50_000));
+const notText =
+  (max: number): Poison =>
+  () =>
+    pick([tooLong(max)(), 42, true, [], {}, ['x']]);
 const notFormEmail: Poison = () => pick(['not-an-email', 'a@', '@b.c', '', ' ', `${'x'.repeat(250)}@example.com`, 'a b@example.com']);
 const notBoolean: Poison = () => pick(['true', 'false', 1, 0, 'yes', [], {}, `x${int(9)}`]);
 const notFormBoolean: Poison = () => pick(['yes', 'TRUE', '1', '', 'on', 'true ']);
@@ -276,7 +335,11 @@ let prisma: PrismaClient;
 let decisionId = '';
 /** The sampling inspection (set-up, population uploaded, sample drawn) and one sampled case and reserve. */
 const sample = { world: undefined as unknown as Awaited<ReturnType<typeof seedWorld>>, sampledId: '', reserveId: '' };
-const as = (u: { id: string; email: string; name: string; isAdmin: boolean }): Identity => ({ ...u, sessionId: '00000000-0000-4000-8000-000000000000', sessionExpiresAt: Date.now() + 3_600_000 });
+const as = (u: { id: string; email: string; name: string; isAdmin: boolean }): Identity => ({
+  ...u,
+  sessionId: '00000000-0000-4000-8000-000000000000',
+  sessionExpiresAt: Date.now() + 3_600_000,
+});
 const admin = () => as(world.admin);
 const lead = () => as(world.lead);
 const inspector = () => as(world.inspector);
@@ -287,7 +350,12 @@ const dateParts = () => ({ day: '16', month: '11', year: '2026' });
 function targets(): Target[] {
   const inspectionId = world.inspection.id;
   const caseId = world.cases.court.id;
-  const setupForm = (name: string, action: Pick<Target, 'source' | 'call'>, template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+  const setupForm = (
+    name: string,
+    action: Pick<Target, 'source' | 'call'>,
+    template: () => Record<string, unknown>,
+    poisons: Record<string, Poison>,
+  ): Target => ({
     name: `setup/${name}`,
     kind: 'form',
     ...action,
@@ -295,33 +363,138 @@ function targets(): Target[] {
     template: () => ({ inspectionId, ...template() }),
     poisons: { inspectionId: notUuid, ...poisons },
   });
-  const caseFields = () => ({ reference: `R-${int(1e6)}`, type: 'court', disposal: 'referral_order', sentenceDate: dateParts(), gender: 'Female', rosh: 'low', safetyWellbeing: '', caseManager: 'CM-1', inspectorId: world.inspector.id });
-  const casePoisons = { reference: () => pick(['', 'Jane Smith', 'x'.repeat(41)]), type: notInForm(['court']), disposal: notInForm(['referral_order']), gender: tooLong(30), caseManager: tooLong(100) };
+  const caseFields = () => ({
+    reference: `R-${int(1e6)}`,
+    type: 'court',
+    disposal: 'referral_order',
+    sentenceDate: dateParts(),
+    gender: 'Female',
+    rosh: 'low',
+    safetyWellbeing: '',
+    caseManager: 'CM-1',
+    inspectorId: world.inspector.id,
+  });
+  const casePoisons = {
+    reference: () => pick(['', 'Jane Smith', 'x'.repeat(41)]),
+    type: notInForm(['court']),
+    disposal: notInForm(['referral_order']),
+    gender: tooLong(30),
+    caseManager: tooLong(100),
+  };
   return [
-    { name: 'admin/createUser', kind: 'form', ...act(adminUsers, 'createUserAction'), member: admin, template: () => ({ email: `n${int(1e9)}@int.example`, name: 'New person', password: 'a long enough password', isAdmin: 'false' }), converted: ['isAdmin'], poisons: { email: notFormEmail, name: () => pick(['', 'x'.repeat(101)]), password: () => pick(['short', 'x'.repeat(201)]) } },
-    { name: 'admin/resetPassword', kind: 'form', ...act(adminUsers, 'resetPasswordAction'), member: admin, template: () => ({ userId: world.inspector.id, password: 'another long password' }), poisons: { userId: notUuid, password: () => pick(['short', 'x'.repeat(201), '']) } },
-    { name: 'admin/setUserActive', kind: 'form', ...act(adminUsers, 'setUserActiveAction'), member: admin, template: () => ({ userId: world.inspector.id, isActive: 'false' }), poisons: { userId: notUuid, isActive: notFormBoolean } },
-    { name: 'admin/setUserAdmin', kind: 'form', ...act(adminUsers, 'setUserAdminAction'), member: admin, template: () => ({ userId: world.inspector.id, isAdmin: 'true' }), poisons: { userId: notUuid, isAdmin: notFormBoolean } },
-    { name: 'admin/createService', kind: 'form', ...act(adminServices, 'createServiceAction'), member: admin, template: () => ({ name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { name: () => pick(['', ' ', 'x'.repeat(121)]), localAuthority: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
-    { name: 'admin/updateService', kind: 'form', ...act(adminServices, 'updateServiceAction'), member: admin, template: () => ({ serviceId: world.inspection.serviceId, name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }), poisons: { serviceId: notUuid, name: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) } },
+    {
+      name: 'admin/createUser',
+      kind: 'form',
+      ...act(adminUsers, 'createUserAction'),
+      member: admin,
+      template: () => ({ email: `n${int(1e9)}@int.example`, name: 'New person', password: 'a long enough password', isAdmin: 'false' }),
+      converted: ['isAdmin'],
+      poisons: { email: notFormEmail, name: () => pick(['', 'x'.repeat(101)]), password: () => pick(['short', 'x'.repeat(201)]) },
+    },
+    {
+      name: 'admin/resetPassword',
+      kind: 'form',
+      ...act(adminUsers, 'resetPasswordAction'),
+      member: admin,
+      template: () => ({ userId: world.inspector.id, password: 'another long password' }),
+      poisons: { userId: notUuid, password: () => pick(['short', 'x'.repeat(201), '']) },
+    },
+    {
+      name: 'admin/setUserActive',
+      kind: 'form',
+      ...act(adminUsers, 'setUserActiveAction'),
+      member: admin,
+      template: () => ({ userId: world.inspector.id, isActive: 'false' }),
+      poisons: { userId: notUuid, isActive: notFormBoolean },
+    },
+    {
+      name: 'admin/setUserAdmin',
+      kind: 'form',
+      ...act(adminUsers, 'setUserAdminAction'),
+      member: admin,
+      template: () => ({ userId: world.inspector.id, isAdmin: 'true' }),
+      poisons: { userId: notUuid, isAdmin: notFormBoolean },
+    },
+    {
+      name: 'admin/createService',
+      kind: 'form',
+      ...act(adminServices, 'createServiceAction'),
+      member: admin,
+      template: () => ({ name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }),
+      poisons: {
+        name: () => pick(['', ' ', 'x'.repeat(121)]),
+        localAuthority: () => pick(['', 'x'.repeat(121)]),
+        region: () => pick(['', 'x'.repeat(61)]),
+      },
+    },
+    {
+      name: 'admin/updateService',
+      kind: 'form',
+      ...act(adminServices, 'updateServiceAction'),
+      member: admin,
+      template: () => ({ serviceId: world.inspection.serviceId, name: `S ${int(1e9)}`, localAuthority: 'LA', region: 'North' }),
+      poisons: { serviceId: notUuid, name: () => pick(['', 'x'.repeat(121)]), region: () => pick(['', 'x'.repeat(61)]) },
+    },
     {
       name: 'inspections/new',
       kind: 'form',
       ...act(newInspection, 'createInspectionAction'),
       member: admin,
-      template: () => ({ serviceId: world.inspection.serviceId, framework: '2021', fieldworkStart: dateParts(), fieldworkEnd: { day: '20', month: '11', year: '2026' }, leadEmail: world.lead.email, previousRatings: { '2.1': 'good' }, previousKeyQuestionPct: '2.1.1=50' }),
-      poisons: { serviceId: () => pick(['', 'not-new', '-'.repeat(36)]), framework: notInForm(['2018', '2021']), leadEmail: notFormEmail, previousKeyQuestionPct: tooLong(5000), fieldworkStart: () => pick([{ day: '31', month: '2', year: '2026' }, { day: 'x', month: '1', year: '2026' }, { day: '1', month: '1', year: '99999' }]) },
+      template: () => ({
+        serviceId: world.inspection.serviceId,
+        framework: '2021',
+        fieldworkStart: dateParts(),
+        fieldworkEnd: { day: '20', month: '11', year: '2026' },
+        leadEmail: world.lead.email,
+        previousRatings: { '2.1': 'good' },
+        previousKeyQuestionPct: '2.1.1=50',
+      }),
+      poisons: {
+        serviceId: () => pick(['', 'not-new', '-'.repeat(36)]),
+        framework: notInForm(['2018', '2021']),
+        leadEmail: notFormEmail,
+        previousKeyQuestionPct: tooLong(5000),
+        fieldworkStart: () =>
+          pick([
+            { day: '31', month: '2', year: '2026' },
+            { day: 'x', month: '1', year: '2026' },
+            { day: '1', month: '1', year: '99999' },
+          ]),
+      },
     },
-    setupForm('updateDetails', act(setup, 'updateInspectionDetailsAction'), () => ({ fieldworkStart: dateParts(), fieldworkEnd: dateParts(), previousKeyQuestionPct: '' }), { previousKeyQuestionPct: tooLong(5000), fieldworkEnd: () => pick([{ day: '0', month: '1', year: '2026' }, { year: '2026' }]) }),
+    setupForm(
+      'updateDetails',
+      act(setup, 'updateInspectionDetailsAction'),
+      () => ({ fieldworkStart: dateParts(), fieldworkEnd: dateParts(), previousKeyQuestionPct: '' }),
+      { previousKeyQuestionPct: tooLong(5000), fieldworkEnd: () => pick([{ day: '0', month: '1', year: '2026' }, { year: '2026' }]) },
+    ),
     setupForm('setStatus', act(setup, 'setInspectionStatusAction'), () => ({ status: 'panel' }), { status: notInForm(['panel']) }),
-    setupForm('addMember', act(setup, 'addMemberAction'), () => ({ email: world.outsider.email, role: 'inspector' }), { email: notFormEmail, role: notInForm(['inspector']) }),
-    setupForm('changeMemberRole', act(setup, 'changeMemberRoleAction'), () => ({ userId: world.inspector.id, role: 'manager' }), { userId: notUuid, role: notInForm(['manager']) }),
+    setupForm('addMember', act(setup, 'addMemberAction'), () => ({ email: world.outsider.email, role: 'inspector' }), {
+      email: notFormEmail,
+      role: notInForm(['inspector']),
+    }),
+    setupForm('changeMemberRole', act(setup, 'changeMemberRoleAction'), () => ({ userId: world.inspector.id, role: 'manager' }), {
+      userId: notUuid,
+      role: notInForm(['manager']),
+    }),
     setupForm('removeMember', act(setup, 'removeMemberAction'), () => ({ userId: world.otherInspector.id }), { userId: notUuid }),
     setupForm('addCase', act(setup, 'addCaseAction'), caseFields, casePoisons),
-    setupForm('editCase', act(setup, 'editCaseAction'), () => ({ caseId, baseVersion: '1', ...caseFields() }), { caseId: notUuid, baseVersion: notFormVersion, ...casePoisons }),
+    setupForm('editCase', act(setup, 'editCaseAction'), () => ({ caseId, baseVersion: '1', ...caseFields() }), {
+      caseId: notUuid,
+      baseVersion: notFormVersion,
+      ...casePoisons,
+    }),
     setupForm('deleteCase', act(setup, 'deleteCaseAction'), () => ({ caseId }), { caseId: notUuid }),
-    setupForm('allocateCase', act(setup, 'allocateCaseAction'), () => ({ caseId, inspectorId: world.otherInspector.id }), { caseId: notUuid, inspectorId: () => pick(['-'.repeat(36), 'none', 'x']) }),
-    setupForm('allocateCases', act(setup, 'allocateCasesAction'), () => ({ caseIds: [caseId, world.cases.ycc.id], inspectorId: world.otherInspector.id }), { caseIds: () => pick([[], ['-'.repeat(36)], [caseId, 'x']]), inspectorId: () => pick(['', '-'.repeat(36), 'nobody']) }),
+    setupForm('allocateCase', act(setup, 'allocateCaseAction'), () => ({ caseId, inspectorId: world.otherInspector.id }), {
+      caseId: notUuid,
+      inspectorId: () => pick(['-'.repeat(36), 'none', 'x']),
+    }),
+    setupForm(
+      'allocateCases',
+      act(setup, 'allocateCasesAction'),
+      () => ({ caseIds: [caseId, world.cases.ycc.id], inspectorId: world.otherInspector.id }),
+      { caseIds: () => pick([[], ['-'.repeat(36)], [caseId, 'x']]), inspectorId: () => pick(['', '-'.repeat(36), 'nobody']) },
+    ),
     setupForm('spreadCases', act(setup, 'spreadCasesAction'), () => ({}), {}),
     {
       name: 'setup/previewImport',
@@ -336,7 +509,12 @@ function targets(): Target[] {
         return state.status === 'error' || (state.status === 'done' && state.data?.check.isImportable === false);
       },
     },
-    setupForm('importCases', act(setupImport, 'importCasesAction'), () => ({ csv: 'reference,type,disposal\r\nR-1,court,referral_order\r\n' }), { csv: () => pick([hostileCsvText(), tooLong(1_000_000)(), '']) }),
+    setupForm(
+      'importCases',
+      act(setupImport, 'importCasesAction'),
+      () => ({ csv: 'reference,type,disposal\r\nR-1,court,referral_order\r\n' }),
+      { csv: () => pick([hostileCsvText(), tooLong(1_000_000)(), '']) },
+    ),
     {
       name: 'inspections/import',
       kind: 'form',
@@ -350,14 +528,81 @@ function targets(): Target[] {
         return response.ok ? response.data?.ok === false : response.code !== 'error';
       },
     },
-    { name: 'marking/saveAnswer', kind: 'json', ...act(marking, 'saveAnswerAction'), member: inspector, template: () => ({ field: pick(['value', 'note']), caseId, questionId: '2.1.1', value: 'yes', note: 'n', baseVersion: 0 }), poisons: { field: notIn(['value']), caseId: notUuid, questionId: () => pick(['2.1', '9.9.9.9', '', 'constructor', 42]), baseVersion: notVersion } },
-    { name: 'marking/saveCaseDetails', kind: 'json', ...act(marking, 'saveCaseDetailsAction'), member: inspector, template: () => ({ caseId, baseVersion: 1, agreesWithRosh: true, practiceExample: 'x' }), poisons: { caseId: notUuid, baseVersion: notVersion, agreesWithRosh: notBoolean, practiceExample: notText(5000) } },
-    { name: 'marking/completeCase', kind: 'json', ...act(marking, 'completeCaseAction'), member: inspector, template: () => ({ caseId }), poisons: { caseId: notUuid } },
-    { name: 'marking/reopenCase', kind: 'json', ...act(marking, 'reopenCaseAction'), member: lead, template: () => ({ caseId }), poisons: { caseId: notUuid } },
-    { name: 'panel/recordJudgement', kind: 'json', ...act(panel, 'recordJudgementAction'), member: lead, template: () => ({ inspectionId, standardId: '1.1', rating: 'good', evidence: { '1.1.1': 'e' }, baseVersion: 0 }), poisons: { inspectionId: notUuid, standardId: () => pick(['1', '1.1.1', '', 42, '__proto__']), rating: () => pick(['x', '', 'GOOD', 42, true, [], {}]) /* null is allowed: not judged yet */, evidence: () => pick([{ '1.1.1': 'x'.repeat(10_001) }, { x: 'y' }, 'text', [1]]), baseVersion: notVersion } },
-    { name: 'panel/recordPanelDecision', kind: 'json', ...act(panel, 'recordPanelDecisionAction'), member: lead, template: () => ({ inspectionId, standardId: '2.1', rating: 'good', rationale: 'A rationale long enough.' }), poisons: { inspectionId: notUuid, rating: notIn(['good']), rationale: () => pick(['', 'short', 'x'.repeat(5001), 42]) } },
-    { name: 'panel/withdrawPanelDecision', kind: 'json', ...act(panel, 'withdrawPanelDecisionAction'), member: lead, template: () => ({ inspectionId, decisionId }), poisons: { inspectionId: notUuid, decisionId: notUuid } },
-    { name: 'panel/setPanelVisibility', kind: 'json', ...act(panel, 'setPanelVisibilityAction'), member: lead, template: () => ({ inspectionId, isPanelVisibleToTeam: true }), poisons: { inspectionId: notUuid, isPanelVisibleToTeam: notBoolean } },
+    {
+      name: 'marking/saveAnswer',
+      kind: 'json',
+      ...act(marking, 'saveAnswerAction'),
+      member: inspector,
+      template: () => ({ field: pick(['value', 'note']), caseId, questionId: '2.1.1', value: 'yes', note: 'n', baseVersion: 0 }),
+      poisons: {
+        field: notIn(['value']),
+        caseId: notUuid,
+        questionId: () => pick(['2.1', '9.9.9.9', '', 'constructor', 42]),
+        baseVersion: notVersion,
+      },
+    },
+    {
+      name: 'marking/saveCaseDetails',
+      kind: 'json',
+      ...act(marking, 'saveCaseDetailsAction'),
+      member: inspector,
+      template: () => ({ caseId, baseVersion: 1, agreesWithRosh: true, practiceExample: 'x' }),
+      poisons: { caseId: notUuid, baseVersion: notVersion, agreesWithRosh: notBoolean, practiceExample: notText(5000) },
+    },
+    {
+      name: 'marking/completeCase',
+      kind: 'json',
+      ...act(marking, 'completeCaseAction'),
+      member: inspector,
+      template: () => ({ caseId }),
+      poisons: { caseId: notUuid },
+    },
+    {
+      name: 'marking/reopenCase',
+      kind: 'json',
+      ...act(marking, 'reopenCaseAction'),
+      member: lead,
+      template: () => ({ caseId }),
+      poisons: { caseId: notUuid },
+    },
+    {
+      name: 'panel/recordJudgement',
+      kind: 'json',
+      ...act(panel, 'recordJudgementAction'),
+      member: lead,
+      template: () => ({ inspectionId, standardId: '1.1', rating: 'good', evidence: { '1.1.1': 'e' }, baseVersion: 0 }),
+      poisons: {
+        inspectionId: notUuid,
+        standardId: () => pick(['1', '1.1.1', '', 42, '__proto__']),
+        rating: () => pick(['x', '', 'GOOD', 42, true, [], {}]) /* null is allowed: not judged yet */,
+        evidence: () => pick([{ '1.1.1': 'x'.repeat(10_001) }, { x: 'y' }, 'text', [1]]),
+        baseVersion: notVersion,
+      },
+    },
+    {
+      name: 'panel/recordPanelDecision',
+      kind: 'json',
+      ...act(panel, 'recordPanelDecisionAction'),
+      member: lead,
+      template: () => ({ inspectionId, standardId: '2.1', rating: 'good', rationale: 'A rationale long enough.' }),
+      poisons: { inspectionId: notUuid, rating: notIn(['good']), rationale: () => pick(['', 'short', 'x'.repeat(5001), 42]) },
+    },
+    {
+      name: 'panel/withdrawPanelDecision',
+      kind: 'json',
+      ...act(panel, 'withdrawPanelDecisionAction'),
+      member: lead,
+      template: () => ({ inspectionId, decisionId }),
+      poisons: { inspectionId: notUuid, decisionId: notUuid },
+    },
+    {
+      name: 'panel/setPanelVisibility',
+      kind: 'json',
+      ...act(panel, 'setPanelVisibilityAction'),
+      member: lead,
+      template: () => ({ inspectionId, isPanelVisibleToTeam: true }),
+      poisons: { inspectionId: notUuid, isPanelVisibleToTeam: notBoolean },
+    },
     ...samplingTargets(),
     ...qualityTargets(),
   ];
@@ -369,7 +614,13 @@ function qualityTargets(): Target[] {
   const caseId = world.cases.court.id;
   // No query exists in the world: a well-formed id is simply not found, and every input carries a poison anyway.
   const queryId = '7b0c2a4e-3f1d-4c5b-9a8e-1d2c3b4a5f60';
-  const form = (name: string, action: Pick<Target, 'source' | 'call'>, member: () => Identity, template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+  const form = (
+    name: string,
+    action: Pick<Target, 'source' | 'call'>,
+    member: () => Identity,
+    template: () => Record<string, unknown>,
+    poisons: Record<string, Poison>,
+  ): Target => ({
     name: `quality/${name}`,
     kind: 'form',
     ...action,
@@ -379,12 +630,28 @@ function qualityTargets(): Target[] {
   });
   const text = () => pick(['', ' ', tooLong(2000)()]);
   return [
-    form('raiseQuery', act(quality, 'raiseQueryAction'), lead, () => ({ caseId, questionId: '2.1.1', body: 'Is 2.1.1 really Yes?' }), { caseId: notUuid, questionId: () => pick(['', '2.1.1; DROP', 'case:', 'x'.repeat(21), '../2.1.1']), body: text }),
-    form('replyToQuery', act(quality, 'replyToQueryAction'), inspector, () => ({ queryId, body: 'The plan was on time.' }), { queryId: notUuid, body: text }),
-    form('resolveQuery', act(quality, 'resolveQueryAction'), lead, () => ({ queryId, body: '' }), { queryId: notUuid, body: tooLong(2000) }),
-    form('reopenQuery', act(quality, 'reopenQueryAction'), lead, () => ({ queryId, body: 'Still not convinced.' }), { queryId: notUuid, body: text }),
+    form('raiseQuery', act(quality, 'raiseQueryAction'), lead, () => ({ caseId, questionId: '2.1.1', body: 'Is 2.1.1 really Yes?' }), {
+      caseId: notUuid,
+      questionId: () => pick(['', '2.1.1; DROP', 'case:', 'x'.repeat(21), '../2.1.1']),
+      body: text,
+    }),
+    form('replyToQuery', act(quality, 'replyToQueryAction'), inspector, () => ({ queryId, body: 'The plan was on time.' }), {
+      queryId: notUuid,
+      body: text,
+    }),
+    form('resolveQuery', act(quality, 'resolveQueryAction'), lead, () => ({ queryId, body: '' }), {
+      queryId: notUuid,
+      body: tooLong(2000),
+    }),
+    form('reopenQuery', act(quality, 'reopenQueryAction'), lead, () => ({ queryId, body: 'Still not convinced.' }), {
+      queryId: notUuid,
+      body: text,
+    }),
     form('markCaseReviewed', act(quality, 'markCaseReviewedAction'), lead, () => ({ caseId }), { caseId: notUuid }),
-    form('setQualityTarget', act(quality, 'setQualityTargetAction'), lead, () => ({ inspectionId, targetPct: '20' }), { inspectionId: notUuid, targetPct: () => pick(['0', '101', '-5', '12.5', 'twenty', '1e9', '']) }),
+    form('setQualityTarget', act(quality, 'setQualityTargetAction'), lead, () => ({ inspectionId, targetPct: '20' }), {
+      inspectionId: notUuid,
+      targetPct: () => pick(['0', '101', '-5', '12.5', 'twenty', '1e9', '']),
+    }),
   ];
 }
 
@@ -392,7 +659,12 @@ function qualityTargets(): Target[] {
 function samplingTargets(): Target[] {
   const inspectionId = sample.world.inspection.id;
   const sampleLead = () => as(sample.world.lead);
-  const sampleForm = (name: string, action: Pick<Target, 'source' | 'call'>, template: () => Record<string, unknown>, poisons: Record<string, Poison>): Target => ({
+  const sampleForm = (
+    name: string,
+    action: Pick<Target, 'source' | 'call'>,
+    template: () => Record<string, unknown>,
+    poisons: Record<string, Poison>,
+  ): Target => ({
     name: `sample/${name}`,
     kind: 'form',
     ...action,
@@ -403,7 +675,9 @@ function samplingTargets(): Target[] {
   const type = notInForm(['court', 'out_of_court', 'resettlement']);
   return [
     {
-      ...sampleForm('uploadPopulation', act(sampling, 'uploadPopulationAction'), () => ({ file: hostilePopulationFile() }), { file: () => pick(['', 'not a file', hostilePopulationFile()]) }),
+      ...sampleForm('uploadPopulation', act(sampling, 'uploadPopulationAction'), () => ({ file: hostilePopulationFile() }), {
+        file: () => pick(['', 'not a file', hostilePopulationFile()]),
+      }),
       // A file with wrong rows comes back checked and not saved (status done, isSaved false).
       accept: (result) => {
         const state = result as { status: string; message?: string; data?: { isSaved: boolean; check: { isUsable: boolean } } };
@@ -411,23 +685,41 @@ function samplingTargets(): Target[] {
         return state.status === 'done' && state.data?.isSaved === false && state.data.check.isUsable === false;
       },
     },
-    sampleForm('setWindow', act(sampling, 'setWindowAction'), () => ({ type: 'court', from: { day: '1', month: '2', year: '2026' }, to: { day: '1', month: '5', year: '2026' } }), {
-      type,
-      from: () => pick([{ day: '31', month: '2', year: '2026' }, { day: 'x', month: '1', year: '2026' }, { year: '2026' }, { day: '1', month: '1', year: '99999' }]),
-      to: () => pick([{ day: '0', month: '1', year: '2026' }, {}, { day: '1', month: '13', year: '2026' }]),
-    }),
+    sampleForm(
+      'setWindow',
+      act(sampling, 'setWindowAction'),
+      () => ({ type: 'court', from: { day: '1', month: '2', year: '2026' }, to: { day: '1', month: '5', year: '2026' } }),
+      {
+        type,
+        from: () =>
+          pick([
+            { day: '31', month: '2', year: '2026' },
+            { day: 'x', month: '1', year: '2026' },
+            { year: '2026' },
+            { day: '1', month: '1', year: '99999' },
+          ]),
+        to: () => pick([{ day: '0', month: '1', year: '2026' }, {}, { day: '1', month: '13', year: '2026' }]),
+      },
+    ),
     sampleForm('setSize', act(sampling, 'setSizeAction'), () => ({ type: 'court', size: '12', reason: 'A smaller service this year.' }), {
       type,
       size: () => pick(['-1', '1.5', '1e3', 'twelve', '0', ' 12x', '٣']),
       reason: () => pick([tooLong(500)(), '']),
     }),
     sampleForm('setSixtyForty', act(sampling, 'setSixtyFortyAction'), () => ({ isSixtyForty: 'true' }), { isSixtyForty: notFormBoolean }),
-    sampleForm('drawSample', act(sampling, 'drawSampleAction'), () => ({ seed: 'hostile-seed' }), { seed: () => pick(['x'.repeat(41), 'a b', 'seed!', 'é', '../x', '<b>']) }),
-    sampleForm('replaceSampledCase', act(sampling, 'replaceSampledCaseAction'), () => ({ caseId: sample.sampledId, replacementId: sample.reserveId, reason: 'The child has moved away.' }), {
-      caseId: notUuid,
-      replacementId: notUuid,
-      reason: () => pick(['', ' ', tooLong(500)()]),
+    sampleForm('drawSample', act(sampling, 'drawSampleAction'), () => ({ seed: 'hostile-seed' }), {
+      seed: () => pick(['x'.repeat(41), 'a b', 'seed!', 'é', '../x', '<b>']),
     }),
+    sampleForm(
+      'replaceSampledCase',
+      act(sampling, 'replaceSampledCaseAction'),
+      () => ({ caseId: sample.sampledId, replacementId: sample.reserveId, reason: 'The child has moved away.' }),
+      {
+        caseId: notUuid,
+        replacementId: notUuid,
+        reason: () => pick(['', ' ', tooLong(500)()]),
+      },
+    ),
     sampleForm('confirmSample', act(sampling, 'confirmSampleAction'), () => ({}), {}),
   ];
 }
@@ -436,9 +728,26 @@ const POPULATION_HEADER = 'reference,type,disposal,disposal_date,gender,rosh,saf
 
 /** A caseload list that can never be kept: it always holds a row or a heading that is refused. */
 function hostilePopulationText(): string {
-  const header = pick([POPULATION_HEADER, `${POPULATION_HEADER},constructor`, `${POPULATION_HEADER},__proto__`, 'reference,child_name,type,disposal,disposal_date', `\uFEFF${POPULATION_HEADER}`, 'toString,type,disposal,disposal_date']);
-  const row = pick(['P-1,court,referral_order,2026-03-01,Male,low,low,CM', 'P-2,court,"unterminated', `P-3,court,referral_order,2026-03-01,Ma\u0000le,,,`, 'P-4,court,referral_order,2026-02-30,,,,']);
-  const refused = pick(['P-9,court,youth_caution,2026-03-01,,,,', `P\u0000-9,court,referral_order,2026-03-01,,,,`, 'P-9,court,referral_order,not a date,,,,', 'Jayden Smith,court,referral_order,2026-03-01,,,,']);
+  const header = pick([
+    POPULATION_HEADER,
+    `${POPULATION_HEADER},constructor`,
+    `${POPULATION_HEADER},__proto__`,
+    'reference,child_name,type,disposal,disposal_date',
+    `\uFEFF${POPULATION_HEADER}`,
+    'toString,type,disposal,disposal_date',
+  ]);
+  const row = pick([
+    'P-1,court,referral_order,2026-03-01,Male,low,low,CM',
+    'P-2,court,"unterminated',
+    `P-3,court,referral_order,2026-03-01,Ma\u0000le,,,`,
+    'P-4,court,referral_order,2026-02-30,,,,',
+  ]);
+  const refused = pick([
+    'P-9,court,youth_caution,2026-03-01,,,,',
+    `P\u0000-9,court,referral_order,2026-03-01,,,,`,
+    'P-9,court,referral_order,not a date,,,,',
+    'Jayden Smith,court,referral_order,2026-03-01,,,,',
+  ]);
   return `${header}\r\n${row}\r\n${refused}\r\n${chance(0.2) ? '\u0000' : ''}`;
 }
 
@@ -455,8 +764,22 @@ function hostilePopulationFile(): File {
 }
 
 function hostileCsvText(): string {
-  const header = pick(['reference,type,disposal', 'reference,type,disposal,constructor', 'reference,type,disposal,__proto__', 'ref,child_name,type,disposal', 'reference,type,disposal,gender', '\uFEFFreference,type,disposal']);
-  const row = pick(['R-1,court,referral_order', 'R-2,court,"unterminated', 'R-3,"x"y,z', `R-4,court,referral_order,Ma\u0000le`, `R\u0000-5,court,referral_order`, 'R-6,court,youth_caution']);
+  const header = pick([
+    'reference,type,disposal',
+    'reference,type,disposal,constructor',
+    'reference,type,disposal,__proto__',
+    'ref,child_name,type,disposal',
+    'reference,type,disposal,gender',
+    '\uFEFFreference,type,disposal',
+  ]);
+  const row = pick([
+    'R-1,court,referral_order',
+    'R-2,court,"unterminated',
+    'R-3,"x"y,z',
+    `R-4,court,referral_order,Ma\u0000le`,
+    `R\u0000-5,court,referral_order`,
+    'R-6,court,youth_caution',
+  ]);
   // Every file is refused: it always ends with a row holding a NUL or a disposal that cannot fit.
   const refused = pick(['x\u0000,y,z', 'R-9,court,youth_caution', 'R-9,court,referral_order,\u0000']);
   return `${header}\r\n${row}\r\n${refused}\r\n${chance(0.2) ? '\u0000' : ''}`;
@@ -470,7 +793,11 @@ function hostileCsvFile(): File {
 function hostileJsonFile(): File {
   const document = {
     format: 'casemark/inspection@1',
-    inspection: { service: chance(0.5) ? 'x'.repeat(121) : 'Anytown', framework: pick(['2018', '2021', '2019']), previous: { ratings: { constructor: 'good', '9.9': 'good' } } },
+    inspection: {
+      service: chance(0.5) ? 'x'.repeat(121) : 'Anytown',
+      framework: pick(['2018', '2021', '2019']),
+      previous: { ratings: { constructor: 'good', '9.9': 'good' } },
+    },
     cases: [{ ref: 'C1', type: 'court', gender: 'x'.repeat(500), answers: { '2.1.1': 'yes' }, notes: { '2.1.1': 'x'.repeat(6000) } }],
   };
   const body = pick([
@@ -497,7 +824,12 @@ function mutate(target: Target): Record<string, unknown> {
   const poisoned = new Set<string>();
   const poisonable = Object.keys(target.poisons);
   // Form data is UTF-8 on the wire: a lone surrogate arrives as U+FFFD, so only NUL poisons it.
-  const universal = (): unknown => (target.kind === 'json' ? (chance(0.3) ? deep(17 + int(3000)) : unstorableText()) : unstorableText().replace(/[\uD800-\uDFFF]/g, '\u0000'));
+  const universal = (): unknown =>
+    target.kind === 'json'
+      ? chance(0.3)
+        ? deep(17 + int(3000))
+        : unstorableText()
+      : unstorableText().replace(/[\uD800-\uDFFF]/g, '\u0000');
   const poison = () => {
     if (poisonable.length && chance(0.7)) {
       const key = pick(poisonable);
@@ -532,8 +864,10 @@ function toFormData(input: Record<string, unknown>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(input)) {
     if (value instanceof File) data.append(key, value);
-    else if (Array.isArray(value)) for (const item of value) data.append(key, typeof item === 'string' ? item : JSON.stringify(item) ?? '');
-    else if (value && typeof value === 'object') for (const [part, v] of Object.entries(value)) data.append(`${key}[${part}]`, typeof v === 'string' ? v : JSON.stringify(v) ?? '');
+    else if (Array.isArray(value))
+      for (const item of value) data.append(key, typeof item === 'string' ? item : (JSON.stringify(item) ?? ''));
+    else if (value && typeof value === 'object')
+      for (const [part, v] of Object.entries(value)) data.append(`${key}[${part}]`, typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
     else data.append(key, typeof value === 'string' ? value : String(value));
   }
   return data;
@@ -561,18 +895,37 @@ function wrongShape(target: Target, input: Record<string, unknown>): unknown {
 /** A summary-export query with at least one filter, format or table that must be refused. */
 function hostileSummaryQuery(): string {
   const params = new URLSearchParams();
-  const good: [string, string][] = [['framework', '2021'], ['from', '2026-01-01'], ['to', '2026-12-31'], ['region', 'North'], ['status', 'panel'], ['sort', 'score'], ['dir', 'asc'], ['format', 'xlsx']];
+  const good: [string, string][] = [
+    ['framework', '2021'],
+    ['from', '2026-01-01'],
+    ['to', '2026-12-31'],
+    ['region', 'North'],
+    ['status', 'panel'],
+    ['sort', 'score'],
+    ['dir', 'asc'],
+    ['format', 'xlsx'],
+  ];
   for (const [key, value] of good) if (chance(0.3)) params.set(key, value);
   const bad = pick<[string, string][]>([
     [['framework', pick(['2019', 'v2021', `x${noiseText()}`])]],
     [['status', pick(['draft', 'PANEL', pick(PROTOTYPE_KEYS)])]],
     [['sort', pick(['evil', '__proto__', 'constructor'])]],
     [['from', pick(['2026-02-30', '26-1-1', '2026-1-1x', '\u0000'])]],
-    [['to[day]', 'x'], ['to[month]', '1'], ['to[year]', '2026']],
-    [['from', '2026-12-31'], ['to', '2026-01-01']],
+    [
+      ['to[day]', 'x'],
+      ['to[month]', '1'],
+      ['to[year]', '2026'],
+    ],
+    [
+      ['from', '2026-12-31'],
+      ['to', '2026-01-01'],
+    ],
     [['region', pick(['North\u0000', 'x'.repeat(101), '\u0000'])]],
     [['format', pick(['pdf', 'CSV', ' xlsx', pick(PROTOTYPE_KEYS)]) /* blank is the default (xlsx) */]],
-    [['format', 'csv'], ['table', pick(['ratings', '__proto__', 'constructor', 'x'.repeat(5000)]) /* blank is the default table */]],
+    [
+      ['format', 'csv'],
+      ['table', pick(['ratings', '__proto__', 'constructor', 'x'.repeat(5000)]) /* blank is the default table */],
+    ],
   ]);
   for (const [key, value] of bad) params.set(key, value);
   return params.toString();
@@ -596,7 +949,11 @@ function exportedNames(source: string): string[] {
   const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
   for (const [, list] of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of list.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && !name.startsWith('type ')) names.push(name);
     }
   }
@@ -648,7 +1005,9 @@ async function fingerprint(): Promise<Record<string, string>> {
 const GENERIC = /Something went wrong/;
 const safeJson = (value: unknown) => {
   try {
-    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : typeof v === 'bigint' ? String(v) : v))?.slice(0, 400);
+    return JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === 'string' ? v.slice(0, 40) : typeof v === 'bigint' ? String(v) : v,
+    )?.slice(0, 400);
   } catch {
     return '(unprintable)';
   }
@@ -705,12 +1064,24 @@ afterAll(async () => {
 async function seedSample() {
   sample.world = await seedWorld(prisma, { status: 'set_up', framework: 'v2021' });
   const lead = { id: sample.world.lead.id, isAdmin: false };
-  const rows = Array.from({ length: 30 }, (_, i) => [`SP-${i}`, 'court', pick(['referral_order', 'youth_rehabilitation_order']), `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`, pick(['Male', 'Female']), 'low', 'medium', '']);
+  const rows = Array.from({ length: 30 }, (_, i) => [
+    `SP-${i}`,
+    'court',
+    pick(['referral_order', 'youth_rehabilitation_order']),
+    `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
+    pick(['Male', 'Female']),
+    'low',
+    'medium',
+    '',
+  ]);
   const records = [POPULATION_HEADER.split(','), ...rows].map((fields, index) => ({ line: index + 1, fields }));
   const uploaded = await uploadPopulation(prisma, lead, { inspectionId: sample.world.inspection.id, fileName: 'caseload.csv', records });
   if (!uploaded.isSaved) throw new Error(`The seeded population was refused: ${JSON.stringify(uploaded.check.errors.slice(0, 3))}`);
   await drawSample(prisma, lead, { inspectionId: sample.world.inspection.id, seed: 'hostile' });
-  const draw = await prisma.sampleDraw.findFirstOrThrow({ where: { population: { inspectionId: sample.world.inspection.id } }, select: { selection: true } });
+  const draw = await prisma.sampleDraw.findFirstOrThrow({
+    where: { population: { inspectionId: sample.world.inspection.id } },
+    select: { selection: true },
+  });
   const court = (draw.selection as Record<string, { sample: string[]; reserves: string[] }>).court;
   if (!court?.sample.length || !court.reserves.length) throw new Error('The seeded draw has no court sample and reserves');
   [sample.sampledId, sample.reserveId] = [court.sample[0], court.reserves[0]];
@@ -722,7 +1093,13 @@ describe(`hostile input (seed ${SEED})`, () => {
   beforeAll(async () => {
     world = await seedWorld(prisma);
     const decision = await prisma.panelDecision.create({
-      data: { inspectionId: world.inspection.id, standardId: '2.1', rating: 'good', rationale: 'Seeded for withdrawal attempts.', decidedById: world.lead.id },
+      data: {
+        inspectionId: world.inspection.id,
+        standardId: '2.1',
+        rating: 'good',
+        rationale: 'Seeded for withdrawal attempts.',
+        decidedById: world.lead.id,
+      },
     });
     decisionId = decision.id;
     await seedSample();
@@ -741,8 +1118,13 @@ describe(`hostile input (seed ${SEED})`, () => {
         const args = target.kind === 'form' ? [pick([undefined, { status: 'idle' }, null, 'x']), argument] : [argument];
         const problem = await runAction(target, identity, args);
         if (problem && failures.length < 20) {
-          const sent = argument instanceof FormData ? Object.fromEntries([...argument.keys()].map((k) => [k, String(argument.get(k)).slice(0, 40)])) : argument;
-          failures.push(`${target.name} as ${identity ? identity.email.split('-')[0] : 'signed out'} (input ${i}, ${safeJson(sent)}): ${problem}`);
+          const sent =
+            argument instanceof FormData
+              ? Object.fromEntries([...argument.keys()].map((k) => [k, String(argument.get(k)).slice(0, 40)]))
+              : argument;
+          failures.push(
+            `${target.name} as ${identity ? identity.email.split('-')[0] : 'signed out'} (input ${i}, ${safeJson(sent)}): ${problem}`,
+          );
         }
       }
     }
@@ -766,7 +1148,21 @@ describe(`hostile input (seed ${SEED})`, () => {
   it('every route handler answers malformed requests with 4xx and writes nothing', async () => {
     random = mulberry32(SEED + 1);
     const failures: string[] = [];
-    const hostileId = () => pick(['-'.repeat(36), 'g'.repeat(36), '', '..', '%00', '\u0000', 'x'.repeat(5000), `${world.inspection.id}x`, world.inspection.id.toUpperCase().replace(/[0-9A-F]/, 'G'), unstorableText(), pick(PROTOTYPE_KEYS), '00000000-0000-0000-0000-000000000000;DROP']);
+    const hostileId = () =>
+      pick([
+        '-'.repeat(36),
+        'g'.repeat(36),
+        '',
+        '..',
+        '%00',
+        '\u0000',
+        'x'.repeat(5000),
+        `${world.inspection.id}x`,
+        world.inspection.id.toUpperCase().replace(/[0-9A-F]/, 'G'),
+        unstorableText(),
+        pick(PROTOTYPE_KEYS),
+        '00000000-0000-0000-0000-000000000000;DROP',
+      ]);
     const check = async (name: string, run: () => Promise<Response>, allowed: (status: number) => boolean, detail = '') => {
       totalInputs++;
       perTarget.set(name, (perTarget.get(name) ?? 0) + 1);
@@ -778,7 +1174,11 @@ describe(`hostile input (seed ${SEED})`, () => {
         failures.push(`${name} ${detail}: threw ${(error as Error).message?.slice(0, 200)}`);
       }
     };
-    const request = (path: string) => new Request(`http://localhost:3104${path}${pick(['', `?format=${encodeURIComponent(noiseText())}`, '?format=csv&format=xlsx', `?${pick(PROTOTYPE_KEYS)}=1`])}`, { method: 'GET' });
+    const request = (path: string) =>
+      new Request(
+        `http://localhost:3104${path}${pick(['', `?format=${encodeURIComponent(noiseText())}`, '?format=csv&format=xlsx', `?${pick(PROTOTYPE_KEYS)}=1`])}`,
+        { method: 'GET' },
+      );
     const isRefusal = (status: number) => status >= 400 && status < 500;
 
     for (let i = 0; i < 400; i++) {
@@ -786,31 +1186,103 @@ describe(`hostile input (seed ${SEED})`, () => {
       // Ill-formed ids: the same not-found as an inspection that does not exist.
       const inspectionId = hostileId();
       const table = chance(0.5) ? pick(['ratings', 'key-questions', 'prompts', 'all']) : noiseText();
-      await check('GET exports/[table]', () => route(tableRoute, 'GET')(request(`/inspections/x/exports/${table}`), { params: Promise.resolve({ inspectionId, table }) }), isRefusal);
+      await check(
+        'GET exports/[table]',
+        () => route(tableRoute, 'GET')(request(`/inspections/x/exports/${table}`), { params: Promise.resolve({ inspectionId, table }) }),
+        isRefusal,
+      );
       // A real inspection with a table or format that does not exist: 400 or 404.
       const badTable = `x${noiseText()}`;
-      await check('GET exports/[table] (real inspection)', () => route(tableRoute, 'GET')(request(`/inspections/x/exports/${encodeURIComponent(badTable)}`), { params: Promise.resolve({ inspectionId: world.inspection.id, table: badTable }) }), isRefusal);
-      await check('GET exports/interchange', () => route(interchangeRoute, 'GET')(request('/inspections/x/exports/interchange'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET panel/events', () => route(eventsRoute, 'GET')(request('/inspections/x/panel/events'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET setup/import/template', () => route(templateRoute, 'GET')(request('/inspections/x/setup/import/template'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET setup/sample/template', () => route(sampleTemplateRoute, 'GET')(request('/inspections/x/setup/sample/template'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET exports/annexe', () => route(annexeRoute, 'GET')(request('/inspections/x/exports/annexe'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
-      await check('GET exports/breakdowns', () => route(breakdownsRoute, 'GET')(request('/inspections/x/exports/breakdowns'), { params: Promise.resolve({ inspectionId }) }), isRefusal);
+      await check(
+        'GET exports/[table] (real inspection)',
+        () =>
+          route(tableRoute, 'GET')(request(`/inspections/x/exports/${encodeURIComponent(badTable)}`), {
+            params: Promise.resolve({ inspectionId: world.inspection.id, table: badTable }),
+          }),
+        isRefusal,
+      );
+      await check(
+        'GET exports/interchange',
+        () => route(interchangeRoute, 'GET')(request('/inspections/x/exports/interchange'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      await check(
+        'GET panel/events',
+        () => route(eventsRoute, 'GET')(request('/inspections/x/panel/events'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      await check(
+        'GET setup/import/template',
+        () => route(templateRoute, 'GET')(request('/inspections/x/setup/import/template'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      await check(
+        'GET setup/sample/template',
+        () =>
+          route(sampleTemplateRoute, 'GET')(request('/inspections/x/setup/sample/template'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      await check(
+        'GET exports/annexe',
+        () => route(annexeRoute, 'GET')(request('/inspections/x/exports/annexe'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      await check(
+        'GET exports/breakdowns',
+        () => route(breakdownsRoute, 'GET')(request('/inspections/x/exports/breakdowns'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
       // A real inspection with a format that does not exist: 400 (or 401/404 for those who may not see it).
       const badFormat = pick([`x${noiseText()}`, 'CSV', 'xlsx ', 'pdf', ' ', '\u0000']); // blank is the default (CSV), so not here
-      await check('GET exports/breakdowns (real inspection)', () => route(breakdownsRoute, 'GET')(new Request(`http://localhost:3104/inspections/x/exports/breakdowns?format=${encodeURIComponent(badFormat)}`), { params: Promise.resolve({ inspectionId: world.inspection.id }) }), isRefusal);
+      await check(
+        'GET exports/breakdowns (real inspection)',
+        () =>
+          route(breakdownsRoute, 'GET')(
+            new Request(`http://localhost:3104/inspections/x/exports/breakdowns?format=${encodeURIComponent(badFormat)}`),
+            { params: Promise.resolve({ inspectionId: world.inspection.id }) },
+          ),
+        isRefusal,
+      );
       // The summary export: filters or a format that do not parse are refused, never ignored.
       const summaryQuery = hostileSummaryQuery();
-      await check('GET summary/export', () => route(summaryExportRoute, 'GET')(new Request(`http://localhost:3104/summary/export?${summaryQuery}`)), isRefusal, summaryQuery.slice(0, 120));
+      await check(
+        'GET summary/export',
+        () => route(summaryExportRoute, 'GET')(new Request(`http://localhost:3104/summary/export?${summaryQuery}`)),
+        isRefusal,
+        summaryQuery.slice(0, 120),
+      );
       // Takes no input at all: signed out 401, otherwise the user's own CSV.
-      if (i % 10 === 0) await check('GET exports/inspections', () => route(allInspectionsRoute, 'GET')(request('/exports/inspections')), (s) => (context.user ? s === 200 : s === 401));
+      if (i % 10 === 0)
+        await check(
+          'GET exports/inspections',
+          () => route(allInspectionsRoute, 'GET')(request('/exports/inspections')),
+          (s) => (context.user ? s === 200 : s === 401),
+        );
     }
 
     // next-auth: bodies that are too large, not JSON, not UTF-8, or not objects; odd routes.
     context.user = null;
     for (let i = 0; i < 800; i++) {
-      const nextauth = pick([['callback', 'credentials'], ['signin', 'credentials'], ['signout'], ['session'], ['csrf'], ['providers'], [noiseText()], [], ['callback', noiseText()], ['_log']]);
-      const contentType = pick(['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', '', 'application/json; charset=utf-8']);
+      const nextauth = pick([
+        ['callback', 'credentials'],
+        ['signin', 'credentials'],
+        ['signout'],
+        ['session'],
+        ['csrf'],
+        ['providers'],
+        [noiseText()],
+        [],
+        ['callback', noiseText()],
+        ['_log'],
+      ]);
+      const contentType = pick([
+        'application/json',
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        '',
+        'application/json; charset=utf-8',
+      ]);
       const body = pick<() => BodyInit>([
         () => '{ not json',
         () => JSON.stringify(null),

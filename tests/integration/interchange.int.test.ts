@@ -45,7 +45,12 @@ async function snapshot() {
 /** The world's inspection with everything an export must carry. */
 async function markTheWorld() {
   const { inspection, lead, inspector, otherInspector, cases } = world;
-  const answer = (caseId: string, questionId: string, value: 'yes' | 'no' | 'na' | null, extra: { note?: string; naReason?: string } = {}) => ({
+  const answer = (
+    caseId: string,
+    questionId: string,
+    value: 'yes' | 'no' | 'na' | null,
+    extra: { note?: string; naReason?: string } = {},
+  ) => ({
     caseId,
     inspectionId: inspection.id,
     questionId,
@@ -89,24 +94,52 @@ async function markTheWorld() {
   await prisma.case.update({ where: { id: cases.othersCase.id }, data: { status: 'in_progress', agreesWithRosh: null } });
   await prisma.inspection.update({
     where: { id: inspection.id },
-    data: { status: 'panel', isPanelVisibleToTeam: true, previousRatings: { '2.1': 'good', '1.1': 'inadequate' }, previousKeyQuestionPct: { '2.1.1': 58 } },
+    data: {
+      status: 'panel',
+      isPanelVisibleToTeam: true,
+      previousRatings: { '2.1': 'good', '1.1': 'inadequate' },
+      previousKeyQuestionPct: { '2.1.1': 58 },
+    },
   });
   await prisma.qualitativeJudgement.createMany({
     data: [
-      { inspectionId: inspection.id, standardId: '1.1', rating: 'good', evidence: { '1.1.1': 'A clear vision.', '1.1.3': 'Strong leaders.' }, updatedById: lead.id },
+      {
+        inspectionId: inspection.id,
+        standardId: '1.1',
+        rating: 'good',
+        evidence: { '1.1.1': 'A clear vision.', '1.1.3': 'Strong leaders.' },
+        updatedById: lead.id,
+      },
       { inspectionId: inspection.id, standardId: '1.2', rating: 'requires_improvement', updatedById: lead.id },
       { inspectionId: inspection.id, standardId: '1.3', rating: null, evidence: { '1.3.1': 'Not decided yet.' }, updatedById: lead.id },
       { inspectionId: inspection.id, standardId: '1.4', rating: null, updatedById: lead.id },
     ],
   });
   await prisma.panelDecision.create({
-    data: { inspectionId: inspection.id, standardId: '2.1', rating: 'inadequate', rationale: 'Withdrawn later', decidedById: lead.id, revokedAt: new Date(), revokedById: lead.id },
+    data: {
+      inspectionId: inspection.id,
+      standardId: '2.1',
+      rating: 'inadequate',
+      rationale: 'Withdrawn later',
+      decidedById: lead.id,
+      revokedAt: new Date(),
+      revokedById: lead.id,
+    },
   });
   await prisma.panelDecision.create({
-    data: { inspectionId: inspection.id, standardId: '2.1', rating: 'good', rationale: 'One case flips it; assessment was otherwise strong.', decidedById: lead.id, decidedAt: new Date('2026-11-20T15:30:00.000Z') },
+    data: {
+      inspectionId: inspection.id,
+      standardId: '2.1',
+      rating: 'good',
+      rationale: 'One case flips it; assessment was otherwise strong.',
+      decidedById: lead.id,
+      decidedAt: new Date('2026-11-20T15:30:00.000Z'),
+    },
   });
   // A case with no inspector, no answers.
-  await prisma.case.create({ data: { inspectionId: inspection.id, reference: 'R-1', type: 'resettlement', disposal: 'custodial_sentence' } });
+  await prisma.case.create({
+    data: { inspectionId: inspection.id, reference: 'R-1', type: 'resettlement', disposal: 'custodial_sentence' },
+  });
   void otherInspector;
 }
 
@@ -161,12 +194,24 @@ describe('exportInspection', () => {
       isPracticeExample: true,
       practiceExample: 'Worked with the school.',
       answers: { '2.1.1': 'yes', '2.1.1.a': 'no', '2.1.2': 'yes', '2.1.3': 'na', '2.4.3': 'na' },
-      notes: { '2.1.1': 'Thorough, "personalised" analysis;\nnew line', '2.1.3': 'Checked the police records too.', '2.2.1': 'Only a note so far' },
+      notes: {
+        '2.1.1': 'Thorough, "personalised" analysis;\nnew line',
+        '2.1.3': 'Checked the police records too.',
+        '2.2.1': 'Only a note so far',
+      },
       naReasons: { '2.1.3': 'No risk of harm to others' },
     });
     expect(Object.keys(court.answers)).toEqual(['2.1.1', '2.1.1.a', '2.1.2', '2.1.3', '2.4.3']);
     expect(document.cases[1]).not.toHaveProperty('agreesWithRosh');
-    expect(document.cases[4]).toEqual({ ref: 'R-1', type: 'resettlement', disposal: 'custodial_sentence', status: 'not_started', answers: {}, notes: {}, naReasons: {} });
+    expect(document.cases[4]).toEqual({
+      ref: 'R-1',
+      type: 'resettlement',
+      disposal: 'custodial_sentence',
+      status: 'not_started',
+      answers: {},
+      notes: {},
+      naReasons: {},
+    });
     expect(document.judgements).toEqual({
       '1.1': { rating: 'good', evidence: { '1.1.1': 'A clear vision.', '1.1.3': 'Strong leaders.' } },
       '1.2': 'requires_improvement',
@@ -174,7 +219,13 @@ describe('exportInspection', () => {
       '1.4': null,
     });
     expect(document.panel).toEqual([
-      { standard: '2.1', rating: 'good', rationale: 'One case flips it; assessment was otherwise strong.', decidedBy: world.lead.email, decidedAt: '2026-11-20T15:30:00.000Z' },
+      {
+        standard: '2.1',
+        rating: 'good',
+        rationale: 'One case flips it; assessment was otherwise strong.',
+        decidedBy: world.lead.email,
+        decidedAt: '2026-11-20T15:30:00.000Z',
+      },
     ]);
   });
 });
@@ -201,7 +252,12 @@ describe('importInspection', () => {
       prisma.answer.findMany({ where: { inspectionId: imported.inspectionId }, select: { updatedById: true } }),
     ]);
     expect(service.serviceId).toBe(world.inspection.serviceId);
-    expect(audit).toMatchObject({ actorId: world.admin.id, entity: 'inspection', entityId: imported.inspectionId, newValue: expect.objectContaining({ cases: 5, answers: 12 }) });
+    expect(audit).toMatchObject({
+      actorId: world.admin.id,
+      entity: 'inspection',
+      entityId: imported.inspectionId,
+      newValue: expect.objectContaining({ cases: 5, answers: 12 }),
+    });
     expect(new Set(answers.map((a) => a.updatedById))).toEqual(new Set([world.admin.id]));
   });
 
@@ -214,7 +270,13 @@ describe('importInspection', () => {
     expect(ratingsReport(panel.result)).toEqual(ratingsReport(result));
 
     const exported = await exportInspection(prisma, imported.inspectionId);
-    expect(exported.inspection).toMatchObject({ service: document.inspection.service, framework: document.inspection.framework, status: 'set_up', localAuthority: 'Unknown', region: 'Unknown' });
+    expect(exported.inspection).toMatchObject({
+      service: document.inspection.service,
+      framework: document.inspection.framework,
+      status: 'set_up',
+      localAuthority: 'Unknown',
+      region: 'Unknown',
+    });
     // No lead is named in the file: the importing admin leads.
     expect(exported.inspection.team).toEqual([{ email: world.admin.email, role: 'lead_inspector' }]);
     if (document.inspection.fieldworkStart) expect(exported.inspection.fieldworkStart).toBe(document.inspection.fieldworkStart);
@@ -228,7 +290,9 @@ describe('importInspection', () => {
       expect({ ...out.notes, ...out.naReasons }).toEqual(kase.notes ?? {});
       if (kase.disposal) expect(out.disposal).toBe(kase.disposal);
     }
-    expect(Object.fromEntries(Object.entries(exported.judgements).map(([k, v]) => [k, typeof v === 'object' && v ? v.rating : v]))).toEqual(document.judgements ?? {});
+    expect(Object.fromEntries(Object.entries(exported.judgements).map(([k, v]) => [k, typeof v === 'object' && v ? v.rating : v]))).toEqual(
+      document.judgements ?? {},
+    );
     expect(exported.panel.map(({ standard, rating, rationale }) => ({ standard, rating, rationale }))).toEqual(document.panel ?? []);
     expect(exported.panel.every((d) => d.decidedBy === world.admin.email)).toBe(true);
 
@@ -243,7 +307,11 @@ describe('importInspection', () => {
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
     const { result } = await loadPanelData(prisma, imported.inspectionId);
     expect(result.overall).toMatchObject({ score: 11, rating: 'requires_improvement' });
-    expect(result.standards['2.1']).toMatchObject({ rating: 'requires_improvement', computedRating: 'inadequate', professionalJudgement: true });
+    expect(result.standards['2.1']).toMatchObject({
+      rating: 'requires_improvement',
+      computedRating: 'inadequate',
+      professionalJudgement: true,
+    });
     expect(result.standards['2.2']).toMatchObject({ rating: 'requires_improvement', professionalJudgement: true });
     expect(result.standards['4.1']).toMatchObject({ rating: 'requires_improvement', score: null });
   });
@@ -268,20 +336,39 @@ describe('importInspection', () => {
       '2.1.1.b': 'Diversity was described but not analysed.',
       '2.1.3': 'The risk to a known victim, his younger sister, was not analysed.',
     });
-    expect(exported.inspection.previous).toEqual({ ratings: { '2.1': 'requires_improvement', '2.2': 'good' }, keyQuestionPct: { '2.1.3': 58, '2.2.3': 71 } });
+    expect(exported.inspection.previous).toEqual({
+      ratings: { '2.1': 'requires_improvement', '2.2': 'good' },
+      keyQuestionPct: { '2.1.3': 58, '2.2.3': 71 },
+    });
   });
 
   it('names the team from the file, adds case inspectors who are not on it, and reuses or creates the service', async () => {
     const document = {
       format: 'casemark/inspection@1',
-      inspection: { service: 'Brand New Youth Justice Service', framework: '2018', localAuthority: 'Newtown Council', region: 'South West', fieldworkStart: '2026-01-05', team: [{ email: world.lead.email.toUpperCase(), role: 'lead_inspector' }, { email: world.manager.email, role: 'manager' }] },
+      inspection: {
+        service: 'Brand New Youth Justice Service',
+        framework: '2018',
+        localAuthority: 'Newtown Council',
+        region: 'South West',
+        fieldworkStart: '2026-01-05',
+        team: [
+          { email: world.lead.email.toUpperCase(), role: 'lead_inspector' },
+          { email: world.manager.email, role: 'manager' },
+        ],
+      },
       cases: [{ ref: 'A1', type: 'court', disposal: 'referral_order', inspector: world.otherInspector.email, answers: { '2.1.1': 'yes' } }],
     };
     const imported = await importInspection(prisma, actor(world.admin), document);
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
     expect(imported.isNewService).toBe(true);
     const exported = await exportInspection(prisma, imported.inspectionId);
-    expect(exported.inspection).toMatchObject({ localAuthority: 'Newtown Council', region: 'South West', fieldworkStart: '2026-01-05', fieldworkEnd: '2026-01-05', status: 'set_up' });
+    expect(exported.inspection).toMatchObject({
+      localAuthority: 'Newtown Council',
+      region: 'South West',
+      fieldworkStart: '2026-01-05',
+      fieldworkEnd: '2026-01-05',
+      status: 'set_up',
+    });
     expect(exported.inspection.team).toEqual([
       { email: world.lead.email, role: 'lead_inspector' },
       { email: world.otherInspector.email, role: 'inspector' },
@@ -341,7 +428,10 @@ describe('importInspection', () => {
     const before = await snapshot();
     const document = await exportInspection(prisma, world.inspection.id);
     for (const user of [world.lead, world.manager, world.inspector, world.outsider]) {
-      const error = await importInspection(prisma, actor(user), document).then(() => null, (e: unknown) => e);
+      const error = await importInspection(prisma, actor(user), document).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('forbidden');
     }
@@ -352,10 +442,16 @@ describe('importInspection', () => {
     const document = await exportInspection(prisma, world.inspection.id);
     const imported = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(document)));
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
-    const entries = await prisma.auditEntry.findMany({ where: { inspectionId: imported.inspectionId }, select: { action: true, entityId: true, actorId: true, newValue: true } });
+    const entries = await prisma.auditEntry.findMany({
+      where: { inspectionId: imported.inspectionId },
+      select: { action: true, entityId: true, actorId: true, newValue: true },
+    });
     const count = (action: string) => entries.filter((e) => e.action === action).length;
     const cases = await prisma.case.findMany({ where: { inspectionId: imported.inspectionId }, select: { id: true } });
-    const answers = await prisma.answer.findMany({ where: { inspectionId: imported.inspectionId }, select: { caseId: true, questionId: true, value: true, note: true } });
+    const answers = await prisma.answer.findMany({
+      where: { inspectionId: imported.inspectionId },
+      select: { caseId: true, questionId: true, value: true, note: true },
+    });
     expect(count('inspection.create')).toBe(1);
     expect(count('inspection.import')).toBe(1);
     expect(count('member.add')).toBe(document.inspection.team.length);
@@ -368,16 +464,23 @@ describe('importInspection', () => {
     expect(new Set(entries.map((e) => e.actorId))).toEqual(new Set([world.admin.id]));
     for (const entry of entries.filter((e) => e.action !== 'inspection.import')) expect(entry.newValue).toMatchObject({ source: 'import' });
     const answer = answers.find((a) => a.value !== null)!;
-    expect(entries.find((e) => e.action === 'answer.value' && e.entityId === `${answer.caseId}:${answer.questionId}`)?.newValue).toMatchObject({ value: answer.value });
+    expect(
+      entries.find((e) => e.action === 'answer.value' && e.entityId === `${answer.caseId}:${answer.questionId}`)?.newValue,
+    ).toMatchObject({ value: answer.value });
   });
 
   it('applies the limits of the forms and refuses a deactivated user, writing nothing', async () => {
-    const gone = await prisma.user.create({ data: { email: `gone-${Date.now()}@int.example`, name: 'Gone', passwordHash: 'x', isActive: false } });
+    const gone = await prisma.user.create({
+      data: { email: `gone-${Date.now()}@int.example`, name: 'Gone', passwordHash: 'x', isActive: false },
+    });
     const before = await snapshot();
     const document = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
     document.inspection.team = [{ email: gone.email, role: 'lead_inspector' }];
     const refused = await importInspection(prisma, actor(world.admin), document);
-    expect(refused).toEqual({ ok: false, errors: [expect.stringMatching(/^inspection\.team\[0\]\.email: The account of gone-.* is deactivated/)] });
+    expect(refused).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^inspection\.team\[0\]\.email: The account of gone-.* is deactivated/)],
+    });
 
     const long = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
     long.cases[0].gender = 'x'.repeat(500);
@@ -403,7 +506,10 @@ describe('importInspection', () => {
     // after the service and inspection were written.
     document.inspection.team = document.inspection.team.filter((m) => m.role !== 'lead_inspector');
     document.inspection.service = 'A service that must not be left behind';
-    const error = await importInspection(prisma, { id: '00000000-0000-4000-8000-000000000000', isAdmin: true }, document).then(() => null, (e: unknown) => e);
+    const error = await importInspection(prisma, { id: '00000000-0000-4000-8000-000000000000', isAdmin: true }, document).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect(await snapshot()).toEqual(before);
   });
@@ -416,7 +522,12 @@ describe('npm run inspection (the command line)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'scripts/inspection.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', timeout: 90_000 });
+    spawnSync('npx', ['tsx', 'scripts/inspection.ts', ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
 
   it('exports an inspection as clean JSON on stdout, and imports it back as an admin', async () => {
     const exported = run(['export', world.inspection.id]);
@@ -445,7 +556,14 @@ describe('npm run inspection (the command line)', () => {
   it('refuses a bad file with its errors on stderr, exit code 1, and writes nothing', async () => {
     const before = await snapshot();
     const bad = path.join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ format: 'casemark/inspection@1', inspection: { service: 'X', framework: '2018' }, cases: [{ ref: 'C1', type: 'court', answers: { '2.1.1': 'maybe' } }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'casemark/inspection@1',
+        inspection: { service: 'X', framework: '2018' },
+        cases: [{ ref: 'C1', type: 'court', answers: { '2.1.1': 'maybe' } }],
+      }),
+    );
     const result = run(['import', bad, '--as', world.admin.email]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');

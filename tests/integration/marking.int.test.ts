@@ -54,7 +54,12 @@ describe('saveAnswer', () => {
     expect(result.counts).toBeNull();
     expect(result.caseStatus).toBe('in_progress');
     const audit = await prisma.auditEntry.findFirst({ where: { entityId: `${world.cases.court.id}:2.1.1` } });
-    expect(audit).toMatchObject({ action: 'answer.value', actorId: world.inspector.id, oldValue: null, newValue: { value: 'yes', naReason: null } });
+    expect(audit).toMatchObject({
+      action: 'answer.value',
+      actorId: world.inspector.id,
+      oldValue: null,
+      newValue: { value: 'yes', naReason: null },
+    });
   });
 
   it('refuses a stale version and returns the other answer, changing nothing', async () => {
@@ -91,7 +96,12 @@ describe('saveAnswer', () => {
     const w = await seedWorld(prisma);
     const attempt = (who: { id: string; isAdmin: boolean }, value: 'yes' | 'no') =>
       saveAnswer(prisma, actor(who), { field: 'value', caseId: w.cases.court.id, questionId: '2.3.1', value, baseVersion: 0 });
-    const results = await Promise.all([attempt(w.inspector, 'yes'), attempt(w.lead, 'no'), attempt(w.lead, 'yes'), attempt(w.inspector, 'no')]);
+    const results = await Promise.all([
+      attempt(w.inspector, 'yes'),
+      attempt(w.lead, 'no'),
+      attempt(w.lead, 'yes'),
+      attempt(w.inspector, 'no'),
+    ]);
     expect(results.filter((r) => r.status === 'saved')).toHaveLength(1);
     expect(results.filter((r) => r.status === 'conflict')).toHaveLength(3);
     const rows = await prisma.answer.findMany({ where: { caseId: w.cases.court.id, questionId: '2.3.1' } });
@@ -128,21 +138,48 @@ describe('saveAnswer', () => {
   });
 
   describe('refuses, with a clear message and the database unchanged', () => {
-    const base = () => ({ field: 'value' as const, caseId: world.cases.court.id, questionId: '2.2.1', value: 'yes' as const, baseVersion: 0 });
+    const base = () => ({
+      field: 'value' as const,
+      caseId: world.cases.court.id,
+      questionId: '2.2.1',
+      value: 'yes' as const,
+      baseVersion: 0,
+    });
 
     it('an unknown case', () =>
-      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: '00000000-0000-4000-8000-000000000000' }), 'not_found', /does not exist/));
-    it('a malformed case id', () => expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: 'nope' }), 'invalid', /Unknown case/));
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: '00000000-0000-4000-8000-000000000000' }),
+        'not_found',
+        /does not exist/,
+      ));
+    it('a malformed case id', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: 'nope' }), 'invalid', /Unknown case/));
     it('an unknown question id', () =>
-      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: '2.9.9' }), 'invalid', /no question 2\.9\.9/));
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: '2.9.9' }),
+        'invalid',
+        /no question 2\.9\.9/,
+      ));
     it('a malformed question id', () =>
-      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: 'DROP TABLE' }), 'invalid', /Unknown question/));
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: 'DROP TABLE' }),
+        'invalid',
+        /Unknown question/,
+      ));
     it('a value outside yes/no/na', () =>
-      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), value: 'maybe' }), 'invalid', /Choose Yes, No or Not applicable/));
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), value: 'maybe' }),
+        'invalid',
+        /Choose Yes, No or Not applicable/,
+      ));
     it('not applicable on a key question without a reason', () =>
       expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), value: 'na' }), 'invalid', /Give a reason/));
     it('a question that cannot apply to this case type', () =>
-      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: '3.1.1' }), 'invalid', /does not apply to this case/));
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), questionId: '3.1.1' }),
+        'invalid',
+        /does not apply to this case/,
+      ));
     it('3.4.2 on a youth caution (youth conditional cautions only)', () =>
       expectRefused(
         () => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: world.cases.youthCaution.id, questionId: '3.4.2' }),
@@ -150,10 +187,17 @@ describe('saveAnswer', () => {
         /does not apply to this case/,
       ));
     it('a case allocated to another inspector', () =>
-      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: world.cases.othersCase.id }), 'not_found', /does not exist or you do not have access/));
-    it('a manager (read-only)', () => expectRefused(() => saveAnswer(prisma, actor(world.manager), base()), 'forbidden', /Only the case’s inspector or the lead/));
-    it('someone outside the team', () => expectRefused(() => saveAnswer(prisma, actor(world.outsider), base()), 'not_found', /does not exist/));
-    it('a negative version', () => expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), baseVersion: -1 }), 'invalid', /./));
+      expectRefused(
+        () => saveAnswer(prisma, actor(world.inspector), { ...base(), caseId: world.cases.othersCase.id }),
+        'not_found',
+        /does not exist or you do not have access/,
+      ));
+    it('a manager (read-only)', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.manager), base()), 'forbidden', /Only the case’s inspector or the lead/));
+    it('someone outside the team', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.outsider), base()), 'not_found', /does not exist/));
+    it('a negative version', () =>
+      expectRefused(() => saveAnswer(prisma, actor(world.inspector), { ...base(), baseVersion: -1 }), 'invalid', /./));
   });
 
   it('accepts 3.4.2 on a youth conditional caution, and lets the lead edit any case', async () => {
@@ -179,7 +223,14 @@ describe('saveAnswer', () => {
   it('refuses changes when the inspection is not in fieldwork', async () => {
     const other = await seedWorld(prisma, { status: 'panel' });
     await expectRefused(
-      () => saveAnswer(prisma, actor(other.inspector), { field: 'value', caseId: other.cases.court.id, questionId: '2.1.1', value: 'yes', baseVersion: 0 }),
+      () =>
+        saveAnswer(prisma, actor(other.inspector), {
+          field: 'value',
+          caseId: other.cases.court.id,
+          questionId: '2.1.1',
+          value: 'yes',
+          baseVersion: 0,
+        }),
       'forbidden',
       /not in fieldwork/,
     );
@@ -197,7 +248,8 @@ describe('completing and reopening a case', () => {
     const kqs = listKeyQuestionsForCase(framework, { type: 'out_of_court', disposal: 'youth_caution' });
     for (const kq of kqs) {
       await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: kq.id, value: 'yes', baseVersion: 0 });
-      for (const p of kq.prompts) await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: p.id, value: 'no', baseVersion: 0 });
+      for (const p of kq.prompts)
+        await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: p.id, value: 'no', baseVersion: 0 });
     }
     const stillMissing = await completeCase(prisma, actor(w.inspector), { caseId });
     expect(stillMissing).toEqual({
@@ -209,7 +261,13 @@ describe('completing and reopening a case', () => {
       ],
     });
     const version = (await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).version;
-    await saveCaseDetails(prisma, actor(w.inspector), { caseId, baseVersion: version, agreesWithRosh: true, agreesWithSafety: false, isCaseManagerInterviewed: true });
+    await saveCaseDetails(prisma, actor(w.inspector), {
+      caseId,
+      baseVersion: version,
+      agreesWithRosh: true,
+      agreesWithSafety: false,
+      isCaseManagerInterviewed: true,
+    });
     expect(await completeCase(prisma, actor(w.inspector), { caseId })).toEqual({ status: 'complete' });
 
     await expectRefused(

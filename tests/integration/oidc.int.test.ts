@@ -25,15 +25,24 @@ describe('matchOidcUser', () => {
 
   it('refuses an unverified email, even of a real user', async () => {
     for (const verified of [false, undefined, 'true', 1]) {
-      expect(await matchOidcUser(prisma, { email: 'ada@example.gov.uk', email_verified: verified })).toEqual({ ok: false, code: 'OidcUnverified' });
+      expect(await matchOidcUser(prisma, { email: 'ada@example.gov.uk', email_verified: verified })).toEqual({
+        ok: false,
+        code: 'OidcUnverified',
+      });
     }
     expect(await matchOidcUser(prisma, undefined)).toEqual({ ok: false, code: 'OidcUnverified' });
   });
 
   it('refuses an unknown email and a deactivated user, creating nobody', async () => {
     const before = await prisma.user.count();
-    expect(await matchOidcUser(prisma, { email: 'stranger@example.gov.uk', email_verified: true })).toEqual({ ok: false, code: 'OidcNoAccount' });
-    expect(await matchOidcUser(prisma, { email: 'gone@example.gov.uk', email_verified: true })).toEqual({ ok: false, code: 'OidcNoAccount' });
+    expect(await matchOidcUser(prisma, { email: 'stranger@example.gov.uk', email_verified: true })).toEqual({
+      ok: false,
+      code: 'OidcNoAccount',
+    });
+    expect(await matchOidcUser(prisma, { email: 'gone@example.gov.uk', email_verified: true })).toEqual({
+      ok: false,
+      code: 'OidcNoAccount',
+    });
     expect(await prisma.user.count()).toBe(before);
   });
 });
@@ -43,7 +52,12 @@ describe('single sign-on configuration', () => {
   it('is off when unset or blank, and accepts a full set', () => {
     expect(ZServerEnv.parse(base).CASEMARK_OIDC_ISSUER).toBeUndefined();
     expect(ZServerEnv.parse({ ...base, CASEMARK_OIDC_ISSUER: ' ' }).CASEMARK_OIDC_ISSUER).toBeUndefined();
-    const full = ZServerEnv.parse({ ...base, CASEMARK_OIDC_ISSUER: 'https://login.example.gov.uk/tenant/v2.0', CASEMARK_OIDC_CLIENT_ID: 'id', CASEMARK_OIDC_CLIENT_SECRET: 'secret' });
+    const full = ZServerEnv.parse({
+      ...base,
+      CASEMARK_OIDC_ISSUER: 'https://login.example.gov.uk/tenant/v2.0',
+      CASEMARK_OIDC_CLIENT_ID: 'id',
+      CASEMARK_OIDC_CLIENT_SECRET: 'secret',
+    });
     expect(full.CASEMARK_OIDC_ISSUER).toBe('https://login.example.gov.uk/tenant/v2.0');
   });
 

@@ -36,8 +36,20 @@ const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], mess
 
 describe('the ratings panel', () => {
   it('computes the figures from the marked cases', async () => {
-    await saveAnswer(prisma, actor(world.inspector), { field: 'value', caseId: world.cases.court.id, questionId: '2.1.1', value: 'yes', baseVersion: 0 });
-    await saveAnswer(prisma, actor(world.otherInspector), { field: 'value', caseId: world.cases.othersCase.id, questionId: '2.1.1', value: 'no', baseVersion: 0 });
+    await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.1',
+      value: 'yes',
+      baseVersion: 0,
+    });
+    await saveAnswer(prisma, actor(world.otherInspector), {
+      field: 'value',
+      caseId: world.cases.othersCase.id,
+      questionId: '2.1.1',
+      value: 'no',
+      baseVersion: 0,
+    });
     const data = await loadPanelData(prisma, world.inspection.id);
     expect(data.result.standards['2.1'].keyQuestions['2.1.1']).toMatchObject({ yes: 1, relevant: 2, pct: 50 });
     expect(data.result.standards['2.1'].computedRating).toBe('requires_improvement');
@@ -79,7 +91,11 @@ describe('the ratings panel', () => {
       rationale: 'One case away from Good; the panel read both cases and judged the analysis sound.',
     });
     let data = await loadPanelData(prisma, world.inspection.id);
-    expect(data.result.standards['2.1']).toMatchObject({ rating: 'good', computedRating: 'requires_improvement', professionalJudgement: true });
+    expect(data.result.standards['2.1']).toMatchObject({
+      rating: 'good',
+      computedRating: 'requires_improvement',
+      professionalJudgement: true,
+    });
     expect(data.decisions['2.1'].rationale).toMatch(/One case away/);
 
     // A second decision replaces the first (one active per standard).
@@ -105,25 +121,54 @@ describe('the ratings panel', () => {
   });
 
   describe('refuses, changing nothing', () => {
-    const decision = () => ({ inspectionId: world.inspection.id, standardId: '2.2', rating: 'good', rationale: 'A rationale long enough.' });
-    it('an inspector', () => expectRefused(() => recordPanelDecision(prisma, actor(world.inspector), decision()), 'forbidden', /Only the lead inspector/));
-    it('a manager', () => expectRefused(() => recordPanelDecision(prisma, actor(world.manager), decision()), 'forbidden', /Only the lead inspector/));
-    it('someone outside the team', () => expectRefused(() => recordPanelDecision(prisma, actor(world.outsider), decision()), 'not_found', /does not exist/));
+    const decision = () => ({
+      inspectionId: world.inspection.id,
+      standardId: '2.2',
+      rating: 'good',
+      rationale: 'A rationale long enough.',
+    });
+    it('an inspector', () =>
+      expectRefused(() => recordPanelDecision(prisma, actor(world.inspector), decision()), 'forbidden', /Only the lead inspector/));
+    it('a manager', () =>
+      expectRefused(() => recordPanelDecision(prisma, actor(world.manager), decision()), 'forbidden', /Only the lead inspector/));
+    it('someone outside the team', () =>
+      expectRefused(() => recordPanelDecision(prisma, actor(world.outsider), decision()), 'not_found', /does not exist/));
     it('a decision without a rationale', () =>
       expectRefused(() => recordPanelDecision(prisma, actor(world.lead), { ...decision(), rationale: ' ' }), 'invalid', /rationale/));
     it('a decision on a qualitative standard', () =>
-      expectRefused(() => recordPanelDecision(prisma, actor(world.lead), { ...decision(), standardId: '1.1' }), 'invalid', /not a case-marked standard/));
+      expectRefused(
+        () => recordPanelDecision(prisma, actor(world.lead), { ...decision(), standardId: '1.1' }),
+        'invalid',
+        /not a case-marked standard/,
+      ));
     it('a judgement on a case-marked standard', () =>
       expectRefused(
-        () => recordJudgement(prisma, actor(world.lead), { inspectionId: world.inspection.id, standardId: '2.1', rating: 'good', baseVersion: 0 }),
+        () =>
+          recordJudgement(prisma, actor(world.lead), {
+            inspectionId: world.inspection.id,
+            standardId: '2.1',
+            rating: 'good',
+            baseVersion: 0,
+          }),
         'invalid',
         /not a standard the lead inspector judges/,
       ));
     it('a rating outside the four', () =>
-      expectRefused(() => recordPanelDecision(prisma, actor(world.lead), { ...decision(), rating: 'excellent' }), 'invalid', /Choose a rating/));
+      expectRefused(
+        () => recordPanelDecision(prisma, actor(world.lead), { ...decision(), rating: 'excellent' }),
+        'invalid',
+        /Choose a rating/,
+      ));
     it('evidence for a question of another standard', () =>
       expectRefused(
-        () => recordJudgement(prisma, actor(world.lead), { inspectionId: world.inspection.id, standardId: '1.2', rating: 'good', evidence: { '1.1.1': 'x' }, baseVersion: 0 }),
+        () =>
+          recordJudgement(prisma, actor(world.lead), {
+            inspectionId: world.inspection.id,
+            standardId: '1.2',
+            rating: 'good',
+            evidence: { '1.1.1': 'x' },
+            baseVersion: 0,
+          }),
         'invalid',
         /not part of standard 1\.2/,
       ));
@@ -146,12 +191,26 @@ describe('the ratings panel', () => {
         /^2\.2 has no computed rating yet \(none of its key questions has a relevant case\), so there is no rating for the panel to depart from/,
       );
       // Once a case is judged, the panel may depart from the computed rating.
-      await saveAnswer(prisma, actor(world.inspector), { field: 'value', caseId: world.cases.court.id, questionId: '2.2.1', value: 'no', baseVersion: na.status === 'saved' ? na.answer.version : 0 });
+      await saveAnswer(prisma, actor(world.inspector), {
+        field: 'value',
+        caseId: world.cases.court.id,
+        questionId: '2.2.1',
+        value: 'no',
+        baseVersion: na.status === 'saved' ? na.answer.version : 0,
+      });
       const { id } = await recordPanelDecision(prisma, actor(world.lead), decision());
-      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2']).toMatchObject({ rating: 'good', computedRating: 'inadequate', professionalJudgement: true });
+      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2']).toMatchObject({
+        rating: 'good',
+        computedRating: 'inadequate',
+        professionalJudgement: true,
+      });
       await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: id });
     });
     it('an inspector changing the panel visibility', () =>
-      expectRefused(() => setPanelVisibility(prisma, actor(world.inspector), { inspectionId: world.inspection.id, isPanelVisibleToTeam: false }), 'forbidden', /Only the lead/));
+      expectRefused(
+        () => setPanelVisibility(prisma, actor(world.inspector), { inspectionId: world.inspection.id, isPanelVisibleToTeam: false }),
+        'forbidden',
+        /Only the lead/,
+      ));
   });
 });

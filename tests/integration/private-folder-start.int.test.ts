@@ -108,7 +108,10 @@ describe('a checkout in a chmod 700 folder', () => {
     try {
       const result = migrateInClone();
       expect(result.status).toBe(1);
-      const printed = result.stderr.trim().split('\n').filter((line) => !line.startsWith('[casemark]'));
+      const printed = result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.startsWith('[casemark]'));
       expect(printed).toEqual([
         `The embedded PostgreSQL could not start because port ${port} is already in use: stop whatever uses it, or set CASEMARK_DB_PORT to a free port.`,
       ]);

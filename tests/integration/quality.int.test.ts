@@ -46,7 +46,9 @@ async function snapshot() {
 describe('the quality assurer role', () => {
   it('is added to the team by the lead, audited', async () => {
     await addMember(prisma, actor(world.lead), { inspectionId: world.inspection.id, email: qa.email, role: 'quality_assurer' });
-    const member = await prisma.inspectionMember.findUnique({ where: { inspectionId_userId: { inspectionId: world.inspection.id, userId: qa.id } } });
+    const member = await prisma.inspectionMember.findUnique({
+      where: { inspectionId_userId: { inspectionId: world.inspection.id, userId: qa.id } },
+    });
     expect(member?.role).toBe('quality_assurer');
     const audit = await prisma.auditEntry.findFirst({ where: { action: 'member.add', entityId: `${world.inspection.id}:${qa.id}` } });
     expect(audit?.newValue).toMatchObject({ role: 'quality_assurer' });
@@ -61,7 +63,8 @@ describe('the quality assurer role', () => {
   it('cannot mark a case, and the refusal changes nothing', async () => {
     await expectRefusedUnchanged(
       snapshot,
-      () => saveAnswer(prisma, actor(qa), { field: 'value', caseId: world.cases.court.id, questionId: '2.1.1', value: 'no', baseVersion: 0 }),
+      () =>
+        saveAnswer(prisma, actor(qa), { field: 'value', caseId: world.cases.court.id, questionId: '2.1.1', value: 'no', baseVersion: 0 }),
       'forbidden',
     );
   });
@@ -69,7 +72,8 @@ describe('the quality assurer role', () => {
   it('cannot be allocated a case', async () => {
     await expectRefusedUnchanged(
       snapshot,
-      () => allocateCase(prisma, actor(world.lead), { inspectionId: world.inspection.id, caseId: world.cases.court.id, inspectorId: qa.id }),
+      () =>
+        allocateCase(prisma, actor(world.lead), { inspectionId: world.inspection.id, caseId: world.cases.court.id, inspectorId: qa.id }),
       'invalid',
     );
   });
@@ -77,7 +81,12 @@ describe('the quality assurer role', () => {
   it('cannot be given to someone who still has cases', async () => {
     await expectRefusedUnchanged(
       snapshot,
-      () => changeMemberRole(prisma, actor(world.lead), { inspectionId: world.inspection.id, userId: world.inspector.id, role: 'quality_assurer' }),
+      () =>
+        changeMemberRole(prisma, actor(world.lead), {
+          inspectionId: world.inspection.id,
+          userId: world.inspector.id,
+          role: 'quality_assurer',
+        }),
       'invalid',
       /quality assurer.*Reallocate their cases first/,
     );
@@ -90,7 +99,10 @@ async function markEverything(caseId: string, marker: { id: string; isAdmin: boo
   for (const questionId of listQuestionIdsForCase(getFramework('2018'), kase)) {
     await saveAnswer(prisma, actor(marker), { field: 'value', caseId, questionId, value: 'yes', baseVersion: 0 });
   }
-  await prisma.case.update({ where: { id: caseId }, data: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true } });
+  await prisma.case.update({
+    where: { id: caseId },
+    data: { agreesWithRosh: true, agreesWithSafety: true, isCaseManagerInterviewed: true },
+  });
 }
 
 describe('queries on marked answers', () => {
@@ -98,17 +110,28 @@ describe('queries on marked answers', () => {
 
   it('lets a quality assurer raise a query on an answer, kept as a thread and audited', async () => {
     await markEverything(world.cases.court.id, world.inspector);
-    const result = await raiseQuery(prisma, actor(qa), { caseId: world.cases.court.id, questionId: '2.1.1', body: 'The note says the plan was late; is 2.1.1 really Yes?' });
+    const result = await raiseQuery(prisma, actor(qa), {
+      caseId: world.cases.court.id,
+      questionId: '2.1.1',
+      body: 'The note says the plan was late; is 2.1.1 really Yes?',
+    });
     queryId = result.queryId;
     const query = await prisma.answerQuery.findUniqueOrThrow({ where: { id: queryId }, include: { messages: true } });
     expect(query).toMatchObject({ status: 'open', questionId: '2.1.1', raisedById: qa.id, inspectionId: world.inspection.id });
-    expect(query.messages).toEqual([expect.objectContaining({ kind: 'raise', authorId: qa.id, body: 'The note says the plan was late; is 2.1.1 really Yes?' })]);
+    expect(query.messages).toEqual([
+      expect.objectContaining({ kind: 'raise', authorId: qa.id, body: 'The note says the plan was late; is 2.1.1 really Yes?' }),
+    ]);
     const audit = await prisma.auditEntry.findFirst({ where: { entity: 'answer_query', entityId: queryId, action: 'query.raise' } });
     expect(audit).toMatchObject({ actorId: qa.id, newValue: { status: 'open', questionId: '2.1.1' } });
   });
 
   it('stops the case being marked complete while the query is not resolved, changing nothing', async () => {
-    await expectRefusedUnchanged(snapshot, () => completeCase(prisma, actor(world.inspector), { caseId: world.cases.court.id }), 'conflict', /1 query not yet resolved/);
+    await expectRefusedUnchanged(
+      snapshot,
+      () => completeCase(prisma, actor(world.inspector), { caseId: world.cases.court.id }),
+      'conflict',
+      /1 query not yet resolved/,
+    );
   });
 
   it('refuses a query from anyone who is not a reviewer, and bad input, changing nothing', async () => {
@@ -117,21 +140,43 @@ describe('queries on marked answers', () => {
     await expectRefusedUnchanged(snapshot, () => raiseQuery(prisma, actor(world.manager), input), 'forbidden');
     await expectRefusedUnchanged(snapshot, () => raiseQuery(prisma, actor(world.outsider), input), 'not_found');
     await expectRefusedUnchanged(snapshot, () => raiseQuery(prisma, actor(qa), { ...input, body: '   ' }), 'invalid', /Enter your query/);
-    await expectRefusedUnchanged(snapshot, () => raiseQuery(prisma, actor(qa), { ...input, questionId: '9.9.9' }), 'invalid', /not marked on this case/);
+    await expectRefusedUnchanged(
+      snapshot,
+      () => raiseQuery(prisma, actor(qa), { ...input, questionId: '9.9.9' }),
+      'invalid',
+      /not marked on this case/,
+    );
     // An out-of-court question on a court case.
     await expectRefusedUnchanged(snapshot, () => raiseQuery(prisma, actor(qa), { ...input, questionId: '3.1.1' }), 'invalid');
     await expectRefusedUnchanged(snapshot, () => raiseQuery(prisma, actor(qa), { ...input, questionId: 'case:nonsense' }), 'invalid');
   });
 
   it('lets only the case’s inspector (or the lead) reply, and only to an open query', async () => {
-    await expectRefusedUnchanged(snapshot, () => replyToQuery(prisma, actor(world.otherInspector), { queryId, body: 'Not mine' }), 'not_found');
+    await expectRefusedUnchanged(
+      snapshot,
+      () => replyToQuery(prisma, actor(world.otherInspector), { queryId, body: 'Not mine' }),
+      'not_found',
+    );
     await expectRefusedUnchanged(snapshot, () => replyToQuery(prisma, actor(qa), { queryId, body: 'I am QA' }), 'forbidden');
-    await expectRefusedUnchanged(snapshot, () => replyToQuery(prisma, actor(world.inspector), { queryId, body: '' }), 'invalid', /Enter your reply/);
+    await expectRefusedUnchanged(
+      snapshot,
+      () => replyToQuery(prisma, actor(world.inspector), { queryId, body: '' }),
+      'invalid',
+      /Enter your reply/,
+    );
     await expectRefusedUnchanged(snapshot, () => resolveQuery(prisma, actor(world.inspector), { queryId }), 'forbidden');
 
     // The inspector changes the answer through the normal versioned save, then replies.
-    const answer = await prisma.answer.findUniqueOrThrow({ where: { caseId_questionId: { caseId: world.cases.court.id, questionId: '2.1.1' } } });
-    await saveAnswer(prisma, actor(world.inspector), { field: 'value', caseId: world.cases.court.id, questionId: '2.1.1', value: 'no', baseVersion: answer.version });
+    const answer = await prisma.answer.findUniqueOrThrow({
+      where: { caseId_questionId: { caseId: world.cases.court.id, questionId: '2.1.1' } },
+    });
+    await saveAnswer(prisma, actor(world.inspector), {
+      field: 'value',
+      caseId: world.cases.court.id,
+      questionId: '2.1.1',
+      value: 'no',
+      baseVersion: answer.version,
+    });
     await replyToQuery(prisma, actor(world.inspector), { queryId, body: 'Agreed: the plan was late. Changed to No.' });
     expect((await prisma.answerQuery.findUniqueOrThrow({ where: { id: queryId } })).status).toBe('answered');
     await expectRefusedUnchanged(snapshot, () => replyToQuery(prisma, actor(world.inspector), { queryId, body: 'Again' }), 'conflict');
@@ -154,7 +199,11 @@ describe('queries on marked answers', () => {
   });
 
   it('lets a query be raised on a case-level item', async () => {
-    const { queryId: id } = await raiseQuery(prisma, actor(world.lead), { caseId: world.cases.othersCase.id, questionId: 'case:agreesWithRosh', body: 'Do you really agree?' });
+    const { queryId: id } = await raiseQuery(prisma, actor(world.lead), {
+      caseId: world.cases.othersCase.id,
+      questionId: 'case:agreesWithRosh',
+      body: 'Do you really agree?',
+    });
     expect((await prisma.answerQuery.findUniqueOrThrow({ where: { id } })).questionId).toBe('case:agreesWithRosh');
   });
 });
@@ -165,15 +214,36 @@ describe('QA coverage', () => {
     await markCaseReviewed(prisma, actor(qa), { caseId: world.cases.court.id });
     expect(await prisma.caseReview.count({ where: { caseId: world.cases.court.id } })).toBe(1);
     expect(await prisma.auditEntry.count({ where: { action: 'case.reviewed', entityId: world.cases.court.id } })).toBe(1);
-    await expectRefusedUnchanged(snapshot, () => markCaseReviewed(prisma, actor(world.inspector), { caseId: world.cases.court.id }), 'forbidden');
+    await expectRefusedUnchanged(
+      snapshot,
+      () => markCaseReviewed(prisma, actor(world.inspector), { caseId: world.cases.court.id }),
+      'forbidden',
+    );
   });
 
   it('lets only the lead set the target, from 1 to 100%', async () => {
     await setQualityTarget(prisma, actor(world.lead), { inspectionId: world.inspection.id, targetPct: '20' });
     expect((await prisma.qualityTarget.findUniqueOrThrow({ where: { inspectionId: world.inspection.id } })).targetPct).toBe(20);
-    await expectRefusedUnchanged(snapshot, () => setQualityTarget(prisma, actor(qa), { inspectionId: world.inspection.id, targetPct: 30 }), 'forbidden');
-    await expectRefusedUnchanged(snapshot, () => setQualityTarget(prisma, actor(world.outsider), { inspectionId: world.inspection.id, targetPct: 30 }), 'not_found');
-    await expectRefusedUnchanged(snapshot, () => setQualityTarget(prisma, actor(world.lead), { inspectionId: world.inspection.id, targetPct: '0' }), 'invalid', /1 to 100/);
-    await expectRefusedUnchanged(snapshot, () => setQualityTarget(prisma, actor(world.lead), { inspectionId: world.inspection.id, targetPct: 'abc' }), 'invalid');
+    await expectRefusedUnchanged(
+      snapshot,
+      () => setQualityTarget(prisma, actor(qa), { inspectionId: world.inspection.id, targetPct: 30 }),
+      'forbidden',
+    );
+    await expectRefusedUnchanged(
+      snapshot,
+      () => setQualityTarget(prisma, actor(world.outsider), { inspectionId: world.inspection.id, targetPct: 30 }),
+      'not_found',
+    );
+    await expectRefusedUnchanged(
+      snapshot,
+      () => setQualityTarget(prisma, actor(world.lead), { inspectionId: world.inspection.id, targetPct: '0' }),
+      'invalid',
+      /1 to 100/,
+    );
+    await expectRefusedUnchanged(
+      snapshot,
+      () => setQualityTarget(prisma, actor(world.lead), { inspectionId: world.inspection.id, targetPct: 'abc' }),
+      'invalid',
+    );
   });
 });

@@ -55,11 +55,29 @@ function serviceList(): CsvRecord[] {
   const rows: string[][] = [];
   for (let i = 0; i < 60; i++) {
     const date = i < 40 ? `2026-0${3 + (i % 2)}-${String(1 + (i % 28)).padStart(2, '0')}` : '2025-12-01';
-    rows.push([`CT-${i}`, 'court', pick(['referral_order', 'youth_rehabilitation_order', 'custodial_sentence']), date, pick(['Male', 'Male', 'Female']), pick(levels), pick(levels), `CM-${i % 5}`]);
+    rows.push([
+      `CT-${i}`,
+      'court',
+      pick(['referral_order', 'youth_rehabilitation_order', 'custodial_sentence']),
+      date,
+      pick(['Male', 'Male', 'Female']),
+      pick(levels),
+      pick(levels),
+      `CM-${i % 5}`,
+    ]);
   }
   for (let i = 0; i < 30; i++) {
     const date = i < 25 ? `2026-07-${String(1 + (i % 28)).padStart(2, '0')}` : '2026-10-30';
-    rows.push([`OC-${i}`, 'out_of_court', pick(['youth_caution', 'youth_conditional_caution', 'community_resolution']), date, pick(['Male', 'Female']), pick(levels), pick(levels), '']);
+    rows.push([
+      `OC-${i}`,
+      'out_of_court',
+      pick(['youth_caution', 'youth_conditional_caution', 'community_resolution']),
+      date,
+      pick(['Male', 'Female']),
+      pick(levels),
+      pick(levels),
+      '',
+    ]);
   }
   for (let i = 0; i < 6; i++) rows.push([`RS-${i}`, 'resettlement', 'custodial_sentence', '2026-03-10', 'Male', 'high', 'high', '']);
   return [HEADER, ...rows].map((fields, index) => ({ line: index + 1, fields }));
@@ -103,16 +121,29 @@ describe('uploading the eligible population', () => {
       ['out_of_court', 25, 22, 'formula'], // 164.25 / 7.53 = 21.8 → 22
       ['resettlement', 6, 4, 'illustrative'],
     ]);
-    expect(state.classified.find((c) => c.reference === 'CT-45')).toMatchObject({ isEligible: false, reason: 'Before the court window: it opens on 16 February 2026' });
+    expect(state.classified.find((c) => c.reference === 'CT-45')).toMatchObject({
+      isEligible: false,
+      reason: 'Before the court window: it opens on 16 February 2026',
+    });
     const entry = await prisma.auditEntry.findFirstOrThrow({ where: { action: 'sample.population.upload' }, orderBy: { id: 'desc' } });
-    expect(entry).toMatchObject({ actorId: world.lead.id, inspectionId: world.inspection.id, newValue: expect.objectContaining({ cases: 96 }) });
+    expect(entry).toMatchObject({
+      actorId: world.lead.id,
+      inspectionId: world.inspection.id,
+      newValue: expect.objectContaining({ cases: 96 }),
+    });
   });
 });
 
 describe('windows and sizes', () => {
   it('refuses a window that reaches fieldwork, and a size above the eligible cases or without a reason', async () => {
     await expectRefused(
-      () => setEligibilityWindow(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'court', from: parts('2026-02-01'), to: parts('2026-11-20') }),
+      () =>
+        setEligibilityWindow(prisma, actor(world.lead), {
+          inspectionId: world.inspection.id,
+          type: 'court',
+          from: parts('2026-02-01'),
+          to: parts('2026-11-20'),
+        }),
       'invalid',
       /before fieldwork/,
     );
@@ -121,14 +152,27 @@ describe('windows and sizes', () => {
       'invalid',
       /40 or fewer/,
     );
-    await expectRefused(() => setSampleSize(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'court', size: '20', reason: ' ' }), 'invalid', undefined, {
-      reason: 'Enter why the sample size differs from the rule',
-    });
-    await expectRefused(() => setSampleSize(prisma, actor(world.inspector), { inspectionId: world.inspection.id, type: 'court', size: '20', reason: 'x' }), 'forbidden');
+    await expectRefused(
+      () => setSampleSize(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'court', size: '20', reason: ' ' }),
+      'invalid',
+      undefined,
+      {
+        reason: 'Enter why the sample size differs from the rule',
+      },
+    );
+    await expectRefused(
+      () => setSampleSize(prisma, actor(world.inspector), { inspectionId: world.inspection.id, type: 'court', size: '20', reason: 'x' }),
+      'forbidden',
+    );
   });
 
   it('records an override with its reason and the 60/40 rule, audited', async () => {
-    await setSampleSize(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'court', size: '15', reason: 'Two case managers are on long-term leave' });
+    await setSampleSize(prisma, actor(world.lead), {
+      inspectionId: world.inspection.id,
+      type: 'court',
+      size: '15',
+      reason: 'Two case managers are on long-term leave',
+    });
     await setSixtyForty(prisma, actor(world.admin), { inspectionId: world.inspection.id, isSixtyForty: 'true' });
     const state = (await loadSampleState(prisma, { id: world.inspection.id, framework: '2021' }))!;
     expect(state.sizes.map((s) => [s.type, s.size, s.rule])).toEqual([
@@ -137,7 +181,9 @@ describe('windows and sizes', () => {
       ['resettlement', 4, 'illustrative'],
     ]);
     expect(state.sizes[0].overrideReason).toBe('Two case managers are on long-term leave');
-    const actions = (await prisma.auditEntry.findMany({ where: { inspectionId: world.inspection.id, entity: 'sample' }, orderBy: { id: 'asc' } })).map((a) => a.action);
+    const actions = (
+      await prisma.auditEntry.findMany({ where: { inspectionId: world.inspection.id, entity: 'sample' }, orderBy: { id: 'asc' } })
+    ).map((a) => a.action);
     expect(actions).toEqual(['sample.population.upload', 'sample.size.set', 'sample.sixty_forty.set']);
     await setSixtyForty(prisma, actor(world.lead), { inspectionId: world.inspection.id, isSixtyForty: 'false' });
   });
@@ -169,16 +215,33 @@ describe('drawing, replacing and confirming', () => {
     const outOfCourt = state.samples.find((s) => s.type === 'out_of_court')!;
     const removed = court.sample[0];
     await expectRefused(
-      () => replaceSampledCase(prisma, actor(world.lead), { inspectionId: world.inspection.id, caseId: removed.id, replacementId: outOfCourt.reserves[0].id, reason: 'Transferred out' }),
+      () =>
+        replaceSampledCase(prisma, actor(world.lead), {
+          inspectionId: world.inspection.id,
+          caseId: removed.id,
+          replacementId: outOfCourt.reserves[0].id,
+          reason: 'Transferred out',
+        }),
       'invalid',
     );
     await expectRefused(
-      () => replaceSampledCase(prisma, actor(world.lead), { inspectionId: world.inspection.id, caseId: removed.id, replacementId: court.reserves[0].id, reason: '' }),
+      () =>
+        replaceSampledCase(prisma, actor(world.lead), {
+          inspectionId: world.inspection.id,
+          caseId: removed.id,
+          replacementId: court.reserves[0].id,
+          reason: '',
+        }),
       'invalid',
       undefined,
       { reason: 'Enter why this case cannot be inspected' },
     );
-    await replaceSampledCase(prisma, actor(world.lead), { inspectionId: world.inspection.id, caseId: removed.id, replacementId: court.reserves[0].id, reason: 'Transferred out of the area' });
+    await replaceSampledCase(prisma, actor(world.lead), {
+      inspectionId: world.inspection.id,
+      caseId: removed.id,
+      replacementId: court.reserves[0].id,
+      reason: 'Transferred out of the area',
+    });
     const after = (await loadSampleState(prisma, { id: world.inspection.id, framework: '2021' }))!;
     const courtAfter = after.samples.find((s) => s.type === 'court')!;
     expect(courtAfter.sample.map((c) => c.id)).toContain(court.reserves[0].id);
@@ -197,18 +260,35 @@ describe('drawing, replacing and confirming', () => {
       [world.outsider, 'not_found'],
     ] as const) {
       const as = actor(who);
-      await expectRefused(() => setEligibilityWindow(prisma, as, { inspectionId, type: 'court', from: parts('2026-02-01'), to: parts('2026-05-01') }), code);
+      await expectRefused(
+        () => setEligibilityWindow(prisma, as, { inspectionId, type: 'court', from: parts('2026-02-01'), to: parts('2026-05-01') }),
+        code,
+      );
       await expectRefused(() => setSixtyForty(prisma, as, { inspectionId, isSixtyForty: 'true' }), code);
       await expectRefused(() => drawSample(prisma, as, { inspectionId, seed: 'mine' }), code);
-      await expectRefused(() => replaceSampledCase(prisma, as, { inspectionId, caseId: court.sample[0].id, replacementId: court.reserves[0].id, reason: 'x' }), code);
+      await expectRefused(
+        () =>
+          replaceSampledCase(prisma, as, { inspectionId, caseId: court.sample[0].id, replacementId: court.reserves[0].id, reason: 'x' }),
+        code,
+      );
       await expectRefused(() => confirmSample(prisma, as, { inspectionId }), code);
     }
   });
 
   it('refuses to confirm a draw made with other windows, changing nothing', async () => {
-    await setEligibilityWindow(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'resettlement', from: parts('2025-12-01'), to: parts('2026-07-16') });
+    await setEligibilityWindow(prisma, actor(world.lead), {
+      inspectionId: world.inspection.id,
+      type: 'resettlement',
+      from: parts('2025-12-01'),
+      to: parts('2026-07-16'),
+    });
     await expectRefused(() => confirmSample(prisma, actor(world.lead), { inspectionId: world.inspection.id }), 'conflict', /draw it again/);
-    await setEligibilityWindow(prisma, actor(world.lead), { inspectionId: world.inspection.id, type: 'resettlement', from: parts('2025-11-16'), to: parts('2026-07-16') });
+    await setEligibilityWindow(prisma, actor(world.lead), {
+      inspectionId: world.inspection.id,
+      type: 'resettlement',
+      from: parts('2025-11-16'),
+      to: parts('2026-07-16'),
+    });
   });
 
   it('confirms: the sample becomes the inspection’s cases in one step, then nothing more can change', async () => {
@@ -217,17 +297,28 @@ describe('drawing, replacing and confirming', () => {
     await expectRefused(() => confirmSample(prisma, actor(world.manager), { inspectionId: world.inspection.id }), 'forbidden');
     const { count } = await confirmSample(prisma, actor(world.lead), { inspectionId: world.inspection.id });
     expect(count).toBe(41);
-    const cases = await prisma.case.findMany({ where: { inspectionId: world.inspection.id, reference: { in: references } }, orderBy: { reference: 'asc' } });
+    const cases = await prisma.case.findMany({
+      where: { inspectionId: world.inspection.id, reference: { in: references } },
+      orderBy: { reference: 'asc' },
+    });
     expect(cases.map((c) => c.reference).sort()).toEqual(references);
     expect(cases.every((c) => c.inspectorId === null && c.status === 'not_started' && c.sentenceDate !== null)).toBe(true);
     expect(await prisma.auditEntry.count({ where: { action: 'case.create', inspectionId: world.inspection.id } })).toBe(41);
-    await expectRefused(() => drawSample(prisma, actor(world.lead), { inspectionId: world.inspection.id, seed: 'x' }), 'conflict', /confirmed/);
+    await expectRefused(
+      () => drawSample(prisma, actor(world.lead), { inspectionId: world.inspection.id, seed: 'x' }),
+      'conflict',
+      /confirmed/,
+    );
     await expectRefused(() => upload(world.lead), 'conflict', /confirmed/);
   });
 
   it('refuses every step once the inspection has left set-up', async () => {
     await prisma.inspection.update({ where: { id: world.inspection.id }, data: { status: 'fieldwork' } });
-    await expectRefused(() => drawSample(prisma, actor(world.lead), { inspectionId: world.inspection.id, seed: 'x' }), 'forbidden', /set-up/);
+    await expectRefused(
+      () => drawSample(prisma, actor(world.lead), { inspectionId: world.inspection.id, seed: 'x' }),
+      'forbidden',
+      /set-up/,
+    );
     await prisma.inspection.update({ where: { id: world.inspection.id }, data: { status: 'set_up' } });
   });
 });

@@ -148,9 +148,7 @@ describe('schema.prisma and the migrated database', () => {
     for (const model of models) {
       const scalarFields = model.fields.filter((f) => f.kind !== 'object');
       const dbColumns = columns.filter((c) => c.table_name === tableOf(model));
-      expect(dbColumns.map((c) => c.column_name).sort(), `columns of ${model.name}`).toEqual(
-        scalarFields.map(columnOf).sort(),
-      );
+      expect(dbColumns.map((c) => c.column_name).sort(), `columns of ${model.name}`).toEqual(scalarFields.map(columnOf).sort());
       for (const field of scalarFields) {
         const column = dbColumns.find((c) => c.column_name === columnOf(field))!;
         const actualType = column.data_type === 'USER-DEFINED' ? column.udt_name : column.data_type;

@@ -56,7 +56,10 @@ describe('server-side sessions', () => {
   });
 
   it('signing out ends only that session, not the same user’s other browsers', async () => {
-    const [a, b] = await Promise.all([startSession(prisma, world.manager.id, 'password', 10), startSession(prisma, world.manager.id, 'oidc', 10)]);
+    const [a, b] = await Promise.all([
+      startSession(prisma, world.manager.id, 'password', 10),
+      startSession(prisma, world.manager.id, 'oidc', 10),
+    ]);
     await endSession(prisma, a.id);
     expect(await findLiveSession(prisma, a.id)).toBeNull();
     expect(await findLiveSession(prisma, b.id)).not.toBeNull();

@@ -83,14 +83,21 @@ describe('createInspection', () => {
     });
     expect(inspection.fieldworkStart.toISOString().slice(0, 10)).toBe('2027-01-11');
     expect(inspection.members).toEqual([expect.objectContaining({ userId: world.lead.id, role: 'lead_inspector' })]);
-    const audits = await prisma.auditEntry.findMany({ where: { OR: [{ inspectionId: id }, { entityId: inspection.serviceId }] }, orderBy: { id: 'asc' } });
+    const audits = await prisma.auditEntry.findMany({
+      where: { OR: [{ inspectionId: id }, { entityId: inspection.serviceId }] },
+      orderBy: { id: 'asc' },
+    });
     expect(audits.map((a) => a.action)).toEqual(['service.create', 'inspection.create', 'member.add']);
     expect(audits.every((a) => a.actorId === world.admin.id)).toBe(true);
   });
 
   it('uses an existing service, with no previous results stored as null', async () => {
     const service = await prisma.service.findFirstOrThrow();
-    const { id } = await createInspection(prisma, actor(world.admin), newInspectionInput({ serviceId: service.id, previousRatings: {}, previousKeyQuestionPct: '' }));
+    const { id } = await createInspection(
+      prisma,
+      actor(world.admin),
+      newInspectionInput({ serviceId: service.id, previousRatings: {}, previousKeyQuestionPct: '' }),
+    );
     const inspection = await prisma.inspection.findUniqueOrThrow({ where: { id } });
     expect(inspection.serviceId).toBe(service.id);
     expect(inspection.previousRatings).toBeNull();
@@ -131,7 +138,12 @@ describe('createInspection', () => {
       },
     );
     await expectRefused(
-      () => createInspection(prisma, actor(world.admin), newInspectionInput({ fieldworkStart: dateParts('2027-02-01'), fieldworkEnd: dateParts('2027-01-01') })),
+      () =>
+        createInspection(
+          prisma,
+          actor(world.admin),
+          newInspectionInput({ fieldworkStart: dateParts('2027-02-01'), fieldworkEnd: dateParts('2027-01-01') }),
+        ),
       'invalid',
       undefined,
       { fieldworkEnd: 'Fieldwork end date must be the same as or after the start date' },
@@ -145,25 +157,45 @@ describe('createInspection', () => {
   });
 
   it('refuses an unknown lead, a taken service name, a missing service and bad previous results', async () => {
-    await expectRefused(() => createInspection(prisma, actor(world.admin), newInspectionInput({ leadEmail: 'nobody@int.example' })), 'invalid', undefined, {
-      leadEmail: expect.stringContaining('No active user has the email address nobody@int.example'),
-    });
+    await expectRefused(
+      () => createInspection(prisma, actor(world.admin), newInspectionInput({ leadEmail: 'nobody@int.example' })),
+      'invalid',
+      undefined,
+      {
+        leadEmail: expect.stringContaining('No active user has the email address nobody@int.example'),
+      },
+    );
     const taken = (await prisma.service.findFirstOrThrow()).name;
-    await expectRefused(() => createInspection(prisma, actor(world.admin), newInspectionInput({ newServiceName: taken.toUpperCase() })), 'invalid', undefined, {
-      newServiceName: expect.stringContaining('already exists'),
-    });
+    await expectRefused(
+      () => createInspection(prisma, actor(world.admin), newInspectionInput({ newServiceName: taken.toUpperCase() })),
+      'invalid',
+      undefined,
+      {
+        newServiceName: expect.stringContaining('already exists'),
+      },
+    );
     await expectRefused(
       () => createInspection(prisma, actor(world.admin), newInspectionInput({ serviceId: '00000000-0000-4000-8000-000000000000' })),
       'invalid',
       undefined,
       { serviceId: 'Choose a service' },
     );
-    await expectRefused(() => createInspection(prisma, actor(world.admin), newInspectionInput({ previousKeyQuestionPct: '2.1.9=50' })), 'invalid', undefined, {
-      previousKeyQuestionPct: expect.stringContaining('2.1.9 is not a key question'),
-    });
-    await expectRefused(() => createInspection(prisma, actor(world.admin), newInspectionInput({ framework: '2018', previousRatings: { '4.1': 'good' } })), 'invalid', undefined, {
-      previousRatings: 'There is no standard 4.1 in the 2018 standards',
-    });
+    await expectRefused(
+      () => createInspection(prisma, actor(world.admin), newInspectionInput({ previousKeyQuestionPct: '2.1.9=50' })),
+      'invalid',
+      undefined,
+      {
+        previousKeyQuestionPct: expect.stringContaining('2.1.9 is not a key question'),
+      },
+    );
+    await expectRefused(
+      () => createInspection(prisma, actor(world.admin), newInspectionInput({ framework: '2018', previousRatings: { '4.1': 'good' } })),
+      'invalid',
+      undefined,
+      {
+        previousRatings: 'There is no standard 4.1 in the 2018 standards',
+      },
+    );
   });
 });
 
@@ -191,28 +223,50 @@ describe('updateInspectionDetails and setInspectionStatus', () => {
     await expectRefused(() => updateInspectionDetails(prisma, actor(world.inspector), input), 'forbidden');
     await expectRefused(() => updateInspectionDetails(prisma, actor(world.manager), input), 'forbidden');
     await expectRefused(() => updateInspectionDetails(prisma, actor(world.outsider), input), 'not_found');
-    await expectRefused(() => setInspectionStatus(prisma, actor(world.inspector), { inspectionId: world.inspection.id, status: 'fieldwork' }), 'forbidden');
-    await expectRefused(() => setInspectionStatus(prisma, actor(world.outsider), { inspectionId: world.inspection.id, status: 'fieldwork' }), 'not_found');
+    await expectRefused(
+      () => setInspectionStatus(prisma, actor(world.inspector), { inspectionId: world.inspection.id, status: 'fieldwork' }),
+      'forbidden',
+    );
+    await expectRefused(
+      () => setInspectionStatus(prisma, actor(world.outsider), { inspectionId: world.inspection.id, status: 'fieldwork' }),
+      'not_found',
+    );
   });
 
   it('moves through the statuses one step at a time, audited, refusing jumps', async () => {
     const w = await freshWorld('set_up');
     const id = w.inspection.id;
-    await expectRefused(() => setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'published' }), 'invalid', /cannot move from Set-up to Published/);
+    await expectRefused(
+      () => setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'published' }),
+      'invalid',
+      /cannot move from Set-up to Published/,
+    );
     await setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'fieldwork' });
-    expect(await lastAudit('inspection.status')).toMatchObject({ inspectionId: id, oldValue: { status: 'set_up' }, newValue: { status: 'fieldwork' } });
+    expect(await lastAudit('inspection.status')).toMatchObject({
+      inspectionId: id,
+      oldValue: { status: 'set_up' },
+      newValue: { status: 'fieldwork' },
+    });
     await setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'set_up' });
     await setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'fieldwork' });
     await setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'panel' });
     await setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'published' });
-    await expectRefused(() => setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'panel' }), 'invalid', /Only an admin/);
+    await expectRefused(
+      () => setInspectionStatus(prisma, actor(w.lead), { inspectionId: id, status: 'panel' }),
+      'invalid',
+      /Only an admin/,
+    );
     await setInspectionStatus(prisma, actor(w.admin), { inspectionId: id, status: 'panel' });
     expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).status).toBe('panel');
   });
 
   it('refuses starting fieldwork with no cases', async () => {
     const { id } = await createInspection(prisma, actor(world.admin), newInspectionInput());
-    await expectRefused(() => setInspectionStatus(prisma, actor(world.lead), { inspectionId: id, status: 'fieldwork' }), 'invalid', /Add the case sample/);
+    await expectRefused(
+      () => setInspectionStatus(prisma, actor(world.lead), { inspectionId: id, status: 'fieldwork' }),
+      'invalid',
+      /Add the case sample/,
+    );
   });
 });
 
@@ -221,8 +275,14 @@ describe('team', () => {
     const w = await freshWorld();
     const id = w.inspection.id;
     await addMember(prisma, actor(w.lead), { inspectionId: id, email: ` ${w.outsider.email.toUpperCase()} `, role: 'inspector' });
-    expect(await prisma.inspectionMember.findUnique({ where: { inspectionId_userId: { inspectionId: id, userId: w.outsider.id } } })).toMatchObject({ role: 'inspector' });
-    expect(await lastAudit('member.add')).toMatchObject({ actorId: w.lead.id, inspectionId: id, newValue: { email: w.outsider.email, role: 'inspector' } });
+    expect(
+      await prisma.inspectionMember.findUnique({ where: { inspectionId_userId: { inspectionId: id, userId: w.outsider.id } } }),
+    ).toMatchObject({ role: 'inspector' });
+    expect(await lastAudit('member.add')).toMatchObject({
+      actorId: w.lead.id,
+      inspectionId: id,
+      newValue: { email: w.outsider.email, role: 'inspector' },
+    });
     await changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.outsider.id, role: 'manager' });
     expect(await lastAudit('member.role')).toMatchObject({ oldValue: { role: 'inspector' }, newValue: { role: 'manager' } });
     await removeMember(prisma, actor(w.admin), { inspectionId: id, userId: w.outsider.id });
@@ -232,23 +292,48 @@ describe('team', () => {
 
   it('refuses an unknown or inactive email, and someone already on the team', async () => {
     const w = await freshWorld();
-    await expectRefused(() => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: 'nobody@int.example', role: 'inspector' }), 'invalid', undefined, {
-      email: expect.stringContaining('No active user'),
-    });
+    await expectRefused(
+      () => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: 'nobody@int.example', role: 'inspector' }),
+      'invalid',
+      undefined,
+      {
+        email: expect.stringContaining('No active user'),
+      },
+    );
     await prisma.user.update({ where: { id: w.outsider.id }, data: { isActive: false } });
-    await expectRefused(() => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: w.outsider.email, role: 'inspector' }), 'invalid');
-    await expectRefused(() => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: w.inspector.email, role: 'manager' }), 'invalid', /already on the team as inspector/);
-    await expectRefused(() => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: 'x', role: 'boss' }), 'invalid', undefined, {
-      email: expect.any(String),
-      role: 'Choose a role',
-    });
+    await expectRefused(
+      () => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: w.outsider.email, role: 'inspector' }),
+      'invalid',
+    );
+    await expectRefused(
+      () => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: w.inspector.email, role: 'manager' }),
+      'invalid',
+      /already on the team as inspector/,
+    );
+    await expectRefused(
+      () => addMember(prisma, actor(w.lead), { inspectionId: w.inspection.id, email: 'x', role: 'boss' }),
+      'invalid',
+      undefined,
+      {
+        email: expect.any(String),
+        role: 'Choose a role',
+      },
+    );
   });
 
   it('keeps at least one lead inspector', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
-    await expectRefused(() => changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.lead.id, role: 'inspector' }), 'invalid', /only lead inspector/);
-    await expectRefused(() => removeMember(prisma, actor(w.admin), { inspectionId: id, userId: w.lead.id }), 'invalid', /only lead inspector/);
+    await expectRefused(
+      () => changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.lead.id, role: 'inspector' }),
+      'invalid',
+      /only lead inspector/,
+    );
+    await expectRefused(
+      () => removeMember(prisma, actor(w.admin), { inspectionId: id, userId: w.lead.id }),
+      'invalid',
+      /only lead inspector/,
+    );
     // With a second lead, the first may step down.
     await changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.manager.id, role: 'lead_inspector' });
     await changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.lead.id, role: 'manager' });
@@ -258,8 +343,16 @@ describe('team', () => {
   it('refuses removing, or making a manager, someone with cases allocated', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
-    await expectRefused(() => removeMember(prisma, actor(w.lead), { inspectionId: id, userId: w.inspector.id }), 'invalid', /has 3 cases allocated/);
-    await expectRefused(() => changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.inspector.id, role: 'manager' }), 'invalid', /Reallocate their cases first/);
+    await expectRefused(
+      () => removeMember(prisma, actor(w.lead), { inspectionId: id, userId: w.inspector.id }),
+      'invalid',
+      /has 3 cases allocated/,
+    );
+    await expectRefused(
+      () => changeMemberRole(prisma, actor(w.lead), { inspectionId: id, userId: w.inspector.id, role: 'manager' }),
+      'invalid',
+      /Reallocate their cases first/,
+    );
   });
 
   it('refuses inspectors, managers and outsiders', async () => {
@@ -268,8 +361,14 @@ describe('team', () => {
     await expectRefused(() => addMember(prisma, actor(w.inspector), input), 'forbidden', /Only the lead inspector or an admin/);
     await expectRefused(() => addMember(prisma, actor(w.manager), input), 'forbidden');
     await expectRefused(() => addMember(prisma, actor(w.outsider), input), 'not_found');
-    await expectRefused(() => removeMember(prisma, actor(w.manager), { inspectionId: w.inspection.id, userId: w.otherInspector.id }), 'forbidden');
-    await expectRefused(() => changeMemberRole(prisma, actor(w.inspector), { inspectionId: w.inspection.id, userId: w.inspector.id, role: 'lead_inspector' }), 'forbidden');
+    await expectRefused(
+      () => removeMember(prisma, actor(w.manager), { inspectionId: w.inspection.id, userId: w.otherInspector.id }),
+      'forbidden',
+    );
+    await expectRefused(
+      () => changeMemberRole(prisma, actor(w.inspector), { inspectionId: w.inspection.id, userId: w.inspector.id, role: 'lead_inspector' }),
+      'forbidden',
+    );
   });
 });
 
@@ -295,12 +394,30 @@ describe('cases', () => {
     const id = w.inspection.id;
     const created = await addCase(prisma, actor(w.lead), caseInput(id, { inspectorId: w.inspector.id }));
     const stored = await prisma.case.findUniqueOrThrow({ where: { id: created.id } });
-    expect(stored).toMatchObject({ reference: 'YJ-100', rosh: 'medium', safetyWellbeing: null, gender: 'Female', inspectorId: w.inspector.id, version: 1 });
+    expect(stored).toMatchObject({
+      reference: 'YJ-100',
+      rosh: 'medium',
+      safetyWellbeing: null,
+      gender: 'Female',
+      inspectorId: w.inspector.id,
+      version: 1,
+    });
     expect(stored.sentenceDate?.toISOString().slice(0, 10)).toBe('2026-08-03');
-    expect(await lastAudit('case.create')).toMatchObject({ entityId: created.id, newValue: { reference: 'YJ-100', sentenceDate: '2026-08-03' } });
+    expect(await lastAudit('case.create')).toMatchObject({
+      entityId: created.id,
+      newValue: { reference: 'YJ-100', sentenceDate: '2026-08-03' },
+    });
 
-    await editCase(prisma, actor(w.lead), { ...caseInput(id, { reference: 'YJ-101', disposal: 'youth_rehabilitation_order', sentenceDate: {} }), caseId: created.id, baseVersion: 1 });
-    expect(await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ reference: 'YJ-101', sentenceDate: null, version: 2 });
+    await editCase(prisma, actor(w.lead), {
+      ...caseInput(id, { reference: 'YJ-101', disposal: 'youth_rehabilitation_order', sentenceDate: {} }),
+      caseId: created.id,
+      baseVersion: 1,
+    });
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      reference: 'YJ-101',
+      sentenceDate: null,
+      version: 2,
+    });
     expect(await lastAudit('case.update')).toMatchObject({
       oldValue: { reference: 'YJ-100', disposal: 'referral_order' },
       newValue: { reference: 'YJ-101', disposal: 'youth_rehabilitation_order' },
@@ -314,9 +431,14 @@ describe('cases', () => {
   it('refuses a reference that looks like a child’s name, a duplicate and a mismatched disposal', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
-    await expectRefused(() => addCase(prisma, actor(w.lead), caseInput(id, { reference: 'Jayden Smith' })), 'invalid', /looks like a name/, {
-      reference: expect.stringContaining('never a child’s name'),
-    });
+    await expectRefused(
+      () => addCase(prisma, actor(w.lead), caseInput(id, { reference: 'Jayden Smith' })),
+      'invalid',
+      /looks like a name/,
+      {
+        reference: expect.stringContaining('never a child’s name'),
+      },
+    );
     await expectRefused(() => addCase(prisma, actor(w.lead), caseInput(id, { reference: 'c-1' })), 'invalid', undefined, {
       reference: 'A case with reference C-1 is already in this inspection',
     });
@@ -329,36 +451,69 @@ describe('cases', () => {
     await expectRefused(() => addCase(prisma, actor(w.lead), caseInput(id, { inspectorId: w.manager.id })), 'invalid', undefined, {
       inspectorId: expect.stringContaining('Choose an inspector on the team'),
     });
-    await expectRefused(() => addCase(prisma, actor(w.lead), caseInput(id, { rosh: 'extreme', sentenceDate: { day: '1', month: '13', year: '2026' } })), 'invalid', undefined, {
-      rosh: 'Choose a RoSH level',
-      sentenceDate: 'Sentence date must be a real date',
-    });
+    await expectRefused(
+      () => addCase(prisma, actor(w.lead), caseInput(id, { rosh: 'extreme', sentenceDate: { day: '1', month: '13', year: '2026' } })),
+      'invalid',
+      undefined,
+      {
+        rosh: 'Choose a RoSH level',
+        sentenceDate: 'Sentence date must be a real date',
+      },
+    );
   });
 
   it('refuses a resettlement case under the 2018 standards', async () => {
     const w = await seedWorld(prisma, { status: 'set_up', framework: 'v2018' });
-    await expectRefused(() => addCase(prisma, actor(w.lead), caseInput(w.inspection.id, { type: 'resettlement', disposal: 'custodial_sentence' })), 'invalid', undefined, {
-      type: expect.stringContaining('July 2021'),
-    });
+    await expectRefused(
+      () => addCase(prisma, actor(w.lead), caseInput(w.inspection.id, { type: 'resettlement', disposal: 'custodial_sentence' })),
+      'invalid',
+      undefined,
+      {
+        type: expect.stringContaining('July 2021'),
+      },
+    );
   });
 
   it('refuses to delete a case with answers, or to change it so that its answers no longer apply', async () => {
     const w = await freshWorld('fieldwork');
     const id = w.inspection.id;
-    await saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId: w.cases.ycc.id, questionId: '3.1.1', value: 'yes', baseVersion: 0 });
-    await expectRefused(() => deleteCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.ycc.id }), 'conflict', /O-2 cannot be deleted: 1 answer has been recorded/);
+    await saveAnswer(prisma, actor(w.inspector), {
+      field: 'value',
+      caseId: w.cases.ycc.id,
+      questionId: '3.1.1',
+      value: 'yes',
+      baseVersion: 0,
+    });
+    await expectRefused(
+      () => deleteCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.ycc.id }),
+      'conflict',
+      /O-2 cannot be deleted: 1 answer has been recorded/,
+    );
     // Case-level marking alone (no answers yet) counts as marking too.
     await prisma.case.update({ where: { id: w.cases.youthCaution.id }, data: { agreesWithRosh: true } });
-    await expectRefused(() => deleteCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.youthCaution.id }), 'conflict', /O-1 cannot be deleted: its inspector has started marking it/);
+    await expectRefused(
+      () => deleteCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.youthCaution.id }),
+      'conflict',
+      /O-1 cannot be deleted: its inspector has started marking it/,
+    );
     const kase = await prisma.case.findUniqueOrThrow({ where: { id: w.cases.ycc.id } });
     await expectRefused(
-      () => editCase(prisma, actor(w.lead), { ...caseInput(id, { reference: 'O-2', type: 'court', disposal: 'referral_order' }), caseId: kase.id, baseVersion: kase.version }),
+      () =>
+        editCase(prisma, actor(w.lead), {
+          ...caseInput(id, { reference: 'O-2', type: 'court', disposal: 'referral_order' }),
+          caseId: kase.id,
+          baseVersion: kase.version,
+        }),
       'invalid',
       undefined,
       { type: expect.stringContaining('1 answer already recorded on this case would not apply') },
     );
     // Another out-of-court disposal keeps 3.1.1 applicable.
-    await editCase(prisma, actor(w.lead), { ...caseInput(id, { reference: 'O-2', type: 'out_of_court', disposal: 'youth_caution' }), caseId: kase.id, baseVersion: kase.version });
+    await editCase(prisma, actor(w.lead), {
+      ...caseInput(id, { reference: 'O-2', type: 'out_of_court', disposal: 'youth_caution' }),
+      caseId: kase.id,
+      baseVersion: kase.version,
+    });
   });
 
   it('refuses an edit made on an old version', async () => {
@@ -366,7 +521,12 @@ describe('cases', () => {
     const kase = await prisma.case.findUniqueOrThrow({ where: { id: w.cases.court.id } });
     await prisma.case.update({ where: { id: kase.id }, data: { version: { increment: 1 } } });
     await expectRefused(
-      () => editCase(prisma, actor(w.lead), { ...caseInput(w.inspection.id, { reference: 'C-1' }), caseId: kase.id, baseVersion: kase.version }),
+      () =>
+        editCase(prisma, actor(w.lead), {
+          ...caseInput(w.inspection.id, { reference: 'C-1' }),
+          caseId: kase.id,
+          baseVersion: kase.version,
+        }),
       'conflict',
       /Someone else changed this case/,
     );
@@ -389,9 +549,17 @@ describe('allocation', () => {
   it('allocates one case and takes it off again, audited old → new', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
-    const result = await allocateCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.otherInspector.id });
+    const result = await allocateCase(prisma, actor(w.lead), {
+      inspectionId: id,
+      caseId: w.cases.court.id,
+      inspectorId: w.otherInspector.id,
+    });
     expect(result).toMatchObject({ count: 1, inspectorName: w.otherInspector.name, reference: 'C-1' });
-    expect(await lastAudit('case.allocate')).toMatchObject({ entityId: w.cases.court.id, oldValue: { inspectorId: w.inspector.id }, newValue: { inspectorId: w.otherInspector.id } });
+    expect(await lastAudit('case.allocate')).toMatchObject({
+      entityId: w.cases.court.id,
+      oldValue: { inspectorId: w.inspector.id },
+      newValue: { inspectorId: w.otherInspector.id },
+    });
     await allocateCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.court.id, inspectorId: '' });
     expect((await prisma.case.findUniqueOrThrow({ where: { id: w.cases.court.id } })).inspectorId).toBeNull();
     // The lead may be allocated cases too.
@@ -401,7 +569,11 @@ describe('allocation', () => {
   it('allocates the selected cases to one inspector', async () => {
     const w = await freshWorld();
     const ids = [w.cases.court.id, w.cases.youthCaution.id];
-    const result = await allocateCases(prisma, actor(w.lead), { inspectionId: w.inspection.id, caseIds: ids, inspectorId: w.otherInspector.id });
+    const result = await allocateCases(prisma, actor(w.lead), {
+      inspectionId: w.inspection.id,
+      caseIds: ids,
+      inspectorId: w.otherInspector.id,
+    });
     expect(result.count).toBe(2);
     const cases = await prisma.case.findMany({ where: { id: { in: ids } } });
     expect(cases.every((c) => c.inspectorId === w.otherInspector.id)).toBe(true);
@@ -427,15 +599,34 @@ describe('allocation', () => {
   it('refuses a manager or someone off the team as inspector, an empty selection, and other roles', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
-    await expectRefused(() => allocateCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.manager.id }), 'invalid', undefined, {
-      inspectorId: expect.any(String),
-    });
-    await expectRefused(() => allocateCases(prisma, actor(w.lead), { inspectionId: id, caseIds: [w.cases.court.id], inspectorId: w.outsider.id }), 'invalid');
-    await expectRefused(() => allocateCases(prisma, actor(w.lead), { inspectionId: id, caseIds: [], inspectorId: w.inspector.id }), 'invalid', undefined, {
-      caseIds: 'Select at least one case',
-    });
-    await expectRefused(() => allocateCases(prisma, actor(w.lead), { inspectionId: id, caseIds: [world.cases.court.id], inspectorId: w.inspector.id }), 'not_found');
-    await expectRefused(() => allocateCase(prisma, actor(w.inspector), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.inspector.id }), 'forbidden');
+    await expectRefused(
+      () => allocateCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.manager.id }),
+      'invalid',
+      undefined,
+      {
+        inspectorId: expect.any(String),
+      },
+    );
+    await expectRefused(
+      () => allocateCases(prisma, actor(w.lead), { inspectionId: id, caseIds: [w.cases.court.id], inspectorId: w.outsider.id }),
+      'invalid',
+    );
+    await expectRefused(
+      () => allocateCases(prisma, actor(w.lead), { inspectionId: id, caseIds: [], inspectorId: w.inspector.id }),
+      'invalid',
+      undefined,
+      {
+        caseIds: 'Select at least one case',
+      },
+    );
+    await expectRefused(
+      () => allocateCases(prisma, actor(w.lead), { inspectionId: id, caseIds: [world.cases.court.id], inspectorId: w.inspector.id }),
+      'not_found',
+    );
+    await expectRefused(
+      () => allocateCase(prisma, actor(w.inspector), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.inspector.id }),
+      'forbidden',
+    );
     await expectRefused(() => spreadUnallocatedCases(prisma, actor(w.manager), { inspectionId: id }), 'forbidden');
     await expectRefused(() => spreadUnallocatedCases(prisma, actor(w.outsider), { inspectionId: id }), 'not_found');
   });
@@ -445,7 +636,10 @@ describe('allocation', () => {
     const id = w.inspection.id;
     await prisma.case.updateMany({ where: { inspectionId: id }, data: { inspectorId: null } });
     await prisma.user.update({ where: { id: w.otherInspector.id }, data: { isActive: false } });
-    await expectRefused(() => allocateCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.otherInspector.id }), 'invalid');
+    await expectRefused(
+      () => allocateCase(prisma, actor(w.lead), { inspectionId: id, caseId: w.cases.court.id, inspectorId: w.otherInspector.id }),
+      'invalid',
+    );
     expect((await spreadUnallocatedCases(prisma, actor(w.lead), { inspectionId: id })).count).toBe(4);
     expect(await prisma.case.count({ where: { inspectionId: id, inspectorId: w.inspector.id } })).toBe(4);
   });
@@ -453,7 +647,11 @@ describe('allocation', () => {
   it('refuses to spread when the team has no inspectors', async () => {
     const { id } = await createInspection(prisma, actor(world.admin), newInspectionInput());
     await addCase(prisma, actor(world.lead), caseInput(id));
-    await expectRefused(() => spreadUnallocatedCases(prisma, actor(world.lead), { inspectionId: id }), 'invalid', /no inspectors on the team/);
+    await expectRefused(
+      () => spreadUnallocatedCases(prisma, actor(world.lead), { inspectionId: id }),
+      'invalid',
+      /no inspectors on the team/,
+    );
   });
 });
 
@@ -477,7 +675,10 @@ describe('case import', () => {
 
     const audits = await prisma.auditEntry.count();
     expect(await importCases(prisma, actor(w.lead), { inspectionId: id, csv })).toEqual({ count: 3 });
-    const imported = await prisma.case.findMany({ where: { inspectionId: id, reference: { startsWith: 'IMP-' } }, orderBy: { reference: 'asc' } });
+    const imported = await prisma.case.findMany({
+      where: { inspectionId: id, reference: { startsWith: 'IMP-' } },
+      orderBy: { reference: 'asc' },
+    });
     expect(imported.map((c) => [c.reference, c.type, c.disposal, c.inspectorId])).toEqual([
       ['IMP-1', 'court', 'referral_order', w.inspector.id],
       ['IMP-2', 'out_of_court', 'youth_caution', w.otherInspector.id],
@@ -486,7 +687,11 @@ describe('case import', () => {
     expect(imported[0].sentenceDate?.toISOString().slice(0, 10)).toBe('2026-09-14');
     // One entry for the import, one per case (so each case's history starts with its creation).
     expect(await prisma.auditEntry.count()).toBe(audits + 4);
-    expect(await lastAudit('case.import')).toMatchObject({ actorId: w.lead.id, inspectionId: id, newValue: { count: 3, caseIds: expect.arrayContaining(imported.map((c) => c.id)) } });
+    expect(await lastAudit('case.import')).toMatchObject({
+      actorId: w.lead.id,
+      inspectionId: id,
+      newValue: { count: 3, caseIds: expect.arrayContaining(imported.map((c) => c.id)) },
+    });
     for (const c of imported) {
       expect(await prisma.auditEntry.count({ where: { action: 'case.create', entity: 'case', entityId: c.id } })).toBe(1);
     }
@@ -495,7 +700,13 @@ describe('case import', () => {
   it('imports nothing when any row is bad, listing the problems', async () => {
     const w = await freshWorld();
     const id = w.inspection.id;
-    const csv = [HEADER, 'BAD-1,court,referral_order,,,,,,', 'BAD-2,court,youth_caution,,,,,,', 'C-1,court,referral_order,,,,,,', 'BAD-4,court,referral_order,2026-02-30,,,,,'].join('\n');
+    const csv = [
+      HEADER,
+      'BAD-1,court,referral_order,,,,,,',
+      'BAD-2,court,youth_caution,,,,,,',
+      'C-1,court,referral_order,,,,,,',
+      'BAD-4,court,referral_order,2026-02-30,,,,,',
+    ].join('\n');
     const preview = await previewCaseImport(prisma, actor(w.lead), { inspectionId: id, csv });
     expect(preview.isImportable).toBe(false);
     expect(preview.errors.map((e) => [e.line, e.column])).toEqual([
@@ -503,7 +714,11 @@ describe('case import', () => {
       [4, 'reference'],
       [5, 'sentence_date'],
     ]);
-    await expectRefused(() => importCases(prisma, actor(w.lead), { inspectionId: id, csv }), 'invalid', /^Nothing was imported: the file has 3 problems\. Line 3, disposal/);
+    await expectRefused(
+      () => importCases(prisma, actor(w.lead), { inspectionId: id, csv }),
+      'invalid',
+      /^Nothing was imported: the file has 3 problems\. Line 3, disposal/,
+    );
   });
 
   it('refuses a file with a column of children’s names, importing nothing', async () => {
@@ -519,7 +734,10 @@ describe('case import', () => {
     const w = await freshWorld();
     const csv = `${HEADER}\nT-1,court,referral_order,,,,,,${w.manager.email}\nT-2,court,referral_order,,,,,,${w.outsider.email}\n`;
     const preview = await previewCaseImport(prisma, actor(w.lead), { inspectionId: w.inspection.id, csv });
-    expect(preview.errors.map((e) => e.message)).toEqual([expect.stringContaining('as a manager'), expect.stringContaining('No one with the email address')]);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      expect.stringContaining('as a manager'),
+      expect.stringContaining('No one with the email address'),
+    ]);
   });
 
   it('refuses inspectors, managers and outsiders, for the preview too', async () => {

@@ -90,7 +90,12 @@ describe('attemptSignIn', () => {
     const now = new Date();
     // An attacker sends wrong passwords from many addresses, without the user's device cookie.
     for (let i = 0; i < 30; i++) {
-      await attemptSignIn(prisma, { email, password: `guess ${i}` }, browser(`192.0.2.${i}`, issueDeviceCookie(SECRET, 'attacker@example.com')), now);
+      await attemptSignIn(
+        prisma,
+        { email, password: `guess ${i}` },
+        browser(`192.0.2.${i}`, issueDeviceCookie(SECRET, 'attacker@example.com')),
+        now,
+      );
     }
     expect(await attemptSignIn(prisma, { email, password: RIGHT }, browser('198.51.100.50'), now)).toMatchObject({ code: 'throttled' });
     // The user's own browser is not delayed at all.
@@ -122,7 +127,9 @@ describe('attemptSignIn', () => {
     const email = await newUser();
     expect(await attemptSignIn(prisma, { email, password: RIGHT }, browser(address), now)).toMatchObject({ code: 'throttled' });
     // A browser at that address that the account trusts is not delayed by the others' guesses.
-    expect(await attemptSignIn(prisma, { email, password: RIGHT }, browser(address, issueDeviceCookie(SECRET, email)), now)).toMatchObject({ ok: true });
+    expect(await attemptSignIn(prisma, { email, password: RIGHT }, browser(address, issueDeviceCookie(SECRET, email)), now)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('forgets failures older than 15 minutes', async () => {

@@ -3,9 +3,20 @@ import { formatSoak, parseSaveResponse, runSoak } from '../../scripts/lib/soak';
 
 describe('the soak (issue 11), briefly', () => {
   it('reads the save action’s answers', () => {
-    expect(parseSaveResponse(200, '0:{"a":"$@1"}\n1:{"ok":true,"data":{"status":"saved","answer":{"questionId":"2.1.1","value":"no","version":7}}}')).toEqual({ kind: 'saved', version: 7 });
-    expect(parseSaveResponse(200, '1:{"ok":true,"data":{"status":"conflict","theirs":{"questionId":"2.1.1","version":9}}}')).toEqual({ kind: 'conflict', theirsVersion: 9 });
-    expect(parseSaveResponse(200, '1:{"ok":false,"code":"error","message":"Something went wrong"}')).toEqual({ kind: 'failed', reason: 'error' });
+    expect(
+      parseSaveResponse(
+        200,
+        '0:{"a":"$@1"}\n1:{"ok":true,"data":{"status":"saved","answer":{"questionId":"2.1.1","value":"no","version":7}}}',
+      ),
+    ).toEqual({ kind: 'saved', version: 7 });
+    expect(parseSaveResponse(200, '1:{"ok":true,"data":{"status":"conflict","theirs":{"questionId":"2.1.1","version":9}}}')).toEqual({
+      kind: 'conflict',
+      theirsVersion: 9,
+    });
+    expect(parseSaveResponse(200, '1:{"ok":false,"code":"error","message":"Something went wrong"}')).toEqual({
+      kind: 'failed',
+      reason: 'error',
+    });
     expect(parseSaveResponse(502, '')).toEqual({ kind: 'failed', reason: 'HTTP 502' });
   });
 
@@ -15,7 +26,15 @@ describe('the soak (issue 11), briefly', () => {
   it(
     'loses nothing and overwrites nothing silently through a database restart',
     async () => {
-      const result = await runSoak({ inspectors: 4, minutes: 1, pairs: 1, databaseOutageSeconds: 10, appRestart: true, aborts: 3, log: () => undefined });
+      const result = await runSoak({
+        inspectors: 4,
+        minutes: 1,
+        pairs: 1,
+        databaseOutageSeconds: 10,
+        appRestart: true,
+        aborts: 3,
+        log: () => undefined,
+      });
       process.stdout.write(`${formatSoak(result)}\n`);
       expect(result.checks.filter((c) => !c.ok)).toEqual([]);
       expect(result.figures.acknowledged).toBeGreaterThan(20);

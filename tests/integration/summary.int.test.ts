@@ -41,7 +41,10 @@ function mulberry32(seed: number): () => number {
 }
 
 const user = (label: string, isAdmin = false) =>
-  prisma.user.create({ data: { email: `${label}-${tag}-${randomUUID().slice(0, 4)}@int.example`, name: label, passwordHash: 'x', isAdmin }, select: { id: true, isAdmin: true } });
+  prisma.user.create({
+    data: { email: `${label}-${tag}-${randomUUID().slice(0, 4)}@int.example`, name: label, passwordHash: 'x', isAdmin },
+    select: { id: true, isAdmin: true },
+  });
 
 interface CaseSpec {
   type: CaseType;
@@ -64,7 +67,9 @@ async function seedInspection(options: {
 }) {
   const random = mulberry32(options.seed);
   const framework = getFramework(options.framework);
-  const service = await prisma.service.create({ data: { name: `Summary ${options.seed} ${tag}`, localAuthority: 'LA', region: options.region } });
+  const service = await prisma.service.create({
+    data: { name: `Summary ${options.seed} ${tag}`, localAuthority: 'LA', region: options.region },
+  });
   const start = new Date(`${options.start}T00:00:00Z`);
   const inspection = await prisma.inspection.create({
     data: {
@@ -82,7 +87,15 @@ async function seedInspection(options: {
   for (const [i, spec] of options.cases.entries()) {
     const caseId = randomUUID();
     await prisma.case.create({
-      data: { id: caseId, inspectionId: inspection.id, reference: `S-${i + 1}`, type: spec.type, disposal: spec.disposal, gender: spec.gender ?? null, rosh: spec.rosh ?? null },
+      data: {
+        id: caseId,
+        inspectionId: inspection.id,
+        reference: `S-${i + 1}`,
+        type: spec.type,
+        disposal: spec.disposal,
+        gender: spec.gender ?? null,
+        rosh: spec.rosh ?? null,
+      },
     });
     for (const questionId of listQuestionIdsForCase(framework, spec)) {
       const r = random();
@@ -91,17 +104,37 @@ async function seedInspection(options: {
   }
   await prisma.answer.createMany({ data: answers });
   for (const standard of framework.domains.flatMap((d) => d.standards).filter((s) => s.kind === 'qualitative')) {
-    await prisma.qualitativeJudgement.create({ data: { inspectionId: inspection.id, standardId: standard.id, rating: 'good', updatedById } });
+    await prisma.qualitativeJudgement.create({
+      data: { inspectionId: inspection.id, standardId: standard.id, rating: 'good', updatedById },
+    });
   }
   if (options.decision) {
-    await prisma.panelDecision.create({ data: { inspectionId: inspection.id, standardId: options.decision.standardId, rating: options.decision.rating, rationale: 'Panel', decidedById: updatedById } });
+    await prisma.panelDecision.create({
+      data: {
+        inspectionId: inspection.id,
+        standardId: options.decision.standardId,
+        rating: options.decision.rating,
+        rationale: 'Panel',
+        decidedById: updatedById,
+      },
+    });
   }
   return { id: inspection.id, service: service.name };
 }
 
 const courtCases = (n: number, genders: (string | null)[]): CaseSpec[] =>
-  Array.from({ length: n }, (_, i) => ({ type: 'court' as const, disposal: (['referral_order', 'youth_rehabilitation_order'] as const)[i % 2], gender: genders[i % genders.length], rosh: (['low', 'high', null] as const)[i % 3] }));
-const outOfCourtCases = (n: number): CaseSpec[] => Array.from({ length: n }, (_, i) => ({ type: 'out_of_court' as const, disposal: (['youth_caution', 'youth_conditional_caution'] as const)[i % 2], gender: 'Female' }));
+  Array.from({ length: n }, (_, i) => ({
+    type: 'court' as const,
+    disposal: (['referral_order', 'youth_rehabilitation_order'] as const)[i % 2],
+    gender: genders[i % genders.length],
+    rosh: (['low', 'high', null] as const)[i % 3],
+  }));
+const outOfCourtCases = (n: number): CaseSpec[] =>
+  Array.from({ length: n }, (_, i) => ({
+    type: 'out_of_court' as const,
+    disposal: (['youth_caution', 'youth_conditional_caution'] as const)[i % 2],
+    gender: 'Female',
+  }));
 
 let manager: { id: string; isAdmin: boolean };
 let otherManager: { id: string; isAdmin: boolean };
@@ -114,14 +147,22 @@ let hidden: { id: string; service: string };
 
 beforeAll(async () => {
   ({ prisma } = await createMigratedDatabase('summary'));
-  [manager, otherManager, inspectorOnly, admin] = await Promise.all([user('manager'), user('other-manager'), user('inspector'), user('admin', true)]);
+  [manager, otherManager, inspectorOnly, admin] = await Promise.all([
+    user('manager'),
+    user('other-manager'),
+    user('inspector'),
+    user('admin', true),
+  ]);
   published2021 = await seedInspection({
     seed: 1,
     framework: '2021',
     status: 'published',
     region: `North ${tag}`,
     start: '2026-03-02',
-    team: [{ userId: manager.id, role: 'manager' }, { userId: inspectorOnly.id, role: 'inspector' }],
+    team: [
+      { userId: manager.id, role: 'manager' },
+      { userId: inspectorOnly.id, role: 'inspector' },
+    ],
     cases: [...courtCases(12, ['Male', 'Female', '__proto__', 'constructor']), ...outOfCourtCases(6)],
     previousRatings: { '2.1': 'requires_improvement', '2.2': 'outstanding' },
     decision: { standardId: '2.1', rating: 'inadequate' },
@@ -150,7 +191,10 @@ beforeAll(async () => {
     status: 'published',
     region: `North ${tag}`,
     start: '2026-04-06',
-    team: [{ userId: otherManager.id, role: 'manager' }, { userId: manager.id, role: 'inspector' }],
+    team: [
+      { userId: otherManager.id, role: 'manager' },
+      { userId: manager.id, role: 'inspector' },
+    ],
     cases: courtCases(4, ['Male']),
   });
 }, 180_000);
@@ -225,8 +269,16 @@ describe('the summary’s figures are the panel’s', () => {
     const s21 = figures.ratingCounts.find((c) => c.standardId === '2.1')!;
     expect(s21.total).toBe(2);
     expect(Object.values(s21.counts).reduce((a, b) => a + b, 0)).toBe(2);
-    const pcts = rows.filter((r) => r.isFinal).map((r) => r.keyQuestionPct['2.1.2']!).sort((a, b) => a - b);
-    expect(figures.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')).toMatchObject({ n: 2, min: pcts[0], max: pcts[1], median: (pcts[0] + pcts[1]) / 2 });
+    const pcts = rows
+      .filter((r) => r.isFinal)
+      .map((r) => r.keyQuestionPct['2.1.2']!)
+      .sort((a, b) => a - b);
+    expect(figures.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')).toMatchObject({
+      n: 2,
+      min: pcts[0],
+      max: pcts[1],
+      median: (pcts[0] + pcts[1]) / 2,
+    });
     // 2.1 went from Requires improvement to Inadequate (the panel's decision) in one; no previous in the other.
     expect(figures.changes.find((c) => c.standardId === '2.1')).toMatchObject({ up: 0, same: 0, down: 1, notComparable: 1 });
   });
@@ -255,7 +307,13 @@ describe('the summary exports, parsed back', () => {
     const sheets = await readXlsx(await readAll(summaryWorkbookStream(tables)));
     expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
     const filterSheet = Object.fromEntries(sheets[0].rows.map((r) => [r.values[0], r.values[1]]));
-    expect(filterSheet).toMatchObject({ Status: 'Published', Standards: 'All', Region: 'All', 'Sorted by': 'Service (ascending)', 'Inspections shown': '2' });
+    expect(filterSheet).toMatchObject({
+      Status: 'Published',
+      Standards: 'All',
+      Region: 'All',
+      'Sorted by': 'Service (ascending)',
+      'Inspections shown': '2',
+    });
 
     const inspections = sheets[1];
     const col = (name: string) => inspections.header.indexOf(name);
@@ -277,7 +335,14 @@ describe('the summary exports, parsed back', () => {
 
     const counts = sheets[2].rows.find((r) => r.values[1] === '2.1')!.values;
     const s21 = data.figures.ratingCounts.find((c) => c.standardId === '2.1')!;
-    expect(counts.slice(3)).toEqual([s21.counts.outstanding, s21.counts.good, s21.counts.requires_improvement, s21.counts.inadequate, s21.counts.notRated, s21.total]);
+    expect(counts.slice(3)).toEqual([
+      s21.counts.outstanding,
+      s21.counts.good,
+      s21.counts.requires_improvement,
+      s21.counts.inadequate,
+      s21.counts.notRated,
+      s21.total,
+    ]);
   });
 
   it('each CSV holds the same rows as the workbook', async () => {
@@ -292,7 +357,9 @@ describe('the summary exports, parsed back', () => {
       expect(csv.rows.length - 1).toBe(sheets[i].rows.length);
       if (table.id === 'inspections') {
         expect(csv.rows.slice(1).map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));
-        expect(csv.rows.slice(1).map((r) => r[csv.rows[0].indexOf('Ratings')])).toEqual(data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')));
+        expect(csv.rows.slice(1).map((r) => r[csv.rows[0].indexOf('Ratings')])).toEqual(
+          data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')),
+        );
       }
     }
   });
@@ -319,12 +386,14 @@ describe('sub-group breakdowns', () => {
       }
     }
     // The panel's own sample counts keep the same genders as ordinary keys.
-    expect(Object.entries(panel.progress.sample.byGender).sort()).toEqual([
-      ['Female', 9],
-      ['Male', 3],
-      ['__proto__', 3],
-      ['constructor', 3],
-    ].sort());
+    expect(Object.entries(panel.progress.sample.byGender).sort()).toEqual(
+      [
+        ['Female', 9],
+        ['Male', 3],
+        ['__proto__', 3],
+        ['constructor', 3],
+      ].sort(),
+    );
     expect(Object.getPrototypeOf(panel.progress.sample.byGender)).toBe(Object.prototype);
     const proto = groupFigures(gender.keyQuestions[0], '__proto__');
     expect(proto.relevant).toBeGreaterThan(0);
@@ -341,7 +410,11 @@ describe('sub-group breakdowns', () => {
     const kq = dimensions.find((d) => d.id === 'gender')!.keyQuestions[0];
     const first = protoRows.find((r) => r[header.indexOf('Key question')] === kq.id)!;
     const f = groupFigures(kq, '__proto__');
-    expect([first[header.indexOf('Yes')], first[header.indexOf('Relevant')], first[header.indexOf('% yes')]]).toEqual([String(f.yes), String(f.relevant), f.pct === null ? '' : String(f.pct)]);
+    expect([first[header.indexOf('Yes')], first[header.indexOf('Relevant')], first[header.indexOf('% yes')]]).toEqual([
+      String(f.yes),
+      String(f.relevant),
+      f.pct === null ? '' : String(f.pct),
+    ]);
     const sheets = await readXlsx(await buildWorkbook(breakdownSheets(dimensions)));
     expect(sheets.map((s) => s.name)).toEqual(['Gender', 'Risk of serious harm', 'Safety and wellbeing', 'Disposal type']);
     expect(sheets[0].rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
@@ -352,7 +425,13 @@ describe('the report annexe as a Word document', () => {
   it('prints the ratings table with the asterisk, then each standard’s key questions and prompts with the panel’s percentages', async () => {
     const panel = await loadPanelData(prisma, published2021.id);
     const framework = getFramework('2021');
-    const bytes = await buildAnnexeDocx({ framework, result: panel.result, serviceName: published2021.service, fieldwork: '2 March 2026 to 13 March 2026', sampleByType: panel.progress.sample.byType });
+    const bytes = await buildAnnexeDocx({
+      framework,
+      result: panel.result,
+      serviceName: published2021.service,
+      fieldwork: '2 March 2026 to 13 March 2026',
+      sampleByType: panel.progress.sample.byType,
+    });
     const doc = await readDocx(bytes);
     expect(doc.paragraphs).toContain('*Professional judgement applied.');
     expect(doc.paragraphs.join(' ')).toContain('a sample of 12 court disposals and 6 out-of-court disposals');
@@ -381,11 +460,19 @@ describe('the report annexe as a Word document', () => {
       for (const kq of standard.keyQuestions) {
         const f = result.keyQuestions[kq.id];
         const star = result.professionalJudgement && result.lowestKeyQuestion === kq.id ? '*' : '';
-        expect(table[row]).toEqual([`${kq.id} ${kq.text}`, `${f.pct === null ? '–' : `${f.pct}%`}${star}`, f.relevant === sample ? '' : String(f.relevant)]);
+        expect(table[row]).toEqual([
+          `${kq.id} ${kq.text}`,
+          `${f.pct === null ? '–' : `${f.pct}%`}${star}`,
+          f.relevant === sample ? '' : String(f.relevant),
+        ]);
         row++;
         for (const prompt of kq.prompts) {
           const p = result.prompts[prompt.id];
-          expect(table[row]).toEqual([`${prompt.id.slice(kq.id.length + 1)}) ${prompt.text}`, p.pct === null ? '–' : `${p.pct}%`, p.relevant === sample ? '' : String(p.relevant)]);
+          expect(table[row]).toEqual([
+            `${prompt.id.slice(kq.id.length + 1)}) ${prompt.text}`,
+            p.pct === null ? '–' : `${p.pct}%`,
+            p.relevant === sample ? '' : String(p.relevant),
+          ]);
           row++;
         }
       }

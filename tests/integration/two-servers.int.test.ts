@@ -39,7 +39,10 @@ function openPanel(baseUrl: string, cookie: string) {
   const events: { at: number; result: unknown }[] = [];
   const waiters: (() => void)[] = [];
   void (async () => {
-    const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/panel/events`, { headers: { Cookie: cookie }, signal: controller.signal });
+    const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/panel/events`, {
+      headers: { Cookie: cookie },
+      signal: controller.signal,
+    });
     await readPanelEvents(response.body!, (data) => {
       events.push({ at: performance.now(), result: (data as { result: unknown }).result });
       waiters.splice(0).forEach((w) => w());
@@ -75,7 +78,13 @@ describe('two app servers on one database', () => {
         const seen = panel.events.length;
         const response = await fetch(`${urlA}/inspections/${world.inspectionId}/cases/${caseId}/standards/${world.standardId}`, {
           method: 'POST',
-          headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Cookie: inspectorCookie, Origin: urlA },
+          headers: {
+            'Next-Action': actionId,
+            'Content-Type': 'text/plain;charset=UTF-8',
+            Accept: 'text/x-component',
+            Cookie: inspectorCookie,
+            Origin: urlA,
+          },
           body: JSON.stringify([{ field: 'value', caseId, questionId, value, baseVersion: version }]),
         });
         const outcome = parseSaveResponse(response.status, await response.text());

@@ -4,7 +4,10 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 const tag = () => randomBytes(3).toString('hex');
 
 /** An inspection with a lead, two inspectors, a manager, an outsider, and a few cases. */
-export async function seedWorld(prisma: PrismaClient, options: { framework?: 'v2018' | 'v2021'; status?: 'set_up' | 'fieldwork' | 'panel' | 'published' } = {}) {
+export async function seedWorld(
+  prisma: PrismaClient,
+  options: { framework?: 'v2018' | 'v2021'; status?: 'set_up' | 'fieldwork' | 'panel' | 'published' } = {},
+) {
   const mk = (label: string, isAdmin = false) =>
     prisma.user.create({
       data: { email: `${label}-${tag()}@int.example`, name: `${label} ${tag()}`, passwordHash: 'x', isAdmin },

@@ -33,11 +33,21 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
             <caption className="sr-only">Services</caption>
             <thead>
               <tr className="border-b-2 border-govuk-border">
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Local authority</th>
-                <th scope="col" className="py-2 pr-4">Region</th>
-                <th scope="col" className="py-2 pr-4">Inspections</th>
-                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 pr-4">
+                  Name
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Local authority
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Region
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Inspections
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

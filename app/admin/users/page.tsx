@@ -25,10 +25,18 @@ export default async function UsersPage() {
           <caption className="sr-only">Users, with their rights and whether they can sign in</caption>
           <thead>
             <tr className="border-b-2 border-govuk-border">
-              <th scope="col" className="py-2 pr-4">Name</th>
-              <th scope="col" className="py-2 pr-4">Email address</th>
-              <th scope="col" className="py-2 pr-4">Inspections</th>
-              <th scope="col" className="py-2">Account</th>
+              <th scope="col" className="py-2 pr-4">
+                Name
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Email address
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Inspections
+              </th>
+              <th scope="col" className="py-2">
+                Account
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -5,14 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { listCasesForUser } from '@/lib/data/cases';
 import { CASE_TYPES } from '@/lib/framework/types';
-import {
-  CASE_TYPE_LABELS,
-  DISPOSAL_LABELS,
-  MARKING_STATUS_LABELS,
-  ROLE_LABELS,
-  STATUS_LABELS,
-  formatDateRange,
-} from '@/lib/format/labels';
+import { CASE_TYPE_LABELS, DISPOSAL_LABELS, MARKING_STATUS_LABELS, ROLE_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
 import { Tag } from '@/components/ui/tag';
 import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/quality';
 import { QualityCoverage } from '@/components/quality/quality-coverage';
@@ -79,7 +72,11 @@ export default async function InspectionPage({
       </ul>
 
       {coverage ? (
-        <QualityCoverage inspectionId={inspection.id} coverage={coverage} canSetTarget={can(user, 'inspection.manage', { inspection: inspection.scope })} />
+        <QualityCoverage
+          inspectionId={inspection.id}
+          coverage={coverage}
+          canSetTarget={can(user, 'inspection.manage', { inspection: inspection.scope })}
+        />
       ) : null}
 
       <h2 className="mb-4 text-2xl font-bold">{seesAll ? 'Cases in the sample' : 'Your cases'}</h2>
@@ -123,13 +120,29 @@ export default async function InspectionPage({
             <caption className="sr-only">Cases, with their marking status and progress</caption>
             <thead>
               <tr className="border-b-2 border-govuk-border">
-                <th scope="col" className="py-2 pr-4">Reference</th>
-                <th scope="col" className="py-2 pr-4">Type</th>
-                <th scope="col" className="py-2 pr-4">Disposal</th>
-                {seesAll ? <th scope="col" className="py-2 pr-4">Inspector</th> : null}
-                <th scope="col" className="py-2 pr-4">Progress</th>
-                <th scope="col" className="py-2 pr-4">Status</th>
-                <th scope="col" className="py-2">Queries</th>
+                <th scope="col" className="py-2 pr-4">
+                  Reference
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Type
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Disposal
+                </th>
+                {seesAll ? (
+                  <th scope="col" className="py-2 pr-4">
+                    Inspector
+                  </th>
+                ) : null}
+                <th scope="col" className="py-2 pr-4">
+                  Progress
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Status
+                </th>
+                <th scope="col" className="py-2">
+                  Queries
+                </th>
               </tr>
             </thead>
             <tbody>

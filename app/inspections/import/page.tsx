@@ -18,7 +18,9 @@ export default async function ImportInspectionPage() {
       </p>
       <h1 className="mb-4 text-4xl font-bold">Import an inspection</h1>
       <div className="mb-8 max-w-3xl space-y-3">
-        <p>The file becomes a new inspection, with its cases, answers, notes, judgements and panel decisions. Nothing existing is changed.</p>
+        <p>
+          The file becomes a new inspection, with its cases, answers, notes, judgements and panel decisions. Nothing existing is changed.
+        </p>
         <ul className="ml-6 list-disc space-y-1">
           <li>The service is found by its name, or created.</li>
           <li>Everyone the file names by email (the team, case inspectors, panel deciders) must already have an account.</li>

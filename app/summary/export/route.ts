@@ -24,7 +24,8 @@ async function* fromSync(chunks: Iterable<string>): AsyncGenerator<string> {
 export async function GET(request: Request) {
   const user = await getSessionUser();
   if (!user) return new Response('Sign in to download exports.', { status: 401 });
-  if (!(await canViewSummary(prisma, user))) return new Response('Only admins, lead inspectors and managers can export the summary.', { status: 403 });
+  if (!(await canViewSummary(prisma, user)))
+    return new Response('Only admins, lead inspectors and managers can export the summary.', { status: 403 });
   const params = new URL(request.url).searchParams;
   const { filters, errors } = parseSummaryFilters(params);
   const problems = Object.values(errors);
@@ -32,7 +33,8 @@ export async function GET(request: Request) {
   const format = params.get('format') ?? 'xlsx';
   if (format !== 'csv' && format !== 'xlsx') return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
   const tableId = parseSummaryTableId(params.get('table'));
-  if (format === 'csv' && !tableId) return new Response('Unknown table: use inspections, rating-counts, key-questions, changes or filters.', { status: 400 });
+  if (format === 'csv' && !tableId)
+    return new Response('Unknown table: use inspections, rating-counts, key-questions, changes or filters.', { status: 400 });
 
   const data = await loadSummary(prisma, user, filters);
   const tables = buildSummaryTables({ ...data, filters });
@@ -41,7 +43,11 @@ export async function GET(request: Request) {
   if (format === 'csv') {
     const table = tables.find((t) => t.id === tableId)!;
     return new Response(streamOfText(fromSync(summaryCsv(table))), {
-      headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': attachmentHeader(`casemark-summary-${table.id}-${date}.csv`) },
+      headers: {
+        ...headers,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': attachmentHeader(`casemark-summary-${table.id}-${date}.csv`),
+      },
     });
   }
   return new Response(summaryWorkbookStream(tables, { title: 'Casemark summary across inspections' }), {

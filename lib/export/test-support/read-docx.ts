@@ -31,7 +31,9 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   const tables: string[][][] = [];
   const bold: boolean[][][] = [];
   for (const table of xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)) {
-    const rows = [...table[1].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) => [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => c[1]));
+    const rows = [...table[1].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => c[1]),
+    );
     tables.push(rows.map((cells) => cells.map(textOf)));
     bold.push(rows.map((cells) => cells.map((c) => /<w:r>\s*<w:rPr>[\s\S]*?<w:b\/>/.test(c) || /<w:b\/>/.test(c.split('<w:t')[0]))));
   }

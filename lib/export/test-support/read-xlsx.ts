@@ -13,7 +13,9 @@ export interface ReadSheet {
 /** Reads an .xlsx file's bytes back with exceljs, the way a test wants to look at it. */
 export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ReadSheet[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes instanceof Uint8Array ? bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer : bytes);
+  await workbook.xlsx.load(
+    bytes instanceof Uint8Array ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) : bytes,
+  );
   return workbook.worksheets.map((sheet) => {
     const width = sheet.columnCount;
     const rows: ReadSheet['rows'] = [];
@@ -24,7 +26,9 @@ export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ReadShe
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         const value = cell.value;
-        values.push(value === null || value === undefined ? null : typeof value === 'number' || typeof value === 'string' ? value : String(value));
+        values.push(
+          value === null || value === undefined ? null : typeof value === 'number' || typeof value === 'string' ? value : String(value),
+        );
         numFmts.push(cell.numFmt || undefined);
       }
       if (rowNumber === 1) header = values.map((v) => String(v ?? ''));

@@ -11,7 +11,13 @@ import { UserSwitchForm } from '@/components/admin/user-switch-form';
 
 export const metadata: Metadata = { title: 'Manage a user' };
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ userId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function UserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ userId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const { userId } = await params;
   const { created } = await searchParams;
   const admin = await requireAdmin(`/admin/users/${userId}`);

@@ -17,9 +17,28 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
   const canExportWhole = can(user, 'inspection.manage', { inspection: inspection.scope });
 
   const tables: ExportLink[] = [
-    { id: 'ratings-csv', href: `${base}/ratings?format=csv`, label: 'Ratings table', format: 'CSV', description: 'Every standard’s rating, computed rating, professional judgement (*) and score; the overall score out of 36 and rating; 4.1 separately.' },
-    { id: 'key-questions-csv', href: `${base}/key-questions?format=csv`, label: 'Key-question table', format: 'CSV', description: 'Each key question: yes, relevant, % yes, band and the previous inspection’s %.' },
-    { id: 'prompts-csv', href: `${base}/prompts?format=csv`, label: 'Prompt table', format: 'CSV', description: 'The annex layout: every prompt with its % yes, yes and relevant.' },
+    {
+      id: 'ratings-csv',
+      href: `${base}/ratings?format=csv`,
+      label: 'Ratings table',
+      format: 'CSV',
+      description:
+        'Every standard’s rating, computed rating, professional judgement (*) and score; the overall score out of 36 and rating; 4.1 separately.',
+    },
+    {
+      id: 'key-questions-csv',
+      href: `${base}/key-questions?format=csv`,
+      label: 'Key-question table',
+      format: 'CSV',
+      description: 'Each key question: yes, relevant, % yes, band and the previous inspection’s %.',
+    },
+    {
+      id: 'prompts-csv',
+      href: `${base}/prompts?format=csv`,
+      label: 'Prompt table',
+      format: 'CSV',
+      description: 'The annex layout: every prompt with its % yes, yes and relevant.',
+    },
     ...(inspection.framework === '2021'
       ? [
           {
@@ -51,8 +70,8 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
       </span>
       <h1 className="mb-6 text-4xl font-bold">Exports</h1>
       <p className="mb-8 max-w-3xl">
-        The figures are computed when you download them, from the answers saved so far. CSV files open in Excel and other
-        spreadsheets; cells that a spreadsheet would run as a formula start with an apostrophe.
+        The figures are computed when you download them, from the answers saved so far. CSV files open in Excel and other spreadsheets;
+        cells that a spreadsheet would run as a formula start with an apostrophe.
       </p>
 
       <h2 className="mb-4 text-2xl font-bold">Summary tables</h2>
@@ -73,10 +92,24 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
             href: `${base}/annexe`,
             label: 'Report annexe',
             format: 'Word document (DOCX)',
-            description: 'The ratings table with the professional judgement note, then every standard’s key questions and prompts with % yes, and sub-sample sizes where they differ, laid out as the reports’ annexe.',
+            description:
+              'The ratings table with the professional judgement note, then every standard’s key questions and prompts with % yes, and sub-sample sizes where they differ, laid out as the reports’ annexe.',
           },
-          { id: 'breakdowns-csv', href: `${base}/breakdowns?format=csv`, label: 'Sub-group breakdowns', format: 'CSV', description: 'Each key question’s % yes by gender, risk of serious harm, safety and wellbeing, and disposal type, with the counts.' },
-          { id: 'breakdowns-xlsx', href: `${base}/breakdowns?format=xlsx`, label: 'Sub-group breakdowns', format: 'Excel workbook (XLSX)', description: 'The same, one sheet per breakdown.' },
+          {
+            id: 'breakdowns-csv',
+            href: `${base}/breakdowns?format=csv`,
+            label: 'Sub-group breakdowns',
+            format: 'CSV',
+            description:
+              'Each key question’s % yes by gender, risk of serious harm, safety and wellbeing, and disposal type, with the counts.',
+          },
+          {
+            id: 'breakdowns-xlsx',
+            href: `${base}/breakdowns?format=xlsx`,
+            label: 'Sub-group breakdowns',
+            format: 'Excel workbook (XLSX)',
+            description: 'The same, one sheet per breakdown.',
+          },
         ]}
       />
       <p className="mb-10">
@@ -116,7 +149,8 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
                 href: `${base}/interchange`,
                 label: 'Inspection file',
                 format: 'JSON',
-                description: 'Every case with its answers, notes and reasons, the judgements and panel decisions, in the casemark/inspection@1 format. It can be imported into another Casemark. It contains evidence notes: store it securely.',
+                description:
+                  'Every case with its answers, notes and reasons, the judgements and panel decisions, in the casemark/inspection@1 format. It can be imported into another Casemark. It contains evidence notes: store it securely.',
               },
             ]}
           />

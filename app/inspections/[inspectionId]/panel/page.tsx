@@ -32,7 +32,9 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
           <Link href={`/inspections/${inspectionId}/panel/breakdowns`} data-testid="panel-breakdowns-link">
             Sub-group breakdowns
           </Link>{' '}
-          <span className="text-govuk-secondary">(each key question by gender, risk of serious harm, safety and wellbeing, and disposal type)</span>
+          <span className="text-govuk-secondary">
+            (each key question by gender, risk of serious harm, safety and wellbeing, and disposal type)
+          </span>
         </p>
       ) : null}
       {canDecide ? <PanelVisibilityToggle inspectionId={inspectionId} isVisible={inspection.isPanelVisibleToTeam} /> : null}

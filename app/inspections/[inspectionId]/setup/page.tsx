@@ -87,7 +87,8 @@ export default async function SetupPage({
               value:
                 ratedCount || pctCount ? (
                   <>
-                    {ratedCount} {ratedCount === 1 ? 'rating' : 'ratings'} and {pctCount} key-question {pctCount === 1 ? 'percentage' : 'percentages'}
+                    {ratedCount} {ratedCount === 1 ? 'rating' : 'ratings'} and {pctCount} key-question{' '}
+                    {pctCount === 1 ? 'percentage' : 'percentages'}
                     {view.previousRatings ? (
                       <span className="block text-base text-govuk-secondary">
                         {Object.entries(view.previousRatings)

@@ -3,13 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { requireCaseView } from '@/lib/data/case-view';
 import { getFramework, listStandardsForCase, isKeyQuestionApplicable } from '@/lib/framework';
-import {
-  CASE_TYPE_LABELS,
-  DISPOSAL_LABELS,
-  LEVEL_LABELS,
-  MARKING_STATUS_LABELS,
-  formatDate,
-} from '@/lib/format/labels';
+import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS, MARKING_STATUS_LABELS, formatDate } from '@/lib/format/labels';
 import { SummaryList } from '@/components/ui/summary-list';
 import { TaskList, type TaskListItem } from '@/components/ui/task-list';
 import { Tag } from '@/components/ui/tag';
@@ -44,12 +38,21 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
 
   const tasks: TaskListItem[] =
     kase.type === 'resettlement'
-      ? [taskFor('4.1', '4.1 Resettlement: Casemark’s own questions (illustrative, not scored)', framework.resettlementAspects.map((a) => a.id), `${base}/standards/4.1`)]
+      ? [
+          taskFor(
+            '4.1',
+            '4.1 Resettlement: Casemark’s own questions (illustrative, not scored)',
+            framework.resettlementAspects.map((a) => a.id),
+            `${base}/standards/4.1`,
+          ),
+        ]
       : listStandardsForCase(framework, kase).map((standard) =>
           taskFor(
             standard.id,
             `${standard.id} ${standard.title}`,
-            standard.keyQuestions.filter((kq) => isKeyQuestionApplicable(kq, kase)).flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]),
+            standard.keyQuestions
+              .filter((kq) => isKeyQuestionApplicable(kq, kase))
+              .flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]),
             `${base}/standards/${standard.id}`,
           ),
         );

@@ -24,7 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
 
   const panel = await loadPanelData(prisma, inspection.id);
   const file = await renderExport(panel, target, format, { serviceName: inspection.serviceName });
-  if (!file && target === 'resettlement') return new Response('The 2018 standards have no resettlement cases, so there is no resettlement table.', { status: 404 });
+  if (!file && target === 'resettlement')
+    return new Response('The 2018 standards have no resettlement cases, so there is no resettlement table.', { status: 404 });
   if (!file) return new Response('All the tables come as one workbook (?format=xlsx) or as one CSV per table.', { status: 400 });
   return downloadResponse(file.body as BodyInit, file.contentType, file.fileName);
 }

@@ -27,5 +27,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
     },
   });
   const date = new Date().toISOString().slice(0, 10);
-  return downloadResponse(`${JSON.stringify(document, null, 2)}\n`, 'application/json; charset=utf-8', `${fileSlug(inspection.serviceName)}-inspection-${date}.json`);
+  return downloadResponse(
+    `${JSON.stringify(document, null, 2)}\n`,
+    'application/json; charset=utf-8',
+    `${fileSlug(inspection.serviceName)}-inspection-${date}.json`,
+  );
 }

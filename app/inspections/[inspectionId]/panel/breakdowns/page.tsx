@@ -54,26 +54,39 @@ export default async function BreakdownsPage({ params }: { params: Promise<{ ins
       <div className="mb-6 max-w-3xl border-l-8 border-govuk-border pl-4" data-testid="sub-sample-warning">
         <p className="mb-2 font-bold">These figures are split into smaller sub-samples, so treat them with care.</p>
         <p className="mb-2">
-          As the inspection reports say: “data may have been split into smaller sub-samples – for example, male/female cases. Where this is the case,
-          the margin of error for the sub-sample findings may be higher than five.” Every figure shows the cases behind it; one over fewer than{' '}
-          {SMALL_SUB_SAMPLE} relevant cases is marked <strong className="text-govuk-error">small sub-sample</strong>.
+          As the inspection reports say: “data may have been split into smaller sub-samples – for example, male/female cases. Where this is
+          the case, the margin of error for the sub-sample findings may be higher than five.” Every figure shows the cases behind it; one
+          over fewer than {SMALL_SUB_SAMPLE} relevant cases is marked <strong className="text-govuk-error">small sub-sample</strong>.
         </p>
         <p>They are illustrative only: ratings are always taken over the whole sample.</p>
       </div>
       <p className="mb-8">
-        Download: <a href={`${base}?format=csv`}>breakdowns (CSV)</a> · <a href={`${base}?format=xlsx`}>breakdowns (Excel workbook, XLSX)</a>
+        Download: <a href={`${base}?format=csv`}>breakdowns (CSV)</a> ·{' '}
+        <a href={`${base}?format=xlsx`}>breakdowns (Excel workbook, XLSX)</a>
       </p>
       {dimensions.map((dimension) => (
-        <section key={dimension.id} className="mb-10" aria-labelledby={`breakdown-${dimension.id}`} data-testid={`breakdown-${dimension.id}`}>
+        <section
+          key={dimension.id}
+          className="mb-10"
+          aria-labelledby={`breakdown-${dimension.id}`}
+          data-testid={`breakdown-${dimension.id}`}
+        >
           <h2 id={`breakdown-${dimension.id}`} className="mb-2 text-2xl font-bold">
             By {dimension.title.toLowerCase()}
           </h2>
           {dimension.groups.length === 0 ? (
             <p>No cases yet.</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Key questions by ${dimension.title.toLowerCase()}, scrolls sideways`}>
+            <div
+              className="overflow-x-auto"
+              tabIndex={0}
+              role="region"
+              aria-label={`Key questions by ${dimension.title.toLowerCase()}, scrolls sideways`}
+            >
               <table className="w-full border-collapse text-base" data-testid={`breakdown-table-${dimension.id}`}>
-                <caption className="sr-only">Each key question’s % yes by {dimension.title.toLowerCase()}, with yes of relevant cases</caption>
+                <caption className="sr-only">
+                  Each key question’s % yes by {dimension.title.toLowerCase()}, with yes of relevant cases
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col" className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom">
@@ -83,8 +96,16 @@ export default async function BreakdownsPage({ params }: { params: Promise<{ ins
                       All cases
                     </th>
                     {dimension.groups.map((group, i) => (
-                      <th key={i} scope="col" className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom" data-testid="breakdown-group">
-                        {group.label} <span className="font-normal whitespace-nowrap">({group.cases} {group.cases === 1 ? 'case' : 'cases'})</span>
+                      <th
+                        key={i}
+                        scope="col"
+                        className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom"
+                        data-testid="breakdown-group"
+                      >
+                        {group.label}{' '}
+                        <span className="font-normal whitespace-nowrap">
+                          ({group.cases} {group.cases === 1 ? 'case' : 'cases'})
+                        </span>
                       </th>
                     ))}
                   </tr>

@@ -121,10 +121,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
       });
       heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
       if (user.sessionExpiresAt > 0) {
-        expiry = setTimeout(() => {
-          send('event: signed-out\ndata: {}\n\n');
-          close();
-        }, Math.max(0, Math.min(user.sessionExpiresAt - Date.now(), 2_147_000_000)));
+        expiry = setTimeout(
+          () => {
+            send('event: signed-out\ndata: {}\n\n');
+            close();
+          },
+          Math.max(0, Math.min(user.sessionExpiresAt - Date.now(), 2_147_000_000)),
+        );
       }
       request.signal.addEventListener('abort', close);
       // The first message brings the page up to date with anything saved since it rendered.

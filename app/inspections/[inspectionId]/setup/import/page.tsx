@@ -36,8 +36,9 @@ export default async function ImportPage({ params }: { params: Promise<{ inspect
       ) : (
         <>
           <p className="mb-4 max-w-3xl">
-            Upload the list of cases the service sent before fieldwork, as a CSV file with one row per case. Casemark checks every row and shows
-            you the result; nothing is imported until every row is correct and you choose to import. The file must not contain children’s names.
+            Upload the list of cases the service sent before fieldwork, as a CSV file with one row per case. Casemark checks every row and
+            shows you the result; nothing is imported until every row is correct and you choose to import. The file must not contain
+            children’s names.
           </p>
           <FileTemplateHelp
             templateHref={`/inspections/${inspection.id}/setup/import/template`}

@@ -4,7 +4,13 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { CASE_TYPE_LABELS, formatDate, formatTime } from '@/lib/format/labels';
-import { CONFIDENCE_Z, ASSUMED_PROPORTION, MARGIN_OF_ERROR, UNCORRECTED_SAMPLE_SIZE, type PopulationSize } from '@/lib/sampling/sample-size';
+import {
+  CONFIDENCE_Z,
+  ASSUMED_PROPORTION,
+  MARGIN_OF_ERROR,
+  UNCORRECTED_SAMPLE_SIZE,
+  type PopulationSize,
+} from '@/lib/sampling/sample-size';
 import { loadSampleState } from '@/lib/sampling/service';
 import { DEFAULT_WINDOW_MONTHS, populationTypes } from '@/lib/sampling/windows';
 import { POPULATION_COLUMNS } from '@/lib/sampling/population-file';
@@ -36,7 +42,8 @@ const RULE_WORDS: Record<PopulationSize['rule'], string> = {
 const COLUMN_HELP: Record<(typeof POPULATION_COLUMNS)[number], string> = {
   reference: 'Required. The service’s case reference. Never the child’s name.',
   type: 'Required. court, out_of_court or resettlement.',
-  disposal: 'Required. For example referral_order, youth_rehabilitation_order, custodial_sentence, youth_conditional_caution, youth_caution, community_resolution.',
+  disposal:
+    'Required. For example referral_order, youth_rehabilitation_order, custodial_sentence, youth_conditional_caution, youth_caution, community_resolution.',
   disposal_date: 'Required. The date of the disposal or sentence (or release, for resettlement), YYYY-MM-DD or DD/MM/YYYY.',
   gender: 'Optional; blank counts as not recorded.',
   rosh: 'Risk of serious harm: low, medium, high or very_high; blank counts as not recorded.',
@@ -51,7 +58,13 @@ const partsOf = (iso: string) => {
 };
 const isoToDate = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
 
-export default async function SamplePage({ params, searchParams }: { params: Promise<{ inspectionId: string }>; searchParams: Promise<{ done?: string }> }) {
+export default async function SamplePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ inspectionId: string }>;
+  searchParams: Promise<{ done?: string }>;
+}) {
   const { inspectionId } = await params;
   const { done } = await searchParams;
   const user = await requireUser(`/inspections/${inspectionId}/setup/sample`);
@@ -72,12 +85,14 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
       <span className="text-xl text-govuk-secondary">{inspection.serviceName}</span>
       <h1 className="mb-6 text-4xl font-bold">Draw the case sample</h1>
       <p className="mb-4 max-w-3xl">
-        Upload the service’s list of cases, check who is eligible, and draw a sample whose make-up by gender, sentence or disposal type, risk of serious harm
-        and safety and wellbeing matches the eligible cases’. The draw is repeatable from its seed. When you confirm, the sample becomes this
-        inspection’s cases, ready to allocate.
+        Upload the service’s list of cases, check who is eligible, and draw a sample whose make-up by gender, sentence or disposal type,
+        risk of serious harm and safety and wellbeing matches the eligible cases’. The draw is repeatable from its seed. When you confirm,
+        the sample becomes this inspection’s cases, ready to allocate.
       </p>
       {inspection.status !== 'set_up' ? (
-        <p className="mb-6 border-l-4 border-govuk-border pl-4 font-bold">The sample can be drawn only while the inspection is in set-up.</p>
+        <p className="mb-6 border-l-4 border-govuk-border pl-4 font-bold">
+          The sample can be drawn only while the inspection is in set-up.
+        </p>
       ) : null}
       {state?.population.confirmedAt ? (
         <p className="mb-6 border-l-4 border-govuk-success pl-4 font-bold" data-testid="sample-confirmed">
@@ -91,7 +106,8 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
         </h2>
         {state ? (
           <p className="mb-4">
-            {state.population.fileName}: {state.classified.length} cases, kept on {formatDate(state.population.uploadedAt)} at {formatTime(state.population.uploadedAt)}.
+            {state.population.fileName}: {state.classified.length} cases, kept on {formatDate(state.population.uploadedAt)} at{' '}
+            {formatTime(state.population.uploadedAt)}.
           </p>
         ) : (
           <p className="mb-4">No list yet.</p>
@@ -117,9 +133,9 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
               2. Eligibility windows
             </h2>
             <p className="mb-4 max-w-3xl">
-              Court, out-of-court and resettlement cases are separate populations, each with its own window of disposal or sentence dates before
-              fieldwork ({formatDate(inspection.fieldworkStart)}). The defaults are the reports’ most common windows; set exact dates where the
-              inspection uses others.
+              Court, out-of-court and resettlement cases are separate populations, each with its own window of disposal or sentence dates
+              before fieldwork ({formatDate(inspection.fieldworkStart)}). The defaults are the reports’ most common windows; set exact dates
+              where the inspection uses others.
             </p>
             <ul className="mb-6 space-y-6">
               {types.map((type) => {
@@ -128,7 +144,8 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
                 return (
                   <li key={type} className="border-l-4 border-govuk-border pl-4" data-testid={`window-${type}`}>
                     <p className="font-bold">
-                      {CASE_TYPE_LABELS[type]}: {window ? `${isoToDate(window.from)} to ${isoToDate(window.to)}` : 'no window'} — {eligible} eligible
+                      {CASE_TYPE_LABELS[type]}: {window ? `${isoToDate(window.from)} to ${isoToDate(window.to)}` : 'no window'} — {eligible}{' '}
+                      eligible
                     </p>
                     <p className="text-govuk-secondary">Default: {DEFAULT_WINDOW_MONTHS[type].source}.</p>
                     {isOpen && window ? (
@@ -157,30 +174,46 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
             </h2>
             <div className="mb-4 max-w-3xl border-l-4 border-govuk-border pl-4" data-testid="size-formula">
               <p className="mb-2">
-                “The sample size was set to achieve a confidence level of 80 per cent (with a margin of error of five)”: for each population of N
-                eligible cases,
+                “The sample size was set to achieve a confidence level of 80 per cent (with a margin of error of five)”: for each population
+                of N eligible cases,
               </p>
               <p className="mb-2 font-mono">
-                n0 = z² × p(1 − p) ÷ e² = {CONFIDENCE_Z}² × {ASSUMED_PROPORTION} × {1 - ASSUMED_PROPORTION} ÷ {MARGIN_OF_ERROR}² = {fmt(UNCORRECTED_SAMPLE_SIZE, 3)}
+                n0 = z² × p(1 − p) ÷ e² = {CONFIDENCE_Z}² × {ASSUMED_PROPORTION} × {1 - ASSUMED_PROPORTION} ÷ {MARGIN_OF_ERROR}² ={' '}
+                {fmt(UNCORRECTED_SAMPLE_SIZE, 3)}
               </p>
               <p className="mb-2 font-mono">n = n0 ÷ (1 + (n0 − 1) ÷ N), rounded up to a whole case</p>
-              <p>z = {CONFIDENCE_Z} for 80 per cent confidence (two-sided), p = {ASSUMED_PROPORTION} (the most cautious), e = {MARGIN_OF_ERROR} (five points).</p>
+              <p>
+                z = {CONFIDENCE_Z} for 80 per cent confidence (two-sided), p = {ASSUMED_PROPORTION} (the most cautious), e ={' '}
+                {MARGIN_OF_ERROR} (five points).
+              </p>
             </div>
             <table className="mb-6 w-full border-collapse text-left text-base" data-testid="sizes-table">
               <caption className="mb-1 text-left font-bold">Sample size of each population</caption>
               <thead>
                 <tr className="border-b-2 border-govuk-border">
-                  <th scope="col" className="py-2 pr-4">Population</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Eligible (N)</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Formula: n0 ÷ (1 + (n0 − 1) ÷ N)</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Sample size</th>
-                  <th scope="col" className="py-2 pr-4">From</th>
+                  <th scope="col" className="py-2 pr-4">
+                    Population
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    Eligible (N)
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    Formula: n0 ÷ (1 + (n0 − 1) ÷ N)
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    Sample size
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    From
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {state.sizes.map((s) => (
                   <tr key={s.type} className="border-b border-govuk-border" data-testid={`size-${s.type}`}>
-                    <th scope="row" className="py-2 pr-4 font-normal">{CASE_TYPE_LABELS[s.type]}</th>
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {CASE_TYPE_LABELS[s.type]}
+                    </th>
                     <td className="py-2 pr-4 text-right">{s.eligible}</td>
                     <td className="py-2 pr-4 text-right">
                       {fmt(s.working.corrected)} → {s.working.size}
@@ -208,7 +241,12 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
                         <summary className="cursor-pointer text-govuk-link underline">
                           Change the {CASE_TYPE_LABELS[s.type].toLowerCase()} sample size
                         </summary>
-                        <SizeForm inspectionId={inspection.id} type={s.type} size={s.rule === 'override' ? String(s.size) : ''} reason={s.overrideReason ?? ''} />
+                        <SizeForm
+                          inspectionId={inspection.id}
+                          type={s.type}
+                          size={s.rule === 'override' ? String(s.size) : ''}
+                          reason={s.overrideReason ?? ''}
+                        />
                       </details>
                     </li>
                   ))}
@@ -255,8 +293,8 @@ export default async function SamplePage({ params, searchParams }: { params: Pro
                 5. Confirm the sample
               </h2>
               <p className="mb-4 max-w-3xl">
-                The {sampled} sampled cases become this inspection’s cases, unallocated, ready to allocate on the set-up page. The list, the draws and
-                the replacements stay recorded; the sample cannot be drawn again afterwards.
+                The {sampled} sampled cases become this inspection’s cases, unallocated, ready to allocate on the set-up page. The list, the
+                draws and the replacements stay recorded; the sample cannot be drawn again afterwards.
               </p>
               <ConfirmForm inspectionId={inspection.id} count={sampled} />
             </section>
@@ -282,13 +320,21 @@ function PopulationSampleSection({
 }) {
   const worst = Math.max(0, ...sample.comparison.map((c) => c.largestDeviation));
   return (
-    <section aria-labelledby={`sample-${type}-heading`} className="mb-10 border-t-2 border-govuk-border pt-4" data-testid={`population-sample-${type}`}>
+    <section
+      aria-labelledby={`sample-${type}-heading`}
+      className="mb-10 border-t-2 border-govuk-border pt-4"
+      data-testid={`population-sample-${type}`}
+    >
       <h3 id={`sample-${type}-heading`} className="mb-2 text-xl font-bold">
         {CASE_TYPE_LABELS[type]}: {sample.sample.length} of {eligible} eligible cases
       </h3>
       <p className="mb-4">
         Largest deviation from the eligible cases’ make-up: {worst.toFixed(1)} {worst === 1 ? 'case' : 'cases'}{' '}
-        {sample.comparison.every((c) => c.isWithinTolerance) ? <Tag colour="green">Every category within one case</Tag> : <Tag colour="red">Not every category within one case</Tag>}
+        {sample.comparison.every((c) => c.isWithinTolerance) ? (
+          <Tag colour="green">Every category within one case</Tag>
+        ) : (
+          <Tag colour="red">Not every category within one case</Tag>
+        )}
       </p>
       <ComparisonTables id={type} comparison={sample.comparison} sampleSize={sample.sample.length} />
       <div className="mt-6">
@@ -304,9 +350,15 @@ function PopulationSampleSection({
           <caption className="mb-1 text-left font-bold">Replacements</caption>
           <thead>
             <tr className="border-b-2 border-govuk-border">
-              <th scope="col" className="py-2 pr-4">Not inspected</th>
-              <th scope="col" className="py-2 pr-4">Replaced by</th>
-              <th scope="col" className="py-2 pr-4">Reason</th>
+              <th scope="col" className="py-2 pr-4">
+                Not inspected
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Replaced by
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Reason
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -78,14 +78,25 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
       ) : null}
 
       {unresolvedQueries > 0 && missing.length === 0 && kase.status !== 'complete' ? (
-        <ErrorSummary title={`${unresolvedQueries} ${unresolvedQueries === 1 ? 'query is' : 'queries are'} not yet resolved`} errors={[queriesError]} />
+        <ErrorSummary
+          title={`${unresolvedQueries} ${unresolvedQueries === 1 ? 'query is' : 'queries are'} not yet resolved`}
+          errors={[queriesError]}
+        />
       ) : null}
 
       <h2 className="mb-3 text-2xl font-bold">About this case</h2>
       <SummaryList
         rows={[
-          { key: 'Agree with the risk of serious harm classification', value: yesNo(details.agreesWithRosh), action: <Link href={base}>Change</Link> },
-          { key: 'Agree with the safety and wellbeing classification', value: yesNo(details.agreesWithSafety), action: <Link href={base}>Change</Link> },
+          {
+            key: 'Agree with the risk of serious harm classification',
+            value: yesNo(details.agreesWithRosh),
+            action: <Link href={base}>Change</Link>,
+          },
+          {
+            key: 'Agree with the safety and wellbeing classification',
+            value: yesNo(details.agreesWithSafety),
+            action: <Link href={base}>Change</Link>,
+          },
           { key: 'Case manager interviewed', value: yesNo(details.isCaseManagerInterviewed), action: <Link href={base}>Change</Link> },
           { key: 'Practice example', value: details.isPracticeExample ? details.practiceExample || 'Yes' : 'No' },
         ]}

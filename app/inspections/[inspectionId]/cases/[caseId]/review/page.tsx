@@ -55,8 +55,17 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ ins
               kind="raise"
               id={`raise-${anchor}`}
               hidden={{ caseId, questionId }}
-              field={{ name: 'body', label: `Your query on ${label}`, hint: 'For example: the note says the plan was late; is this really Yes?', type: 'textarea' }}
-              buttonLabel={<>Send query<span className="sr-only"> on {label}</span></>}
+              field={{
+                name: 'body',
+                label: `Your query on ${label}`,
+                hint: 'For example: the note says the plan was late; is this really Yes?',
+                type: 'textarea',
+              }}
+              buttonLabel={
+                <>
+                  Send query<span className="sr-only"> on {label}</span>
+                </>
+              }
             />
           </div>
         </details>
@@ -66,19 +75,35 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ ins
 
   const answerOf = (id: string) => {
     const a = answers[id];
-    if (!a?.value) return <span className="text-govuk-secondary">{a?.note ? 'Not answered (note only)' : 'Not answered'}{a?.note ? <span className="block">{a.note}</span> : null}</span>;
+    if (!a?.value)
+      return (
+        <span className="text-govuk-secondary">
+          {a?.note ? 'Not answered (note only)' : 'Not answered'}
+          {a?.note ? <span className="block">{a.note}</span> : null}
+        </span>
+      );
     return (
       <>
         <strong>{ANSWER_LABELS[a.value]}</strong>
         {a.value === 'na' && a.naReason ? ` — ${a.naReason}` : ''}
-        {a.note ? <span className="mt-1 block whitespace-pre-wrap">{a.note}</span> : <span className="mt-1 block text-govuk-secondary">No evidence note</span>}
+        {a.note ? (
+          <span className="mt-1 block whitespace-pre-wrap">{a.note}</span>
+        ) : (
+          <span className="mt-1 block text-govuk-secondary">No evidence note</span>
+        )}
       </>
     );
   };
 
   const sections =
     kase.type === 'resettlement'
-      ? [{ id: '4.1', title: '4.1 Resettlement (illustrative)', items: framework.resettlementAspects.map((a) => item(a.id, `${a.id} ${a.shortLabel}`, answerOf(a.id))) }]
+      ? [
+          {
+            id: '4.1',
+            title: '4.1 Resettlement (illustrative)',
+            items: framework.resettlementAspects.map((a) => item(a.id, `${a.id} ${a.shortLabel}`, answerOf(a.id))),
+          },
+        ]
       : listStandardsForCase(framework, kase).map((s) => ({
           id: s.id,
           title: `${s.id} ${s.title}`,
@@ -98,7 +123,9 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ ins
       <span className="text-xl text-govuk-secondary">{view.serviceName}</span>
       <h1 className="mb-2 text-4xl font-bold">Review case {kase.reference}</h1>
       <p className="mb-4 flex flex-wrap items-center gap-3">
-        <Tag colour={kase.status === 'complete' ? 'green' : kase.status === 'in_progress' ? 'blue' : 'grey'}>{MARKING_STATUS_LABELS[kase.status]}</Tag>
+        <Tag colour={kase.status === 'complete' ? 'green' : kase.status === 'in_progress' ? 'blue' : 'grey'}>
+          {MARKING_STATUS_LABELS[kase.status]}
+        </Tag>
         <span>Inspector: {details.inspector?.name ?? 'Not allocated'}</span>
         <Link href={base}>Open the case</Link>
       </p>
@@ -106,16 +133,28 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ ins
         {reviewers.length ? `Reviewed by ${reviewers.map((r) => r.name).join(', ')}.` : 'Not yet reviewed.'}
       </p>
       {hasReviewed ? null : (
-        <QualityForm kind="reviewed" id="reviewed" hidden={{ caseId }} buttonVariant="secondary" buttonLabel="Record this case as reviewed" />
+        <QualityForm
+          kind="reviewed"
+          id="reviewed"
+          hidden={{ caseId }}
+          buttonVariant="secondary"
+          buttonLabel="Record this case as reviewed"
+        />
       )}
 
       <section aria-labelledby="review-case-level" className="mb-8">
-        <h2 id="review-case-level" className="mb-3 text-2xl font-bold">About this case</h2>
+        <h2 id="review-case-level" className="mb-3 text-2xl font-bold">
+          About this case
+        </h2>
         <ul className="list-none">
           {item('case:agreesWithRosh', CASE_LEVEL_LABELS.agreesWithRosh, yesNo(details.agreesWithRosh))}
           {item('case:agreesWithSafety', CASE_LEVEL_LABELS.agreesWithSafety, yesNo(details.agreesWithSafety))}
           {item('case:isCaseManagerInterviewed', CASE_LEVEL_LABELS.isCaseManagerInterviewed, yesNo(details.isCaseManagerInterviewed))}
-          {item('case:practiceExample', CASE_LEVEL_LABELS.practiceExample, details.isPracticeExample ? details.practiceExample || 'Yes' : 'No')}
+          {item(
+            'case:practiceExample',
+            CASE_LEVEL_LABELS.practiceExample,
+            details.isPracticeExample ? details.practiceExample || 'Yes' : 'No',
+          )}
         </ul>
       </section>
       {sections.map((section) => (

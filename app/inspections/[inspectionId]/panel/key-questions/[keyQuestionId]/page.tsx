@@ -31,7 +31,10 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
       reference: true,
       disposal: true,
       inspector: { select: { name: true } },
-      answers: { where: { questionId: { in: [keyQuestion.id, ...promptIds] } }, select: { questionId: true, value: true, note: true, naReason: true } },
+      answers: {
+        where: { questionId: { in: [keyQuestion.id, ...promptIds] } },
+        select: { questionId: true, value: true, note: true, naReason: true },
+      },
     },
   });
   const rows = cases
@@ -59,8 +62,8 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
         {keyQuestion.id} {keyQuestion.text}
       </h1>
       <p className="mb-6 text-lg" data-testid="drilldown-figures">
-        {figures.yes} of {figures.relevant} relevant cases yes ({figures.pct === null ? 'no relevant cases' : `${figures.pct}%`}); {figures.na} not
-        applicable.
+        {figures.yes} of {figures.relevant} relevant cases yes ({figures.pct === null ? 'no relevant cases' : `${figures.pct}%`});{' '}
+        {figures.na} not applicable.
       </p>
       <p className="mb-6" data-testid="drilldown-queries">
         {openQueriesTotal === 0
@@ -72,17 +75,29 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
           <caption className="sr-only">Cases for key question {keyQuestion.id}, with the judgement, prompt answers and evidence</caption>
           <thead>
             <tr className="border-b-2 border-govuk-border">
-              <th scope="col" className="py-2 pr-3">Case</th>
-              <th scope="col" className="py-2 pr-3">Disposal</th>
-              <th scope="col" className="py-2 pr-3">Inspector</th>
-              <th scope="col" className="py-2 pr-3">Judgement</th>
+              <th scope="col" className="py-2 pr-3">
+                Case
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Disposal
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Inspector
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                Judgement
+              </th>
               {keyQuestion.prompts.map((p, i) => (
                 <th key={p.id} scope="col" className="py-2 pr-2" title={p.text}>
                   <abbr title={p.text}>{String.fromCharCode(97 + i)}</abbr>
                 </th>
               ))}
-              <th scope="col" className="py-2 pr-3">Evidence</th>
-              <th scope="col" className="py-2">Queries open</th>
+              <th scope="col" className="py-2 pr-3">
+                Evidence
+              </th>
+              <th scope="col" className="py-2">
+                Queries open
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -103,7 +118,16 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
                   </td>
                 ))}
                 <td className="py-2 pr-3">{r.judgement?.note ?? ''}</td>
-                <td className="py-2">{openQueries.get(r.id) ? <Link href={`/inspections/${inspectionId}/cases/${r.id}#queries`}>{openQueries.get(r.id)}<span className="sr-only"> open on case {r.reference}</span></Link> : '–'}</td>
+                <td className="py-2">
+                  {openQueries.get(r.id) ? (
+                    <Link href={`/inspections/${inspectionId}/cases/${r.id}#queries`}>
+                      {openQueries.get(r.id)}
+                      <span className="sr-only"> open on case {r.reference}</span>
+                    </Link>
+                  ) : (
+                    '–'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

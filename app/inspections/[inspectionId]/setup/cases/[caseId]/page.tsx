@@ -57,8 +57,8 @@ export default async function EditCasePage({ params }: { params: Promise<{ inspe
             </h2>
             {answers > 0 ? (
               <p data-testid="delete-refused">
-                This case cannot be deleted: {answers} {answers === 1 ? 'answer has' : 'answers have'} been recorded on it, and deleting it would lose
-                that marking.
+                This case cannot be deleted: {answers} {answers === 1 ? 'answer has' : 'answers have'} been recorded on it, and deleting it
+                would lose that marking.
               </p>
             ) : (
               <>

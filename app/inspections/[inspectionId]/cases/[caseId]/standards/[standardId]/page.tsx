@@ -12,11 +12,7 @@ import { buttonClasses } from '@/components/ui/button';
 
 export const metadata: Metadata = { title: 'Mark a standard' };
 
-export default async function StandardPage({
-  params,
-}: {
-  params: Promise<{ inspectionId: string; caseId: string; standardId: string }>;
-}) {
+export default async function StandardPage({ params }: { params: Promise<{ inspectionId: string; caseId: string; standardId: string }> }) {
   const { inspectionId, caseId, standardId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/cases/${caseId}/standards/${standardId}`);
   const view = await requireCaseView(user, inspectionId, caseId);

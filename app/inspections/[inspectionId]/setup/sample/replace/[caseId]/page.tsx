@@ -30,8 +30,13 @@ export default async function ReplacePage({ params }: { params: Promise<{ inspec
   if (!population || !removed) notFound();
   const ranked = suggestReplacements(removed, population.reserves).slice(0, SHOWN_RESERVES);
   const options = ranked.map((r, index) => {
-    const differences = CHARACTERISTICS.filter((ch) => categoryOf(r.kase, ch) !== categoryOf(removed, ch)).map((ch) => CHARACTERISTIC_LABELS[ch].toLowerCase());
-    const likeness = differences.length === 0 ? 'same gender, disposal, risk of serious harm and safety and wellbeing' : `differs in ${differences.join(', ')}`;
+    const differences = CHARACTERISTICS.filter((ch) => categoryOf(r.kase, ch) !== categoryOf(removed, ch)).map((ch) =>
+      CHARACTERISTIC_LABELS[ch].toLowerCase(),
+    );
+    const likeness =
+      differences.length === 0
+        ? 'same gender, disposal, risk of serious harm and safety and wellbeing'
+        : `differs in ${differences.join(', ')}`;
     return { value: r.kase.id, label: `${r.kase.reference} (reserve ${r.rank}): ${likeness}${index === 0 ? ' — suggested' : ''}` };
   });
 
