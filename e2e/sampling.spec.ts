@@ -83,13 +83,11 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
   expect(await count('SELECT count(*)::int AS n FROM sample_populations WHERE inspection_id = $1', [world.inspectionId])).toBe(0);
 
   // The corrected list, as an Excel workbook.
-  await page
-    .getByLabel('Upload the list of eligible cases (CSV or Excel)')
-    .setInputFiles({
-      name: 'caseload.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await xlsxOf(serviceRows()),
-    });
+  await page.getByLabel('Upload the list of eligible cases (CSV or Excel)').setInputFiles({
+    name: 'caseload.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await xlsxOf(serviceRows()),
+  });
   await page.getByRole('button', { name: 'Upload and check the list' }).click();
   await expect(page.getByTestId('notification-banner')).toContainText('The list of eligible cases has been kept');
   await expect(page.getByTestId('window-court')).toContainText('16 February 2026 to 16 May 2026 — 30 eligible');
