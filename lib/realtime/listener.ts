@@ -37,13 +37,15 @@ export class InspectionChangeHub {
   }
 
   subscribe(inspectionId: string, listener: Listener): () => void {
-    let set = this.listeners.get(inspectionId);
-    if (!set) this.listeners.set(inspectionId, (set = new Set()));
+    const set = this.listeners.get(inspectionId) ?? new Set<Listener>();
+    this.listeners.set(inspectionId, set);
     set.add(listener);
     void this.ensureConnected();
+    // Safe to call more than once (the panel stream unsubscribes on abort and again on cancel):
+    // only this subscription's own set is ever removed, never a later subscriber's.
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(inspectionId);
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(inspectionId) === set) this.listeners.delete(inspectionId);
     };
   }
 
@@ -52,13 +54,13 @@ export class InspectionChangeHub {
    * reset, deactivation), and after a reconnect (notifications may have been lost meanwhile).
    */
   subscribeSessionEnded(userId: string, listener: SessionListener): () => void {
-    let set = this.sessionListeners.get(userId);
-    if (!set) this.sessionListeners.set(userId, (set = new Set()));
+    const set = this.sessionListeners.get(userId) ?? new Set<SessionListener>();
+    this.sessionListeners.set(userId, set);
     set.add(listener);
     void this.ensureConnected();
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.sessionListeners.delete(userId);
+      set.delete(listener);
+      if (set.size === 0 && this.sessionListeners.get(userId) === set) this.sessionListeners.delete(userId);
     };
   }
 
