@@ -11,7 +11,7 @@ test.describe('blind second marking', () => {
     browser,
   }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'SM-1', type: 'court', disposal: 'referral_order' }] });
-    const kase = world.cases[0];
+    const kase = world.cases[0]!;
     // The first marking: every answer Yes, each key question with an evidence note.
     for (const questionId of listQuestionIdsForCase(getFramework('2021'), { type: 'court', disposal: 'referral_order' })) {
       const isKeyQuestion = questionId.split('.').length === 3;
