@@ -28,8 +28,9 @@ export function LiveFigures({
           Your answers on this case
         </h2>
         <p className="mb-3 text-base" data-testid="live-figures-hidden">
-          Figures across the inspection are not shown: the lead inspector has not let inspectors see the ratings panel. Live figures are for
-          the ratings panel, so that marking is not nudged by a key question near a band boundary.
+          Figures across the inspection are not shown: the lead inspector has not let inspectors see the ratings panel, or you have a blind
+          second marking still to submit. Live figures are for the ratings panel, so that marking is not nudged by a key question near a
+          band boundary.
         </p>
         <table className="w-full text-left text-base">
           <caption className="sr-only">Your answer to each question on this page</caption>

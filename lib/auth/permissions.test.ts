@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, explainMarkRefusal, type CaseScope } from './permissions';
+import { can, explainMarkRefusal, explainSecondMarkerRefusal, isBlindTo, type Action, type CaseScope } from './permissions';
 
 const me = { id: 'u1', isAdmin: false };
 const admin = { id: 'a1', isAdmin: true };
@@ -123,5 +123,94 @@ describe('queries on marked answers', () => {
     expect(can(me, 'case.answerQuery', { case: fieldwork('lead_inspector', 'u2') })).toBe(true);
     expect(can(me, 'case.answerQuery', { case: fieldwork('manager') })).toBe(false);
     expect(can(admin, 'case.answerQuery', { case: fieldwork(null, 'u2') })).toBe(false);
+  });
+});
+
+describe('blind second marking', () => {
+  const secondMarker = { id: 'u3', isAdmin: false };
+  const blindInspection = { role: 'inspector', status: 'fieldwork', isPanelVisibleToTeam: true, isBlindSecondMarker: true } as const;
+  const blindCase: CaseScope = { ...blindInspection, inspectorId: 'u1', blindSecondMarkerId: 'u3' };
+  const pending = { markerId: 'u3', isSubmitted: false };
+  const submitted = { markerId: 'u3', isSubmitted: true };
+
+  it('refuses the second inspector every way to the first marking of the case until they submit', () => {
+    const caseActions: Action[] = ['case.view', 'case.mark', 'case.review', 'case.answerQuery', 'case.reopen'];
+    for (const action of caseActions) {
+      expect(can(secondMarker, action, { case: blindCase })).toBe(false);
+      expect(isBlindTo(secondMarker, action, { case: blindCase })).toBe(true);
+    }
+    // Even were they made lead or admin meanwhile, the rule still holds while they are blind.
+    expect(can({ id: 'u3', isAdmin: true }, 'case.view', { case: blindCase })).toBe(false);
+    expect(can(secondMarker, 'case.view', { case: { ...blindCase, role: 'lead_inspector' } })).toBe(false);
+  });
+
+  it('hides every inspection-wide figure from them (the panel is visible to the team here)', () => {
+    for (const action of ['panel.view', 'cases.viewAll', 'export.download', 'case.review', 'agreement.view'] as const) {
+      expect(can(secondMarker, action, { inspection: blindInspection })).toBe(false);
+    }
+    expect(can(secondMarker, 'panel.view', { inspection: { ...blindInspection, isBlindSecondMarker: false } })).toBe(true);
+    // The panel's figures on their own case's pages follow the same rule.
+    const ownCase: CaseScope = { ...blindCase, inspectorId: 'u3', blindSecondMarkerId: null };
+    expect(can(secondMarker, 'panel.view', { inspection: ownCase })).toBe(false);
+  });
+
+  it('keeps their own allocated cases theirs to mark', () => {
+    const ownCase: CaseScope = { ...blindInspection, inspectorId: 'u3', blindSecondMarkerId: null };
+    expect(can(secondMarker, 'case.view', { case: ownCase })).toBe(true);
+    expect(can(secondMarker, 'case.mark', { case: ownCase })).toBe(true);
+  });
+
+  it('lets only the second inspector mark, in fieldwork, until submitted; the comparison only after', () => {
+    expect(can(secondMarker, 'secondMarking.mark', { inspection: blindInspection, secondMarking: pending })).toBe(true);
+    expect(can(secondMarker, 'secondMarking.mark', { inspection: blindInspection, secondMarking: submitted })).toBe(false);
+    expect(can(secondMarker, 'secondMarking.mark', { inspection: { ...blindInspection, status: 'panel' }, secondMarking: pending })).toBe(
+      false,
+    );
+    expect(can(me, 'secondMarking.mark', { inspection: { role: 'inspector', status: 'fieldwork' }, secondMarking: pending })).toBe(false);
+    expect(can(me, 'secondMarking.mark', { inspection: { role: 'lead_inspector', status: 'fieldwork' }, secondMarking: pending })).toBe(
+      false,
+    );
+    expect(can(secondMarker, 'secondMarking.compare', { inspection: blindInspection, secondMarking: pending })).toBe(false);
+    expect(
+      can(secondMarker, 'secondMarking.compare', {
+        inspection: { ...blindInspection, isBlindSecondMarker: false },
+        secondMarking: submitted,
+      }),
+    ).toBe(true);
+    expect(can(me, 'secondMarking.compare', { inspection: { role: 'inspector', status: 'fieldwork' }, secondMarking: submitted })).toBe(
+      false,
+    );
+    expect(
+      can(me, 'secondMarking.compare', { inspection: { role: 'quality_assurer', status: 'fieldwork' }, secondMarking: submitted }),
+    ).toBe(true);
+  });
+
+  it('lets the lead (and admins) assign in fieldwork, and reconcile a submitted marking in fieldwork or at the panel', () => {
+    const lead = (status: CaseScope['status']) => ({ role: 'lead_inspector', status }) as const;
+    expect(can(me, 'secondMarking.assign', { inspection: lead('fieldwork') })).toBe(true);
+    expect(can(me, 'secondMarking.assign', { inspection: lead('set_up') })).toBe(false);
+    expect(can(admin, 'secondMarking.assign', { inspection: { role: null, status: 'fieldwork' } })).toBe(true);
+    expect(can(me, 'secondMarking.assign', { inspection: { role: 'inspector', status: 'fieldwork' } })).toBe(false);
+    expect(can(me, 'secondMarking.assign', { inspection: { role: 'manager', status: 'fieldwork' } })).toBe(false);
+    expect(can(me, 'secondMarking.reconcile', { inspection: lead('panel'), secondMarking: submitted })).toBe(true);
+    expect(can(me, 'secondMarking.reconcile', { inspection: lead('fieldwork'), secondMarking: pending })).toBe(false);
+    expect(can(me, 'secondMarking.reconcile', { inspection: lead('published'), secondMarking: submitted })).toBe(false);
+    expect(
+      can(me, 'secondMarking.reconcile', { inspection: { role: 'quality_assurer', status: 'fieldwork' }, secondMarking: submitted }),
+    ).toBe(false);
+  });
+
+  it('shows agreement to the lead, managers, quality assurers and admins, not inspectors', () => {
+    for (const role of ['lead_inspector', 'manager', 'quality_assurer'] as const) {
+      expect(can(me, 'agreement.view', { inspection: { role, status: 'fieldwork' } })).toBe(true);
+    }
+    expect(can(me, 'agreement.view', { inspection: { role: 'inspector', status: 'fieldwork' } })).toBe(false);
+  });
+
+  it('says who can be the second inspector', () => {
+    expect(explainSecondMarkerRefusal({ id: 'u3', role: 'inspector' }, 'u1')).toBeNull();
+    expect(explainSecondMarkerRefusal({ id: 'u1', role: 'inspector' }, 'u1')).toMatch(/marked the case/);
+    expect(explainSecondMarkerRefusal({ id: 'u4', role: 'manager' }, 'u1')).toMatch(/must be an inspector/);
+    expect(explainSecondMarkerRefusal({ id: 'u5', role: null }, 'u1')).toMatch(/must be an inspector/);
   });
 });

@@ -18,11 +18,24 @@ export interface InspectionScope {
   status: InspectionStatus;
   /** The lead inspector lets the team see the ratings panel (read-only). */
   isPanelVisibleToTeam?: boolean;
+  /**
+   * Blind second marking: the actor has a second marking on this inspection not yet submitted.
+   * Until they submit, no figure built on the first marking is theirs to see (see {@link isBlindTo}).
+   */
+  isBlindSecondMarker?: boolean;
 }
 
 export interface CaseScope extends InspectionScope {
   /** The inspector the case is allocated to, or null. */
   inspectorId: string | null;
+  /** The case's second inspector while their blind second marking is not submitted, or null. */
+  blindSecondMarkerId?: string | null;
+}
+
+/** A second marking of a case, as far as permissions need it. */
+export interface SecondMarkingScope {
+  markerId: string;
+  isSubmitted: boolean;
 }
 
 export type Action =
@@ -37,9 +50,40 @@ export type Action =
   | 'export.download'
   | 'case.review' // quality assurance: raise, resolve and re-open queries; record a case as reviewed
   | 'case.answerQuery' // reply to a query on a marked answer
+  | 'secondMarking.assign' // pick a case and a second inspector for blind second marking
+  | 'secondMarking.mark' // record and submit one's own blind second marking
+  | 'secondMarking.compare' // both markings of a case side by side
+  | 'secondMarking.reconcile' // record the agreed answer on a disagreement
+  | 'agreement.view' // agreement between first and second markings, and its export
   | 'admin.manage'; // users and services
 
-type Resource = { inspection?: InspectionScope; case?: CaseScope };
+type Resource = { inspection?: InspectionScope; case?: CaseScope; secondMarking?: SecondMarkingScope };
+
+/**
+ * Blind second marking (issue 13): what the first marking of a case would show a second inspector
+ * who has not yet submitted their own. Refused to them, whoever they otherwise are:
+ * - on the case they second mark: the case itself (task list, standard pages, check answers,
+ *   review, queries) — every page and action that reads its first marking;
+ * - across the inspection: the ratings panel and its live stream, the inspection-wide figures on
+ *   the marking pages and in the save action's answer, every case, the exports and agreement —
+ *   any of them counts the first marking of the case they are second marking.
+ * Their own allocated cases stay theirs to mark.
+ */
+const BLIND_ACROSS_INSPECTION: ReadonlySet<Action> = new Set<Action>([
+  'panel.view',
+  'cases.viewAll',
+  'export.download',
+  'case.review',
+  'agreement.view',
+]);
+
+/** Whether the blind rule refuses `action` to `actor` on this resource. */
+export function isBlindTo(actor: Actor, action: Action, resource: Resource): boolean {
+  const scope = resource.case ?? resource.inspection;
+  if (!scope) return false;
+  if (resource.case && resource.case.blindSecondMarkerId === actor.id && action.startsWith('case.')) return true;
+  return scope.isBlindSecondMarker === true && BLIND_ACROSS_INSPECTION.has(action);
+}
 
 const isMember = (scope: InspectionScope | undefined): scope is InspectionScope & { role: TeamRole } => scope?.role != null;
 
@@ -59,6 +103,7 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   if (action === 'admin.manage') return actor.isAdmin;
   const scope = resource.case ?? resource.inspection;
   if (!scope) return false;
+  if (isBlindTo(actor, action, resource)) return false;
   const role = scope.role;
 
   switch (action) {
@@ -98,9 +143,46 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
       if (role === 'lead_inspector') return true;
       return role === 'inspector' && kase.inspectorId === actor.id;
     }
+    case 'secondMarking.assign':
+      return scope.status === 'fieldwork' && (actor.isAdmin || role === 'lead_inspector');
+    case 'secondMarking.mark': {
+      const marking = resource.secondMarking;
+      return (
+        marking !== undefined &&
+        scope.status === 'fieldwork' &&
+        role === 'inspector' &&
+        marking.markerId === actor.id &&
+        !marking.isSubmitted
+      );
+    }
+    case 'secondMarking.compare': {
+      const marking = resource.secondMarking;
+      if (!marking?.isSubmitted) return false;
+      // The second inspector sees the comparison once they have submitted, and not before.
+      if (marking.markerId === actor.id) return true;
+      return actor.isAdmin || role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer';
+    }
+    case 'secondMarking.reconcile':
+      if (!resource.secondMarking?.isSubmitted || (scope.status !== 'fieldwork' && scope.status !== 'panel')) return false;
+      return actor.isAdmin || role === 'lead_inspector';
+    case 'agreement.view':
+      return actor.isAdmin || role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer';
     default:
       return false;
   }
+}
+
+/**
+ * Why this team member cannot second mark this case, or null when they can: a second inspector
+ * is an inspector on the team who is not the case's own inspector.
+ */
+export function explainSecondMarkerRefusal(
+  candidate: { id: string; role: TeamRole | null },
+  caseInspectorId: string | null,
+): string | null {
+  if (candidate.role !== 'inspector') return 'The second inspector must be an inspector on this inspection’s team.';
+  if (candidate.id === caseInspectorId) return 'The second inspector cannot be the inspector who marked the case.';
+  return null;
 }
 
 /** Why a marking action was refused, in words for the inspector. Null when allowed. */

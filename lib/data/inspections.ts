@@ -90,6 +90,8 @@ export async function findInspectionForUser(actor: Actor, inspectionId: string):
       isPanelVisibleToTeam: true,
       service: { select: { name: true } },
       members: { where: { userId: actor.id }, select: { role: true } },
+      // Blind second marking (lib/auth/permissions.ts, isBlindTo).
+      secondMarkings: { where: { markerId: actor.id, submittedAt: null }, select: { id: true }, take: 1 },
     },
   });
   if (!inspection) return null;
@@ -97,6 +99,7 @@ export async function findInspectionForUser(actor: Actor, inspectionId: string):
     role: inspection.members[0]?.role ?? null,
     status: inspection.status,
     isPanelVisibleToTeam: inspection.isPanelVisibleToTeam,
+    isBlindSecondMarker: inspection.secondMarkings.length > 0,
   };
   return {
     id: inspection.id,

@@ -26,9 +26,18 @@ export async function lockInspectionFor(
   options: { forUpdate?: boolean } = {},
 ): Promise<LockedInspection> {
   const rows = await tx.$queryRawUnsafe<
-    { id: string; framework: string; status: InspectionScope['status']; is_panel_visible_to_team: boolean; role: InspectionScope['role'] }[]
+    {
+      id: string;
+      framework: string;
+      status: InspectionScope['status'];
+      is_panel_visible_to_team: boolean;
+      role: InspectionScope['role'];
+      is_blind_second_marker: boolean;
+    }[]
   >(
-    `SELECT i.id, i.framework::text AS framework, i.status, i.is_panel_visible_to_team, m.role
+    `SELECT i.id, i.framework::text AS framework, i.status, i.is_panel_visible_to_team, m.role,
+            EXISTS (SELECT 1 FROM second_markings s WHERE s.inspection_id = i.id
+                    AND s.marker_id = $2::uuid AND s.submitted_at IS NULL) AS is_blind_second_marker
      FROM inspections i
      LEFT JOIN inspection_members m ON m.inspection_id = i.id AND m.user_id = $2::uuid
      WHERE i.id = $1::uuid ${options.forUpdate === false ? '' : 'FOR UPDATE OF i'}`,
@@ -37,7 +46,12 @@ export async function lockInspectionFor(
   );
   const row = rows[0];
   const scope: InspectionScope | null = row
-    ? { role: row.role, status: row.status, isPanelVisibleToTeam: row.is_panel_visible_to_team }
+    ? {
+        role: row.role,
+        status: row.status,
+        isPanelVisibleToTeam: row.is_panel_visible_to_team,
+        isBlindSecondMarker: row.is_blind_second_marker,
+      }
     : null;
   if (!row || !scope || !can(actor, 'inspection.view', { inspection: scope })) {
     throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');

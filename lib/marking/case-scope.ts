@@ -44,10 +44,16 @@ export async function loadCaseForActor(
       inspection_status: CaseScope['status'];
       is_panel_visible_to_team: boolean;
       role: CaseScope['role'];
+      is_blind_second_marker: boolean;
+      blind_second_marker_id: string | null;
     }[]
   >(
     `SELECT c.id, c.inspection_id, c.reference, c.type, c.disposal, c.status, c.inspector_id, c.version,
-            i.framework::text AS framework, i.status AS inspection_status, i.is_panel_visible_to_team, m.role
+            i.framework::text AS framework, i.status AS inspection_status, i.is_panel_visible_to_team, m.role,
+            -- Blind second marking (lib/auth/permissions.ts, isBlindTo).
+            EXISTS (SELECT 1 FROM second_markings s WHERE s.inspection_id = c.inspection_id
+                    AND s.marker_id = $2::uuid AND s.submitted_at IS NULL) AS is_blind_second_marker,
+            (SELECT s.marker_id FROM second_markings s WHERE s.case_id = c.id AND s.submitted_at IS NULL) AS blind_second_marker_id
      FROM cases c
      JOIN inspections i ON i.id = c.inspection_id
      LEFT JOIN inspection_members m ON m.inspection_id = c.inspection_id AND m.user_id = $2::uuid
@@ -62,6 +68,8 @@ export async function loadCaseForActor(
     status: row.inspection_status,
     isPanelVisibleToTeam: row.is_panel_visible_to_team,
     inspectorId: row.inspector_id,
+    isBlindSecondMarker: row.is_blind_second_marker,
+    blindSecondMarkerId: row.blind_second_marker_id,
   };
   if (!can(actor, 'case.view', { case: scope })) return null;
   return {

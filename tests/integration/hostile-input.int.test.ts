@@ -80,6 +80,7 @@ import * as marking from '../../lib/marking/actions';
 import * as panel from '../../lib/panel/actions';
 import * as signIn from '../../lib/auth/sign-in-actions';
 import * as quality from '../../lib/quality/actions';
+import * as secondMarking from '../../lib/quality/second-marking-actions';
 import * as authRoute from '../../app/api/auth/[...nextauth]/route';
 import * as allInspectionsRoute from '../../app/exports/inspections/route';
 import * as tableRoute from '../../app/inspections/[inspectionId]/exports/[table]/route';
@@ -91,6 +92,7 @@ import * as sampleTemplateRoute from '../../app/inspections/[inspectionId]/setup
 import * as summaryExportRoute from '../../app/summary/export/route';
 import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annexe/route';
 import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
+import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
 import { NextRequest } from 'next/server';
 import { prisma as appPrisma } from '../../lib/db/client';
 import { drawSample, uploadPopulation } from '../../lib/sampling/service';
@@ -112,6 +114,7 @@ const ACTION_FILES = new Map<object, string>([
   [panel, 'lib/panel/actions.ts'],
   [signIn, 'lib/auth/sign-in-actions.ts'],
   [quality, 'lib/quality/actions.ts'],
+  [secondMarking, 'lib/quality/second-marking-actions.ts'],
 ]);
 
 /** Every route module under test, by its path from the repository root. */
@@ -122,6 +125,7 @@ const ROUTE_FILES = new Map<object, string>([
   [interchangeRoute, 'app/inspections/[inspectionId]/exports/interchange/route.ts'],
   [annexeRoute, 'app/inspections/[inspectionId]/exports/annexe/route.ts'],
   [breakdownsRoute, 'app/inspections/[inspectionId]/exports/breakdowns/route.ts'],
+  [agreementRoute, 'app/inspections/[inspectionId]/exports/agreement/route.ts'],
   [eventsRoute, 'app/inspections/[inspectionId]/panel/events/route.ts'],
   [templateRoute, 'app/inspections/[inspectionId]/setup/import/template/route.ts'],
   [sampleTemplateRoute, 'app/inspections/[inspectionId]/setup/sample/template/route.ts'],
@@ -652,6 +656,41 @@ function qualityTargets(): Target[] {
       inspectionId: notUuid,
       targetPct: () => pick(['0', '101', '-5', '12.5', 'twenty', '1e9', '']),
     }),
+    // Blind second marking: no second marking exists in the world, so a well-formed id is not found.
+    form(
+      'assignSecondMarking',
+      act(secondMarking, 'assignSecondMarkingAction'),
+      lead,
+      () => ({ caseId, markerId: world.otherInspector.id }),
+      { caseId: notUuid, markerId: notUuid },
+    ),
+    form(
+      'saveSecondMarking',
+      act(secondMarking, 'saveSecondMarkingAction'),
+      () => as(world.otherInspector),
+      () => ({ secondMarkingId: queryId, version: '1', intent: 'save', 'value[2.1.1]': 'yes', 'note[2.1.1]': 'Seen.' }),
+      {
+        secondMarkingId: notUuid,
+        version: () => pick(['0', '-1', 'one', '1.5', '99999999999', '']),
+        intent: () => pick(['', 'SUBMIT', 'delete', '__proto__']),
+        'value[2.1.1]': () => pick(['maybe', 'YES', 'n/a', '1']),
+        'value[2.1.1; DROP]': () => pick(['yes', 'no']),
+        'note[2.1.1]': tooLong(5000),
+      },
+    ),
+    form(
+      'reconcileDisagreement',
+      act(secondMarking, 'reconcileDisagreementAction'),
+      lead,
+      () => ({ secondMarkingId: queryId, questionId: '2.1.1', answerVersion: '1', value: 'yes', reason: 'The plan was on time.' }),
+      {
+        secondMarkingId: notUuid,
+        questionId: () => pick(['', '2.1.1; DROP', 'x'.repeat(21), '../2.1.1']),
+        answerVersion: () => pick(['-1', 'one', '1.5', '99999999999', '']),
+        value: () => pick(['', 'maybe', 'YES']),
+        reason: text,
+      },
+    ),
   ];
 }
 
@@ -1232,6 +1271,11 @@ describe(`hostile input (seed ${SEED})`, () => {
         () => route(breakdownsRoute, 'GET')(request('/inspections/x/exports/breakdowns'), { params: Promise.resolve({ inspectionId }) }),
         isRefusal,
       );
+      await check(
+        'GET exports/agreement',
+        () => route(agreementRoute, 'GET')(request('/inspections/x/exports/agreement'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
       // A real inspection with a format that does not exist: 400 (or 401/404 for those who may not see it).
       const badFormat = pick([`x${noiseText()}`, 'CSV', 'xlsx ', 'pdf', ' ', '\u0000']); // blank is the default (CSV), so not here
       await check(
@@ -1239,6 +1283,15 @@ describe(`hostile input (seed ${SEED})`, () => {
         () =>
           route(breakdownsRoute, 'GET')(
             new Request(`http://localhost:3104/inspections/x/exports/breakdowns?format=${encodeURIComponent(badFormat)}`),
+            { params: Promise.resolve({ inspectionId: world.inspection.id }) },
+          ),
+        isRefusal,
+      );
+      await check(
+        'GET exports/agreement (real inspection)',
+        () =>
+          route(agreementRoute, 'GET')(
+            new Request(`http://localhost:3104/inspections/x/exports/agreement?format=${encodeURIComponent(badFormat)}`),
             { params: Promise.resolve({ inspectionId: world.inspection.id }) },
           ),
         isRefusal,

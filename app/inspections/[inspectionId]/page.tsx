@@ -10,6 +10,7 @@ import { Tag } from '@/components/ui/tag';
 import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/quality';
 import { QualityCoverage } from '@/components/quality/quality-coverage';
 import { UnsentBadge } from '@/components/offline/unsent-badge';
+import { SecondMarkingLinks } from '@/components/quality/second-marking-links';
 
 export const metadata: Metadata = { title: 'Cases' };
 
@@ -70,6 +71,8 @@ export default async function InspectionPage({
           </li>
         ) : null}
       </ul>
+
+      <SecondMarkingLinks actor={user} inspectionId={inspection.id} scope={inspection.scope} />
 
       {coverage ? (
         <QualityCoverage

@@ -118,6 +118,32 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
         </Link>
       </p>
 
+      {can(user, 'agreement.view', { inspection: inspection.scope }) ? (
+        <>
+          <h2 className="mb-4 text-2xl font-bold">Agreement between markings</h2>
+          <ExportList
+            testId="agreement-exports"
+            links={[
+              {
+                id: 'agreement-csv',
+                href: `${base}/agreement?format=csv`,
+                label: 'Agreement table',
+                format: 'CSV',
+                description:
+                  'Blind second marking against the first marking, per standard and key question: pairs compared, % agreement, Cohen’s kappa with its words, and a note where there are too few cases.',
+              },
+              {
+                id: 'agreement-xlsx',
+                href: `${base}/agreement?format=xlsx`,
+                label: 'Agreement table and disagreements',
+                format: 'Excel workbook (XLSX)',
+                description: 'The same, and a second sheet listing every disagreement and whether it is reconciled.',
+              },
+            ]}
+          />
+        </>
+      ) : null}
+
       <h2 className="mb-4 text-2xl font-bold">All your inspections</h2>
       <ExportList
         testId="all-inspections-export"

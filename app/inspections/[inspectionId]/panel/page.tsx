@@ -9,6 +9,7 @@ import { loadPanelData } from '@/lib/panel/load-panel';
 import { PanelView } from '@/components/panel/panel-view';
 import { PanelVisibilityToggle } from '@/components/panel/panel-visibility-toggle';
 import { PanelOpenQueries } from '@/components/quality/panel-open-queries';
+import { PanelUnreconciled } from '@/components/quality/panel-unreconciled';
 
 export const metadata: Metadata = { title: 'Ratings panel' };
 export const dynamic = 'force-dynamic';
@@ -41,6 +42,11 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
       {can(user, 'cases.viewAll', { inspection: inspection.scope }) ? (
         <PanelOpenQueries inspectionId={inspectionId} framework={getFramework(inspection.framework)} />
       ) : null}
+      <PanelUnreconciled
+        inspectionId={inspectionId}
+        framework={getFramework(inspection.framework)}
+        canSeeAgreement={can(user, 'agreement.view', { inspection: inspection.scope })}
+      />
       <PanelView
         initial={data}
         framework={getFramework(inspection.framework)}

@@ -1,0 +1,221 @@
+/**
+ * What the second-marking, comparison and agreement pages read. Callers have authorised
+ * (lib/auth/permissions.ts: secondMarking.assign / .compare / agreement.view); the one read a
+ * second inspector makes before submitting, {@link loadOwnSecondAnswers}, reads only their own
+ * answers, never the first marking.
+ */
+import 'server-only';
+import { prisma } from '@/lib/db/client';
+import { findQuestion, getFramework } from '@/lib/framework';
+import type { FrameworkVersion } from '@/lib/framework/types';
+import { agreementTable, type Category, type QuestionPair } from './agreement';
+
+export interface SecondMarkingRow {
+  id: string;
+  caseId: string;
+  reference: string;
+  caseInspectorName: string | null;
+  markerName: string;
+  assignedAt: string;
+  submittedAt: string | null;
+  disagreements: number;
+  reconciled: number;
+}
+
+/** Every second marking of the inspection, with its disagreements and how many are reconciled. */
+export async function listSecondMarkings(inspectionId: string, options: { markerId?: string } = {}): Promise<SecondMarkingRow[]> {
+  const rows = await prisma.secondMarking.findMany({
+    where: { inspectionId, ...(options.markerId ? { markerId: options.markerId } : {}) },
+    orderBy: [{ case: { reference: 'asc' } }],
+    select: {
+      id: true,
+      caseId: true,
+      assignedAt: true,
+      submittedAt: true,
+      case: { select: { reference: true, inspector: { select: { name: true } } } },
+      marker: { select: { name: true } },
+      answers: { select: { value: true, firstValue: true } },
+      _count: { select: { reconciliations: true } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.caseId,
+    reference: r.case.reference,
+    // A second inspector's own list never names the first inspector: nothing of the first marking.
+    caseInspectorName: options.markerId ? null : (r.case.inspector?.name ?? null),
+    markerName: r.marker.name,
+    assignedAt: r.assignedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    disagreements: r.submittedAt ? r.answers.filter((a) => a.value && a.firstValue && a.value !== a.firstValue).length : 0,
+    reconciled: r._count.reconciliations,
+  }));
+}
+
+/** What the lead can pick from: cases not yet picked (not resettlement) and the team's active inspectors. */
+export async function loadAssignOptions(inspectionId: string) {
+  const [cases, inspectors] = await Promise.all([
+    prisma.case.findMany({
+      where: { inspectionId, type: { not: 'resettlement' }, secondMarking: null },
+      orderBy: { reference: 'asc' },
+      select: { id: true, reference: true, inspector: { select: { name: true } } },
+    }),
+    prisma.inspectionMember.findMany({
+      where: { inspectionId, role: 'inspector', user: { isActive: true } },
+      orderBy: { user: { name: 'asc' } },
+      select: { user: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return {
+    cases: cases.map((c) => ({ id: c.id, reference: c.reference, inspectorName: c.inspector?.name ?? null })),
+    inspectors: inspectors.map((m) => m.user),
+  };
+}
+
+export interface SecondAnswerView {
+  value: Category | null;
+  naReason: string | null;
+  note: string | null;
+}
+
+/** The second inspector's own answers: the only read of a second marking before it is submitted. */
+export async function loadOwnSecondAnswers(secondMarkingId: string): Promise<Map<string, SecondAnswerView>> {
+  const rows = await prisma.secondMarkingAnswer.findMany({
+    where: { secondMarkingId },
+    select: { questionId: true, value: true, naReason: true, note: true },
+  });
+  return new Map(rows.map((r) => [r.questionId, { value: r.value, naReason: r.naReason, note: r.note }]));
+}
+
+export interface ComparisonRow {
+  questionId: string;
+  second: SecondAnswerView;
+  /** The first marking's judgement when the second marking was submitted (what agreement compares). */
+  firstAtSubmission: { value: Category | null; naReason: string | null };
+  /** The first marking's answer now (what the ratings count), with its version for reconciling. */
+  firstNow: { value: Category | null; naReason: string | null; note: string | null; version: number; updatedByName: string | null };
+  isDisagreement: boolean;
+  reconciliation: { value: Category; naReason: string | null; reason: string; byName: string; at: string } | null;
+}
+
+/** Both markings of a submitted second marking, side by side. Callers have checked secondMarking.compare. */
+export async function loadComparison(secondMarkingId: string, caseId: string): Promise<Map<string, ComparisonRow>> {
+  const [second, reconciliations] = await Promise.all([
+    prisma.secondMarkingAnswer.findMany({
+      where: { secondMarkingId },
+      select: { questionId: true, value: true, naReason: true, note: true, firstValue: true, firstNaReason: true },
+    }),
+    prisma.secondMarkingReconciliation.findMany({
+      where: { secondMarkingId },
+      select: { questionId: true, value: true, naReason: true, reason: true, reconciledAt: true, reconciledBy: { select: { name: true } } },
+    }),
+  ]);
+  const first = await prisma.answer.findMany({
+    where: { caseId, questionId: { in: second.map((s) => s.questionId) } },
+    select: { questionId: true, value: true, naReason: true, note: true, version: true, updatedBy: { select: { name: true } } },
+  });
+  const firstBy = new Map(first.map((a) => [a.questionId, a]));
+  const reconciledBy = new Map(reconciliations.map((r) => [r.questionId, r]));
+  const out = new Map<string, ComparisonRow>();
+  for (const s of second) {
+    const now = firstBy.get(s.questionId);
+    const rec = reconciledBy.get(s.questionId);
+    out.set(s.questionId, {
+      questionId: s.questionId,
+      second: { value: s.value, naReason: s.naReason, note: s.note },
+      firstAtSubmission: { value: s.firstValue, naReason: s.firstNaReason },
+      firstNow: {
+        value: now?.value ?? null,
+        naReason: now?.naReason ?? null,
+        note: now?.note ?? null,
+        version: now?.version ?? 0,
+        updatedByName: now?.updatedBy.name ?? null,
+      },
+      isDisagreement: s.value !== null && s.firstValue !== null && s.value !== s.firstValue,
+      reconciliation: rec
+        ? {
+            value: rec.value,
+            naReason: rec.naReason,
+            reason: rec.reason,
+            byName: rec.reconciledBy.name,
+            at: rec.reconciledAt.toISOString(),
+          }
+        : null,
+    });
+  }
+  return out;
+}
+
+export interface DisagreementView extends QuestionPair {
+  secondMarkingId: string;
+  reference: string;
+  isReconciled: boolean;
+}
+
+/**
+ * Agreement over the inspection's submitted second markings: each key question answered in both
+ * markings is a pair, the first marking as it stood when the second was submitted (so a later
+ * reconciliation does not erase the disagreement). A key question the first marking had not
+ * answered then is left out, and counted in `notCompared`.
+ */
+export async function loadAgreement(inspectionId: string, framework: FrameworkVersion) {
+  const rows = await prisma.secondMarkingAnswer.findMany({
+    where: { secondMarking: { inspectionId, submittedAt: { not: null } } },
+    select: {
+      secondMarkingId: true,
+      questionId: true,
+      value: true,
+      firstValue: true,
+      secondMarking: { select: { caseId: true, case: { select: { reference: true } }, reconciliations: { select: { questionId: true } } } },
+    },
+  });
+  const fw = getFramework(framework);
+  const pairs: QuestionPair[] = [];
+  const meta = new Map<string, { secondMarkingId: string; reference: string; isReconciled: boolean }>();
+  let notCompared = 0;
+  const cases = new Set<string>();
+  for (const r of rows) {
+    const ref = findQuestion(fw, r.questionId);
+    if (!ref || ref.kind !== 'key_question') continue;
+    cases.add(r.secondMarking.caseId);
+    if (r.value === null || r.firstValue === null) {
+      notCompared += 1;
+      continue;
+    }
+    pairs.push({
+      caseId: r.secondMarking.caseId,
+      questionId: r.questionId,
+      standardId: ref.standard.id,
+      first: r.firstValue,
+      second: r.value,
+    });
+    meta.set(`${r.secondMarking.caseId}:${r.questionId}`, {
+      secondMarkingId: r.secondMarkingId,
+      reference: r.secondMarking.case.reference,
+      isReconciled: r.secondMarking.reconciliations.some((x) => x.questionId === r.questionId),
+    });
+  }
+  const table = agreementTable(pairs);
+  const disagreements: DisagreementView[] = table.disagreements.map((d) => ({
+    ...d,
+    ...(meta.get(`${d.caseId}:${d.questionId}`) ?? { secondMarkingId: '', reference: '', isReconciled: false }),
+  }));
+  return { ...table, disagreements, doubleMarkedCases: cases.size, notCompared };
+}
+
+/**
+ * Disagreements not yet reconciled, per key question: until the lead records the agreed answer,
+ * the first marking counts, and the ratings panel says so.
+ */
+export async function countUnreconciledByKeyQuestion(inspectionId: string): Promise<Map<string, number>> {
+  const rows = await prisma.$queryRaw<{ question_id: string; cases: number }[]>`
+    SELECT a.question_id, count(*)::int AS cases
+    FROM second_marking_answers a
+    JOIN second_markings s ON s.id = a.second_marking_id
+    WHERE s.inspection_id = ${inspectionId}::uuid AND s.submitted_at IS NOT NULL
+      AND a.value IS NOT NULL AND a.first_value IS NOT NULL AND a.value <> a.first_value
+      AND NOT EXISTS (SELECT 1 FROM second_marking_reconciliations r
+                      WHERE r.second_marking_id = a.second_marking_id AND r.question_id = a.question_id)
+    GROUP BY a.question_id`;
+  return new Map(rows.map((r) => [r.question_id, r.cases]));
+}
