@@ -7,6 +7,8 @@
  *   it is (<body data-casemark-user>); it is stored in that user's own cache only. With no
  *   connection, the page comes from the cache of the user who last used Casemark on this device
  *   (recorded by the pages themselves, cleared on sign-out), never from anyone else's.
+ * - The inspection page also fetches every page of the user's allocated cases into the same per-user
+ *   cache (components/offline/offline-cases-sync.ts), one at a time, so they open offline unvisited.
  * - Nothing else is cached: server actions (POST), the live panel stream, exports.
  */
 const STATIC_CACHE = 'casemark-static-v1';
@@ -32,9 +34,9 @@ function ownerOf(html) {
 function offlinePage() {
   return new Response(
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>You are offline – Casemark</title></head>' +
-      '<body><main><h1>You are offline</h1><p>This page has not been kept on this device. Pages of the cases ' +
-      'allocated to you are kept once you have opened them while online. Changes you made are kept on this ' +
-      'device and sent when the connection is back.</p></main></body></html>',
+      '<body><main><h1>You are offline</h1><p>This page has not been kept on this device for you. The cases ' +
+      'allocated to you are kept when you open their inspection while online, and any page once you have opened ' +
+      'it online. Changes you made are kept on this device and sent when the connection is back.</p></main></body></html>',
     { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   );
 }

@@ -10,6 +10,8 @@ import { Tag } from '@/components/ui/tag';
 import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/quality';
 import { QualityCoverage } from '@/components/quality/quality-coverage';
 import { UnsentBadge } from '@/components/offline/unsent-badge';
+import { OfflineCases } from '@/components/offline/offline-cases';
+import { loadOfflineCases } from '@/lib/offline/offline-manifest';
 
 export const metadata: Metadata = { title: 'Cases' };
 
@@ -35,6 +37,8 @@ export default async function InspectionPage({
   const queryCounts = await countUnresolvedQueriesByCase(cases.map((c) => c.id));
   const canReview = can(user, 'case.review', { inspection: inspection.scope });
   const coverage = can(user, 'cases.viewAll', { inspection: inspection.scope }) ? await loadQualityCoverage(inspection.id) : null;
+  // Issue 11: the user's allocated cases, to keep on the device for marking offline.
+  const offlineCases = await loadOfflineCases(user, inspection);
 
   return (
     <>
@@ -78,6 +82,8 @@ export default async function InspectionPage({
           canSetTarget={can(user, 'inspection.manage', { inspection: inspection.scope })}
         />
       ) : null}
+
+      {offlineCases.length > 0 ? <OfflineCases userId={user.id} inspectionId={inspection.id} cases={offlineCases} /> : null}
 
       <h2 className="mb-4 text-2xl font-bold">{seesAll ? 'Cases in the sample' : 'Your cases'}</h2>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Filter cases">
