@@ -137,6 +137,22 @@ test.describe('opening allocated cases with no connection', () => {
         { question_id: '3.1.1', value: 'yes', note: 'Assessment drew on the school’s records.' },
         { question_id: '3.1.2', value: 'no', note: null },
       ]);
+    // Once they are sent, the case's pages are kept afresh: offline again, they show the saved answers.
+    const keptCheckPage = () =>
+      page.evaluate(async (url) => {
+        const kept = await caches.match(new URL(url, location.origin).href);
+        return kept ? (await kept.text()).includes('drew on the school') : false;
+      }, `${caseUrl}/check`);
+    await expect.poll(keptCheckPage, { timeout: 30_000 }).toBe(true);
+    await goOffline(context);
+    await page.goto(`${caseUrl}/check`);
+    await expect(page.getByText('Assessment drew on the school’s records.')).toBeVisible();
+    await expect(page.getByTestId('unsent-changes')).toHaveCount(0);
+    await page.goto(`${caseUrl}/standards/3.1`);
+    await expect(judgement(page, '3.1.2', 'No')).toBeChecked();
+    await expect(page.getByTestId('save-status')).not.toContainText('kept on this device');
+    await goOnline(context);
+
     await page.goto(`${caseUrl}/standards/3.1`);
     await expect(judgement(page, '3.1.1', 'Yes')).toBeChecked();
     await expect(page.getByTestId('save-status')).not.toContainText('Offline');

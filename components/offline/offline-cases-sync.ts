@@ -34,6 +34,9 @@ interface Run {
 const runs = new Map<string, Run>();
 /** Users who signed out in this tab: nothing more is kept for them until they sign in again. */
 const signedOut = new Set<string>();
+/** When each case last had a change confirmed by the server (a counter, not a clock): its kept pages are stale. */
+let tick = 0;
+const changedAt = new Map<string, number>();
 /** How long to wait for the service worker to be active before keeping pages anyway. */
 const WORKER_WAIT_MS = 15_000;
 const WAITING: OfflineCasesState = { kind: 'waiting' };
@@ -78,6 +81,22 @@ export function stopOfflineCases(userId: string) {
     run.controller?.abort();
     runs.delete(key);
   }
+}
+
+/**
+ * A change to a case reached the server (the outbox confirmed it): its kept pages show the answers
+ * before it, so the case is fetched again on the next run even if the inspection page that starts
+ * the run was itself rendered before the change.
+ */
+export async function markCaseChanged(userId: string, inspectionId: string, caseId: string) {
+  tick += 1;
+  changedAt.set(`${userId}|${caseId}`, tick);
+  if (!('caches' in window) || signedOut.has(userId) || !(await caches.has(pagesCache(userId)))) return;
+  const pages = await caches.open(pagesCache(userId));
+  const kept = await readRecord(pages, inspectionId);
+  if (!(caseId in kept.fingerprints)) return;
+  const fingerprints = Object.fromEntries(Object.entries(kept.fingerprints).filter(([id]) => id !== caseId));
+  await pages.put(new URL(keptRecordUrl(inspectionId), location.origin).href, Response.json({ ...kept, fingerprints }));
 }
 
 async function readRecord(pages: Cache, inspectionId: string): Promise<KeptRecord> {
@@ -139,11 +158,14 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
     const remaining = new Map(toFetch.map((c) => [c.id, c.paths.length]));
     const work = toFetch.flatMap((c) => c.paths.map((path) => ({ caseId: c.id, path })));
     const assetsSeen = new Set<string>();
+    const runStartedAt = tick;
+    const caseStartedAt = new Map<string, number>();
     await runPolitely(
       work,
       PAGES_AT_ONCE,
       async ({ caseId, path }) => {
         if (failed.has(caseId)) return;
+        if (!caseStartedAt.has(caseId)) caseStartedAt.set(caseId, tick);
         const outcome = await keepPage(userId, path, { signal: controller.signal, assetsSeen }).catch(() => 'failed' as const);
         if (outcome === 'offline' || outcome === 'signed-out') {
           stopReason = outcome;
@@ -163,6 +185,10 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
     // A case counts as kept only when every one of its pages was.
     for (const [caseId, left] of remaining) if (left > 0) failed.add(caseId);
     const record = recordAfterRun(cases, kept, toFetch, failed, Date.now());
+    // A change confirmed after a case's pages began to be fetched: they may predate it.
+    for (const id of Object.keys(record.fingerprints)) {
+      if ((changedAt.get(`${userId}|${id}`) ?? -1) > (caseStartedAt.get(id) ?? runStartedAt)) delete record.fingerprints[id];
+    }
     await save(record);
     if (failed.size === 0) return publish(run, { kind: 'ready', total, updatedAt: record.updatedAt });
     const reason = stopReason ?? (navigator.onLine ? 'failed' : 'offline');

@@ -2,11 +2,14 @@
 
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
+import { OUTBOX_CHANGED } from '@/components/cases/use-outbox';
 import { describeOfflineCases, type OfflineCase } from '@/lib/offline/offline-cases';
 import { makeCasesAvailableOffline, offlineCasesState, serverOfflineCasesState, subscribeOfflineCases } from './offline-cases-sync';
 
 /** Lets the page finish its own loading before the first case page is fetched. */
 const START_AFTER_MS = 500;
+/** After changes are sent from this page, the cases they touched are kept afresh once the sending settles. */
+const REKEEP_AFTER_MS = 3_000;
 
 /**
  * "Your 6 cases are available offline (updated 10:42)" on the inspection page (issue 11). Opening
@@ -22,10 +25,18 @@ export function OfflineCases({ userId, inspectionId, cases }: { userId: string; 
     const list = JSON.parse(casesKey) as OfflineCase[];
     const start = () => void makeCasesAvailableOffline(userId, inspectionId, list);
     const timer = setTimeout(start, START_AFTER_MS);
+    let rekeep: ReturnType<typeof setTimeout> | undefined;
+    const onOutboxChange = () => {
+      clearTimeout(rekeep);
+      rekeep = setTimeout(() => navigator.onLine && start(), REKEEP_AFTER_MS);
+    };
     window.addEventListener('online', start);
+    window.addEventListener(OUTBOX_CHANGED, onOutboxChange);
     return () => {
       clearTimeout(timer);
+      clearTimeout(rekeep);
       window.removeEventListener('online', start);
+      window.removeEventListener(OUTBOX_CHANGED, onOutboxChange);
     };
   }, [userId, inspectionId, casesKey]);
 
@@ -36,7 +47,7 @@ export function OfflineCases({ userId, inspectionId, cases }: { userId: string; 
       data-testid="offline-cases"
     >
       <h2 id="offline-cases-heading" className="mb-2 text-xl font-bold">
-        Your cases offline
+        Working offline
       </h2>
       <p role="status" aria-live="polite" className="mb-2 font-bold" data-testid="offline-cases-status">
         {describeOfflineCases(state)}
