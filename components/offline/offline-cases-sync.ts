@@ -136,19 +136,33 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
       }
     }
 
-    const toFetch = casesToFetch(cases, kept, (p) => keptPaths.has(p), isForced);
+    const isPageKept = (p: string) => keptPaths.has(p);
+    const toFetch = casesToFetch(cases, kept, isPageKept, isForced);
+    const keptAlready = cases.length - casesToFetch(cases, kept, isPageKept).length;
     const total = cases.length;
+    const runStartedAt = tick;
+    // A change confirmed after a case's pages began to be fetched (or, for one not fetched, after
+    // this run began): its kept pages may predate it, so it is fetched again next time.
+    const caseStartedAt = new Map<string, number>();
+    const withoutChanged = (record: KeptRecord): KeptRecord => {
+      const fingerprints = Object.fromEntries(
+        Object.entries(record.fingerprints).filter(
+          ([id]) => (changedAt.get(`${userId}|${id}`) ?? -1) <= (caseStartedAt.get(id) ?? runStartedAt),
+        ),
+      );
+      return { ...record, fingerprints };
+    };
     const save = async (record: KeptRecord) => {
       if (controller.signal.aborted) return;
       await pages.put(new URL(keptRecordUrl(inspectionId), location.origin).href, Response.json(record));
     };
     if (toFetch.length === 0) {
-      const record = { ...recordAfterRun(cases, kept, [], new Set(), Date.now()), updatedAt: kept.updatedAt ?? Date.now() };
+      const record = withoutChanged({ ...recordAfterRun(cases, kept, [], new Set(), Date.now()), updatedAt: kept.updatedAt ?? Date.now() });
       await save(record);
       return publish(run, { kind: 'ready', total, updatedAt: record.updatedAt });
     }
     if (!navigator.onLine) {
-      return publish(run, { kind: 'partial', kept: total - toFetch.length, total, reason: 'offline', updatedAt: kept.updatedAt });
+      return publish(run, { kind: 'partial', kept: keptAlready, total, reason: 'offline', updatedAt: kept.updatedAt });
     }
 
     let done = total - toFetch.length;
@@ -158,8 +172,6 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
     const remaining = new Map(toFetch.map((c) => [c.id, c.paths.length]));
     const work = toFetch.flatMap((c) => c.paths.map((path) => ({ caseId: c.id, path })));
     const assetsSeen = new Set<string>();
-    const runStartedAt = tick;
-    const caseStartedAt = new Map<string, number>();
     await runPolitely(
       work,
       PAGES_AT_ONCE,
@@ -184,11 +196,7 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
     if (controller.signal.aborted) return;
     // A case counts as kept only when every one of its pages was.
     for (const [caseId, left] of remaining) if (left > 0) failed.add(caseId);
-    const record = recordAfterRun(cases, kept, toFetch, failed, Date.now());
-    // A change confirmed after a case's pages began to be fetched: they may predate it.
-    for (const id of Object.keys(record.fingerprints)) {
-      if ((changedAt.get(`${userId}|${id}`) ?? -1) > (caseStartedAt.get(id) ?? runStartedAt)) delete record.fingerprints[id];
-    }
+    const record = withoutChanged(recordAfterRun(cases, kept, toFetch, failed, Date.now()));
     await save(record);
     if (failed.size === 0) return publish(run, { kind: 'ready', total, updatedAt: record.updatedAt });
     const reason = stopReason ?? (navigator.onLine ? 'failed' : 'offline');

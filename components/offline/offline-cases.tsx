@@ -16,7 +16,17 @@ const REKEEP_AFTER_MS = 3_000;
  * the inspection online makes the user's allocated cases available offline by itself; the button
  * fetches them all again. The status line is a polite live region.
  */
-export function OfflineCases({ userId, inspectionId, cases }: { userId: string; inspectionId: string; cases: OfflineCase[] }) {
+export function OfflineCases({
+  userId,
+  inspectionId,
+  cases,
+  allocatedCount,
+}: {
+  userId: string;
+  inspectionId: string;
+  cases: OfflineCase[];
+  allocatedCount: number;
+}) {
   const subscribe = useCallback((listener: () => void) => subscribeOfflineCases(userId, inspectionId, listener), [userId, inspectionId]);
   const state = useSyncExternalStore(subscribe, () => offlineCasesState(userId, inspectionId), serverOfflineCasesState);
   const casesKey = JSON.stringify(cases);
@@ -52,6 +62,11 @@ export function OfflineCases({ userId, inspectionId, cases }: { userId: string; 
       <p role="status" aria-live="polite" className="mb-2 font-bold" data-testid="offline-cases-status">
         {describeOfflineCases(state)}
       </p>
+      {allocatedCount > cases.length ? (
+        <p className="mb-2" data-testid="offline-cases-limit">
+          {`Only ${cases.length} of your ${allocatedCount} cases are kept on this device: those not yet complete first.`}
+        </p>
+      ) : null}
       <p className="mb-3 max-w-3xl">
         The cases allocated to you are kept in this browser, for you alone, so their task lists, standards and check your answers open with
         no connection. Changes made offline are kept on this device and sent when you are back online. Marking a case as complete needs a

@@ -3,6 +3,7 @@ import {
   casePaths,
   casesToFetch,
   casesToForget,
+  chooseOfflineCases,
   describeOfflineCases,
   describePendingChanges,
   EMPTY_KEPT,
@@ -27,6 +28,18 @@ describe('making allocated cases available offline', () => {
       '/inspections/i1/cases/c1/standards/2.2',
       '/inspections/i1/cases/c1/check',
     ]);
+  });
+
+  it('keeps at most the limit, cases not yet complete first', () => {
+    const list = [
+      { id: 'a', status: 'complete' as const },
+      { id: 'b', status: 'in_progress' as const },
+      { id: 'c', status: 'not_started' as const },
+      { id: 'd', status: 'complete' as const },
+    ];
+    expect(chooseOfflineCases(list, 3).map((c) => c.id)).toEqual(['b', 'c', 'a']);
+    expect(chooseOfflineCases(list).map((c) => c.id)).toEqual(['b', 'c', 'a', 'd']);
+    expect(chooseOfflineCases([], 3)).toEqual([]);
   });
 
   it('fetches new and changed cases and any whose pages are not all kept; skips unchanged ones', () => {

@@ -22,6 +22,20 @@ export interface OfflineCase {
   paths: string[];
 }
 
+/**
+ * At most this many cases are kept per inspection: an inspector marks a handful, and even a lead
+ * allocated a large share of a sample should not fill a laptop (about 50 KB a page, 5–11 pages a case).
+ */
+export const MAX_OFFLINE_CASES = 50;
+
+/** The cases to keep when there are more than `max`: those not yet complete first, in list order. */
+export function chooseOfflineCases<T extends { status: 'not_started' | 'in_progress' | 'complete' }>(
+  cases: readonly T[],
+  max = MAX_OFFLINE_CASES,
+): T[] {
+  return [...cases.filter((c) => c.status !== 'complete'), ...cases.filter((c) => c.status === 'complete')].slice(0, max);
+}
+
 /** What the device holds for one user and inspection: each kept case's fingerprint, and when. */
 export interface KeptRecord {
   fingerprints: Record<string, string>;

@@ -4,19 +4,23 @@ import type { Actor } from '@/lib/auth/permissions';
 import type { InspectionAccess } from '@/lib/data/inspections';
 import { listCasesForUser } from '@/lib/data/cases';
 import { getFramework, listStandardsForCase } from '@/lib/framework';
-import { casePaths, type OfflineCase } from './offline-cases';
+import { casePaths, chooseOfflineCases, type OfflineCase } from './offline-cases';
 
 /**
  * The cases the inspection page makes available offline for the actor (issue 11): the ones
  * allocated to them — the case list's own scoping (`listCasesForUser`, "mine only") — while the
  * inspection is in fieldwork, when marking happens. A lead or an admin sees the whole sample but
  * downloads only what they mark themselves; quality assurers and managers, never allocated,
- * download nothing. Each case carries a fingerprint of what its pages show, read in one query.
+ * download nothing; at most MAX_OFFLINE_CASES, those not yet complete first. Each case carries a fingerprint of what its pages show, read in one query.
  */
-export async function loadOfflineCases(actor: Actor, inspection: InspectionAccess): Promise<OfflineCase[]> {
-  if (inspection.status !== 'fieldwork') return [];
-  const mine = await listCasesForUser(actor, inspection, { isMineOnly: true });
-  if (mine.length === 0) return [];
+export async function loadOfflineCases(
+  actor: Actor,
+  inspection: InspectionAccess,
+): Promise<{ cases: OfflineCase[]; allocatedCount: number }> {
+  if (inspection.status !== 'fieldwork') return { cases: [], allocatedCount: 0 };
+  const allocated = await listCasesForUser(actor, inspection, { isMineOnly: true });
+  const mine = chooseOfflineCases(allocated);
+  if (mine.length === 0) return { cases: [], allocatedCount: 0 };
   const ids = mine.map((c) => c.id);
   const rows = await prisma.$queryRaw<{ id: string; fingerprint: string }[]>`
     SELECT c.id::text AS id,
@@ -29,7 +33,7 @@ export async function loadOfflineCases(actor: Actor, inspection: InspectionAcces
      WHERE c.id = ANY(${ids}::uuid[]) AND c.inspection_id = ${inspection.id}::uuid AND c.inspector_id = ${actor.id}::uuid`;
   const fingerprints = new Map(rows.map((r) => [r.id, r.fingerprint]));
   const framework = getFramework(inspection.framework);
-  return mine.flatMap((c) => {
+  const cases = mine.flatMap((c): OfflineCase[] => {
     const fingerprint = fingerprints.get(c.id);
     if (fingerprint === undefined) return [];
     const standardIds = c.type === 'resettlement' ? ['4.1'] : listStandardsForCase(framework, c).map((s) => s.id);
@@ -42,4 +46,5 @@ export async function loadOfflineCases(actor: Actor, inspection: InspectionAcces
       },
     ];
   });
+  return { cases, allocatedCount: allocated.length };
 }

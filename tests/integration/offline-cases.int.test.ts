@@ -27,7 +27,7 @@ const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.i
 async function offlineCasesOf(user: { id: string; isAdmin: boolean }) {
   const inspection = await findInspectionForUser(actor(user), world.inspection.id);
   if (!inspection) return null;
-  return loadOfflineCases(actor(user), inspection);
+  return (await loadOfflineCases(actor(user), inspection)).cases;
 }
 
 describe('loadOfflineCases', () => {
@@ -40,6 +40,8 @@ describe('loadOfflineCases', () => {
     expect(court.paths.at(-1)).toBe(`${base}/check`);
     expect(court.paths.filter((p) => p.startsWith(`${base}/standards/`)).length).toBeGreaterThanOrEqual(4);
     expect(cases.some((c) => c.id === world.cases.othersCase.id)).toBe(false);
+    const inspection = (await findInspectionForUser(actor(world.inspector), world.inspection.id))!;
+    expect((await loadOfflineCases(actor(world.inspector), inspection)).allocatedCount).toBe(3);
   });
 
   it('gives the lead, the manager and an admin only cases allocated to them, never the whole sample', async () => {

@@ -83,7 +83,14 @@ export default async function InspectionPage({
         />
       ) : null}
 
-      {offlineCases.length > 0 ? <OfflineCases userId={user.id} inspectionId={inspection.id} cases={offlineCases} /> : null}
+      {offlineCases.cases.length > 0 ? (
+        <OfflineCases
+          userId={user.id}
+          inspectionId={inspection.id}
+          cases={offlineCases.cases}
+          allocatedCount={offlineCases.allocatedCount}
+        />
+      ) : null}
 
       <h2 className="mb-4 text-2xl font-bold">{seesAll ? 'Cases in the sample' : 'Your cases'}</h2>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4" aria-label="Filter cases">
