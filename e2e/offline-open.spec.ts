@@ -97,6 +97,10 @@ test.describe('opening allocated cases with no connection', () => {
     expect(fetched).toEqual([]);
 
     await goOffline(context);
+    // Casemark's home page opens too.
+    await page.goto('/');
+    await expect(page.getByRole('link', { name: world.serviceName })).toBeVisible();
+    await page.goto(inspectionUrl);
     // The out-of-court case was never opened: its task list, a standard page and check your answers open.
     await page.getByRole('link', { name: 'OPEN-3', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Case OPEN-3' })).toBeVisible();

@@ -3,7 +3,8 @@
  * docs/decisions/0011-hand-written-service-worker.md.
  *
  * - /_next/static/* (content-hashed, never changes): cache first, kept in one shared cache.
- * - Pages (navigations): network first. A page the server rendered for a signed-in user says whose
+ * - Pages (navigations): network first; the home page (your inspections: the app shell), inspections,
+ *   case task lists, standard pages and check your answers are kept. A page the server rendered for a signed-in user says whose
  *   it is (<body data-casemark-user>); it is stored in that user's own cache only. With no
  *   connection, the page comes from the cache of the user who last used Casemark on this device
  *   (recorded by the pages themselves, cleared on sign-out), never from anyone else's.
@@ -46,7 +47,8 @@ async function networkFirstPage(request) {
   const key = url.origin + url.pathname; // one copy per page, whatever the query
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected && url.pathname.startsWith('/inspections/') && CACHED_PATHS.test(url.pathname)) {
+    const isKept = url.pathname === '/' || (url.pathname.startsWith('/inspections/') && CACHED_PATHS.test(url.pathname));
+    if (response.ok && !response.redirected && isKept) {
       const copy = response.clone();
       // Stored under the user the page itself names: a page is never kept for anyone else.
       copy

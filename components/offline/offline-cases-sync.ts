@@ -165,6 +165,9 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
       return publish(run, { kind: 'partial', kept: keptAlready, total, reason: 'offline', updatedAt: kept.updatedAt });
     }
 
+    // The home page (your inspections), so Casemark itself opens with no connection.
+    if (!keptPaths.has('/')) await keepPage(userId, '/', { signal: controller.signal }).catch(() => 'failed' as const);
+
     let done = total - toFetch.length;
     publish(run, { kind: 'working', done, total });
     let stopReason: 'offline' | 'signed-out' | null = null;
