@@ -9,8 +9,9 @@ import { createWorld, signIn, sql } from './fixtures/world';
 // Offline here means the page AND the service worker: Playwright 1.65 (Chromium, serviceWorkers
 // 'allow', the default) applies `context.setOffline` to the worker's own fetches too, and this
 // spec checks it by finding nothing saved while offline. Requests a worker passes on without
-// answering (server actions) were seen reaching the server under the emulation (ADR 0011), so
-// every request is also aborted at the context while offline, as a real loss of network would.
+// answering (server actions) still reach the server under the emulation alone (seen: 3.1.1 saved
+// while the page said "Offline"), so every request is also aborted at the context while offline,
+// as a real loss of network would (docs/reliability.md, "How the browser tests go offline").
 
 // createWorld allocates cases in turn: the 1st and 3rd to `inspector`, the 2nd and 4th to `otherInspector`.
 const CASES = [
