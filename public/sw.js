@@ -3,10 +3,13 @@
  * docs/decisions/0011-hand-written-service-worker.md.
  *
  * - /_next/static/* (content-hashed, never changes): cache first, kept in one shared cache.
- * - Pages (navigations): network first. A page the server rendered for a signed-in user says whose
+ * - Pages (navigations): network first; the home page (your inspections: the app shell), inspections,
+ *   case task lists, standard pages and check your answers are kept. A page the server rendered for a signed-in user says whose
  *   it is (<body data-casemark-user>); it is stored in that user's own cache only. With no
  *   connection, the page comes from the cache of the user who last used Casemark on this device
  *   (recorded by the pages themselves, cleared on sign-out), never from anyone else's.
+ * - The inspection page also fetches every page of the user's allocated cases into the same per-user
+ *   cache (components/offline/offline-cases-sync.ts), one at a time, so they open offline unvisited.
  * - Nothing else is cached: server actions (POST), the live panel stream, exports.
  */
 const STATIC_CACHE = 'casemark-static-v1';
@@ -32,9 +35,9 @@ function ownerOf(html) {
 function offlinePage() {
   return new Response(
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>You are offline – Casemark</title></head>' +
-      '<body><main><h1>You are offline</h1><p>This page has not been kept on this device. Pages of the cases ' +
-      'allocated to you are kept once you have opened them while online. Changes you made are kept on this ' +
-      'device and sent when the connection is back.</p></main></body></html>',
+      '<body><main><h1>You are offline</h1><p>This page has not been kept on this device for you. The cases ' +
+      'allocated to you are kept when you open their inspection while online, and any page once you have opened ' +
+      'it online. Changes you made are kept on this device and sent when the connection is back.</p></main></body></html>',
     { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   );
 }
@@ -44,7 +47,8 @@ async function networkFirstPage(request) {
   const key = url.origin + url.pathname; // one copy per page, whatever the query
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected && url.pathname.startsWith('/inspections/') && CACHED_PATHS.test(url.pathname)) {
+    const isKept = url.pathname === '/' || (url.pathname.startsWith('/inspections/') && CACHED_PATHS.test(url.pathname));
+    if (response.ok && !response.redirected && isKept) {
       const copy = response.clone();
       // Stored under the user the page itself names: a page is never kept for anyone else.
       copy

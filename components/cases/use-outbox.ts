@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { addToOutbox, confirmSent, dropKey, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import type { OutboxChange, OutboxEntry } from '@/lib/offline/replay-plan';
+import { markCaseChanged } from '@/components/offline/offline-cases-sync';
 
 /** Keys ("caseId|questionId") a mounted marking form sends itself: the background sender skips them. */
 export const claimedKeys = new Set<string>();
@@ -87,9 +88,10 @@ export function useOutbox({
     async (key: string, seqs: readonly number[], version: number) => {
       if (!isOutboxAvailable()) return;
       await confirmSent(userId, caseId, key, seqs, version).catch(() => undefined);
+      void markCaseChanged(userId, inspectionId, caseId).catch(() => undefined);
       announceOutboxChange();
     },
-    [userId, caseId],
+    [userId, inspectionId, caseId],
   );
 
   const drop = useCallback(

@@ -2,33 +2,23 @@
 
 import { useEffect } from 'react';
 import { OUTBOX_CHANGED } from '@/components/cases/use-outbox';
-import { CURRENT_USER_URL, isOfflinePage, META_CACHE, pageOwner, pagesCache, STATIC_CACHE, staticAssetsOf } from '@/lib/offline/page-cache';
+import { CURRENT_USER_URL, isOfflinePage, META_CACHE, pagesCache, STATIC_CACHE } from '@/lib/offline/page-cache';
+import { keepPage } from './keep-page';
+import { allowOfflineCases, stopOfflineCases } from './offline-cases-sync';
 
 const REKEEP_AFTER_MS = 10_000;
-
-/** Keeps one page (and the framework files it loads) in the user's own cache, if it is theirs. */
-async function keepPage(userId: string, path: string, skipIfKept: boolean) {
-  const pages = await caches.open(pagesCache(userId));
-  const key = new URL(path, location.origin).href;
-  if (skipIfKept && (await pages.match(key))) return;
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'text/html' } });
-  if (!response.ok || response.redirected) return;
-  const html = await response.text();
-  if (pageOwner(html) !== userId) return;
-  await pages.put(key, new Response(html, { status: 200, headers: response.headers }));
-  const assets = await caches.open(STATIC_CACHE);
-  for (const asset of staticAssetsOf(html)) if (!(await assets.match(asset))) await assets.add(asset).catch(() => undefined);
-}
 
 /**
  * Open cases with no connection (issue 11): registers the service worker, records who uses
  * Casemark on this device now (the worker serves offline pages from that user's cache only), and
  * makes sure this page and the framework files it loads are kept. Every inspection, task list,
- * standard and check page opened online is kept; pages are not fetched ahead (it doubled the
- * server's work during marking — see docs/decisions/0011).
+ * standard and check page opened online is kept; opening the inspection page also fetches every
+ * page of the user's allocated cases (components/offline/offline-cases.tsx), but no other page
+ * fetches ahead (it doubled the server's work during marking — see docs/decisions/0011).
  */
 export function OfflineSupport({ userId }: { userId: string }) {
   useEffect(() => {
+    allowOfflineCases(userId);
     if (!('serviceWorker' in navigator) || !('caches' in window)) return;
     void (async () => {
       try {
@@ -42,7 +32,7 @@ export function OfflineSupport({ userId }: { userId: string }) {
         for (const href of own) if (!(await assets.match(href))) await assets.add(href).catch(() => undefined);
         // The worker keeps every page it serves (network first); this page only when it loaded before
         // the worker was in control (the first visit).
-        if (navigator.serviceWorker.controller === null) await keepPage(userId, location.pathname, false).catch(() => undefined);
+        if (navigator.serviceWorker.controller === null) await keepPage(userId, location.pathname).catch(() => undefined);
       } catch {
         // Offline use is a help, never a reason for a page to fail.
       }
@@ -53,7 +43,7 @@ export function OfflineSupport({ userId }: { userId: string }) {
     const onOutboxChange = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        if (navigator.onLine && isOfflinePage(location.pathname)) void keepPage(userId, location.pathname, false).catch(() => undefined);
+        if (navigator.onLine && isOfflinePage(location.pathname)) void keepPage(userId, location.pathname).catch(() => undefined);
       }, REKEEP_AFTER_MS);
     };
     window.addEventListener(OUTBOX_CHANGED, onOutboxChange);
@@ -67,6 +57,7 @@ export function OfflineSupport({ userId }: { userId: string }) {
 
 /** Signing out: everything Casemark kept for this user on the device goes. */
 export async function wipeOfflinePages(userId: string) {
+  stopOfflineCases(userId);
   if (!('caches' in window)) return;
   await caches.delete(pagesCache(userId));
   const meta = await caches.open(META_CACHE);

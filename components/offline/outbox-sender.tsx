@@ -5,6 +5,7 @@ import { saveAnswerAction, saveCaseDetailsAction } from '@/lib/marking/actions';
 import { claimedKeys, announceOutboxChange } from '@/components/cases/use-outbox';
 import { confirmSent, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import { isAlreadySaved, planReplay, type PlannedSend } from '@/lib/offline/replay-plan';
+import { markCaseChanged } from './offline-cases-sync';
 
 type SendOutcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'stop' };
 
@@ -58,6 +59,7 @@ async function sendWaiting(userId: string) {
           if (outcome.kind === 'conflict') break;
           if (outcome.kind === 'saved') version = outcome.version;
           await confirmSent(userId, caseId, plan.key, planned.seqs, version);
+          void markCaseChanged(userId, caseEntries[0]?.inspectionId ?? '', caseId).catch(() => undefined);
           announceOutboxChange();
         }
       }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isOfflinePage, pageOwner, staticAssetsOf } from './page-cache';
 
 describe('offline pages', () => {
-  it('keeps the inspection, task list, standard and check-your-answers pages only', () => {
+  it('keeps the home page, the inspection, task list, standard and check-your-answers pages only', () => {
+    expect(isOfflinePage('/')).toBe(true);
     expect(isOfflinePage('/inspections/i1')).toBe(true);
     expect(isOfflinePage('/inspections/i1/cases/c1')).toBe(true);
     expect(isOfflinePage('/inspections/i1/cases/c1/standards/2.1')).toBe(true);
@@ -10,6 +11,8 @@ describe('offline pages', () => {
     expect(isOfflinePage('/inspections/i1/panel')).toBe(false);
     expect(isOfflinePage('/inspections/i1/exports')).toBe(false);
     expect(isOfflinePage('/admin')).toBe(false);
+    expect(isOfflinePage('/inspections')).toBe(false);
+    expect(isOfflinePage('/sign-in')).toBe(false);
   });
 
   it('reads whose page it is from the page itself, and nobody’s for a signed-out page', () => {

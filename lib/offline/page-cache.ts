@@ -7,7 +7,7 @@ export const META_CACHE = 'casemark-meta';
 export const CURRENT_USER_URL = '/__casemark/current-user';
 export const pagesCache = (userId: string) => `casemark-pages-${userId}`;
 
-/** The inspection, case task list, standard and check-your-answers pages: what opens offline. */
+/** The home page (the app shell: your inspections), the inspection, case task list, standard and check-your-answers pages: what opens offline. */
 export const OFFLINE_PAGE_PATH = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standards\/[^/]+|\/check)?)?)?$/;
 
 /** The user a rendered page belongs to (the layout writes it on <body>); null for signed-out pages. */
@@ -22,5 +22,5 @@ export function staticAssetsOf(html: string): string[] {
 }
 
 export function isOfflinePage(pathname: string): boolean {
-  return pathname.startsWith('/inspections/') && OFFLINE_PAGE_PATH.test(pathname);
+  return pathname === '/' || (pathname.startsWith('/inspections/') && OFFLINE_PAGE_PATH.test(pathname));
 }

@@ -11,6 +11,8 @@ import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/qu
 import { QualityCoverage } from '@/components/quality/quality-coverage';
 import { UnsentBadge } from '@/components/offline/unsent-badge';
 import { SecondMarkingLinks } from '@/components/quality/second-marking-links';
+import { OfflineCases } from '@/components/offline/offline-cases';
+import { loadOfflineCases } from '@/lib/offline/offline-manifest';
 
 export const metadata: Metadata = { title: 'Cases' };
 
@@ -36,6 +38,8 @@ export default async function InspectionPage({
   const queryCounts = await countUnresolvedQueriesByCase(cases.map((c) => c.id));
   const canReview = can(user, 'case.review', { inspection: inspection.scope });
   const coverage = can(user, 'cases.viewAll', { inspection: inspection.scope }) ? await loadQualityCoverage(inspection.id) : null;
+  // Issue 11: the user's allocated cases, to keep on the device for marking offline.
+  const offlineCases = await loadOfflineCases(user, inspection);
 
   return (
     <>
@@ -79,6 +83,15 @@ export default async function InspectionPage({
           inspectionId={inspection.id}
           coverage={coverage}
           canSetTarget={can(user, 'inspection.manage', { inspection: inspection.scope })}
+        />
+      ) : null}
+
+      {offlineCases.cases.length > 0 ? (
+        <OfflineCases
+          userId={user.id}
+          inspectionId={inspection.id}
+          cases={offlineCases.cases}
+          allocatedCount={offlineCases.allocatedCount}
         />
       ) : null}
 

@@ -10,6 +10,7 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import { SummaryList } from '@/components/ui/summary-list';
 import { CompleteCaseButton } from '@/components/cases/complete-case-button';
 import { countUnresolvedQueriesByCase } from '@/lib/data/quality';
+import { UnsentChanges } from '@/components/offline/unsent-changes';
 
 export const metadata: Metadata = { title: 'Check your answers' };
 
@@ -70,6 +71,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
       </p>
       <span className="text-xl text-govuk-secondary">Case {kase.reference}</span>
       <h1 className="mb-6 text-4xl font-bold">Check your answers</h1>
+      <UnsentChanges userId={user.id} caseId={kase.id} />
       {missing.length && kase.status !== 'complete' ? (
         <ErrorSummary
           title={`${missing.length} ${missing.length === 1 ? 'answer is' : 'answers are'} missing`}
