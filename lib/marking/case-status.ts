@@ -8,6 +8,7 @@ import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { loadCaseForActor } from './case-scope';
 import { listMissingAnswers, type MissingItem } from './missing-answers';
 import { countUnresolvedQueries } from '@/lib/quality/queries';
+import { writeAudit } from '@/lib/audit/write';
 
 /** Saves the case-level items (classification agreement, interview, practice example). */
 export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unknown) {
@@ -47,16 +48,13 @@ export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unk
       },
     });
     const oldValue = Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]]));
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.details',
-        entity: 'case',
-        entityId: kase.id,
-        oldValue,
-        newValue: data,
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: kase.inspectionId,
+      action: 'case.details',
+      entityId: kase.id,
+      oldValue,
+      newValue: data,
     });
     return { status: 'saved' as const, details: after };
   });
@@ -98,16 +96,13 @@ export async function completeCase(
     );
     if (missing.length) return { status: 'missing' as const, missing };
     await tx.case.update({ where: { id: caseId }, data: { status: 'complete' } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.complete',
-        entity: 'case',
-        entityId: caseId,
-        oldValue: { status: kase.status },
-        newValue: { status: 'complete' },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: kase.inspectionId,
+      action: 'case.complete',
+      entityId: caseId,
+      oldValue: { status: kase.status },
+      newValue: { status: 'complete' },
     });
     await notifyInspectionChanged(tx, kase.inspectionId);
     return { status: 'complete' as const };
@@ -126,16 +121,13 @@ export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown)
     if (kase.scope.status === 'published')
       throw new AppError('forbidden', 'This inspection is published: its cases can no longer be reopened.');
     await tx.case.update({ where: { id: caseId }, data: { status: 'in_progress' } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.reopen',
-        entity: 'case',
-        entityId: caseId,
-        oldValue: { status: 'complete' },
-        newValue: { status: 'in_progress' },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: kase.inspectionId,
+      action: 'case.reopen',
+      entityId: caseId,
+      oldValue: { status: 'complete' },
+      newValue: { status: 'in_progress' },
     });
     await notifyInspectionChanged(tx, kase.inspectionId);
   });

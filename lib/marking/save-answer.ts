@@ -1,4 +1,5 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { auditInsertSql } from '@/lib/audit/write';
 import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, findQuestion, getFramework } from '@/lib/framework';
@@ -135,13 +136,16 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
     ),
     saved AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),
     audit AS (
-      INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, old_value, new_value)
-      SELECT ${actor.id}::uuid, g.inspection_id, ${isValue ? 'answer.value' : 'answer.note'}, 'answer',
-             ${`${kase.id}:${change.questionId}`},
-             (SELECT CASE WHEN ${isValue} THEN jsonb_build_object('value', p.value, 'naReason', p.na_reason)
-                          ELSE jsonb_build_object('note', p.note) END FROM prev p),
-             ${JSON.stringify(newValue)}::jsonb
-      FROM guard g WHERE EXISTS (SELECT 1 FROM saved)
+      ${auditInsertSql({
+        actorId: actor.id,
+        inspectionId: Prisma.sql`g.inspection_id`,
+        action: isValue ? 'answer.value' : 'answer.note',
+        entityId: `${kase.id}:${change.questionId}`,
+        oldValue: Prisma.sql`SELECT CASE WHEN ${isValue} THEN jsonb_build_object('value', p.value, 'naReason', p.na_reason)
+                                         ELSE jsonb_build_object('note', p.note) END FROM prev p`,
+        newValue: Prisma.sql`${JSON.stringify(newValue)}::jsonb`,
+        from: Prisma.sql`FROM guard g WHERE EXISTS (SELECT 1 FROM saved)`,
+      })}
       RETURNING id
     ),
     case_status AS (

@@ -9,6 +9,7 @@ import { rateCaseMarkedStandard } from '@/lib/rating/standard-rating';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { ZRecordJudgement, ZRecordPanelDecision, ZSetPanelVisibility, ZWithdrawPanelDecision } from '@/lib/validation/panel';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { writeAudit } from '@/lib/audit/write';
 
 type Tx = Prisma.TransactionClient;
 
@@ -78,16 +79,13 @@ export async function recordJudgement(db: PrismaClient, actor: Actor, input: unk
           },
           select: { version: true },
         });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: change.inspectionId,
-        action: 'judgement.record',
-        entity: 'qualitative_judgement',
-        entityId: `${change.inspectionId}:${change.standardId}`,
-        oldValue: existing ? { rating: existing.rating, evidence: existing.evidence } : undefined,
-        newValue: { rating: change.rating, evidence: change.evidence },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: change.inspectionId,
+      action: 'judgement.record',
+      entityId: `${change.inspectionId}:${change.standardId}`,
+      oldValue: existing ? { rating: existing.rating, evidence: existing.evidence } : undefined,
+      newValue: { rating: change.rating, evidence: change.evidence },
     });
     await notifyInspectionChanged(tx, change.inspectionId);
     return { status: 'saved' as const, version: saved.version };
@@ -132,16 +130,13 @@ export async function recordPanelDecision(db: PrismaClient, actor: Actor, input:
       },
       select: { id: true },
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: change.inspectionId,
-        action: 'panel.decide',
-        entity: 'panel_decision',
-        entityId: decision.id,
-        oldValue: previous ? { rating: previous.rating, rationale: previous.rationale } : undefined,
-        newValue: { standardId: change.standardId, rating: change.rating, rationale: change.rationale },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: change.inspectionId,
+      action: 'panel.decide',
+      entityId: decision.id,
+      oldValue: previous ? { rating: previous.rating, rationale: previous.rationale } : undefined,
+      newValue: { standardId: change.standardId, rating: change.rating, rationale: change.rationale },
     });
     await notifyInspectionChanged(tx, change.inspectionId);
     return { id: decision.id };
@@ -160,16 +155,13 @@ export async function withdrawPanelDecision(db: PrismaClient, actor: Actor, inpu
     if (!decision) throw new AppError('not_found', 'That panel decision does not exist.');
     if (decision.revokedAt) throw new AppError('conflict', 'That panel decision was already withdrawn.');
     await tx.panelDecision.update({ where: { id: decision.id }, data: { revokedAt: new Date(), revokedById: actor.id } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: change.inspectionId,
-        action: 'panel.withdraw',
-        entity: 'panel_decision',
-        entityId: decision.id,
-        oldValue: { standardId: decision.standardId, rating: decision.rating, rationale: decision.rationale },
-        newValue: { withdrawn: true },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: change.inspectionId,
+      action: 'panel.withdraw',
+      entityId: decision.id,
+      oldValue: { standardId: decision.standardId, rating: decision.rating, rationale: decision.rationale },
+      newValue: { withdrawn: true },
     });
     await notifyInspectionChanged(tx, change.inspectionId);
   });
@@ -185,16 +177,13 @@ export async function setPanelVisibility(db: PrismaClient, actor: Actor, input: 
       data: { isPanelVisibleToTeam: change.isPanelVisibleToTeam },
       select: { isPanelVisibleToTeam: true },
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: change.inspectionId,
-        action: 'panel.visibility',
-        entity: 'inspection',
-        entityId: change.inspectionId,
-        oldValue: { isPanelVisibleToTeam: scope.isPanelVisibleToTeam ?? false },
-        newValue: { isPanelVisibleToTeam: after.isPanelVisibleToTeam },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: change.inspectionId,
+      action: 'panel.visibility',
+      entityId: change.inspectionId,
+      oldValue: { isPanelVisibleToTeam: scope.isPanelVisibleToTeam ?? false },
+      newValue: { isPanelVisibleToTeam: after.isPanelVisibleToTeam },
     });
     // Open panel streams re-check who may see them.
     await notifyInspectionChanged(tx, change.inspectionId);

@@ -7,6 +7,7 @@ import { ZAddCase, ZDeleteCase, ZEditCase, type TAddCase } from '@/lib/validatio
 import { parseOrThrow } from '@/lib/validation/parse';
 import { explainCaseTypeForFramework } from './case-fields';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
+import { writeAudit } from '@/lib/audit/write';
 
 type CaseFields = Omit<TAddCase, 'inspectionId'>;
 
@@ -66,9 +67,7 @@ export async function addCase(db: PrismaClient, actor: Actor, input: unknown): P
     refuseIfPublished(inspection);
     await checkCaseAgainstInspection(tx, inspection, fields, null);
     const created = await tx.case.create({ data: { inspectionId, ...toRow(fields) }, select: { id: true, reference: true } });
-    await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId, action: 'case.create', entity: 'case', entityId: created.id, newValue: auditValue(fields) },
-    });
+    await writeAudit(tx, { actorId: actor.id, inspectionId, action: 'case.create', entityId: created.id, newValue: auditValue(fields) });
     return created;
   });
 }
@@ -122,16 +121,13 @@ export async function editCase(db: PrismaClient, actor: Actor, input: unknown): 
       data: { ...toRow(fields), version: { increment: 1 } },
       select: { id: true, reference: true },
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'case.update',
-        entity: 'case',
-        entityId: caseId,
-        oldValue: { ...before, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null, version: undefined },
-        newValue: auditValue(fields),
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'case.update',
+      entityId: caseId,
+      oldValue: { ...before, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null, version: undefined },
+      newValue: auditValue(fields),
     });
     return updated;
   });
@@ -186,20 +182,17 @@ export async function deleteCase(db: PrismaClient, actor: Actor, input: unknown)
       );
     }
     await tx.case.delete({ where: { id: kase.id } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'case.delete',
-        entity: 'case',
-        entityId: kase.id,
-        oldValue: {
-          reference: kase.reference,
-          type: kase.type,
-          disposal: kase.disposal,
-          inspectorId: kase.inspectorId,
-          status: kase.status,
-        },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'case.delete',
+      entityId: kase.id,
+      oldValue: {
+        reference: kase.reference,
+        type: kase.type,
+        disposal: kase.disposal,
+        inspectorId: kase.inspectorId,
+        status: kase.status,
       },
     });
     return { reference: kase.reference };
