@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { auditInsertSql } from '@/lib/audit/write';
+import { sqlAtVersion, sqlIsNew, sqlNextVersion } from '@/lib/db/concurrency';
 import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, findQuestion, getFramework } from '@/lib/framework';
@@ -77,7 +78,7 @@ interface WriteRow {
 
 /**
  * Records one answer (judgement, prompt or resettlement aspect value, or its note) with
- * optimistic concurrency: the change is applied only if the answer is still at `baseVersion`;
+ * optimistic concurrency (the rule of lib/db/concurrency.ts, in its SQL form): the change is applied only if the answer is still at `baseVersion`;
  * otherwise nothing is written and the other person's answer is returned so the inspector can
  * choose. The write is ONE statement, so atomic: it locks the case, re-checks that it may still
  * be marked (inspection in fieldwork, case not complete, still allocated), applies the version
@@ -119,10 +120,10 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       SET value = CASE WHEN ${isValue} THEN ${value}::answer_value ELSE a.value END,
           na_reason = CASE WHEN ${isValue} THEN ${naReason}::text ELSE a.na_reason END,
           note = CASE WHEN ${isValue} THEN a.note ELSE ${note}::text END,
-          version = a.version + 1, updated_by_id = ${actor.id}::uuid, updated_at = now()
+          version = ${sqlNextVersion(Prisma.sql`a.version`)}, updated_by_id = ${actor.id}::uuid, updated_at = now()
       -- Re-evaluated on the latest row if another save committed meanwhile: no lost update.
       WHERE a.case_id = ${kase.id}::uuid AND a.question_id = ${change.questionId}
-        AND a.version = ${change.baseVersion} AND EXISTS (SELECT 1 FROM guard)
+        AND ${sqlAtVersion(Prisma.sql`a.version`, change.baseVersion)} AND EXISTS (SELECT 1 FROM guard)
       RETURNING a.value, a.na_reason, a.note, a.version, a.updated_at
     ),
     ins AS (
@@ -130,7 +131,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       SELECT gen_random_uuid(), g.id, g.inspection_id, ${change.questionId}, ${value}::answer_value, ${naReason}::text,
              ${note}::text, ${actor.id}::uuid, now()
       FROM guard g
-      WHERE ${change.baseVersion}::int = 0 AND NOT EXISTS (SELECT 1 FROM prev)
+      WHERE ${sqlIsNew(change.baseVersion)} AND NOT EXISTS (SELECT 1 FROM prev)
       ON CONFLICT (case_id, question_id) DO NOTHING
       RETURNING value, na_reason, note, version, updated_at
     ),

@@ -8,6 +8,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { explainCaseTypeForFramework } from './case-fields';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
 import { writeAudit } from '@/lib/audit/write';
+import { writeAtVersion } from '@/lib/db/concurrency';
 
 type CaseFields = Omit<TAddCase, 'inspectionId'>;
 
@@ -59,6 +60,19 @@ const toRow = (fields: CaseFields) => ({
 
 const auditValue = (fields: CaseFields) => ({ ...toRow(fields), sentenceDate: fields.sentenceDate });
 
+/** What a set-up edit may change, and the audit trail records old → new. */
+const EDITABLE = {
+  reference: true,
+  type: true,
+  disposal: true,
+  sentenceDate: true,
+  gender: true,
+  rosh: true,
+  safetyWellbeing: true,
+  caseManager: true,
+  inspectorId: true,
+} as const;
+
 /** Adds one case to the sample. Audited. */
 export async function addCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
   const { inspectionId, ...fields } = parseOrThrow(ZAddCase, input);
@@ -82,54 +96,49 @@ export async function editCase(db: PrismaClient, actor: Actor, input: unknown): 
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, inspectionId);
     refuseIfPublished(inspection);
-    const before = await tx.case.findFirst({
-      where: { id: caseId, inspectionId },
-      select: {
-        reference: true,
-        type: true,
-        disposal: true,
-        sentenceDate: true,
-        gender: true,
-        rosh: true,
-        safetyWellbeing: true,
-        caseManager: true,
-        inspectorId: true,
-        version: true,
+    // Under the inspection's lock (lockInspectionForManage): the check and the write are one step.
+    const result = await writeAtVersion({
+      baseVersion,
+      read: () => tx.case.findFirst({ where: { id: caseId, inspectionId }, select: { ...EDITABLE, version: true } }),
+      theirs: (current) => current,
+      write: async (version, before) => {
+        if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
+        await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
+        if (before.type !== fields.type || before.disposal !== fields.disposal) {
+          const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
+          const framework = getFramework(inspection.framework);
+          const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
+          if (stranded.length) {
+            invalid(
+              before.type !== fields.type ? 'type' : 'disposal',
+              `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
+            );
+          }
+        }
+        const updated = await tx.case.update({
+          where: { id: caseId },
+          data: { ...toRow(fields), version },
+          select: { id: true, reference: true },
+        });
+        const { version: _version, ...old } = before;
+        await writeAudit(tx, {
+          actorId: actor.id,
+          inspectionId,
+          action: 'case.update',
+          entityId: caseId,
+          oldValue: { ...old, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null },
+          newValue: auditValue(fields),
+        });
+        return updated;
       },
     });
-    if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
-    if (before.version !== baseVersion) {
-      throw new AppError(
-        'conflict',
-        'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.',
-      );
-    }
-    await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
-    if (before.type !== fields.type || before.disposal !== fields.disposal) {
-      const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
-      const framework = getFramework(inspection.framework);
-      const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
-      if (stranded.length) {
-        invalid(
-          before.type !== fields.type ? 'type' : 'disposal',
-          `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
-        );
-      }
-    }
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: { ...toRow(fields), version: { increment: 1 } },
-      select: { id: true, reference: true },
-    });
-    await writeAudit(tx, {
-      actorId: actor.id,
-      inspectionId,
-      action: 'case.update',
-      entityId: caseId,
-      oldValue: { ...before, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null, version: undefined },
-      newValue: auditValue(fields),
-    });
-    return updated;
+    if (result.status === 'saved') return result.saved;
+    if (!result.theirs) throw new AppError('not_found', 'This case does not exist in this inspection.');
+    // The set-up page's form posts whole: its error says what happened, and a reload shows theirs.
+    throw new AppError(
+      'conflict',
+      'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.',
+    );
   });
 }
 
