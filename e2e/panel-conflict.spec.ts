@@ -16,7 +16,8 @@ async function openPanel(page: Page, world: World) {
 
 async function fillDecision(page: Page, standardId: string, rating: string, rationale: string) {
   const form = page.getByTestId(`decision-form-${standardId}`);
-  await form.locator('summary').click();
+  // Opened once; it stays open after a decision is recorded.
+  if (!(await form.evaluate((el) => (el as HTMLDetailsElement).open))) await form.locator('summary').click();
   await form
     .getByRole('group', { name: `Panel’s rating for ${standardId}` })
     .getByLabel(rating, { exact: true })

@@ -55,7 +55,13 @@ export function CaseDetailsForm({
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   // Someone else's details, when they changed them since this page loaded, and my unsaved change.
-  const [conflict, setConflict] = useState<{ theirs: Details & { version: number }; mine: Partial<Details>; seqs: number[] } | null>(null);
+  const [conflict, setConflict] = useState<{
+    theirs: Details & { version: number };
+    mine: Partial<Details>;
+    seqs: number[];
+    changedBy: string | null;
+    changedAt: string | null;
+  } | null>(null);
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -83,7 +89,8 @@ export function CaseDetailsForm({
             return { kind: 'done' };
           }
           // Nothing of mine is discarded: both are shown and the inspector chooses.
-          setConflict({ theirs, mine: patch, seqs: mySeqs });
+          const { changedBy, changedAt } = response.data;
+          setConflict({ theirs, mine: patch, seqs: mySeqs, changedBy, changedAt });
           return { kind: 'failed', message: 'someone else changed the case details (see below)' };
         }
         version.current = response.data.details.version;
@@ -154,6 +161,8 @@ export function CaseDetailsForm({
         <ConflictPanel
           testId="case-details-conflict"
           title="these details"
+          changedBy={conflict.changedBy}
+          changedAt={conflict.changedAt}
           rows={(Object.keys(conflict.mine) as (keyof Details)[]).map((key) => ({
             label: DETAIL_LABELS[key],
             mine: describeDetail(conflict.mine[key]),

@@ -56,7 +56,18 @@ export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unk
     });
     if (result.status === 'conflict') {
       if (!result.theirs) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
-      return { status: 'conflict' as const, theirs: result.theirs };
+      // Cases keep no "changed by": the audit trail says who made the change I am shown, and when.
+      const last = await tx.auditEntry.findFirst({
+        where: { entity: 'case', entityId: kase.id, action: 'case.details' },
+        orderBy: { id: 'desc' },
+        select: { at: true, actor: { select: { name: true } } },
+      });
+      return {
+        status: 'conflict' as const,
+        theirs: result.theirs,
+        changedBy: last?.actor?.name ?? null,
+        changedAt: last?.at.toISOString() ?? null,
+      };
     }
     return { status: 'saved' as const, details: result.saved };
   });
