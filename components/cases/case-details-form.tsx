@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { ConflictPanel } from '@/components/ui/conflict-panel';
 import { Radios } from '@/components/ui/radios';
 import { saveCaseDetailsAction } from '@/lib/marking/actions';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
@@ -21,6 +22,15 @@ const YES_NO = [
   { value: 'yes', label: 'Yes' },
   { value: 'no', label: 'No' },
 ];
+const DETAIL_LABELS: Record<keyof Details, string> = {
+  agreesWithRosh: 'Agrees with the risk of serious harm classification',
+  agreesWithSafety: 'Agrees with the safety and wellbeing classification',
+  isCaseManagerInterviewed: 'Case manager interviewed',
+  isPracticeExample: 'Example of practice',
+  practiceExample: 'Practice example',
+};
+const describeDetail = (v: Details[keyof Details] | undefined) =>
+  v === true ? 'Yes' : v === false ? 'No' : v === null || v === undefined || v === '' ? '(no answer)' : v;
 const toRadio = (v: boolean | null) => (v === null ? null : v ? 'yes' : 'no');
 
 /** The case-level items of the method, saved as the inspector answers them. */
@@ -45,7 +55,13 @@ export function CaseDetailsForm({
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   // Someone else's details, when they changed them since this page loaded, and my unsaved change.
-  const [conflict, setConflict] = useState<{ theirs: Details & { version: number }; mine: Partial<Details>; seqs: number[] } | null>(null);
+  const [conflict, setConflict] = useState<{
+    theirs: Details & { version: number };
+    mine: Partial<Details>;
+    seqs: number[];
+    changedBy: string | null;
+    changedAt: string | null;
+  } | null>(null);
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -73,7 +89,8 @@ export function CaseDetailsForm({
             return { kind: 'done' };
           }
           // Nothing of mine is discarded: both are shown and the inspector chooses.
-          setConflict({ theirs, mine: patch, seqs: mySeqs });
+          const { changedBy, changedAt } = response.data;
+          setConflict({ theirs, mine: patch, seqs: mySeqs, changedBy, changedAt });
           return { kind: 'failed', message: 'someone else changed the case details (see below)' };
         }
         version.current = response.data.details.version;
@@ -141,24 +158,20 @@ export function CaseDetailsForm({
         </p>
       ) : null}
       {conflict ? (
-        <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid="case-details-conflict">
-          <p className="mb-2 font-bold">Someone else changed these details since you opened the page.</p>
-          <p className="mb-3">
-            Your change is kept on the page. Keep yours to save it over theirs, or take theirs to see what they answered.
-          </p>
-          <div className="flex flex-wrap gap-3">
-            <button
-              type="button"
-              className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]"
-              onClick={keepMine}
-            >
-              Keep mine
-            </button>
-            <button type="button" className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]" onClick={takeTheirs}>
-              Take theirs
-            </button>
-          </div>
-        </div>
+        <ConflictPanel
+          testId="case-details-conflict"
+          title="these details"
+          changedBy={conflict.changedBy}
+          changedAt={conflict.changedAt}
+          rows={(Object.keys(conflict.mine) as (keyof Details)[]).map((key) => ({
+            label: DETAIL_LABELS[key],
+            mine: describeDetail(conflict.mine[key]),
+            theirs: describeDetail(conflict.theirs[key]),
+          }))}
+          explanation="Your change is kept on the page. Keep yours to save it over theirs, or take theirs to see what they answered."
+          onKeepMine={keepMine}
+          onTakeTheirs={takeTheirs}
+        />
       ) : null}
       <div className="mt-4 space-y-6">
         <Radios

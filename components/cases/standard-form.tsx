@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ConflictPanel } from '@/components/ui/conflict-panel';
 import { Radios } from '@/components/ui/radios';
 import { ANSWER_LABELS } from '@/lib/format/labels';
 import type { AnswerValue } from '@/lib/framework/types';
@@ -234,33 +235,22 @@ export function StandardForm({
     const latest = conflict.mine[conflict.mine.length - 1];
     const field = latest.field;
     return (
-      <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid={`conflict-${questionId}`}>
-        <h3 className="mb-2 font-bold">
-          {conflict.theirs.updatedByName || 'Someone else'} changed this {field === 'note' ? 'note' : 'answer'} since you opened the page
-        </h3>
-        <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-          <dt className="font-bold">Yours</dt>
-          <dd data-testid="conflict-mine">{describeChange(latest, field)}</dd>
-          <dt className="font-bold">Theirs</dt>
-          <dd data-testid="conflict-theirs">{describeChange(conflict.theirs, field)}</dd>
-        </dl>
-        <div className="flex flex-wrap gap-3">
-          <button
-            type="button"
-            className="cursor-pointer bg-govuk-success px-3 py-2 text-white shadow-[0_2px_0_#002d18]"
-            onClick={() => keepMine(questionId)}
-          >
-            Keep mine<span className="sr-only"> for {questionId}</span>
-          </button>
-          <button
-            type="button"
-            className="cursor-pointer bg-govuk-light-grey px-3 py-2 shadow-[0_2px_0_#929191]"
-            onClick={() => takeTheirs(questionId)}
-          >
-            Take theirs<span className="sr-only"> for {questionId}</span>
-          </button>
-        </div>
-      </div>
+      <ConflictPanel
+        testId={`conflict-${questionId}`}
+        title={field === 'note' ? 'this note' : 'this answer'}
+        changedBy={conflict.theirs.updatedByName}
+        changedAt={conflict.theirs.updatedAt}
+        rows={[
+          {
+            label: field === 'note' ? 'Note' : 'Answer',
+            mine: describeChange(latest, field),
+            theirs: describeChange(conflict.theirs, field),
+          },
+        ]}
+        buttonSuffix={`for ${questionId}`}
+        onKeepMine={() => keepMine(questionId)}
+        onTakeTheirs={() => takeTheirs(questionId)}
+      />
     );
   }
 

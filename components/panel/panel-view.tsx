@@ -334,6 +334,7 @@ export function PanelView({
                         inspectionId={data.inspectionId}
                         standardId={standard.id}
                         decision={data.decisions[standard.id] ?? null}
+                        version={data.decisionVersions[standard.id] ?? 0}
                         onChange={setData}
                       />
                     ) : null}

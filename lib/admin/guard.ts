@@ -3,6 +3,7 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { ZServiceFields } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { writeAudit } from '@/lib/audit/write';
 
 type Tx = Prisma.TransactionClient;
 
@@ -24,9 +25,7 @@ export async function insertService(tx: Tx, actor: Actor, input: unknown, nameFi
   const fields = parseOrThrow(ZServiceFields, input);
   await refuseTakenServiceName(tx, fields.name, null, nameField);
   const service = await tx.service.create({ data: fields, select: { id: true, name: true, localAuthority: true, region: true } });
-  await tx.auditEntry.create({
-    data: { actorId: actor.id, action: 'service.create', entity: 'service', entityId: service.id, newValue: fields },
-  });
+  await writeAudit(tx, { actorId: actor.id, inspectionId: null, action: 'service.create', entityId: service.id, newValue: fields });
   return service;
 }
 

@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { ZUpdateService } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { insertService, refuseTakenServiceName, requireActiveAdmin } from './guard';
+import { writeAudit } from '@/lib/audit/write';
 
 /** Creates a service (admins only). Audited. */
 export async function createService(db: PrismaClient, actor: Actor, input: unknown) {
@@ -22,8 +23,13 @@ export async function updateService(db: PrismaClient, actor: Actor, input: unkno
     if (!before) throw new AppError('not_found', 'This service does not exist.');
     await refuseTakenServiceName(tx, fields.name, serviceId);
     await tx.service.update({ where: { id: serviceId }, data: fields });
-    await tx.auditEntry.create({
-      data: { actorId: actor.id, action: 'service.update', entity: 'service', entityId: serviceId, oldValue: before, newValue: fields },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: null,
+      action: 'service.update',
+      entityId: serviceId,
+      oldValue: before,
+      newValue: fields,
     });
     return { id: serviceId };
   });

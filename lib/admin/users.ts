@@ -7,6 +7,7 @@ import { createUser } from '@/lib/users/create-user';
 import { ZResetPassword, ZSetUserActive, ZSetUserAdmin } from '@/lib/validation/admin';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { requireActiveAdmin } from './guard';
+import { writeAudit } from '@/lib/audit/write';
 
 /** Creates a user with an initial password (admins only). Audited by createUser. */
 export async function createUserAsAdmin(db: PrismaClient, actor: Actor, input: unknown) {
@@ -41,14 +42,12 @@ export async function resetPassword(db: PrismaClient, actor: Actor, input: unkno
     // its open ratings-panel streams included).
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionsValidFrom: new Date() } });
     await endUserSessions(tx, user.id, 'password_reset');
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        action: 'user.password_reset',
-        entity: 'user',
-        entityId: user.id,
-        newValue: { passwordReset: true, sessionsEnded: true },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: null,
+      action: 'user.password_reset',
+      entityId: user.id,
+      newValue: { passwordReset: true, sessionsEnded: true },
     });
   });
 }
@@ -71,15 +70,13 @@ export async function setUserActive(db: PrismaClient, actor: Actor, input: unkno
     if (!isActive && user.isAdmin) await refuseIfLastAdmin(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: isActive ? { isActive } : { isActive, sessionsValidFrom: new Date() } });
     if (!isActive) await endUserSessions(tx, user.id, 'deactivated');
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        action: isActive ? 'user.reactivate' : 'user.deactivate',
-        entity: 'user',
-        entityId: user.id,
-        oldValue: { isActive: user.isActive },
-        newValue: { isActive },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: null,
+      action: isActive ? 'user.reactivate' : 'user.deactivate',
+      entityId: user.id,
+      oldValue: { isActive: user.isActive },
+      newValue: { isActive },
     });
   });
 }
@@ -96,15 +93,13 @@ export async function setUserAdmin(db: PrismaClient, actor: Actor, input: unknow
     if (user.isAdmin === isAdmin) return;
     if (!isAdmin && user.isActive) await refuseIfLastAdmin(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { isAdmin } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        action: 'user.admin',
-        entity: 'user',
-        entityId: user.id,
-        oldValue: { isAdmin: user.isAdmin },
-        newValue: { isAdmin },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: null,
+      action: 'user.admin',
+      entityId: user.id,
+      oldValue: { isAdmin: user.isAdmin },
+      newValue: { isAdmin },
     });
   });
 }

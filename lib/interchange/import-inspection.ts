@@ -30,6 +30,7 @@ import {
   type MarkingStatusValue,
   type TeamRoleValue,
 } from './document';
+import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/lib/audit/write';
 
 export type ImportResult =
   | { ok: true; inspectionId: string; serviceName: string; isNewService: boolean; cases: number; answers: number }
@@ -48,7 +49,6 @@ const ANSWER_BATCH = 5_000;
 type Loose = Record<string, unknown>;
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 const SOURCE = 'import';
-const AUDIT_BATCH = 5_000;
 
 interface ImportAudit {
   inspectionId: string;
@@ -71,18 +71,17 @@ interface ImportAudit {
  */
 async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promise<void> {
   const { inspectionId } = audit;
-  const entry = (action: string, entity: string, entityId: string, newValue: Record<string, unknown>) => ({
+  const entry = (action: AuditAction, entityId: string, newValue: Record<string, unknown>): AuditEntry => ({
     actorId: actor.id,
     inspectionId,
     action,
-    entity,
     entityId,
     newValue: JSON.parse(JSON.stringify({ ...newValue, source: SOURCE })) as object,
   });
   const entries = [];
   if (audit.service)
     entries.push({
-      ...entry('service.create', 'service', audit.service.id, {
+      ...entry('service.create', audit.service.id, {
         name: audit.service.name,
         localAuthority: audit.service.localAuthority,
         region: audit.service.region,
@@ -90,9 +89,8 @@ async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promi
       inspectionId: null,
     });
   const { status, isPanelVisibleToTeam, ...created } = audit.inspection;
-  entries.push(entry('inspection.create', 'inspection', inspectionId, { ...created, status: 'set_up' }));
-  for (const m of audit.members)
-    entries.push(entry('member.add', 'inspection_member', `${inspectionId}:${m.userId}`, { email: m.email, role: m.role }));
+  entries.push(entry('inspection.create', inspectionId, { ...created, status: 'set_up' }));
+  for (const m of audit.members) entries.push(entry('member.add', `${inspectionId}:${m.userId}`, { email: m.email, role: m.role }));
   for (const c of audit.cases) {
     const {
       status: caseStatus,
@@ -105,28 +103,24 @@ async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promi
       inspectionId: _i,
       ...fields
     } = c.data;
-    entries.push(
-      entry('case.create', 'case', c.id, { ...fields, sentenceDate: sentenceDate ? sentenceDate.toISOString().slice(0, 10) : null }),
-    );
+    entries.push(entry('case.create', c.id, { ...fields, sentenceDate: sentenceDate ? sentenceDate.toISOString().slice(0, 10) : null }));
     const details = { agreesWithRosh, agreesWithSafety, isCaseManagerInterviewed, isPracticeExample, practiceExample };
-    if (Object.values(details).some((v) => v !== null && v !== false)) entries.push(entry('case.details', 'case', c.id, details));
+    if (Object.values(details).some((v) => v !== null && v !== false)) entries.push(entry('case.details', c.id, details));
     for (const a of c.answers) {
       const entityId = `${c.id}:${a.questionId}`;
-      if (a.value !== null) entries.push(entry('answer.value', 'answer', entityId, { value: a.value, naReason: a.naReason }));
-      if (a.note !== null) entries.push(entry('answer.note', 'answer', entityId, { note: a.note }));
+      if (a.value !== null) entries.push(entry('answer.value', entityId, { value: a.value, naReason: a.naReason }));
+      if (a.note !== null) entries.push(entry('answer.note', entityId, { note: a.note }));
     }
-    if (caseStatus === 'complete') entries.push(entry('case.complete', 'case', c.id, { status: 'complete' }));
+    if (caseStatus === 'complete') entries.push(entry('case.complete', c.id, { status: 'complete' }));
   }
   for (const j of audit.judgements) {
-    entries.push(
-      entry('judgement.record', 'qualitative_judgement', `${inspectionId}:${j.standardId}`, { rating: j.rating, evidence: j.evidence }),
-    );
+    entries.push(entry('judgement.record', `${inspectionId}:${j.standardId}`, { rating: j.rating, evidence: j.evidence }));
   }
   for (const d of audit.decisions)
-    entries.push(entry('panel.decide', 'panel_decision', d.id, { standardId: d.standardId, rating: d.rating, rationale: d.rationale }));
-  if (isPanelVisibleToTeam) entries.push(entry('panel.visibility', 'inspection', inspectionId, { isPanelVisibleToTeam }));
-  if (status !== 'set_up') entries.push(entry('inspection.status', 'inspection', inspectionId, { status }));
-  for (let i = 0; i < entries.length; i += AUDIT_BATCH) await tx.auditEntry.createMany({ data: entries.slice(i, i + AUDIT_BATCH) });
+    entries.push(entry('panel.decide', d.id, { standardId: d.standardId, rating: d.rating, rationale: d.rationale }));
+  if (isPanelVisibleToTeam) entries.push(entry('panel.visibility', inspectionId, { isPanelVisibleToTeam }));
+  if (status !== 'set_up') entries.push(entry('inspection.status', inspectionId, { status }));
+  await writeAudits(tx, entries);
 }
 
 export async function importInspection(
@@ -311,24 +305,21 @@ export async function importInspection(
         judgements,
         decisions,
       });
-      await tx.auditEntry.create({
-        data: {
-          actorId: actor.id,
-          inspectionId,
-          action: 'inspection.import',
-          entity: 'inspection',
-          entityId: inspectionId,
-          newValue: {
-            format: doc.format,
-            fileName: options.fileName ?? null,
-            service: doc.inspection.service,
-            isNewService: !existing,
-            framework: doc.inspection.framework,
-            cases: caseRows.length,
-            answers: answerCount,
-            judgements: judgements.length,
-            panelDecisions: decisions.length,
-          },
+      await writeAudit(tx, {
+        actorId: actor.id,
+        inspectionId,
+        action: 'inspection.import',
+        entityId: inspectionId,
+        newValue: {
+          format: doc.format,
+          fileName: options.fileName ?? null,
+          service: doc.inspection.service,
+          isNewService: !existing,
+          framework: doc.inspection.framework,
+          cases: caseRows.length,
+          answers: answerCount,
+          judgements: judgements.length,
+          panelDecisions: decisions.length,
         },
       });
       return { isNewService: !existing };

@@ -8,6 +8,17 @@ import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { loadCaseForActor } from './case-scope';
 import { listMissingAnswers, type MissingItem } from './missing-answers';
 import { countUnresolvedQueries } from '@/lib/quality/queries';
+import { writeAudit } from '@/lib/audit/write';
+import { writeAtVersion } from '@/lib/db/concurrency';
+
+const CASE_DETAILS = {
+  agreesWithRosh: true,
+  agreesWithSafety: true,
+  isCaseManagerInterviewed: true,
+  isPracticeExample: true,
+  practiceExample: true,
+  version: true,
+} as const;
 
 /** Saves the case-level items (classification agreement, interview, practice example). */
 export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unknown) {
@@ -19,46 +30,46 @@ export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unk
     if (refusal) throw new AppError('forbidden', refusal);
     if (kase.status === 'complete')
       throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
-    const before = await tx.case.findUniqueOrThrow({
-      where: { id: kase.id },
-      select: {
-        agreesWithRosh: true,
-        agreesWithSafety: true,
-        isCaseManagerInterviewed: true,
-        isPracticeExample: true,
-        practiceExample: true,
-        version: true,
+    const { caseId: _caseId, baseVersion, ...data } = change;
+    // The case row is locked (loadCaseForActor forUpdate) until the transaction ends.
+    const result = await writeAtVersion({
+      baseVersion,
+      read: () => tx.case.findUnique({ where: { id: kase.id }, select: CASE_DETAILS }),
+      theirs: (current) => current,
+      write: async (version, before) => {
+        const after = await tx.case.update({
+          where: { id: kase.id },
+          data: { ...data, version, ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}) },
+          select: CASE_DETAILS,
+        });
+        const oldValue = before ? Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]])) : null;
+        await writeAudit(tx, {
+          actorId: actor.id,
+          inspectionId: kase.inspectionId,
+          action: 'case.details',
+          entityId: kase.id,
+          oldValue,
+          newValue: data,
+        });
+        return after;
       },
     });
-    if (before.version !== change.baseVersion) {
-      return { status: 'conflict' as const, theirs: before };
+    if (result.status === 'conflict') {
+      if (!result.theirs) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+      // Cases keep no "changed by": the audit trail says who made the change I am shown, and when.
+      const last = await tx.auditEntry.findFirst({
+        where: { entity: 'case', entityId: kase.id, action: 'case.details' },
+        orderBy: { id: 'desc' },
+        select: { at: true, actor: { select: { name: true } } },
+      });
+      return {
+        status: 'conflict' as const,
+        theirs: result.theirs,
+        changedBy: last?.actor?.name ?? null,
+        changedAt: last?.at.toISOString() ?? null,
+      };
     }
-    const { caseId: _caseId, baseVersion: _baseVersion, ...data } = change;
-    const after = await tx.case.update({
-      where: { id: kase.id },
-      data: { ...data, version: { increment: 1 }, ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}) },
-      select: {
-        agreesWithRosh: true,
-        agreesWithSafety: true,
-        isCaseManagerInterviewed: true,
-        isPracticeExample: true,
-        practiceExample: true,
-        version: true,
-      },
-    });
-    const oldValue = Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]]));
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.details',
-        entity: 'case',
-        entityId: kase.id,
-        oldValue,
-        newValue: data,
-      },
-    });
-    return { status: 'saved' as const, details: after };
+    return { status: 'saved' as const, details: result.saved };
   });
 }
 
@@ -98,16 +109,13 @@ export async function completeCase(
     );
     if (missing.length) return { status: 'missing' as const, missing };
     await tx.case.update({ where: { id: caseId }, data: { status: 'complete' } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.complete',
-        entity: 'case',
-        entityId: caseId,
-        oldValue: { status: kase.status },
-        newValue: { status: 'complete' },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: kase.inspectionId,
+      action: 'case.complete',
+      entityId: caseId,
+      oldValue: { status: kase.status },
+      newValue: { status: 'complete' },
     });
     await notifyInspectionChanged(tx, kase.inspectionId);
     return { status: 'complete' as const };
@@ -126,16 +134,13 @@ export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown)
     if (kase.scope.status === 'published')
       throw new AppError('forbidden', 'This inspection is published: its cases can no longer be reopened.');
     await tx.case.update({ where: { id: caseId }, data: { status: 'in_progress' } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.reopen',
-        entity: 'case',
-        entityId: caseId,
-        oldValue: { status: 'complete' },
-        newValue: { status: 'in_progress' },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: kase.inspectionId,
+      action: 'case.reopen',
+      entityId: caseId,
+      oldValue: { status: 'complete' },
+      newValue: { status: 'in_progress' },
     });
     await notifyInspectionChanged(tx, kase.inspectionId);
   });

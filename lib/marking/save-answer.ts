@@ -1,4 +1,6 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
+import { auditInsertSql } from '@/lib/audit/write';
+import { sqlAtVersion, sqlIsNew, sqlNextVersion } from '@/lib/db/concurrency';
 import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, findQuestion, getFramework } from '@/lib/framework';
@@ -76,7 +78,7 @@ interface WriteRow {
 
 /**
  * Records one answer (judgement, prompt or resettlement aspect value, or its note) with
- * optimistic concurrency: the change is applied only if the answer is still at `baseVersion`;
+ * optimistic concurrency (the rule of lib/db/concurrency.ts, in its SQL form): the change is applied only if the answer is still at `baseVersion`;
  * otherwise nothing is written and the other person's answer is returned so the inspector can
  * choose. The write is ONE statement, so atomic: it locks the case, re-checks that it may still
  * be marked (inspection in fieldwork, case not complete, still allocated), applies the version
@@ -118,10 +120,10 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       SET value = CASE WHEN ${isValue} THEN ${value}::answer_value ELSE a.value END,
           na_reason = CASE WHEN ${isValue} THEN ${naReason}::text ELSE a.na_reason END,
           note = CASE WHEN ${isValue} THEN a.note ELSE ${note}::text END,
-          version = a.version + 1, updated_by_id = ${actor.id}::uuid, updated_at = now()
+          version = ${sqlNextVersion(Prisma.sql`a.version`)}, updated_by_id = ${actor.id}::uuid, updated_at = now()
       -- Re-evaluated on the latest row if another save committed meanwhile: no lost update.
       WHERE a.case_id = ${kase.id}::uuid AND a.question_id = ${change.questionId}
-        AND a.version = ${change.baseVersion} AND EXISTS (SELECT 1 FROM guard)
+        AND ${sqlAtVersion(Prisma.sql`a.version`, change.baseVersion)} AND EXISTS (SELECT 1 FROM guard)
       RETURNING a.value, a.na_reason, a.note, a.version, a.updated_at
     ),
     ins AS (
@@ -129,19 +131,22 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
       SELECT gen_random_uuid(), g.id, g.inspection_id, ${change.questionId}, ${value}::answer_value, ${naReason}::text,
              ${note}::text, ${actor.id}::uuid, now()
       FROM guard g
-      WHERE ${change.baseVersion}::int = 0 AND NOT EXISTS (SELECT 1 FROM prev)
+      WHERE ${sqlIsNew(change.baseVersion)} AND NOT EXISTS (SELECT 1 FROM prev)
       ON CONFLICT (case_id, question_id) DO NOTHING
       RETURNING value, na_reason, note, version, updated_at
     ),
     saved AS (SELECT * FROM upd UNION ALL SELECT * FROM ins),
     audit AS (
-      INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, old_value, new_value)
-      SELECT ${actor.id}::uuid, g.inspection_id, ${isValue ? 'answer.value' : 'answer.note'}, 'answer',
-             ${`${kase.id}:${change.questionId}`},
-             (SELECT CASE WHEN ${isValue} THEN jsonb_build_object('value', p.value, 'naReason', p.na_reason)
-                          ELSE jsonb_build_object('note', p.note) END FROM prev p),
-             ${JSON.stringify(newValue)}::jsonb
-      FROM guard g WHERE EXISTS (SELECT 1 FROM saved)
+      ${auditInsertSql({
+        actorId: actor.id,
+        inspectionId: Prisma.sql`g.inspection_id`,
+        action: isValue ? 'answer.value' : 'answer.note',
+        entityId: `${kase.id}:${change.questionId}`,
+        oldValue: Prisma.sql`SELECT CASE WHEN ${isValue} THEN jsonb_build_object('value', p.value, 'naReason', p.na_reason)
+                                         ELSE jsonb_build_object('note', p.note) END FROM prev p`,
+        newValue: Prisma.sql`${JSON.stringify(newValue)}::jsonb`,
+        from: Prisma.sql`FROM guard g WHERE EXISTS (SELECT 1 FROM saved)`,
+      })}
       RETURNING id
     ),
     case_status AS (

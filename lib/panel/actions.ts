@@ -17,17 +17,19 @@ export async function recordJudgementAction(input: unknown) {
   });
 }
 
+// A decision or withdrawal made on a version someone else has since changed comes back as
+// `result.status === 'conflict'` with their decision, and the fresh panel.
 export async function recordPanelDecisionAction(input: unknown) {
   return runAction(async (user) => {
-    await recordPanelDecision(prisma, user, input);
-    return loadPanelData(prisma, inspectionIdOf(input));
+    const result = await recordPanelDecision(prisma, user, input);
+    return { result, panel: await loadPanelData(prisma, inspectionIdOf(input)) };
   });
 }
 
 export async function withdrawPanelDecisionAction(input: unknown) {
   return runAction(async (user) => {
-    await withdrawPanelDecision(prisma, user, input);
-    return loadPanelData(prisma, inspectionIdOf(input));
+    const result = await withdrawPanelDecision(prisma, user, input);
+    return { result, panel: await loadPanelData(prisma, inspectionIdOf(input)) };
   });
 }
 

@@ -42,6 +42,8 @@ export interface PanelData {
   result: InspectionResult;
   judgements: Record<string, JudgementView>;
   decisions: Record<string, PanelDecisionView>;
+  /** Each decided standard's panel decision version (lib/db/concurrency.ts); absent = 0, never decided. */
+  decisionVersions: Record<string, number>;
   previousRatings: Record<string, Rating>;
   previousKeyQuestionPct: Record<string, number>;
   progress: FieldworkProgress;
@@ -61,7 +63,7 @@ export async function loadPanelData(db: Db, inspectionId: string): Promise<Panel
 }
 
 async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
-  const [inspection, counts, judgements, decisions, caseRows, byInspector] = await Promise.all([
+  const [inspection, counts, judgements, decisions, caseRows, byInspector, decisionVersions] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
       select: { framework: true, previousRatings: true, previousKeyQuestionPct: true },
@@ -85,6 +87,7 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
       FROM cases c LEFT JOIN users u ON u.id = c.inspector_id
       WHERE c.inspection_id = ${inspectionId}::uuid
       GROUP BY u.name ORDER BY u.name NULLS LAST`,
+    db.panelDecision.groupBy({ by: ['standardId'], where: { inspectionId }, _max: { version: true } }),
   ]);
   const framework: FrameworkVersion = frameworkFromDb(inspection.framework);
 
@@ -159,6 +162,7 @@ async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
         },
       ]),
     ),
+    decisionVersions: Object.fromEntries(decisionVersions.map((d) => [d.standardId, d._max.version ?? 0])),
     previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
     previousKeyQuestionPct: (inspection.previousKeyQuestionPct ?? {}) as Record<string, number>,
     progress,

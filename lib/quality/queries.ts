@@ -21,6 +21,7 @@ import {
   ZReplyToQuery,
   ZResolveQuery,
 } from '@/lib/validation/quality';
+import { writeAudit } from '@/lib/audit/write';
 
 type Tx = Prisma.TransactionClient;
 type QueryStatus = 'open' | 'answered' | 'resolved';
@@ -57,16 +58,13 @@ async function recordStep(
 ) {
   await tx.answerQueryMessage.create({ data: { queryId, authorId: actor.id, kind: step.kind, body: step.body } });
   if (step.from !== null) await tx.answerQuery.update({ where: { id: queryId }, data: { status: step.to, updatedAt: new Date() } });
-  await tx.auditEntry.create({
-    data: {
-      actorId: actor.id,
-      inspectionId: kase.inspectionId,
-      action: `query.${step.kind}`,
-      entity: 'answer_query',
-      entityId: queryId,
-      oldValue: step.from === null ? undefined : { status: step.from },
-      newValue: { status: step.to, caseId: kase.id, questionId: step.questionId, body: step.body },
-    },
+  await writeAudit(tx, {
+    actorId: actor.id,
+    inspectionId: kase.inspectionId,
+    action: `query.${step.kind}`,
+    entityId: queryId,
+    oldValue: step.from === null ? undefined : { status: step.from },
+    newValue: { status: step.to, caseId: kase.id, questionId: step.questionId, body: step.body },
   });
   await notifyInspectionChanged(tx, kase.inspectionId);
 }
@@ -143,15 +141,12 @@ export async function markCaseReviewed(db: PrismaClient, actor: Actor, input: un
     });
     if (existing) return { reference: kase.reference };
     await tx.caseReview.create({ data: { caseId, reviewerId: actor.id, inspectionId: kase.inspectionId } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: kase.inspectionId,
-        action: 'case.reviewed',
-        entity: 'case',
-        entityId: caseId,
-        newValue: { reviewerId: actor.id },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: kase.inspectionId,
+      action: 'case.reviewed',
+      entityId: caseId,
+      newValue: { reviewerId: actor.id },
     });
     return { reference: kase.reference };
   });
@@ -182,16 +177,13 @@ export async function setQualityTarget(db: PrismaClient, actor: Actor, input: un
       create: { inspectionId, targetPct },
       update: { targetPct, updatedAt: new Date() },
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'quality.target',
-        entity: 'inspection',
-        entityId: inspectionId,
-        oldValue: before ?? undefined,
-        newValue: { targetPct },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'quality.target',
+      entityId: inspectionId,
+      oldValue: before ?? undefined,
+      newValue: { targetPct },
     });
     return { targetPct };
   });

@@ -36,6 +36,7 @@ import {
 import { checkPopulationFile, describePopulationIssue, type PopulationCheck } from './population-file';
 import type { PopulationSize, SizeOverride } from './sample-size';
 import { defaultWindows, explainWindowProblem, populationTypes, type EligibilityWindows } from './windows';
+import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/lib/audit/write';
 
 const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
@@ -157,11 +158,11 @@ const audit = (
   tx: Tx,
   actor: Actor,
   inspectionId: string,
-  action: string,
+  action: AuditAction & `sample.${string}`,
   entityId: string,
   newValue: Prisma.InputJsonValue,
   oldValue?: Prisma.InputJsonValue,
-) => tx.auditEntry.create({ data: { actorId: actor.id, inspectionId, action, entity: 'sample', entityId, newValue, oldValue } });
+) => writeAudit(tx, { actorId: actor.id, inspectionId, action, entityId, newValue, oldValue });
 
 /**
  * Keeps the service's list when every row is right (replacing an earlier list and its draws;
@@ -413,26 +414,22 @@ export async function confirmSample(db: PrismaClient, actor: Actor, input: unkno
     const idByReference = new Map(created.map((c) => [c.reference, c.id]));
     await tx.samplePopulation.update({ where: { id: state.population.id }, data: { confirmedAt: new Date(), confirmedById: actor.id } });
     // As the import: one entry for the whole step, one per case so its history starts with its creation.
-    await tx.auditEntry.createMany({
-      data: [
-        {
-          actorId: actor.id,
-          inspectionId,
-          action: 'sample.confirm',
-          entity: 'sample',
-          entityId: state.draw.id,
-          newValue: { seed: state.draw.seed, count: rows.length, caseIds: created.map((c) => c.id) },
-        },
-        ...rows.map((c) => ({
-          actorId: actor.id,
-          inspectionId,
-          action: 'case.create',
-          entity: 'case',
-          entityId: idByReference.get(c.reference)!,
-          newValue: { ...c, source: 'sample draw', seed: state.draw.seed },
-        })),
-      ],
-    });
+    await writeAudits(tx, [
+      {
+        actorId: actor.id,
+        inspectionId,
+        action: 'sample.confirm',
+        entityId: state.draw.id,
+        newValue: { seed: state.draw.seed, count: rows.length, caseIds: created.map((c) => c.id) },
+      },
+      ...rows.map((c): AuditEntry => ({
+        actorId: actor.id,
+        inspectionId,
+        action: 'case.create',
+        entityId: idByReference.get(c.reference)!,
+        newValue: { ...c, source: 'sample draw', seed: state.draw.seed },
+      })),
+    ]);
     return { count: rows.length };
   });
 }

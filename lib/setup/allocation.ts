@@ -6,6 +6,7 @@ import { ZAllocateCase, ZAllocateCases, ZSpreadCases } from '@/lib/validation/se
 import { parseOrThrow } from '@/lib/validation/parse';
 import { planEvenSpread } from './allocation-plan';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type Tx } from './inspection-lock';
+import { writeAudits } from '@/lib/audit/write';
 
 export interface AllocationResult {
   count: number;
@@ -34,17 +35,17 @@ async function writeAllocations(
     await tx.case.update({ where: { id: change.caseId }, data: { inspectorId: change.to } });
   }
   if (real.length) {
-    await tx.auditEntry.createMany({
-      data: real.map((c) => ({
+    await writeAudits(
+      tx,
+      real.map((c) => ({
         actorId: actor.id,
         inspectionId,
         action: 'case.allocate',
-        entity: 'case',
         entityId: c.caseId,
         oldValue: { inspectorId: c.from },
         newValue: { inspectorId: c.to },
       })),
-    });
+    );
   }
   return real.length;
 }

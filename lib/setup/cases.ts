@@ -7,6 +7,8 @@ import { ZAddCase, ZDeleteCase, ZEditCase, type TAddCase } from '@/lib/validatio
 import { parseOrThrow } from '@/lib/validation/parse';
 import { explainCaseTypeForFramework } from './case-fields';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
+import { writeAudit } from '@/lib/audit/write';
+import { writeAtVersion } from '@/lib/db/concurrency';
 
 type CaseFields = Omit<TAddCase, 'inspectionId'>;
 
@@ -58,6 +60,19 @@ const toRow = (fields: CaseFields) => ({
 
 const auditValue = (fields: CaseFields) => ({ ...toRow(fields), sentenceDate: fields.sentenceDate });
 
+/** What a set-up edit may change, and the audit trail records old → new. */
+const EDITABLE = {
+  reference: true,
+  type: true,
+  disposal: true,
+  sentenceDate: true,
+  gender: true,
+  rosh: true,
+  safetyWellbeing: true,
+  caseManager: true,
+  inspectorId: true,
+} as const;
+
 /** Adds one case to the sample. Audited. */
 export async function addCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
   const { inspectionId, ...fields } = parseOrThrow(ZAddCase, input);
@@ -66,9 +81,7 @@ export async function addCase(db: PrismaClient, actor: Actor, input: unknown): P
     refuseIfPublished(inspection);
     await checkCaseAgainstInspection(tx, inspection, fields, null);
     const created = await tx.case.create({ data: { inspectionId, ...toRow(fields) }, select: { id: true, reference: true } });
-    await tx.auditEntry.create({
-      data: { actorId: actor.id, inspectionId, action: 'case.create', entity: 'case', entityId: created.id, newValue: auditValue(fields) },
-    });
+    await writeAudit(tx, { actorId: actor.id, inspectionId, action: 'case.create', entityId: created.id, newValue: auditValue(fields) });
     return created;
   });
 }
@@ -83,57 +96,49 @@ export async function editCase(db: PrismaClient, actor: Actor, input: unknown): 
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, inspectionId);
     refuseIfPublished(inspection);
-    const before = await tx.case.findFirst({
-      where: { id: caseId, inspectionId },
-      select: {
-        reference: true,
-        type: true,
-        disposal: true,
-        sentenceDate: true,
-        gender: true,
-        rosh: true,
-        safetyWellbeing: true,
-        caseManager: true,
-        inspectorId: true,
-        version: true,
+    // Under the inspection's lock (lockInspectionForManage): the check and the write are one step.
+    const result = await writeAtVersion({
+      baseVersion,
+      read: () => tx.case.findFirst({ where: { id: caseId, inspectionId }, select: { ...EDITABLE, version: true } }),
+      theirs: (current) => current,
+      write: async (version, before) => {
+        if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
+        await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
+        if (before.type !== fields.type || before.disposal !== fields.disposal) {
+          const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
+          const framework = getFramework(inspection.framework);
+          const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
+          if (stranded.length) {
+            invalid(
+              before.type !== fields.type ? 'type' : 'disposal',
+              `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
+            );
+          }
+        }
+        const updated = await tx.case.update({
+          where: { id: caseId },
+          data: { ...toRow(fields), version },
+          select: { id: true, reference: true },
+        });
+        const { version: _version, ...old } = before;
+        await writeAudit(tx, {
+          actorId: actor.id,
+          inspectionId,
+          action: 'case.update',
+          entityId: caseId,
+          oldValue: { ...old, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null },
+          newValue: auditValue(fields),
+        });
+        return updated;
       },
     });
-    if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
-    if (before.version !== baseVersion) {
-      throw new AppError(
-        'conflict',
-        'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.',
-      );
-    }
-    await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
-    if (before.type !== fields.type || before.disposal !== fields.disposal) {
-      const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
-      const framework = getFramework(inspection.framework);
-      const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
-      if (stranded.length) {
-        invalid(
-          before.type !== fields.type ? 'type' : 'disposal',
-          `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
-        );
-      }
-    }
-    const updated = await tx.case.update({
-      where: { id: caseId },
-      data: { ...toRow(fields), version: { increment: 1 } },
-      select: { id: true, reference: true },
-    });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'case.update',
-        entity: 'case',
-        entityId: caseId,
-        oldValue: { ...before, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null, version: undefined },
-        newValue: auditValue(fields),
-      },
-    });
-    return updated;
+    if (result.status === 'saved') return result.saved;
+    if (!result.theirs) throw new AppError('not_found', 'This case does not exist in this inspection.');
+    // The set-up page's form posts whole: its error says what happened, and a reload shows theirs.
+    throw new AppError(
+      'conflict',
+      'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.',
+    );
   });
 }
 
@@ -186,20 +191,17 @@ export async function deleteCase(db: PrismaClient, actor: Actor, input: unknown)
       );
     }
     await tx.case.delete({ where: { id: kase.id } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'case.delete',
-        entity: 'case',
-        entityId: kase.id,
-        oldValue: {
-          reference: kase.reference,
-          type: kase.type,
-          disposal: kase.disposal,
-          inspectorId: kase.inspectorId,
-          status: kase.status,
-        },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'case.delete',
+      entityId: kase.id,
+      oldValue: {
+        reference: kase.reference,
+        type: kase.type,
+        disposal: kase.disposal,
+        inspectorId: kase.inspectorId,
+        status: kase.status,
       },
     });
     return { reference: kase.reference };

@@ -5,6 +5,7 @@ import { ZImportCases } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { checkCaseImport, describeImportIssue, type CaseImportCheck, type CaseImportContext } from './case-import';
 import { lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
+import { writeAudits, type AuditEntry } from '@/lib/audit/write';
 
 async function loadImportContext(tx: Tx, inspection: ManagedInspection): Promise<CaseImportContext> {
   const [cases, members] = await Promise.all([
@@ -67,26 +68,22 @@ export async function importCases(db: PrismaClient, actor: Actor, input: unknown
     });
     const idByReference = new Map(created.map((c) => [c.reference, c.id]));
     // One entry for the import, and one per case so each case's history starts with its creation.
-    await tx.auditEntry.createMany({
-      data: [
-        {
-          actorId: actor.id,
-          inspectionId,
-          action: 'case.import',
-          entity: 'inspection',
-          entityId: inspectionId,
-          newValue: { count: cases.length, caseIds: created.map((c) => c.id) },
-        },
-        ...cases.map((c) => ({
-          actorId: actor.id,
-          inspectionId,
-          action: 'case.create',
-          entity: 'case',
-          entityId: idByReference.get(c.reference)!,
-          newValue: { ...c, source: 'csv import' },
-        })),
-      ],
-    });
+    await writeAudits(tx, [
+      {
+        actorId: actor.id,
+        inspectionId,
+        action: 'case.import',
+        entityId: inspectionId,
+        newValue: { count: cases.length, caseIds: created.map((c) => c.id) },
+      },
+      ...cases.map((c): AuditEntry => ({
+        actorId: actor.id,
+        inspectionId,
+        action: 'case.create',
+        entityId: idByReference.get(c.reference)!,
+        newValue: { ...c, source: 'csv import' },
+      })),
+    ]);
     return { count: cases.length };
   });
 }

@@ -10,6 +10,7 @@ import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } fro
 import { parseOrThrow } from '@/lib/validation/parse';
 import { lockInspectionForManage, refuseIfPublished } from './inspection-lock';
 import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
+import { writeAudit, writeAudits } from '@/lib/audit/write';
 
 /** Previous results checked against the framework, or an `invalid` AppError naming the field. */
 function checkPreviousResults(
@@ -70,34 +71,30 @@ export async function createInspection(db: PrismaClient, actor: Actor, input: un
       },
       select: { id: true },
     });
-    await tx.auditEntry.createMany({
-      data: [
-        {
-          actorId: actor.id,
-          inspectionId: inspection.id,
-          action: 'inspection.create',
-          entity: 'inspection',
-          entityId: inspection.id,
-          newValue: {
-            serviceId,
-            framework: value.framework,
-            fieldworkStart: value.fieldworkStart,
-            fieldworkEnd: value.fieldworkEnd,
-            status: 'set_up',
-            previousRatings: previous.previousRatings,
-            previousKeyQuestionPct: previous.previousKeyQuestionPct,
-          },
+    await writeAudits(tx, [
+      {
+        actorId: actor.id,
+        inspectionId: inspection.id,
+        action: 'inspection.create',
+        entityId: inspection.id,
+        newValue: {
+          serviceId,
+          framework: value.framework,
+          fieldworkStart: value.fieldworkStart,
+          fieldworkEnd: value.fieldworkEnd,
+          status: 'set_up',
+          previousRatings: previous.previousRatings,
+          previousKeyQuestionPct: previous.previousKeyQuestionPct,
         },
-        {
-          actorId: actor.id,
-          inspectionId: inspection.id,
-          action: 'member.add',
-          entity: 'inspection_member',
-          entityId: `${inspection.id}:${lead.id}`,
-          newValue: { email: value.leadEmail, role: 'lead_inspector' },
-        },
-      ],
-    });
+      },
+      {
+        actorId: actor.id,
+        inspectionId: inspection.id,
+        action: 'member.add',
+        entityId: `${inspection.id}:${lead.id}`,
+        newValue: { email: value.leadEmail, role: 'lead_inspector' },
+      },
+    ]);
     return inspection;
   });
 }
@@ -122,21 +119,18 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
         previousKeyQuestionPct: jsonOrDbNull(previous.previousKeyQuestionPct),
       },
     });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: inspection.id,
-        action: 'inspection.update',
-        entity: 'inspection',
-        entityId: inspection.id,
-        oldValue: {
-          fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
-          fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
-          previousRatings: before.previousRatings,
-          previousKeyQuestionPct: before.previousKeyQuestionPct,
-        },
-        newValue: { fieldworkStart: value.fieldworkStart, fieldworkEnd: value.fieldworkEnd, ...previous },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: inspection.id,
+      action: 'inspection.update',
+      entityId: inspection.id,
+      oldValue: {
+        fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
+        fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
+        previousRatings: before.previousRatings,
+        previousKeyQuestionPct: before.previousKeyQuestionPct,
       },
+      newValue: { fieldworkStart: value.fieldworkStart, fieldworkEnd: value.fieldworkEnd, ...previous },
     });
   });
 }
@@ -180,16 +174,13 @@ export async function setInspectionStatus(db: PrismaClient, actor: Actor, input:
       }
     }
     await tx.inspection.update({ where: { id: inspection.id }, data: { status: to } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId: inspection.id,
-        action: 'inspection.status',
-        entity: 'inspection',
-        entityId: inspection.id,
-        oldValue: { status: from },
-        newValue: { status: to },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId: inspection.id,
+      action: 'inspection.status',
+      entityId: inspection.id,
+      oldValue: { status: from },
+      newValue: { status: to },
     });
     return { status: to };
   });

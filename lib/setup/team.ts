@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@/lib/format/labels';
 import { ZAddMember, ZChangeMemberRole, ZRemoveMember } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { lockInspectionForManage, type Tx } from './inspection-lock';
+import { writeAudit } from '@/lib/audit/write';
 
 async function findMemberOrThrow(tx: Tx, inspectionId: string, userId: string) {
   const member = await tx.inspectionMember.findUnique({
@@ -57,15 +58,12 @@ export async function addMember(db: PrismaClient, actor: Actor, input: unknown):
       throw new AppError('invalid', message, { email: message });
     }
     await tx.inspectionMember.create({ data: { inspectionId, userId: user.id, role } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'member.add',
-        entity: 'inspection_member',
-        entityId: `${inspectionId}:${user.id}`,
-        newValue: { email, role },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'member.add',
+      entityId: `${inspectionId}:${user.id}`,
+      newValue: { email, role },
     });
     return { name: user.name };
   });
@@ -82,16 +80,13 @@ export async function changeMemberRole(db: PrismaClient, actor: Actor, input: un
     if (role === 'manager') await refuseWithAllocatedCases(tx, inspectionId, member, 'made a manager (read-only)');
     if (role === 'quality_assurer') await refuseWithAllocatedCases(tx, inspectionId, member, 'made a quality assurer (no marking)');
     await tx.inspectionMember.update({ where: { inspectionId_userId: { inspectionId, userId } }, data: { role } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'member.role',
-        entity: 'inspection_member',
-        entityId: `${inspectionId}:${userId}`,
-        oldValue: { role: member.role },
-        newValue: { role },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'member.role',
+      entityId: `${inspectionId}:${userId}`,
+      oldValue: { role: member.role },
+      newValue: { role },
     });
     return { name: member.user.name };
   });
@@ -106,15 +101,12 @@ export async function removeMember(db: PrismaClient, actor: Actor, input: unknow
     await refuseLosingLastLead(tx, inspectionId, member, 'removed');
     await refuseWithAllocatedCases(tx, inspectionId, member, 'removed');
     await tx.inspectionMember.delete({ where: { inspectionId_userId: { inspectionId, userId } } });
-    await tx.auditEntry.create({
-      data: {
-        actorId: actor.id,
-        inspectionId,
-        action: 'member.remove',
-        entity: 'inspection_member',
-        entityId: `${inspectionId}:${userId}`,
-        oldValue: { email: member.user.email, role: member.role },
-      },
+    await writeAudit(tx, {
+      actorId: actor.id,
+      inspectionId,
+      action: 'member.remove',
+      entityId: `${inspectionId}:${userId}`,
+      oldValue: { email: member.user.email, role: member.role },
     });
     return { name: member.user.name };
   });

@@ -3,6 +3,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { AppError } from '@/lib/errors';
 import { ZCreateUser } from '@/lib/validation/user';
 import { parseOrThrow } from '@/lib/validation/parse';
+import { writeAudit } from '@/lib/audit/write';
 
 /**
  * Creates a user (and its audit entry) in one transaction. Bad input or a taken email address
@@ -21,9 +22,7 @@ export async function createUser(prisma: PrismaClient, input: unknown, actorId: 
       data: { email, name, isAdmin, passwordHash },
       select: { id: true, email: true, name: true, isAdmin: true },
     });
-    await tx.auditEntry.create({
-      data: { actorId, action: 'user.create', entity: 'user', entityId: user.id, newValue: { email, name, isAdmin } },
-    });
+    await writeAudit(tx, { actorId, inspectionId: null, action: 'user.create', entityId: user.id, newValue: { email, name, isAdmin } });
     return user;
   });
 }

@@ -31,9 +31,16 @@ export const ZRecordPanelDecision = z.object({
   standardId: ZStandardId,
   rating: ZRating,
   rationale: ZRationale,
+  /** The version of the standard's decision the page showed; 0 when the panel never decided it. */
+  baseVersion: ZVersion(0),
 });
 export type TRecordPanelDecision = z.infer<typeof ZRecordPanelDecision>;
 
-export const ZWithdrawPanelDecision = z.object({ inspectionId: ZInspectionId, decisionId: z.uuid({ error: 'Unknown decision' }) });
+export const ZWithdrawPanelDecision = z.object({
+  inspectionId: ZInspectionId,
+  decisionId: z.uuid({ error: 'Unknown decision' }),
+  /** The version of the standard's decision the page showed. */
+  baseVersion: ZVersion(1),
+});
 
 export const ZSetPanelVisibility = z.object({ inspectionId: ZInspectionId, isPanelVisibleToTeam: z.boolean() });

@@ -84,12 +84,15 @@ describe('the ratings panel', () => {
   });
 
   it('records a panel decision that replaces the computed rating, and withdraws it', async () => {
-    const { id } = await recordPanelDecision(prisma, actor(world.lead), {
+    const first = await recordPanelDecision(prisma, actor(world.lead), {
       inspectionId: world.inspection.id,
       standardId: '2.1',
       rating: 'good',
       rationale: 'One case away from Good; the panel read both cases and judged the analysis sound.',
+      baseVersion: 0,
     });
+    if (first.status !== 'saved') throw new Error('expected the first decision to be saved');
+    const { id } = first;
     let data = await loadPanelData(prisma, world.inspection.id);
     expect(data.result.standards['2.1']).toMatchObject({
       rating: 'good',
@@ -97,6 +100,7 @@ describe('the ratings panel', () => {
       professionalJudgement: true,
     });
     expect(data.decisions['2.1'].rationale).toMatch(/One case away/);
+    expect(data.decisionVersions['2.1']).toBe(1);
 
     // A second decision replaces the first (one active per standard).
     await recordPanelDecision(prisma, actor(world.lead), {
@@ -104,13 +108,16 @@ describe('the ratings panel', () => {
       standardId: '2.1',
       rating: 'outstanding',
       rationale: 'Reconsidered after reading the practice examples.',
+      baseVersion: 1,
     });
     expect(await prisma.panelDecision.count({ where: { standardId: '2.1', revokedAt: null } })).toBe(1);
     expect((await prisma.panelDecision.findUniqueOrThrow({ where: { id } })).revokedById).toBe(world.lead.id);
 
     const active = await prisma.panelDecision.findFirstOrThrow({ where: { standardId: '2.1', revokedAt: null } });
-    await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: active.id });
+    await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: active.id, baseVersion: 2 });
     data = await loadPanelData(prisma, world.inspection.id);
+    // The withdrawal is a change of the standard's decision too.
+    expect(data.decisionVersions['2.1']).toBe(3);
     expect(data.result.standards['2.1']).toMatchObject({ rating: 'requires_improvement', professionalJudgement: false, panel: null });
     expect(await prisma.auditEntry.count({ where: { action: { in: ['panel.decide', 'panel.withdraw'] } } })).toBe(3);
   });
@@ -126,6 +133,7 @@ describe('the ratings panel', () => {
       standardId: '2.2',
       rating: 'good',
       rationale: 'A rationale long enough.',
+      baseVersion: 0,
     });
     it('an inspector', () =>
       expectRefused(() => recordPanelDecision(prisma, actor(world.inspector), decision()), 'forbidden', /Only the lead inspector/));
@@ -198,13 +206,15 @@ describe('the ratings panel', () => {
         value: 'no',
         baseVersion: na.status === 'saved' ? na.answer.version : 0,
       });
-      const { id } = await recordPanelDecision(prisma, actor(world.lead), decision());
+      const recorded = await recordPanelDecision(prisma, actor(world.lead), decision());
+      if (recorded.status !== 'saved') throw new Error('expected the decision to be saved');
+      const { id } = recorded;
       expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2']).toMatchObject({
         rating: 'good',
         computedRating: 'inadequate',
         professionalJudgement: true,
       });
-      await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: id });
+      await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: id, baseVersion: 1 });
     });
     it('an inspector changing the panel visibility', () =>
       expectRefused(
@@ -212,5 +222,101 @@ describe('the ratings panel', () => {
         'forbidden',
         /Only the lead/,
       ));
+  });
+});
+
+// Issue 10: two people deciding one standard at once must not both "succeed" with one silently
+// revoking the other. Each change is made on the version of the standard's decision its page
+// showed (lib/db/concurrency.ts); the loser sees the winner's decision and changes nothing.
+describe('two people deciding at once', () => {
+  const decide = (who: { id: string; isAdmin: boolean }, rating: string, rationale: string, baseVersion: number) =>
+    recordPanelDecision(prisma, actor(who), { inspectionId: world.inspection.id, standardId: '2.1', rating, rationale, baseVersion });
+
+  it('lets exactly one of two simultaneous panel decisions on the same version win; the other gets the winner’s decision', async () => {
+    const base = (await loadPanelData(prisma, world.inspection.id)).decisionVersions['2.1'] ?? 0;
+    const before = await snapshot();
+    const results = await Promise.all([
+      decide(world.lead, 'good', 'The lead read the boundary cases and judged the planning sound.', base),
+      decide(world.admin, 'inadequate', 'The admin read the same cases and judged the planning weak.', base),
+    ]);
+    const saved = results.filter((r) => r.status === 'saved');
+    const refused = results.flatMap((r) => (r.status === 'conflict' ? [r] : []));
+    expect(saved).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    const winner = await prisma.panelDecision.findFirstOrThrow({
+      where: { inspectionId: world.inspection.id, standardId: '2.1', revokedAt: null },
+      include: { decidedBy: { select: { name: true } } },
+    });
+    expect(winner.version).toBe(base + 1);
+    // The loser is shown the winner's decision, who made it and when.
+    expect(refused[0]?.theirs).toEqual({
+      rating: winner.rating,
+      rationale: winner.rationale,
+      version: base + 1,
+      updatedByName: winner.decidedBy.name,
+      updatedAt: winner.decidedAt.toISOString(),
+      isWithdrawn: false,
+    });
+    // The loser wrote nothing: one new decision, nothing revoked, one audit entry.
+    const after = await snapshot();
+    expect(after.decisions).toHaveLength(before.decisions.length + 1);
+    expect(after.decisions.filter((d) => d.revokedAt !== null)).toHaveLength(before.decisions.filter((d) => d.revokedAt !== null).length);
+    expect(after.audit).toBe(before.audit + 1);
+
+    // "Keep mine": the loser decides again on the version it was shown, knowingly replacing it.
+    const loser = results[0]?.status === 'conflict' ? world.lead : world.admin;
+    const kept = await decide(loser, 'requires_improvement', 'Decided again having seen the other decision.', base + 1);
+    expect(kept).toMatchObject({ status: 'saved', version: base + 2 });
+  });
+
+  it('refuses a withdrawal made on a decision someone has since replaced, showing theirs', async () => {
+    const data = await loadPanelData(prisma, world.inspection.id);
+    const stale = data.decisions['2.1'];
+    const base = data.decisionVersions['2.1'] ?? 0;
+    if (!stale) throw new Error('expected an active decision on 2.1');
+    await decide(world.admin, 'good', 'Replaced while the lead was looking at the old decision.', base);
+    const before = await snapshot();
+    const result = await withdrawPanelDecision(prisma, actor(world.lead), {
+      inspectionId: world.inspection.id,
+      decisionId: stale.id,
+      baseVersion: base,
+    });
+    expect(result).toMatchObject({ status: 'conflict', theirs: { rating: 'good', version: base + 1, isWithdrawn: false } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a decision made on a decision someone has since withdrawn', async () => {
+    const data = await loadPanelData(prisma, world.inspection.id);
+    const active = data.decisions['2.1'];
+    const base = data.decisionVersions['2.1'] ?? 0;
+    if (!active) throw new Error('expected an active decision on 2.1');
+    await withdrawPanelDecision(prisma, actor(world.admin), {
+      inspectionId: world.inspection.id,
+      decisionId: active.id,
+      baseVersion: base,
+    });
+    const before = await snapshot();
+    const result = await decide(world.lead, 'outstanding', 'Made on the decision the lead saw before it was withdrawn.', base);
+    expect(result).toMatchObject({ status: 'conflict', theirs: { rating: null, version: base + 1, isWithdrawn: true } });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets exactly one of two simultaneous judgements on the same version win', async () => {
+    const standard = listQualitativeStandards(getFramework('2021'))[1];
+    if (!standard) throw new Error('expected a second qualitative standard');
+    const base = (await loadPanelData(prisma, world.inspection.id)).judgements[standard.id]?.version ?? 0;
+    const before = await snapshot();
+    const judge = (who: { id: string; isAdmin: boolean }, rating: string) =>
+      recordJudgement(prisma, actor(who), { inspectionId: world.inspection.id, standardId: standard.id, rating, baseVersion: base });
+    const results = await Promise.all([judge(world.lead, 'good'), judge(world.admin, 'inadequate')]);
+    expect(results.filter((r) => r.status === 'saved')).toHaveLength(1);
+    const refused = results.flatMap((r) => (r.status === 'conflict' ? [r] : []));
+    const stored = await prisma.qualitativeJudgement.findFirstOrThrow({
+      where: { inspectionId: world.inspection.id, standardId: standard.id },
+      include: { updatedBy: { select: { name: true } } },
+    });
+    expect(stored.version).toBe(base + 1);
+    expect(refused[0]?.theirs).toMatchObject({ rating: stored.rating, version: base + 1, updatedByName: stored.updatedBy.name });
+    expect((await snapshot()).audit).toBe(before.audit + 1);
   });
 });

@@ -2,6 +2,7 @@ import { prisma } from '@/lib/db/client';
 import { fileSlug } from '@/lib/export/files';
 import { authoriseInspectionRequest, downloadResponse, SIGN_IN_TO_DOWNLOAD } from '@/lib/http/inspection-route';
 import { exportInspection } from '@/lib/interchange/export-inspection';
+import { writeAudit } from '@/lib/audit/write';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,15 +17,12 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
   if (access instanceof Response) return access;
   const { user, inspection } = access;
   const document = await exportInspection(prisma, inspection.id);
-  await prisma.auditEntry.create({
-    data: {
-      actorId: user.id,
-      inspectionId: inspection.id,
-      action: 'inspection.export',
-      entity: 'inspection',
-      entityId: inspection.id,
-      newValue: { format: document.format, cases: document.cases.length },
-    },
+  await writeAudit(prisma, {
+    actorId: user.id,
+    inspectionId: inspection.id,
+    action: 'inspection.export',
+    entityId: inspection.id,
+    newValue: { format: document.format, cases: document.cases.length },
   });
   const date = new Date().toISOString().slice(0, 10);
   return downloadResponse(
