@@ -7,6 +7,7 @@
  * marking's answer (versioned and audited as a reconciliation), which is what the ratings count.
  * Every write is one transaction with its audit entries, and NOTIFYs the ratings panel.
  */
+import { writeAudit, type AuditEntry } from '@/lib/audit/write';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { can, explainSecondMarkerRefusal, type Actor, type InspectionScope, type SecondMarkingScope } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
@@ -121,13 +122,8 @@ export function secondMarkingQuestions(framework: FrameworkVersion, kase: { type
   return listKeyQuestionsForCase(getFramework(framework), kase);
 }
 
-async function audit(
-  tx: Tx,
-  actor: Actor,
-  inspectionId: string,
-  entry: { action: string; entity: string; entityId: string; oldValue?: Prisma.InputJsonValue; newValue: Prisma.InputJsonValue },
-) {
-  await tx.auditEntry.create({ data: { actorId: actor.id, inspectionId, ...entry } });
+async function audit(tx: Tx, actor: Actor, inspectionId: string, entry: Omit<AuditEntry, 'actorId' | 'inspectionId'>) {
+  await writeAudit(tx, { actorId: actor.id, inspectionId, ...entry });
 }
 
 /** The lead inspector picks a case for second marking and its second inspector (an inspector, not the case's own). */
@@ -163,7 +159,6 @@ export async function assignSecondMarking(
     });
     await audit(tx, actor, kase.inspectionId, {
       action: 'second_marking.assign',
-      entity: 'second_marking',
       entityId: created.id,
       newValue: { caseId, markerId },
     });
@@ -251,7 +246,6 @@ export async function saveSecondMarking(
     });
     await audit(tx, actor, loaded.inspectionId, {
       action: isSubmitted ? 'second_marking.submit' : 'second_marking.save',
-      entity: 'second_marking',
       entityId: loaded.id,
       newValue: { answers: rows, ...(isSubmitted ? { firstMarking: snapshot } : {}) },
     });
@@ -340,14 +334,12 @@ export async function reconcileDisagreement(
     // Audited as the save path audits an answer, marked as a reconciliation, with its reason.
     await audit(tx, actor, loaded.inspectionId, {
       action: 'answer.reconcile',
-      entity: 'answer',
       entityId: `${loaded.caseId}:${change.questionId}`,
       oldValue: current ? { value: current.value, naReason: current.naReason } : undefined,
       newValue: { value: change.value, naReason, reconciliationId: reconciliation.id, reason: change.reason },
     });
     await audit(tx, actor, loaded.inspectionId, {
       action: 'second_marking.reconcile',
-      entity: 'second_marking',
       entityId: loaded.id,
       newValue: { questionId: change.questionId, value: change.value, naReason, reason: change.reason },
     });
