@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/format/labels';
 import { ZAddMember, ZChangeMemberRole, ZRemoveMember } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { lockInspectionForManage, type Tx } from './inspection-lock';
+import { lockInspectionForManage, type Tx } from './manage-access';
 
 async function findMemberOrThrow(tx: Tx, inspectionId: string, userId: string) {
   const member = await tx.inspectionMember.findUnique({

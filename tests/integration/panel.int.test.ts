@@ -8,6 +8,10 @@ import { loadPanelData } from '../../lib/panel/load-panel';
 import { createMigratedDatabase } from './test-database';
 import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
+import { systemActor } from '../../lib/auth/permissions';
+
+/** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
+const TEST_READER = systemActor('integration test');
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -50,7 +54,7 @@ describe('the ratings panel', () => {
       value: 'no',
       baseVersion: 0,
     });
-    const data = await loadPanelData(prisma, world.inspection.id);
+    const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards['2.1'].keyQuestions['2.1.1']).toMatchObject({ yes: 1, relevant: 2, pct: 50 });
     expect(data.result.standards['2.1'].computedRating).toBe('requires_improvement');
     expect(data.progress.byStatus).toEqual({ not_started: 2, in_progress: 2, complete: 0 });
@@ -77,7 +81,7 @@ describe('the ratings panel', () => {
       baseVersion: 0,
     });
     expect(stale).toMatchObject({ status: 'conflict', theirs: { rating: 'good', version: 1 } });
-    const data = await loadPanelData(prisma, world.inspection.id);
+    const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards[standard.id].rating).toBe('good');
     expect(data.result.overall.missing).not.toContain(`${standard.id} has no judgement`);
     expect(await prisma.auditEntry.count({ where: { action: 'judgement.record', actorId: world.lead.id } })).toBe(1);
@@ -90,7 +94,7 @@ describe('the ratings panel', () => {
       rating: 'good',
       rationale: 'One case away from Good; the panel read both cases and judged the analysis sound.',
     });
-    let data = await loadPanelData(prisma, world.inspection.id);
+    let data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards['2.1']).toMatchObject({
       rating: 'good',
       computedRating: 'requires_improvement',
@@ -110,7 +114,7 @@ describe('the ratings panel', () => {
 
     const active = await prisma.panelDecision.findFirstOrThrow({ where: { standardId: '2.1', revokedAt: null } });
     await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: active.id });
-    data = await loadPanelData(prisma, world.inspection.id);
+    data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards['2.1']).toMatchObject({ rating: 'requires_improvement', professionalJudgement: false, panel: null });
     expect(await prisma.auditEntry.count({ where: { action: { in: ['panel.decide', 'panel.withdraw'] } } })).toBe(3);
   });
@@ -184,7 +188,7 @@ describe('the ratings panel', () => {
         naReason: 'No plan was expected (e.g. disposal too short / case closed early)',
         baseVersion: 0,
       });
-      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2'].computedRating).toBeNull();
+      expect((await loadPanelData(prisma, TEST_READER, world.inspection.id)).result.standards['2.2'].computedRating).toBeNull();
       await expectRefused(
         () => recordPanelDecision(prisma, actor(world.lead), decision()),
         'invalid',
@@ -199,7 +203,7 @@ describe('the ratings panel', () => {
         baseVersion: na.status === 'saved' ? na.answer.version : 0,
       });
       const { id } = await recordPanelDecision(prisma, actor(world.lead), decision());
-      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2']).toMatchObject({
+      expect((await loadPanelData(prisma, TEST_READER, world.inspection.id)).result.standards['2.2']).toMatchObject({
         rating: 'good',
         computedRating: 'inadequate',
         professionalJudgement: true,
