@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  allocatableRoles,
   can,
   caseFilterAllows,
   caseScopeFor,
@@ -12,7 +13,7 @@ import {
   type TeamRole,
 } from '@/lib/auth/permissions';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { allocatableRoles, caseFilterSql, caseMarkGuardSql, caseWhere, inspectionsWhere, rolesAllowed } from './scope';
+import { caseFilterSql, caseMarkGuardSql, caseWhere, inspectionsWhere, rolesAllowed } from './scope';
 
 const ME = '11111111-1111-4111-8111-111111111111';
 const OTHER = '22222222-2222-4222-8222-222222222222';

@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import {
   can,
   caseScopeFor,
+  TEAM_ROLES,
   isSystemActor,
   MARKING_STATUSES,
   type Actor,
@@ -48,17 +49,7 @@ export function caseMarkGuardSql(actor: Actor, scope: CaseScope): Prisma.Sql {
     AND ${caseFilterSql(filter)})`;
 }
 
-const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'];
 const ALL_STATUSES: readonly InspectionStatus[] = ['set_up', 'fieldwork', 'panel', 'published'];
-
-/**
- * The team roles that may be allocated cases: those that mark during fieldwork (the lead and
- * inspectors), read from `caseScopeFor()` itself.
- */
-export function allocatableRoles(): TeamRole[] {
-  const member = { id: 'member', isAdmin: false };
-  return TEAM_ROLES.filter((role) => !('none' in caseScopeFor(member, 'case.mark', { role, status: 'fieldwork' })));
-}
 
 /** The actions on an inspection that depend on the actor's role only (not its status or settings). */
 type RoleOnlyAction = 'inspection.view' | 'export.download';
@@ -69,14 +60,18 @@ export function rolesAllowed(action: RoleOnlyAction): TeamRole[] {
   return TEAM_ROLES.filter((role) => ALL_STATUSES.every((status) => can(member, action, { inspection: { role, status } })));
 }
 
+/** Whether `actor` may do `action` on every inspection, on the team or not (admins, the system). */
+export function mayOnEveryInspection(actor: Principal, action: RoleOnlyAction): boolean {
+  return ALL_STATUSES.every((status) => can(actor, action, { inspection: { role: null, status } }));
+}
+
 /**
  * The inspections on which `actor` may do `action`, as a Prisma `where` fragment: every one for
  * an actor `can()` allows without a role (admins, the system), otherwise those on whose team they
  * have a role that may.
  */
 export function inspectionsWhere(actor: Principal, action: RoleOnlyAction): Prisma.InspectionWhereInput {
-  const withoutRole = ALL_STATUSES.every((status) => can(actor, action, { inspection: { role: null, status } }));
-  if (withoutRole) return {};
+  if (mayOnEveryInspection(actor, action)) return {};
   if (isSystemActor(actor)) return { id: { in: [] } };
   return { members: { some: { userId: actor.id, role: { in: rolesAllowed(action) } } } };
 }

@@ -119,6 +119,17 @@ export function caseScopeFor(actor: Principal, action: CaseAction, scope: Inspec
   }
 }
 
+export const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'];
+
+/**
+ * The team roles that may be allocated cases: those that mark in fieldwork (the lead and
+ * inspectors), read from `caseScopeFor()` itself. Set-up, the CSV import and role changes use it.
+ */
+export function allocatableRoles(): TeamRole[] {
+  const member = { id: 'member', isAdmin: false };
+  return TEAM_ROLES.filter((role) => !('none' in caseScopeFor(member, 'case.mark', { role, status: 'fieldwork' })));
+}
+
 /** Whether a case allocated to `inspectorId` is inside `filter`. */
 export function caseFilterAllows(filter: CaseFilter, inspectorId: string | null): boolean {
   if ('all' in filter) return true;

@@ -5,8 +5,7 @@ import { prisma } from '@/lib/db/client';
 import { getFramework, listStandards } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
 import type { InspectionAccess } from '@/lib/access/context';
-import { allocatableRoles } from '@/lib/access/scope';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { allocatableRoles, can, type Actor } from '@/lib/auth/permissions';
 
 export interface StandardOption {
   id: string;

@@ -1,8 +1,7 @@
-import type { Actor } from '@/lib/auth/permissions';
+import { allocatableRoles, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { requireInspectionAccess, type InspectionAccess } from '@/lib/access/context';
 import type { Tx } from '@/lib/db/snapshot';
-import { allocatableRoles } from '@/lib/access/scope';
 
 export type { Tx };
 
