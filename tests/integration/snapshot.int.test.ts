@@ -125,4 +125,11 @@ describe('one snapshot through the app’s own client', () => {
     const during = await loadWithDecisionCommittedMidway(async () => (await get()).text());
     expect(during).toBe(before);
   });
+
+  it('checks the actor inside the snapshot: not found to an outsider, forbidden to an inspector the panel is hidden from', async () => {
+    await expect(loadPanelData(appPrisma, world.outsider, world.inspection.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(loadPanelData(appPrisma, world.inspector, world.inspection.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(exportInspection(appPrisma, world.inspector, world.inspection.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(exportInspection(appPrisma, world.manager, world.inspection.id)).resolves.toMatchObject({ cases: expect.any(Array) });
+  });
 });
