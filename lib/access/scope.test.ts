@@ -52,6 +52,31 @@ describe('one rule, three outputs', () => {
     }
   });
 
+  it('keeps the answers can() gave before the rule became data (issue 10), for every user combination', () => {
+    // The hand-written rule as it stood, kept here as the reference.
+    const before = (actor: Actor, action: CaseAction, kase: CaseScope): boolean => {
+      const role = kase.role;
+      if (action === 'case.view')
+        return (
+          actor.isAdmin ||
+          role === 'lead_inspector' ||
+          role === 'manager' ||
+          role === 'quality_assurer' ||
+          (role === 'inspector' && kase.inspectorId === actor.id)
+        );
+      const statuses = action === 'case.mark' ? ['fieldwork'] : ['fieldwork', 'panel'];
+      if (!statuses.includes(kase.status)) return false;
+      return role === 'lead_inspector' || (role === 'inspector' && kase.inspectorId === actor.id);
+    };
+    for (const { actor, role, status, inspectorId, action } of combinations) {
+      if (!('id' in actor)) continue;
+      const kase: CaseScope = { role, status, inspectorId };
+      expect(can(actor, action, { case: kase }), JSON.stringify({ actor, role, status, inspectorId, action })).toBe(
+        before(actor, action, kase),
+      );
+    }
+  });
+
   it('renders the filter as SQL on the case row: every case, the actor’s own, or none', () => {
     expect(caseFilterSql({ all: true }).text).toBe('TRUE');
     expect(caseFilterSql({ none: true }).text).toBe('FALSE');

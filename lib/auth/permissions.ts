@@ -140,10 +140,12 @@ export function caseFilterAllows(filter: CaseFilter, inspectorId: string | null)
 /**
  * Whether `actor` may do `action` to the resource. Unknown combinations are refused.
  *
- * - Admins may do everything except mark cases they were not allocated (they are not inspectors).
+ * - Admins may do everything except mark: they mark only as the team's lead, or as an inspector
+ *   on the team the cases allocated to them (which cases: `caseScopeFor` above).
  * - Leads may do everything on their inspection; they may mark any case.
  * - Inspectors may view the inspection and the cases allocated to them, and mark those
  *   while the inspection is in fieldwork; they see the panel only if the lead allows it.
+ * - The system (a CLI command, the shared panel recompute) may read, never write.
  * - Managers are read-only: they view, see the panel and download exports.
  * - Quality assurers read every case and raise queries on marked answers; they never mark, and
  *   see the panel only if the lead allows the team to.
@@ -165,7 +167,7 @@ export function can(principal: Principal, action: Action, resource: Resource = {
     case 'cases.viewAll':
       return 'all' in caseScopeFor(actor, 'case.view', scope);
     case 'case.review':
-      if (scope.status !== 'fieldwork' && scope.status !== 'panel') return false;
+      if (!QUERY_STATUSES.includes(scope.status)) return false;
       return actor.isAdmin || role === 'lead_inspector' || role === 'quality_assurer';
     case 'case.answerQuery':
     case 'case.mark':
