@@ -8,6 +8,9 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { exportInspection } from '@/lib/interchange/export-inspection';
+// Whoever may run commands on the server may read any inspection: the export runs on the
+// system's account (an explicit SystemActor, which can only read), not as a made-up user.
+import { systemActor } from '@/lib/auth/permissions';
 import { importInspection } from '@/lib/interchange/import-inspection';
 import { parseCasemarkDocument } from '@/lib/interchange/document';
 import { readInterchangeText } from '@/lib/interchange/read-file';
@@ -55,7 +58,7 @@ if (command === 'export') {
       try {
         if (!(await prisma.inspection.findUnique({ where: { id: target }, select: { id: true } })))
           throw new Error(`There is no inspection ${target}.`);
-        const document = await exportInspection(prisma, target);
+        const document = await exportInspection(prisma, systemActor('cli: inspection export'), target);
         await writeStdout(`${JSON.stringify(document, null, 2)}\n`);
         log(`Exported inspection ${target}: ${document.cases.length} case(s).`);
       } finally {

@@ -8,7 +8,7 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { Tag } from '@/components/ui/tag';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS } from '@/lib/format/labels';
 import { fieldError, IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
-import type { ImportRow } from '@/lib/setup/case-import';
+import type { ImportRow } from '@/lib/setup/check-case-import';
 import { describeImportIssue } from '@/lib/setup/import-issue';
 import { FeedbackScope, useFeedback } from './feedback-scope';
 import { importCasesAction, previewImportAction, type ImportPreview } from '@/lib/setup/import-actions';

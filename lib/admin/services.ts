@@ -1,10 +1,12 @@
-import type { PrismaClient } from '@/lib/generated/prisma/client';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { ZUpdateService } from '@/lib/validation/setup';
+import { ZServiceFields, ZUpdateService } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { insertService, refuseTakenServiceName, requireActiveAdmin } from './guard';
+import { requireActiveAdmin } from './guard';
 import { writeAudit } from '@/lib/audit/write';
+
+type Tx = Prisma.TransactionClient;
 
 /** Creates a service (admins only). Audited. */
 export async function createService(db: PrismaClient, actor: Actor, input: unknown) {
@@ -33,4 +35,27 @@ export async function updateService(db: PrismaClient, actor: Actor, input: unkno
     });
     return { id: serviceId };
   });
+}
+
+/**
+ * Creates a service and its audit entry inside the caller's transaction. A name already taken is
+ * an `invalid` error on `nameField` (the form's field for the name).
+ */
+export async function insertService(tx: Tx, actor: Actor, input: unknown, nameField = 'name') {
+  const fields = parseOrThrow(ZServiceFields, input);
+  await refuseTakenServiceName(tx, fields.name, null, nameField);
+  const service = await tx.service.create({ data: fields, select: { id: true, name: true, localAuthority: true, region: true } });
+  await writeAudit(tx, { actorId: actor.id, inspectionId: null, action: 'service.create', entityId: service.id, newValue: fields });
+  return service;
+}
+
+async function refuseTakenServiceName(tx: Tx, name: string, exceptId: string | null, nameField = 'name'): Promise<void> {
+  const taken = await tx.service.findFirst({
+    where: { name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { id: true },
+  });
+  if (taken) {
+    const message = `A service called ${name} already exists`;
+    throw new AppError('invalid', message, { [nameField]: message });
+  }
 }

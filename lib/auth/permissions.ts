@@ -1,7 +1,10 @@
 /**
- * Who may do what: one pure function, used by every page, server action, route handler and
- * data-access function. No I/O: the caller supplies the acting user and what it knows of the
- * resource (the user's role in the inspection, the inspection's status, the case's inspector).
+ * Who may do what: THE permission rule of Casemark, pure. `can()` answers yes or no;
+ * `caseScopeFor()` says, as data, which cases of an inspection an actor may see or mark — the
+ * same rule, which lib/access/scope.ts turns into a Prisma `where` and the SQL guard of the
+ * one-statement answer write. No I/O: the caller supplies the actor and what it knows of the
+ * resource (the actor's role in the inspection, its status, the case's inspector), loaded by
+ * lib/access/context.ts.
  */
 
 export type TeamRole = 'lead_inspector' | 'inspector' | 'manager' | 'quality_assurer';
@@ -11,6 +14,35 @@ export interface Actor {
   id: string;
   isAdmin: boolean;
 }
+
+/**
+ * A process acting on its own account rather than a person's: a CLI command run by whoever may
+ * run commands on the server, or the live panel's recompute shared by every viewer (each viewer
+ * is checked before anything is sent to them). It may read, never write.
+ */
+export interface SystemActor {
+  readonly kind: 'system';
+  /** What it is, for logs and audit: 'cli:inspection export', 'panel stream'. */
+  readonly purpose: string;
+}
+
+/** Whoever is asking: a signed-in user, or the system itself. */
+export type Principal = Actor | SystemActor;
+
+export const systemActor = (purpose: string): SystemActor => ({ kind: 'system', purpose });
+
+export function isSystemActor(principal: Principal): principal is SystemActor {
+  return 'kind' in principal && principal.kind === 'system';
+}
+
+/** What a system actor may do: read. */
+const SYSTEM_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'inspection.view',
+  'case.view',
+  'cases.viewAll',
+  'panel.view',
+  'export.download',
+]);
 
 export interface InspectionScope {
   /** The actor's role on this inspection's team, or null when not on the team. */
@@ -87,21 +119,87 @@ export function isBlindTo(actor: Actor, action: Action, resource: Resource): boo
 
 const isMember = (scope: InspectionScope | undefined): scope is InspectionScope & { role: TeamRole } => scope?.role != null;
 
+/** The inspection statuses in which cases are marked: fieldwork only. */
+export const MARKING_STATUSES: readonly InspectionStatus[] = ['fieldwork'];
+/** Queries on marked answers are raised and answered in fieldwork and at the ratings panel. */
+const QUERY_STATUSES: readonly InspectionStatus[] = ['fieldwork', 'panel'];
+
+/** The actions on one case that depend on who the case is allocated to. */
+export type CaseAction = 'case.view' | 'case.mark' | 'case.answerQuery';
+
+/**
+ * Which cases of one inspection an actor may `action`, as data: every case, the cases allocated
+ * to one inspector, or none. The one place that says an inspector may see, mark and answer
+ * queries on only the cases allocated to them. `can()` reads it for one case;
+ * lib/access/scope.ts renders it as a Prisma `where` (lists) and as the SQL guard of the answer
+ * write, so the three cannot disagree.
+ */
+export type CaseFilter = { readonly all: true } | { readonly inspectorId: string } | { readonly none: true };
+
+const ALL: CaseFilter = { all: true };
+const NONE: CaseFilter = { none: true };
+
+export function caseScopeFor(actor: Principal, action: CaseAction, scope: InspectionScope): CaseFilter {
+  // The system reads every case and writes none.
+  if (isSystemActor(actor)) return action === 'case.view' ? ALL : NONE;
+  const role = scope.role;
+  const own: CaseFilter = { inspectorId: actor.id };
+  switch (action) {
+    case 'case.view':
+      // Inspectors see the cases allocated to them; the lead, managers, quality assurers and admins every case.
+      if (actor.isAdmin) return ALL;
+      if (role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer') return ALL;
+      return role === 'inspector' ? own : NONE;
+    case 'case.mark':
+      // Only in fieldwork; the lead marks any case, an inspector only their own. Being an admin
+      // adds nothing: an admin on the team as an inspector marks only the cases allocated to them.
+      if (!MARKING_STATUSES.includes(scope.status)) return NONE;
+      if (role === 'lead_inspector') return ALL;
+      return role === 'inspector' ? own : NONE;
+    case 'case.answerQuery':
+      if (!QUERY_STATUSES.includes(scope.status)) return NONE;
+      if (role === 'lead_inspector') return ALL;
+      return role === 'inspector' ? own : NONE;
+  }
+}
+
+export const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'];
+
+/**
+ * The team roles that may be allocated cases: those that mark in fieldwork (the lead and
+ * inspectors), read from `caseScopeFor()` itself. Set-up, the CSV import and role changes use it.
+ */
+export function allocatableRoles(): TeamRole[] {
+  const member = { id: 'member', isAdmin: false };
+  return TEAM_ROLES.filter((role) => !('none' in caseScopeFor(member, 'case.mark', { role, status: 'fieldwork' })));
+}
+
+/** Whether a case allocated to `inspectorId` is inside `filter`. */
+export function caseFilterAllows(filter: CaseFilter, inspectorId: string | null): boolean {
+  if ('all' in filter) return true;
+  if ('inspectorId' in filter) return inspectorId !== null && inspectorId === filter.inspectorId;
+  return false;
+}
+
 /**
  * Whether `actor` may do `action` to the resource. Unknown combinations are refused.
  *
- * - Admins may do everything except mark cases they were not allocated (they are not inspectors).
+ * - Admins may do everything except mark: they mark only as the team's lead, or as an inspector
+ *   on the team the cases allocated to them (which cases: `caseScopeFor` above).
  * - Leads may do everything on their inspection; they may mark any case.
  * - Inspectors may view the inspection and the cases allocated to them, and mark those
  *   while the inspection is in fieldwork; they see the panel only if the lead allows it.
+ * - The system (a CLI command, the shared panel recompute) may read, never write.
  * - Managers are read-only: they view, see the panel and download exports.
  * - Quality assurers read every case and raise queries on marked answers; they never mark, and
  *   see the panel only if the lead allows the team to.
  * - Queries are raised and answered while the inspection is in fieldwork or at the ratings panel.
  */
-export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
-  if (action === 'admin.manage') return actor.isAdmin;
+export function can(principal: Principal, action: Action, resource: Resource = {}): boolean {
   const scope = resource.case ?? resource.inspection;
+  if (isSystemActor(principal)) return SYSTEM_ACTIONS.has(action) && scope !== undefined;
+  const actor = principal;
+  if (action === 'admin.manage') return actor.isAdmin;
   if (!scope) return false;
   if (isBlindTo(actor, action, resource)) return false;
   const role = scope.role;
@@ -110,20 +208,15 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
     case 'inspection.view':
       return actor.isAdmin || isMember(scope);
     case 'case.view':
-      // Inspectors see the cases allocated to them; the lead and managers see every case.
-      if (actor.isAdmin || role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer') return true;
-      return role === 'inspector' && resource.case !== undefined && resource.case.inspectorId === actor.id;
+      return caseFilterAllows(caseScopeFor(actor, action, scope), resource.case?.inspectorId ?? null);
     case 'cases.viewAll':
-      return actor.isAdmin || role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer';
+      return 'all' in caseScopeFor(actor, 'case.view', scope);
     case 'case.review':
-      if (scope.status !== 'fieldwork' && scope.status !== 'panel') return false;
+      if (!QUERY_STATUSES.includes(scope.status)) return false;
       return actor.isAdmin || role === 'lead_inspector' || role === 'quality_assurer';
-    case 'case.answerQuery': {
-      const kase = resource.case;
-      if (!kase || (kase.status !== 'fieldwork' && kase.status !== 'panel')) return false;
-      if (role === 'lead_inspector') return true;
-      return role === 'inspector' && kase.inspectorId === actor.id;
-    }
+    case 'case.answerQuery':
+    case 'case.mark':
+      return resource.case !== undefined && caseFilterAllows(caseScopeFor(actor, action, resource.case), resource.case.inspectorId);
     case 'inspection.manage':
     case 'panel.decide':
     case 'case.reopen':
@@ -137,12 +230,6 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
         role === 'manager' ||
         ((role === 'inspector' || role === 'quality_assurer') && scope.isPanelVisibleToTeam === true)
       );
-    case 'case.mark': {
-      const kase = resource.case;
-      if (!kase || kase.status !== 'fieldwork') return false;
-      if (role === 'lead_inspector') return true;
-      return role === 'inspector' && kase.inspectorId === actor.id;
-    }
     case 'secondMarking.assign':
       return scope.status === 'fieldwork' && (actor.isAdmin || role === 'lead_inspector');
     case 'secondMarking.mark': {

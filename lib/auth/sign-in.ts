@@ -14,7 +14,6 @@ export const ZSignIn = z.object({
     .transform((e) => e.toLowerCase()),
   password: z.string().min(1, 'Enter your password').max(200, 'Password must be 200 characters or fewer'),
 });
-export type TSignIn = z.infer<typeof ZSignIn>;
 
 export type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; isAdmin: boolean } }

@@ -2,7 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
-import { loadCaseForActor } from '@/lib/marking/case-scope';
+import { loadCaseAccess } from '@/lib/access/context';
 import type { AnswerState } from '@/lib/marking/view-types';
 
 /**
@@ -10,7 +10,7 @@ import type { AnswerState } from '@/lib/marking/view-types';
  * exist, belongs to another inspection, or the actor may not see it.
  */
 export async function requireCaseView(actor: Actor, inspectionId: string, caseId: string) {
-  const kase = await loadCaseForActor(prisma, actor, caseId);
+  const kase = await loadCaseAccess(prisma, actor, caseId);
   if (!kase || kase.inspectionId !== inspectionId || !can(actor, 'case.view', { case: kase.scope })) notFound();
   const [details, answerRows, service] = await Promise.all([
     prisma.case.findUniqueOrThrow({

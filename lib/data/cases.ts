@@ -1,7 +1,8 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
-import { can, type Actor } from '@/lib/auth/permissions';
-import type { InspectionAccess } from './inspections';
+import { caseScopeFor, type Actor } from '@/lib/auth/permissions';
+import { caseWhere } from '@/lib/access/scope';
+import type { InspectionAccess } from '@/lib/access/context';
 import { getFramework, listQuestionIdsForCase, type CaseType, type Disposal } from '@/lib/framework';
 
 export interface CaseListFilters {
@@ -28,11 +29,11 @@ export interface CaseListItem {
  * managers and admins see all. Progress is answered / total questions for the case.
  */
 export async function listCasesForUser(actor: Actor, inspection: InspectionAccess, filters: CaseListFilters = {}): Promise<CaseListItem[]> {
-  const seesAll = can(actor, 'cases.viewAll', { inspection: inspection.scope });
+  const visible = caseScopeFor(actor, 'case.view', inspection.scope);
   const cases = await prisma.case.findMany({
     where: {
       inspectionId: inspection.id,
-      ...(seesAll && !filters.isMineOnly ? {} : { inspectorId: actor.id }),
+      AND: [caseWhere(visible), filters.isMineOnly ? { inspectorId: actor.id } : {}],
       ...(filters.type ? { type: filters.type } : {}),
       ...(filters.status ? { status: filters.status } : {}),
     },

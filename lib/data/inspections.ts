@@ -1,15 +1,10 @@
 import 'server-only';
-import { isUuid } from '@/lib/validation/ids';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { can, type Action, type Actor, type InspectionScope } from '@/lib/auth/permissions';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { loadInspectionAccess } from '@/lib/access/context';
+import { inspectionsWhere } from '@/lib/access/scope';
 import { frameworkFromDb } from './mappers';
-
-/** Inspections the actor may see: all for admins, otherwise those on whose team they are. */
-export function visibleInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
-  return actor.isAdmin ? {} : { members: { some: { userId: actor.id } } };
-}
 
 export interface InspectionListItem {
   id: string;
@@ -26,7 +21,7 @@ export interface InspectionListItem {
 
 export async function listInspectionsForUser(actor: Actor): Promise<InspectionListItem[]> {
   const inspections = await prisma.inspection.findMany({
-    where: visibleInspectionsWhere(actor),
+    where: inspectionsWhere(actor, 'inspection.view'),
     orderBy: [{ fieldworkStart: 'desc' }, { id: 'asc' }],
     select: {
       id: true,
@@ -62,60 +57,9 @@ export async function listInspectionsForUser(actor: Actor): Promise<InspectionLi
   }));
 }
 
-export interface InspectionAccess {
-  id: string;
-  serviceName: string;
-  framework: '2018' | '2021';
-  status: InspectionScope['status'];
-  fieldworkStart: Date;
-  fieldworkEnd: Date;
-  isPanelVisibleToTeam: boolean;
-  scope: InspectionScope;
-}
-
-/**
- * The inspection with the actor's role in it, or null when it does not exist or the actor is
- * not on its team (the two are indistinguishable to the caller on purpose).
- */
-export async function findInspectionForUser(actor: Actor, inspectionId: string): Promise<InspectionAccess | null> {
-  if (!isUuid(inspectionId)) return null;
-  const inspection = await prisma.inspection.findFirst({
-    where: { id: inspectionId, ...visibleInspectionsWhere(actor) },
-    select: {
-      id: true,
-      framework: true,
-      status: true,
-      fieldworkStart: true,
-      fieldworkEnd: true,
-      isPanelVisibleToTeam: true,
-      service: { select: { name: true } },
-      members: { where: { userId: actor.id }, select: { role: true } },
-      // Blind second marking (lib/auth/permissions.ts, isBlindTo).
-      secondMarkings: { where: { markerId: actor.id, submittedAt: null }, select: { id: true }, take: 1 },
-    },
-  });
-  if (!inspection) return null;
-  const scope: InspectionScope = {
-    role: inspection.members[0]?.role ?? null,
-    status: inspection.status,
-    isPanelVisibleToTeam: inspection.isPanelVisibleToTeam,
-    isBlindSecondMarker: inspection.secondMarkings.length > 0,
-  };
-  return {
-    id: inspection.id,
-    serviceName: inspection.service.name,
-    framework: frameworkFromDb(inspection.framework),
-    status: inspection.status,
-    fieldworkStart: inspection.fieldworkStart,
-    fieldworkEnd: inspection.fieldworkEnd,
-    isPanelVisibleToTeam: inspection.isPanelVisibleToTeam,
-    scope,
-  };
-}
-
 /** For pages: the inspection if the actor may do `action` on it, otherwise the not-found page. */
 export async function requireInspection(actor: Actor, inspectionId: string, action: Action = 'inspection.view') {
-  const inspection = await findInspectionForUser(actor, inspectionId);
+  const inspection = await loadInspectionAccess(prisma, actor, inspectionId);
   if (!inspection || !can(actor, action, { inspection: inspection.scope })) notFound();
   return inspection;
 }

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
 import { getFramework, listStandards } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
-import type { InspectionAccess } from './inspections';
+import type { InspectionAccess } from '@/lib/access/context';
+import { allocatableRoles, can, type Actor } from '@/lib/auth/permissions';
 
 export interface StandardOption {
   id: string;
@@ -17,7 +18,9 @@ export function standardOptionsByFramework(): Record<FrameworkVersion, StandardO
   return { '2018': of('2018'), '2021': of('2021') };
 }
 
-export async function listServiceOptions() {
+/** The services to choose from when creating an inspection: for admins. */
+export async function listServiceOptions(actor: Actor) {
+  if (!can(actor, 'admin.manage')) notFound();
   return prisma.service.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } });
 }
 
@@ -41,11 +44,14 @@ export interface SetupCase {
   answers: number;
 }
 
-/**
- * Everything the set-up page shows. The caller has already checked, with requireInspection,
- * that the actor may manage this inspection.
- */
+/** Set-up reads are for those who may manage the inspection (`inspection.manage`); anyone else gets not-found. */
+function refuseUnlessManager(inspection: InspectionAccess): void {
+  if (!can(inspection.actor, 'inspection.manage', { inspection: inspection.scope })) notFound();
+}
+
+/** Everything the set-up page shows, to someone who may manage the inspection. */
 export async function loadSetupView(inspection: InspectionAccess) {
+  refuseUnlessManager(inspection);
   const [details, members, cases, answerCounts] = await Promise.all([
     prisma.inspection.findUniqueOrThrow({
       where: { id: inspection.id },
@@ -104,8 +110,10 @@ export async function loadSetupView(inspection: InspectionAccess) {
 }
 
 /** One case of the inspection for its set-up form, or the not-found page. */
-export async function requireSetupCase(inspectionId: string, caseId: string) {
+export async function requireSetupCase(inspection: InspectionAccess, caseId: string) {
+  refuseUnlessManager(inspection);
   if (!isUuid(caseId)) notFound();
+  const inspectionId = inspection.id;
   const kase = await prisma.case.findFirst({
     where: { id: caseId, inspectionId },
     select: {
@@ -129,9 +137,10 @@ export async function requireSetupCase(inspectionId: string, caseId: string) {
 }
 
 /** Team members who may be allocated cases: inspectors and lead inspectors, active accounts. */
-export async function listAllocatableMembers(inspectionId: string) {
+export async function listAllocatableMembers(inspection: InspectionAccess) {
+  refuseUnlessManager(inspection);
   const members = await prisma.inspectionMember.findMany({
-    where: { inspectionId, role: { in: ['inspector', 'lead_inspector'] }, user: { isActive: true } },
+    where: { inspectionId: inspection.id, role: { in: allocatableRoles() }, user: { isActive: true } },
     orderBy: { user: { name: 'asc' } },
     select: { role: true, user: { select: { id: true, name: true } } },
   });

@@ -8,7 +8,8 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { can, type Actor, type TeamRole } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/permissions';
+import { inspectionsWhere } from '@/lib/access/scope';
 import { getFramework, listStandards } from '@/lib/framework';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
@@ -17,19 +18,12 @@ import type { QuestionCounts } from '@/lib/rating/key-question';
 import { BOM, csvLine, type CsvCell } from './csv';
 import { frameworkFromDb } from '@/lib/data/mappers';
 
-const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'];
-
-/** The team roles that may download exports, read from the permission module itself. */
-export const EXPORT_ROLES: TeamRole[] = TEAM_ROLES.filter((role) =>
-  can({ id: '', isAdmin: false }, 'export.download', { inspection: { role, status: 'fieldwork' } }),
-);
-
 /**
- * `visibleInspectionsWhere` (lib/data/inspections.ts) narrowed to `export.download`: admins
+ * The inspections whose figures `actor` may export (`export.download`, lib/access/scope.ts): admins
  * every inspection, anyone else those on whose team they are a lead or a manager.
  */
 export function exportableInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
-  return actor.isAdmin ? {} : { members: { some: { userId: actor.id, role: { in: EXPORT_ROLES } } } };
+  return inspectionsWhere(actor, 'export.download');
 }
 
 /** The standard ids of both frameworks, in printed order: one column each. */

@@ -6,7 +6,8 @@ import 'server-only';
 import { can, type Action } from '@/lib/auth/permissions';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { formatCsv } from '@/lib/csv/parse-csv';
-import { findInspectionForUser, type InspectionAccess } from '@/lib/data/inspections';
+import { loadInspectionAccess, type InspectionAccess } from '@/lib/access/context';
+import { prisma } from '@/lib/db/client';
 import { attachmentHeader } from '@/lib/export/files';
 
 /** The 401 answer of the export routes to someone not signed in. */
@@ -25,7 +26,7 @@ export async function authoriseInspectionRequest(
 ): Promise<{ user: SessionUser; inspection: InspectionAccess } | Response> {
   const user = await getSessionUser();
   if (!user && signInMessage) return new Response(signInMessage, { status: 401 });
-  const inspection = user ? await findInspectionForUser(user, inspectionId) : null;
+  const inspection = user ? await loadInspectionAccess(prisma, user, inspectionId) : null;
   if (!user || !inspection || !actions.every((action) => can(user, action, { inspection: inspection.scope }))) {
     return new Response('Not found', { status: 404 });
   }

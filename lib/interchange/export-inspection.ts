@@ -2,16 +2,18 @@
  * One inspection as an interchange document (`casemark/inspection@1`, docs/interchange.md):
  * every case with every answer, evidence note and not-applicable reason, the case-level items,
  * inspectors and team by email, statuses, judgements with evidence, the active panel decisions
- * and the previous inspection's figures. The caller has authorised.
+ * and the previous inspection's figures, read from one snapshot by an actor allowed
+ * `export.download`.
  */
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Principal } from '@/lib/auth/permissions';
+import { loadInspectionAccess, requireAllowed } from '@/lib/access/context';
+import { withSnapshot, type Db } from '@/lib/db/snapshot';
+import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
 import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument } from './document';
 import { frameworkFromDb } from '@/lib/data/mappers';
-
-type Db = PrismaClient | Prisma.TransactionClient;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const ROLE_ORDER = { lead_inspector: 0, inspector: 1, manager: 2, quality_assurer: 3 } as const;
@@ -21,12 +23,18 @@ function setIfPresent<T extends object, K extends keyof T>(target: T, key: K, va
   if (value !== null && value !== undefined) target[key] = value;
 }
 
-export async function exportInspection(db: Db, inspectionId: string): Promise<CasemarkDocument> {
+export async function exportInspection(db: Db, actor: Principal, inspectionId: string): Promise<CasemarkDocument> {
   // One snapshot: the cases, answers, judgements and decisions of a file always belong together.
-  if ('$transaction' in db) {
-    return db.$transaction((tx) => readInspection(tx, inspectionId), { isolationLevel: 'RepeatableRead', timeout: 60_000 });
-  }
-  return readInspection(db, inspectionId);
+  return withSnapshot(
+    db,
+    async (tx) => {
+      const access = await loadInspectionAccess(tx, actor, inspectionId);
+      if (!access) throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
+      requireAllowed(access, 'export.download', 'Only the lead inspector, managers and admins can export this inspection.');
+      return readInspection(tx, access.id);
+    },
+    { timeout: 60_000 },
+  );
 }
 
 async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDocument> {

@@ -5,7 +5,7 @@ import { getFramework } from '@/lib/framework';
 import { ZCaseRef, ZSaveCaseDetails } from '@/lib/validation/marking';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
-import { loadCaseForActor } from './case-scope';
+import { loadCaseAccess } from '@/lib/access/context';
 import { listMissingAnswers, type MissingItem } from './missing-answers';
 import { countUnresolvedQueries } from '@/lib/quality/queries';
 import { writeAudit } from '@/lib/audit/write';
@@ -24,7 +24,7 @@ const CASE_DETAILS = {
 export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unknown) {
   const change = parseOrThrow(ZSaveCaseDetails, input);
   return db.$transaction(async (tx) => {
-    const kase = await loadCaseForActor(tx, actor, change.caseId, { forUpdate: true });
+    const kase = await loadCaseAccess(tx, actor, change.caseId, { lock: true });
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
     const refusal = explainMarkRefusal(actor, kase.scope);
     if (refusal) throw new AppError('forbidden', refusal);
@@ -81,7 +81,7 @@ export async function completeCase(
 ): Promise<{ status: 'complete' } | { status: 'missing'; missing: MissingItem[] }> {
   const { caseId } = parseOrThrow(ZCaseRef, input);
   return db.$transaction(async (tx) => {
-    const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
+    const kase = await loadCaseAccess(tx, actor, caseId, { lock: true });
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
     const refusal = explainMarkRefusal(actor, kase.scope);
     if (refusal) throw new AppError('forbidden', refusal);
@@ -126,7 +126,7 @@ export async function completeCase(
 export async function reopenCase(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
   const { caseId } = parseOrThrow(ZCaseRef, input);
   await db.$transaction(async (tx) => {
-    const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
+    const kase = await loadCaseAccess(tx, actor, caseId, { lock: true });
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
     if (!can(actor, 'case.reopen', { case: kase.scope }))
       throw new AppError('forbidden', 'Only the lead inspector can reopen a completed case.');

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { QuestionCounts } from '@/lib/rating/key-question';
+import { requireAllowed, type AccessOnInspection } from '@/lib/access/context';
 
 type Db = Pick<PrismaClient, '$queryRaw'>;
 
@@ -11,8 +12,13 @@ export type { QuestionCounts };
  * Unanswered questions are simply absent: unanswered is not "no". A prompt answered on a case
  * whose key question was then judged not applicable is left out with it (the case left that
  * key question's sub-sample).
+ *
+ * Inspection-wide figures are the ratings panel's: `access` (from lib/access/context.ts) must
+ * allow `panel.view`.
  */
-export async function countAnswers(db: Db, inspectionId: string, questionIds?: string[]): Promise<QuestionCounts> {
+export async function countAnswers(db: Db, access: AccessOnInspection, questionIds?: string[]): Promise<QuestionCounts> {
+  requireAllowed(access, 'panel.view', 'The inspection-wide figures belong to the ratings panel, which you cannot see.');
+  const inspectionId = access.inspectionId;
   const rows = await db.$queryRaw<{ question_id: string; yes: number; no: number; na: number }[]>`
     SELECT question_id,
            count(*) FILTER (WHERE value = 'yes')::int AS yes,

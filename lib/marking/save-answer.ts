@@ -8,7 +8,8 @@ import { ZSaveAnswer, type TSaveAnswer } from '@/lib/validation/marking';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { countAnswers, type QuestionCounts } from '@/lib/marking/count-answers';
 import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
-import { loadCaseForActor, type LoadedCase } from './case-scope';
+import { loadCaseAccess, type CaseAccess } from '@/lib/access/context';
+import { caseMarkGuardSql } from '@/lib/access/scope';
 
 export interface SavedAnswer {
   questionId: string;
@@ -36,7 +37,7 @@ export type SaveAnswerResult =
   | { status: 'conflict'; theirs: SavedAnswer };
 
 /** Every check that needs no lock: who may mark the case, and what may be answered on it. */
-function checkChange(actor: Actor, kase: LoadedCase | null, change: TSaveAnswer) {
+function checkChange(actor: Actor, kase: CaseAccess | null, change: TSaveAnswer) {
   if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
   const refusal = explainMarkRefusal(actor, kase.scope);
   if (refusal) throw new AppError('forbidden', refusal);
@@ -81,34 +82,33 @@ interface WriteRow {
  * optimistic concurrency (the rule of lib/db/concurrency.ts, in its SQL form): the change is applied only if the answer is still at `baseVersion`;
  * otherwise nothing is written and the other person's answer is returned so the inspector can
  * choose. The write is ONE statement, so atomic: it locks the case, re-checks that it may still
- * be marked (inspection in fieldwork, case not complete, still allocated), applies the version
+ * be marked (the same rule as `can(actor, 'case.mark')`, as SQL: inspection in fieldwork, still
+ * in the role, case still allocated; and the case not complete), applies the version
  * check, writes the answer, its audit entry (old → new) and the case's status, and NOTIFYs the
  * ratings panel (delivered on commit). Then the standard's fresh counts come from one aggregate.
  * Three round trips in all: the scope read, the write, the aggregate.
  */
 export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: string }, input: unknown): Promise<SaveAnswerResult> {
   const change = parseOrThrow(ZSaveAnswer, input);
-  const checked = checkChange(actor, await loadCaseForActor(db, actor, change.caseId), change);
+  const checked = checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change);
   const { kase } = checked;
 
   const isValue = change.field === 'value';
   const value = isValue ? change.value : null;
   const note = isValue ? null : change.note.trim() === '' ? null : change.note;
   const naReason = checked.naReason;
-  // An inspector may only write to a case still allocated to them; the lead and admins to any.
-  const requiredInspectorId = kase.scope.role === 'inspector' && !actor.isAdmin ? actor.id : null;
+  // `can(actor, 'case.mark')` again at write time, from the same rule (lib/access/scope.ts): the
+  // inspection still in fieldwork, the actor still in the role checked, the case still theirs.
+  const mayMark = caseMarkGuardSql(actor, kase.scope);
   const newValue = isValue ? { value, naReason } : { note };
 
   const rows = await db.$queryRaw<WriteRow[]>`
     WITH guard AS (
       SELECT c.id, c.inspection_id, c.status, i.is_panel_visible_to_team
       FROM cases c JOIN inspections i ON i.id = c.inspection_id
-      WHERE c.id = ${kase.id}::uuid AND i.status = 'fieldwork' AND c.status <> 'complete'
+      WHERE c.id = ${kase.id}::uuid AND c.status <> 'complete' AND ${mayMark}
         -- Unchanged since the checks: what may be answered depends on type and disposal.
         AND c.type = ${kase.type}::case_type AND c.disposal = ${kase.disposal}::disposal
-        AND (${requiredInspectorId}::uuid IS NULL OR c.inspector_id = ${requiredInspectorId}::uuid)
-        AND EXISTS (SELECT 1 FROM inspection_members m WHERE m.inspection_id = c.inspection_id
-                    AND m.user_id = ${actor.id}::uuid AND m.role IN ('lead_inspector', 'inspector'))
       FOR UPDATE OF c FOR SHARE OF i
     ),
     prev AS (
@@ -171,7 +171,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
   if (row.guarded === 0) {
     // Something changed since the checks (the case was completed or reallocated, the
     // inspection left fieldwork): check again to say exactly what.
-    checkChange(actor, await loadCaseForActor(db, actor, change.caseId), change);
+    checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change);
     throw new AppError('conflict', 'This case changed while you were saving. Reload the page and try again.');
   }
   if (row.version === null) {
@@ -197,7 +197,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
   // on a band boundary while marking would be nudged, so they follow the lead's choice to let
   // the team see the panel (read with the lock, as it stood when the answer was written).
   const scope = { ...kase.scope, isPanelVisibleToTeam: row.is_panel_visible_to_team === true };
-  const counts = can(actor, 'panel.view', { inspection: scope }) ? await countAnswers(db, kase.inspectionId, checked.questionIds) : null;
+  const counts = can(actor, 'panel.view', { inspection: scope }) ? await countAnswers(db, { ...kase, scope }, checked.questionIds) : null;
   return {
     status: 'saved',
     standardId: checked.standardId,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 import type { Actor } from '@/lib/auth/permissions';
-import type { InspectionAccess } from '@/lib/data/inspections';
+import type { InspectionAccess } from '@/lib/access/context';
 import { listCasesForUser } from '@/lib/data/cases';
 import { getFramework, listStandardsForCase } from '@/lib/framework';
 import { casePaths, chooseOfflineCases, type OfflineCase } from './offline-cases';

@@ -13,7 +13,7 @@ const inspectionIdOf = (input: unknown) => String((input as { inspectionId?: unk
 export async function recordJudgementAction(input: unknown) {
   return runAction(async (user) => {
     const result = await recordJudgement(prisma, user, input);
-    return { result, panel: await loadPanelData(prisma, inspectionIdOf(input)) };
+    return { result, panel: await loadPanelData(prisma, user, inspectionIdOf(input)) };
   });
 }
 
@@ -22,14 +22,14 @@ export async function recordJudgementAction(input: unknown) {
 export async function recordPanelDecisionAction(input: unknown) {
   return runAction(async (user) => {
     const result = await recordPanelDecision(prisma, user, input);
-    return { result, panel: await loadPanelData(prisma, inspectionIdOf(input)) };
+    return { result, panel: await loadPanelData(prisma, user, inspectionIdOf(input)) };
   });
 }
 
 export async function withdrawPanelDecisionAction(input: unknown) {
   return runAction(async (user) => {
     const result = await withdrawPanelDecision(prisma, user, input);
-    return { result, panel: await loadPanelData(prisma, inspectionIdOf(input)) };
+    return { result, panel: await loadPanelData(prisma, user, inspectionIdOf(input)) };
   });
 }
 

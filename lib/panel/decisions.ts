@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/permissions';
-import { lockInspectionFor } from '@/lib/data/lock-inspection';
+import { requireInspectionAccess } from '@/lib/access/context';
 import { AppError } from '@/lib/errors';
 import { findStandard, getFramework } from '@/lib/framework';
 import { countAnswers } from '@/lib/marking/count-answers';
@@ -17,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 
 /** The inspection, locked for the transaction, if the actor may decide its ratings. */
 async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: string) {
-  const inspection = await lockInspectionFor(
+  const inspection = await requireInspectionAccess(
     tx,
     actor,
     inspectionId,
@@ -25,7 +25,7 @@ async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: str
     'Only the lead inspector can record judgements and panel decisions.',
   );
   if (inspection.status === 'published') throw new AppError('forbidden', 'This inspection is published: its ratings can no longer change.');
-  return { framework: getFramework(inspection.framework), scope: inspection.scope };
+  return { framework: getFramework(inspection.framework), scope: inspection.scope, access: inspection };
 }
 
 /** What a lead whose judgement was refused is shown: the judgement as it stands now. */
@@ -139,7 +139,7 @@ export async function recordJudgement(db: PrismaClient, actor: Actor, input: unk
 export async function recordPanelDecision(db: PrismaClient, actor: Actor, input: unknown) {
   const change = parseOrThrow(ZRecordPanelDecision, input);
   return db.$transaction(async (tx) => {
-    const { framework } = await loadInspectionForDecision(tx, actor, change.inspectionId);
+    const { framework, access } = await loadInspectionForDecision(tx, actor, change.inspectionId);
     const standard = findStandard(framework, change.standardId);
     if (!standard || standard.kind !== 'case_marked') {
       throw new AppError(
@@ -151,7 +151,7 @@ export async function recordPanelDecision(db: PrismaClient, actor: Actor, input:
     // Annexe 1): read the standard's counts under the inspection lock and refuse without one.
     const counts = await countAnswers(
       tx,
-      change.inspectionId,
+      access,
       standard.keyQuestions.map((kq) => kq.id),
     );
     const refusal = panelDecisionRefusal(standard.id, rateCaseMarkedStandard(standard, counts).computedRating);

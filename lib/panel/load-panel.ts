@@ -1,10 +1,11 @@
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { Principal } from '@/lib/auth/permissions';
+import { loadInspectionAccess, requireAllowed, type InspectionAccess } from '@/lib/access/context';
+import { withSnapshot, type Db } from '@/lib/db/snapshot';
+import { AppError } from '@/lib/errors';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
 import { countAnswers } from '@/lib/marking/count-answers';
 import { frameworkFromDb } from '@/lib/data/mappers';
-
-type Db = PrismaClient | Prisma.TransactionClient;
 
 export interface PanelDecisionView {
   id: string;
@@ -53,22 +54,31 @@ export interface PanelData {
 /**
  * Everything the ratings panel shows, computed from the database in a handful of queries (the
  * answer counts are one GROUP BY) and the pure rating engine, all read from one snapshot so the
- * counts, judgements and decisions always belong together. The caller has authorised.
+ * counts, judgements and decisions always belong together — and the actor's access is read in
+ * the same snapshot: not-found for someone who may not see the inspection, forbidden for one who
+ * may not see its ratings panel.
  */
-export async function loadPanelData(db: Db, inspectionId: string): Promise<PanelData> {
-  if ('$transaction' in db) {
-    return db.$transaction((tx) => readPanelData(tx, inspectionId), { isolationLevel: 'RepeatableRead' });
-  }
-  return readPanelData(db, inspectionId);
+export async function loadPanelData(db: Db, actor: Principal, inspectionId: string): Promise<PanelData> {
+  return withSnapshot(db, async (tx) => {
+    const access = await loadInspectionAccess(tx, actor, inspectionId);
+    if (!access) throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
+    requireAllowed(
+      access,
+      'panel.view',
+      'Only the lead inspector, managers and admins can see the ratings panel, unless the lead shares it.',
+    );
+    return readPanelData(tx, access);
+  });
 }
 
-async function readPanelData(db: Db, inspectionId: string): Promise<PanelData> {
+async function readPanelData(db: Db, access: InspectionAccess): Promise<PanelData> {
+  const inspectionId = access.id;
   const [inspection, counts, judgements, decisions, caseRows, byInspector, decisionVersions] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
       select: { framework: true, previousRatings: true, previousKeyQuestionPct: true },
     }),
-    countAnswers(db, inspectionId),
+    countAnswers(db, access),
     db.qualitativeJudgement.findMany({
       where: { inspectionId },
       select: { standardId: true, rating: true, evidence: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },

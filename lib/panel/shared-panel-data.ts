@@ -3,9 +3,14 @@ import { prisma } from '@/lib/db/client';
 import { inspectionChanges } from '@/lib/realtime/listener';
 import { createSharedLoader } from './shared-loader';
 import { loadPanelData, type PanelData } from './load-panel';
+import { systemActor } from '@/lib/auth/permissions';
+
+const PANEL_STREAM = systemActor('live panel stream');
 
 const shared = createSharedLoader<PanelData>(
-  (inspectionId) => loadPanelData(prisma, inspectionId),
+  // Computed once for every viewer on this server, so on the system's account: each stream checks
+  // its own viewer before sending anything (app/inspections/[inspectionId]/panel/events/route.ts).
+  (inspectionId) => loadPanelData(prisma, PANEL_STREAM, inspectionId),
   (inspectionId) => inspectionChanges.generationOf(inspectionId),
 );
 

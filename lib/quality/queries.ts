@@ -9,7 +9,7 @@ import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, getFramework } from '@/lib/framework';
-import { loadCaseForActor, type LoadedCase } from '@/lib/marking/case-scope';
+import { loadCaseAccess, requireInspectionAccess, type CaseAccess } from '@/lib/access/context';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { parseOrThrow } from '@/lib/validation/parse';
 import {
@@ -30,8 +30,8 @@ const NOT_FOUND = 'This case does not exist or you do not have access to it.';
 const REVIEW_REFUSAL =
   'Only the lead inspector or a quality assurer can review cases, while the inspection is in fieldwork or at the ratings panel.';
 
-async function loadCaseOrThrow(tx: Tx, actor: Actor, caseId: string): Promise<LoadedCase> {
-  const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
+async function loadCaseOrThrow(tx: Tx, actor: Actor, caseId: string): Promise<CaseAccess> {
+  const kase = await loadCaseAccess(tx, actor, caseId, { lock: true });
   if (!kase) throw new AppError('not_found', NOT_FOUND);
   return kase;
 }
@@ -52,7 +52,7 @@ async function loadQueryOrThrow(tx: Tx, actor: Actor, queryId: string) {
 async function recordStep(
   tx: Tx,
   actor: Actor,
-  kase: LoadedCase,
+  kase: CaseAccess,
   queryId: string,
   step: { kind: 'raise' | 'reply' | 'resolve' | 'reopen'; body: string; from: QueryStatus | null; to: QueryStatus; questionId: string },
 ) {
@@ -156,21 +156,13 @@ export async function markCaseReviewed(db: PrismaClient, actor: Actor, input: un
 export async function setQualityTarget(db: PrismaClient, actor: Actor, input: unknown): Promise<{ targetPct: number }> {
   const { inspectionId, targetPct } = parseOrThrow(ZQualityTarget, input);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<
-      {
-        status: 'set_up' | 'fieldwork' | 'panel' | 'published';
-        role: 'lead_inspector' | 'inspector' | 'manager' | 'quality_assurer' | null;
-      }[]
-    >`
-      SELECT i.status, m.role FROM inspections i
-      LEFT JOIN inspection_members m ON m.inspection_id = i.id AND m.user_id = ${actor.id}::uuid
-      WHERE i.id = ${inspectionId}::uuid FOR UPDATE OF i`;
-    const row = rows[0];
-    const scope = row ? { role: row.role, status: row.status } : null;
-    if (!scope || !can(actor, 'inspection.view', { inspection: scope }))
-      throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
-    if (!can(actor, 'inspection.manage', { inspection: scope }))
-      throw new AppError('forbidden', 'Only the lead inspector can set the quality assurance target.');
+    await requireInspectionAccess(
+      tx,
+      actor,
+      inspectionId,
+      'inspection.manage',
+      'Only the lead inspector can set the quality assurance target.',
+    );
     const before = await tx.qualityTarget.findUnique({ where: { inspectionId }, select: { targetPct: true } });
     await tx.qualityTarget.upsert({
       where: { inspectionId },

@@ -13,7 +13,7 @@ import { can, explainSecondMarkerRefusal, type Actor, type InspectionScope, type
 import { AppError } from '@/lib/errors';
 import { findQuestion, getFramework, listKeyQuestionsForCase } from '@/lib/framework';
 import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types';
-import { loadCaseForActor } from '@/lib/marking/case-scope';
+import { loadCaseAccess } from '@/lib/access/context';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { isUuid } from '@/lib/validation/ids';
 import { parseOrThrow } from '@/lib/validation/parse';
@@ -134,7 +134,7 @@ export async function assignSecondMarking(
 ): Promise<{ secondMarkingId: string; reference: string }> {
   const { caseId, markerId } = parseOrThrow(ZAssignSecondMarking, input);
   return db.$transaction(async (tx) => {
-    const kase = await loadCaseForActor(tx, actor, caseId, { forUpdate: true });
+    const kase = await loadCaseAccess(tx, actor, caseId, { lock: true });
     if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.', { caseId: 'Choose a case' });
     if (!can(actor, 'secondMarking.assign', { inspection: kase.scope })) {
       throw new AppError('forbidden', 'Only the lead inspector can pick cases for second marking, while the inspection is in fieldwork.');

@@ -1,6 +1,6 @@
 /**
  * Checking the service's list of eligible cases (CSV or XLSX, read into records first) before
- * the sample is drawn from it. The same rules as the case sample import (lib/setup/case-import.ts):
+ * the sample is drawn from it. The same rules as the case sample import (lib/setup/check-case-import.ts):
  * every row is checked and every problem reported with its line and column; nothing is kept
  * while any row is wrong; case references only — a column that looks like children's names or
  * personal details refuses the whole file. Pure.

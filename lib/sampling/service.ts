@@ -20,7 +20,7 @@ import {
   ZSetWindow,
   ZUploadPopulation,
 } from '@/lib/validation/sampling';
-import { lockInspectionForManage, type Tx } from '@/lib/setup/inspection-lock';
+import { lockInspectionForManage, type Tx } from '@/lib/setup/manage-access';
 import { drawBalancedSample } from './balanced-selection';
 import { formatIsoDate } from './dates';
 import {
@@ -33,7 +33,7 @@ import {
   type ListedCase,
   type StoredReplacement,
 } from './plan';
-import { checkPopulationFile, describePopulationIssue, type PopulationCheck } from './population-file';
+import { checkPopulationFile, type PopulationCheck } from './population-file';
 import type { PopulationSize, SizeOverride } from './sample-size';
 import { defaultWindows, explainWindowProblem, populationTypes, type EligibilityWindows } from './windows';
 import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/lib/audit/write';
@@ -432,9 +432,4 @@ export async function confirmSample(db: PrismaClient, actor: Actor, input: unkno
     ]);
     return { count: rows.length };
   });
-}
-
-/** Problems of a refused list, for an action's error. */
-export function describePopulationProblems(check: PopulationCheck): string[] {
-  return check.fileErrors.length ? check.fileErrors : check.errors.map(describePopulationIssue);
 }

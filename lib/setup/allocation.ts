@@ -5,7 +5,7 @@ import type { CaseType } from '@/lib/framework/types';
 import { ZAllocateCase, ZAllocateCases, ZSpreadCases } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { planEvenSpread } from './allocation-plan';
-import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type Tx } from './inspection-lock';
+import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type Tx } from './manage-access';
 import { writeAudits } from '@/lib/audit/write';
 
 export interface AllocationResult {

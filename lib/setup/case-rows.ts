@@ -1,5 +1,5 @@
 /**
- * The row checks that the case sample import (lib/setup/case-import.ts) and the sampling
+ * The row checks that the case sample import (lib/setup/check-case-import.ts) and the sampling
  * population list (lib/sampling/population-file.ts) share: how a heading is mapped to a column,
  * how the header is checked, and the messages for a case's reference, type, disposal and
  * details. One place, so that both files tell a service the same thing about the same mistake.

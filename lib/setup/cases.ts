@@ -6,7 +6,7 @@ import { CASE_TYPE_LABELS, DISPOSAL_LABELS } from '@/lib/format/labels';
 import { ZAddCase, ZDeleteCase, ZEditCase, type TAddCase } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { explainCaseTypeForFramework } from './case-fields';
-import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
+import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './manage-access';
 import { writeAudit } from '@/lib/audit/write';
 import { writeAtVersion } from '@/lib/db/concurrency';
 

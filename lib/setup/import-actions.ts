@@ -6,7 +6,7 @@ import { runFormAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { importCases, previewCaseImport } from '@/lib/setup/import-cases';
-import type { CaseImportCheck } from '@/lib/setup/case-import';
+import type { CaseImportCheck } from '@/lib/setup/check-case-import';
 import { toFormState, type FormState } from '@/lib/forms/form-state';
 
 // Well under the 1 MB a server action accepts; a sample of 500 cases is a few tens of KB.

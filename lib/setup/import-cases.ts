@@ -3,8 +3,8 @@ import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { ZImportCases } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { checkCaseImport, describeImportIssue, type CaseImportCheck, type CaseImportContext } from './case-import';
-import { lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './inspection-lock';
+import { checkCaseImport, describeImportIssue, type CaseImportCheck, type CaseImportContext } from './check-case-import';
+import { lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './manage-access';
 import { writeAudits, type AuditEntry } from '@/lib/audit/write';
 
 async function loadImportContext(tx: Tx, inspection: ManagedInspection): Promise<CaseImportContext> {

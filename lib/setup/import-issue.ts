@@ -1,4 +1,4 @@
-import type { ImportIssue } from './case-import';
+import type { ImportIssue } from './check-case-import';
 
 /** `Line 4, disposal: …` for a summary of problems. */
 export function describeImportIssue(issue: ImportIssue): string {

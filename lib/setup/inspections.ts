@@ -5,10 +5,11 @@ import { frameworkToDb } from '@/lib/data/mappers';
 import { getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
 import { STATUS_LABELS } from '@/lib/format/labels';
-import { insertService, requireActiveAdmin } from '@/lib/admin/guard';
+import { requireActiveAdmin } from '@/lib/admin/guard';
+import { insertService } from '@/lib/admin/services';
 import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { lockInspectionForManage, refuseIfPublished } from './inspection-lock';
+import { lockInspectionForManage, refuseIfPublished } from './manage-access';
 import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
 import { writeAudit, writeAudits } from '@/lib/audit/write';
 

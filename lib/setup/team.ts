@@ -1,10 +1,10 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { Actor, TeamRole } from '@/lib/auth/permissions';
+import { allocatableRoles, type Actor, type TeamRole } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/format/labels';
 import { ZAddMember, ZChangeMemberRole, ZRemoveMember } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { lockInspectionForManage, type Tx } from './inspection-lock';
+import { lockInspectionForManage, type Tx } from './manage-access';
 import { writeAudit } from '@/lib/audit/write';
 
 async function findMemberOrThrow(tx: Tx, inspectionId: string, userId: string) {
@@ -77,8 +77,13 @@ export async function changeMemberRole(db: PrismaClient, actor: Actor, input: un
     const member = await findMemberOrThrow(tx, inspectionId, userId);
     if (member.role === role) return { name: member.user.name };
     await refuseLosingLastLead(tx, inspectionId, member, `made ${ROLE_LABELS[role].toLowerCase()}`);
-    if (role === 'manager') await refuseWithAllocatedCases(tx, inspectionId, member, 'made a manager (read-only)');
-    if (role === 'quality_assurer') await refuseWithAllocatedCases(tx, inspectionId, member, 'made a quality assurer (no marking)');
+    if (!allocatableRoles().includes(role))
+      await refuseWithAllocatedCases(
+        tx,
+        inspectionId,
+        member,
+        role === 'manager' ? 'made a manager (read-only)' : 'made a quality assurer (no marking)',
+      );
     await tx.inspectionMember.update({ where: { inspectionId_userId: { inspectionId, userId } }, data: { role } });
     await writeAudit(tx, {
       actorId: actor.id,

@@ -5,12 +5,12 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/permissions';
-import { EXPORT_ROLES } from '@/lib/export/all-inspections';
+import { mayOnEveryInspection, rolesAllowed } from '@/lib/access/scope';
 
 export async function canViewSummary(db: PrismaClient, actor: Actor): Promise<boolean> {
-  if (actor.isAdmin) return true;
+  if (mayOnEveryInspection(actor, 'export.download')) return true;
   const membership = await db.inspectionMember.findFirst({
-    where: { userId: actor.id, role: { in: EXPORT_ROLES } },
+    where: { userId: actor.id, role: { in: rolesAllowed('export.download') } },
     select: { inspectionId: true },
   });
   return membership !== null;

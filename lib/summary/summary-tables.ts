@@ -9,7 +9,6 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { getFramework, findStandard } from '@/lib/framework';
 import type { Rating } from '@/lib/framework/types';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import { BOM, csvLine, type CsvCell } from '@/lib/export/csv';
@@ -211,11 +210,6 @@ export function buildSummaryTables(input: {
 export function parseSummaryTableId(value: string | null): SummaryTableId | null {
   const id = value === null || value === '' ? 'inspections' : value;
   return (SUMMARY_TABLE_IDS as readonly string[]).includes(id) ? (id as SummaryTableId) : null;
-}
-
-/** A title of a standard in its framework, for chart labels. */
-export function standardTitle(framework: '2018' | '2021', standardId: string): string {
-  return findStandard(getFramework(framework), standardId)?.title ?? standardId;
 }
 
 const CHUNK_CHARS = 16_384;

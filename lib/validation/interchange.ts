@@ -64,7 +64,6 @@ export const ZInterchangeCase = z.looseObject({
   /** Evidence note or not-applicable reason per question id. */
   notes: z.record(z.string(), z.string({ error: 'Expected a note (text)' })).optional(),
 });
-export type TInterchangeCase = z.infer<typeof ZInterchangeCase>;
 
 export const ZPanelDecision = z.looseObject({
   standard: z.string({ error: 'Expected a standard id, e.g. "2.1"' }),

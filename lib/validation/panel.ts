@@ -23,7 +23,6 @@ export const ZRecordJudgement = z.object({
   /** 0 when the page had no judgement yet. */
   baseVersion: ZVersion(0),
 });
-export type TRecordJudgement = z.infer<typeof ZRecordJudgement>;
 
 /** A ratings-panel decision (professional judgement) on a case-marked standard. */
 export const ZRecordPanelDecision = z.object({
@@ -34,7 +33,6 @@ export const ZRecordPanelDecision = z.object({
   /** The version of the standard's decision the page showed; 0 when the panel never decided it. */
   baseVersion: ZVersion(0),
 });
-export type TRecordPanelDecision = z.infer<typeof ZRecordPanelDecision>;
 
 export const ZWithdrawPanelDecision = z.object({
   inspectionId: ZInspectionId,

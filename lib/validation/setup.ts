@@ -75,9 +75,7 @@ export const ZServiceFields = z.object({
     .max(120, 'Local authority must be 120 characters or fewer'),
   region: z.string({ error: 'Enter the region' }).trim().min(1, 'Enter the region').max(60, 'Region must be 60 characters or fewer'),
 });
-export type TServiceFields = z.infer<typeof ZServiceFields>;
 
-export const ZCreateService = ZServiceFields;
 export const ZUpdateService = ZServiceFields.extend({ serviceId: z.uuid({ error: 'Unknown service' }) });
 
 /** Previous inspection's results as typed: checked against the framework by lib/setup/previous-results.ts. */
@@ -125,7 +123,6 @@ export const ZCreateInspection = z
     },
     { when: () => true },
   );
-export type TCreateInspection = z.infer<typeof ZCreateInspection>;
 
 export const ZUpdateInspectionDetails = z
   .object({
@@ -200,7 +197,6 @@ export const ZEditCase = z
     ...caseShape,
   })
   .superRefine(refineDisposal);
-export type TEditCase = z.infer<typeof ZEditCase>;
 
 export const ZDeleteCase = z.object({ inspectionId: ZInspectionId, caseId: ZCaseId });
 

@@ -19,6 +19,10 @@ import { readCsvObjects } from '../../lib/export/test-support/read-csv';
 import { readXlsx } from '../../lib/export/test-support/read-xlsx';
 import { createMigratedDatabase } from './test-database';
 import { seedWorld } from './world';
+import { systemActor } from '../../lib/auth/permissions';
+
+/** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
+const TEST_READER = systemActor('integration test');
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -169,12 +173,12 @@ describe('the summary tables of one inspection', () => {
   });
 
   it('the panel’s figures from the database are the engine’s figures from the seeded answers', async () => {
-    const panel = await loadPanelData(prisma, inspection.id);
+    const panel = await loadPanelData(prisma, TEST_READER, inspection.id);
     expect(panel.result).toEqual(inspection.expected);
   });
 
   it('each table as CSV parses back to the engine’s numbers', async () => {
-    const panel = await loadPanelData(prisma, inspection.id);
+    const panel = await loadPanelData(prisma, TEST_READER, inspection.id);
     const expected = inspection.expected;
     const framework = getFramework(inspection.framework);
 
@@ -256,7 +260,7 @@ describe('the summary tables of one inspection', () => {
   });
 
   it('the workbook of all three tables reads back with the same numbers, percentages as 0% numbers', async () => {
-    const panel = await loadPanelData(prisma, inspection.id);
+    const panel = await loadPanelData(prisma, TEST_READER, inspection.id);
     const file = await renderExport(panel, 'all', 'xlsx', { serviceName: inspection.service });
     expect(file?.fileName).toMatch(/-tables-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(file!.body as Uint8Array);
@@ -285,7 +289,7 @@ describe('the summary tables of one inspection', () => {
   });
 
   it('offers no single CSV of all tables (one CSV per table)', async () => {
-    const panel = await loadPanelData(prisma, inspection.id);
+    const panel = await loadPanelData(prisma, TEST_READER, inspection.id);
     expect(await renderExport(panel, 'all', 'csv', { serviceName: 'x' })).toBeNull();
   });
 });
@@ -303,7 +307,7 @@ describe('all inspections at once (streamed)', () => {
       const row = rows.find((r) => r.id === inspection.id);
       expect(row?.result, inspection.service).toEqual(inspection.expected);
       // …and exactly as the ratings panel computes it.
-      expect(row?.result, inspection.service).toEqual((await loadPanelData(prisma, inspection.id)).result);
+      expect(row?.result, inspection.service).toEqual((await loadPanelData(prisma, TEST_READER, inspection.id)).result);
       expect(row).toMatchObject({
         service: inspection.service,
         framework: inspection.framework,

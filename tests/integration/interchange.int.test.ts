@@ -14,6 +14,10 @@ import { computeInspectionFromDocument } from '../../lib/rating/tally';
 import { ratingsReport } from '../../lib/rating/report';
 import { createMigratedDatabase } from './test-database';
 import { seedWorld } from './world';
+import { systemActor } from '../../lib/auth/permissions';
+
+/** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
+const TEST_READER = systemActor('integration test');
 
 const root = path.resolve(__dirname, '../..');
 let prisma: PrismaClient;
@@ -154,7 +158,7 @@ afterAll(async () => {
 
 describe('exportInspection', () => {
   it('writes every case, answer, note, reason, case-level item, team member, judgement and active decision', async () => {
-    const document = await exportInspection(prisma, world.inspection.id);
+    const document = await exportInspection(prisma, TEST_READER, world.inspection.id);
     expect(document.format).toBe('casemark/inspection@1');
     expect(document.source).toMatchObject({ application: 'Casemark', inspectionId: world.inspection.id });
     // The resettlement answer keys are labelled as Casemark's own questions (no report prints any).
@@ -232,16 +236,19 @@ describe('exportInspection', () => {
 
 describe('importInspection', () => {
   it('round trip: export → import → export gives the same document (ids aside) and the same ratings', async () => {
-    const first = await exportInspection(prisma, world.inspection.id);
+    const first = await exportInspection(prisma, TEST_READER, world.inspection.id);
     const imported = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(first)));
     expect(imported).toMatchObject({ ok: true, isNewService: false, cases: 5 });
     if (!imported.ok) return;
     expect(imported.inspectionId).not.toBe(world.inspection.id);
-    const second = await exportInspection(prisma, imported.inspectionId);
+    const second = await exportInspection(prisma, TEST_READER, imported.inspectionId);
     expect(comparable(second)).toEqual(comparable(first));
     expect(JSON.stringify(comparable(second))).toBe(JSON.stringify(comparable(first)));
 
-    const [before, after] = await Promise.all([loadPanelData(prisma, world.inspection.id), loadPanelData(prisma, imported.inspectionId)]);
+    const [before, after] = await Promise.all([
+      loadPanelData(prisma, TEST_READER, world.inspection.id),
+      loadPanelData(prisma, TEST_READER, imported.inspectionId),
+    ]);
     expect(after.result).toEqual(before.result);
     expect(after.result.standards['2.1']).toMatchObject({ rating: 'good', professionalJudgement: true });
     expect(computeInspectionFromDocument(second)).toEqual(before.result);
@@ -266,10 +273,10 @@ describe('importInspection', () => {
     const imported = await importInspection(prisma, actor(world.admin), json, { fileName: `${name}.json` });
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
-    const panel = await loadPanelData(prisma, imported.inspectionId);
+    const panel = await loadPanelData(prisma, TEST_READER, imported.inspectionId);
     expect(ratingsReport(panel.result)).toEqual(ratingsReport(result));
 
-    const exported = await exportInspection(prisma, imported.inspectionId);
+    const exported = await exportInspection(prisma, TEST_READER, imported.inspectionId);
     expect(exported.inspection).toMatchObject({
       service: document.inspection.service,
       framework: document.inspection.framework,
@@ -299,13 +306,13 @@ describe('importInspection', () => {
     // …and that export imports again to the same ratings.
     const again = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(exported)));
     expect(again.ok).toBe(true);
-    if (again.ok) expect((await loadPanelData(prisma, again.inspectionId)).result).toEqual(panel.result);
+    if (again.ok) expect((await loadPanelData(prisma, TEST_READER, again.inspectionId)).result).toEqual(panel.result);
   });
 
   it('Leicestershire 2021 imported reproduces the report: 11/36, Requires improvement, 2.1 and 2.2 raised, 4.1 Requires improvement', async () => {
     const imported = await importInspection(prisma, actor(world.admin), loadReportFixture('leicestershire-2021').json);
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
-    const { result } = await loadPanelData(prisma, imported.inspectionId);
+    const { result } = await loadPanelData(prisma, TEST_READER, imported.inspectionId);
     expect(result.overall).toMatchObject({ score: 11, rating: 'requires_improvement' });
     expect(result.standards['2.1']).toMatchObject({
       rating: 'requires_improvement',
@@ -324,9 +331,9 @@ describe('importInspection', () => {
     }
     const imported = await importInspection(prisma, actor(world.admin), example);
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
-    const { result } = await loadPanelData(prisma, imported.inspectionId);
+    const { result } = await loadPanelData(prisma, TEST_READER, imported.inspectionId);
     expect(ratingsReport(result)).toEqual(ratingsReport(computeInspectionFromDocument(example as never)));
-    const exported = await exportInspection(prisma, imported.inspectionId);
+    const exported = await exportInspection(prisma, TEST_READER, imported.inspectionId);
     expect(exported.judgements['1.4']).toEqual({ rating: 'good', evidence: { '1.4.1': 'ICT and facilities support the work well.' } });
     expect(exported.cases.find((c) => c.ref === 'C02')?.naReasons).toEqual({
       '2.1.3': 'Risk of serious harm judged low by the inspector, so no meaningful work to keep others safe was expected',
@@ -361,7 +368,7 @@ describe('importInspection', () => {
     const imported = await importInspection(prisma, actor(world.admin), document);
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
     expect(imported.isNewService).toBe(true);
-    const exported = await exportInspection(prisma, imported.inspectionId);
+    const exported = await exportInspection(prisma, TEST_READER, imported.inspectionId);
     expect(exported.inspection).toMatchObject({
       localAuthority: 'Newtown Council',
       region: 'South West',
@@ -408,7 +415,7 @@ describe('importInspection', () => {
 
   it('refuses a document naming people who are not users, saying who, and writes nothing', async () => {
     const before = await snapshot();
-    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
+    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, TEST_READER, world.inspection.id))) as CasemarkDocument;
     document.inspection.team.push({ email: 'nobody@elsewhere.example', role: 'manager' });
     document.cases[0].inspector = 'ghost@elsewhere.example';
     document.panel[0].decidedBy = 'nobody@elsewhere.example';
@@ -426,7 +433,7 @@ describe('importInspection', () => {
 
   it('is for admins only: a lead, manager or inspector is refused, and nothing is written', async () => {
     const before = await snapshot();
-    const document = await exportInspection(prisma, world.inspection.id);
+    const document = await exportInspection(prisma, TEST_READER, world.inspection.id);
     for (const user of [world.lead, world.manager, world.inspector, world.outsider]) {
       const error = await importInspection(prisma, actor(user), document).then(
         () => null,
@@ -439,7 +446,7 @@ describe('importInspection', () => {
   });
 
   it('writes the audit entries doing the same by hand writes, each marked as imported, besides the summary', async () => {
-    const document = await exportInspection(prisma, world.inspection.id);
+    const document = await exportInspection(prisma, TEST_READER, world.inspection.id);
     const imported = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(document)));
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
     const entries = await prisma.auditEntry.findMany({
@@ -474,7 +481,7 @@ describe('importInspection', () => {
       data: { email: `gone-${Date.now()}@int.example`, name: 'Gone', passwordHash: 'x', isActive: false },
     });
     const before = await snapshot();
-    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
+    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, TEST_READER, world.inspection.id))) as CasemarkDocument;
     document.inspection.team = [{ email: gone.email, role: 'lead_inspector' }];
     const refused = await importInspection(prisma, actor(world.admin), document);
     expect(refused).toEqual({
@@ -482,7 +489,7 @@ describe('importInspection', () => {
       errors: [expect.stringMatching(/^inspection\.team\[0\]\.email: The account of gone-.* is deactivated/)],
     });
 
-    const long = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
+    const long = JSON.parse(JSON.stringify(await exportInspection(prisma, TEST_READER, world.inspection.id))) as CasemarkDocument;
     long.cases[0].gender = 'x'.repeat(500);
     long.cases[0].notes = { ...long.cases[0].notes, '2.1.1': 'x'.repeat(800_000) };
     (long.inspection as Record<string, unknown>).previous = { ratings: { '9.9': 'good' } };
@@ -501,7 +508,7 @@ describe('importInspection', () => {
 
   it('rolls back everything when the database refuses part of it', async () => {
     const before = await snapshot();
-    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, world.inspection.id))) as CasemarkDocument;
+    const document = JSON.parse(JSON.stringify(await exportInspection(prisma, TEST_READER, world.inspection.id))) as CasemarkDocument;
     // The importing "admin" is not a user: the team row for the lead fails its foreign key
     // after the service and inspection were written.
     document.inspection.team = document.inspection.team.filter((m) => m.role !== 'lead_inspector');
@@ -533,7 +540,7 @@ describe('npm run inspection (the command line)', () => {
     const exported = run(['export', world.inspection.id]);
     expect(exported.status, exported.stderr).toBe(0);
     const document = JSON.parse(exported.stdout) as CasemarkDocument;
-    expect(comparable(document)).toEqual(comparable(await exportInspection(prisma, world.inspection.id)));
+    expect(comparable(document)).toEqual(comparable(await exportInspection(prisma, TEST_READER, world.inspection.id)));
 
     const file = path.join(dir, 'inspection.json');
     // With a UTF-8 byte order mark, as Windows tools write one.
@@ -550,7 +557,7 @@ describe('npm run inspection (the command line)', () => {
     expect(imported.status, imported.stderr).toBe(0);
     const { inspectionId } = JSON.parse(imported.stdout) as { inspectionId: string };
     expect(await prisma.inspection.count()).toBe(before + 1);
-    expect(comparable(await exportInspection(prisma, inspectionId))).toEqual(comparable(document));
+    expect(comparable(await exportInspection(prisma, TEST_READER, inspectionId))).toEqual(comparable(document));
   }, 120_000);
 
   it('refuses a bad file with its errors on stderr, exit code 1, and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
-import { findInspectionForUser } from '../../lib/data/inspections';
+import { loadInspectionAccess } from '../../lib/access/context';
 import { saveAnswer } from '../../lib/marking/save-answer';
 import { loadOfflineCases } from '../../lib/offline/offline-manifest';
 import { createMigratedDatabase } from './test-database';
@@ -25,7 +25,7 @@ afterAll(async () => {
 const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
 
 async function offlineCasesOf(user: { id: string; isAdmin: boolean }) {
-  const inspection = await findInspectionForUser(actor(user), world.inspection.id);
+  const inspection = await loadInspectionAccess(prisma, actor(user), world.inspection.id);
   if (!inspection) return null;
   return (await loadOfflineCases(actor(user), inspection)).cases;
 }
@@ -40,7 +40,7 @@ describe('loadOfflineCases', () => {
     expect(court.paths.at(-1)).toBe(`${base}/check`);
     expect(court.paths.filter((p) => p.startsWith(`${base}/standards/`)).length).toBeGreaterThanOrEqual(4);
     expect(cases.some((c) => c.id === world.cases.othersCase.id)).toBe(false);
-    const inspection = (await findInspectionForUser(actor(world.inspector), world.inspection.id))!;
+    const inspection = (await loadInspectionAccess(prisma, actor(world.inspector), world.inspection.id))!;
     expect((await loadOfflineCases(actor(world.inspector), inspection)).allocatedCount).toBe(3);
   });
 

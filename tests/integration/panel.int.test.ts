@@ -8,6 +8,10 @@ import { loadPanelData } from '../../lib/panel/load-panel';
 import { createMigratedDatabase } from './test-database';
 import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
+import { systemActor } from '../../lib/auth/permissions';
+
+/** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
+const TEST_READER = systemActor('integration test');
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -50,7 +54,7 @@ describe('the ratings panel', () => {
       value: 'no',
       baseVersion: 0,
     });
-    const data = await loadPanelData(prisma, world.inspection.id);
+    const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards['2.1'].keyQuestions['2.1.1']).toMatchObject({ yes: 1, relevant: 2, pct: 50 });
     expect(data.result.standards['2.1'].computedRating).toBe('requires_improvement');
     expect(data.progress.byStatus).toEqual({ not_started: 2, in_progress: 2, complete: 0 });
@@ -77,7 +81,7 @@ describe('the ratings panel', () => {
       baseVersion: 0,
     });
     expect(stale).toMatchObject({ status: 'conflict', theirs: { rating: 'good', version: 1 } });
-    const data = await loadPanelData(prisma, world.inspection.id);
+    const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards[standard.id].rating).toBe('good');
     expect(data.result.overall.missing).not.toContain(`${standard.id} has no judgement`);
     expect(await prisma.auditEntry.count({ where: { action: 'judgement.record', actorId: world.lead.id } })).toBe(1);
@@ -93,7 +97,7 @@ describe('the ratings panel', () => {
     });
     if (first.status !== 'saved') throw new Error('expected the first decision to be saved');
     const { id } = first;
-    let data = await loadPanelData(prisma, world.inspection.id);
+    let data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     expect(data.result.standards['2.1']).toMatchObject({
       rating: 'good',
       computedRating: 'requires_improvement',
@@ -115,7 +119,7 @@ describe('the ratings panel', () => {
 
     const active = await prisma.panelDecision.findFirstOrThrow({ where: { standardId: '2.1', revokedAt: null } });
     await withdrawPanelDecision(prisma, actor(world.lead), { inspectionId: world.inspection.id, decisionId: active.id, baseVersion: 2 });
-    data = await loadPanelData(prisma, world.inspection.id);
+    data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     // The withdrawal is a change of the standard's decision too.
     expect(data.decisionVersions['2.1']).toBe(3);
     expect(data.result.standards['2.1']).toMatchObject({ rating: 'requires_improvement', professionalJudgement: false, panel: null });
@@ -192,7 +196,7 @@ describe('the ratings panel', () => {
         naReason: 'No plan was expected (e.g. disposal too short / case closed early)',
         baseVersion: 0,
       });
-      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2'].computedRating).toBeNull();
+      expect((await loadPanelData(prisma, TEST_READER, world.inspection.id)).result.standards['2.2'].computedRating).toBeNull();
       await expectRefused(
         () => recordPanelDecision(prisma, actor(world.lead), decision()),
         'invalid',
@@ -209,7 +213,7 @@ describe('the ratings panel', () => {
       const recorded = await recordPanelDecision(prisma, actor(world.lead), decision());
       if (recorded.status !== 'saved') throw new Error('expected the decision to be saved');
       const { id } = recorded;
-      expect((await loadPanelData(prisma, world.inspection.id)).result.standards['2.2']).toMatchObject({
+      expect((await loadPanelData(prisma, TEST_READER, world.inspection.id)).result.standards['2.2']).toMatchObject({
         rating: 'good',
         computedRating: 'inadequate',
         professionalJudgement: true,
@@ -233,7 +237,7 @@ describe('two people deciding at once', () => {
     recordPanelDecision(prisma, actor(who), { inspectionId: world.inspection.id, standardId: '2.1', rating, rationale, baseVersion });
 
   it('lets exactly one of two simultaneous panel decisions on the same version win; the other gets the winner’s decision', async () => {
-    const base = (await loadPanelData(prisma, world.inspection.id)).decisionVersions['2.1'] ?? 0;
+    const base = (await loadPanelData(prisma, TEST_READER, world.inspection.id)).decisionVersions['2.1'] ?? 0;
     const before = await snapshot();
     const results = await Promise.all([
       decide(world.lead, 'good', 'The lead read the boundary cases and judged the planning sound.', base),
@@ -270,7 +274,7 @@ describe('two people deciding at once', () => {
   });
 
   it('refuses a withdrawal made on a decision someone has since replaced, showing theirs', async () => {
-    const data = await loadPanelData(prisma, world.inspection.id);
+    const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     const stale = data.decisions['2.1'];
     const base = data.decisionVersions['2.1'] ?? 0;
     if (!stale) throw new Error('expected an active decision on 2.1');
@@ -286,7 +290,7 @@ describe('two people deciding at once', () => {
   });
 
   it('refuses a decision made on a decision someone has since withdrawn', async () => {
-    const data = await loadPanelData(prisma, world.inspection.id);
+    const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
     const active = data.decisions['2.1'];
     const base = data.decisionVersions['2.1'] ?? 0;
     if (!active) throw new Error('expected an active decision on 2.1');
@@ -304,7 +308,7 @@ describe('two people deciding at once', () => {
   it('lets exactly one of two simultaneous judgements on the same version win', async () => {
     const standard = listQualitativeStandards(getFramework('2021'))[1];
     if (!standard) throw new Error('expected a second qualitative standard');
-    const base = (await loadPanelData(prisma, world.inspection.id)).judgements[standard.id]?.version ?? 0;
+    const base = (await loadPanelData(prisma, TEST_READER, world.inspection.id)).judgements[standard.id]?.version ?? 0;
     const before = await snapshot();
     const judge = (who: { id: string; isAdmin: boolean }, rating: string) =>
       recordJudgement(prisma, actor(who), { inspectionId: world.inspection.id, standardId: standard.id, rating, baseVersion: base });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, changeMemberRole } from '../../lib/setup/team';
 import { allocateCase } from '../../lib/setup/allocation';
 import { saveAnswer } from '../../lib/marking/save-answer';
-import { loadCaseForActor } from '../../lib/marking/case-scope';
+import { loadCaseAccess } from '../../lib/access/context';
 import { completeCase } from '../../lib/marking/case-status';
 import { markCaseReviewed, raiseQuery, reopenQuery, replyToQuery, resolveQuery, setQualityTarget } from '../../lib/quality/queries';
 import { getFramework, listQuestionIdsForCase } from '../../lib/framework';
@@ -56,7 +56,7 @@ describe('the quality assurer role', () => {
 
   it('reads every case, including cases allocated to others', async () => {
     for (const kase of Object.values(world.cases)) {
-      expect(await loadCaseForActor(prisma, actor(qa), kase.id)).not.toBeNull();
+      expect(await loadCaseAccess(prisma, actor(qa), kase.id)).not.toBeNull();
     }
   });
 

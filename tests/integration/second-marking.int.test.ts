@@ -44,9 +44,9 @@ nextHeaders.cookies = async () => emptyCookies;
 
 import { prisma as appPrisma } from '../../lib/db/client';
 import { saveAnswer } from '../../lib/marking/save-answer';
-import { loadCaseForActor } from '../../lib/marking/case-scope';
+import { loadCaseAccess, loadInspectionAccess } from '../../lib/access/context';
+import { systemActor } from '../../lib/auth/permissions';
 import { requireCaseView } from '../../lib/data/case-view';
-import { findInspectionForUser } from '../../lib/data/inspections';
 import { can } from '../../lib/auth/permissions';
 import { raiseQuery } from '../../lib/quality/queries';
 import {
@@ -239,7 +239,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
     await expect(CheckAnswersPage({ params: Promise.resolve({ inspectionId, caseId }) } as never)).rejects.toThrow(notFound);
     await expect(ReviewCasePage({ params: Promise.resolve({ inspectionId, caseId }) })).rejects.toThrow(notFound);
     await expect(requireCaseView(actor(world.otherInspector), inspectionId, caseId)).rejects.toThrow(notFound);
-    expect(await loadCaseForActor(prisma, actor(world.otherInspector), caseId)).toBeNull();
+    expect(await loadCaseAccess(prisma, actor(world.otherInspector), caseId)).toBeNull();
   });
 
   it('the actions: marking the case, raising a query on it', async () => {
@@ -259,7 +259,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
 
   it('the ratings panel, its drill-down and breakdowns, though the lead lets the team see the panel', async () => {
     const { inspectionId } = ids();
-    const inspection = await findInspectionForUser(actor(world.otherInspector), inspectionId);
+    const inspection = await loadInspectionAccess(prisma, actor(world.otherInspector), inspectionId);
     expect(inspection?.isPanelVisibleToTeam).toBe(true);
     expect(can(actor(world.otherInspector), 'panel.view', { inspection: inspection!.scope })).toBe(false);
     await expect(PanelPage({ params: Promise.resolve({ inspectionId }) })).rejects.toThrow(notFound);
@@ -381,7 +381,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(result.isSubmitted).toBe(true);
     const rows = await prisma.secondMarkingAnswer.findMany({ where: { secondMarkingId } });
     expect(rows.every((r) => r.firstValue === 'yes')).toBe(true);
-    const inspection = await findInspectionForUser(actor(world.otherInspector), world.inspection.id);
+    const inspection = await loadInspectionAccess(prisma, actor(world.otherInspector), world.inspection.id);
     expect(can(actor(world.otherInspector), 'panel.view', { inspection: inspection!.scope })).toBe(true);
     const loaded = await loadSecondMarkingForActor(prisma, actor(world.otherInspector), secondMarkingId);
     expect(can(actor(world.otherInspector), 'secondMarking.compare', { inspection: loaded!.scope, secondMarking: loaded!.marking })).toBe(
@@ -449,7 +449,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
   });
 
   it('records the agreed answer with who and why; the ratings count it; the disagreement stays in the statistics', async () => {
-    const before = await loadPanelData(prisma, world.inspection.id);
+    const before = await loadPanelData(prisma, systemActor('integration test'), world.inspection.id);
     const kqBefore = before.result.standards['2.1']?.keyQuestions[questions[0]!];
     const current = await prisma.answer.findUniqueOrThrow({
       where: { caseId_questionId: { caseId: world.cases.court.id, questionId: questions[0]! } },
@@ -473,7 +473,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     const record = await prisma.secondMarkingReconciliation.findFirstOrThrow({ where: { secondMarkingId } });
     expect(record).toMatchObject({ value: 'no', reason: 'The plan was late.', reconciledById: world.lead.id });
 
-    const panel = await loadPanelData(prisma, world.inspection.id);
+    const panel = await loadPanelData(prisma, systemActor('integration test'), world.inspection.id);
     const kqAfter = panel.result.standards['2.1']?.keyQuestions[questions[0]!];
     // C-1 (first marking Yes) and C-2 (No): 1 yes of 2 relevant; the agreed No on C-1 makes it 0 of 2.
     expect(kqBefore).toMatchObject({ yes: 1, relevant: 2 });

@@ -26,6 +26,10 @@ import { DEFAULT_SUMMARY_FILTERS, parseSummaryFilters, type SummaryFilters } fro
 import { listSummaryRegions, loadSummary } from '../../lib/summary/load-summary';
 import { buildSummaryTables, standardCellText, summaryCsv, summaryWorkbookStream } from '../../lib/summary/summary-tables';
 import { createMigratedDatabase } from './test-database';
+import { systemActor } from '../../lib/auth/permissions';
+
+/** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
+const TEST_READER = systemActor('integration test');
 
 let prisma: PrismaClient;
 const tag = randomUUID().slice(0, 6);
@@ -249,7 +253,7 @@ describe('the summary’s figures are the panel’s', () => {
   it('each row’s ratings, asterisks, score and key-question percentages equal the ratings panel’s', async () => {
     const { rows } = await loadSummary(prisma, manager, DEFAULT_SUMMARY_FILTERS);
     for (const row of rows) {
-      const panel = await loadPanelData(prisma, row.id);
+      const panel = await loadPanelData(prisma, TEST_READER, row.id);
       expect(row.score).toBe(panel.result.overall.score);
       expect(row.overall).toBe(panel.result.overall.rating);
       for (const [id, standard] of Object.entries(panel.result.standards)) {
@@ -367,7 +371,7 @@ describe('the summary exports, parsed back', () => {
 
 describe('sub-group breakdowns', () => {
   it('split each key question by gender — including genders named __proto__ and constructor — adding up to the panel’s figures', async () => {
-    const panel = await loadPanelData(prisma, published2021.id);
+    const panel = await loadPanelData(prisma, TEST_READER, published2021.id);
     const dimensions = await loadBreakdowns(prisma, published2021.id, '2021');
     const gender = dimensions.find((d) => d.id === 'gender')!;
     expect(gender.groups.map((g) => [g.label, g.cases])).toEqual([
@@ -423,7 +427,7 @@ describe('sub-group breakdowns', () => {
 
 describe('the report annexe as a Word document', () => {
   it('prints the ratings table with the asterisk, then each standard’s key questions and prompts with the panel’s percentages', async () => {
-    const panel = await loadPanelData(prisma, published2021.id);
+    const panel = await loadPanelData(prisma, TEST_READER, published2021.id);
     const framework = getFramework('2021');
     const bytes = await buildAnnexeDocx({
       framework,

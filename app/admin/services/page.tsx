@@ -7,9 +7,9 @@ import { NotificationBanner } from '@/components/ui/notification-banner';
 export const metadata: Metadata = { title: 'Services' };
 
 export default async function ServicesPage({ searchParams }: { searchParams: Promise<{ created?: string; updated?: string }> }) {
-  await requireAdmin('/admin/services');
+  const admin = await requireAdmin('/admin/services');
   const { created, updated } = await searchParams;
-  const services = await listServicesForAdmin();
+  const services = await listServicesForAdmin(admin);
   const createdService = services.find((s) => s.id === created);
   const updatedService = services.find((s) => s.id === updated);
   return (

@@ -7,8 +7,8 @@ import { Tag } from '@/components/ui/tag';
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  await requireAdmin('/admin/users');
-  const users = await listUsersForAdmin();
+  const admin = await requireAdmin('/admin/users');
+  const users = await listUsersForAdmin(admin);
   return (
     <>
       <p className="mb-2">

@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: 'Create an inspection' };
 
 /** Admins create inspections and name the lead inspector, who then sets the inspection up. */
 export default async function NewInspectionPage() {
-  await requireAdmin('/inspections/new');
-  const services = await listServiceOptions();
+  const admin = await requireAdmin('/inspections/new');
+  const services = await listServiceOptions(admin);
   return (
     <>
       <p className="mb-2">

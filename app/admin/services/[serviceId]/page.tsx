@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: 'Change a service' };
 
 export default async function ServicePage({ params }: { params: Promise<{ serviceId: string }> }) {
   const { serviceId } = await params;
-  await requireAdmin(`/admin/services/${serviceId}`);
-  const service = await findServiceForAdmin(serviceId);
+  const admin = await requireAdmin(`/admin/services/${serviceId}`);
+  const service = await findServiceForAdmin(admin, serviceId);
   if (!service) notFound();
   return (
     <>

@@ -21,7 +21,7 @@ export default async function UserPage({
   const { userId } = await params;
   const { created } = await searchParams;
   const admin = await requireAdmin(`/admin/users/${userId}`);
-  const user = await findUserForAdmin(userId);
+  const user = await findUserForAdmin(admin, userId);
   if (!user) notFound();
   const isSelf = user.id === admin.id;
   return (

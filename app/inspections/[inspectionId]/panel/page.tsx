@@ -19,7 +19,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
   const user = await requireUser(`/inspections/${inspectionId}/panel`);
   const inspection = await requireInspection(user, inspectionId, 'panel.view');
   const canDecide = can(user, 'panel.decide', { inspection: inspection.scope }) && inspection.status !== 'published';
-  const data = await loadPanelData(prisma, inspectionId);
+  const data = await loadPanelData(prisma, user, inspection.id);
   return (
     <>
       <p className="mb-2">

@@ -27,7 +27,7 @@ export default async function SetupPage({
   const query = await searchParams;
   const user = await requireUser(`/inspections/${inspectionId}/setup`);
   const inspection = await requireInspection(user, inspectionId, 'inspection.manage');
-  const [view, allocatable] = await Promise.all([loadSetupView(inspection), listAllocatableMembers(inspection.id)]);
+  const [view, allocatable] = await Promise.all([loadSetupView(inspection), listAllocatableMembers(inspection)]);
   const isPublished = inspection.status === 'published';
   const moves = STATUS_MOVES[inspection.status].filter((to) => canMoveStatus(user, inspection.status, to));
   const ratedCount = Object.keys(view.previousRatings ?? {}).length;

@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
   if (!format) return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
 
-  const panel = await loadPanelData(prisma, inspection.id);
+  const panel = await loadPanelData(prisma, access.user, inspection.id);
   const file = await renderExport(panel, target, format, { serviceName: inspection.serviceName });
   if (!file && target === 'resettlement')
     return new Response('The 2018 standards have no resettlement cases, so there is no resettlement table.', { status: 404 });

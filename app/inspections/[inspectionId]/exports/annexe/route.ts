@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
   if (access instanceof Response) return access;
   const { inspection } = access;
 
-  const panel = await loadPanelData(prisma, inspection.id);
+  const panel = await loadPanelData(prisma, access.user, inspection.id);
   const bytes = await buildAnnexeDocx({
     framework: getFramework(panel.framework),
     result: panel.result,

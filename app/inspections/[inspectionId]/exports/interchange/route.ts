@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
   const access = await authoriseInspectionRequest(inspectionId, ['export.download', 'inspection.manage'], SIGN_IN_TO_DOWNLOAD);
   if (access instanceof Response) return access;
   const { user, inspection } = access;
-  const document = await exportInspection(prisma, inspection.id);
+  const document = await exportInspection(prisma, user, inspection.id);
   await writeAudit(prisma, {
     actorId: user.id,
     inspectionId: inspection.id,

@@ -17,7 +17,7 @@ export default async function PrintViewPage({ params }: { params: Promise<{ insp
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/exports/print`);
   const inspection = await requireInspection(user, inspectionId, 'export.download');
-  const panel = await loadPanelData(prisma, inspection.id);
+  const panel = await loadPanelData(prisma, user, inspection.id);
   const tables = tablesOfPanel(panel);
   const computedAt = new Date(panel.computedAt);
   return (

@@ -1,7 +1,7 @@
 import { can, type Actor } from '@/lib/auth/permissions';
 import { getSessionUser } from '@/lib/auth/session';
 import { findLiveSession } from '@/lib/auth/sessions';
-import { findInspectionForUser } from '@/lib/data/inspections';
+import { loadInspectionAccess } from '@/lib/access/context';
 import { prisma } from '@/lib/db/client';
 import { loadPanelDataShared } from '@/lib/panel/shared-panel-data';
 import { inspectionChanges } from '@/lib/realtime/listener';
@@ -20,7 +20,7 @@ async function mayStillSee(sessionId: string, inspectionId: string): Promise<tru
   const session = await findLiveSession(prisma, sessionId);
   if (!session) return 'signed-out';
   const actor: Actor = { id: session.user.id, isAdmin: session.user.isAdmin };
-  const inspection = await findInspectionForUser(actor, inspectionId);
+  const inspection = await loadInspectionAccess(prisma, actor, inspectionId);
   return inspection !== null && can(actor, 'panel.view', { inspection: inspection.scope }) ? true : 'forbidden';
 }
 
@@ -35,7 +35,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   const { inspectionId } = await params;
   const user = await getSessionUser();
   if (!user) return new Response('Sign in to see the ratings panel.', { status: 401 });
-  const inspection = await findInspectionForUser(user, inspectionId);
+  const inspection = await loadInspectionAccess(prisma, user, inspectionId);
   if (!inspection || !can(user, 'panel.view', { inspection: inspection.scope })) {
     return new Response('Not found', { status: 404 });
   }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
-import { IMPORT_COLUMNS } from '@/lib/setup/case-import';
+import { IMPORT_COLUMNS } from '@/lib/setup/check-case-import';
 import { ImportForm } from '@/components/setup/import-form';
 import { FileTemplateHelp } from '@/components/setup/file-template-help';
 

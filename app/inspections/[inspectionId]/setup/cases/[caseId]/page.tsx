@@ -13,7 +13,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ inspe
   const { inspectionId, caseId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/setup/cases/${caseId}`);
   const inspection = await requireInspection(user, inspectionId, 'inspection.manage');
-  const [kase, allocatable] = await Promise.all([requireSetupCase(inspection.id, caseId), listAllocatableMembers(inspection.id)]);
+  const [kase, allocatable] = await Promise.all([requireSetupCase(inspection, caseId), listAllocatableMembers(inspection)]);
   // The case's current inspector stays a choice even if no longer allocatable (e.g. deactivated),
   // so saving other changes never silently unallocates the case.
   const inspectors =

@@ -13,7 +13,7 @@ export default async function NewCasePage({ params }: { params: Promise<{ inspec
   const user = await requireUser(`/inspections/${inspectionId}/setup/cases/new`);
   const inspection = await requireInspection(user, inspectionId, 'inspection.manage');
   if (inspection.status === 'published') notFound();
-  const inspectors = await listAllocatableMembers(inspection.id);
+  const inspectors = await listAllocatableMembers(inspection);
   return (
     <>
       <p className="mb-2">

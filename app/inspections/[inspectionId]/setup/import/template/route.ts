@@ -1,6 +1,6 @@
 import { prisma } from '@/lib/db/client';
 import { csvTemplateResponse, authoriseInspectionRequest } from '@/lib/http/inspection-route';
-import { importTemplateRows } from '@/lib/setup/case-import';
+import { importTemplateRows } from '@/lib/setup/check-case-import';
 
 /** The CSV template for the case sample: the header and one example row. */
 export async function GET(_request: Request, { params }: { params: Promise<{ inspectionId: string }> }) {

@@ -22,7 +22,7 @@ export default async function StandardPage({ params }: { params: Promise<{ inspe
 
   const questionIds = page.questions.flatMap((q) => [q.id, ...q.prompts.map((p) => p.id)]);
   // Inspection-wide figures only for those who may see the ratings panel (never sent otherwise).
-  const counts = view.canSeeInspectionFigures ? await countAnswers(prisma, inspectionId, questionIds) : null;
+  const counts = view.canSeeInspectionFigures ? await countAnswers(prisma, view.kase, questionIds) : null;
   const standards = listStandardsForCase(framework, view.kase);
   const index = standards.findIndex((s) => s.id === standardId);
   const next = index >= 0 ? standards[index + 1] : undefined;

@@ -1,11 +1,11 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/auth/permissions';
+import { allocatableRoles, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { lockInspectionFor, type LockedInspection } from '@/lib/data/lock-inspection';
+import { requireInspectionAccess, type InspectionAccess } from '@/lib/access/context';
+import type { Tx } from '@/lib/db/snapshot';
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
-export type ManagedInspection = LockedInspection;
+export type ManagedInspection = InspectionAccess;
 
 /**
  * The inspection, if the actor may set it up (its lead inspector, or an admin), locked for the
@@ -18,13 +18,15 @@ export function lockInspectionForManage(
   inspectionId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<ManagedInspection> {
-  return lockInspectionFor(
+  return requireInspectionAccess(
     tx,
     actor,
     inspectionId,
     'inspection.manage',
     'Only the lead inspector or an admin can set up this inspection.',
-    options,
+    {
+      lock: options.forUpdate ?? true,
+    },
   );
 }
 
@@ -41,7 +43,5 @@ export async function findAllocatableMember(tx: Tx, inspectionId: string, userId
     where: { inspectionId_userId: { inspectionId, userId } },
     select: { role: true, user: { select: { id: true, name: true, isActive: true } } },
   });
-  return member && (member.role === 'inspector' || member.role === 'lead_inspector') && member.user.isActive
-    ? { id: member.user.id, name: member.user.name }
-    : null;
+  return member && allocatableRoles().includes(member.role) && member.user.isActive ? { id: member.user.id, name: member.user.name } : null;
 }

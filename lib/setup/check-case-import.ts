@@ -6,7 +6,7 @@
  */
 import { parseCsv } from '@/lib/csv/parse-csv';
 import type { CaseType, Disposal, FrameworkVersion, Level } from '@/lib/framework/types';
-import type { TeamRole } from '@/lib/auth/permissions';
+import { allocatableRoles, type TeamRole } from '@/lib/auth/permissions';
 import { parseCalendarDate } from './case-fields';
 import {
   checkCaseDetails,
@@ -194,16 +194,9 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
         'inspector_email',
         `No one with the email address ${email} is on this inspection’s team: add them to the team first, or leave the cell blank`,
       );
-    } else if (member && member.role === 'manager') {
-      add(
-        'inspector_email',
-        `${email} is on the team as a manager (read-only): only inspectors and the lead inspector can be allocated cases`,
-      );
-    } else if (member && member.role === 'quality_assurer') {
-      add(
-        'inspector_email',
-        `${email} is on the team as a quality assurer (no marking): only inspectors and the lead inspector can be allocated cases`,
-      );
+    } else if (member && !allocatableRoles().includes(member.role)) {
+      const as = member.role === 'manager' ? 'a manager (read-only)' : 'a quality assurer (no marking)';
+      add('inspector_email', `${email} is on the team as ${as}: only inspectors and the lead inspector can be allocated cases`);
     }
 
     const kase: ImportedCase | null =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCsv, parseCsv } from '@/lib/csv/parse-csv';
-import { checkCaseImport, describeImportIssue, importTemplateRows, MAX_IMPORT_ROWS, type CaseImportContext } from './case-import';
+import { checkCaseImport, describeImportIssue, importTemplateRows, MAX_IMPORT_ROWS, type CaseImportContext } from './check-case-import';
 
 const context: CaseImportContext = {
   framework: '2021',
