@@ -11,6 +11,8 @@ export const dynamic = 'force-dynamic';
 const HEARTBEAT_MS = 15_000;
 // Saves often come in bursts (a prompt, then its judgement): one recompute per burst.
 const COALESCE_MS = 50;
+/** After a recompute fails (e.g. the database restarting), the stream tries again this much later. */
+const RECOMPUTE_RETRY_MS = 2_000;
 
 /**
  * Whether the session may still see this panel: re-checked before every message. 'signed-out'
@@ -78,7 +80,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
         }
       };
       // One recompute at a time, so figures never arrive older after newer.
-      const push = async () => {
+      const push = async (): Promise<void> => {
         coalesce = undefined;
         if (isPushing) {
           isPushWanted = true;
@@ -100,6 +102,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
           } while (isPushWanted && !isClosed);
         } catch (error) {
           console.error('Ratings panel: could not recompute', error);
+          // Try again shortly, so a change that arrived during the failed recompute (or the one
+          // that caused it) still reaches this panel instead of leaving it stale until the next save.
+          if (!isClosed) coalesce ??= setTimeout(() => void push(), RECOMPUTE_RETRY_MS);
         } finally {
           isPushing = false;
         }
