@@ -130,9 +130,18 @@ describe('the access context', () => {
       expect(access === null, JSON.stringify(person)).toBe(
         !can(actor, 'inspection.view', { inspection: { role: person.role, status: 'fieldwork' } }),
       );
-      if (access) expect(access.scope).toEqual({ role: person.role, status: 'fieldwork', isPanelVisibleToTeam: false });
+      if (access) {
+        expect(access.scope).toEqual({ role: person.role, status: 'fieldwork', isPanelVisibleToTeam: false, isBlindSecondMarker: false });
+      }
       const othersCase = await loadCaseAccess(prisma, actor, inspection.othersCase);
-      const expected: CaseScope = { role: person.role, status: 'fieldwork', isPanelVisibleToTeam: false, inspectorId: other.id };
+      const expected: CaseScope = {
+        role: person.role,
+        status: 'fieldwork',
+        isPanelVisibleToTeam: false,
+        isBlindSecondMarker: false,
+        inspectorId: other.id,
+        blindSecondMarkerId: null,
+      };
       expect(othersCase?.scope ?? null, JSON.stringify(person)).toEqual(can(actor, 'case.view', { case: expected }) ? expected : null);
     }
     const stored = await prisma.inspection.findUniqueOrThrow({
