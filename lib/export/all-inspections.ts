@@ -16,6 +16,7 @@ import { computeInspection, type InspectionResult } from '@/lib/rating/compute-i
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { BOM, csvLine, type CsvCell } from './csv';
 import { frameworkFromDb } from '@/lib/data/mappers';
+import { must } from '@/lib/must';
 
 const TEAM_ROLES: readonly TeamRole[] = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'];
 
@@ -167,7 +168,7 @@ export async function* allInspectionRows(
       };
     }
     if (page.length < pageSize) return;
-    after = page[page.length - 1].id;
+    after = must(page.at(-1), 'the last inspection of a full page').id;
   }
 }
 

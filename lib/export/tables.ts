@@ -10,6 +10,7 @@ import { listStandards } from '@/lib/framework';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, type Framework, type Rating } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
 import { isProfessionalJudgementKeyQuestion, type InspectionResult, type StandardResult } from '@/lib/rating/compute-inspection';
+import { must } from '@/lib/must';
 
 export type CellValue = string | number | null;
 
@@ -190,7 +191,7 @@ export function buildRatingsTable({ framework, result }: ExportTablesInput): Exp
   for (const domain of framework.domains) {
     const domainName = `${domain.id}. ${domain.title}`;
     for (const standard of domain.standards) {
-      const row = ratingsRow(domainName, result.standards[standard.id]);
+      const row = ratingsRow(domainName, must(result.standards[standard.id], `the result of ${standard.id}`));
       (standard.isRatedSeparately ? separate : rows).push(row);
     }
   }
@@ -215,9 +216,9 @@ export function buildKeyQuestionTable({ framework, result, previousKeyQuestionPc
   const rows: KeyQuestionRow[] = [];
   for (const standard of listStandards(framework)) {
     if (standard.kind !== 'case_marked') continue;
-    const standardResult = result.standards[standard.id];
+    const standardResult = must(result.standards[standard.id], `the result of ${standard.id}`);
     for (const keyQuestion of standard.keyQuestions) {
-      const figures = standardResult.keyQuestions[keyQuestion.id];
+      const figures = must(standardResult.keyQuestions[keyQuestion.id], `the figures of ${keyQuestion.id}`);
       rows.push({
         standard: standard.id,
         keyQuestion: keyQuestion.id,
@@ -239,10 +240,10 @@ export function buildPromptTable({ framework, result }: ExportTablesInput): Expo
   const rows: PromptRow[] = [];
   for (const standard of listStandards(framework)) {
     if (standard.kind !== 'case_marked') continue;
-    const standardResult = result.standards[standard.id];
+    const standardResult = must(result.standards[standard.id], `the result of ${standard.id}`);
     for (const keyQuestion of standard.keyQuestions) {
       for (const prompt of keyQuestion.prompts) {
-        const figures = standardResult.prompts[prompt.id];
+        const figures = must(standardResult.prompts[prompt.id], `the figures of ${prompt.id}`);
         rows.push({
           standard: standard.id,
           keyQuestion: keyQuestion.id,

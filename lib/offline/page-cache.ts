@@ -13,7 +13,7 @@ export const OFFLINE_PAGE_PATH = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standa
 /** The user a rendered page belongs to (the layout writes it on <body>); null for signed-out pages. */
 export function pageOwner(html: string): string | null {
   const match = /data-casemark-user="([0-9a-f-]{36})"/.exec(html);
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 /** The framework files a page loads (content-hashed, so safe to keep). */

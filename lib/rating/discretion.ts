@@ -145,7 +145,7 @@ export function smallSampleFlag(results: readonly KeyQuestionResult[]): Discreti
 export function discretionFlags(computation: CaseMarkedComputation): DiscretionFlag[] {
   if (computation.computedRating === null) return [];
   const results = Object.values(computation.keyQuestions);
-  const lowest = computation.lowestKeyQuestion ? computation.keyQuestions[computation.lowestKeyQuestion] : null;
+  const lowest = computation.lowestKeyQuestion ? (computation.keyQuestions[computation.lowestKeyQuestion] ?? null) : null;
   return [nearBoundaryFlag(lowest), oneCaseFlipsFlag(results, computation.computedRating), smallSampleFlag(results)].filter(
     (flag): flag is DiscretionFlag => flag !== null,
   );

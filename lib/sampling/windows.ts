@@ -40,7 +40,7 @@ export function populationTypes(framework: FrameworkVersion): CaseType[] {
 
 /** `date` moved back by whole months, the day clamped to the month's length (31 May − 3 = 28 Feb). */
 export function monthsBefore(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = isoDate.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 - months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
@@ -64,7 +64,7 @@ export interface EligibilityDecision {
 }
 
 const human = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );

@@ -39,7 +39,7 @@ export function parseKeyQuestionPercentages(text: string, framework: Framework):
     const where = `Previous key-question percentages, line ${index + 1}`;
     const match = /^(\d\.\d\.\d+)\s*[=:]\s*(\d{1,3})\s*%?$/.exec(line);
     if (!match) return { ok: false, message: `${where}: write a key question and its percentage, like 2.1.1=77` };
-    const [, id, pctText] = match;
+    const [, id = '', pctText] = match;
     const pct = Number(pctText);
     if (!keyQuestionIds.has(id)) {
       return {
