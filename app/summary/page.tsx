@@ -26,7 +26,7 @@ function toParams(searchParams: SearchParams): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(searchParams)) {
     if (typeof value === 'string') params.set(key, value);
-    else if (Array.isArray(value) && value.length) params.set(key, value[0]);
+    else if (Array.isArray(value) && value[0] !== undefined) params.set(key, value[0]);
   }
   return params;
 }

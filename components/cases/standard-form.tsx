@@ -231,7 +231,8 @@ export function StandardForm({
   function renderConflict(questionId: string) {
     const conflict = conflicts[questionId];
     if (!conflict) return null;
-    const latest = conflict.mine[conflict.mine.length - 1];
+    const latest = conflict.mine.at(-1);
+    if (!latest) return null;
     const field = latest.field;
     return (
       <div role="alert" className="my-3 border-4 border-govuk-error p-3" data-testid={`conflict-${questionId}`}>
