@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createWorld, signIn, signOut, sql } from './fixtures/world';
+import { at } from '../lib/must';
 
 const HEADER = ['reference', 'type', 'disposal', 'disposal_date', 'gender', 'rosh', 'safety_wellbeing', 'case_manager'];
 
@@ -20,8 +21,8 @@ function serviceRows(): string[][] {
       i % 3 === 0 ? 'youth_rehabilitation_order' : 'referral_order',
       date,
       i % 4 === 0 ? 'Female' : 'Male',
-      levels[i % 4],
-      levels[(i * 7) % 4],
+      at(levels, i % 4),
+      at(levels, (i * 7) % 4),
       `CM-${i % 3}`,
     ]);
   }
@@ -33,7 +34,7 @@ function serviceRows(): string[][] {
       '2026-07-15',
       i % 3 ? 'Male' : 'Female',
       'low',
-      levels[i % 3],
+      at(levels, i % 3),
       '',
     ]);
   for (let i = 0; i < 3; i++) rows.push([`RS-${100 + i}`, 'resettlement', 'custodial_sentence', '2026-04-01', 'Male', 'high', 'high', '']);
@@ -48,7 +49,7 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const count = async (query: string, params: unknown[]) => (await sql<{ n: number }>(query, params))[0].n;
+const count = async (query: string, params: unknown[]) => at(await sql<{ n: number }>(query, params), 0).n;
 
 test('the lead draws a balanced, reproducible sample from the service’s list, replaces a case and confirms it into cases', async ({
   page,
@@ -83,13 +84,11 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
   expect(await count('SELECT count(*)::int AS n FROM sample_populations WHERE inspection_id = $1', [world.inspectionId])).toBe(0);
 
   // The corrected list, as an Excel workbook.
-  await page
-    .getByLabel('Upload the list of eligible cases (CSV or Excel)')
-    .setInputFiles({
-      name: 'caseload.xlsx',
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      buffer: await xlsxOf(serviceRows()),
-    });
+  await page.getByLabel('Upload the list of eligible cases (CSV or Excel)').setInputFiles({
+    name: 'caseload.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await xlsxOf(serviceRows()),
+  });
   await page.getByRole('button', { name: 'Upload and check the list' }).click();
   await expect(page.getByTestId('notification-banner')).toContainText('The list of eligible cases has been kept');
   await expect(page.getByTestId('window-court')).toContainText('16 February 2026 to 16 May 2026 — 30 eligible');
