@@ -78,7 +78,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const tables = buildSummaryTables({ ...data, filters });
   const errorItems = Object.entries(errors).map(([field, message]) => ({
     href: field === 'from' || field === 'to' ? `#${field}-day` : field === 'sort' ? '#summary-filters' : `#${field}`,
-    message: message!,
+    message: message,
   }));
   const regionOptions = [
     { value: '', label: 'All regions' },

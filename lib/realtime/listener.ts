@@ -40,10 +40,10 @@ export class InspectionChangeHub {
     let set = this.listeners.get(inspectionId);
     if (!set) this.listeners.set(inspectionId, (set = new Set()));
     set.add(listener);
-    void this.ensureConnected();
+    void this.ensureConnected(); // fire and forget: connect() logs a failure and retries itself, so this never rejects
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.listeners.delete(inspectionId);
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(inspectionId);
     };
   }
 
@@ -55,10 +55,10 @@ export class InspectionChangeHub {
     let set = this.sessionListeners.get(userId);
     if (!set) this.sessionListeners.set(userId, (set = new Set()));
     set.add(listener);
-    void this.ensureConnected();
+    void this.ensureConnected(); // fire and forget: connect() logs a failure and retries itself, so this never rejects
     return () => {
-      set!.delete(listener);
-      if (set!.size === 0) this.sessionListeners.delete(userId);
+      set.delete(listener);
+      if (set.size === 0) this.sessionListeners.delete(userId);
     };
   }
 

@@ -25,9 +25,9 @@ function cellText(value: ExcelJS.CellValue): string {
   // A date typed into Excel is a date, not text: read it as the calendar date it shows.
   if (value instanceof Date) return formatIsoDate(value);
   if (typeof value === 'object') {
-    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result);
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
   return String(value);

@@ -108,7 +108,7 @@ export const ZCreateInspection = z
     (value, ctx) => {
       // Runs even when other fields have errors, so every problem of the form is shown at once.
       const raw = value as unknown as Record<string, unknown>;
-      const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
+      const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : '');
       if (raw.serviceId === 'new') {
         const service = ZServiceFields.safeParse({
           name: text('newServiceName'),
