@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeSyncState } from '@/lib/offline/replay-plan';
 import { at } from '@/lib/must';
 
-export type AutosaveStatus =
+type AutosaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }

@@ -193,7 +193,7 @@ export function DrawForm({ inspectionId, hasDraw }: { inspectionId: string; hasD
   );
 }
 
-export interface ReserveChoice {
+interface ReserveChoice {
   /** The reserve's id */
   value: string;
   label: string;

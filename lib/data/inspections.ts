@@ -7,11 +7,11 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { frameworkFromDb } from './mappers';
 
 /** Inspections the actor may see: all for admins, otherwise those on whose team they are. */
-export function visibleInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
+function visibleInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
   return actor.isAdmin ? {} : { members: { some: { userId: actor.id } } };
 }
 
-export interface InspectionListItem {
+interface InspectionListItem {
   id: string;
   serviceName: string;
   localAuthority: string;

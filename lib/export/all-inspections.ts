@@ -53,7 +53,7 @@ export interface AllInspectionsRow {
   result: InspectionResult;
 }
 
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -186,7 +186,7 @@ export const ALL_INSPECTIONS_HEADER = [
 ];
 
 /** One inspection as CSV cells: a standard the framework does not have is left empty, as is one not yet rated. */
-export function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
+function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
   const rating = (r: Rating | null | undefined) => (r ? RATING_LABELS[r] : null);
   return [
     row.service,

@@ -33,7 +33,7 @@ import { must } from '@/lib/must';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export interface AnnexeInput {
+interface AnnexeInput {
   framework: Framework;
   result: InspectionResult;
   serviceName: string;
@@ -74,7 +74,7 @@ function spanningCell(text: string, columns: number): TableCell {
 const table = (rows: TableRow[]) => new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
 
 /** The standard's rating as printed: "Good*" when the ratings panel applied professional judgement. */
-export function printedRating(result: StandardResult): string {
+function printedRating(result: StandardResult): string {
   if (!result.isRated) return 'Not rated';
   return `${word(result.rating)}${result.professionalJudgement ? '*' : ''}`;
 }

@@ -1,10 +1,4 @@
-import {
-  listKeyQuestionsForCase,
-  listStandardsForCase,
-  isKeyQuestionApplicable,
-  type CaseClassification,
-  type Framework,
-} from '@/lib/framework';
+import { listStandardsForCase, isKeyQuestionApplicable, type CaseClassification, type Framework } from '@/lib/framework';
 import type { AnswerValue } from '@/lib/framework/types';
 
 export interface MissingItem {
@@ -15,7 +9,7 @@ export interface MissingItem {
   message: string;
 }
 
-export interface CaseLevelItems {
+interface CaseLevelItems {
   agreesWithRosh: boolean | null;
   agreesWithSafety: boolean | null;
   isCaseManagerInterviewed: boolean | null;
@@ -77,14 +71,4 @@ export function listMissingAnswers(
     }
   }
   return missing;
-}
-
-/** Number of questions answered and to answer on a case, for progress displays. */
-export function countProgress(framework: Framework, kase: CaseClassification, answers: Record<string, { value: AnswerValue | null }>) {
-  if (kase.type === 'resettlement') {
-    const ids = framework.resettlementAspects.map((a) => a.id);
-    return { answered: ids.filter((id) => answers[id]?.value).length, total: ids.length };
-  }
-  const ids = listKeyQuestionsForCase(framework, kase).flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]);
-  return { answered: ids.filter((id) => answers[id]?.value).length, total: ids.length };
 }

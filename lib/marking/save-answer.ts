@@ -9,7 +9,7 @@ import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
 import { loadCaseForActor, type LoadedCase } from './case-scope';
 import { must } from '@/lib/must';
 
-export interface SavedAnswer {
+interface SavedAnswer {
   questionId: string;
   value: 'yes' | 'no' | 'na' | null;
   naReason: string | null;
@@ -19,7 +19,7 @@ export interface SavedAnswer {
   updatedByName: string;
 }
 
-export type SaveAnswerResult =
+type SaveAnswerResult =
   | {
       status: 'saved';
       answer: SavedAnswer;

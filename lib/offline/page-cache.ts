@@ -8,7 +8,7 @@ export const CURRENT_USER_URL = '/__casemark/current-user';
 export const pagesCache = (userId: string) => `casemark-pages-${userId}`;
 
 /** The inspection, case task list, standard and check-your-answers pages: what opens offline. */
-export const OFFLINE_PAGE_PATH = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standards\/[^/]+|\/check)?)?)?$/;
+const OFFLINE_PAGE_PATH = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standards\/[^/]+|\/check)?)?)?$/;
 
 /** The user a rendered page belongs to (the layout writes it on <body>); null for signed-out pages. */
 export function pageOwner(html: string): string | null {

@@ -35,7 +35,7 @@ export interface PlannedSend {
   seqs: number[];
 }
 
-export interface KeyPlan {
+interface KeyPlan {
   key: string;
   /** The version the first waiting change of the key was made on: the key's sends chain from it. */
   baseVersion: number;
@@ -92,8 +92,7 @@ export function isAlreadySaved(
   return false;
 }
 
-export type SyncState =
-  { kind: 'idle' } | { kind: 'offline'; kept: number } | { kind: 'sending'; kept: number } | { kind: 'saved'; at: Date };
+type SyncState = { kind: 'idle' } | { kind: 'offline'; kept: number } | { kind: 'sending'; kept: number } | { kind: 'saved'; at: Date };
 
 /**
  * What the status line says about the outbox: offline with changes kept, sending, or all saved.

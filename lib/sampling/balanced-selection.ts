@@ -216,7 +216,7 @@ function improveBySwaps(state: SelectionState, rng: Rng) {
   }
 }
 
-export interface BalancedDraw {
+interface BalancedDraw {
   /** The sampled cases' ids, by reference. */
   sampleIds: string[];
   /** Every other case's id, best reserve first. */
@@ -280,7 +280,7 @@ export function drawBalancedSample(population: readonly SamplingCase[], size: nu
   return { sampleIds, reserveIds };
 }
 
-export interface CategoryComparison {
+interface CategoryComparison {
   category: string;
   populationCount: number;
   /** 0–1 */

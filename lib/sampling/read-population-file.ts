@@ -10,7 +10,7 @@ import { formatIsoDate } from './dates';
 /** A service's caseload fits in well under this; server actions accept 1 MB. */
 export const MAX_POPULATION_FILE_BYTES = 900_000;
 
-export type ReadResult = { ok: true; records: CsvRecord[] } | { ok: false; message: string };
+type ReadResult = { ok: true; records: CsvRecord[] } | { ok: false; message: string };
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
 const isCsv = (name: string) => /\.csv$/i.test(name);

@@ -33,14 +33,14 @@ import {
   type ListedCase,
   type StoredReplacement,
 } from './plan';
-import { checkPopulationFile, describePopulationIssue, type PopulationCheck } from './population-file';
+import { checkPopulationFile, type PopulationCheck } from './population-file';
 import type { PopulationSize, SizeOverride } from './sample-size';
 import { defaultWindows, explainWindowProblem, populationTypes, type EligibilityWindows } from './windows';
 
 const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** A new seed a person can read out: 8 characters, no 0/o or 1/l/i to confuse. */
-export function newSeed(): string {
+function newSeed(): string {
   return Array.from(randomBytes(8), (b) => SEED_ALPHABET[b % SEED_ALPHABET.length]).join('');
 }
 
@@ -113,7 +113,7 @@ const sameWindows = (a: EligibilityWindows, b: EligibilityWindows) => JSON.strin
 const sortedWindows = (w: EligibilityWindows) => Object.fromEntries(Object.entries(w).sort(([x], [y]) => (x < y ? -1 : 1)));
 
 /** Everything the sample page shows, computed from what is stored. */
-export function buildSampleState(framework: FrameworkVersion, population: StoredPopulation) {
+function buildSampleState(framework: FrameworkVersion, population: StoredPopulation) {
   const windows = population.windows as EligibilityWindows;
   const overrides = population.sizeOverrides as Partial<Record<CaseType, SizeOverride>>;
   const listed: ListedCase[] = population.cases.map((c) => ({ ...c, disposalDate: formatIsoDate(c.disposalDate) }));
@@ -128,7 +128,7 @@ export function buildSampleState(framework: FrameworkVersion, population: Stored
   return { population, windows, overrides, classified, sizes, draw, replacements, samples, isStale };
 }
 
-export type SampleState = ReturnType<typeof buildSampleState>;
+type SampleState = ReturnType<typeof buildSampleState>;
 
 async function loadPopulation(tx: Tx | PrismaClient, inspectionId: string): Promise<StoredPopulation | null> {
   return tx.samplePopulation.findUnique({ where: { inspectionId }, select: POPULATION_SELECT });
@@ -435,9 +435,4 @@ export async function confirmSample(db: PrismaClient, actor: Actor, input: unkno
     });
     return { count: rows.length };
   });
-}
-
-/** Problems of a refused list, for an action's error. */
-export function describePopulationProblems(check: PopulationCheck): string[] {
-  return check.fileErrors.length ? check.fileErrors : check.errors.map(describePopulationIssue);
 }

@@ -17,7 +17,7 @@
 import type { CaseType, FrameworkVersion } from '@/lib/framework/types';
 import { formatIsoDate } from './dates';
 
-export interface EligibilityWindow {
+interface EligibilityWindow {
   /** First eligible disposal or sentence date, `YYYY-MM-DD`, inclusive. */
   from: string;
   /** Last eligible date, `YYYY-MM-DD`, inclusive. */
@@ -57,7 +57,7 @@ export function defaultWindows(fieldworkStart: string, framework: FrameworkVersi
   return windows;
 }
 
-export interface EligibilityDecision {
+interface EligibilityDecision {
   isEligible: boolean;
   /** Why, in words for the population table. */
   reason: string;

@@ -16,7 +16,7 @@ export interface InspectorLoad {
   allocated: Partial<Record<CaseType, number>>;
 }
 
-export interface PlannedAllocation {
+interface PlannedAllocation {
   caseId: string;
   inspectorId: string;
 }

@@ -6,7 +6,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { planEvenSpread, type InspectorLoad } from './allocation-plan';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type Tx } from './inspection-lock';
 
-export interface AllocationResult {
+interface AllocationResult {
   count: number;
   inspectorName: string | null;
 }

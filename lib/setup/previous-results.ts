@@ -5,7 +5,7 @@
 import { findStandard, listCaseMarkedStandards, listStandards } from '@/lib/framework';
 import { RATINGS, type Framework, type Rating } from '@/lib/framework/types';
 
-export type CheckResult<T> = { ok: true; value: T } | { ok: false; message: string };
+type CheckResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * Previous ratings by standard id, from a form's `{ "2.1": "good", "2.2": "" }` (blank means

@@ -9,7 +9,6 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { getFramework, findStandard } from '@/lib/framework';
 import type { Rating } from '@/lib/framework/types';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import { BOM, csvLine, type CsvCell } from '@/lib/export/csv';
@@ -19,9 +18,9 @@ import type { SummaryFilters } from './filters';
 import { summaryStandardIds, type SummaryFigures, type SummaryRow, type SummaryStandardCell } from './summary';
 
 export const SUMMARY_TABLE_IDS = ['filters', 'inspections', 'rating-counts', 'key-questions', 'changes'] as const;
-export type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
+type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
 
-export interface SummaryTable {
+interface SummaryTable {
   id: SummaryTableId;
   title: string;
   sheetName: string;
@@ -211,11 +210,6 @@ export function buildSummaryTables(input: {
 export function parseSummaryTableId(value: string | null): SummaryTableId | null {
   const id = value === null || value === '' ? 'inspections' : value;
   return (SUMMARY_TABLE_IDS as readonly string[]).includes(id) ? (id as SummaryTableId) : null;
-}
-
-/** A title of a standard in its framework, for chart labels. */
-export function standardTitle(framework: '2018' | '2021', standardId: string): string {
-  return findStandard(getFramework(framework), standardId)?.title ?? standardId;
 }
 
 const CHUNK_CHARS = 16_384;

@@ -45,7 +45,7 @@ export interface SummaryRow {
   previousRatings: Record<string, Rating>;
 }
 
-export const isFinalStatus = (status: InspectionStatus): boolean => status === 'published';
+const isFinalStatus = (status: InspectionStatus): boolean => status === 'published';
 
 const isRating = (value: unknown): value is Rating => typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
 
@@ -118,7 +118,7 @@ export function sortSummaryRows(rows: readonly SummaryRow[], filters: Pick<Summa
   return [...rows].sort((a, b) => byKey(a, b) || text(a.service, b.service) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export type RatingCounts = Record<Rating, number> & { notRated: number };
+type RatingCounts = Record<Rating, number> & { notRated: number };
 
 export interface StandardRatingCounts {
   framework: FrameworkVersion;
@@ -141,7 +141,7 @@ export interface KeyQuestionSpread {
   max: number | null;
 }
 
-export type Change = 'up' | 'same' | 'down';
+type Change = 'up' | 'same' | 'down';
 
 export interface StandardChanges {
   framework: FrameworkVersion;

@@ -16,4 +16,3 @@ export const ZImportFile = z.object({
     .refine((file) => file.size > 0, 'The file is empty')
     .refine((file) => file.size <= MAX_IMPORT_BYTES, TOO_LARGE),
 });
-export type TImportFile = z.infer<typeof ZImportFile>;

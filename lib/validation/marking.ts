@@ -44,6 +44,5 @@ export const ZSaveCaseDetails = z.object({
   isPracticeExample: z.boolean().optional(),
   practiceExample: ZPracticeExample.nullable().optional(),
 });
-export type TSaveCaseDetails = z.infer<typeof ZSaveCaseDetails>;
 
 export const ZCaseRef = z.object({ caseId: ZId });

@@ -23,7 +23,6 @@ export const ZRecordJudgement = z.object({
   /** 0 when the page had no judgement yet. */
   baseVersion: ZVersion(0),
 });
-export type TRecordJudgement = z.infer<typeof ZRecordJudgement>;
 
 /** A ratings-panel decision (professional judgement) on a case-marked standard. */
 export const ZRecordPanelDecision = z.object({
@@ -32,7 +31,6 @@ export const ZRecordPanelDecision = z.object({
   rating: ZRating,
   rationale: ZRationale,
 });
-export type TRecordPanelDecision = z.infer<typeof ZRecordPanelDecision>;
 
 export const ZWithdrawPanelDecision = z.object({ inspectionId: ZInspectionId, decisionId: z.uuid({ error: 'Unknown decision' }) });
 

@@ -18,7 +18,6 @@ export const ZRaiseQuery = z.object({
     .regex(/^([0-9A-Za-z.]{1,20}|case:[A-Za-z]{1,40})$/, 'Choose the answer to query'),
   body: ZQueryText('your query'),
 });
-export type TRaiseQuery = z.infer<typeof ZRaiseQuery>;
 
 export const ZReplyToQuery = z.object({ queryId: z.uuid({ error: 'Unknown query' }), body: ZQueryText('your reply') });
 export const ZReopenQuery = z.object({ queryId: z.uuid({ error: 'Unknown query' }), body: ZQueryText('why you are re-opening the query') });

@@ -19,7 +19,6 @@ export const ZSetWindow = z.object({
   from: calendarDate('Start of the window', { isRequired: true }),
   to: calendarDate('End of the window', { isRequired: true }),
 });
-export type TSetWindow = z.infer<typeof ZSetWindow>;
 
 /** A size typed by the lead, with the reason; both blank goes back to the rule. */
 export const ZSetSize = z

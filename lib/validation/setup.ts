@@ -4,8 +4,8 @@ import { checkCaseReference, explainDisposalMismatch, isoDateOf } from '@/lib/se
 import { ZEmail } from './user';
 import { MAX_INT4 } from './ids';
 
-export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
-export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
+const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
+const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 
 const ZInspectionId = z.uuid({ error: 'Unknown inspection' });
 const ZUserId = z.uuid({ error: 'Unknown user' });
@@ -75,9 +75,7 @@ export const ZServiceFields = z.object({
     .max(120, 'Local authority must be 120 characters or fewer'),
   region: z.string({ error: 'Enter the region' }).trim().min(1, 'Enter the region').max(60, 'Region must be 60 characters or fewer'),
 });
-export type TServiceFields = z.infer<typeof ZServiceFields>;
 
-export const ZCreateService = ZServiceFields;
 export const ZUpdateService = ZServiceFields.extend({ serviceId: z.uuid({ error: 'Unknown service' }) });
 
 /** Previous inspection's results as typed: checked against the framework by lib/setup/previous-results.ts. */
@@ -125,7 +123,6 @@ export const ZCreateInspection = z
     },
     { when: () => true },
   );
-export type TCreateInspection = z.infer<typeof ZCreateInspection>;
 
 export const ZUpdateInspectionDetails = z
   .object({
@@ -152,7 +149,7 @@ export const ZChangeMemberRole = z.object({ inspectionId: ZInspectionId, userId:
 export const ZRemoveMember = z.object({ inspectionId: ZInspectionId, userId: ZUserId });
 
 /** A case reference: 1–40 characters, never a child's name. */
-export const ZCaseReference = z
+const ZCaseReference = z
   .string({ error: 'Enter a case reference' })
   .trim()
   .superRefine((reference, ctx) => {
@@ -200,7 +197,6 @@ export const ZEditCase = z
     ...caseShape,
   })
   .superRefine(refineDisposal);
-export type TEditCase = z.infer<typeof ZEditCase>;
 
 export const ZDeleteCase = z.object({ inspectionId: ZInspectionId, caseId: ZCaseId });
 

@@ -19,4 +19,3 @@ export const ZCreateUser = z.object({
   password: ZPassword,
   isAdmin: z.boolean().default(false),
 });
-export type TCreateUser = z.infer<typeof ZCreateUser>;

@@ -27,7 +27,7 @@ export const SOAK_PASSWORD = 'soak-password-1';
 const PASSWORD = SOAK_PASSWORD;
 const CASES_PER_INSPECTOR = 2;
 
-export interface SoakOptions {
+interface SoakOptions {
   inspectors: number;
   minutes: number;
   /** Pairs of devices of one inspector editing the same few answers (conflicts expected). */
@@ -44,13 +44,13 @@ export interface SoakOptions {
   log?: (line: string) => void;
 }
 
-export interface SoakCheck {
+interface SoakCheck {
   name: string;
   ok: boolean;
   detail: string;
 }
 
-export interface SoakFigures {
+interface SoakFigures {
   inspectors: number;
   seconds: number;
   acknowledged: number;

@@ -13,7 +13,7 @@ function decodeXml(text: string): string {
 
 const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
 
-export interface ReadDocx {
+interface ReadDocx {
   /** Every paragraph's text outside tables, in order. */
   paragraphs: string[];
   /** Every table as rows of cell texts, in order. */
