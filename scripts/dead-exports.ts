@@ -36,15 +36,7 @@ const ENTRY_FILES = new Set([
 const NEXT_ENTRY =
   /^app\/(?:.*\/)?(?:page|layout|template|loading|error|global-error|not-found|default|route|opengraph-image|twitter-image|icon|apple-icon|sitemap|robots|manifest)\.(?:tsx?|jsx?)$/;
 
-const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
-const isOwnSource = (file: string) =>
-  !file.includes('/node_modules/') &&
-  !relative(file).startsWith('lib/generated/') &&
-  !relative(file).startsWith('.next/') &&
-  !file.endsWith('.d.ts');
-
-function isEntry(sourceFile: ts.SourceFile): boolean {
-  const rel = relative(sourceFile.fileName);
+function isEntry(sourceFile: ts.SourceFile, rel: string): boolean {
   if (ENTRY_FILES.has(rel) || NEXT_ENTRY.test(rel)) return true;
   const first = sourceFile.statements[0];
   return (
@@ -52,7 +44,15 @@ function isEntry(sourceFile: ts.SourceFile): boolean {
   );
 }
 
-function findDeadExports(configPath = path.join(root, 'tsconfig.json')): { file: string; name: string }[] {
+/** The dead exports of the project whose tsconfig is `configPath`, as paths relative to its folder. */
+export function findDeadExports(configPath = path.join(root, 'tsconfig.json')): { file: string; name: string }[] {
+  const base = path.dirname(configPath);
+  const relative = (file: string) => path.relative(base, file).split(path.sep).join('/');
+  const isOwnSource = (file: string) =>
+    !file.includes('/node_modules/') &&
+    !relative(file).startsWith('lib/generated/') &&
+    !relative(file).startsWith('.next/') &&
+    !file.endsWith('.d.ts');
   const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
   if (!config) throw new Error(`Cannot read ${configPath}`);
   const program = ts.createProgram(config.fileNames, { ...config.options, noEmit: true, incremental: false });
@@ -108,7 +108,7 @@ function findDeadExports(configPath = path.join(root, 'tsconfig.json')): { file:
 
   const dead: { file: string; name: string }[] = [];
   for (const sourceFile of sources) {
-    if (isEntry(sourceFile) || wholeModules.has(sourceFile.fileName)) continue;
+    if (isEntry(sourceFile, relative(sourceFile.fileName)) || wholeModules.has(sourceFile.fileName)) continue;
     const moduleSymbol = checker.getSymbolAtLocation(sourceFile);
     if (!moduleSymbol) continue; // not a module
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
