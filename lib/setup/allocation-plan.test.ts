@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { planEvenSpread, type CaseToAllocate } from './allocation-plan';
 
 const cases = (spec: string): CaseToAllocate[] =>
-  spec
-    .split(' ')
-    .map((ref) => ({
-      id: ref,
-      reference: ref,
-      type: ref.startsWith('C') ? 'court' : ref.startsWith('O') ? 'out_of_court' : 'resettlement',
-    }));
+  spec.split(' ').map((ref) => ({
+    id: ref,
+    reference: ref,
+    type: ref.startsWith('C') ? 'court' : ref.startsWith('O') ? 'out_of_court' : 'resettlement',
+  }));
 
 function countBy(plan: { inspectorId: string }[]) {
   const counts: Record<string, number> = {};
