@@ -22,6 +22,20 @@ export default defineConfig([
     },
   },
   {
+    // Type-aware rules for bugs the compiler lets through: a promise nobody awaits (its rejection
+    // is lost and the work may finish after the response), a promise where a callback's result is
+    // ignored, `await` on a non-promise, and assertions that no longer assert anything. JSX event
+    // handlers may be async: React ignores their result, and each handler reports its own errors.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+  {
     // Imports run downhill: app → components → lib (docs/architecture.md). Server actions and view
     // types live with their feature in lib/, so a component never reaches back into a route folder.
     files: ['components/**', 'lib/**'],

@@ -2,6 +2,7 @@ import { expectNoAxeViolations } from './fixtures/axe';
 import { downloadByClicking, fetchOk, readCsvObjects, readXlsx, seedAnswers } from './fixtures/exports';
 import { expect, test } from './fixtures/test';
 import { createUser, createWorld, signIn, sql, type World } from './fixtures/world';
+import { at, must } from '../lib/must';
 
 /**
  * A 2021 inspection whose 2.1 figures are known: four court cases, and
@@ -17,7 +18,11 @@ async function createMarkedWorld(): Promise<World> {
     status: 'panel',
     cases: [1, 2, 3, 4].map((n) => ({ reference: `C-${n}`, type: 'court' as const, disposal: 'referral_order' })),
   });
-  const kase = (i: number) => ({ id: world.cases[i].id, inspectionId: world.inspectionId, inspectorId: world.cases[i].inspectorId! });
+  const kase = (i: number) => ({
+    id: at(world.cases, i).id,
+    inspectionId: world.inspectionId,
+    inspectorId: at(world.cases, i).inspectorId!,
+  });
   await seedAnswers(kase(0), { '2.1.1': 'yes', '2.1.1.a': 'yes', '2.1.2': 'yes', '2.1.3': 'yes' });
   await seedAnswers(kase(1), { '2.1.1': 'yes', '2.1.1.a': 'yes', '2.1.2': 'yes', '2.1.3': 'no' });
   await seedAnswers(kase(2), { '2.1.1': 'yes', '2.1.1.a': 'no', '2.1.2': 'no', '2.1.3': 'na' });
@@ -101,7 +106,7 @@ test.describe('exports', () => {
     });
 
     // Casemark's own resettlement questions: their own labelled table, never in the prompt annex.
-    expect(prompts.records.some((r) => r['Key question'].startsWith('4.1'))).toBe(false);
+    expect(prompts.records.some((r) => must(r['Key question'], 'r[Key question]').startsWith('4.1'))).toBe(false);
     const resettlement = readCsvObjects(
       (await downloadByClicking(page, 'Resettlement cases: Casemark’s own questions (CSV)')).bytes.toString('utf8'),
     );
@@ -113,21 +118,21 @@ test.describe('exports', () => {
       Relevant: '0',
       '% yes': '',
     });
-    expect(resettlement.records[0].Source).toMatch(/^Casemark's own resettlement questions/);
+    expect(resettlement.records[0]?.Source).toMatch(/^Casemark's own resettlement questions/);
 
     const workbook = await downloadByClicking(page, 'All the tables (Excel workbook (XLSX))');
     expect(workbook.fileName).toMatch(/-tables-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(workbook.bytes);
     expect(sheets.map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts', 'Resettlement (Casemark own)']);
-    const kq = sheets[1];
+    const kq = at(sheets, 1);
     expect(kq.view).toMatchObject({ state: 'frozen', ySplit: 1 });
     const kq211 = kq.rows.find((r) => r.values[kq.header.indexOf('Key question')] === '2.1.1')!;
     expect(kq211.values[kq.header.indexOf('% yes')]).toBeCloseTo(0.75, 10);
     expect(kq211.numFmts[kq.header.indexOf('% yes')]).toBe('0%');
     expect(kq211.values[kq.header.indexOf('Yes')]).toBe(3);
     expect(kq211.values[kq.header.indexOf('Previous %')]).toBeCloseTo(0.6, 10);
-    const overall = sheets[0].rows.find((r) => r.values[sheets[0].header.indexOf('Standard')] === 'Overall')!;
-    expect(overall.values[sheets[0].header.indexOf('Out of')]).toBe(36);
+    const overall = at(sheets, 0).rows.find((r) => r.values[at(sheets, 0).header.indexOf('Standard')] === 'Overall')!;
+    expect(overall.values[at(sheets, 0).header.indexOf('Out of')]).toBe(36);
 
     const all = readCsvObjects(await (await fetchOk(page, '/exports/inspections')).text());
     expect(all.header.slice(0, 6)).toEqual(['Service', 'Local authority', 'Framework', 'Fieldwork start', 'Fieldwork end', 'Status']);

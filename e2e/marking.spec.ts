@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createWorld, openSignedInPage, signIn, sql } from './fixtures/world';
+import { at } from '../lib/must';
 
 async function expectSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saved');
@@ -52,7 +53,7 @@ async function markWholeCase(page: Page, caseUrl: string, answerFor?: (questionI
 test.describe('marking a case', () => {
   test('an inspector marks a whole court case (2021) and it is kept after a reload', async ({ page }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'CRT-1', type: 'court', disposal: 'referral_order' }] });
-    const kase = world.cases[0];
+    const kase = at(world.cases, 0);
     await signIn(page, world.inspector);
     await page.goto(`/inspections/${world.inspectionId}`);
     await expect(page.getByTestId('case-row')).toContainText('0 of');
@@ -80,7 +81,7 @@ test.describe('marking a case', () => {
 
     await markWholeCase(page, `/inspections/${world.inspectionId}/cases/${kase.id}`, (id) => (id === '2.1.3' ? 'Not applicable' : 'Yes'));
     const rows = await sql<{ status: string }>('SELECT status FROM cases WHERE id = $1', [kase.id]);
-    expect(rows[0].status).toBe('complete');
+    expect(rows[0]?.status).toBe('complete');
     await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/check`);
     await expect(page.getByTestId('case-complete')).toBeVisible();
     await expectNoAxeViolations(page);
@@ -91,7 +92,7 @@ test.describe('marking a case', () => {
       framework: '2018',
       cases: [{ reference: 'YCC-1', type: 'out_of_court', disposal: 'youth_conditional_caution' }],
     });
-    const caseUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
+    const caseUrl = `/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}`;
     await signIn(page, world.inspector);
     await page.goto(`${caseUrl}/check`);
     const summary = page.getByTestId('error-summary');
@@ -109,7 +110,7 @@ test.describe('marking a case', () => {
       framework: '2021',
       cases: [{ reference: 'RES-1', type: 'resettlement', disposal: 'custodial_sentence' }],
     });
-    const caseUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
+    const caseUrl = `/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}`;
     await signIn(page, world.inspector);
     await page.goto(caseUrl);
 
@@ -147,7 +148,7 @@ test.describe('marking a case', () => {
     await expect(page).toHaveURL(/completed=/);
     const rows = await sql<{ status: string; n: number }>(
       `SELECT c.status, (SELECT count(*)::int FROM answers a WHERE a.case_id = c.id AND a.value = 'yes') AS n FROM cases c WHERE c.id = $1`,
-      [world.cases[0].id],
+      [at(world.cases, 0).id],
     );
     expect(rows[0]).toEqual({ status: 'complete', n: 10 });
   });
@@ -157,7 +158,7 @@ test.describe('marking a case', () => {
       framework: '2021',
       cases: [{ reference: 'CON-1', type: 'court', disposal: 'youth_rehabilitation_order' }],
     });
-    const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.2`;
+    const url = `/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}/standards/2.2`;
     const inspector = await openSignedInPage(browser, world.inspector);
     const lead = await openSignedInPage(browser, world.lead);
     await inspector.goto(url);
@@ -173,14 +174,16 @@ test.describe('marking a case', () => {
     await expect(conflict.getByTestId('conflict-mine')).toHaveText('No');
     await expect(conflict.getByTestId('conflict-theirs')).toHaveText('Yes');
     await expect(inspector.getByTestId('save-status')).toHaveAttribute('data-kind', 'failed');
-    let rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
-    expect(rows[0].value).toBe('yes');
+    let rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [
+      at(world.cases, 0).id,
+    ]);
+    expect(rows[0]?.value).toBe('yes');
     await expectNoAxeViolations(inspector);
 
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expectSaved(inspector);
-    rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
-    expect(rows[0].value).toBe('no');
+    rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [at(world.cases, 0).id]);
+    expect(rows[0]?.value).toBe('no');
 
     // The other way: the lead's page is now stale; they take the inspector's answer.
     await judgement(lead, '2.2.1').getByLabel('Not applicable').check();
@@ -189,15 +192,15 @@ test.describe('marking a case', () => {
     await expect(leadConflict).toBeVisible();
     await leadConflict.getByRole('button', { name: 'Take theirs' }).click();
     await expect(judgement(lead, '2.2.1').getByLabel('No', { exact: true })).toBeChecked();
-    rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
-    expect(rows[0].value).toBe('no');
+    rows = await sql<{ value: string }>(`SELECT value FROM answers WHERE case_id = $1 AND question_id = '2.2.1'`, [at(world.cases, 0).id]);
+    expect(rows[0]?.value).toBe('no');
     await inspector.context().close();
     await lead.context().close();
   });
 
   test('a conflict on the case details keeps the inspector’s change until they choose', async ({ browser }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'DET-1', type: 'court', disposal: 'referral_order' }] });
-    const url = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}`;
+    const url = `/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}`;
     const inspector = await openSignedInPage(browser, world.inspector);
     const lead = await openSignedInPage(browser, world.lead);
     await inspector.goto(url);
@@ -212,8 +215,8 @@ test.describe('marking a case', () => {
     await expect(rosh(inspector).getByLabel('Yes')).toBeChecked();
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expectSaved(inspector);
-    const rows = await sql<{ agrees: boolean }>('SELECT agrees_with_rosh AS agrees FROM cases WHERE id = $1', [world.cases[0].id]);
-    expect(rows[0].agrees).toBe(true);
+    const rows = await sql<{ agrees: boolean }>('SELECT agrees_with_rosh AS agrees FROM cases WHERE id = $1', [at(world.cases, 0).id]);
+    expect(rows[0]?.agrees).toBe(true);
     await inspector.context().close();
     await lead.context().close();
   });
@@ -222,7 +225,7 @@ test.describe('marking a case', () => {
   // only when the lead lets the team see the panel, and always their own case's answers.
   test('inspection-wide figures beside the form follow the lead’s choice to show the panel', async ({ page }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'FIG-1', type: 'court', disposal: 'referral_order' }] });
-    const standardUrl = `/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`;
+    const standardUrl = `/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}/standards/2.1`;
     await signIn(page, world.inspector);
     await page.goto(standardUrl);
     await page.getByTestId('question-2.1.1').locator('fieldset').first().getByLabel('Yes', { exact: true }).check();
@@ -248,7 +251,7 @@ test.describe('marking a case', () => {
   test('2018 3.4.1 says a child not referred to the YOT is a No, and offers no ready-made reason', async ({ page }) => {
     const world = await createWorld({ framework: '2018', cases: [{ reference: 'YC-1', type: 'out_of_court', disposal: 'youth_caution' }] });
     await signIn(page, world.inspector);
-    await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/3.4`);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}/standards/3.4`);
     await expect(page.getByTestId('question-3.4.2')).toHaveCount(0);
     await page.getByTestId('question-3.4.1').locator('fieldset').first().getByLabel('Not applicable').check();
     const reasons = page.getByRole('group', { name: 'Why is this key question not applicable to this case?' });
@@ -271,7 +274,7 @@ test.describe('marking a case', () => {
   test('a manager sees a case read-only', async ({ page }) => {
     const world = await createWorld();
     await signIn(page, world.manager);
-    await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}/standards/2.1`);
     await expect(page.getByText('Only the case’s inspector or the lead inspector can mark this case.').first()).toBeVisible();
     await expect(page.getByTestId('question-2.1.1').locator('fieldset').first().getByLabel('Yes')).toBeDisabled();
   });
@@ -285,7 +288,7 @@ test.describe('marking a case', () => {
     ] as const) {
       // 640 CSS pixels is a 1280-pixel window at 200% zoom.
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);
+      await page.goto(`/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}/standards/2.1`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.getByTestId('question-2.1.1.a').getByLabel(answer, { exact: true }).check();

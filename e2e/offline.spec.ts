@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createWorld, signIn, sql } from './fixtures/world';
+import { at } from '../lib/must';
 
 // Issue 11: an answer made off the network is kept on the device, sent when the connection is
 // back, and never silently overwritten; the outbox belongs to the signed-in user.
@@ -48,7 +49,7 @@ test.describe('marking offline', () => {
   test.use({ serviceWorkers: 'block' });
   test('answers and a note made offline survive closing the page and are all saved on the next open', async ({ page, context }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
-    const kase = world.cases[0];
+    const kase = at(world.cases, 0);
     const url = `/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`;
     await signIn(page, world.inspector);
     await page.goto(url);
@@ -91,7 +92,7 @@ test.describe('marking offline', () => {
 
   test('the same answer changed offline on two devices gives a conflict on the second sync, never an overwrite', async ({ browser }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
-    const kase = world.cases[0];
+    const kase = at(world.cases, 0);
     const url = `/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`;
     const device = async () => {
       const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
@@ -147,7 +148,7 @@ test.describe('marking offline', () => {
     context,
   }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
-    const kase = world.cases[0];
+    const kase = at(world.cases, 0);
     await signIn(page, world.inspector);
     await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
     await context.setOffline(true);
@@ -182,7 +183,7 @@ test.describe('marking offline', () => {
 test.describe('opening cases offline', () => {
   test('cases opened online open again with no connection, and completing one says it needs the server', async ({ page, context }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
-    const kase = world.cases[0];
+    const kase = at(world.cases, 0);
     const caseUrl = `/inspections/${world.inspectionId}/cases/${kase.id}`;
     const isKept = (path: string) => page.evaluate(async (p) => Boolean(await caches.match(new URL(p, location.origin).href)), path);
     await signIn(page, world.inspector);

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { at } from '../lib/must';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { allKeyQuestions, seedAnswers } from './fixtures/marking';
 import { expect, test } from './fixtures/test';
@@ -39,7 +40,7 @@ test.describe('two people deciding at once', () => {
       framework: '2018',
       cases: [{ reference: 'PD-001', type: 'court', disposal: 'referral_order' }],
     });
-    await seedAnswers(world, world.cases[0].id, allKeyQuestions('2018', 'court', 'referral_order', 'yes'), world.inspector.id);
+    await seedAnswers(world, at(world.cases, 0).id, allKeyQuestions('2018', 'court', 'referral_order', 'yes'), world.inspector.id);
     const admin = await createUser('admin', { isAdmin: true });
     const lead = await openSignedInPage(browser, world.lead);
     const other = await openSignedInPage(browser, admin);

@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from './fixtures/axe';
 import { allKeyQuestions, seedAnswers, seedJudgements } from './fixtures/marking';
 import { expect, test } from './fixtures/test';
 import { createWorld, openSignedInPage, signIn, signOut, sql, type World } from './fixtures/world';
+import { at } from '../lib/must';
 
 /**
  * A 2018 inspection where everything is marked "yes" except 2.1.1 on the inspector's court
@@ -19,7 +20,7 @@ async function markedWorld(): Promise<World> {
       { reference: 'O-002', type: 'out_of_court', disposal: 'youth_conditional_caution' },
     ],
   });
-  const [c1, c2, o1, o2] = world.cases;
+  const [c1, c2, o1, o2] = [at(world.cases, 0), at(world.cases, 1), at(world.cases, 2), at(world.cases, 3)];
   await seedAnswers(world, c1.id, allKeyQuestions('2018', 'court', 'referral_order', 'yes', ['2.1.1']), world.inspector.id);
   await seedAnswers(world, c2.id, allKeyQuestions('2018', 'court', 'youth_rehabilitation_order', 'yes'), world.otherInspector.id);
   await seedAnswers(world, o1.id, allKeyQuestions('2018', 'out_of_court', 'youth_conditional_caution', 'yes'), world.inspector.id);
@@ -54,7 +55,7 @@ test.describe('the ratings panel', () => {
       if (frame === lead.mainFrame()) reloads += 1;
     });
 
-    await inspector.goto(`/inspections/${world.inspectionId}/cases/${world.cases[0].id}/standards/2.1`);
+    await inspector.goto(`/inspections/${world.inspectionId}/cases/${at(world.cases, 0).id}/standards/2.1`);
     await inspector.getByTestId('question-2.1.1').locator('fieldset').first().getByLabel('No', { exact: true }).check();
     await expect(inspector.getByTestId('save-status')).toHaveAttribute('data-kind', 'saved');
 
@@ -75,7 +76,7 @@ test.describe('the ratings panel', () => {
     const world = await markedWorld();
     await sql(
       `INSERT INTO answers (id, case_id, inspection_id, question_id, value, updated_by_id) VALUES (gen_random_uuid(), $1, $2, '2.1.1', 'no', $3)`,
-      [world.cases[0].id, world.inspectionId, world.inspector.id],
+      [at(world.cases, 0).id, world.inspectionId, world.inspector.id],
     );
     await signIn(page, world.lead);
     await openPanel(page, world);
@@ -209,7 +210,7 @@ test.describe('the ratings panel', () => {
     await expect
       .poll(
         async () =>
-          (await sql<{ v: boolean }>('SELECT is_panel_visible_to_team AS v FROM inspections WHERE id = $1', [world.inspectionId]))[0].v,
+          at(await sql<{ v: boolean }>('SELECT is_panel_visible_to_team AS v FROM inspections WHERE id = $1', [world.inspectionId]), 0).v,
       )
       .toBe(true);
     await signOut(page);
@@ -229,7 +230,7 @@ test.describe('the ratings panel', () => {
     await page.unroute('**/panel/events');
     await expect(page.getByTestId('live-status')).toHaveAttribute('data-state', 'live', { timeout: 15_000 });
     // And it is live again: a save elsewhere reaches it.
-    await sql(`UPDATE answers SET value = 'no' WHERE case_id = $1 AND question_id = '2.2.1'`, [world.cases[0].id]);
+    await sql(`UPDATE answers SET value = 'no' WHERE case_id = $1 AND question_id = '2.2.1'`, [at(world.cases, 0).id]);
     await sql(`SELECT pg_notify('casemark_inspection_changed', $1)`, [world.inspectionId]);
     await expect(page.getByTestId('kq-pct-2.2.1')).toHaveText('50%');
   });

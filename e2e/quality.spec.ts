@@ -4,6 +4,7 @@ import { getFramework, listKeyQuestionsForCase, listQuestionIdsForCase } from '.
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createUser, createWorld, openSignedInPage, signIn, signOut, sql } from './fixtures/world';
+import { at } from '../lib/must';
 
 /** Every answer of the case "Yes", with a note on each key question, as its inspector would have. */
 async function seedMarkedCase(
@@ -34,14 +35,14 @@ test.describe('quality assurance', () => {
     browser,
   }) => {
     const world = await createWorld({ framework: '2021', cases: [{ reference: 'QA-1', type: 'court', disposal: 'referral_order' }] });
-    const kase = world.cases[0];
+    const kase = at(world.cases, 0);
     const qa = await createUser('quality');
     await sql(`INSERT INTO inspection_members (inspection_id, user_id, role) VALUES ($1, $2, 'quality_assurer')`, [
       world.inspectionId,
       qa.id,
     ]);
     await seedMarkedCase(kase, world.inspectionId, world.inspector.id);
-    const keyQuestion = listKeyQuestionsForCase(getFramework('2021'), { type: 'court', disposal: 'referral_order' })[0];
+    const keyQuestion = at(listKeyQuestionsForCase(getFramework('2021'), { type: 'court', disposal: 'referral_order' }), 0);
     const label = `${keyQuestion.id} ${keyQuestion.shortLabel} (judgement)`;
     const caseUrl = `/inspections/${world.inspectionId}/cases/${kase.id}`;
 
@@ -160,7 +161,7 @@ test.describe('quality assurance', () => {
     await signIn(page, qa);
     await page.goto(`/inspections/${world.inspectionId}`);
     await expect(page.getByTestId('case-row')).toHaveCount(2);
-    await page.goto(`/inspections/${world.inspectionId}/cases/${world.cases[1].id}`);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${at(world.cases, 1).id}`);
     await expect(page.getByTestId('read-only-reason')).toContainText('quality assurer');
     await expectNoAxeViolations(page);
   });

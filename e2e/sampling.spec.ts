@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createWorld, signIn, signOut, sql } from './fixtures/world';
+import { at } from '../lib/must';
 
 const HEADER = ['reference', 'type', 'disposal', 'disposal_date', 'gender', 'rosh', 'safety_wellbeing', 'case_manager'];
 
@@ -20,8 +21,8 @@ function serviceRows(): string[][] {
       i % 3 === 0 ? 'youth_rehabilitation_order' : 'referral_order',
       date,
       i % 4 === 0 ? 'Female' : 'Male',
-      levels[i % 4],
-      levels[(i * 7) % 4],
+      at(levels, i % 4),
+      at(levels, (i * 7) % 4),
       `CM-${i % 3}`,
     ]);
   }
@@ -33,7 +34,7 @@ function serviceRows(): string[][] {
       '2026-07-15',
       i % 3 ? 'Male' : 'Female',
       'low',
-      levels[i % 3],
+      at(levels, i % 3),
       '',
     ]);
   for (let i = 0; i < 3; i++) rows.push([`RS-${100 + i}`, 'resettlement', 'custodial_sentence', '2026-04-01', 'Male', 'high', 'high', '']);
@@ -48,7 +49,7 @@ async function xlsxOf(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const count = async (query: string, params: unknown[]) => (await sql<{ n: number }>(query, params))[0].n;
+const count = async (query: string, params: unknown[]) => at(await sql<{ n: number }>(query, params), 0).n;
 
 test('the lead draws a balanced, reproducible sample from the service’s list, replaces a case and confirms it into cases', async ({
   page,

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { PASSWORD, createUser, createWorld, signIn, signOut, sql, unique } from './fixtures/world';
+import { must } from '../lib/must';
 
 /** Uploads CSV text on the import page and waits for the check to finish. */
 async function checkCsv(page: Page, name: string, csv: string) {
@@ -12,7 +13,7 @@ async function checkCsv(page: Page, name: string, csv: string) {
 
 async function countCases(inspectionId: string): Promise<number> {
   const [row] = await sql<{ n: number }>('SELECT count(*)::int AS n FROM cases WHERE inspection_id = $1', [inspectionId]);
-  return row.n;
+  return must(row, 'the count row').n;
 }
 
 /** Fills a GOV.UK date input by its legend. */
@@ -80,7 +81,7 @@ test.describe('setting up an inspection', () => {
     await page.getByRole('button', { name: 'Create inspection' }).click();
     await expect(page.getByRole('heading', { name: 'Set up the inspection' })).toBeVisible();
     await expect(page.getByTestId('notification-banner')).toContainText('The inspection has been created.');
-    const inspectionId = /\/inspections\/([0-9a-f-]{36})\/setup/.exec(page.url())![1];
+    const inspectionId = must(/\/inspections\/([0-9a-f-]{36})\/setup/.exec(page.url())?.[1], 'the inspection id in the URL');
     const [created] = await sql<{ status: string; previous_ratings: unknown; role: string }>(
       `SELECT i.status, i.previous_ratings, m.role FROM inspections i JOIN inspection_members m ON m.inspection_id = i.id WHERE i.id = $1`,
       [inspectionId],
@@ -173,7 +174,7 @@ test.describe('setting up an inspection', () => {
       `SELECT count(*)::int AS n FROM audit_entries WHERE inspection_id = $1 AND action = 'case.import'`,
       [inspectionId],
     );
-    expect(audit.n).toBe(1);
+    expect(audit?.n).toBe(1);
     await expect(page.getByTestId('allocation-summary')).toContainText('6 cases in the sample; 5 not allocated');
     await expectNoAxeViolations(page);
 
@@ -246,7 +247,7 @@ test.describe('setting up an inspection', () => {
       world.inspectionId,
       'C-003',
     ]);
-    expect(stored.gender).toBe('Female');
+    expect(stored?.gender).toBe('Female');
 
     await page.getByRole('link', { name: 'C-003' }).click();
     await page.getByRole('button', { name: 'Delete case C-003' }).click();
@@ -314,7 +315,7 @@ test.describe('admin of users', () => {
     await expect(page.getByRole('button', { name: 'Reactivate account' })).toBeVisible();
     await expectNoAxeViolations(page);
     const [row] = await sql<{ is_active: boolean }>('SELECT is_active FROM users WHERE email = $1', [email]);
-    expect(row.is_active).toBe(false);
+    expect(row?.is_active).toBe(false);
     await page.goto('/admin/users');
     await expect(page.getByTestId('user-row').filter({ hasText: email })).toContainText('Deactivated');
     await expectNoAxeViolations(page);

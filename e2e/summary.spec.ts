@@ -3,6 +3,7 @@ import { downloadByClicking, fetchOk, readCsvObjects, readXlsx, seedAnswers } fr
 import { expect, test } from './fixtures/test';
 import { createWorld, signIn, sql, unique, type World } from './fixtures/world';
 import { readDocx } from '../lib/export/test-support/read-docx';
+import { at } from '../lib/must';
 
 /**
  * A published 2021 inspection whose 2.1 is known: four court cases,
@@ -18,7 +19,11 @@ async function createPublishedWorld(): Promise<World & { region: string }> {
   });
   const region = unique('Region');
   await sql(`UPDATE services SET region = $2 WHERE id = (SELECT service_id FROM inspections WHERE id = $1)`, [world.inspectionId, region]);
-  const kase = (i: number) => ({ id: world.cases[i].id, inspectionId: world.inspectionId, inspectorId: world.cases[i].inspectorId! });
+  const kase = (i: number) => ({
+    id: at(world.cases, i).id,
+    inspectionId: world.inspectionId,
+    inspectorId: at(world.cases, i).inspectorId!,
+  });
   await seedAnswers(kase(0), { '2.1.1': 'yes', '2.1.1.a': 'yes', '2.1.2': 'yes', '2.1.3': 'yes' });
   await seedAnswers(kase(1), { '2.1.1': 'yes', '2.1.1.a': 'yes', '2.1.2': 'yes', '2.1.3': 'no' });
   await seedAnswers(kase(2), { '2.1.1': 'yes', '2.1.1.a': 'no', '2.1.2': 'no', '2.1.3': 'na' });
@@ -101,13 +106,13 @@ test.describe('summary across inspections', () => {
     expect(workbook.fileName).toMatch(/^casemark-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(workbook.bytes);
     expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
-    expect(sheets[0].rows.find((r) => r.values[0] === 'Sorted by')?.values[1]).toBe('Fieldwork dates (ascending)');
-    const inspections = sheets[1];
+    expect(sheets[0]?.rows.find((r) => r.values[0] === 'Sorted by')?.values[1]).toBe('Fieldwork dates (ascending)');
+    const inspections = at(sheets, 1);
     expect(inspections.rows.map((r) => r.values[inspections.header.indexOf('Inspection id')])).toEqual(pageIds);
     const publishedValues = inspections.rows.find((r) => r.values.includes(published.inspectionId))!.values;
     expect(publishedValues[inspections.header.indexOf('2.1')]).toBe('Good*');
     expect(publishedValues[inspections.header.indexOf('Ratings')]).toBe('Final');
-    expect(sheets[3].rows.find((r) => r.values[1] === '2.1.1')?.values.slice(3)).toEqual([1, 0.75, 0.75, 0.75]);
+    expect(sheets[3]?.rows.find((r) => r.values[1] === '2.1.1')?.values.slice(3)).toEqual([1, 0.75, 0.75, 0.75]);
 
     const csv = readCsvObjects(await (await fetchOk(page, '/summary/export?format=csv&table=inspections&sort=fieldwork&dir=asc')).text());
     expect(csv.records.map((r) => r['Inspection id'])).toEqual(pageIds);
@@ -181,12 +186,12 @@ test.describe('summary across inspections', () => {
     const annexe = await downloadByClicking(page, 'Report annexe (Word document (DOCX))');
     expect(annexe.fileName).toMatch(/-annexe-\d{4}-\d{2}-\d{2}\.docx$/);
     const doc = await readDocx(new Uint8Array(annexe.bytes));
-    expect(doc.tables[0].find((r) => r[0] === '2.1 Assessment')?.[1]).toBe('Good*');
+    expect(doc.tables[0]?.find((r) => r[0] === '2.1 Assessment')?.[1]).toBe('Good*');
     const table21 = doc.tables[1];
-    expect(table21.find((r) => r[0].startsWith('2.1.1 '))?.slice(1)).toEqual(['75%', '']);
-    expect(table21.find((r) => r[0].startsWith('2.1.2 '))?.slice(1)).toEqual(['50%*', '']);
-    expect(table21.find((r) => r[0].startsWith('2.1.3 '))?.slice(1)).toEqual(['50%', '2']);
-    expect(table21.find((r) => r[0].startsWith('a) '))?.slice(1)).toEqual(['67%', '3']);
+    expect(table21?.find((r) => at(r, 0).startsWith('2.1.1 '))?.slice(1)).toEqual(['75%', '']);
+    expect(table21?.find((r) => at(r, 0).startsWith('2.1.2 '))?.slice(1)).toEqual(['50%*', '']);
+    expect(table21?.find((r) => at(r, 0).startsWith('2.1.3 '))?.slice(1)).toEqual(['50%', '2']);
+    expect(table21?.find((r) => at(r, 0).startsWith('a) '))?.slice(1)).toEqual(['67%', '3']);
     expect(doc.paragraphs).toContain('*Professional judgement applied.');
   });
 });

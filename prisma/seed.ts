@@ -11,6 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { getFramework, listKeyQuestionsForCase, type FrameworkVersion } from '@/lib/framework';
 import { frameworkToDb } from '@/lib/data/mappers';
 import { importInspection } from '@/lib/interchange/import-inspection';
+import { at } from '@/lib/must';
 
 export const DEMO_PASSWORD = 'casemark-demo';
 
@@ -184,7 +185,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
         const genders = ['Male', 'Male', 'Male', 'Female'];
         const demoCases = sample(plan.version);
         for (const [index, demo] of demoCases.entries()) {
-          const inspectorEmail = plan.inspectors[index % plan.inspectors.length];
+          const inspectorEmail = at(plan.inspectors, index % plan.inspectors.length);
           const inspectorId = id(inspectorEmail);
           // The first few cases of each inspector are complete, the next part-marked.
           const markingDepth = index < 6 ? 1 : index < 10 ? 0.5 : 0;

@@ -24,6 +24,7 @@ import { DEFAULT_SUMMARY_FILTERS } from '@/lib/summary/filters';
 import { loadSummary } from '@/lib/summary/load-summary';
 import { buildSummaryTables, summaryWorkbookStream } from '@/lib/summary/summary-tables';
 import { freePort } from '@/lib/net/free-port';
+import { at } from '@/lib/must';
 
 export interface BenchExportOptions {
   /** How many inspections to generate (400). */
@@ -81,9 +82,12 @@ function questionTable() {
 
 async function seed(db: PrismaClient, tag: string, options: Required<Pick<BenchExportOptions, 'inspections' | 'courtCases'>>) {
   const prefix = `Bench export ${tag}`;
-  const [{ id: managerId }] = await db.$queryRaw<{ id: string }[]>`
+  const { id: managerId } = at(
+    await db.$queryRaw<{ id: string }[]>`
     INSERT INTO users (id, email, name, password_hash, updated_at)
-    VALUES (gen_random_uuid(), ${`bench-export-${tag}@bench.example`}, ${`Bench Manager ${tag}`}, 'x', now()) RETURNING id::text`;
+    VALUES (gen_random_uuid(), ${`bench-export-${tag}@bench.example`}, ${`Bench Manager ${tag}`}, 'x', now()) RETURNING id::text`,
+    0,
+  );
   await db.$executeRaw`
     WITH s AS (
       INSERT INTO services (id, name, local_authority, region, updated_at)

@@ -18,6 +18,7 @@ import { saveAnswer } from '@/lib/marking/save-answer';
 import { freePort } from '@/lib/net/free-port';
 import { capacitySectionOf } from './soak-capacity';
 import { serverActionId, signIn as signInAs, summarise } from './lib/http-client';
+import { at } from '@/lib/must';
 
 const INSPECTORS = 20;
 const CASES = 100;
@@ -78,7 +79,7 @@ async function seedBenchWorld(client: pg.Client): Promise<BenchWorld> {
   for (let i = 0; i < CASES; i++) {
     const type = i % 5 < 3 ? 'court' : 'out_of_court';
     const disposal = type === 'court' ? 'referral_order' : 'youth_caution';
-    const inspector = inspectors[i % INSPECTORS];
+    const inspector = at(inspectors, i % INSPECTORS);
     const caseId = (
       await client.query(
         `INSERT INTO cases (id, inspection_id, reference, type, disposal, inspector_id, status, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 'in_progress', now()) RETURNING id`,
@@ -94,7 +95,7 @@ async function seedBenchWorld(client: pg.Client): Promise<BenchWorld> {
        SELECT gen_random_uuid(), $1, $2, q, v::answer_value, $3 FROM unnest($4::text[], $5::text[]) AS t(q, v)`,
       [caseId, inspectionId, inspector.id, ids, values],
     );
-    const first = listStandardsForCase(framework, kase)[0];
+    const first = at(listStandardsForCase(framework, kase), 0);
     questionsByCase.set(caseId, {
       standardQuestionIds: first.keyQuestions.flatMap((kq) => [kq.id, ...kq.prompts.map((p) => p.id)]),
       keyQuestionIds: first.keyQuestions.map((kq) => kq.id),
@@ -117,7 +118,7 @@ async function startApp(databaseUrl: string, port: number): Promise<ChildProcess
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (/Casemark is running/.test(chunk.toString())) resolve();
     });
     child.on('exit', (code) => reject(new Error(`The app exited (${code}) before it was ready`)));
@@ -134,7 +135,7 @@ async function runConcurrent(jobsPerWorker: Job[][], rounds: number, send: (job:
   await Promise.all(
     jobsPerWorker.map(async (jobs) => {
       for (let r = 0; r < rounds; r++) {
-        const job = jobs[r % jobs.length];
+        const job = at(jobs, r % jobs.length);
         const started = performance.now();
         try {
           await send(job, r % 2 === 0 ? 'no' : 'yes');
@@ -180,7 +181,7 @@ async function main() {
           inspector.caseIds.flatMap((caseId) =>
             world.questionsByCase
               .get(caseId)!
-              .keyQuestionIds.map((questionId) => ({ cookie: cookies[w], caseId, questionId, inspectorId: inspector.id })),
+              .keyQuestionIds.map((questionId) => ({ cookie: at(cookies, w), caseId, questionId, inspectorId: inspector.id })),
           ),
         );
     const httpSave = async (job: Job, value: 'yes' | 'no') => {
@@ -267,7 +268,7 @@ async function main() {
     if (existsSync(exportBench)) {
       process.stderr.write('[bench] all-inspections export over 400 inspections…\n');
       const { benchAllInspectionsExport, benchSummary, summaryBenchSection } = (await import(exportBench)) as {
-        benchAllInspectionsExport: (dbUrl: string) => Promise<Record<string, number>>;
+        benchAllInspectionsExport: (dbUrl: string) => Promise<import('./bench-exports').BenchExportResult>;
         benchSummary?: (dbUrl: string) => Promise<unknown>;
         summaryBenchSection?: (result: unknown) => string;
       };

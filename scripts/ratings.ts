@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { computeInspectionFromDocument, ratingsReport } from '@/lib/rating';
 import { parseInspectionDocument } from '@/lib/validation/interchange';
+import { at } from '@/lib/must';
 
 const USAGE = 'Usage: npm run -s ratings -- <inspection.json>';
 
@@ -14,7 +15,7 @@ function fail(lines: string[]): never {
 
 const args = process.argv.slice(2).filter((arg) => arg !== '--');
 if (args.length !== 1 || args[0] === '--help' || args[0] === '-h') fail([USAGE]);
-const file = args[0];
+const file = at(args, 0);
 
 let text: string;
 try {

@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { runSoak, type SoakResult } from './lib/soak';
 
-export const CAPACITY_START = '<!-- capacity:start -->';
-export const CAPACITY_END = '<!-- capacity:end -->';
+const CAPACITY_START = '<!-- capacity:start -->';
+const CAPACITY_END = '<!-- capacity:end -->';
 const SAVE_P95_MS = 100;
 const LAG_P95_MS = 250;
 
 /** Replaces (or appends) the capacity section of a performance.md text. */
-export function withCapacitySection(text: string, section: string): string {
+function withCapacitySection(text: string, section: string): string {
   const block = `${CAPACITY_START}\n${section.trim()}\n${CAPACITY_END}`;
   const from = text.indexOf(CAPACITY_START);
   const to = text.indexOf(CAPACITY_END);

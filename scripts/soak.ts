@@ -7,6 +7,7 @@
  */
 import { formatSoak, runSoak } from './lib/soak';
 import { runCapacity } from './soak-capacity';
+import { must } from '@/lib/must';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,7 +23,7 @@ function option(name: string, fallback: number): number {
 async function main() {
   if (process.argv.includes('--capacity')) {
     const i = process.argv.indexOf('--levels');
-    const levels = (i >= 0 ? process.argv[i + 1] : '20,50,100,150,200')
+    const levels = (i >= 0 ? must(process.argv[i + 1], 'a list of levels after --levels') : '20,50,100,150,200')
       .split(',')
       .map(Number)
       .filter((n) => Number.isInteger(n) && n >= 2);

@@ -1,5 +1,5 @@
 /**
- * npm test — everything, in the order a failure is cheapest to find: generate, typecheck, lint, format (Prettier),
+ * npm test — everything, in the order a failure is cheapest to find: generate, typecheck, lint, dead exports, format (Prettier),
  * unit and integration tests (Vitest, real PostgreSQL), then browser tests (Playwright against
  * the production build). Ends with one line: "Tests: N passed, N failed".
  */
@@ -30,6 +30,7 @@ let isOk = true;
 isOk = run('prisma generate', node, [bin('tsx', 'dist/cli.mjs'), 'scripts/prisma-generate.ts']) && isOk;
 if (wants('typecheck')) isOk = run('typecheck', node, [bin('typescript', 'bin/tsc'), '--noEmit']) && isOk;
 if (wants('lint')) isOk = run('lint', node, [bin('eslint', 'bin/eslint.js'), '.']) && isOk;
+if (wants('dead-exports')) isOk = run('dead-exports', node, [bin('tsx', 'dist/cli.mjs'), 'scripts/dead-exports.ts']) && isOk;
 if (wants('format')) isOk = run('format', node, [bin('prettier', 'bin/prettier.cjs'), '--check', '**/*.{ts,tsx,js,mjs,cjs,css}']) && isOk;
 
 const vitestProjects = ['unit', 'integration'].filter(wants);

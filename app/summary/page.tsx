@@ -26,7 +26,7 @@ function toParams(searchParams: SearchParams): URLSearchParams {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(searchParams)) {
     if (typeof value === 'string') params.set(key, value);
-    else if (Array.isArray(value) && value.length) params.set(key, value[0]);
+    else if (Array.isArray(value) && value[0] !== undefined) params.set(key, value[0]);
   }
   return params;
 }
@@ -78,7 +78,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const tables = buildSummaryTables({ ...data, filters });
   const errorItems = Object.entries(errors).map(([field, message]) => ({
     href: field === 'from' || field === 'to' ? `#${field}-day` : field === 'sort' ? '#summary-filters' : `#${field}`,
-    message: message!,
+    message: message,
   }));
   const regionOptions = [
     { value: '', label: 'All regions' },

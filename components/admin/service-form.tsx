@@ -7,7 +7,7 @@ import { TextInput } from '@/components/ui/text-input';
 import { fieldError, IDLE_FORM_STATE, valueOf, type FormState } from '@/lib/forms/form-state';
 import { createServiceAction, updateServiceAction } from '@/lib/admin/service-actions';
 
-export interface ServiceValues {
+interface ServiceValues {
   id: string;
   name: string;
   localAuthority: string;

@@ -2,8 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeSyncState } from '@/lib/offline/replay-plan';
+import { at } from '@/lib/must';
 
-export type AutosaveStatus =
+type AutosaveStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
@@ -126,7 +127,7 @@ export function useAutosave() {
           }
           if (outcome.kind !== 'retry') break;
           setStatus({ kind: 'retrying', message: outcome.message });
-          await waitToRetry(BACKOFF_MS[Math.min(tries, BACKOFF_MS.length - 1)]);
+          await waitToRetry(at(BACKOFF_MS, Math.min(tries, BACKOFF_MS.length - 1)));
         }
       });
       queues.current.set(key, run);

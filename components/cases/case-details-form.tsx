@@ -128,7 +128,7 @@ export function CaseDetailsForm({
     void outbox.pending().then((entries) => {
       for (const plan of planReplay(entries)) {
         version.current = plan.baseVersion;
-        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch as Partial<Details>, send.seqs);
+        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch, send.seqs);
       }
     });
   });

@@ -69,12 +69,12 @@ export function StandardForm({
     // leaves it only when the server has confirmed it (issue 11).
     (questionId: string, change: Change, dirtyKey?: string, seqs?: number[]) => {
       const { seqs: _held, ...plain } = change as HeldChange;
-      const recorded = seqs ? Promise.resolve(seqs) : outbox.record(questionId, plain as Change, versions.current[questionId] ?? 0);
+      const recorded = seqs ? Promise.resolve(seqs) : outbox.record(questionId, plain, versions.current[questionId] ?? 0);
       return enqueue(
         questionId,
         async (): Promise<AttemptOutcome> => {
           const mySeqs = await recorded;
-          const held: HeldChange = { ...(plain as Change), seqs: mySeqs };
+          const held: HeldChange = { ...plain, seqs: mySeqs };
           if (conflicted.current.has(questionId)) {
             setConflicts((c) => (c[questionId] ? { ...c, [questionId]: { ...c[questionId], mine: [...c[questionId].mine, held] } } : c));
             return { kind: 'failed', message: `resolve the conflict on ${questionId} first` };
@@ -96,7 +96,7 @@ export function StandardForm({
           const result = response.data;
           if (result.status === 'conflict') {
             // Sent before, but the reply was lost (the tab closed, the connection dropped): not a conflict.
-            if (isAlreadySaved(plain as Change, result.theirs)) {
+            if (isAlreadySaved(plain, result.theirs)) {
               versions.current[questionId] = result.theirs.version;
               await outbox.confirm(questionId, mySeqs, result.theirs.version);
               return { kind: 'done' };
@@ -232,7 +232,8 @@ export function StandardForm({
   function renderConflict(questionId: string) {
     const conflict = conflicts[questionId];
     if (!conflict) return null;
-    const latest = conflict.mine[conflict.mine.length - 1];
+    const latest = conflict.mine.at(-1);
+    if (!latest) return null;
     const field = latest.field;
     return (
       <ConflictPanel

@@ -55,7 +55,7 @@ function RatingText({ rating, isJudgement, empty = 'Not yet rated' }: { rating: 
   );
 }
 
-export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
+function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
   const overall = rows.find((r) => r.standard === 'Overall');
   const separate = rows.slice(rows.findIndex((r) => r.standard === 'Overall') + 1);
   const core = rows.slice(
@@ -176,15 +176,7 @@ export function RatingsReportTable({ rows }: { rows: RatingsRow[] }) {
   );
 }
 
-export function KeyQuestionReportTables({
-  framework,
-  rows,
-  ratings,
-}: {
-  framework: Framework;
-  rows: KeyQuestionRow[];
-  ratings: RatingsRow[];
-}) {
+function KeyQuestionReportTables({ framework, rows, ratings }: { framework: Framework; rows: KeyQuestionRow[]; ratings: RatingsRow[] }) {
   const hasPrevious = rows.some((r) => r.previousPct !== null);
   return (
     <>
@@ -256,7 +248,7 @@ export function KeyQuestionReportTables({
   );
 }
 
-export function PromptAnnex({ framework, rows }: { framework: Framework; rows: PromptRow[] }) {
+function PromptAnnex({ framework, rows }: { framework: Framework; rows: PromptRow[] }) {
   return (
     <>
       {framework.domains.flatMap((domain) =>
@@ -308,7 +300,7 @@ export function PromptAnnex({ framework, rows }: { framework: Framework; rows: P
 }
 
 /** Casemark's own resettlement questions (2021): their own table, labelled, after the inspectorate's annex. */
-export function ResettlementTable({ table }: { table: ExportTable<ResettlementRow> }) {
+function ResettlementTable({ table }: { table: ExportTable<ResettlementRow> }) {
   return (
     <table className="mb-4 w-full break-inside-avoid border-collapse text-base" data-testid="print-resettlement">
       <caption className="mb-1 text-left font-bold">{table.title}</caption>

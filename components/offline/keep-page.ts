@@ -2,7 +2,7 @@
 
 import { pageOwner, pagesCache, STATIC_CACHE, staticAssetsOf } from '@/lib/offline/page-cache';
 
-export type KeepOutcome = 'kept' | 'failed' | 'offline' | 'signed-out';
+type KeepOutcome = 'kept' | 'failed' | 'offline' | 'signed-out';
 
 /**
  * Keeps one page (and the framework files it loads) in the user's own cache, if the server

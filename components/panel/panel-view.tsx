@@ -10,6 +10,7 @@ import { RatingTag } from './rating-tag';
 import { KeyQuestionChart } from './key-question-chart';
 import { PanelDecisionForm } from './panel-decision-form';
 import { JudgementForm } from './judgement-form';
+import { must } from '@/lib/must';
 
 type LiveState = 'connecting' | 'live' | 'reconnecting' | 'ended';
 
@@ -194,7 +195,11 @@ export function PanelView({
                   </th>
                 </tr>
                 {domain.standards.map((s) => (
-                  <StandardRow key={s.id} result={result.standards[s.id]} previous={data.previousRatings[s.id]} />
+                  <StandardRow
+                    key={s.id}
+                    result={must(result.standards[s.id], `the result of ${s.id}`)}
+                    previous={data.previousRatings[s.id]}
+                  />
                 ))}
               </tbody>
             ))}
@@ -206,8 +211,9 @@ export function PanelView({
         domain.standards
           .filter((s) => s.kind === 'case_marked')
           .map((standard) => {
-            const r = result.standards[standard.id];
-            const kqs = standard.keyQuestions.map((kq) => r.keyQuestions[kq.id]).filter(Boolean);
+            const r = must(result.standards[standard.id], `the result of ${standard.id}`);
+            const decision = data.decisions[standard.id];
+            const kqs = standard.keyQuestions.map((kq) => r.keyQuestions[kq.id]).filter((kq) => kq !== undefined);
             return (
               <section
                 key={standard.id}
@@ -310,17 +316,16 @@ export function PanelView({
                         <p>
                           <strong>Rationale:</strong> {r.panel.rationale}
                         </p>
-                        {data.decisions[standard.id] ? (
+                        {decision ? (
                           <p className="text-base text-govuk-secondary">
-                            Recorded by {data.decisions[standard.id].decidedByName} on{' '}
-                            {new Date(data.decisions[standard.id].decidedAt).toLocaleString('en-GB')}
+                            Recorded by {decision.decidedByName} on {new Date(decision.decidedAt).toLocaleString('en-GB')}
                           </p>
                         ) : null}
                       </div>
                     ) : null}
-                    {!r.panel && data.decisions[standard.id] ? (
+                    {!r.panel && decision ? (
                       <p className="my-4 border-l-4 border-govuk-error pl-4" data-testid={`decision-not-applied-${standard.id}`}>
-                        <strong>The panel decision ({RATING_LABELS[data.decisions[standard.id].rating]}) is not applied:</strong>{' '}
+                        <strong>The panel decision ({RATING_LABELS[decision.rating]}) is not applied:</strong>{' '}
                         {panelDecisionRefusal(standard.id, r.computedRating)}. Withdraw it, or it applies again once a case is judged yes or
                         no.
                       </p>
@@ -364,7 +369,7 @@ export function PanelView({
           domain.standards
             .filter((s) => s.kind === 'qualitative')
             .map((standard) => {
-              const r = result.standards[standard.id];
+              const r = must(result.standards[standard.id], `the result of ${standard.id}`);
               return (
                 <div key={standard.id} className="mb-6 border-b border-govuk-border pb-4" data-testid={`judgement-${standard.id}`}>
                   <h3 className="mb-2 text-xl font-bold">
@@ -381,10 +386,10 @@ export function PanelView({
                   ) : data.judgements[standard.id] ? (
                     <dl>
                       {standard.keyQuestions.map((q) =>
-                        data.judgements[standard.id].evidence[q.id] ? (
+                        data.judgements[standard.id]?.evidence[q.id] ? (
                           <div key={q.id} className="mb-2">
                             <dt className="font-bold">{q.text}</dt>
-                            <dd>{data.judgements[standard.id].evidence[q.id]}</dd>
+                            <dd>{data.judgements[standard.id]?.evidence[q.id]}</dd>
                           </div>
                         ) : null,
                       )}

@@ -1,12 +1,12 @@
 import type { AgreementStats } from '@/lib/quality/agreement';
 
 /** "83%" (agreement is whole per cent on screen; the export keeps one decimal). */
-export function formatPercent(value: number | null): string {
+function formatPercent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value)}%`;
 }
 
 /** Kappa to two decimals with its Landis & Koch word: "0.40 (fair)". */
-export function formatKappa(stats: Pick<AgreementStats, 'kappa' | 'strength'>): string {
+function formatKappa(stats: Pick<AgreementStats, 'kappa' | 'strength'>): string {
   if (stats.kappa === null) return 'Cannot be calculated';
   return `${stats.kappa.toFixed(2)}${stats.strength ? ` (${stats.strength})` : ''}`;
 }

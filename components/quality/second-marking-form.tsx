@@ -9,7 +9,7 @@ import { useSubmitWithoutReset } from '@/components/ui/use-submit-without-reset'
 import { fieldError, IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
 import { saveSecondMarkingAction } from '@/lib/quality/second-marking-actions';
 
-export interface SecondMarkingQuestion {
+interface SecondMarkingQuestion {
   id: string;
   text: string;
   shortLabel: string;

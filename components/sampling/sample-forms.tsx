@@ -118,7 +118,7 @@ export function SizeForm({ inspectionId, type, size, reason }: { inspectionId: s
       <TextInput
         id={`${type}-size`}
         name="size"
-        label={`${WORDS[type][0].toUpperCase()}${WORDS[type].slice(1)} sample size`}
+        label={`${WORDS[type]?.charAt(0).toUpperCase() ?? ''}${WORDS[type]?.slice(1) ?? type} sample size`}
         hint="Leave blank to use the rule."
         inputMode="numeric"
         className="max-w-24"
@@ -193,7 +193,7 @@ export function DrawForm({ inspectionId, hasDraw }: { inspectionId: string; hasD
   );
 }
 
-export interface ReserveChoice {
+interface ReserveChoice {
   /** The reserve's id */
   value: string;
   label: string;

@@ -12,7 +12,7 @@ export const CHARACTERISTIC_LABELS: Record<Characteristic, string> = {
 };
 
 /** A category's words: the enum's label, or the list's own spelling of a gender. */
-export function categoryLabel(characteristic: Characteristic, category: string): string {
+function categoryLabel(characteristic: Characteristic, category: string): string {
   if (category === NOT_RECORDED) return 'Not recorded';
   if (characteristic === 'disposal') return DISPOSAL_LABELS[category as keyof typeof DISPOSAL_LABELS] ?? category;
   if (characteristic === 'rosh' || characteristic === 'safetyWellbeing')

@@ -15,7 +15,7 @@ import { FormFeedback } from './form-feedback';
 
 const STATUS_COLOURS = { not_started: 'grey', in_progress: 'blue', complete: 'green' } as const;
 
-export interface AllocatableMember {
+interface AllocatableMember {
   id: string;
   name: string;
   role: string;

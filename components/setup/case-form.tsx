@@ -13,7 +13,7 @@ import { COURT_DISPOSALS, LEVELS, OUT_OF_COURT_DISPOSALS, type CaseType } from '
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import { addCaseAction, editCaseAction } from '@/lib/setup/actions';
 
-export interface CaseFormValues {
+interface CaseFormValues {
   id: string;
   version: number;
   reference: string;

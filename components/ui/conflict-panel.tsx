@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
-export interface ConflictRow {
+interface ConflictRow {
   label: string;
   mine: ReactNode;
   theirs: ReactNode;

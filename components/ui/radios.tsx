@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 
-export interface RadioOption {
+interface RadioOption {
   value: string;
   label: string;
 }

@@ -1,12 +1,12 @@
 import type { SelectHTMLAttributes } from 'react';
 import { FormField, describedByOf } from './form-field';
 
-export interface SelectOption {
+interface SelectOption {
   value: string;
   label: string;
 }
 
-export interface SelectOptionGroup {
+interface SelectOptionGroup {
   label: string;
   options: SelectOption[];
 }

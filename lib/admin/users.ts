@@ -24,7 +24,7 @@ async function findUserOrThrow(tx: Prisma.TransactionClient, userId: string) {
 /** Refuses a change that would leave no active admin (locks the admins so two at once cannot). */
 async function refuseIfLastAdmin(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE is_admin AND is_active FOR UPDATE`;
-  if (admins.length === 1 && admins[0].id === userId) {
+  if (admins.length === 1 && admins[0]?.id === userId) {
     throw new AppError('forbidden', 'This is the last active admin: make someone else an admin first.');
   }
 }

@@ -56,10 +56,9 @@ export const AUDIT_ACTIONS = {
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
-export type AuditEntity = (typeof AUDIT_ACTIONS)[AuditAction];
 
 /** A JSON value as the audit trail stores it (old → new). */
-export type AuditValue = Prisma.InputJsonValue;
+type AuditValue = Prisma.InputJsonValue;
 
 /** One entry of the audit trail: who did what to which record, and its value before and after. */
 export interface AuditEntry {
@@ -76,7 +75,7 @@ export interface AuditEntry {
 }
 
 /** Anything that can insert audit entries: a transaction, or the client for a one-row write. */
-export type AuditWriter = Pick<Prisma.TransactionClient, 'auditEntry'>;
+type AuditWriter = Pick<Prisma.TransactionClient, 'auditEntry'>;
 
 const toRow = (entry: AuditEntry) => ({
   actorId: entry.actorId,

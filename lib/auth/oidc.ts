@@ -1,7 +1,6 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 
-export type OidcMatch =
-  { ok: true; user: { id: string; email: string; name: string } } | { ok: false; code: 'OidcUnverified' | 'OidcNoAccount' };
+type OidcMatch = { ok: true; user: { id: string; email: string; name: string } } | { ok: false; code: 'OidcUnverified' | 'OidcNoAccount' };
 
 /**
  * Matches a person signed in by the organisation's identity provider to a Casemark user: by

@@ -20,7 +20,7 @@ export interface Actor {
  * run commands on the server, or the live panel's recompute shared by every viewer (each viewer
  * is checked before anything is sent to them). It may read, never write.
  */
-export interface SystemActor {
+interface SystemActor {
   readonly kind: 'system';
   /** What it is, for logs and audit: 'cli:inspection export', 'panel stream'. */
   readonly purpose: string;

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { SESSION_CHANNEL } from '@/lib/realtime/channel';
 
-export type SessionMethod = 'password' | 'oidc';
-export type SessionEndReason = 'sign_out' | 'password_reset' | 'deactivated';
+type SessionMethod = 'password' | 'oidc';
+type SessionEndReason = 'sign_out' | 'password_reset' | 'deactivated';
 
 type Db = Pick<PrismaClient, 'userSession' | '$executeRaw' | '$queryRaw'> | Prisma.TransactionClient;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The user behind a live session, as every page, action and route sees them. */
-export interface LiveSession {
+interface LiveSession {
   sessionId: string;
   expiresAt: Date;
   user: { id: string; email: string; name: string; isAdmin: boolean };

@@ -4,7 +4,7 @@ import { DUMMY_HASH, verifyPassword } from './password';
 import { SIGN_IN_MESSAGES, throttledMessage } from './sign-in-messages';
 import { FREE_FAILURES_PER_ADDRESS, THROTTLE_WINDOW_MS, retryAfterMs, type ScopeFailures } from './throttle';
 
-export const ZSignIn = z.object({
+const ZSignIn = z.object({
   email: z
     .string()
     .trim()
@@ -15,7 +15,7 @@ export const ZSignIn = z.object({
   password: z.string().min(1, 'Enter your password').max(200, 'Password must be 200 characters or fewer'),
 });
 
-export type SignInResult =
+type SignInResult =
   | { ok: true; user: { id: string; email: string; name: string; isAdmin: boolean } }
   | { ok: false; code: 'invalid' | 'bad_input'; message: string }
   | { ok: false; code: 'throttled'; message: string; retryAfterMs: number };

@@ -17,7 +17,7 @@ export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const FREE_FAILURES = 5;
 /** Failures allowed without any delay per client address (an office shares one address). */
 export const FREE_FAILURES_PER_ADDRESS = 20;
-export const FIRST_DELAY_MS = 1000;
+const FIRST_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 15 * 60 * 1000;
 
 export interface ScopeFailures {

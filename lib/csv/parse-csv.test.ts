@@ -28,7 +28,7 @@ describe('parseCsv', () => {
   });
 
   it('strips a UTF-8 byte order mark so the first header is read as written', () => {
-    expect(records('\uFEFFreference,type\r\nC-1,court\r\n')[0].fields).toEqual(['reference', 'type']);
+    expect(records('\uFEFFreference,type\r\nC-1,court\r\n')[0]?.fields).toEqual(['reference', 'type']);
   });
 
   it('reads quoted fields with commas, escaped quotes and line breaks, keeping the line of the record start', () => {
@@ -56,7 +56,7 @@ describe('parseCsv', () => {
   });
 
   it('keeps spaces around unquoted values (the caller decides whether to trim)', () => {
-    expect(records(' a , b \n')[0].fields).toEqual([' a ', ' b ']);
+    expect(records(' a , b \n')[0]?.fields).toEqual([' a ', ' b ']);
   });
 
   it('returns no records for an empty file or one with only a BOM', () => {

@@ -12,7 +12,7 @@ export interface CsvRecord {
   fields: string[];
 }
 
-export type ParseCsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
+type ParseCsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; message: string };
 
 const CR = 0x0d;
 const LF = 0x0a;
@@ -85,7 +85,7 @@ export function parseCsv(text: string): ParseCsvResult {
 }
 
 /** Quotes a value for CSV output when it needs it (commas, quotes, line breaks). */
-export function formatCsvField(value: string): string {
+function formatCsvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

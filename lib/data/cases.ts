@@ -5,14 +5,14 @@ import { caseWhere } from '@/lib/access/scope';
 import type { InspectionAccess } from '@/lib/access/context';
 import { getFramework, listQuestionIdsForCase, type CaseType, type Disposal } from '@/lib/framework';
 
-export interface CaseListFilters {
+interface CaseListFilters {
   type?: CaseType;
   status?: 'not_started' | 'in_progress' | 'complete';
   /** Leads, managers and admins see every case; `mine` narrows to the actor's own. */
   isMineOnly?: boolean;
 }
 
-export interface CaseListItem {
+interface CaseListItem {
   id: string;
   reference: string;
   type: CaseType;

@@ -6,7 +6,7 @@ import { loadInspectionAccess } from '@/lib/access/context';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { frameworkFromDb } from './mappers';
 
-export interface InspectionListItem {
+interface InspectionListItem {
   id: string;
   serviceName: string;
   localAuthority: string;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
 
-export interface QueryMessageView {
+interface QueryMessageView {
   id: string;
   kind: 'raise' | 'reply' | 'resolve' | 'reopen';
   body: string;

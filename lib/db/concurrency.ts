@@ -10,7 +10,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
  * so the page can show both and let the person choose ("Keep mine" sends theirs' version back
  * with their own values; "Take theirs" shows the other person's).
  */
-export type VersionedResult<Saved, Theirs> = { status: 'saved'; version: number; saved: Saved } | { status: 'conflict'; theirs: Theirs };
+type VersionedResult<Saved, Theirs> = { status: 'saved'; version: number; saved: Saved } | { status: 'conflict'; theirs: Theirs };
 
 /** The version a change made on `baseVersion` gives the record. */
 export const nextVersion = (baseVersion: number): number => baseVersion + 1;

@@ -2,7 +2,7 @@
  * Why the embedded PostgreSQL did not start, in one plain sentence that says what to do — never
  * a stack trace. Pure: it reads the error and PostgreSQL's own log lines.
  */
-export interface StartFailureContext {
+interface StartFailureContext {
   port: number;
   /** The cluster folder, as the user knows it (e.g. `.data/postgres`). */
   databaseDir: string;

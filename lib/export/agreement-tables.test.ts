@@ -42,7 +42,7 @@ describe('agreement export', () => {
   });
 
   it('writes a negative kappa as a number, not as formula-escaped text', () => {
-    const swapped = pairs().map((p) => ({ ...p, second: (p.first === 'yes' ? 'no' : 'yes') as Category }));
+    const swapped = pairs().map((p): QuestionPair => ({ ...p, second: p.first === 'yes' ? 'no' : 'yes' }));
     const table = agreementExportTable(getFramework('2021'), agreementTable(swapped));
     const row = readCsv(toCsv(tableGrid(table))).rows[2];
     expect(row?.[7]).toBe('-1');

@@ -17,6 +17,7 @@ import { computeInspection, type InspectionResult } from '@/lib/rating/compute-i
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { BOM, csvLine, type CsvCell } from './csv';
 import { frameworkFromDb } from '@/lib/data/mappers';
+import { must } from '@/lib/must';
 
 /**
  * The inspections whose figures `actor` may export (`export.download`, lib/access/scope.ts): admins
@@ -46,7 +47,7 @@ export interface AllInspectionsRow {
   result: InspectionResult;
 }
 
-export const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_PAGE_SIZE = 50;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -161,7 +162,7 @@ export async function* allInspectionRows(
       };
     }
     if (page.length < pageSize) return;
-    after = page[page.length - 1].id;
+    after = must(page.at(-1), 'the last inspection of a full page').id;
   }
 }
 
@@ -179,7 +180,7 @@ export const ALL_INSPECTIONS_HEADER = [
 ];
 
 /** One inspection as CSV cells: a standard the framework does not have is left empty, as is one not yet rated. */
-export function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
+function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
   const rating = (r: Rating | null | undefined) => (r ? RATING_LABELS[r] : null);
   return [
     row.service,

@@ -29,10 +29,11 @@ import {
 import type { Framework, Rating } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
 import type { InspectionResult, StandardResult } from '@/lib/rating/compute-inspection';
+import { must } from '@/lib/must';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export interface AnnexeInput {
+interface AnnexeInput {
   framework: Framework;
   result: InspectionResult;
   serviceName: string;
@@ -73,7 +74,7 @@ function spanningCell(text: string, columns: number): TableCell {
 const table = (rows: TableRow[]) => new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
 
 /** The standard's rating as printed: "Good*" when the ratings panel applied professional judgement. */
-export function printedRating(result: StandardResult): string {
+function printedRating(result: StandardResult): string {
   if (!result.isRated) return 'Not rated';
   return `${word(result.rating)}${result.professionalJudgement ? '*' : ''}`;
 }
@@ -85,11 +86,18 @@ function ratingsTable({ framework, result }: AnnexeInput): Table {
   const separate: StandardResult[] = [];
   for (const domain of framework.domains) {
     const core = domain.standards.filter((s) => !s.isRatedSeparately);
-    separate.push(...domain.standards.filter((s) => s.isRatedSeparately).map((s) => result.standards[s.id]));
+    separate.push(...domain.standards.filter((s) => s.isRatedSeparately).map((s) => must(result.standards[s.id], `the result of ${s.id}`)));
     if (core.length === 0) continue;
     rows.push(new TableRow({ children: [spanningCell(`${domain.id}. ${domain.title}`, 2)] }));
     for (const standard of core)
-      rows.push(new TableRow({ children: [cell(`${standard.id} ${standard.title}`), cell(printedRating(result.standards[standard.id]))] }));
+      rows.push(
+        new TableRow({
+          children: [
+            cell(`${standard.id} ${standard.title}`),
+            cell(printedRating(must(result.standards[standard.id], `the result of ${standard.id}`))),
+          ],
+        }),
+      );
   }
   const { overall } = result;
   rows.push(
@@ -108,7 +116,7 @@ function ratingsTable({ framework, result }: AnnexeInput): Table {
 /** The annexe's prompt table of one case-marked standard. */
 function standardTable(standardId: string, input: AnnexeInput, sample: number): Table {
   const standard = input.framework.domains.flatMap((d) => d.standards).find((s) => s.id === standardId)!;
-  const result = input.result.standards[standardId];
+  const result = must(input.result.standards[standardId], `the result of ${standardId}`);
   const subSample = (relevant: number) => (relevant !== sample ? String(relevant) : '');
   const rows: TableRow[] = [
     new TableRow({
@@ -124,7 +132,7 @@ function standardTable(standardId: string, input: AnnexeInput, sample: number): 
     }),
   ];
   for (const kq of standard.keyQuestions) {
-    const figures = result.keyQuestions[kq.id];
+    const figures = must(result.keyQuestions[kq.id], `the figures of ${kq.id}`);
     const star = result.professionalJudgement && result.lowestKeyQuestion === kq.id ? '*' : '';
     rows.push(
       new TableRow({
@@ -137,7 +145,7 @@ function standardTable(standardId: string, input: AnnexeInput, sample: number): 
     );
     for (const prompt of kq.prompts) {
       if (/^4\.1\.r\d+$/.test(prompt.id)) continue; // resettlement aspects are never HMIP prompts
-      const p = result.prompts[prompt.id];
+      const p = must(result.prompts[prompt.id], `the figures of ${prompt.id}`);
       rows.push(
         new TableRow({
           children: [
@@ -189,7 +197,7 @@ export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
         }),
       );
       children.push(standardTable(standard.id, input, sample));
-      if (result.standards[standard.id].professionalJudgement) children.push(new Paragraph({ text: PJ_NOTE }));
+      if (result.standards[standard.id]?.professionalJudgement) children.push(new Paragraph({ text: PJ_NOTE }));
     }
   }
   const document = new Document({

@@ -21,7 +21,7 @@ const COLUMNS: ExportColumn[] = [
   { key: 'smallSubSample', header: `Small sub-sample (fewer than ${SMALL_SUB_SAMPLE} relevant cases)`, type: 'text', width: 16 },
 ];
 
-export const ALL_CASES = 'All cases';
+const ALL_CASES = 'All cases';
 
 function rowsOf(dimension: BreakdownDimension): Record<string, CellValue>[] {
   const rows: Record<string, CellValue>[] = [];

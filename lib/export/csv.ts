@@ -13,7 +13,7 @@
 export type CsvCell = string | number | boolean | null | undefined;
 
 export const BOM = '\uFEFF';
-export const CRLF = '\r\n';
+const CRLF = '\r\n';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -17,8 +17,8 @@ import {
 import { buildWorkbook, XLSX_CONTENT_TYPE } from './xlsx';
 
 /** A table id, or `all` for the workbook with every table. */
-export type ExportTarget = ExportTableId | 'all';
-export type ExportFormat = 'csv' | 'xlsx';
+type ExportTarget = ExportTableId | 'all';
+type ExportFormat = 'csv' | 'xlsx';
 
 export function parseExportTarget(value: string): ExportTarget | null {
   if (value === 'all') return 'all';
@@ -48,7 +48,7 @@ export function attachmentHeader(fileName: string): string {
   return `attachment; filename="${fileName.replace(/["\\\r\n]/g, '')}"`;
 }
 
-export interface ExportFile {
+interface ExportFile {
   body: string | Uint8Array;
   contentType: string;
   fileName: string;

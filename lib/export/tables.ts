@@ -10,11 +10,12 @@ import { listStandards } from '@/lib/framework';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, type Framework, type Rating } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
 import { isProfessionalJudgementKeyQuestion, type InspectionResult, type StandardResult } from '@/lib/rating/compute-inspection';
+import { must } from '@/lib/must';
 
 export type CellValue = string | number | null;
 
 /** `text` cells are formula-escaped on output; `integer` and `percent` are numbers. */
-export type ColumnType = 'text' | 'integer' | 'percent';
+type ColumnType = 'text' | 'integer' | 'percent';
 
 export interface ExportColumn {
   key: string;
@@ -99,7 +100,7 @@ export interface ExportTables {
   resettlement: ExportTable<ResettlementRow>;
 }
 
-export interface ExportTablesInput {
+interface ExportTablesInput {
   framework: Framework;
   result: InspectionResult;
   /** The previous inspection's key-question percentages, when known. */
@@ -184,13 +185,13 @@ function ratingsRow(domain: string, result: StandardResult): RatingsRow {
  * overall rating, then (2021) 4.1 on its own row: "The resettlement standard is rated
  * separately, and does not influence the overall YOT rating" (Leicestershire 2021, Annexe 2).
  */
-export function buildRatingsTable({ framework, result }: ExportTablesInput): ExportTable<RatingsRow> {
+function buildRatingsTable({ framework, result }: ExportTablesInput): ExportTable<RatingsRow> {
   const rows: RatingsRow[] = [];
   const separate: RatingsRow[] = [];
   for (const domain of framework.domains) {
     const domainName = `${domain.id}. ${domain.title}`;
     for (const standard of domain.standards) {
-      const row = ratingsRow(domainName, result.standards[standard.id]);
+      const row = ratingsRow(domainName, must(result.standards[standard.id], `the result of ${standard.id}`));
       (standard.isRatedSeparately ? separate : rows).push(row);
     }
   }
@@ -211,13 +212,13 @@ export function buildRatingsTable({ framework, result }: ExportTablesInput): Exp
 }
 
 /** Each case-marked standard's key questions: yes, relevant, % yes and band, as the reports' charts print them. */
-export function buildKeyQuestionTable({ framework, result, previousKeyQuestionPct = {} }: ExportTablesInput): ExportTable<KeyQuestionRow> {
+function buildKeyQuestionTable({ framework, result, previousKeyQuestionPct = {} }: ExportTablesInput): ExportTable<KeyQuestionRow> {
   const rows: KeyQuestionRow[] = [];
   for (const standard of listStandards(framework)) {
     if (standard.kind !== 'case_marked') continue;
-    const standardResult = result.standards[standard.id];
+    const standardResult = must(result.standards[standard.id], `the result of ${standard.id}`);
     for (const keyQuestion of standard.keyQuestions) {
-      const figures = standardResult.keyQuestions[keyQuestion.id];
+      const figures = must(standardResult.keyQuestions[keyQuestion.id], `the figures of ${keyQuestion.id}`);
       rows.push({
         standard: standard.id,
         keyQuestion: keyQuestion.id,
@@ -235,14 +236,14 @@ export function buildKeyQuestionTable({ framework, result, previousKeyQuestionPc
 }
 
 /** The prompt annex: every prompt of every key question, lettered a), b), … with % yes. */
-export function buildPromptTable({ framework, result }: ExportTablesInput): ExportTable<PromptRow> {
+function buildPromptTable({ framework, result }: ExportTablesInput): ExportTable<PromptRow> {
   const rows: PromptRow[] = [];
   for (const standard of listStandards(framework)) {
     if (standard.kind !== 'case_marked') continue;
-    const standardResult = result.standards[standard.id];
+    const standardResult = must(result.standards[standard.id], `the result of ${standard.id}`);
     for (const keyQuestion of standard.keyQuestions) {
       for (const prompt of keyQuestion.prompts) {
-        const figures = standardResult.prompts[prompt.id];
+        const figures = must(standardResult.prompts[prompt.id], `the figures of ${prompt.id}`);
         rows.push({
           standard: standard.id,
           keyQuestion: keyQuestion.id,
@@ -263,7 +264,7 @@ export function buildPromptTable({ framework, result }: ExportTablesInput): Expo
  * report prints resettlement case questions, and "Resettlement cases are not rated separately;
  * the data is for illustrative purposes only" (Leicestershire 2021, 004_…, Annexe 2).
  */
-export function buildResettlementTable({ framework, result }: ExportTablesInput): ExportTable<ResettlementRow> {
+function buildResettlementTable({ framework, result }: ExportTablesInput): ExportTable<ResettlementRow> {
   const rows: ResettlementRow[] = framework.resettlementAspects.map((aspect) => {
     const figures = result.resettlementAspects[aspect.id];
     return {

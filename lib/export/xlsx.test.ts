@@ -3,6 +3,7 @@ import { buildExportTables, type ExportTable } from './tables';
 import { buildWorkbook, PERCENT_FORMAT, xlsxValue } from './xlsx';
 import { loadReportFixture } from './test-support/fixtures';
 import { readXlsx } from './test-support/read-xlsx';
+import { at, must } from '@/lib/must';
 
 describe('xlsxValue', () => {
   it('stores percentages as fractions, integers as numbers (negative too), text formula-escaped', () => {
@@ -33,7 +34,7 @@ describe('buildWorkbook', () => {
       expect(sheet.rows).toHaveLength(table.rows.length);
       sheet.rows.forEach((row, i) => {
         table.columns.forEach((column, c) => {
-          const value = table.rows[i][column.key];
+          const value = at(table.rows, i)[column.key];
           if (column.type === 'percent') {
             expect(row.numFmts[c]).toBe(PERCENT_FORMAT);
             if (value === null) expect(row.values[c]).toBeNull();
@@ -47,14 +48,14 @@ describe('buildWorkbook', () => {
       });
     }
 
-    const kq = sheets[1];
+    const kq = at(sheets, 1);
     const pctColumn = kq.header.indexOf('% yes');
     const row221 = kq.rows.find((r) => r.values[1] === '2.2.1');
-    expect(row221?.values[pctColumn]).toBeCloseTo(result.standards['2.2'].keyQuestions['2.2.1'].pct! / 100, 10);
+    expect(row221?.values[pctColumn]).toBeCloseTo(must(result.standards['2.2']?.keyQuestions['2.2.1'], '2.2.1').pct! / 100, 10);
     expect(row221?.values[kq.header.indexOf('Previous %')]).toBeCloseTo(0.54, 10);
-    const overall = sheets[0].rows.find((r) => r.values[1] === 'Overall');
-    expect(overall?.values[sheets[0].header.indexOf('Score')]).toBe(25);
-    expect(overall?.values[sheets[0].header.indexOf('Out of')]).toBe(36);
+    const overall = at(sheets, 0).rows.find((r) => r.values[1] === 'Overall');
+    expect(overall?.values[at(sheets, 0).header.indexOf('Score')]).toBe(25);
+    expect(overall?.values[at(sheets, 0).header.indexOf('Out of')]).toBe(36);
   });
 
   it('escapes formula-like text in cells and keeps negative numbers as numbers', async () => {
@@ -73,7 +74,7 @@ describe('buildWorkbook', () => {
       ],
     };
     const [sheet] = await readXlsx(await buildWorkbook([table]));
-    expect(sheet.rows.map((r) => r.values)).toEqual([
+    expect(sheet?.rows.map((r) => r.values)).toEqual([
       [`'=cmd|" /C calc"!A0`, -1],
       ["'@SUM(A1)", 0],
       ['plain', 5],

@@ -51,7 +51,7 @@ export async function buildWorkbook(tables: readonly SheetTable[], options: { ti
   if (options.title) workbook.title = options.title;
   for (const table of tables) addSheet(workbook, table);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -41,7 +41,7 @@ export function formDataToObject(formData: unknown, arrays: readonly string[] = 
     if (typeof value !== 'string' || key.startsWith('$ACTION')) continue;
     const nested = /^([^[\]]+)\[([^[\]]+)\]$/.exec(key);
     if (nested) {
-      const [, name, part] = nested;
+      const [, name = '', part = ''] = nested; // neither group is optional, so both are set
       if (FORBIDDEN_KEYS.has(name) || FORBIDDEN_KEYS.has(part)) continue;
       const existing = Object.hasOwn(out, name) ? out[name] : undefined;
       const group = (existing && typeof existing === 'object' && !Array.isArray(existing) ? existing : {}) as Record<string, string>;

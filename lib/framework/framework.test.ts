@@ -18,6 +18,7 @@ import {
   type Framework,
   type KeyQuestion,
 } from './index';
+import { at } from '@/lib/must';
 
 const FRAMEWORKS: [string, Framework][] = [
   ['2018', FRAMEWORK_2018],
@@ -241,11 +242,11 @@ describe('framework 2018', () => {
       'Joint working with the police supports the delivery of high-quality, personalised and coordinated services.',
     );
     expect(joint.keyQuestions.map((kq) => kq.id)).toEqual(['3.4.1', '3.4.2']);
-    expect(joint.keyQuestions[0].text).toBe(
+    expect(joint.keyQuestions[0]?.text).toBe(
       "Are the YOT's recommendations sufficiently well-informed, analytical and personalised to the child, supporting joint decision-making?",
     );
-    expect(joint.keyQuestions[1].text).toBe('Does the YOT work effectively with the police in implementing the out-of-court disposal?');
-    expect(joint.keyQuestions[0].onlyForDisposals).toBeUndefined();
+    expect(joint.keyQuestions[1]?.text).toBe('Does the YOT work effectively with the police in implementing the out-of-court disposal?');
+    expect(at(joint.keyQuestions, 0).onlyForDisposals).toBeUndefined();
   });
 
   // "We inspected the quality of YOT recommendations and joint decision-making in all children's
@@ -253,9 +254,9 @@ describe('framework 2018', () => {
   // inspected: Relevant cases 5"; Dudley 2019 Annex 2, 3.4.1 64% = 9 of all 14 out-of-court cases.
   it('asks 3.4.1 of every out-of-court case, offering no reason to take a case out of it', () => {
     const kq = findStandard(f, '3.4')!.keyQuestions[0];
-    expect(kq.id).toBe('3.4.1');
-    expect(kq.naReasons).toEqual([]);
-    expect(kq.naGuidance).toMatch(/every out-of-court case.*not referred to the YOT.*the answer is No/);
+    expect(kq?.id).toBe('3.4.1');
+    expect(kq?.naReasons).toEqual([]);
+    expect(kq?.naGuidance).toMatch(/every out-of-court case.*not referred to the YOT.*the answer is No/);
     for (const disposal of OUT_OF_COURT_DISPOSALS) {
       expect(
         listKeyQuestionsForCase(f, { type: 'out_of_court', disposal }).map((k) => k.id),
@@ -266,9 +267,9 @@ describe('framework 2018', () => {
 
   it('applies 3.4.2 only to youth conditional cautions', () => {
     const kq = findStandard(f, '3.4')!.keyQuestions[1];
-    expect(kq.onlyForDisposals).toEqual(['youth_conditional_caution']);
+    expect(kq?.onlyForDisposals).toEqual(['youth_conditional_caution']);
     // "Not a youth conditional caution" could never be recorded: the question is not asked then.
-    expect(kq.naReasons).toEqual([]);
+    expect(kq?.naReasons).toEqual([]);
     const youthCaution = { type: 'out_of_court' as const, disposal: 'youth_caution' as const };
     const ycc = { type: 'out_of_court' as const, disposal: 'youth_conditional_caution' as const };
     expect(canAnswerQuestion(f, youthCaution, '3.4.2')).toBe(false);
@@ -296,7 +297,7 @@ describe('framework 2018', () => {
       ['1.3', 3],
       ['1.4', 4],
     ]);
-    expect(findStandard(f, '1.1')!.keyQuestions[0].text).toBe(
+    expect(findStandard(f, '1.1')!.keyQuestions[0]?.text).toBe(
       'Is there a clear local vision and strategy for the delivery of a high-quality, personalised and responsive service for all children?',
     );
   });
@@ -305,7 +306,7 @@ describe('framework 2018', () => {
     expect(findStandard(f, '2.1')!.descriptor).toBe(
       'Assessment is well-informed, analytical and personalised, actively involving the child and their parents/carers.',
     );
-    expect(findStandard(f, '2.1')!.keyQuestions[0].text).toBe(
+    expect(findStandard(f, '2.1')!.keyQuestions[0]?.text).toBe(
       "Does assessment sufficiently analyse how to support the child's desistance?",
     );
     const text = (id: string) => {
@@ -420,7 +421,7 @@ describe('framework 2021', () => {
       expect(a.text, a.id).toMatch(/^(Did|Was|Were|Where) .*\?$/);
       expect(a.shortLabel.length, a.id).toBeLessThanOrEqual(40);
     }
-    expect(f.resettlementAspects[0].text).toBe('Did resettlement planning start at the beginning of the sentence?');
+    expect(f.resettlementAspects[0]?.text).toBe('Did resettlement planning start at the beginning of the sentence?');
     const resettlementCase = { type: 'resettlement' as const, disposal: 'custodial_sentence' as const };
     expect(canAnswerQuestion(f, resettlementCase, '4.1.r01')).toBe(true);
     expect(canAnswerQuestion(f, resettlementCase, '2.1.1')).toBe(false);
@@ -437,10 +438,10 @@ describe('framework 2021', () => {
       ['3.4', 3],
       ['4.1', 3],
     ]);
-    expect(findStandard(f, '1.1')!.keyQuestions[0].text).toBe(
+    expect(findStandard(f, '1.1')!.keyQuestions[0]?.text).toBe(
       'Is there an effective local vision and strategy for the delivery of a high-quality, personalised and responsive service for all children?',
     );
-    expect(findStandard(f, '1.2')!.keyQuestions[4].text).toBe('Do managers pay sufficient attention to staff engagement?');
+    expect(findStandard(f, '1.2')!.keyQuestions[4]?.text).toBe('Do managers pay sufficient attention to staff engagement?');
   });
 
   it('matches printed texts (spot checks from Leicestershire Annexe 2)', () => {
@@ -464,7 +465,7 @@ describe('framework 2021', () => {
     expect(prompt('3.3.3.a')).toBe('Are the delivered services sufficient to manage and minimise the risk of harm?');
     // Not printed in the 2021 reports: filled from the 2018 list (see docs/frameworks.md).
     expect(prompt('3.3.3.b')).toBe('Is sufficient attention given to the protection of actual and potential victims?');
-    expect(findStandard(f, '2.3')!.keyQuestions[1].text).toBe(
+    expect(findStandard(f, '2.3')!.keyQuestions[1]?.text).toBe(
       'Does the implementation and delivery of services effectively support the safety of the child?',
     );
   });
@@ -513,8 +514,8 @@ describe('2018 and 2021 together', () => {
   it('use the same N/A reason for keeping-the-child-safe and keeping-other-people-safe questions', () => {
     for (const f of [FRAMEWORK_2018, FRAMEWORK_2021]) {
       for (const s of listCaseMarkedStandards(f).filter((s) => s.id !== '3.4' && !s.id.endsWith('.1'))) {
-        expect(s.keyQuestions[1].naReasons, s.keyQuestions[1].id).toContain("No factors related to the child's safety and wellbeing");
-        expect(s.keyQuestions[2].naReasons, s.keyQuestions[2].id).toContain('No factors related to the risk of harm to others');
+        expect(s.keyQuestions[1]?.naReasons, s.keyQuestions[1]?.id).toContain("No factors related to the child's safety and wellbeing");
+        expect(s.keyQuestions[2]?.naReasons, s.keyQuestions[2]?.id).toContain('No factors related to the risk of harm to others');
       }
     }
   });

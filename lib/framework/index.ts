@@ -35,7 +35,7 @@ export function listQualitativeStandards(framework: Framework): Standard[] {
 }
 
 /** What a question id points at within a framework. */
-export type QuestionRef =
+type QuestionRef =
   | { kind: 'key_question'; standard: Standard; keyQuestion: KeyQuestion }
   | { kind: 'prompt'; standard: Standard; keyQuestion: KeyQuestion; prompt: Prompt }
   | { kind: 'resettlement_aspect'; aspect: ResettlementAspect };

@@ -60,7 +60,7 @@ export interface KeyQuestion {
   onlyForDisposals?: readonly Disposal[];
 }
 
-export type StandardKind =
+type StandardKind =
   /** Rated from case marking: key-question % → band → lowest band. */
   | 'case_marked'
   /** Judged by the lead inspector from predominantly qualitative evidence. */
@@ -87,7 +87,7 @@ export interface Standard {
   isRatedSeparately?: boolean;
 }
 
-export interface Domain {
+interface Domain {
   /** `1`, `2`, `3`, or `4` (resettlement, 2021 only) */
   id: string;
   title: string;

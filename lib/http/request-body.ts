@@ -4,7 +4,7 @@
  * each with a sentence, rather than a server error from deep inside a parser.
  */
 
-export type BodyCheck = { ok: true; text: string } | { ok: false; status: 400 | 413; message: string };
+type BodyCheck = { ok: true; text: string } | { ok: false; status: 400 | 413; message: string };
 
 /** Sign-in and sign-out forms are a few hundred bytes. */
 export const MAX_AUTH_BODY_BYTES = 16_384;

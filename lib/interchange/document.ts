@@ -24,15 +24,15 @@ import { ZNaReason, ZNote, ZPracticeExample } from '@/lib/validation/marking';
 import { ZEvidenceNote, ZRationale } from '@/lib/validation/panel';
 import { ZCaseManager, ZGender, ZServiceFields } from '@/lib/validation/setup';
 
-export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
+const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 export type InspectionStatusValue = (typeof INSPECTION_STATUSES)[number];
-export const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
+const TEAM_ROLE_VALUES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
 export type TeamRoleValue = (typeof TEAM_ROLE_VALUES)[number];
-export const MARKING_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
+const MARKING_STATUSES = ['not_started', 'in_progress', 'complete'] as const;
 export type MarkingStatusValue = (typeof MARKING_STATUSES)[number];
 
 /** A judgement as Casemark writes it: the rating alone, or with evidence notes by question id. */
-export type CasemarkJudgement = Rating | null | { rating: Rating | null; evidence: Record<string, string> };
+type CasemarkJudgement = Rating | null | { rating: Rating | null; evidence: Record<string, string> };
 
 export interface CasemarkCase {
   ref: string;
@@ -57,7 +57,7 @@ export interface CasemarkCase {
   naReasons: Record<string, string>;
 }
 
-export interface CasemarkPanelDecision {
+interface CasemarkPanelDecision {
   standard: string;
   rating: Rating;
   rationale: string;
@@ -92,7 +92,7 @@ const ZText = z.string({ error: 'Expected text' });
 const ZYesNo = z.boolean({ error: 'Expected true, false or null' }).nullable();
 
 /** The fields Casemark adds to `inspection`, each optional. */
-export const ZInspectionAdditions = z.looseObject({
+const ZInspectionAdditions = z.looseObject({
   localAuthority: ZText.trim().min(1, 'Enter the local authority').optional(),
   region: ZText.trim().min(1, 'Enter the region').optional(),
   status: z.enum(INSPECTION_STATUSES, { error: `Expected an inspection status: one of ${INSPECTION_STATUSES.join(', ')}` }).optional(),
@@ -109,7 +109,7 @@ export const ZInspectionAdditions = z.looseObject({
 });
 
 /** The fields Casemark adds to a case, each optional. */
-export const ZCaseAdditions = z.looseObject({
+const ZCaseAdditions = z.looseObject({
   status: z.enum(MARKING_STATUSES, { error: `Expected a marking status: one of ${MARKING_STATUSES.join(', ')}` }).optional(),
   sentenceDate: z.iso.date({ error: 'Expected a date as YYYY-MM-DD' }).optional(),
   caseManager: ZText.optional(),
@@ -122,7 +122,7 @@ export const ZCaseAdditions = z.looseObject({
 });
 
 /** The fields Casemark adds to a panel decision, each optional. */
-export const ZPanelDecisionAdditions = z.looseObject({
+const ZPanelDecisionAdditions = z.looseObject({
   decidedBy: ZEmail.optional(),
   decidedAt: z.iso.datetime({ offset: true, error: 'Expected a date and time, e.g. 2024-03-15T10:30:00.000Z' }).optional(),
 });
@@ -324,7 +324,7 @@ function checkFormLimits(json: Record<string, unknown>): Issue[] {
 const isKeyQuestion = (framework: Framework, id: string) =>
   listCaseMarkedStandards(framework).some((s) => s.keyQuestions.some((kq) => kq.id === id));
 
-export type ParseCasemarkResult = { ok: true; value: TInspectionDocument } | { ok: false; errors: string[] };
+type ParseCasemarkResult = { ok: true; value: TInspectionDocument } | { ok: false; errors: string[] };
 
 /**
  * Validates a document for import: the v1 schema and framework checks
@@ -354,7 +354,7 @@ export function parseCasemarkDocument(json: unknown): ParseCasemarkResult {
 // ——— Answers ⇄ the document's maps ———
 
 /** One row of the answers table, as the conversion needs it. */
-export interface AnswerRow {
+interface AnswerRow {
   questionId: string;
   value: AnswerValue | null;
   note: string | null;
@@ -372,7 +372,7 @@ function questionOrder(framework: Framework): Map<string, number> {
   return new Map(ids.map((id, i) => [id, i]));
 }
 
-export function sortByQuestionOrder(framework: Framework, questionIds: readonly string[]): string[] {
+function sortByQuestionOrder(framework: Framework, questionIds: readonly string[]): string[] {
   const order = questionOrder(framework);
   return [...questionIds].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity) || a.localeCompare(b));
 }

@@ -98,9 +98,7 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       inspectionId: inspection.id,
       exportedAt: new Date().toISOString(),
       // The 4.1.r answer keys are Casemark's own questions, not the inspectorate's.
-      ...(aspects.length
-        ? { resettlementAspects: `${aspects[0].id}–${aspects[aspects.length - 1].id}: ${CASEMARK_OWN_RESETTLEMENT_LABEL}` }
-        : {}),
+      ...(aspects.length ? { resettlementAspects: `${aspects[0]?.id}–${aspects.at(-1)?.id}: ${CASEMARK_OWN_RESETTLEMENT_LABEL}` } : {}),
     },
     inspection: {
       service: inspection.service.name,

@@ -20,7 +20,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
-import { type CaseType, type Disposal, type Rating } from '@/lib/framework/types';
+import { type CaseType, type Disposal } from '@/lib/framework/types';
 import { frameworkToDb } from '@/lib/data/mappers';
 import {
   answerRowsOf,
@@ -280,7 +280,7 @@ export async function importInspection(
           id: randomUUID(),
           inspectionId,
           standardId: d.standard,
-          rating: d.rating as Rating,
+          rating: d.rating,
           rationale: d.rationale,
           decidedById: typeof loose.decidedBy === 'string' ? userIds.get(loose.decidedBy.toLowerCase())! : actor.id,
           ...(typeof loose.decidedAt === 'string' ? { decidedAt: new Date(loose.decidedAt) } : {}),

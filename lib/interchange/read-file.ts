@@ -2,7 +2,7 @@
  * An interchange file's text as JSON, for the import page and `npm run inspection -- import`
  * alike. A UTF-8 byte order mark at the start is accepted (Windows tools write one). Pure.
  */
-export type ReadInterchangeResult = { ok: true; json: unknown } | { ok: false; error: string };
+type ReadInterchangeResult = { ok: true; json: unknown } | { ok: false; error: string };
 
 export function readInterchangeText(text: string, fileName: string): ReadInterchangeResult {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;

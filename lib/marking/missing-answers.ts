@@ -9,7 +9,7 @@ export interface MissingItem {
   message: string;
 }
 
-export interface CaseLevelItems {
+interface CaseLevelItems {
   agreesWithRosh: boolean | null;
   agreesWithSafety: boolean | null;
   isCaseManagerInterviewed: boolean | null;

@@ -10,8 +10,9 @@ import { countAnswers, type QuestionCounts } from '@/lib/marking/count-answers';
 import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
 import { loadCaseAccess, type CaseAccess } from '@/lib/access/context';
 import { caseMarkGuardSql } from '@/lib/access/scope';
+import { must } from '@/lib/must';
 
-export interface SavedAnswer {
+interface SavedAnswer {
   questionId: string;
   value: 'yes' | 'no' | 'na' | null;
   naReason: string | null;
@@ -21,7 +22,7 @@ export interface SavedAnswer {
   updatedByName: string;
 }
 
-export type SaveAnswerResult =
+type SaveAnswerResult =
   | {
       status: 'saved';
       answer: SavedAnswer;
@@ -166,7 +167,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
            (SELECT status::text FROM case_status) AS new_case_status,
            s.value, s.na_reason, s.note, s.version, s.updated_at
     FROM (SELECT 1) AS one LEFT JOIN saved s ON true`;
-  const row = rows[0];
+  const row = must(rows[0], 'the one row of the save statement'); // SELECT … FROM (SELECT 1) always returns one
 
   if (row.guarded === 0) {
     // Something changed since the checks (the case was completed or reallocated, the

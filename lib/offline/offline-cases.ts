@@ -26,7 +26,7 @@ export interface OfflineCase {
  * At most this many cases are kept per inspection: an inspector marks a handful, and even a lead
  * allocated a large share of a sample should not fill a laptop (about 50 KB a page, 5–11 pages a case).
  */
-export const MAX_OFFLINE_CASES = 50;
+const MAX_OFFLINE_CASES = 50;
 
 /** The cases to keep when there are more than `max`: those not yet complete first, in list order. */
 export function chooseOfflineCases<T extends { status: 'not_started' | 'in_progress' | 'complete' }>(

@@ -6,7 +6,7 @@ import type { OutboxChange, OutboxEntry } from './replay-plan';
  * is sent, and removed only when the server has confirmed it. Every read and delete takes the
  * signed-in user's id, so another person signing in on the same browser never sees or sends it.
  */
-export const OUTBOX_DB = 'casemark-offline';
+const OUTBOX_DB = 'casemark-offline';
 
 interface OutboxSchema extends DBSchema {
   outbox: {

@@ -8,12 +8,12 @@ export const CURRENT_USER_URL = '/__casemark/current-user';
 export const pagesCache = (userId: string) => `casemark-pages-${userId}`;
 
 /** The home page (the app shell: your inspections), the inspection, case task list, standard and check-your-answers pages: what opens offline. */
-export const OFFLINE_PAGE_PATH = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standards\/[^/]+|\/check)?)?)?$/;
+const OFFLINE_PAGE_PATH = /^\/(inspections\/[^/]+(\/cases\/[^/]+(\/standards\/[^/]+|\/check)?)?)?$/;
 
 /** The user a rendered page belongs to (the layout writes it on <body>); null for signed-out pages. */
 export function pageOwner(html: string): string | null {
   const match = /data-casemark-user="([0-9a-f-]{36})"/.exec(html);
-  return match ? match[1] : null;
+  return match?.[1] ?? null;
 }
 
 /** The framework files a page loads (content-hashed, so safe to keep). */

@@ -24,8 +24,8 @@ describe('planReplay', () => {
       ['2.1.1', 3],
       ['2.1.2', 0],
     ]);
-    expect(plan[0].sends).toHaveLength(1);
-    expect(plan[0].sends[0].change).toEqual({ field: 'value', value: 'no' });
+    expect(plan[0]?.sends).toHaveLength(1);
+    expect(plan[0]?.sends[0]?.change).toEqual({ field: 'value', value: 'no' });
   });
 
   it('sends the last note typed and settles every entry it replaces', () => {
@@ -33,8 +33,8 @@ describe('planReplay', () => {
     const b = entry('2.1.1', { field: 'value', value: 'na', naReason: 'Not needed' });
     const c = entry('2.1.1', { field: 'note', note: 'Assessment good' });
     const [plan] = planReplay([c, a, b]);
-    expect(plan.sends.map((s) => s.change.field)).toEqual(['note', 'value']);
-    expect(plan.sends[0]).toEqual({ key: '2.1.1', change: { field: 'note', note: 'Assessment good' }, seqs: [a.seq, c.seq] });
+    expect(plan?.sends.map((s) => s.change.field)).toEqual(['note', 'value']);
+    expect(plan?.sends[0]).toEqual({ key: '2.1.1', change: { field: 'note', note: 'Assessment good' }, seqs: [a.seq, c.seq] });
   });
 
   it('merges case detail patches field by field, later answers winning', () => {
@@ -42,7 +42,7 @@ describe('planReplay', () => {
       entry('case', { field: 'details', patch: { agreesWithRosh: true, agreesWithSafety: false } }),
       entry('case', { field: 'details', patch: { agreesWithSafety: true } }),
     ]);
-    expect(plan.sends[0].change).toEqual({ field: 'details', patch: { agreesWithRosh: true, agreesWithSafety: true } });
+    expect(plan?.sends[0]?.change).toEqual({ field: 'details', patch: { agreesWithRosh: true, agreesWithSafety: true } });
   });
 
   it('plans nothing for an empty outbox', () => {

@@ -92,8 +92,7 @@ export function isAlreadySaved(
   return false;
 }
 
-export type SyncState =
-  { kind: 'idle' } | { kind: 'offline'; kept: number } | { kind: 'sending'; kept: number } | { kind: 'saved'; at: Date };
+type SyncState = { kind: 'idle' } | { kind: 'offline'; kept: number } | { kind: 'sending'; kept: number } | { kind: 'saved'; at: Date };
 
 /**
  * What the status line says about the outbox: offline with changes kept, sending, or all saved.

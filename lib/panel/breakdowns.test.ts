@@ -8,6 +8,7 @@ import {
   type BreakdownCaseRow,
   type BreakdownCountRow,
 } from './breakdowns';
+import { at } from '@/lib/must';
 
 const framework = getFramework('2021');
 
@@ -52,7 +53,7 @@ describe('buildBreakdowns', () => {
     const dims = buildBreakdowns(framework, counts, cases);
     const rosh = dims.find((d) => d.id === 'rosh')!;
     expect(rosh.groups.map((g) => g.label)).toEqual(['Low', 'High', 'Very high']);
-    expect(groupFigures(rosh.keyQuestions[0], 'low')).toMatchObject({ pct: 100, isSmallSubSample: false });
+    expect(groupFigures(at(rosh.keyQuestions, 0), 'low')).toMatchObject({ pct: 100, isSmallSubSample: false });
     expect(dims.find((d) => d.id === 'disposal')!.groups.map((g) => g.label)).toEqual(['Referral order', 'Youth caution']);
   });
 });

@@ -19,10 +19,10 @@ import { questionFigures, type AnswerCounts, type QuestionFigures } from '@/lib/
 
 export const SMALL_SUB_SAMPLE = 10;
 
-export const BREAKDOWN_DIMENSIONS = ['gender', 'rosh', 'safety', 'disposal'] as const;
+const BREAKDOWN_DIMENSIONS = ['gender', 'rosh', 'safety', 'disposal'] as const;
 export type BreakdownDimensionId = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-export const BREAKDOWN_TITLES: Record<BreakdownDimensionId, string> = {
+const BREAKDOWN_TITLES: Record<BreakdownDimensionId, string> = {
   gender: 'Gender',
   rosh: 'Risk of serious harm',
   safety: 'Safety and wellbeing',
@@ -44,7 +44,7 @@ export interface BreakdownCaseRow {
   cases: number;
 }
 
-export interface BreakdownGroup {
+interface BreakdownGroup {
   value: string | null;
   label: string;
   cases: number;
@@ -54,7 +54,7 @@ export interface BreakdownFigures extends QuestionFigures {
   isSmallSubSample: boolean;
 }
 
-export interface BreakdownKeyQuestion {
+interface BreakdownKeyQuestion {
   id: string;
   standardId: string;
   text: string;
@@ -73,7 +73,7 @@ export interface BreakdownDimension {
 
 const NOT_RECORDED = 'Not recorded';
 
-export function groupLabel(dimension: BreakdownDimensionId, value: string | null): string {
+function groupLabel(dimension: BreakdownDimensionId, value: string | null): string {
   if (value === null) return NOT_RECORDED;
   if (dimension === 'rosh' || dimension === 'safety') return (LEVEL_LABELS as Record<string, string>)[value] ?? value;
   if (dimension === 'disposal') return (DISPOSAL_LABELS as Record<string, string>)[value] ?? value;

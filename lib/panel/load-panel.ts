@@ -25,7 +25,7 @@ export interface JudgementView {
   updatedAt: string;
 }
 
-export interface FieldworkProgress {
+interface FieldworkProgress {
   byStatus: Record<'not_started' | 'in_progress' | 'complete', number>;
   byInspector: { name: string; total: number; complete: number }[];
   sample: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSharedLoader } from './shared-loader';
+import { at } from '@/lib/must';
 
 /** A loader whose computations end when the test says, recording what each one saw. */
 function harness() {
@@ -22,7 +23,7 @@ describe('createSharedLoader', () => {
     change();
     const [a, b] = [shared('i1'), shared('i1')];
     expect(runs).toHaveLength(1);
-    runs[0].finish();
+    at(runs, 0).finish();
     expect(await a).toBe('i1@1');
     expect(await b).toBe('i1@1');
     expect(await shared('i1')).toBe('i1@1'); // still current: no new computation
@@ -38,11 +39,11 @@ describe('createSharedLoader', () => {
     change();
     const third = shared('i1');
     expect(runs).toHaveLength(1); // the next waits for the running one
-    runs[0].finish();
+    at(runs, 0).finish();
     expect(await first).toBe('i1@1');
     await tick();
     expect(runs).toHaveLength(2);
-    runs[1].finish();
+    at(runs, 1).finish();
     expect(await second).toBe('i1@3'); // includes both later changes
     expect(await third).toBe('i1@3');
   });
@@ -53,17 +54,17 @@ describe('createSharedLoader', () => {
     const a = shared('i1');
     const b = shared('i2');
     expect(runs).toHaveLength(2);
-    runs[0].fail();
-    runs[1].finish();
+    at(runs, 0).fail();
+    at(runs, 1).finish();
     await expect(a).rejects.toThrow('database away');
     expect(await b).toBe('i2@1');
     const again = shared('i1');
     expect(runs).toHaveLength(3);
-    runs[2].finish();
+    at(runs, 2).finish();
     expect(await again).toBe('i1@1');
     const fresh = shared('i2', { isFresh: true });
     expect(runs).toHaveLength(4);
-    runs[3].finish();
+    at(runs, 3).finish();
     expect(await fresh).toBe('i2@1');
   });
 });

@@ -57,7 +57,7 @@ export const SMALL_SAMPLE_CASES = 10;
  * 0.61–0.80 substantial, 0.81–1.00 almost perfect. Their table is in two decimals; a kappa
  * between two printed bounds (0.205) takes the lower band, so 0.20 is slight and 0.40 is fair.
  */
-export const STRENGTH_BANDS = [
+const STRENGTH_BANDS = [
   { upTo: 0.2, strength: 'slight' },
   { upTo: 0.4, strength: 'fair' },
   { upTo: 0.6, strength: 'moderate' },

@@ -46,7 +46,7 @@ async function loadQueryOrThrow(tx: Tx, actor: Actor, queryId: string) {
   const kase = await loadCaseOrThrow(tx, actor, query.caseId);
   // Re-read under the case lock: another step on the same thread may have just committed.
   const fresh = await tx.answerQuery.findUniqueOrThrow({ where: { id: queryId }, select: { status: true } });
-  return { query: { ...query, status: fresh.status as QueryStatus }, kase };
+  return { query: { ...query, status: fresh.status }, kase };
 }
 
 async function recordStep(

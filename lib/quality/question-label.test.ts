@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getFramework, listKeyQuestionsForCase } from '@/lib/framework';
 import { labelQueriedQuestion } from './question-label';
+import { at } from '@/lib/must';
 
 const fw = getFramework('2021');
-const kq = listKeyQuestionsForCase(fw, { type: 'court', disposal: 'referral_order' })[0];
+const kq = at(listKeyQuestionsForCase(fw, { type: 'court', disposal: 'referral_order' }), 0);
+const prompt = at(kq.prompts, 1);
+const aspect = at(fw.resettlementAspects, 0);
 
 describe('labelQueriedQuestion', () => {
   it('names a key question as the marking pages do, with its standard for the change link', () => {
@@ -14,7 +17,7 @@ describe('labelQueriedQuestion', () => {
   });
 
   it('names a prompt by its key question and letter', () => {
-    expect(labelQueriedQuestion(fw, kq.prompts[1].id).label).toBe(`${kq.id} b) ${kq.prompts[1].text}`);
+    expect(labelQueriedQuestion(fw, prompt.id).label).toBe(`${kq.id} b) ${prompt.text}`);
   });
 
   it('names case-level items and resettlement aspects, and falls back to the id', () => {
@@ -22,8 +25,8 @@ describe('labelQueriedQuestion', () => {
       label: 'Agree with the risk of serious harm classification',
       standardId: null,
     });
-    expect(labelQueriedQuestion(fw, fw.resettlementAspects[0].id)).toEqual({
-      label: `${fw.resettlementAspects[0].id} ${fw.resettlementAspects[0].shortLabel}`,
+    expect(labelQueriedQuestion(fw, aspect.id)).toEqual({
+      label: `${aspect.id} ${aspect.shortLabel}`,
       standardId: '4.1',
     });
     expect(labelQueriedQuestion(fw, '9.9.9')).toEqual({ label: '9.9.9', standardId: null });

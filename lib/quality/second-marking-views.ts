@@ -72,7 +72,7 @@ export async function loadAssignOptions(inspectionId: string) {
   };
 }
 
-export interface SecondAnswerView {
+interface SecondAnswerView {
   value: Category | null;
   naReason: string | null;
   note: string | null;
@@ -146,7 +146,7 @@ export async function loadComparison(secondMarkingId: string, caseId: string): P
   return out;
 }
 
-export interface DisagreementView extends QuestionPair {
+interface DisagreementView extends QuestionPair {
   secondMarkingId: string;
   reference: string;
   isReconciled: boolean;

@@ -30,7 +30,7 @@ export function secondMarkingFieldId(questionId: string, field: 'value' | 'naRea
   return `sm-${questionId.replace(/\./g, '-')}-${field}`;
 }
 
-export interface LoadedSecondMarking {
+interface LoadedSecondMarking {
   id: string;
   inspectionId: string;
   caseId: string;
@@ -197,7 +197,7 @@ export async function saveSecondMarking(
     }
     const fieldErrors: Record<string, string> = {};
     const rows = questions.map((q) => {
-      const value = (change.value[q.id] || null) as Value | null;
+      const value = change.value[q.id] || null;
       const naReason = value === 'na' ? change.naReason[q.id]?.trim() || null : null;
       const note = change.note[q.id]?.trim() || null;
       if (value === 'na' && !naReason)

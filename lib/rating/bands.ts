@@ -38,7 +38,7 @@ export function bandOf(pct: number): Rating {
 }
 
 /** 'Inadequate' = 0; 'Requires improvement' = 1; 'Good' = 2; 'Outstanding' = 3 (Blackpool 2021, footnote 2). */
-export const RATING_SCORES: Record<Rating, number> = {
+const RATING_SCORES: Record<Rating, number> = {
   inadequate: 0,
   requires_improvement: 1,
   good: 2,
@@ -50,7 +50,7 @@ export function scoreOf(rating: Rating): number {
 }
 
 /** The most the 12 core standards can score. */
-export const MAX_OVERALL_SCORE = 36;
+const MAX_OVERALL_SCORE = 36;
 
 /**
  * The overall rating of a 0–36 score: 0–6 Inadequate, 7–18 Requires improvement, 19–30 Good,

@@ -9,6 +9,7 @@ import {
 } from './compute-inspection';
 import type { QuestionCounts } from './key-question';
 import { c, syntheticFramework } from './test-support/synthetic-framework';
+import { must } from '@/lib/must';
 
 const fw2018 = syntheticFramework('2018');
 const fw2021 = syntheticFramework('2021');
@@ -77,12 +78,12 @@ describe('computeInspection (2018 shape)', () => {
       computedRating: 'requires_improvement',
       lowestKeyQuestion: '3.4.1',
     });
-    expect(result.standards['3.4'].keyQuestions['3.4.2']).toMatchObject({ yes: 3, relevant: 3, pct: 100, band: 'outstanding' });
+    expect(result.standards['3.4']?.keyQuestions['3.4.2']).toMatchObject({ yes: 3, relevant: 3, pct: 100, band: 'outstanding' });
   });
 
   it('ignores a judgement on a case-marked standard, with a warning', () => {
     const result = computeInspection(fw2018, { ...input, judgements: { ...input.judgements, '3.4': 'inadequate' } });
-    expect(result.standards['3.4'].rating).toBe('outstanding');
+    expect(result.standards['3.4']?.rating).toBe('outstanding');
     expect(result.warnings).toEqual(['Judgement for 3.4 ignored: it is case-marked, so its rating is computed from the cases']);
   });
 
@@ -100,7 +101,7 @@ describe('missing data', () => {
     const result = computeInspection(fw2018, { counts, judgements: { '1.1': 'good', '1.3': 'good', '1.4': null } });
     expect(result.standards['1.2']).toMatchObject({ rating: null, score: null, reason: '1.2 has no judgement' });
     expect(result.standards['2.4']).toMatchObject({ rating: null, computedRating: null, score: null, lowestKeyQuestion: null, flags: [] });
-    expect(result.standards['2.4'].reason).toMatch(/cannot be rated yet/);
+    expect(result.standards['2.4']?.reason).toMatch(/cannot be rated yet/);
     expect(result.overall).toMatchObject({
       score: null,
       rating: null,
@@ -150,7 +151,7 @@ describe('panel decisions (professional judgement)', () => {
       panel: [{ standard: '2.1', rating: 'requires_improvement', rationale: 'Not representative of the work being done.' }],
       resettlementCases: 4,
     });
-    const s = result.standards['2.1'];
+    const s = must(result.standards['2.1'], '2.1');
     expect(s).toMatchObject({
       rating: 'requires_improvement',
       computedRating: 'inadequate',
@@ -191,7 +192,7 @@ describe('panel decisions (professional judgement)', () => {
       panel: null,
       score: null,
     });
-    expect(result.standards['2.4'].reason).toMatch(/^2\.4 cannot be rated yet/);
+    expect(result.standards['2.4']?.reason).toMatch(/^2\.4 cannot be rated yet/);
     expect(result.warnings).toEqual([
       'Panel decision for 2.4 ignored: 2.4 has no computed rating yet (none of its key questions has a relevant case), so there is no rating for the panel to depart from: professional judgement applies only to a computed rating',
     ]);
@@ -205,7 +206,7 @@ describe('panel decisions (professional judgement)', () => {
       counts: { '3.4.1': c(9, 5), '3.4.2': c(3, 0) },
       panel: [{ standard: '3.4', rating: 'good', rationale: 'r' }],
     });
-    const s34 = result.standards['3.4'];
+    const s34 = must(result.standards['3.4'], '3.4');
     expect(s34).toMatchObject({
       rating: 'good',
       computedRating: 'requires_improvement',
@@ -218,7 +219,7 @@ describe('panel decisions (professional judgement)', () => {
       counts: { '3.4.1': c(9, 5) },
       panel: [{ standard: '3.4', rating: 'requires_improvement', rationale: 'r' }],
     });
-    expect(isProfessionalJudgementKeyQuestion(agreeing.standards['3.4'], '3.4.1')).toBe(false);
+    expect(isProfessionalJudgementKeyQuestion(must(agreeing.standards['3.4'], '3.4'), '3.4.1')).toBe(false);
   });
 
   it('ignores panel decisions on qualitative or unknown standards, with warnings', () => {
@@ -327,7 +328,7 @@ describe('2021 shape: 3.4 qualitative, 4.1 rated separately', () => {
       '4.1.r01': { shortLabel: 'Accommodation', yes: 3, no: 1, na: 0, relevant: 4, pct: 75, fraction: { numerator: 3, denominator: 4 } },
       '4.1.r02': { shortLabel: 'ETE', yes: 0, no: 0, na: 4, relevant: 0, pct: null, fraction: null },
     });
-    expect(result.standards['4.1'].score).toBeNull();
+    expect(result.standards['4.1']?.score).toBeNull();
   });
 });
 
@@ -335,8 +336,8 @@ describe('with the real frameworks', () => {
   it('accepts a version and rates 2021 standards from the framework data', () => {
     const result = computeInspection('2021', { counts: { '2.1.1': c(10, 3), '2.1.2': c(7, 6), '2.1.3': c(6, 7) } });
     expect(result.standards['2.1']).toMatchObject({ computedRating: 'inadequate', lowestKeyQuestion: '2.1.3' });
-    expect(result.standards['3.4'].kind).toBe('qualitative');
-    expect(result.standards['4.1'].isRatedSeparately).toBe(true);
+    expect(result.standards['3.4']?.kind).toBe('qualitative');
+    expect(result.standards['4.1']?.isRatedSeparately).toBe(true);
     expect(Object.keys(result.resettlementAspects).length).toBeGreaterThan(0);
   });
 

@@ -10,6 +10,7 @@ import { discretionFlags, type DiscretionFlag } from './discretion';
 import { questionFigures, type QuestionCounts, type QuestionFigures } from './key-question';
 import { computeOverall, type OverallResult } from './overall';
 import { rateCaseMarkedStandard, type KeyQuestionResult } from './standard-rating';
+import { must } from '@/lib/must';
 
 export interface PanelDecisionInput {
   /** A case-marked standard id, e.g. "2.1". */
@@ -239,13 +240,13 @@ export function computeInspection(framework: Framework | FrameworkVersion, input
   }
 
   const core = listCoreStandards(fw).map((standard) => {
-    const result = standards[standard.id];
+    const result = must(standards[standard.id], `the result of ${standard.id}`);
     return { id: standard.id, rating: result.rating, missing: result.rating === null ? missingText(standard) : null };
   });
   const separate = listStandards(fw)
     .filter((s) => s.isRatedSeparately)
     .map((standard) => {
-      const result = standards[standard.id];
+      const result = must(standards[standard.id], `the result of ${standard.id}`);
       return {
         id: standard.id,
         isRated: result.isRated,

@@ -4,6 +4,7 @@ import type { Standard } from '@/lib/framework/types';
 import { discretionFlags, nearBoundaryFlag } from './discretion';
 import { keyQuestionResult, rateCaseMarkedStandard } from './standard-rating';
 import { c, syntheticFramework } from './test-support/synthetic-framework';
+import { at } from '@/lib/must';
 
 const fw = syntheticFramework('2018');
 const standard = (id: string) => findStandard(fw, id) as Standard;
@@ -11,7 +12,7 @@ const flagsOf = (id: string, counts: Parameters<typeof rateCaseMarkedStandard>[1
   discretionFlags(rateCaseMarkedStandard(standard(id), counts));
 
 describe('near_boundary', () => {
-  const kq = standard('2.1').keyQuestions[2];
+  const kq = at(standard('2.1').keyQuestions, 2);
   const lowestAt = (yes: number, relevant = 100) => nearBoundaryFlag(keyQuestionResult(kq, { '2.1.3': c(yes, relevant - yes) }));
 
   it('names the percentage, the key question and the nearest boundary', () => {
@@ -57,7 +58,7 @@ describe('one_case_flips', () => {
   it('checks both directions (Wigan 2021, 2.3: 7/9, 7/8, 4/7)', () => {
     const flags = flagsOf('2.3', { '2.3.1': c(7, 2), '2.3.2': c(7, 1), '2.3.3': c(4, 3) });
     expect(flags.map((f) => f.code)).toEqual(['one_case_flips']);
-    expect(flags[0].reason).toBe(
+    expect(flags[0]?.reason).toBe(
       "A different judgement in one case would change the rating (Requires improvement): one more 'yes' on 2.3.3 (Keeping other people safe) would make it Good; one fewer 'yes' on 2.3.3 (Keeping other people safe) would make it Inadequate.",
     );
   });
@@ -81,10 +82,10 @@ describe('small_sample', () => {
   it('flags key questions resting on 1–5 relevant cases (Wigan 2021, 3.4: 4 of 5 and 1 of 1)', () => {
     const flags = flagsOf('3.4', { '3.4.1': c(4, 1), '3.4.2': c(1, 0) });
     expect(flags.map((f) => f.code)).toEqual(['near_boundary', 'one_case_flips', 'small_sample']);
-    expect(flags[0].reason).toBe(
+    expect(flags[0]?.reason).toBe(
       'The lowest key-question percentage, 80% on 3.4.1 (Recommendations), is exactly on the 80% boundary between Good and Outstanding.',
     );
-    expect(flags[1].reason).toBe(
+    expect(flags[1]?.reason).toBe(
       "A different judgement in one case would change the rating (Outstanding): one fewer 'yes' on 3.4.1 (Recommendations) would make it Requires improvement; one fewer 'yes' on 3.4.2 (Working with the police) would make it Inadequate.",
     );
     expect(flags[2]).toEqual({

@@ -15,15 +15,14 @@ import { BAND_BOUNDARIES, RATING_WORDS, bandOf } from './bands';
 import { percentageOf } from './key-question';
 import { describeKeyQuestion, standardBandOf, type CaseMarkedComputation, type KeyQuestionResult } from './standard-rating';
 
-export const DISCRETION_CODES = ['near_boundary', 'one_case_flips', 'small_sample'] as const;
-export type DiscretionCode = (typeof DISCRETION_CODES)[number];
+type DiscretionCode = 'near_boundary' | 'one_case_flips' | 'small_sample';
 
 /** "within five percentage points of the boundary" (Blackpool 2021, Annexe 1): inclusive. */
-export const NEAR_BOUNDARY_POINTS = 5;
+const NEAR_BOUNDARY_POINTS = 5;
 /** "a sample or sub-sample of five cases or fewer" (Blackpool 2021, Annexe 1). */
-export const SMALL_SAMPLE_CASES = 5;
+const SMALL_SAMPLE_CASES = 5;
 
-export interface FlipChange {
+interface FlipChange {
   keyQuestionId: string;
   /** one_more_yes: a 'no' judged 'yes' instead; one_fewer_yes: a 'yes' judged 'no' instead. */
   direction: 'one_more_yes' | 'one_fewer_yes';
@@ -83,7 +82,7 @@ export function nearBoundaryFlag(lowest: KeyQuestionResult | null): DiscretionFl
  * band and the standard's band (lowest of all), and reports every change that differs from the
  * computed rating. The sub-sample stays the same size (a 'na' turned 'yes'/'no' is not tried).
  */
-export function oneCaseFlipsFlag(results: readonly KeyQuestionResult[], computedRating: Rating | null): DiscretionFlag | null {
+function oneCaseFlipsFlag(results: readonly KeyQuestionResult[], computedRating: Rating | null): DiscretionFlag | null {
   if (computedRating === null) return null;
   const changes: FlipChange[] = [];
   results.forEach((result, index) => {
@@ -126,7 +125,7 @@ export function oneCaseFlipsFlag(results: readonly KeyQuestionResult[], computed
  * small_sample: some key question rests on 1 to 5 relevant cases (inclusive). Key questions
  * with no relevant case are ignored (they do not count towards the rating at all).
  */
-export function smallSampleFlag(results: readonly KeyQuestionResult[]): DiscretionFlag | null {
+function smallSampleFlag(results: readonly KeyQuestionResult[]): DiscretionFlag | null {
   const small = results.filter((r) => r.relevant >= 1 && r.relevant <= SMALL_SAMPLE_CASES);
   if (small.length === 0) return null;
   return {
@@ -145,7 +144,7 @@ export function smallSampleFlag(results: readonly KeyQuestionResult[]): Discreti
 export function discretionFlags(computation: CaseMarkedComputation): DiscretionFlag[] {
   if (computation.computedRating === null) return [];
   const results = Object.values(computation.keyQuestions);
-  const lowest = computation.lowestKeyQuestion ? computation.keyQuestions[computation.lowestKeyQuestion] : null;
+  const lowest = computation.lowestKeyQuestion ? (computation.keyQuestions[computation.lowestKeyQuestion] ?? null) : null;
   return [nearBoundaryFlag(lowest), oneCaseFlipsFlag(results, computation.computedRating), smallSampleFlag(results)].filter(
     (flag): flag is DiscretionFlag => flag !== null,
   );

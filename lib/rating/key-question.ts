@@ -19,7 +19,7 @@ export interface AnswerCounts {
 export type QuestionCounts = Record<string, AnswerCounts>;
 
 /** The exact proportion behind a percentage, e.g. 6 of 11 for the printed 55%. */
-export interface Fraction {
+interface Fraction {
   numerator: number;
   denominator: number;
 }

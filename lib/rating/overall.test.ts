@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Rating } from '@/lib/framework/types';
 import { computeOverall, type CoreStandardRating } from './overall';
+import { at } from '@/lib/must';
 
 const IDS = ['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2', '3.3', '3.4'];
-const core = (ratings: (Rating | null)[]): CoreStandardRating[] => IDS.map((id, i) => ({ id, rating: ratings[i] }));
+const core = (ratings: (Rating | null)[]): CoreStandardRating[] => IDS.map((id, i) => ({ id, rating: at(ratings, i) }));
 /** 12 ratings scoring `score`: as many outstanding as possible, then one remainder, then inadequate. */
 function scoring(score: number): Rating[] {
   const order: Rating[] = ['inadequate', 'requires_improvement', 'good', 'outstanding'];
-  return IDS.map((_, i) => order[Math.max(0, Math.min(3, score - 3 * i))]);
+  return IDS.map((_, i) => at(order, Math.max(0, Math.min(3, score - 3 * i))));
 }
 
 describe('computeOverall', () => {
@@ -29,8 +30,8 @@ describe('computeOverall', () => {
     ratings[1] = null;
     ratings[7] = null;
     const input = core(ratings);
-    input[1].missing = '1.2 has no judgement';
-    input[7].missing = '2.4 has no marked cases';
+    at(input, 1).missing = '1.2 has no judgement';
+    at(input, 7).missing = '2.4 has no marked cases';
     expect(computeOverall(input)).toEqual({
       score: null,
       maxScore: 36,

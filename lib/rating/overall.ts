@@ -30,7 +30,7 @@ export interface CoreStandardRating {
   missing?: string | null;
 }
 
-export interface SeparateRating {
+interface SeparateRating {
   id: string;
   /** False when the standard is not rated at all (no resettlement cases): no cap applies. */
   isRated: boolean;

@@ -11,10 +11,11 @@ const DIR = __dirname;
 const engineFiles = readdirSync(DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
 
 describe('the rating engine', () => {
-  it.each(engineFiles)('%s imports only lib/framework, zod and the engine', (file) => {
+  it.each(engineFiles)('%s imports only lib/framework, lib/must, zod and the engine', (file) => {
     const source = readFileSync(path.join(DIR, file), 'utf8');
-    const imports = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
-    const allowed = (spec: string) => spec === 'zod' || spec.startsWith('@/lib/framework') || spec.startsWith('./');
+    const imports = [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+    const allowed = (spec: string) =>
+      spec === 'zod' || spec === '@/lib/must' || spec.startsWith('@/lib/framework') || spec.startsWith('./');
     expect(imports.filter((spec) => !allowed(spec))).toEqual([]);
   });
 

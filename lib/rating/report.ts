@@ -6,7 +6,7 @@ import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } f
 import { isProfessionalJudgementKeyQuestion, type InspectionResult } from './compute-inspection';
 import type { DiscretionFlag } from './discretion';
 
-export interface ReportFigures {
+interface ReportFigures {
   yes: number;
   no: number;
   na: number;
@@ -14,7 +14,7 @@ export interface ReportFigures {
   pct: number | null;
 }
 
-export interface ReportStandard {
+interface ReportStandard {
   title: string;
   kind: 'case_marked' | 'qualitative';
   rating: Rating | null;
@@ -37,7 +37,7 @@ export interface ReportStandard {
   resettlementCases?: number;
 }
 
-export interface RatingsReport {
+interface RatingsReport {
   framework: FrameworkVersion;
   standards: Record<string, ReportStandard>;
   overall: {

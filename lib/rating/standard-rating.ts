@@ -62,7 +62,7 @@ function compareLow(a: KeyQuestionResult, b: KeyQuestionResult): number {
  * Key questions with no relevant cases are ignored (an empty sub-sample says nothing).
  * Ties keep the first in printed order.
  */
-export function lowestKeyQuestionOf(results: readonly KeyQuestionResult[]): KeyQuestionResult | null {
+function lowestKeyQuestionOf(results: readonly KeyQuestionResult[]): KeyQuestionResult | null {
   let lowest: KeyQuestionResult | null = null;
   for (const result of results) {
     if (result.pct === null) continue;

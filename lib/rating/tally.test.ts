@@ -66,7 +66,7 @@ describe('from an interchange document', () => {
       rating: 'good',
       keyQuestions: { '2.1.1': { yes: 1, relevant: 1, pct: 100 } },
     });
-    expect(result.standards['1.1'].rating).toBe('good');
+    expect(result.standards['1.1']?.rating).toBe('good');
     expect(result.warnings).toEqual(['Case O1: answer to 3.4.2 ignored (it cannot be answered on this case)']);
   });
 });

@@ -9,14 +9,14 @@ import { computeInspection, type InspectionInput, type InspectionResult, type Pa
 import { addAnswer, type QuestionCounts } from './key-question';
 
 /** The part of an interchange case the tally reads. */
-export interface TallyCase {
+interface TallyCase {
   ref?: string;
   type: CaseType;
   disposal?: Disposal | null;
   answers: Readonly<Record<string, AnswerValue | null | undefined>>;
 }
 
-export interface Tally {
+interface Tally {
   counts: QuestionCounts;
   /** Cases of type "resettlement" (4.1 is not rated when there are none). */
   resettlementCases: number;
@@ -53,10 +53,10 @@ export function tallyCases(framework: Framework, cases: readonly TallyCase[]): T
 }
 
 /** A judgement in a file: the rating itself, or an object carrying it (with evidence etc.). */
-export type JudgementLike = Rating | null | { rating?: Rating | null };
+type JudgementLike = Rating | null | { rating?: Rating | null };
 
 /** The part of an interchange document (`TInspectionDocument`) the engine needs. */
-export interface InspectionDocumentLike {
+interface InspectionDocumentLike {
   inspection: { framework: FrameworkVersion };
   cases: readonly TallyCase[];
   judgements?: Readonly<Record<string, JudgementLike | undefined>>;

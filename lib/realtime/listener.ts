@@ -40,7 +40,7 @@ export class InspectionChangeHub {
     const set = this.listeners.get(inspectionId) ?? new Set<Listener>();
     this.listeners.set(inspectionId, set);
     set.add(listener);
-    void this.ensureConnected();
+    void this.ensureConnected(); // fire and forget: connect() logs a failure and retries itself, so this never rejects
     // Safe to call more than once (the panel stream unsubscribes on abort and again on cancel):
     // only this subscription's own set is ever removed, never a later subscriber's.
     return () => {
@@ -57,7 +57,7 @@ export class InspectionChangeHub {
     const set = this.sessionListeners.get(userId) ?? new Set<SessionListener>();
     this.sessionListeners.set(userId, set);
     set.add(listener);
-    void this.ensureConnected();
+    void this.ensureConnected(); // fire and forget: connect() logs a failure and retries itself, so this never rejects
     return () => {
       set.delete(listener);
       if (set.size === 0 && this.sessionListeners.get(userId) === set) this.sessionListeners.delete(userId);

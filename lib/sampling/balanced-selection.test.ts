@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compareWithPopulation, drawBalancedSample, rankReplacements, similarityOf, type SamplingCase } from './balanced-selection';
 import { createRng, type Rng } from './prng';
 import { computeSampleSize } from './sample-size';
+import { at } from '@/lib/must';
 
 const pick = <T>(rng: Rng, values: readonly T[], weights: readonly number[]): T => {
   const total = weights.reduce((a, b) => a + b, 0);
   let x = rng() * total;
-  for (let i = 0; i < values.length; i++) if ((x -= weights[i]) < 0) return values[i];
-  return values[values.length - 1];
+  for (let i = 0; i < values.length; i++) if ((x -= at(weights, i)) < 0) return at(values, i);
+  return at(values, values.length - 1);
 };
 const weightsFor = (rng: Rng, count: number) => Array.from({ length: count }, () => 0.05 + rng() * rng());
 
@@ -115,12 +116,12 @@ describe('compareWithPopulation', () => {
       { id: '3', reference: 'C', gender: 'Female', disposal: 'youth_rehabilitation_order', rosh: 'high', safetyWellbeing: 'high' },
       { id: '4', reference: 'D', gender: 'Male', disposal: 'referral_order', rosh: 'medium', safetyWellbeing: 'low' },
     ];
-    const [gender] = compareWithPopulation(cases, [cases[0], cases[2]]);
-    expect(gender.categories).toEqual([
+    const [gender] = compareWithPopulation(cases, [at(cases, 0), at(cases, 2)]);
+    expect(gender?.categories).toEqual([
       { category: 'female', populationCount: 1, populationShare: 0.25, sampleCount: 1, expected: 0.5, deviation: 0.5 },
       { category: 'male', populationCount: 3, populationShare: 0.75, sampleCount: 1, expected: 1.5, deviation: -0.5 },
     ]);
-    expect(gender.largestDeviation).toBe(0.5);
+    expect(gender?.largestDeviation).toBe(0.5);
   });
 });
 
@@ -139,7 +140,7 @@ describe('rankReplacements', () => {
       { id: 'r2', reference: 'R2', gender: 'Female', disposal: 'custodial_sentence', rosh: 'high', safetyWellbeing: 'low' },
       { id: 'r3', reference: 'R3', gender: 'male', disposal: 'referral_order', rosh: 'low', safetyWellbeing: 'low' },
     ];
-    expect(similarityOf(removed, reserves[2])).toBe(4);
+    expect(similarityOf(removed, at(reserves, 2))).toBe(4);
     expect(rankReplacements(removed, reserves).map((r) => [r.kase.id, r.similarity, r.rank])).toEqual([
       ['r3', 4, 3],
       ['r1', 3, 1],

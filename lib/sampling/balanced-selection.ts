@@ -30,6 +30,7 @@
  * be tied together so that no selection meets them all); the draw reports each characteristic's
  * largest deviation so the lead inspector sees when it is not met.
  */
+import { at } from '@/lib/must';
 import { createRng, shuffled, type Rng } from './prng';
 
 export const CHARACTERISTICS = ['gender', 'disposal', 'rosh', 'safetyWellbeing'] as const;
@@ -90,13 +91,14 @@ function buildProblem(ordered: readonly SamplingCase[]): Problem {
   ordered.forEach((kase, i) => {
     const indices = CHARACTERISTICS.map((ch, k) => {
       const category = categoryOf(kase, ch);
-      let index = categoryIndex[k].get(category);
+      // k runs over CHARACTERISTICS, which both arrays were mapped from.
+      let index = categoryIndex[k]!.get(category);
       if (index === undefined) {
-        index = categoryIndex[k].size;
-        categoryIndex[k].set(category, index);
-        popCount[k].push(0);
+        index = categoryIndex[k]!.size;
+        categoryIndex[k]!.set(category, index);
+        popCount[k]!.push(0);
       }
-      popCount[k][index]++;
+      popCount[k]![index]!++;
       return index;
     });
     const key = indices.join(',');
@@ -107,7 +109,7 @@ function buildProblem(ordered: readonly SamplingCase[]): Problem {
       cats.push(indices);
       members.push([]);
     }
-    members[s].push(i);
+    members[s]!.push(i);
   });
   return { cats, members, popCount, N: ordered.length };
 }
@@ -124,7 +126,7 @@ class SelectionState {
     this.taken = problem.members.map(() => 0);
   }
   target(k: number, c: number, n = this.n) {
-    return (this.problem.popCount[k][c] * n) / this.problem.N;
+    return (this.problem.popCount[k]![c]! * n) / this.problem.N;
   }
   total(): number {
     let sum = 0;
@@ -133,27 +135,29 @@ class SelectionState {
   }
   addDelta(s: number, n = this.n): number {
     let delta = 0;
-    this.problem.cats[s].forEach((c, k) => {
-      const d = this.count[k][c] - this.target(k, c, n);
+    this.problem.cats[s]!.forEach((c, k) => {
+      const d = this.count[k]![c]! - this.target(k, c, n);
       delta += this.cost(d + 1) - this.cost(d);
     });
     return delta;
   }
   swapDelta(out: number, into: number): number {
     let delta = 0;
-    const a = this.problem.cats[out];
-    const b = this.problem.cats[into];
+    const a = this.problem.cats[out]!;
+    const b = this.problem.cats[into]!;
     for (let k = 0; k < a.length; k++) {
-      if (a[k] === b[k]) continue;
-      const da = this.count[k][a[k]] - this.target(k, a[k]);
-      const db = this.count[k][b[k]] - this.target(k, b[k]);
+      const ak = a[k]!;
+      const bk = b[k]!;
+      if (ak === bk) continue;
+      const da = this.count[k]![ak]! - this.target(k, ak);
+      const db = this.count[k]![bk]! - this.target(k, bk);
       delta += this.cost(da - 1) - this.cost(da) + this.cost(db + 1) - this.cost(db);
     }
     return delta;
   }
   move(s: number, by: 1 | -1) {
-    this.taken[s] += by;
-    this.problem.cats[s].forEach((c, k) => (this.count[k][c] += by));
+    this.taken[s]! += by;
+    this.problem.cats[s]!.forEach((c, k) => (this.count[k]![c]! += by));
   }
   snapshot(): number[] {
     return [...this.taken];
@@ -165,8 +169,8 @@ class SelectionState {
       for (let i = 0; i < t; i++) this.move(s, 1);
     });
   }
-  canAdd = (s: number) => this.taken[s] < this.problem.members[s].length;
-  canRemove = (s: number) => this.taken[s] > 0;
+  canAdd = (s: number) => this.taken[s]! < this.problem.members[s]!.length;
+  canRemove = (s: number) => this.taken[s]! > 0;
 }
 
 /** One case at a time from the stratum that lowers the cost most; ties go to the seeded order. */
@@ -212,7 +216,7 @@ function improveBySwaps(state: SelectionState, rng: Rng) {
   }
 }
 
-export interface BalancedDraw {
+interface BalancedDraw {
   /** The sampled cases' ids, by reference. */
   sampleIds: string[];
   /** Every other case's id, best reserve first. */
@@ -246,8 +250,8 @@ export function drawBalancedSample(population: readonly SamplingCase[], size: nu
         const outs = strata.filter(state.canRemove);
         const intos = strata.filter(state.canAdd);
         if (!outs.length || !intos.length) break;
-        const out = outs[Math.floor(rng() * outs.length)];
-        const into = intos[Math.floor(rng() * intos.length)];
+        const out = at(outs, Math.floor(rng() * outs.length));
+        const into = at(intos, Math.floor(rng() * intos.length));
         if (out === into) continue;
         state.move(out, -1);
         state.move(into, 1);
@@ -264,7 +268,7 @@ export function drawBalancedSample(population: readonly SamplingCase[], size: nu
 
   const selected = problem.members.flatMap((m, s) => m.slice(0, state.taken[s]));
   const sampleIds = selected
-    .map((i) => ordered[i])
+    .map((i) => at(ordered, i))
     .sort(compareReferences)
     .map((c) => c.id);
 
@@ -272,11 +276,11 @@ export function drawBalancedSample(population: readonly SamplingCase[], size: nu
   const next = [...state.taken];
   const reserveIds: string[] = [];
   state.cost = rankCost;
-  addGreedily(state, rng, ordered.length - n, true, (s) => reserveIds.push(ordered[problem.members[s][next[s]++]].id));
+  addGreedily(state, rng, ordered.length - n, true, (s) => reserveIds.push(at(ordered, at(at(problem.members, s), next[s]!++)).id));
   return { sampleIds, reserveIds };
 }
 
-export interface CategoryComparison {
+interface CategoryComparison {
   category: string;
   populationCount: number;
   /** 0–1 */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyReplacements, classifyCases, describeSample, eligibleCounts, planSizes, suggestReplacements, type ListedCase } from './plan';
 import { defaultWindows } from './windows';
+import { at } from '@/lib/must';
 
 const listed = (reference: string, type: ListedCase['type'], disposalDate: string, extra: Partial<ListedCase> = {}): ListedCase => ({
   id: `id-${reference}`,
@@ -58,12 +59,12 @@ describe('applyReplacements and describeSample', () => {
 
   it('describes each population: the sample, the replacements with reasons, the make-up', () => {
     const [court] = describeSample(classifyCases(cases, windows), selection, replacements);
-    expect(court.sample.map((c) => c.reference)).toEqual(['C2', 'C3']);
-    expect(court.replaced).toEqual([
+    expect(court?.sample.map((c) => c.reference)).toEqual(['C2', 'C3']);
+    expect(court?.replaced).toEqual([
       expect.objectContaining({ reason: 'Transferred out', removed: expect.objectContaining({ reference: 'C1' }) }),
     ]);
     expect(
-      court.comparison.find((c) => c.characteristic === 'gender')!.categories.map((c) => [c.category, c.populationCount, c.sampleCount]),
+      court?.comparison.find((c) => c.characteristic === 'gender')!.categories.map((c) => [c.category, c.populationCount, c.sampleCount]),
     ).toEqual([
       ['female', 1, 1],
       ['male', 2, 1],
@@ -73,8 +74,8 @@ describe('applyReplacements and describeSample', () => {
 
 describe('suggestReplacements', () => {
   it('offers the same stratum first', () => {
-    const [first] = suggestReplacements(cases[1], [cases[0], { ...cases[2], id: 'x', gender: 'female' }]);
-    expect(first.kase.id).toBe('x');
-    expect(first.similarity).toBe(4);
+    const [first] = suggestReplacements(at(cases, 1), [at(cases, 0), { ...at(cases, 2), id: 'x', gender: 'female' }]);
+    expect(first?.kase.id).toBe('x');
+    expect(first?.similarity).toBe(4);
   });
 });

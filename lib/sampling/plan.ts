@@ -31,7 +31,7 @@ export interface StoredReplacement {
   reason: string;
 }
 
-export interface PopulationSample {
+interface PopulationSample {
   type: CaseType;
   sample: ListedCase[];
   /** Reserves not yet used, best first. */

@@ -75,7 +75,7 @@ describe('checkPopulationFile', () => {
   });
 
   it('refuses resettlement cases under the 2018 standards, a missing column and an empty file', () => {
-    expect(checkPopulationFile(recordsOf([HEADER, 'R-1,resettlement,custodial_sentence,2026-01-01,,,,']), '2018').errors[0].column).toBe(
+    expect(checkPopulationFile(recordsOf([HEADER, 'R-1,resettlement,custodial_sentence,2026-01-01,,,,']), '2018').errors[0]?.column).toBe(
       'type',
     );
     expect(checkPopulationFile(recordsOf(['reference,type,disposal', 'A-1,court,referral_order']), '2021').fileErrors).toEqual([

@@ -29,7 +29,7 @@ export const POPULATION_COLUMNS = [
   'safety_wellbeing',
   'case_manager',
 ] as const;
-export type PopulationColumn = (typeof POPULATION_COLUMNS)[number];
+type PopulationColumn = (typeof POPULATION_COLUMNS)[number];
 
 const REQUIRED: readonly PopulationColumn[] = ['reference', 'type', 'disposal', 'disposal_date'];
 
@@ -59,9 +59,9 @@ const ALIASES = new Map<string, PopulationColumn>(
 );
 
 /** A service's whole caseload, not a sample: a few thousand rows at most. */
-export const MAX_POPULATION_ROWS = 5000;
+const MAX_POPULATION_ROWS = 5000;
 
-export interface PopulationRow {
+interface PopulationRow {
   line: number;
   reference: string;
   type: CaseType;
@@ -74,7 +74,7 @@ export interface PopulationRow {
   caseManager: string | null;
 }
 
-export interface PopulationIssue {
+interface PopulationIssue {
   /** Line of the file (the header is line 1). */
   line: number;
   column: PopulationColumn | null;

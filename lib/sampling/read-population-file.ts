@@ -10,7 +10,7 @@ import { formatIsoDate } from './dates';
 /** A service's caseload fits in well under this; server actions accept 1 MB. */
 export const MAX_POPULATION_FILE_BYTES = 900_000;
 
-export type ReadResult = { ok: true; records: CsvRecord[] } | { ok: false; message: string };
+type ReadResult = { ok: true; records: CsvRecord[] } | { ok: false; message: string };
 
 const isXlsx = (name: string) => /\.xlsx$/i.test(name);
 const isCsv = (name: string) => /\.csv$/i.test(name);
@@ -25,9 +25,9 @@ function cellText(value: ExcelJS.CellValue): string {
   // A date typed into Excel is a date, not text: read it as the calendar date it shows.
   if (value instanceof Date) return formatIsoDate(value);
   if (typeof value === 'object') {
-    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result);
     if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('text' in value) return String(value.text);
     if ('error' in value) return '';
   }
   return String(value);

@@ -21,7 +21,7 @@ export const MARGIN_OF_ERROR = 0.05;
 /** n0: the sample an unlimited population would need. */
 export const UNCORRECTED_SAMPLE_SIZE = (CONFIDENCE_Z ** 2 * ASSUMED_PROPORTION * (1 - ASSUMED_PROPORTION)) / MARGIN_OF_ERROR ** 2;
 
-export interface SampleSizeWorking {
+interface SampleSizeWorking {
   population: number;
   /** n0 */
   uncorrected: number;
@@ -56,9 +56,9 @@ export function sixtyFortyOutOfCourtSize(courtSize: number, outOfCourtPopulation
  * Resettlement cases (July 2021 standards) are "a small illustrative set", not a statistical
  * sample: Leicestershire 2021 (004_46eac8fc65744bcf.txt) examined four resettlement case files.
  */
-export const ILLUSTRATIVE_RESETTLEMENT_SIZE = 4;
+const ILLUSTRATIVE_RESETTLEMENT_SIZE = 4;
 
-export type SizeRule = 'formula' | 'sixty_forty' | 'illustrative' | 'override';
+type SizeRule = 'formula' | 'sixty_forty' | 'illustrative' | 'override';
 
 export interface SizeOverride {
   size: number;

@@ -41,7 +41,7 @@ import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/li
 const SEED_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 /** A new seed a person can read out: 8 characters, no 0/o or 1/l/i to confuse. */
-export function newSeed(): string {
+function newSeed(): string {
   return Array.from(randomBytes(8), (b) => SEED_ALPHABET[b % SEED_ALPHABET.length]).join('');
 }
 
@@ -114,7 +114,7 @@ const sameWindows = (a: EligibilityWindows, b: EligibilityWindows) => JSON.strin
 const sortedWindows = (w: EligibilityWindows) => Object.fromEntries(Object.entries(w).sort(([x], [y]) => (x < y ? -1 : 1)));
 
 /** Everything the sample page shows, computed from what is stored. */
-export function buildSampleState(framework: FrameworkVersion, population: StoredPopulation) {
+function buildSampleState(framework: FrameworkVersion, population: StoredPopulation) {
   const windows = population.windows as EligibilityWindows;
   const overrides = population.sizeOverrides as Partial<Record<CaseType, SizeOverride>>;
   const listed: ListedCase[] = population.cases.map((c) => ({ ...c, disposalDate: formatIsoDate(c.disposalDate) }));
@@ -129,7 +129,7 @@ export function buildSampleState(framework: FrameworkVersion, population: Stored
   return { population, windows, overrides, classified, sizes, draw, replacements, samples, isStale };
 }
 
-export type SampleState = ReturnType<typeof buildSampleState>;
+type SampleState = ReturnType<typeof buildSampleState>;
 
 async function loadPopulation(tx: Tx | PrismaClient, inspectionId: string): Promise<StoredPopulation | null> {
   return tx.samplePopulation.findUnique({ where: { inspectionId }, select: POPULATION_SELECT });
@@ -313,8 +313,8 @@ export async function drawSample(db: PrismaClient, actor: Actor, input: unknown)
         populationId: population.id,
         seed,
         windows: state.windows as Prisma.InputJsonValue,
-        sizes: sizesOf(state.sizes) as Prisma.InputJsonValue,
-        selection: selection as Prisma.InputJsonValue,
+        sizes: sizesOf(state.sizes),
+        selection: selection,
         drawnById: actor.id,
       },
       select: { id: true },

@@ -17,7 +17,7 @@
 import type { CaseType, FrameworkVersion } from '@/lib/framework/types';
 import { formatIsoDate } from './dates';
 
-export interface EligibilityWindow {
+interface EligibilityWindow {
   /** First eligible disposal or sentence date, `YYYY-MM-DD`, inclusive. */
   from: string;
   /** Last eligible date, `YYYY-MM-DD`, inclusive. */
@@ -40,7 +40,7 @@ export function populationTypes(framework: FrameworkVersion): CaseType[] {
 
 /** `date` moved back by whole months, the day clamped to the month's length (31 May − 3 = 28 Feb). */
 export function monthsBefore(isoDate: string, months: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = isoDate.split('-').map(Number);
   const target = new Date(Date.UTC(y, m - 1 - months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d, lastDay));
@@ -57,14 +57,14 @@ export function defaultWindows(fieldworkStart: string, framework: FrameworkVersi
   return windows;
 }
 
-export interface EligibilityDecision {
+interface EligibilityDecision {
   isEligible: boolean;
   /** Why, in words for the population table. */
   reason: string;
 }
 
 const human = (iso: string) => {
-  const [y, m, d] = iso.split('-').map(Number);
+  const [y = NaN, m = NaN, d = NaN] = iso.split('-').map(Number);
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d)),
   );

@@ -16,7 +16,7 @@ export interface InspectorLoad {
   allocated: Partial<Record<CaseType, number>>;
 }
 
-export interface PlannedAllocation {
+interface PlannedAllocation {
   caseId: string;
   inspectorId: string;
 }
@@ -39,7 +39,7 @@ export function planEvenSpread(cases: readonly CaseToAllocate[], inspectors: rea
     (a, b) => a.type.localeCompare(b.type) || a.reference.localeCompare(b.reference, 'en-GB', { numeric: true }),
   );
   return ordered.map((kase) => {
-    let best = loads[0];
+    let best = loads[0]!; // inspectors is not empty (checked above)
     for (const load of loads) {
       const ofType = load.byType[kase.type] ?? 0;
       const bestOfType = best.byType[kase.type] ?? 0;

@@ -1,14 +1,13 @@
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import type { CaseType } from '@/lib/framework/types';
 import { ZAllocateCase, ZAllocateCases, ZSpreadCases } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { planEvenSpread } from './allocation-plan';
+import { planEvenSpread, type InspectorLoad } from './allocation-plan';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type Tx } from './manage-access';
 import { writeAudits } from '@/lib/audit/write';
 
-export interface AllocationResult {
+interface AllocationResult {
   count: number;
   inspectorName: string | null;
 }
@@ -105,9 +104,7 @@ export async function spreadUnallocatedCases(db: PrismaClient, actor: Actor, inp
       throw new AppError('invalid', 'There are no inspectors on the team to spread the cases across. Add inspectors to the team first.');
     }
     const cases = await tx.case.findMany({ where: { inspectionId }, select: { id: true, reference: true, type: true, inspectorId: true } });
-    const loads = new Map(
-      inspectors.map((m) => [m.user.id, { id: m.user.id, name: m.user.name, allocated: {} as Partial<Record<CaseType, number>> }]),
-    );
+    const loads = new Map<string, InspectorLoad>(inspectors.map((m) => [m.user.id, { id: m.user.id, name: m.user.name, allocated: {} }]));
     for (const c of cases) {
       const load = c.inspectorId ? loads.get(c.inspectorId) : undefined;
       if (load) load.allocated[c.type] = (load.allocated[c.type] ?? 0) + 1;

@@ -6,7 +6,7 @@
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS } from '@/lib/format/labels';
 import { CASE_TYPES, COURT_DISPOSALS, DISPOSALS, LEVELS, type CaseType, type Disposal } from '@/lib/framework/types';
 
-export const REFERENCE_MAX_LENGTH = 40;
+const REFERENCE_MAX_LENGTH = 40;
 
 /** `Out-of-court disposal` → `out_of_court_disposal`: case, spaces and hyphens do not matter. */
 export function normaliseWord(text: string): string {
@@ -41,7 +41,7 @@ export const parseDisposal = lookup(DISPOSALS, DISPOSAL_LABELS);
 /** `low`, `medium`, `high`, `very_high`, or `Very high`. */
 export const parseLevel = lookup(LEVELS, LEVEL_LABELS);
 
-export function isCourtDisposal(disposal: Disposal): boolean {
+function isCourtDisposal(disposal: Disposal): boolean {
   return (COURT_DISPOSALS as readonly string[]).includes(disposal);
 }
 

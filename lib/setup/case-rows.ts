@@ -23,7 +23,7 @@ import {
  * stores case references only, so such a file is refused outright rather than the column
  * quietly dropped: the service should not be sending it.
  */
-export const PERSONAL_COLUMN =
+const PERSONAL_COLUMN =
   /(^|_)(name|names|forename|forenames|surname|surnames|first_?name|last_?name|full_?name|given_?names?|family_?name|middle_?names?|child|childs|child's|young_?person|young_?people|yp|dob|date_of_birth|birth_?date|address|postcode)(_|$)/;
 
 export interface HeadingMatch<C extends string> {
@@ -92,7 +92,7 @@ export function readHeader<C extends string>(
 
 /** The columns both files have; the checks below report against these. */
 export type CaseRowColumn = 'reference' | 'type' | 'disposal' | 'gender' | 'rosh' | 'safety_wellbeing' | 'case_manager';
-export type AddIssue = (column: CaseRowColumn | null, message: string) => void;
+type AddIssue = (column: CaseRowColumn | null, message: string) => void;
 
 /** The row's trimmed cells by column; a row with values beyond the header's columns is an issue. */
 export function readRowValues<C extends string>(

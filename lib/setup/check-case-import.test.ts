@@ -64,14 +64,14 @@ describe('checkCaseImport: a good file', () => {
         inspectorId: null,
       },
     ]);
-    expect(result.rows[0].inspectorName).toBe('Ines Inspector');
+    expect(result.rows[0]?.inspectorName).toBe('Ines Inspector');
     expect(result.rows.map((r) => r.line)).toEqual([2, 3, 4]);
   });
 
   it('needs only reference, type and disposal, in any order, with aliases and a BOM', () => {
     const result = checkCaseImport('\uFEFFDisposal,Case Reference,Case type\r\nYouth caution,OOC-9,Out-of-court disposal\r\n', context);
     expect(result.isImportable).toBe(true);
-    expect(result.rows[0].kase).toMatchObject({ reference: 'OOC-9', type: 'out_of_court', disposal: 'youth_caution' });
+    expect(result.rows[0]?.kase).toMatchObject({ reference: 'OOC-9', type: 'out_of_court', disposal: 'youth_caution' });
   });
 
   it('skips blank lines and keeps line numbers of the file', () => {
@@ -82,7 +82,7 @@ describe('checkCaseImport: a good file', () => {
 
   it('reads quoted values with commas', () => {
     const result = check([HEADER, 'NS-301,court,referral_order,,,,,"Team A, north",']);
-    expect(result.rows[0].kase?.caseManager).toBe('Team A, north');
+    expect(result.rows[0]?.kase?.caseManager).toBe('Team A, north');
   });
 
   it('accepts the template with its example row', () => {

@@ -34,7 +34,7 @@ export const IMPORT_COLUMNS = [
   'case_manager',
   'inspector_email',
 ] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ['reference', 'type', 'disposal'];
 
@@ -59,12 +59,10 @@ const COLUMN_ALIASES: ReadonlyMap<string, ImportColumn> = new Map(
   } satisfies Record<string, ImportColumn>),
 );
 
-export { PERSONAL_COLUMN } from './case-rows';
-
 /** Largest sample accepted in one file; inspections sample tens of cases, not thousands. */
 export const MAX_IMPORT_ROWS = 500;
 
-export interface ImportTeamMember {
+interface ImportTeamMember {
   userId: string;
   email: string;
   name: string;
@@ -78,7 +76,7 @@ export interface CaseImportContext {
   team: readonly ImportTeamMember[];
 }
 
-export interface ImportedCase {
+interface ImportedCase {
   reference: string;
   type: CaseType;
   disposal: Disposal;

@@ -5,7 +5,7 @@
 import { findStandard, listCaseMarkedStandards, listStandards } from '@/lib/framework';
 import { RATINGS, type Framework, type Rating } from '@/lib/framework/types';
 
-export type CheckResult<T> = { ok: true; value: T } | { ok: false; message: string };
+type CheckResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * Previous ratings by standard id, from a form's `{ "2.1": "good", "2.2": "" }` (blank means
@@ -39,7 +39,7 @@ export function parseKeyQuestionPercentages(text: string, framework: Framework):
     const where = `Previous key-question percentages, line ${index + 1}`;
     const match = /^(\d\.\d\.\d+)\s*[=:]\s*(\d{1,3})\s*%?$/.exec(line);
     if (!match) return { ok: false, message: `${where}: write a key question and its percentage, like 2.1.1=77` };
-    const [, id, pctText] = match;
+    const [, id = '', pctText] = match;
     const pct = Number(pctText);
     if (!keyQuestionIds.has(id)) {
       return {

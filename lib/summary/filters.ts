@@ -14,9 +14,9 @@ import type { InspectionStatus } from '@/lib/auth/permissions';
 import { hasUnstorableCharacter } from '@/lib/validation/safe-input';
 
 export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const satisfies readonly InspectionStatus[];
-export const SUMMARY_SORTS = ['service', 'region', 'fieldwork', 'framework', 'score', 'overall', 'status'] as const;
+const SUMMARY_SORTS = ['service', 'region', 'fieldwork', 'framework', 'score', 'overall', 'status'] as const;
 export type SummarySort = (typeof SUMMARY_SORTS)[number];
-export type SortDirection = 'asc' | 'desc';
+type SortDirection = 'asc' | 'desc';
 
 export interface SummaryFilters {
   framework: FrameworkVersion | null;
@@ -30,7 +30,7 @@ export interface SummaryFilters {
   dir: SortDirection;
 }
 
-export type SummaryFilterField = 'framework' | 'from' | 'to' | 'region' | 'status' | 'sort';
+type SummaryFilterField = 'framework' | 'from' | 'to' | 'region' | 'status' | 'sort';
 
 export const DEFAULT_SUMMARY_FILTERS: SummaryFilters = {
   framework: null,
@@ -43,7 +43,7 @@ export const DEFAULT_SUMMARY_FILTERS: SummaryFilters = {
 };
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is refused). */
-export const ZIsoDate = z
+const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((text) => {

@@ -13,7 +13,7 @@ import { allInspectionRows, exportableInspectionsWhere } from '@/lib/export/all-
 import { summaryFilterWhere, type SummaryFilters } from './filters';
 import { sortSummaryRows, summaryFigures, toSummaryRow, type SummaryFigures, type SummaryRow } from './summary';
 
-export interface SummaryData {
+interface SummaryData {
   rows: SummaryRow[];
   figures: SummaryFigures;
 }

@@ -5,6 +5,7 @@ import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
 import { summaryFigures, toSummaryRow } from './summary';
 import { buildSummaryTables, filterRows, standardCellText, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import { at } from '@/lib/must';
 
 function row(id: string, service: string, yes: number, no: number) {
   return toSummaryRow({
@@ -50,21 +51,21 @@ describe('summary tables', () => {
   });
 
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {
-    const csv = readCsv([...summaryCsv(tables[1])].join(''));
+    const csv = readCsv([...summaryCsv(at(tables, 1))].join(''));
     expect(csv.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
       ['\'=HYPERLINK("x")', "'+North"],
       ['Plain', "'+North"],
     ]);
-    expect(readCsv([...summaryCsv(tables[0])].join('')).rows).toContainEqual(['Region', "'@Region"]);
+    expect(readCsv([...summaryCsv(at(tables, 0))].join('')).rows).toContainEqual(['Region', "'@Region"]);
     const sheets = await readXlsx(await bytesOf(summaryWorkbookStream(tables)));
-    expect(sheets[1].rows[0].values[0]).toBe('\'=HYPERLINK("x")');
+    expect(sheets[1]?.rows[0]?.values[0]).toBe('\'=HYPERLINK("x")');
   });
 
   it('keeps a median of 62.5% exact: 62.5 in the CSV, 0.625 shown as 0.0% in the workbook', async () => {
     const kq = tables.find((t) => t.id === 'key-questions')!;
     const csv = readCsv([...summaryCsv(kq)].join(''));
     expect(csv.rows.find((r) => r[1] === '2.1.1')?.slice(3)).toEqual(['2', '60', '62.5', '65']);
-    const sheet = (await readXlsx(await bytesOf(summaryWorkbookStream(tables))))[3];
+    const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 3);
     const found = sheet.rows.find((r) => r.values[1] === '2.1.1')!;
     expect(found.values.slice(3)).toEqual([2, 0.6, 0.625, 0.65]);
     expect(found.numFmts.slice(4)).toEqual(['0%', '0.0%', '0%']);

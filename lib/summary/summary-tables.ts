@@ -18,9 +18,9 @@ import type { SummaryFilters } from './filters';
 import { summaryStandardIds, type SummaryFigures, type SummaryRow, type SummaryStandardCell } from './summary';
 
 export const SUMMARY_TABLE_IDS = ['filters', 'inspections', 'rating-counts', 'key-questions', 'changes'] as const;
-export type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
+type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
 
-export interface SummaryTable {
+interface SummaryTable {
   id: SummaryTableId;
   title: string;
   sheetName: string;

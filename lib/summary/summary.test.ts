@@ -3,6 +3,7 @@ import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { AllInspectionsRow } from '@/lib/export/all-inspections';
 import type { Rating } from '@/lib/framework/types';
 import { changeOf, median, sortSummaryRows, summaryFigures, toSummaryRow, type SummaryRow } from './summary';
+import { at } from '@/lib/must';
 
 function row(
   id: string,
@@ -92,9 +93,9 @@ describe('summaryFigures', () => {
 describe('sortSummaryRows', () => {
   it('sorts by score with unrated inspections last in either direction, ties by service', () => {
     const rows = [row('a', { service: 'Beta' }), row('b', { service: 'Alpha' }), row('c', { service: 'Gamma' })];
-    rows[2] = { ...rows[2], score: null };
-    rows[0] = { ...rows[0], score: 10 };
-    rows[1] = { ...rows[1], score: 10 };
+    rows[2] = { ...at(rows, 2), score: null };
+    rows[0] = { ...at(rows, 0), score: 10 };
+    rows[1] = { ...at(rows, 1), score: 10 };
     expect(sortSummaryRows(rows, { sort: 'score', dir: 'desc' }).map((r) => r.service)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(sortSummaryRows(rows, { sort: 'score', dir: 'asc' }).map((r) => r.service)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(sortSummaryRows(rows, { sort: 'service', dir: 'desc' }).map((r) => r.service)).toEqual(['Gamma', 'Beta', 'Alpha']);

@@ -16,6 +16,7 @@ import { compareRatings } from '@/lib/rating/bands';
 import type { AllInspectionsRow } from '@/lib/export/all-inspections';
 import type { InspectionStatus } from '@/lib/auth/permissions';
 import type { SummaryFilters } from './filters';
+import { at } from '@/lib/must';
 
 export interface SummaryStandardCell {
   rating: Rating | null;
@@ -44,7 +45,7 @@ export interface SummaryRow {
   previousRatings: Record<string, Rating>;
 }
 
-export const isFinalStatus = (status: InspectionStatus): boolean => status === 'published';
+const isFinalStatus = (status: InspectionStatus): boolean => status === 'published';
 
 const isRating = (value: unknown): value is Rating => typeof value === 'string' && (RATINGS as readonly string[]).includes(value);
 
@@ -117,7 +118,7 @@ export function sortSummaryRows(rows: readonly SummaryRow[], filters: Pick<Summa
   return [...rows].sort((a, b) => byKey(a, b) || text(a.service, b.service) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-export type RatingCounts = Record<Rating, number> & { notRated: number };
+type RatingCounts = Record<Rating, number> & { notRated: number };
 
 export interface StandardRatingCounts {
   framework: FrameworkVersion;
@@ -140,7 +141,7 @@ export interface KeyQuestionSpread {
   max: number | null;
 }
 
-export type Change = 'up' | 'same' | 'down';
+type Change = 'up' | 'same' | 'down';
 
 export interface StandardChanges {
   framework: FrameworkVersion;
@@ -166,7 +167,7 @@ export interface SummaryFigures {
 export function median(sorted: readonly number[]): number | null {
   if (sorted.length === 0) return null;
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? at(sorted, mid) : (at(sorted, mid - 1) + at(sorted, mid)) / 2;
 }
 
 /** How a standard's rating moved since the previous inspection; null when either is missing. */
@@ -215,9 +216,9 @@ export function summaryFigures(rows: readonly SummaryRow[]): SummaryFigures {
           keyQuestionId: kq.id,
           text: kq.text,
           n: values.length,
-          min: values.length ? values[0] : null,
+          min: values[0] ?? null,
           median: median(values),
-          max: values.length ? values[values.length - 1] : null,
+          max: values.at(-1) ?? null,
         });
       }
     }

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * The old check (`/^[0-9a-f-]{36}$/`) let 36 dashes through to the `::uuid` cast, which failed
  * with a server error; anything that does not match this is simply not found.
  */
-export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True when `value` can be looked up as an id (an ill-formed id is "not found", never an error). */
 export function isUuid(value: unknown): value is string {

@@ -57,8 +57,8 @@ describe('valid documents', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const value: TInspectionDocument = result.value;
-    expect(value.cases[0].answers['2.1.1']).toBe('yes');
-    expect(value.cases[0].caseManager).toBe('J. Smith');
+    expect(value.cases[0]?.answers['2.1.1']).toBe('yes');
+    expect(value.cases[0]?.caseManager).toBe('J. Smith');
     expect(value.inspection.previous?.keyQuestionPct?.['2.2.1']).toBe(54);
   });
 

@@ -51,7 +51,7 @@ const ZJudgement = z.union(
   { error: `Expected a judgement: a rating (one of ${RATING_LIST}), null, or { "rating": …, "evidence": … }` },
 );
 
-export const ZInterchangeCase = z.looseObject({
+const ZInterchangeCase = z.looseObject({
   ref: z.string({ error: 'Expected a case reference (text)' }).trim().min(1, 'A case needs a reference'),
   type: z.enum(CASE_TYPES, { error: `Expected a case type: one of ${CASE_TYPES.join(', ')}` }),
   disposal: z.enum(DISPOSALS, { error: `Expected a disposal: one of ${DISPOSALS.join(', ')}` }).optional(),
@@ -65,7 +65,7 @@ export const ZInterchangeCase = z.looseObject({
   notes: z.record(z.string(), z.string({ error: 'Expected a note (text)' })).optional(),
 });
 
-export const ZPanelDecision = z.looseObject({
+const ZPanelDecision = z.looseObject({
   standard: z.string({ error: 'Expected a standard id, e.g. "2.1"' }),
   rating: ZRating,
   rationale: z.string({ error: 'Expected the panel’s rationale (text)' }).trim().min(1, 'A panel decision needs a rationale'),
@@ -269,7 +269,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(document)';
 }
 
-export type ParseInspectionResult = { ok: true; value: TInspectionDocument } | { ok: false; errors: string[] };
+type ParseInspectionResult = { ok: true; value: TInspectionDocument } | { ok: false; errors: string[] };
 
 /**
  * Validates parsed JSON as an interchange document. Errors are "path: message", one per

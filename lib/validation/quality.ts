@@ -9,7 +9,7 @@ const ZQueryText = (label: string) =>
     .string({ error: `Enter ${label}` })
     .trim()
     .min(1, `Enter ${label}`)
-    .max(2000, `${label[0].toUpperCase()}${label.slice(1)} must be 2,000 characters or fewer`);
+    .max(2000, `${label.charAt(0).toUpperCase()}${label.slice(1)} must be 2,000 characters or fewer`);
 
 export const ZRaiseQuery = z.object({
   caseId: z.uuid({ error: 'Unknown case' }),

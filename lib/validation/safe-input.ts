@@ -10,16 +10,16 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 /** Nesting beyond this is refused: forms nest twice, the interchange file about six times. */
 export const MAX_INPUT_DEPTH = 16;
 
-export const UNSTORABLE_MESSAGE =
+const UNSTORABLE_MESSAGE =
   'This contains a character that cannot be stored (a NUL character, or half of an emoji or other symbol): remove it and try again';
-export const TOO_DEEP_MESSAGE = `This is nested more than ${MAX_INPUT_DEPTH} levels deep: no form or file of Casemark nests that deep`;
+const TOO_DEEP_MESSAGE = `This is nested more than ${MAX_INPUT_DEPTH} levels deep: no form or file of Casemark nests that deep`;
 
 /** True when the text holds a NUL character or an unpaired surrogate. */
 export function hasUnstorableCharacter(text: string): boolean {
   return UNSTORABLE.test(text);
 }
 
-export interface UnsafeInput {
+interface UnsafeInput {
   path: (string | number)[];
   message: string;
 }

@@ -17,7 +17,6 @@ export const ZAssignSecondMarking = z.object({
   caseId: z.uuid({ error: 'Choose a case' }),
   markerId: z.uuid({ error: 'Choose the second inspector' }),
 });
-export type TAssignSecondMarking = z.infer<typeof ZAssignSecondMarking>;
 
 /**
  * The second inspector's form: a judgement, a not-applicable reason and an evidence note per key
@@ -32,7 +31,6 @@ export const ZSaveSecondMarking = z.object({
   naReason: z.record(ZKeyQuestionId, ZText('the reason', 500)).default({}),
   note: z.record(ZKeyQuestionId, ZText('the evidence note', 5000)).default({}),
 });
-export type TSaveSecondMarking = z.infer<typeof ZSaveSecondMarking>;
 
 /** The lead inspector's agreed answer on one disagreement, made on the first marking's answer version the page showed. */
 export const ZReconcile = z.object({
@@ -43,4 +41,3 @@ export const ZReconcile = z.object({
   naReason: ZText('the reason', 500).trim().optional().default(''),
   reason: ZText('why this is the agreed answer', 2000).trim().min(1, 'Enter why this is the agreed answer'),
 });
-export type TReconcile = z.infer<typeof ZReconcile>;

@@ -4,8 +4,8 @@ import { checkCaseReference, explainDisposalMismatch, isoDateOf } from '@/lib/se
 import { ZEmail } from './user';
 import { MAX_INT4 } from './ids';
 
-export const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
-export const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
+const TEAM_ROLES = ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] as const;
+const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
 
 const ZInspectionId = z.uuid({ error: 'Unknown inspection' });
 const ZUserId = z.uuid({ error: 'Unknown user' });
@@ -106,7 +106,7 @@ export const ZCreateInspection = z
     (value, ctx) => {
       // Runs even when other fields have errors, so every problem of the form is shown at once.
       const raw = value as unknown as Record<string, unknown>;
-      const text = (key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : '');
+      const text = (key: string) => (typeof raw[key] === 'string' ? raw[key] : '');
       if (raw.serviceId === 'new') {
         const service = ZServiceFields.safeParse({
           name: text('newServiceName'),
@@ -149,7 +149,7 @@ export const ZChangeMemberRole = z.object({ inspectionId: ZInspectionId, userId:
 export const ZRemoveMember = z.object({ inspectionId: ZInspectionId, userId: ZUserId });
 
 /** A case reference: 1–40 characters, never a child's name. */
-export const ZCaseReference = z
+const ZCaseReference = z
   .string({ error: 'Enter a case reference' })
   .trim()
   .superRefine((reference, ctx) => {

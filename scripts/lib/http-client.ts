@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { at } from '@/lib/must';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
@@ -31,7 +32,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   });
   const session = response.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
   if (!session) throw new Error(`Sign-in failed for ${email} (${response.status})`);
-  return session.split(';')[0];
+  return at(session.split(';'), 0);
 }
 
 /** The id of a server action in the production build in <root>/.next. */
@@ -72,16 +73,16 @@ export async function startNextServer(options: {
     },
   );
   let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (/Ready/i.test(chunk.toString())) resolve();
     });
     child.once('exit', (code) => reject(new Error(`next start exited (${code}) before it was ready: ${output}`)));
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return child;
 }
 

@@ -11,7 +11,7 @@ import { EmbeddedDatabaseError } from '@/lib/db/embedded-postgres-failure';
 import { DEFAULT_MIGRATIONS_DIR, migrate } from '@/lib/db/migrate';
 import { AppError } from '@/lib/errors';
 
-export const DATA_DIR = path.resolve(process.env.CASEMARK_DATA_DIR ?? '.data');
+const DATA_DIR = path.resolve(process.env.CASEMARK_DATA_DIR ?? '.data');
 
 export interface Database {
   /** What the app connects as: a role that is neither superuser nor owner (lib/db/app-role.ts). */

@@ -20,13 +20,14 @@ import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { buildIfNeeded } from './build';
 import { readPanelEvents, serverActionId, signIn, startNextServer, stopServer, summarise } from './http-client';
+import { at } from '@/lib/must';
 
 /** Every seeded account's password. */
 export const SOAK_PASSWORD = 'soak-password-1';
 const PASSWORD = SOAK_PASSWORD;
 const CASES_PER_INSPECTOR = 2;
 
-export interface SoakOptions {
+interface SoakOptions {
   inspectors: number;
   minutes: number;
   /** Pairs of devices of one inspector editing the same few answers (conflicts expected). */
@@ -43,13 +44,13 @@ export interface SoakOptions {
   log?: (line: string) => void;
 }
 
-export interface SoakCheck {
+interface SoakCheck {
   name: string;
   ok: boolean;
   detail: string;
 }
 
-export interface SoakFigures {
+interface SoakFigures {
   inspectors: number;
   seconds: number;
   acknowledged: number;
@@ -102,7 +103,7 @@ export function parseSaveResponse(status: number, text: string): Outcome {
   if (text.includes('"status":"saved"') && version) return { kind: 'saved', version: Number(version[1]) };
   if (text.includes('"status":"conflict"') && version) return { kind: 'conflict', theirsVersion: Number(version[1]) };
   const code = /"code":"([a-z_]+)"/.exec(text);
-  return { kind: 'failed', reason: code ? code[1] : text.slice(0, 80) };
+  return { kind: 'failed', reason: code?.[1] ?? text.slice(0, 80) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -147,7 +148,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // Each simulated inspector (device) signs in once and keeps its cookie.
     const clients: Client[] = [];
     for (let i = 0; i < options.inspectors; i++) {
-      const account = world.accounts[i];
+      const account = at(world.accounts, i);
       clients.push({
         index: i,
         cookie: await signInPatiently(baseUrl, account.email),
@@ -265,7 +266,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const inspectorLoops = clients.map(async (client) => {
       await sleep(Math.random() * paceMax);
       while (performance.now() < stopAt) {
-        const key = client.keys[Math.floor(Math.random() * client.keys.length)];
+        const key = at(client.keys, Math.floor(Math.random() * client.keys.length));
         const next = client.known.get(key)!.value === 'yes' ? 'no' : 'yes';
         await change(client, key, next);
         await sleep(paceMin + Math.random() * (paceMax - paceMin));
@@ -294,7 +295,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         await at(0.65);
         const t = performance.now();
         log('killing the app server');
-        await stopServer(app!, true);
+        await stopServer(app, true);
         app = await startNextServer({ port, databaseUrl: db.appUrl, secret });
         log('app server started again');
         faultWindows.push([t, performance.now() + 5000]);
@@ -357,8 +358,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     for (const ack of [...acks].sort((a, b) => a.at - b.at)) {
       if (inFault(ack.at)) continue;
       panelEvents.forEach((events, s) => {
-        while (cursors[s] < events.length && events[cursors[s]] < ack.at) cursors[s] += 1;
-        if (cursors[s] < events.length) lags.push(events[cursors[s]] - ack.at);
+        let cursor = at(cursors, s);
+        while (cursor < events.length && at(events, cursor) < ack.at) cursor += 1;
+        cursors[s] = cursor;
+        if (cursor < events.length) lags.push(at(events, cursor) - ack.at);
       });
     }
     const figures: SoakFigures = {
@@ -501,13 +504,13 @@ export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs:
       lead,
     ]);
     const kase = { type: 'court', disposal: 'referral_order' } as const;
-    const standard = listStandardsForCase(framework, kase)[0];
+    const standard = at(listStandardsForCase(framework, kase), 0);
     const keyQuestionIds = standard.keyQuestions.map((kq) => kq.id);
     const accounts: SoakWorld['accounts'] = [];
     for (let i = 0; i < inspectors; i++) {
       const isSecondDevice = i % 2 === 1 && i < pairs * 2;
       if (isSecondDevice) {
-        accounts.push({ email: accounts[i - 1].email, keys: accounts[i - 1].keys });
+        accounts.push({ email: at(accounts, i - 1).email, keys: at(accounts, i - 1).keys });
         continue;
       }
       const email = `inspector${i}@soak.example`;

@@ -8,6 +8,7 @@ import { createService, updateService } from '../../lib/admin/services';
 import { createMigratedDatabase } from './test-database';
 import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
+import { at } from '@/lib/must';
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -181,7 +182,7 @@ describe('the last admin', () => {
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(await lone.user.count({ where: { isAdmin: true, isActive: true } })).toBe(1);
-      const [survivor] = await lone.user.findMany({ where: { isAdmin: true }, select: { id: true, isAdmin: true } });
+      const survivor = at(await lone.user.findMany({ where: { isAdmin: true }, select: { id: true, isAdmin: true } }), 0);
       const other = survivor.id === a.id ? b : a;
       await lone.user.update({ where: { id: other.id }, data: { isAdmin: true } });
       // With two again, deactivating one is fine; the survivor cannot then be deactivated by a non-admin.

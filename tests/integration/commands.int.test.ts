@@ -127,7 +127,7 @@ describe('the embedded PostgreSQL', () => {
       ['--import', 'tsx', 'tests/integration/fixtures/hold-embedded-postgres.ts', databaseDir, String(port)],
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    await new Promise<void>((resolve) => child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const third = await startEmbeddedPostgres(options);

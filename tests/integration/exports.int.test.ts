@@ -23,6 +23,7 @@ import { systemActor } from '../../lib/auth/permissions';
 
 /** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
 const TEST_READER = systemActor('integration test');
+import { at, must } from '@/lib/must';
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -80,7 +81,7 @@ async function seedMarkedInspection(
     { type: 'out_of_court', disposal: 'youth_caution' },
     ...(version === '2021' && seed % 4 === 1 ? [{ type: 'resettlement' as const, disposal: 'custodial_sentence' as const }] : []),
   ];
-  const updatedById = team[0].userId;
+  const updatedById = at(team, 0).userId;
   const tallied: { type: CaseType; disposal: Disposal; answers: Record<string, AnswerValue> }[] = [];
   const answerRows: {
     caseId: string;
@@ -110,7 +111,7 @@ async function seedMarkedInspection(
   const judgements: Record<string, Rating | null> = {};
   for (const standard of listQualitativeStandards(framework)) {
     if (random() < 0.15) continue;
-    const rating = (['inadequate', 'requires_improvement', 'good', 'outstanding'] as const)[Math.floor(random() * 4)];
+    const rating = at(['inadequate', 'requires_improvement', 'good', 'outstanding'] as const, Math.floor(random() * 4));
     judgements[standard.id] = rating;
     await prisma.qualitativeJudgement.create({ data: { inspectionId: inspection.id, standardId: standard.id, rating, updatedById } });
   }
@@ -153,7 +154,7 @@ beforeAll(async () => {
   const roles = ['lead_inspector', 'manager', 'inspector'] as const;
   seeded = [];
   for (let seed = 1; seed <= 30; seed++) {
-    const role = roles[seed % 3];
+    const role = at(roles, seed % 3);
     const member = role === 'inspector' ? world.inspector : world.lead;
     seeded.push(await seedMarkedInspection(seed, [{ userId: member.id, role }]));
   }
@@ -194,7 +195,7 @@ describe('the summary tables of one inspection', () => {
         expect(record.Rating).toBe(expected.overall.rating ? RATING_LABELS[expected.overall.rating] : '');
         continue;
       }
-      const standard = expected.standards[record.Standard];
+      const standard = must(expected.standards[record.Standard ?? ''], `the result of ${record.Standard}`);
       expect(record.Rating).toBe(standard.rating ? RATING_LABELS[standard.rating] : '');
       expect(record['Computed rating']).toBe(standard.computedRating ? RATING_LABELS[standard.computedRating] : '');
       expect(record['Professional judgement']).toBe(standard.professionalJudgement ? '*' : '');
@@ -249,7 +250,7 @@ describe('the summary tables of one inspection', () => {
     );
     expect(resettlement.records.map((r) => r.Aspect)).toEqual(Object.keys(expected.resettlementAspects));
     for (const record of resettlement.records) {
-      const figures = expected.resettlementAspects[record.Aspect];
+      const figures = must(expected.resettlementAspects[record.Aspect ?? ''], `the figures of ${record.Aspect}`);
       expect(record).toMatchObject({
         '% yes': figures.pct === null ? '' : String(figures.pct),
         Yes: String(figures.yes),
@@ -265,7 +266,7 @@ describe('the summary tables of one inspection', () => {
     expect(file?.fileName).toMatch(/-tables-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(file!.body as Uint8Array);
     expect(sheets.map((s) => s.name)).toEqual(['Ratings', 'Key questions', 'Prompts', 'Resettlement (Casemark own)']);
-    const kq = sheets[1];
+    const kq = at(sheets, 1);
     expect(kq.view).toMatchObject({ state: 'frozen', ySplit: 1 });
     const col = (name: string) => kq.header.indexOf(name);
     for (const standard of Object.values(inspection.expected.standards)) {
@@ -278,13 +279,13 @@ describe('the summary tables of one inspection', () => {
         else expect(row.values[col('% yes')]).toBeCloseTo(figures.pct / 100, 10);
       }
     }
-    const overall = sheets[0].rows.find((r) => r.values[sheets[0].header.indexOf('Standard')] === 'Overall')!;
-    expect(overall.values[sheets[0].header.indexOf('Score')]).toBe(inspection.expected.overall.score);
+    const overall = at(sheets, 0).rows.find((r) => r.values[at(sheets, 0).header.indexOf('Standard')] === 'Overall')!;
+    expect(overall.values[at(sheets, 0).header.indexOf('Score')]).toBe(inspection.expected.overall.score);
     // A panel rationale starting with "=" is text, escaped.
-    const basis = sheets[0].rows
-      .map((r) => r.values[sheets[0].header.indexOf('Basis')])
+    const basis = at(sheets, 0)
+      .rows.map((r) => r.values[at(sheets, 0).header.indexOf('Basis')])
       .find((v) => typeof v === 'string' && v.includes('Not a formula'));
-    if (inspection.expected.standards['2.2'].professionalJudgement)
+    if (must(inspection.expected.standards['2.2'], 'inspection.expected.standards[2.2]').professionalJudgement)
       expect(basis).toMatch(/^Professional judgement applied by the ratings panel: =Not a formula/);
   });
 
@@ -340,7 +341,7 @@ describe('all inspections at once (streamed)', () => {
         }
         return typeof value === 'function' ? value.bind(target) : value;
       },
-    }) as PrismaClient;
+    });
     const visible = seeded.filter((_, i) => (i + 1) % 3 !== 2).length + 1; // lead or manager of 20, and the world's
     const reader = streamOfText(allInspectionsCsv(counting, actor(world.lead), { pageSize: 6 })).getReader();
     await reader.read(); // the header

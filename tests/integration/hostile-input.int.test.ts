@@ -98,6 +98,7 @@ import { prisma as appPrisma } from '../../lib/db/client';
 import { drawSample, uploadPopulation } from '../../lib/sampling/service';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { at, must } from '@/lib/must';
 
 // ——— Which module is which file (for the completeness check) ———
 
@@ -173,7 +174,7 @@ function mulberry32(seed: number) {
 }
 let random = mulberry32(SEED);
 const int = (n: number) => Math.floor(random() * n);
-const pick = <T>(items: readonly T[]): T => items[int(items.length)];
+const pick = <T>(items: readonly T[]): T => at(items, int(items.length));
 const chance = (p: number) => random() < p;
 
 // ——— Hostile values ———
@@ -298,7 +299,7 @@ const notFormVersion: Poison = () => pick(['2147483648', '1099511627776', '-1', 
 const notIn =
   (values: readonly string[]): Poison =>
   () =>
-    pick([`x${int(1000)}`, '', ' ', values[0].toUpperCase() + 'X', `${values[0]} `, 42, null, true, [], {}]);
+    pick([`x${int(1000)}`, '', ' ', at(values, 0).toUpperCase() + 'X', `${values[0]} `, 42, null, true, [], {}]);
 const notInForm =
   (values: readonly string[]): Poison =>
   () =>
@@ -877,7 +878,7 @@ function mutate(target: Target): Record<string, unknown> {
   const poison = () => {
     if (poisonable.length && chance(0.7)) {
       const key = pick(poisonable);
-      input[key] = target.poisons[key]();
+      input[key] = must(target.poisons[key], 'target.poisons[key]')();
       poisoned.add(key);
     } else {
       const candidates = Object.keys(input).filter((k) => k !== 'file' && !target.converted?.includes(k));
@@ -990,8 +991,8 @@ function filesUnder(dir: string, keep: (file: string) => boolean): string[] {
 
 /** The names a module exports as values: `export (async) function x`, `export const x`, `export { a, b as c }`. */
 function exportedNames(source: string): string[] {
-  const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
-  for (const [, list] of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
+  const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1] ?? '');
+  for (const [, list = ''] of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of list.split(',')) {
       const name = part
         .trim()
@@ -1041,7 +1042,7 @@ async function fingerprint(): Promise<Record<string, string>> {
     const [row] = await prisma.$queryRawUnsafe<{ n: number; h: string | null }[]>(
       `SELECT count(*)::int AS n, md5(string_agg(md5(t::text), '' ORDER BY md5(t::text))) AS h FROM "${table.replace(/"/g, '""')}" t`,
     );
-    out[table] = `${row.n}:${row.h ?? ''}`;
+    out[table] = `${must(row, `the count of ${table}`).n}:${row?.h ?? ''}`;
   }
   return out;
 }
@@ -1128,7 +1129,7 @@ async function seedSample() {
   });
   const court = (draw.selection as Record<string, { sample: string[]; reserves: string[] }>).court;
   if (!court?.sample.length || !court.reserves.length) throw new Error('The seeded draw has no court sample and reserves');
-  [sample.sampledId, sample.reserveId] = [court.sample[0], court.reserves[0]];
+  [sample.sampledId, sample.reserveId] = [at(court.sample, 0), at(court.reserves, 0)];
 }
 
 describe(`hostile input (seed ${SEED})`, () => {

@@ -18,6 +18,7 @@ import { systemActor } from '../../lib/auth/permissions';
 
 /** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
 const TEST_READER = systemActor('integration test');
+import { at, must } from '@/lib/must';
 
 const root = path.resolve(__dirname, '../..');
 let prisma: PrismaClient;
@@ -181,7 +182,7 @@ describe('exportInspection', () => {
       { email: world.manager.email, role: 'manager' },
     ]);
     expect(document.cases.map((c) => c.ref)).toEqual(['C-1', 'C-2', 'O-1', 'O-2', 'R-1']);
-    const court = document.cases[0];
+    const court = at(document.cases, 0);
     expect(court).toMatchObject({
       type: 'court',
       disposal: 'referral_order',
@@ -325,7 +326,9 @@ describe('importInspection', () => {
 
   it('imports the full example of docs/interchange.md, free-text evidence and all', async () => {
     const text = readFileSync(path.join(root, 'docs', 'interchange.md'), 'utf8');
-    const example = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(text)![1]) as { cases: { inspector?: string }[] };
+    const example = JSON.parse(must(/```json\n([\s\S]*?)\n```/.exec(text)?.[1], 'a ```json example in the document')) as {
+      cases: { inspector?: string }[];
+    };
     for (const email of new Set(example.cases.map((c) => c.inspector).filter(Boolean))) {
       await prisma.user.upsert({ where: { email: email! }, create: { email: email!, name: email!, passwordHash: 'x' }, update: {} });
     }
@@ -417,8 +420,8 @@ describe('importInspection', () => {
     const before = await snapshot();
     const document = JSON.parse(JSON.stringify(await exportInspection(prisma, TEST_READER, world.inspection.id))) as CasemarkDocument;
     document.inspection.team.push({ email: 'nobody@elsewhere.example', role: 'manager' });
-    document.cases[0].inspector = 'ghost@elsewhere.example';
-    document.panel[0].decidedBy = 'nobody@elsewhere.example';
+    at(document.cases, 0).inspector = 'ghost@elsewhere.example';
+    at(document.panel, 0).decidedBy = 'nobody@elsewhere.example';
     const result = await importInspection(prisma, actor(world.admin), document);
     expect(result).toEqual({
       ok: false,
@@ -490,8 +493,8 @@ describe('importInspection', () => {
     });
 
     const long = JSON.parse(JSON.stringify(await exportInspection(prisma, TEST_READER, world.inspection.id))) as CasemarkDocument;
-    long.cases[0].gender = 'x'.repeat(500);
-    long.cases[0].notes = { ...long.cases[0].notes, '2.1.1': 'x'.repeat(800_000) };
+    at(long.cases, 0).gender = 'x'.repeat(500);
+    at(long.cases, 0).notes = { ...at(long.cases, 0).notes, '2.1.1': 'x'.repeat(800_000) };
     (long.inspection as Record<string, unknown>).previous = { ratings: { '9.9': 'good' } };
     const result = await importInspection(prisma, actor(world.admin), long);
     expect(result.ok).toBe(false);

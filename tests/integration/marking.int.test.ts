@@ -9,6 +9,7 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { createMigratedDatabase } from './test-database';
 import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
+import { at } from '@/lib/must';
 
 let prisma: PrismaClient;
 let url: string;
@@ -106,7 +107,7 @@ describe('saveAnswer', () => {
     expect(results.filter((r) => r.status === 'conflict')).toHaveLength(3);
     const rows = await prisma.answer.findMany({ where: { caseId: w.cases.court.id, questionId: '2.3.1' } });
     expect(rows).toHaveLength(1);
-    expect(rows[0].version).toBe(1);
+    expect(rows[0]?.version).toBe(1);
     expect(await prisma.auditEntry.count({ where: { entityId: `${w.cases.court.id}:2.3.1` } })).toBe(1);
   });
 
@@ -271,7 +272,7 @@ describe('completing and reopening a case', () => {
     expect(await completeCase(prisma, actor(w.inspector), { caseId })).toEqual({ status: 'complete' });
 
     await expectRefused(
-      () => saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: kqs[0].id, value: 'no', baseVersion: 1 }),
+      () => saveAnswer(prisma, actor(w.inspector), { field: 'value', caseId, questionId: at(kqs, 0).id, value: 'no', baseVersion: 1 }),
       'forbidden',
       /marked as complete/,
     );

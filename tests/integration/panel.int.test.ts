@@ -12,6 +12,7 @@ import { systemActor } from '../../lib/auth/permissions';
 
 /** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
 const TEST_READER = systemActor('integration test');
+import { at } from '@/lib/must';
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -55,8 +56,8 @@ describe('the ratings panel', () => {
       baseVersion: 0,
     });
     const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
-    expect(data.result.standards['2.1'].keyQuestions['2.1.1']).toMatchObject({ yes: 1, relevant: 2, pct: 50 });
-    expect(data.result.standards['2.1'].computedRating).toBe('requires_improvement');
+    expect(data.result.standards['2.1']?.keyQuestions['2.1.1']).toMatchObject({ yes: 1, relevant: 2, pct: 50 });
+    expect(data.result.standards['2.1']?.computedRating).toBe('requires_improvement');
     expect(data.progress.byStatus).toEqual({ not_started: 2, in_progress: 2, complete: 0 });
     expect(data.progress.sample.byType).toEqual({ court: 2, out_of_court: 2 });
     expect(data.result.overall.score).toBeNull();
@@ -65,12 +66,12 @@ describe('the ratings panel', () => {
 
   it('records a judgement with evidence, audited, and the overall follows', async () => {
     const framework = getFramework('2018');
-    const standard = listQualitativeStandards(framework)[0];
+    const standard = at(listQualitativeStandards(framework), 0);
     const saved = await recordJudgement(prisma, actor(world.lead), {
       inspectionId: world.inspection.id,
       standardId: standard.id,
       rating: 'good',
-      evidence: { [standard.keyQuestions[0].id]: 'Clear vision shared across the partnership.' },
+      evidence: { [at(standard.keyQuestions, 0).id]: 'Clear vision shared across the partnership.' },
       baseVersion: 0,
     });
     expect(saved).toEqual({ status: 'saved', version: 1 });
@@ -82,7 +83,7 @@ describe('the ratings panel', () => {
     });
     expect(stale).toMatchObject({ status: 'conflict', theirs: { rating: 'good', version: 1 } });
     const data = await loadPanelData(prisma, TEST_READER, world.inspection.id);
-    expect(data.result.standards[standard.id].rating).toBe('good');
+    expect(data.result.standards[standard.id]?.rating).toBe('good');
     expect(data.result.overall.missing).not.toContain(`${standard.id} has no judgement`);
     expect(await prisma.auditEntry.count({ where: { action: 'judgement.record', actorId: world.lead.id } })).toBe(1);
   });
@@ -103,7 +104,7 @@ describe('the ratings panel', () => {
       computedRating: 'requires_improvement',
       professionalJudgement: true,
     });
-    expect(data.decisions['2.1'].rationale).toMatch(/One case away/);
+    expect(data.decisions['2.1']?.rationale).toMatch(/One case away/);
     expect(data.decisionVersions['2.1']).toBe(1);
 
     // A second decision replaces the first (one active per standard).
@@ -196,7 +197,7 @@ describe('the ratings panel', () => {
         naReason: 'No plan was expected (e.g. disposal too short / case closed early)',
         baseVersion: 0,
       });
-      expect((await loadPanelData(prisma, TEST_READER, world.inspection.id)).result.standards['2.2'].computedRating).toBeNull();
+      expect((await loadPanelData(prisma, TEST_READER, world.inspection.id)).result.standards['2.2']?.computedRating).toBeNull();
       await expectRefused(
         () => recordPanelDecision(prisma, actor(world.lead), decision()),
         'invalid',

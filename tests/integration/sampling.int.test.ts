@@ -16,6 +16,7 @@ import {
 import { createMigratedDatabase } from './test-database';
 import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
+import { at } from '@/lib/must';
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -50,7 +51,7 @@ const HEADER = ['reference', 'type', 'disposal', 'disposal_date', 'gender', 'ros
 /** A service's list: 60 court cases (40 in the window), 30 out-of-court (25 in), 6 resettlement. */
 function serviceList(): CsvRecord[] {
   const rng = createRng('service-list');
-  const pick = <T>(values: readonly T[]) => values[Math.floor(rng() * values.length)];
+  const pick = <T>(values: readonly T[]) => at(values, Math.floor(rng() * values.length));
   const levels = ['low', 'medium', 'high', 'very_high'];
   const rows: string[][] = [];
   for (let i = 0; i < 60; i++) {
@@ -180,7 +181,7 @@ describe('windows and sizes', () => {
       ['out_of_court', 10, 'sixty_forty'], // two thirds of the court sample of 15
       ['resettlement', 4, 'illustrative'],
     ]);
-    expect(state.sizes[0].overrideReason).toBe('Two case managers are on long-term leave');
+    expect(state.sizes[0]?.overrideReason).toBe('Two case managers are on long-term leave');
     const actions = (
       await prisma.auditEntry.findMany({ where: { inspectionId: world.inspection.id, entity: 'sample' }, orderBy: { id: 'asc' } })
     ).map((a) => a.action);
@@ -213,13 +214,13 @@ describe('drawing, replacing and confirming', () => {
     const state = (await loadSampleState(prisma, { id: world.inspection.id, framework: '2021' }))!;
     const court = state.samples.find((s) => s.type === 'court')!;
     const outOfCourt = state.samples.find((s) => s.type === 'out_of_court')!;
-    const removed = court.sample[0];
+    const removed = at(court.sample, 0);
     await expectRefused(
       () =>
         replaceSampledCase(prisma, actor(world.lead), {
           inspectionId: world.inspection.id,
           caseId: removed.id,
-          replacementId: outOfCourt.reserves[0].id,
+          replacementId: at(outOfCourt.reserves, 0).id,
           reason: 'Transferred out',
         }),
       'invalid',
@@ -229,7 +230,7 @@ describe('drawing, replacing and confirming', () => {
         replaceSampledCase(prisma, actor(world.lead), {
           inspectionId: world.inspection.id,
           caseId: removed.id,
-          replacementId: court.reserves[0].id,
+          replacementId: at(court.reserves, 0).id,
           reason: '',
         }),
       'invalid',
@@ -239,12 +240,12 @@ describe('drawing, replacing and confirming', () => {
     await replaceSampledCase(prisma, actor(world.lead), {
       inspectionId: world.inspection.id,
       caseId: removed.id,
-      replacementId: court.reserves[0].id,
+      replacementId: at(court.reserves, 0).id,
       reason: 'Transferred out of the area',
     });
     const after = (await loadSampleState(prisma, { id: world.inspection.id, framework: '2021' }))!;
     const courtAfter = after.samples.find((s) => s.type === 'court')!;
-    expect(courtAfter.sample.map((c) => c.id)).toContain(court.reserves[0].id);
+    expect(courtAfter.sample.map((c) => c.id)).toContain(at(court.reserves, 0).id);
     expect(courtAfter.sample.map((c) => c.id)).not.toContain(removed.id);
     expect(courtAfter.replaced).toEqual([expect.objectContaining({ reason: 'Transferred out of the area' })]);
     expect(await prisma.auditEntry.count({ where: { action: 'sample.replace' } })).toBe(1);
@@ -268,7 +269,12 @@ describe('drawing, replacing and confirming', () => {
       await expectRefused(() => drawSample(prisma, as, { inspectionId, seed: 'mine' }), code);
       await expectRefused(
         () =>
-          replaceSampledCase(prisma, as, { inspectionId, caseId: court.sample[0].id, replacementId: court.reserves[0].id, reason: 'x' }),
+          replaceSampledCase(prisma, as, {
+            inspectionId,
+            caseId: at(court.sample, 0).id,
+            replacementId: at(court.reserves, 0).id,
+            reason: 'x',
+          }),
         code,
       );
       await expectRefused(() => confirmSample(prisma, as, { inspectionId }), code);

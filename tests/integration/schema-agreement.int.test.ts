@@ -11,6 +11,7 @@ import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase, MIGRATIONS_DIR } from './test-database';
 import { migrate } from '../../lib/db/migrate';
+import { must } from '@/lib/must';
 
 interface DmmfField {
   name: string;
@@ -202,7 +203,7 @@ describe('schema.prisma and the migrated database', () => {
           columns: field.relationFromFields.map((n) => col(model, n)),
           ref_table: tableOf(target),
           ref_columns: field.relationToFields!.map((n) => col(target, n)),
-          on_delete: ON_DELETE[field.relationOnDelete ?? (field.isRequired ? 'Restrict' : 'SetNull')],
+          on_delete: must(ON_DELETE[field.relationOnDelete ?? (field.isRequired ? 'Restrict' : 'SetNull')], 'an onDelete code'),
         });
       }
     }

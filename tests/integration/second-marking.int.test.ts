@@ -234,9 +234,9 @@ describe('blind: the second inspector cannot read the first marking by any chann
   it('the case pages: task list, standard page, check answers, review', async () => {
     await signIn(world.otherInspector);
     const { inspectionId, caseId } = ids();
-    await expect(CaseTaskListPage({ params: Promise.resolve({ inspectionId, caseId }) } as never)).rejects.toThrow(notFound);
-    await expect(StandardPage({ params: Promise.resolve({ inspectionId, caseId, standardId: '2.1' }) } as never)).rejects.toThrow(notFound);
-    await expect(CheckAnswersPage({ params: Promise.resolve({ inspectionId, caseId }) } as never)).rejects.toThrow(notFound);
+    await expect(CaseTaskListPage({ params: Promise.resolve({ inspectionId, caseId }) })).rejects.toThrow(notFound);
+    await expect(StandardPage({ params: Promise.resolve({ inspectionId, caseId, standardId: '2.1' }) })).rejects.toThrow(notFound);
+    await expect(CheckAnswersPage({ params: Promise.resolve({ inspectionId, caseId }) })).rejects.toThrow(notFound);
     await expect(ReviewCasePage({ params: Promise.resolve({ inspectionId, caseId }) })).rejects.toThrow(notFound);
     await expect(requireCaseView(actor(world.otherInspector), inspectionId, caseId)).rejects.toThrow(notFound);
     expect(await loadCaseAccess(prisma, actor(world.otherInspector), caseId)).toBeNull();
@@ -266,7 +266,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
     await expect(KeyQuestionPage({ params: Promise.resolve({ inspectionId, keyQuestionId: questions[0] }) } as never)).rejects.toThrow(
       notFound,
     );
-    await expect(BreakdownsPage({ params: Promise.resolve({ inspectionId }) } as never)).rejects.toThrow(notFound);
+    await expect(BreakdownsPage({ params: Promise.resolve({ inspectionId }) })).rejects.toThrow(notFound);
     await expect(AgreementPage({ params: Promise.resolve({ inspectionId }) })).rejects.toThrow(notFound);
   });
 
@@ -319,7 +319,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
     expect(text).not.toContain(world.inspection.id);
     expect(text).not.toContain(FIRST_NOTE);
     await expect(ExportsPage({ params })).rejects.toThrow(notFound);
-    await expect(PrintPage({ params } as never)).rejects.toThrow(notFound);
+    await expect(PrintPage({ params })).rejects.toThrow(notFound);
   });
 
   it('their second-marking page and list carry only their own answers', async () => {

@@ -684,7 +684,7 @@ describe('case import', () => {
       ['IMP-2', 'out_of_court', 'youth_caution', w.otherInspector.id],
       ['IMP-3', 'resettlement', 'custodial_sentence', null],
     ]);
-    expect(imported[0].sentenceDate?.toISOString().slice(0, 10)).toBe('2026-09-14');
+    expect(imported[0]?.sentenceDate?.toISOString().slice(0, 10)).toBe('2026-09-14');
     // One entry for the import, one per case (so each case's history starts with its creation).
     expect(await prisma.auditEntry.count()).toBe(audits + 4);
     expect(await lastAudit('case.import')).toMatchObject({

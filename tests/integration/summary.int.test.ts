@@ -30,6 +30,7 @@ import { systemActor } from '../../lib/auth/permissions';
 
 /** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
 const TEST_READER = systemActor('integration test');
+import { at, must } from '@/lib/must';
 
 let prisma: PrismaClient;
 const tag = randomUUID().slice(0, 6);
@@ -86,7 +87,7 @@ async function seedInspection(options: {
       members: { create: options.team },
     },
   });
-  const updatedById = options.team[0].userId;
+  const updatedById = at(options.team, 0).userId;
   const answers: { caseId: string; inspectionId: string; questionId: string; value: AnswerValue; updatedById: string }[] = [];
   for (const [i, spec] of options.cases.entries()) {
     const caseId = randomUUID();
@@ -129,14 +130,14 @@ async function seedInspection(options: {
 const courtCases = (n: number, genders: (string | null)[]): CaseSpec[] =>
   Array.from({ length: n }, (_, i) => ({
     type: 'court' as const,
-    disposal: (['referral_order', 'youth_rehabilitation_order'] as const)[i % 2],
-    gender: genders[i % genders.length],
-    rosh: (['low', 'high', null] as const)[i % 3],
+    disposal: at(['referral_order', 'youth_rehabilitation_order'] as const, i % 2),
+    gender: at(genders, i % genders.length),
+    rosh: at(['low', 'high', null] as const, i % 3),
   }));
 const outOfCourtCases = (n: number): CaseSpec[] =>
   Array.from({ length: n }, (_, i) => ({
     type: 'out_of_court' as const,
-    disposal: (['youth_caution', 'youth_conditional_caution'] as const)[i % 2],
+    disposal: at(['youth_caution', 'youth_conditional_caution'] as const, i % 2),
     gender: 'Female',
   }));
 
@@ -281,7 +282,7 @@ describe('the summary’s figures are the panel’s', () => {
       n: 2,
       min: pcts[0],
       max: pcts[1],
-      median: (pcts[0] + pcts[1]) / 2,
+      median: (at(pcts, 0) + at(pcts, 1)) / 2,
     });
     // 2.1 went from Requires improvement to Inadequate (the panel's decision) in one; no previous in the other.
     expect(figures.changes.find((c) => c.standardId === '2.1')).toMatchObject({ up: 0, same: 0, down: 1, notComparable: 1 });
@@ -310,7 +311,7 @@ describe('the summary exports, parsed back', () => {
     const tables = buildSummaryTables({ ...data, filters });
     const sheets = await readXlsx(await readAll(summaryWorkbookStream(tables)));
     expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
-    const filterSheet = Object.fromEntries(sheets[0].rows.map((r) => [r.values[0], r.values[1]]));
+    const filterSheet = Object.fromEntries(at(sheets, 0).rows.map((r) => [r.values[0], r.values[1]]));
     expect(filterSheet).toMatchObject({
       Status: 'Published',
       Standards: 'All',
@@ -319,25 +320,28 @@ describe('the summary exports, parsed back', () => {
       'Inspections shown': '2',
     });
 
-    const inspections = sheets[1];
+    const inspections = at(sheets, 1);
     const col = (name: string) => inspections.header.indexOf(name);
     expect(inspections.rows.map((r) => r.values[col('Inspection id')])).toEqual(data.rows.map((r) => r.id));
     for (const [i, row] of data.rows.entries()) {
-      const values = inspections.rows[i].values;
+      const values = at(inspections.rows, i).values;
       expect(values[col('Service')]).toBe(row.service);
       expect(values[col('Score')]).toBe(row.score);
       expect(values[col('Overall rating')]).toBe(row.overall ? RATING_LABELS[row.overall] : null);
       expect(values[col('2.1')]).toBe(standardCellText(row.standards['2.1']) || null);
     }
-    const judgedRow = inspections.rows[data.rows.findIndex((r) => r.id === published2021.id)].values;
+    const judgedRow = at(
+      inspections.rows,
+      data.rows.findIndex((r) => r.id === published2021.id),
+    ).values;
     expect(judgedRow[col('2.1')]).toBe('Inadequate*');
 
-    const kqSheet = sheets[3];
+    const kqSheet = at(sheets, 3);
     const kq = data.figures.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')!;
     const kqRow = kqSheet.rows.find((r) => r.values[1] === '2.1.2')!;
     expect(kqRow.values.slice(3)).toEqual([kq.n, kq.min! / 100, kq.median! / 100, kq.max! / 100]);
 
-    const counts = sheets[2].rows.find((r) => r.values[1] === '2.1')!.values;
+    const counts = at(sheets, 2).rows.find((r) => r.values[1] === '2.1')!.values;
     const s21 = data.figures.ratingCounts.find((c) => c.standardId === '2.1')!;
     expect(counts.slice(3)).toEqual([
       s21.counts.outstanding,
@@ -357,11 +361,11 @@ describe('the summary exports, parsed back', () => {
     for (const [i, table] of tables.entries()) {
       const csv = readCsv([...summaryCsv(table)].join(''));
       expect(csv.hasBom).toBe(true);
-      expect(csv.rows[0]).toEqual(sheets[i].header);
-      expect(csv.rows.length - 1).toBe(sheets[i].rows.length);
+      expect(csv.rows[0]).toEqual(at(sheets, i).header);
+      expect(csv.rows.length - 1).toBe(at(sheets, i).rows.length);
       if (table.id === 'inspections') {
         expect(csv.rows.slice(1).map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));
-        expect(csv.rows.slice(1).map((r) => r[csv.rows[0].indexOf('Ratings')])).toEqual(
+        expect(csv.rows.slice(1).map((r) => r[at(csv.rows, 0).indexOf('Ratings')])).toEqual(
           data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')),
         );
       }
@@ -382,7 +386,10 @@ describe('sub-group breakdowns', () => {
     ]);
     for (const dimension of dimensions) {
       for (const kq of dimension.keyQuestions) {
-        const expected = panel.result.standards[kq.standardId].keyQuestions[kq.id];
+        const expected = must(
+          must(panel.result.standards[kq.standardId], 'panel.result.standards[kq.standardId]').keyQuestions[kq.id],
+          'must(panel.result.standards[kq.standardId], panel.result.sta',
+        );
         expect(kq.all.relevant).toBe(expected.relevant);
         expect(kq.all.pct).toBe(expected.pct);
         const sum = dimension.groups.reduce((acc, g) => acc + groupFigures(kq, g.value).yes, 0);
@@ -399,7 +406,7 @@ describe('sub-group breakdowns', () => {
       ].sort(),
     );
     expect(Object.getPrototypeOf(panel.progress.sample.byGender)).toBe(Object.prototype);
-    const proto = groupFigures(gender.keyQuestions[0], '__proto__');
+    const proto = groupFigures(at(gender.keyQuestions, 0), '__proto__');
     expect(proto.relevant).toBeGreaterThan(0);
     expect(proto.isSmallSubSample).toBe(true);
     expect(dimensions.find((d) => d.id === 'rosh')!.groups.map((g) => g.label)).toEqual(['Low', 'High', 'Not recorded']);
@@ -408,10 +415,10 @@ describe('sub-group breakdowns', () => {
   it('export as CSV and XLSX with the same figures, the prototype-named groups intact', async () => {
     const dimensions = await loadBreakdowns(prisma, published2021.id, '2021');
     const csv = readCsv(toCsv(tableGrid(breakdownTable(dimensions))));
-    const header = csv.rows[0];
+    const header = at(csv.rows, 0);
     const protoRows = csv.rows.filter((r) => r[header.indexOf('Group')] === '__proto__');
     expect(protoRows.length).toBe(listCaseMarkedStandards(getFramework('2021')).flatMap((s) => s.keyQuestions).length);
-    const kq = dimensions.find((d) => d.id === 'gender')!.keyQuestions[0];
+    const kq = at(dimensions.find((d) => d.id === 'gender')!.keyQuestions, 0);
     const first = protoRows.find((r) => r[header.indexOf('Key question')] === kq.id)!;
     const f = groupFigures(kq, '__proto__');
     expect([first[header.indexOf('Yes')], first[header.indexOf('Relevant')], first[header.indexOf('% yes')]]).toEqual([
@@ -421,7 +428,7 @@ describe('sub-group breakdowns', () => {
     ]);
     const sheets = await readXlsx(await buildWorkbook(breakdownSheets(dimensions)));
     expect(sheets.map((s) => s.name)).toEqual(['Gender', 'Risk of serious harm', 'Safety and wellbeing', 'Disposal type']);
-    expect(sheets[0].rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
+    expect(sheets[0]?.rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
   });
 });
 
@@ -441,14 +448,14 @@ describe('the report annexe as a Word document', () => {
     expect(doc.paragraphs.join(' ')).toContain('a sample of 12 court disposals and 6 out-of-court disposals');
 
     const [ratings, ...standardTables] = doc.tables;
-    const ratingOf = (label: string) => ratings.find((r) => r[0] === label)?.[1];
+    const ratingOf = (label: string) => ratings?.find((r) => r[0] === label)?.[1];
     expect(ratingOf('2.1 Assessment')).toBe('Inadequate*');
-    expect(panel.result.standards['2.1'].professionalJudgement).toBe(true);
+    expect(panel.result.standards['2.1']?.professionalJudgement).toBe(true);
     for (const standard of framework.domains.flatMap((d) => d.standards).filter((s) => !s.isRatedSeparately)) {
-      const r = panel.result.standards[standard.id];
+      const r = must(panel.result.standards[standard.id], 'panel.result.standards[standard.id]');
       expect(ratingOf(`${standard.id} ${standard.title}`)).toBe(`${RATING_LABELS[r.rating!]}${r.professionalJudgement ? '*' : ''}`);
     }
-    expect(ratings.find((r) => r[0].startsWith('Overall rating'))).toEqual([
+    expect(ratings?.find((r) => at(r, 0).startsWith('Overall rating'))).toEqual([
       `Overall rating (score ${panel.result.overall.score} out of 36)`,
       RATING_LABELS[panel.result.overall.rating!],
     ]);
@@ -457,22 +464,22 @@ describe('the report annexe as a Word document', () => {
     expect(standardTables.length).toBe(caseMarked.length);
     for (const [i, standard] of caseMarked.entries()) {
       const table = standardTables[i];
-      const result = panel.result.standards[standard.id];
+      const result = must(panel.result.standards[standard.id], 'panel.result.standards[standard.id]');
       const sample = panel.progress.sample.byType[standard.caseType!];
-      expect(table[1][0]).toBe(`${standard.id} ${standard.title}`);
+      expect(table?.[1]?.[0]).toBe(`${standard.id} ${standard.title}`);
       let row = 2;
       for (const kq of standard.keyQuestions) {
-        const f = result.keyQuestions[kq.id];
+        const f = must(result.keyQuestions[kq.id], 'result.keyQuestions[kq.id]');
         const star = result.professionalJudgement && result.lowestKeyQuestion === kq.id ? '*' : '';
-        expect(table[row]).toEqual([
+        expect(table?.[row]).toEqual([
           `${kq.id} ${kq.text}`,
           `${f.pct === null ? '–' : `${f.pct}%`}${star}`,
           f.relevant === sample ? '' : String(f.relevant),
         ]);
         row++;
         for (const prompt of kq.prompts) {
-          const p = result.prompts[prompt.id];
-          expect(table[row]).toEqual([
+          const p = must(result.prompts[prompt.id], 'result.prompts[prompt.id]');
+          expect(table?.[row]).toEqual([
             `${prompt.id.slice(kq.id.length + 1)}) ${prompt.text}`,
             p.pct === null ? '–' : `${p.pct}%`,
             p.relevant === sample ? '' : String(p.relevant),
@@ -480,11 +487,15 @@ describe('the report annexe as a Word document', () => {
           row++;
         }
       }
-      expect(table.length).toBe(row);
-      expect(table.some((r) => /4\.1\.r\d/.test(r[0]))).toBe(false);
+      expect(table?.length).toBe(row);
+      expect(table?.some((r) => /4\.1\.r\d/.test(at(r, 0)))).toBe(false);
     }
     // Below the standard's own row, the asterisk is on one key question of 2.1 only: its lowest.
-    const starred = standardTables[0].slice(2).filter((r) => r[1].endsWith('*'));
-    expect(starred.map((r) => r[0].split(' ')[0])).toEqual([panel.result.standards['2.1'].lowestKeyQuestion]);
+    const starred = at(standardTables, 0)
+      .slice(2)
+      .filter((r) => at(r, 1).endsWith('*'));
+    expect(starred.map((r) => at(r, 0).split(' ')[0])).toEqual([
+      must(panel.result.standards['2.1'], 'panel.result.standards[2.1]').lowestKeyQuestion,
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import { buildIfNeeded } from '../../scripts/lib/build';
 import { readPanelEvents, serverActionId, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
 import { parseSaveResponse, SOAK_PASSWORD, seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
 import { createMigratedDatabase } from './test-database';
+import { at } from '@/lib/must';
 
 // Two app servers on one database, as behind a load balancer: the live panel travels through
 // PostgreSQL (LISTEN/NOTIFY), so a save through server A reaches a panel open on server B.
@@ -64,13 +65,13 @@ function openPanel(baseUrl: string, cookie: string) {
 
 describe('two app servers on one database', () => {
   it('a save through server A reaches the panel open on server B within one second', async () => {
-    const inspectorCookie = await signIn(urlA, world.accounts[0].email, SOAK_PASSWORD);
+    const inspectorCookie = await signIn(urlA, at(world.accounts, 0).email, SOAK_PASSWORD);
     const leadCookie = await signIn(urlB, world.leadEmail, SOAK_PASSWORD);
     const panel = openPanel(urlB, leadCookie);
     try {
       await panel.next(1, 30_000); // the stream's first figures
       const actionId = serverActionId('saveAnswerAction');
-      const [caseId, questionId] = world.accounts[0].keys[0].split('|');
+      const [caseId, questionId] = at(at(world.accounts, 0).keys, 0).split('|');
       let version = 1;
       // The first save warms server A up (its first request of the action); each then counts
       // from the moment A acknowledged it to the figures arriving on B.
@@ -92,9 +93,9 @@ describe('two app servers on one database', () => {
         const acknowledgedAt = performance.now();
         version += 1;
         await panel.next(seen + 1, 5000);
-        expect(panel.events[seen].at - acknowledgedAt).toBeLessThan(1000);
+        expect(at(panel.events, seen).at - acknowledgedAt).toBeLessThan(1000);
         // The figures moved with the save (yes ↔ no on a key question).
-        expect(panel.events[seen].result).not.toEqual(panel.events[seen - 1].result);
+        expect(at(panel.events, seen).result).not.toEqual(at(panel.events, seen - 1).result);
       }
     } finally {
       panel.close();

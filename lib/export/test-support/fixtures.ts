@@ -5,7 +5,7 @@ import { computeInspectionFromDocument } from '@/lib/rating/tally';
 import { parseInspectionDocument, type TInspectionDocument } from '@/lib/validation/interchange';
 
 export const FIXTURE_NAMES = ['blackpool-2021', 'wigan-2021', 'dudley-2019', 'st-helens-2023', 'leicestershire-2021'] as const;
-export type FixtureName = (typeof FIXTURE_NAMES)[number];
+type FixtureName = (typeof FIXTURE_NAMES)[number];
 
 const FIXTURES_DIR = path.resolve(__dirname, '../../../docs/fixtures');
 

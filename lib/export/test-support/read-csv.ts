@@ -3,7 +3,7 @@
  * accepts only what the standard allows (CRLF record ends, quoted fields with doubled quotes),
  * so a writer that slipped into LF line ends or unbalanced quotes fails the test.
  */
-export interface ReadCsvResult {
+interface ReadCsvResult {
   hasBom: boolean;
   rows: string[][];
 }

@@ -11,9 +11,9 @@ function decodeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1])).join('');
+const textOf = (xml: string) => [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1] ?? '')).join('');
 
-export interface ReadDocx {
+interface ReadDocx {
   /** Every paragraph's text outside tables, in order. */
   paragraphs: string[];
   /** Every table as rows of cell texts, in order. */
@@ -31,11 +31,11 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocx> {
   const tables: string[][][] = [];
   const bold: boolean[][][] = [];
   for (const table of xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)) {
-    const rows = [...table[1].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
-      [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => c[1]),
+    const rows = [...(table[1] ?? '').matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((row) =>
+      [...row[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => c[1] ?? ''),
     );
     tables.push(rows.map((cells) => cells.map(textOf)));
-    bold.push(rows.map((cells) => cells.map((c) => /<w:r>\s*<w:rPr>[\s\S]*?<w:b\/>/.test(c) || /<w:b\/>/.test(c.split('<w:t')[0]))));
+    bold.push(rows.map((cells) => cells.map((c) => /<w:r>\s*<w:rPr>[\s\S]*?<w:b\/>/.test(c) || /<w:b\/>/.test(c.split('<w:t')[0] ?? ''))));
   }
   const outside = xml.replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '');
   const paragraphs = [...outside.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => textOf(p[0])).filter((t) => t !== '');

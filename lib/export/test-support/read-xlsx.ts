@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 
-export interface ReadSheet {
+interface ReadSheet {
   name: string;
   /** The frozen view, if any: ySplit 1 means the header row is frozen. */
   view: { state?: string; ySplit?: number } | undefined;

@@ -35,7 +35,7 @@ async function sessionResponse(): Promise<Response> {
 // Built per request from the validated configuration (nothing at import, so the build needs none).
 async function handler(request: Request, context: Context) {
   const { nextauth } = await context.params;
-  if (!Array.isArray(nextauth) || !AUTH_ROUTES.has(nextauth[0])) return new Response('Not found', { status: 404 });
+  if (!Array.isArray(nextauth) || !AUTH_ROUTES.has(nextauth[0] ?? '')) return new Response('Not found', { status: 404 });
   if (nextauth[0] === 'session') return sessionResponse();
   // Passwords are only ever posted; next-auth answers any other method here with a 500.
   if (nextauth[0] === 'callback' && nextauth[1] === 'credentials' && request.method !== 'POST') {

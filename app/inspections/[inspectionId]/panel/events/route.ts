@@ -135,7 +135,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
         );
       }
       request.signal.addEventListener('abort', close);
-      // The first message brings the page up to date with anything saved since it rendered.
+      // The first message brings the page up to date with anything saved since it rendered. push()
+      // catches and logs its own errors, so it is not awaited here.
       void push();
     },
     cancel() {

@@ -53,7 +53,7 @@ const COLUMN_HELP: Record<(typeof POPULATION_COLUMNS)[number], string> = {
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const partsOf = (iso: string) => {
-  const [year, month, day] = iso.split('-');
+  const [year = '', month, day] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 };
 const isoToDate = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`));
