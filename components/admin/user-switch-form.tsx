@@ -5,6 +5,7 @@ import { Button } from '@/components/ui/button';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { IDLE_FORM_STATE, type FormState } from '@/lib/forms/form-state';
 import { setUserActiveAction, setUserAdminAction } from '@/lib/admin/user-actions';
+import { FormMessage } from '@/components/ui/form-message';
 
 const ACTIONS = { active: setUserActiveAction, admin: setUserAdminAction };
 
@@ -32,11 +33,7 @@ export function UserSwitchForm({
   return (
     <form action={formAction}>
       {state.status === 'done' ? <NotificationBanner>{state.message}</NotificationBanner> : null}
-      {state.status === 'error' ? (
-        <p role="alert" className="mb-3 font-bold text-govuk-error">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage error={state.status === 'error' ? state.message : undefined} />
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name={kind === 'active' ? 'isActive' : 'isAdmin'} value={String(nextValue)} />
       {refusal ? (

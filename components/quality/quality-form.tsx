@@ -13,6 +13,7 @@ import {
   resolveQueryAction,
   setQualityTargetAction,
 } from '@/lib/quality/actions';
+import { FormMessage } from '@/components/ui/form-message';
 
 const ACTIONS = {
   raise: raiseQueryAction,
@@ -51,16 +52,7 @@ export function QualityForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {formError ? (
-        <p role="alert" className="mb-3 font-bold text-govuk-error">
-          {formError}
-        </p>
-      ) : null}
-      {state.status === 'done' ? (
-        <p role="status" className="mb-3 font-bold text-govuk-success">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage error={formError} done={state.status === 'done' ? state.message : undefined} />
       {field?.type === 'textarea' ? (
         <Textarea
           id={`${id}-${field.name}`}

@@ -7,6 +7,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { useSubmitWithoutReset } from '@/components/ui/use-submit-without-reset';
 import { fieldError, IDLE_FORM_STATE, valueOf, type FormState } from '@/lib/forms/form-state';
 import { reconcileDisagreementAction } from '@/lib/quality/second-marking-actions';
+import { FormMessage } from '@/components/ui/form-message';
 
 /** The lead inspector's agreed answer on one disagreement, with the reason. */
 export function ReconcileForm({
@@ -28,16 +29,7 @@ export function ReconcileForm({
       <input type="hidden" name="secondMarkingId" value={secondMarkingId} />
       <input type="hidden" name="questionId" value={questionId} />
       <input type="hidden" name="answerVersion" value={answerVersion} />
-      {formError ? (
-        <p role="alert" className="mb-3 font-bold text-govuk-error">
-          {formError}
-        </p>
-      ) : null}
-      {state.status === 'done' ? (
-        <p role="status" className="mb-3 font-bold text-govuk-success">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage error={formError} done={state.status === 'done' ? state.message : undefined} />
       <Radios
         name="value"
         idPrefix={`rec-${key}-value`}
