@@ -40,6 +40,14 @@ test.describe('blind second marking', () => {
     await lead.getByRole('button', { name: 'Pick for second marking' }).click();
     await expect(lead.getByText('Case SM-1 is picked for second marking.')).toBeVisible();
     await expect(lead.getByTestId('second-marking-row')).toContainText('Not yet submitted');
+    // A pick not yet submitted can be withdrawn (the wrong inspector, say), and the case picked again.
+    await expectNoAxeViolations(lead);
+    await lead.getByRole('button', { name: 'Withdraw the second marking of case SM-1' }).click();
+    await expect(lead.getByTestId('no-second-markings')).toBeVisible();
+    await lead.getByRole('combobox', { name: 'Case', exact: true }).selectOption({ label: `SM-1 (marked by ${world.inspector.name})` });
+    await lead.getByRole('combobox', { name: 'Second inspector' }).selectOption({ label: world.otherInspector.name });
+    await lead.getByRole('button', { name: 'Pick for second marking' }).click();
+    await expect(lead.getByTestId('second-marking-row')).toContainText('Not yet submitted');
 
     // The second inspector: a list of cases to second mark, no ratings panel, no way into the case.
     const second = await openSignedInPage(browser, world.otherInspector);

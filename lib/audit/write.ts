@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = {
   'second_marking.save': 'second_marking',
   'second_marking.submit': 'second_marking',
   'second_marking.reconcile': 'second_marking',
+  'second_marking.withdraw': 'second_marking',
   'answer.reconcile': 'answer',
   'judgement.record': 'qualitative_judgement',
   'panel.decide': 'panel_decision',

@@ -17,7 +17,7 @@ import { loadCaseAccess } from '@/lib/access/context';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
 import { isUuid } from '@/lib/validation/ids';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { ZAssignSecondMarking, ZReconcile, ZSaveSecondMarking } from '@/lib/validation/second-marking';
+import { ZAssignSecondMarking, ZWithdrawSecondMarking, ZReconcile, ZSaveSecondMarking } from '@/lib/validation/second-marking';
 
 type Tx = Prisma.TransactionClient;
 type Db = PrismaClient | Tx;
@@ -165,6 +165,42 @@ export async function assignSecondMarking(
     // Any ratings panel the second inspector has open re-checks, and closes: they are blind now.
     await notifyInspectionChanged(tx, kase.inspectionId);
     return { secondMarkingId: created.id, reference: kase.reference };
+  });
+}
+
+/**
+ * The lead inspector withdraws a second marking not yet submitted — the wrong case or the wrong
+ * inspector was picked, or the inspector is away — with whatever the second inspector had saved of
+ * it (audited with the count). The case can then be picked again. A submitted second marking is
+ * kept: the agreement figures and any reconciliation rest on it.
+ */
+export async function withdrawSecondMarking(db: PrismaClient, actor: Actor, input: unknown): Promise<{ reference: string }> {
+  const { secondMarkingId } = parseOrThrow(ZWithdrawSecondMarking, input);
+  return db.$transaction(async (tx) => {
+    const marking = await tx.secondMarking.findUnique({
+      where: { id: secondMarkingId },
+      select: { caseId: true, markerId: true, submittedAt: true, _count: { select: { answers: true } } },
+    });
+    const kase = marking ? await loadCaseAccess(tx, actor, marking.caseId, { lock: true }) : null;
+    if (!marking || !kase) throw new AppError('not_found', NOT_FOUND);
+    if (!can(actor, 'secondMarking.assign', { inspection: kase.scope })) {
+      throw new AppError('forbidden', 'Only the lead inspector can withdraw a second marking, while the inspection is in fieldwork.');
+    }
+    if (marking.submittedAt) {
+      throw new AppError(
+        'invalid',
+        `The second marking of case ${kase.reference} is submitted, so it is kept: the agreement figures and any reconciliation rest on it.`,
+      );
+    }
+    await tx.secondMarking.delete({ where: { id: secondMarkingId } });
+    await audit(tx, actor, kase.inspectionId, {
+      action: 'second_marking.withdraw',
+      entityId: secondMarkingId,
+      oldValue: { caseId: marking.caseId, markerId: marking.markerId, answersSaved: marking._count.answers },
+    });
+    // The second inspector is no longer blind: their open pages and streams re-check.
+    await notifyInspectionChanged(tx, kase.inspectionId);
+    return { reference: kase.reference };
   });
 }
 

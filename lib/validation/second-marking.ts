@@ -18,6 +18,11 @@ export const ZAssignSecondMarking = z.object({
   markerId: z.uuid({ error: 'Choose the second inspector' }),
 });
 
+/** The lead inspector withdraws a pick not yet submitted (to pick again, or another inspector). */
+export const ZWithdrawSecondMarking = z.object({
+  secondMarkingId: z.uuid({ error: 'Unknown second marking' }),
+});
+
 /**
  * The second inspector's form: a judgement, a not-applicable reason and an evidence note per key
  * question (`value[2.1.1]`…), saved as a whole on the version the page had. `intent` submit

@@ -684,6 +684,9 @@ function qualityTargets(): Target[] {
         'note[2.1.1]': tooLong(5000),
       },
     ),
+    form('withdrawSecondMarking', act(secondMarking, 'withdrawSecondMarkingAction'), lead, () => ({ secondMarkingId: queryId }), {
+      secondMarkingId: notUuid,
+    }),
     form(
       'reconcileDisagreement',
       act(secondMarking, 'reconcileDisagreementAction'),

@@ -55,6 +55,7 @@ import {
   reconcileDisagreement,
   saveSecondMarking,
   secondMarkingFieldId,
+  withdrawSecondMarking,
   secondMarkingQuestions,
 } from '../../lib/quality/second-marking';
 import { listSecondMarkings, loadAgreement, countUnreconciledByKeyQuestion } from '../../lib/quality/second-marking-views';
@@ -224,6 +225,44 @@ describe('picking a case and a second inspector', () => {
       () => assignSecondMarking(prisma, actor(world.lead), { caseId: world.cases.court.id, markerId: world.otherInspector.id }),
       'conflict',
     );
+  });
+});
+
+describe('withdrawing a pick not yet submitted', () => {
+  it('only the lead withdraws it, with what was saved of it; the inspector is no longer blind on its account; the case can be picked again', async () => {
+    const caseId = world.cases.ycc.id;
+    const picked = await assignSecondMarking(prisma, actor(world.lead), { caseId, markerId: world.otherInspector.id });
+    // Who may see the case but not withdraw: forbidden; who may not see it (the second inspector is blind to it): not found.
+    for (const [who, code] of [
+      [world.inspector, 'forbidden'],
+      [world.manager, 'forbidden'],
+      [world.otherInspector, 'not_found'],
+      [world.outsider, 'not_found'],
+    ] as const) {
+      await expectRefusedUnchanged(
+        snapshot,
+        () => withdrawSecondMarking(prisma, actor(who), { secondMarkingId: picked.secondMarkingId }),
+        code,
+      );
+    }
+    await expectRefusedUnchanged(
+      snapshot,
+      () => withdrawSecondMarking(prisma, actor(world.lead), { secondMarkingId: randomUUID() }),
+      'not_found',
+    );
+    await expectRefusedUnchanged(snapshot, () => withdrawSecondMarking(prisma, actor(world.lead), { secondMarkingId: 'x' }), 'invalid');
+
+    await expect(withdrawSecondMarking(prisma, actor(world.lead), { secondMarkingId: picked.secondMarkingId })).resolves.toEqual({
+      reference: picked.reference,
+    });
+    expect(await prisma.secondMarking.findUnique({ where: { id: picked.secondMarkingId } })).toBeNull();
+    const audit = await prisma.auditEntry.findFirst({ where: { action: 'second_marking.withdraw', entityId: picked.secondMarkingId } });
+    expect(audit).toMatchObject({ actorId: world.lead.id, entity: 'second_marking' });
+    expect(audit?.oldValue).toMatchObject({ caseId, markerId: world.otherInspector.id, answersSaved: 0 });
+    // Picked again, then withdrawn again: the way to give it to another inspector.
+    const again = await assignSecondMarking(prisma, actor(world.lead), { caseId, markerId: world.otherInspector.id });
+    await withdrawSecondMarking(prisma, actor(world.lead), { secondMarkingId: again.secondMarkingId });
+    expect(await prisma.secondMarking.count({ where: { caseId } })).toBe(0);
   });
 });
 
@@ -446,6 +485,10 @@ describe('after submission: comparison, agreement and reconciliation', () => {
       () => reconcileDisagreement(prisma, actor(world.lead), { ...base, value: 'na', answerVersion: String(current.version) }),
       'invalid',
     );
+  });
+
+  it('keeps a submitted second marking: the lead cannot withdraw it', async () => {
+    await expectRefusedUnchanged(snapshot, () => withdrawSecondMarking(prisma, actor(world.lead), { secondMarkingId }), 'invalid');
   });
 
   it('records the agreed answer with who and why; the ratings count it; the disagreement stays in the statistics', async () => {

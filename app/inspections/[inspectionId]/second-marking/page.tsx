@@ -7,6 +7,7 @@ import { requireInspection } from '@/lib/data/inspections';
 import { formatDate } from '@/lib/format/labels';
 import { listSecondMarkings, loadAssignOptions, type SecondMarkingRow } from '@/lib/quality/second-marking-views';
 import { AssignSecondMarkingForm } from '@/components/quality/assign-second-marking-form';
+import { WithdrawSecondMarkingForm } from '@/components/quality/withdraw-second-marking-form';
 import { Tag } from '@/components/ui/tag';
 
 export const metadata: Metadata = { title: 'Second marking' };
@@ -109,7 +110,10 @@ export default async function SecondMarkingPage({ params }: { params: Promise<{ 
                 {seesAll ? <td className="py-2 pr-4">{row.caseInspectorName ?? 'Not allocated'}</td> : null}
                 <td className="py-2 pr-4">{row.markerName}</td>
                 <td className="py-2 pr-4">{formatDate(new Date(row.assignedAt))}</td>
-                <td className="py-2">{statusOf(row)}</td>
+                <td className="py-2">
+                  {statusOf(row)}
+                  {canAssign && !row.submittedAt ? <WithdrawSecondMarkingForm secondMarkingId={row.id} reference={row.reference} /> : null}
+                </td>
               </tr>
             ))}
           </tbody>
