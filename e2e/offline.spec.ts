@@ -156,9 +156,11 @@ test.describe('marking offline', () => {
     await expect(page.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
     await page.close();
 
-    // The session ends while offline (the cookie is gone); someone else signs in on this browser.
-    await context.setOffline(false);
+    // The session ends while offline (the cookie is gone: cleared before the connection returns, so
+    // a send the closing page may still make as the inspector when it hears 'online' under load
+    // cannot count as the lead's); someone else signs in on this browser.
     await context.clearCookies();
+    await context.setOffline(false);
     const other = await context.newPage();
     await signIn(other, world.lead);
     await other.goto(`/inspections/${world.inspectionId}`);
