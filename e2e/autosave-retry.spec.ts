@@ -1,4 +1,4 @@
-import type { Page, Request, Route } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createWorld, signIn, sql } from './fixtures/world';
@@ -19,10 +19,8 @@ const answersOf = (caseId: string) =>
     [caseId],
   );
 
-const isServerAction = (request: Request) => request.method() === 'POST' && request.headers()['next-action'] !== undefined;
-
 /**
- * Intercepts the page's server-action POSTs: the first is failed with `failFirst`, the later ones
+ * Intercepts the page's saves (POSTs to the case's save route, lib/marking/save-client.ts): the first is failed with `failFirst`, the later ones
  * wait until `release()` is called and then go through. Counts every attempt.
  */
 async function failFirstSaveThenHold(page: Page, path: string, failFirst: (route: Route) => Promise<void>) {
@@ -34,7 +32,7 @@ async function failFirstSaveThenHold(page: Page, path: string, failFirst: (route
   await page.route(
     (url) => url.pathname === path,
     async (route) => {
-      if (!isServerAction(route.request())) return route.fallback();
+      if (route.request().method() !== 'POST') return route.fallback();
       attempts += 1;
       if (attempts === 1) return failFirst(route);
       heldAttempt();
@@ -65,7 +63,7 @@ test.describe('autosave when a save fails', () => {
       await signIn(page, world.inspector);
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
-      const interception = await failFirstSaveThenHold(page, path, failFirst);
+      const interception = await failFirstSaveThenHold(page, `/inspections/${world.inspectionId}/cases/${kase.id}/answers`, failFirst);
       const status = page.getByTestId('save-status');
 
       await judgement(page, '2.1.1', 'Yes').check();

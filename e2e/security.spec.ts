@@ -1,6 +1,6 @@
 import type { APIResponse, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
-import { createUser, createWorld, signIn } from './fixtures/world';
+import { createUser, createWorld, signIn, sql } from './fixtures/world';
 
 /** Issue 9, §5: the security headers of every response, and pages that work under them. */
 
@@ -106,6 +106,57 @@ test.describe('cross-origin server actions', () => {
 
     const sameOrigin = await request.post('/', { headers: { ...action, Origin: baseURL! }, data: '[]' });
     expect(sameOrigin.status()).not.toBe(403);
+  });
+});
+
+test.describe('the save routes (lib/http/json-action-route.ts)', () => {
+  test('take only same-origin JSON from a signed-in user, answer in JSON with the security headers, and write nothing they refuse', async ({
+    page,
+    baseURL,
+  }) => {
+    const world = await createWorld({ framework: '2021', cases: [{ reference: 'ROUTE-1', type: 'court', disposal: 'referral_order' }] });
+    const kase = world.cases[0]!;
+    const url = `/inspections/${world.inspectionId}/cases/${kase.id}/answers`;
+    const change = { field: 'value', questionId: '2.1.1', value: 'yes', baseVersion: 0 };
+    const expectRefused = async (response: APIResponse, status: number, code: string, what: string) => {
+      expect(response.status(), what).toBe(status);
+      expect(await response.json(), what).toMatchObject({ ok: false, code });
+      expect(response.headers()['cache-control'], what).toContain('no-store');
+      expectSecurityHeaders(response, what);
+    };
+
+    await expectRefused(await page.request.post(url, { headers: { Origin: baseURL! }, data: change }), 401, 'signed_out', 'signed out');
+    await signIn(page, world.inspector);
+    for (const origin of ['https://evil.example', 'null']) {
+      const refused = await page.request.post(url, { headers: { Origin: origin }, data: change });
+      expect(refused.status(), origin).toBe(403); // by the proxy, before the route
+      expectSecurityHeaders(refused, origin);
+    }
+    await expectRefused(await page.request.post(url, { data: change }), 403, 'forbidden', 'no Origin');
+    await expectRefused(
+      await page.request.post(url, { headers: { Origin: baseURL!, 'Content-Type': 'text/plain' }, data: JSON.stringify(change) }),
+      415,
+      'invalid',
+      'not JSON',
+    );
+    await expectRefused(
+      await page.request.post(url.replace(world.inspectionId, '00000000-0000-4000-8000-000000000000'), {
+        headers: { Origin: baseURL! },
+        data: change,
+      }),
+      404,
+      'not_found',
+      'another inspection in the address',
+    );
+    expect(await sql(`SELECT count(*)::int AS n FROM answers WHERE case_id = $1`, [kase.id])).toEqual([{ n: 0 }]);
+
+    const saved = await page.request.post(url, { headers: { Origin: baseURL! }, data: change });
+    expect(saved.status()).toBe(200);
+    expect(await saved.json()).toMatchObject({
+      ok: true,
+      data: { status: 'saved', answer: { questionId: '2.1.1', value: 'yes', version: 1 } },
+    });
+    expectSecurityHeaders(saved, 'saved');
   });
 });
 

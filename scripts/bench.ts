@@ -17,7 +17,7 @@ import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { saveAnswer } from '@/lib/marking/save-answer';
 import { freePort } from '@/lib/net/free-port';
 import { capacitySectionOf } from './soak-capacity';
-import { serverActionId, signIn as signInAs, summarise } from './lib/http-client';
+import { postAnswerOverHttp, signIn as signInAs, summarise } from './lib/http-client';
 import { at } from '@/lib/must';
 
 const INSPECTORS = 20;
@@ -165,7 +165,6 @@ async function main() {
     process.stderr.write(`[bench] starting the production build on port ${port}…\n`);
     app = await startApp(db.url, port);
     const baseUrl = `http://localhost:${port}`;
-    const actionId = serverActionId('saveAnswerAction');
     const cookies = await Promise.all(world.inspectors.map((i) => signIn(baseUrl, i.email)));
 
     // Each inspector saves key-question judgements on their own cases (no conflicts). Every
@@ -185,10 +184,11 @@ async function main() {
           ),
         );
     const httpSave = async (job: Job, value: 'yes' | 'no') => {
-      const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/cases/${job.caseId}/standards/2.1`, {
-        method: 'POST',
-        headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Cookie: job.cookie },
-        body: JSON.stringify([{ field: 'value', caseId: job.caseId, questionId: job.questionId, value, baseVersion: currentVersion(job) }]),
+      const response = await postAnswerOverHttp(baseUrl, {
+        inspectionId: world.inspectionId,
+        caseId: job.caseId,
+        cookie: job.cookie,
+        change: { field: 'value', questionId: job.questionId, value, baseVersion: currentVersion(job) },
       });
       const text = await response.text();
       if (!response.ok || !text.includes('"saved"')) throw new Error(`save failed: ${response.status} ${text.slice(0, 200)}`);
@@ -296,8 +296,8 @@ async function main() {
       '## Save-answer round trip',
       '',
       `An inspection of ${CASES} fully marked cases (2021 standards, ${INSPECTORS} inspectors). Each sample is one`,
-      'key-question judgement saved through the real `saveAnswerAction` server action of the production',
-      'build over HTTP, signed in as that case’s inspector: the session cookie decrypted and the user re-read,',
+      'key-question judgement saved through the real save route (`POST …/cases/:id/answers`, the JSON route',
+      'handler the marking page and the on-device outbox post to) of the production build over HTTP, signed in as that case’s inspector: the session cookie decrypted and the user re-read,',
       'zod parse, the case and the actor’s role read, the framework checks, then ONE statement that locks the',
       'case, re-checks it may still be marked, applies the version check and writes the answer, its audit',
       'entry, the case status and the NOTIFY, and finally the aggregate that recomputes the standard’s',

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ConflictPanel } from '@/components/ui/conflict-panel';
 import { Radios } from '@/components/ui/radios';
-import { saveCaseDetailsAction } from '@/lib/marking/actions';
+import { postCaseDetails } from '@/lib/marking/save-client';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { useOutbox } from './use-outbox';
 import { planReplay } from '@/lib/offline/replay-plan';
@@ -73,7 +73,7 @@ export function CaseDetailsForm({
       'case',
       async (): Promise<AttemptOutcome> => {
         const mySeqs = await recorded;
-        const response = await saveCaseDetailsAction({ caseId, baseVersion: version.current, ...patch });
+        const response = await postCaseDetails(inspectionId, { caseId, baseVersion: version.current, ...patch });
         if (!response.ok) {
           if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
           if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);

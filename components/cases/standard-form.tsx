@@ -5,7 +5,7 @@ import { ConflictPanel } from '@/components/ui/conflict-panel';
 import { Radios } from '@/components/ui/radios';
 import { ANSWER_LABELS } from '@/lib/format/labels';
 import type { AnswerValue } from '@/lib/framework/types';
-import { saveAnswerAction } from '@/lib/marking/actions';
+import { postAnswer } from '@/lib/marking/save-client';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { LiveFigures } from './live-figures';
 import { useOutbox } from './use-outbox';
@@ -80,7 +80,8 @@ export function StandardForm({
             return { kind: 'failed', message: `resolve the conflict on ${questionId} first` };
           }
           const baseVersion = versions.current[questionId] ?? 0;
-          const response = await saveAnswerAction(
+          const response = await postAnswer(
+            inspectionId,
             change.field === 'value'
               ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
               : { field: 'note', caseId, questionId, note: change.note, baseVersion },
@@ -124,7 +125,7 @@ export function StandardForm({
         dirtyKey,
       );
     },
-    [caseId, enqueue, outbox],
+    [inspectionId, caseId, enqueue, outbox],
   );
 
   // Changes left on this device by an earlier visit (a closed tab, a reload, no connection): shown

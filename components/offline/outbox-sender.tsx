@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { saveAnswerAction, saveCaseDetailsAction } from '@/lib/marking/actions';
+import { postAnswer, postCaseDetails } from '@/lib/marking/save-client';
 import { claimedKeys, announceOutboxChange } from '@/components/cases/use-outbox';
 import { confirmSent, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import { isAlreadySaved, planReplay, type PlannedSend } from '@/lib/offline/replay-plan';
@@ -9,11 +9,11 @@ import { markCaseChanged } from './offline-cases-sync';
 
 type SendOutcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'stop' };
 
-async function send(caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
+async function send(inspectionId: string, caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
   const change = planned.change;
   try {
     if (change.field === 'details') {
-      const response = await saveCaseDetailsAction({ caseId, baseVersion, ...change.patch });
+      const response = await postCaseDetails(inspectionId, { caseId, baseVersion, ...change.patch });
       if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
       if (response.data.status === 'conflict') {
         const theirs = response.data.theirs as unknown as Record<string, unknown> & { version: number };
@@ -22,7 +22,7 @@ async function send(caseId: string, baseVersion: number, planned: PlannedSend): 
       }
       return { kind: 'saved', version: response.data.details.version };
     }
-    const response = await saveAnswerAction({ ...change, caseId, questionId: planned.key, baseVersion });
+    const response = await postAnswer(inspectionId, { ...change, caseId, questionId: planned.key, baseVersion });
     if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
     if (response.data.status === 'conflict') {
       const theirs = response.data.theirs;
@@ -54,7 +54,7 @@ async function sendWaiting(userId: string) {
         let version = plan.baseVersion;
         for (const planned of plan.sends) {
           if (claimedKeys.has(`${caseId}|${plan.key}`)) break;
-          const outcome = await send(caseId, version, planned);
+          const outcome = await send(caseEntries[0]?.inspectionId ?? '', caseId, version, planned);
           if (outcome.kind === 'stop') return;
           if (outcome.kind === 'conflict') break;
           if (outcome.kind === 'saved') version = outcome.version;

@@ -3,17 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { runAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
-import { saveAnswer } from '@/lib/marking/save-answer';
-import { completeCase, reopenCase, saveCaseDetails } from '@/lib/marking/case-status';
+import { completeCase, reopenCase } from '@/lib/marking/case-status';
 
-/** Autosave of one answer: judgement, prompt or resettlement aspect value, or its note. */
-export async function saveAnswerAction(input: unknown) {
-  return runAction((user) => saveAnswer(prisma, user, input));
-}
-
-export async function saveCaseDetailsAction(input: unknown) {
-  return runAction((user) => saveCaseDetails(prisma, user, input));
-}
+// The autosaves (answers, case details) are route handlers, not actions: app/inspections/
+// [inspectionId]/cases/[caseId]/answers and …/details (lib/http/json-action-route.ts).
 
 export async function completeCaseAction(input: unknown) {
   return runAction(async (user) => {

@@ -21,11 +21,18 @@ const CASE_DETAILS = {
 } as const;
 
 /** Saves the case-level items (classification agreement, interview, practice example). */
-export async function saveCaseDetails(db: PrismaClient, actor: Actor, input: unknown) {
+export async function saveCaseDetails(
+  db: PrismaClient,
+  actor: Actor,
+  input: unknown,
+  /** The inspection the address names (the save route): a case of another is not found. */
+  where: { inspectionId?: string } = {},
+) {
   const change = parseOrThrow(ZSaveCaseDetails, input);
   return db.$transaction(async (tx) => {
     const kase = await loadCaseAccess(tx, actor, change.caseId, { lock: true });
-    if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+    if (!kase || (where.inspectionId !== undefined && kase.inspectionId !== where.inspectionId))
+      throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
     const refusal = explainMarkRefusal(actor, kase.scope);
     if (refusal) throw new AppError('forbidden', refusal);
     if (kase.status === 'complete')

@@ -22,7 +22,7 @@ interface SavedAnswer {
   updatedByName: string;
 }
 
-type SaveAnswerResult =
+export type SaveAnswerResult =
   | {
       status: 'saved';
       answer: SavedAnswer;
@@ -38,8 +38,9 @@ type SaveAnswerResult =
   | { status: 'conflict'; theirs: SavedAnswer };
 
 /** Every check that needs no lock: who may mark the case, and what may be answered on it. */
-function checkChange(actor: Actor, kase: CaseAccess | null, change: TSaveAnswer) {
-  if (!kase) throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
+function checkChange(actor: Actor, kase: CaseAccess | null, change: TSaveAnswer, inspectionId: string | undefined) {
+  if (!kase || (inspectionId !== undefined && kase.inspectionId !== inspectionId))
+    throw new AppError('not_found', 'This case does not exist or you do not have access to it.');
   const refusal = explainMarkRefusal(actor, kase.scope);
   if (refusal) throw new AppError('forbidden', refusal);
   if (kase.status === 'complete') {
@@ -89,9 +90,15 @@ interface WriteRow {
  * ratings panel (delivered on commit). Then the standard's fresh counts come from one aggregate.
  * Three round trips in all: the scope read, the write, the aggregate.
  */
-export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: string }, input: unknown): Promise<SaveAnswerResult> {
+export async function saveAnswer(
+  db: PrismaClient,
+  actor: Actor & { name?: string },
+  input: unknown,
+  /** The inspection the address names (the save route): a case of another is not found. */
+  where: { inspectionId?: string } = {},
+): Promise<SaveAnswerResult> {
   const change = parseOrThrow(ZSaveAnswer, input);
-  const checked = checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change);
+  const checked = checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change, where.inspectionId);
   const { kase } = checked;
 
   const isValue = change.field === 'value';
@@ -172,7 +179,7 @@ export async function saveAnswer(db: PrismaClient, actor: Actor & { name?: strin
   if (row.guarded === 0) {
     // Something changed since the checks (the case was completed or reallocated, the
     // inspection left fieldwork): check again to say exactly what.
-    checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change);
+    checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change, where.inspectionId);
     throw new AppError('conflict', 'This case changed while you were saving. Reload the page and try again.');
   }
   if (row.version === null) {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy, createNonce, isCrossOriginPost, isServedOverHttps } from './headers';
+import { buildContentSecurityPolicy, createNonce, isCrossOriginPost, isServedOverHttps, originOf } from './headers';
 
 const require = createRequire(import.meta.url);
 
@@ -110,5 +110,16 @@ describe('isCrossOriginPost', () => {
   it('leaves GETs and route handlers alone', () => {
     expect(isCrossOriginPost({ method: 'GET', pathname: '/', headers: headers({ host: 'a', origin: 'https://b' }) })).toBe(false);
     expect(post({ host: 'a', origin: 'https://b' }, '/api/auth/callback/oidc')).toBe(false);
+  });
+});
+
+describe('originOf', () => {
+  it('names the same origin, another one, and none', () => {
+    expect(originOf(headers({ host: 'localhost:3000', origin: 'http://localhost:3000' }))).toBe('same');
+    expect(originOf(headers({ host: 'localhost:3000', origin: 'http://LOCALHOST:3000' }))).toBe('same');
+    expect(originOf(headers({ host: 'localhost:3000', origin: 'https://evil.example' }))).toBe('other');
+    expect(originOf(headers({ host: 'localhost:3000', origin: 'null' }))).toBe('other');
+    expect(originOf(headers({ origin: 'http://localhost:3000' }))).toBe('other'); // no host to compare with
+    expect(originOf(headers({ host: 'localhost:3000' }))).toBe('none');
   });
 });

@@ -75,8 +75,18 @@ export function isServedOverHttps(options: {
 export function isCrossOriginPost(options: { method: string; pathname: string; headers: HeaderSource }): boolean {
   if (options.method.toUpperCase() !== 'POST') return false;
   if (options.pathname.startsWith('/api/')) return false; // route handlers check their own callers (next-auth: its CSRF token)
-  const origin = options.headers.get('origin');
-  if (origin === null) return false;
+  return originOf(options.headers) === 'other';
+}
+
+/**
+ * Whose page sent this request, by its Origin header: 'same' when the Origin's host is the host
+ * the request was sent to (X-Forwarded-Host's first value, else Host, as Next.js compares),
+ * 'other' when it names another (or is not a URL, or is the opaque 'null'), 'none' when there is
+ * no Origin (not a browser's cross-site request, but not proof of our own page either).
+ */
+export function originOf(headers: HeaderSource): 'same' | 'other' | 'none' {
+  const origin = headers.get('origin');
+  if (origin === null) return 'none';
   let originHost: string;
   if (origin === 'null') {
     originHost = 'null';
@@ -84,10 +94,10 @@ export function isCrossOriginPost(options: { method: string; pathname: string; h
     try {
       originHost = new URL(origin).host;
     } catch {
-      return true; // not a URL: not our origin
+      return 'other'; // not a URL: not our origin
     }
   }
-  const forwardedHost = options.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  const host = forwardedHost || options.headers.get('host');
-  return !host || originHost.toLowerCase() !== host.toLowerCase();
+  const forwardedHost = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const host = forwardedHost || headers.get('host');
+  return host && originHost.toLowerCase() === host.toLowerCase() ? 'same' : 'other';
 }

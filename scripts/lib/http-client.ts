@@ -1,9 +1,8 @@
 /**
  * Helpers for commands that drive the production build over HTTP as a browser would (npm run
- * bench, npm run soak): sign in through next-auth, find a server action's id, start `next start`.
+ * bench, npm run soak): sign in through next-auth, post a save, start `next start`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { at } from '@/lib/must';
 
@@ -35,14 +34,20 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return at(session.split(';'), 0);
 }
 
-/** The id of a server action in the production build in <root>/.next. */
-export function serverActionId(exportedName: string, root = process.cwd()): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
-  if (!entry) throw new Error(`${exportedName} not found in the build manifest`);
-  return entry[0];
+/**
+ * Posts one answer's change to the save route, as the marking page does
+ * (lib/marking/save-client.ts): JSON, the session cookie, and the page's own Origin.
+ */
+export function postAnswerOverHttp(
+  baseUrl: string,
+  options: { inspectionId: string; caseId: string; cookie: string; change: Record<string, unknown>; signal?: AbortSignal },
+): Promise<Response> {
+  return fetch(`${baseUrl}/inspections/${options.inspectionId}/cases/${options.caseId}/answers`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Cookie: options.cookie, Origin: baseUrl },
+    body: JSON.stringify({ caseId: options.caseId, ...options.change }),
+    signal: options.signal,
+  });
 }
 
 /**

@@ -19,8 +19,8 @@ import { freePort } from '@/lib/net/free-port';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { buildIfNeeded } from './build';
-import { readPanelEvents, serverActionId, signIn, startNextServer, stopServer, summarise } from './http-client';
-import { at } from '@/lib/must';
+import { postAnswerOverHttp, readPanelEvents, signIn, startNextServer, stopServer, summarise } from './http-client';
+import { at, must } from '@/lib/must';
 
 /** Every seeded account's password. */
 export const SOAK_PASSWORD = 'soak-password-1';
@@ -96,14 +96,20 @@ interface Client {
 
 type Outcome = { kind: 'saved'; version: number } | { kind: 'conflict'; theirsVersion: number } | { kind: 'failed'; reason: string };
 
-/** Parses the server action's RSC response: the ActionResponse of saveAnswerAction. */
+/** Parses the save route's answer: the ActionResponse of saveAnswer, as JSON (lib/http/json-action-route.ts). */
 export function parseSaveResponse(status: number, text: string): Outcome {
-  if (status !== 200) return { kind: 'failed', reason: `HTTP ${status}` };
-  const version = /"version":(\d+)/.exec(text);
-  if (text.includes('"status":"saved"') && version) return { kind: 'saved', version: Number(version[1]) };
-  if (text.includes('"status":"conflict"') && version) return { kind: 'conflict', theirsVersion: Number(version[1]) };
-  const code = /"code":"([a-z_]+)"/.exec(text);
-  return { kind: 'failed', reason: code?.[1] ?? text.slice(0, 80) };
+  let json: { ok?: unknown; code?: unknown; data?: { status?: unknown; answer?: { version?: unknown }; theirs?: { version?: unknown } } };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    return { kind: 'failed', reason: `HTTP ${status}` };
+  }
+  if (status === 200 && json.ok === true) {
+    const { status: saveStatus, answer, theirs } = json.data ?? {};
+    if (saveStatus === 'saved' && typeof answer?.version === 'number') return { kind: 'saved', version: answer.version };
+    if (saveStatus === 'conflict' && typeof theirs?.version === 'number') return { kind: 'conflict', theirsVersion: theirs.version };
+  }
+  return { kind: 'failed', reason: typeof json.code === 'string' ? json.code : `HTTP ${status}` };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -143,7 +149,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     log(
       `app on ${baseUrl}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`,
     );
-    const actionId = serverActionId('saveAnswerAction');
 
     // Each simulated inspector (device) signs in once and keeps its cookie.
     const clients: Client[] = [];
@@ -205,16 +210,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       }
       const t0 = performance.now();
       try {
-        const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/cases/${caseId}/standards/${world.standardId}`, {
-          method: 'POST',
-          headers: {
-            'Next-Action': actionId,
-            'Content-Type': 'text/plain;charset=UTF-8',
-            Accept: 'text/x-component',
-            Cookie: client.cookie,
-            Origin: baseUrl,
-          },
-          body: JSON.stringify([{ field: 'value', caseId, questionId, value, baseVersion: base }]),
+        const response = await postAnswerOverHttp(baseUrl, {
+          inspectionId: world.inspectionId,
+          caseId: must(caseId, 'the case of a key'),
+          cookie: client.cookie,
+          change: { field: 'value', questionId, value, baseVersion: base },
           signal: controller.signal,
         });
         const text = await response.text();

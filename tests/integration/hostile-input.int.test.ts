@@ -93,6 +93,8 @@ import * as summaryExportRoute from '../../app/summary/export/route';
 import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annexe/route';
 import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
 import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
+import * as answersRoute from '../../app/inspections/[inspectionId]/cases/[caseId]/answers/route';
+import * as detailsRoute from '../../app/inspections/[inspectionId]/cases/[caseId]/details/route';
 import { NextRequest } from 'next/server';
 import { prisma as appPrisma } from '../../lib/db/client';
 import { drawSample, uploadPopulation } from '../../lib/sampling/service';
@@ -131,6 +133,8 @@ const ROUTE_FILES = new Map<object, string>([
   [templateRoute, 'app/inspections/[inspectionId]/setup/import/template/route.ts'],
   [sampleTemplateRoute, 'app/inspections/[inspectionId]/setup/sample/template/route.ts'],
   [summaryExportRoute, 'app/summary/export/route.ts'],
+  [answersRoute, 'app/inspections/[inspectionId]/cases/[caseId]/answers/route.ts'],
+  [detailsRoute, 'app/inspections/[inspectionId]/cases/[caseId]/details/route.ts'],
 ]);
 
 /** `file#export` of every action and `file#METHOD` of every route handler that was sent hostile input. */
@@ -156,6 +160,39 @@ function route(
   if (typeof handler !== 'function') throw new Error(`${file} exports no ${method}`);
   exercised.add(`${file}#${method}`);
   return handler as unknown as (request: Request, context?: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+}
+
+/**
+ * A JSON save route (lib/http/json-action-route.ts) as a `json` target: the input posted as its
+ * body from this origin, the case id in the address taken from the input (so a poisoned one
+ * reaches the route), and the JSON answer returned for the same checks as an action's. A 5xx is
+ * reported as the generic error it is.
+ */
+function jsonRoute(module: object, inspectionId: () => string): { source: string; call: (...args: unknown[]) => Promise<unknown> } {
+  const handler = route(module, 'POST');
+  const file = must(ROUTE_FILES.get(module), 'the route file');
+  return {
+    source: `${file}#POST`,
+    call: async (input: unknown) => {
+      const fields = (input ?? {}) as Record<string, unknown>;
+      const caseId = typeof fields.caseId === 'string' ? fields.caseId : '00000000-0000-4000-8000-000000000000';
+      let text: string;
+      try {
+        // What a page could send: a BigInt has no JSON form, so it goes as its digits.
+        text = JSON.stringify(input, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+      } catch {
+        text = `${'['.repeat(200_000)}${']'.repeat(200_000)}`; // too deep to stringify: a body deeper still
+      }
+      const request = new Request('http://casemark.test/the-route', {
+        method: 'POST',
+        headers: { host: 'casemark.test', origin: 'http://casemark.test', 'content-type': 'application/json' },
+        body: text,
+      });
+      const response = await handler(request, { params: Promise.resolve({ inspectionId: inspectionId(), caseId }) });
+      const body: unknown = await response.json();
+      return response.status >= 500 ? { ok: false, code: 'error', message: `HTTP ${response.status}` } : body;
+    },
+  };
 }
 
 // ——— Seeded randomness ———
@@ -534,9 +571,9 @@ function targets(): Target[] {
       },
     },
     {
-      name: 'marking/saveAnswer',
+      name: 'marking/saveAnswer (route)',
       kind: 'json',
-      ...act(marking, 'saveAnswerAction'),
+      ...jsonRoute(answersRoute, () => world.inspection.id),
       member: inspector,
       template: () => ({ field: pick(['value', 'note']), caseId, questionId: '2.1.1', value: 'yes', note: 'n', baseVersion: 0 }),
       poisons: {
@@ -547,9 +584,9 @@ function targets(): Target[] {
       },
     },
     {
-      name: 'marking/saveCaseDetails',
+      name: 'marking/saveCaseDetails (route)',
       kind: 'json',
-      ...act(marking, 'saveCaseDetailsAction'),
+      ...jsonRoute(detailsRoute, () => world.inspection.id),
       member: inspector,
       template: () => ({ caseId, baseVersion: 1, agreesWithRosh: true, practiceExample: 'x' }),
       poisons: { caseId: notUuid, baseVersion: notVersion, agreesWithRosh: notBoolean, practiceExample: notText(5000) },

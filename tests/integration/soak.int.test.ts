@@ -2,22 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { formatSoak, parseSaveResponse, runSoak } from '../../scripts/lib/soak';
 
 describe('the soak (issue 11), briefly', () => {
-  it('reads the save action’s answers', () => {
+  it('reads the save route’s answers', () => {
     expect(
-      parseSaveResponse(
-        200,
-        '0:{"a":"$@1"}\n1:{"ok":true,"data":{"status":"saved","answer":{"questionId":"2.1.1","value":"no","version":7}}}',
-      ),
-    ).toEqual({ kind: 'saved', version: 7 });
-    expect(parseSaveResponse(200, '1:{"ok":true,"data":{"status":"conflict","theirs":{"questionId":"2.1.1","version":9}}}')).toEqual({
+      parseSaveResponse(200, '{"ok":true,"data":{"status":"saved","answer":{"questionId":"2.1.1","value":"no","version":7}}}'),
+    ).toEqual({
+      kind: 'saved',
+      version: 7,
+    });
+    expect(parseSaveResponse(200, '{"ok":true,"data":{"status":"conflict","theirs":{"questionId":"2.1.1","version":9}}}')).toEqual({
       kind: 'conflict',
       theirsVersion: 9,
     });
-    expect(parseSaveResponse(200, '1:{"ok":false,"code":"error","message":"Something went wrong"}')).toEqual({
+    expect(parseSaveResponse(500, '{"ok":false,"code":"error","message":"Something went wrong"}')).toEqual({
       kind: 'failed',
       reason: 'error',
     });
-    expect(parseSaveResponse(502, '')).toEqual({ kind: 'failed', reason: 'HTTP 502' });
+    expect(parseSaveResponse(401, '{"ok":false,"code":"signed_out","message":"Your session has ended."}')).toEqual({
+      kind: 'failed',
+      reason: 'signed_out',
+    });
+    // A note whose text mentions a version is not mistaken for one.
+    expect(parseSaveResponse(200, '{"ok":true,"data":{"status":"oops","note":"\\"version\\":3"}}')).toEqual({
+      kind: 'failed',
+      reason: 'HTTP 200',
+    });
+    expect(parseSaveResponse(502, '<html>Bad gateway</html>')).toEqual({ kind: 'failed', reason: 'HTTP 502' });
   });
 
   // One minute, four inspectors (one pair on shared answers), a 10 s database outage, an app

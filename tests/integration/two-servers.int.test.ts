@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { freePort } from '../../lib/net/free-port';
 import { buildIfNeeded } from '../../scripts/lib/build';
-import { readPanelEvents, serverActionId, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
+import { postAnswerOverHttp, readPanelEvents, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
 import { parseSaveResponse, SOAK_PASSWORD, seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
 import { createMigratedDatabase } from './test-database';
-import { at } from '@/lib/must';
+import { at, must } from '@/lib/must';
 
 // Two app servers on one database, as behind a load balancer: the live panel travels through
 // PostgreSQL (LISTEN/NOTIFY), so a save through server A reaches a panel open on server B.
@@ -70,23 +70,17 @@ describe('two app servers on one database', () => {
     const panel = openPanel(urlB, leadCookie);
     try {
       await panel.next(1, 30_000); // the stream's first figures
-      const actionId = serverActionId('saveAnswerAction');
       const [caseId, questionId] = at(at(world.accounts, 0).keys, 0).split('|');
       let version = 1;
       // The first save warms server A up (its first request of the action); each then counts
       // from the moment A acknowledged it to the figures arriving on B.
       for (const value of ['no', 'yes', 'no', 'yes'] as const) {
         const seen = panel.events.length;
-        const response = await fetch(`${urlA}/inspections/${world.inspectionId}/cases/${caseId}/standards/${world.standardId}`, {
-          method: 'POST',
-          headers: {
-            'Next-Action': actionId,
-            'Content-Type': 'text/plain;charset=UTF-8',
-            Accept: 'text/x-component',
-            Cookie: inspectorCookie,
-            Origin: urlA,
-          },
-          body: JSON.stringify([{ field: 'value', caseId, questionId, value, baseVersion: version }]),
+        const response = await postAnswerOverHttp(urlA, {
+          inspectionId: world.inspectionId,
+          caseId: must(caseId, 'the case'),
+          cookie: inspectorCookie,
+          change: { field: 'value', questionId, value, baseVersion: version },
         });
         const outcome = parseSaveResponse(response.status, await response.text());
         expect(outcome).toEqual({ kind: 'saved', version: version + 1 });

@@ -1,0 +1,14 @@
+import { prisma } from '@/lib/db/client';
+import { runJsonAction } from '@/lib/http/json-action-route';
+import { saveAnswer } from '@/lib/marking/save-answer';
+
+/**
+ * Autosave of one answer of a case (judgement, prompt or resettlement aspect value, or its note):
+ * POST a JSON change ({ field, questionId, value | note, naReason?, baseVersion }); the answer is
+ * the same as the marking page's server actions give (lib/http/json-action-route.ts). Sent by the
+ * standard page and by the on-device outbox.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
+  const { inspectionId, caseId } = await params;
+  return runJsonAction(request, { caseId }, (user, input) => saveAnswer(prisma, user, input, { inspectionId }));
+}

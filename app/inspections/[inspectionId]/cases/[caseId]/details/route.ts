@@ -1,0 +1,13 @@
+import { prisma } from '@/lib/db/client';
+import { runJsonAction } from '@/lib/http/json-action-route';
+import { saveCaseDetails } from '@/lib/marking/case-status';
+
+/**
+ * Autosave of the case-level items (classification agreement, interview, practice example): POST
+ * a JSON change ({ baseVersion, …fields }) as lib/http/json-action-route.ts describes. Sent by the
+ * case's task list page and by the on-device outbox.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
+  const { inspectionId, caseId } = await params;
+  return runJsonAction(request, { caseId }, (user, input) => saveCaseDetails(prisma, user, input, { inspectionId }));
+}

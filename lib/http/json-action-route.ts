@@ -1,0 +1,97 @@
+/**
+ * Route handlers that do what a server action does, for the saves a marking page sends many times
+ * a minute (issue 11, capacity): the same ActionResponse as `runAction`, as JSON, without the
+ * React Server Components round trip a server action costs (measured in docs/performance.md).
+ * Because a route handler gets none of the protections Next.js gives server actions, it gives
+ * itself the same: the post must come from a page of this origin, be JSON, and be small.
+ */
+import 'server-only';
+import { runAction, type ActionResponse } from '@/lib/auth/action';
+import type { SessionUser } from '@/lib/auth/session';
+import { originOf } from '@/lib/security/headers';
+import { readBodyWithin } from './request-body';
+
+/** A note is at most 5,000 characters (lib/validation/marking.ts): 20 KB in UTF-8 at worst. */
+const MAX_SAVE_BODY_BYTES = 64_000;
+
+type Failure = Extract<ActionResponse<never>, { ok: false }>;
+
+const STATUS_OF: Record<Failure['code'], number> = {
+  invalid: 400,
+  signed_out: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  error: 500,
+};
+
+const NO_STORE = { 'Cache-Control': 'no-store, no-transform' };
+
+/** The JSON answer: 200 with the result, or the failure's status with its code and message. */
+function jsonActionResponse<T>(response: ActionResponse<T>, status = response.ok ? 200 : STATUS_OF[response.code]): Response {
+  return Response.json(response, { status, headers: NO_STORE });
+}
+
+const refuse = (status: number, code: Failure['code'], message: string) => jsonActionResponse({ ok: false, code, message }, status);
+
+/**
+ * Whether a post may be taken at all, from its headers: from a page of this origin (a browser
+ * sends Origin with every POST fetch; a post without one, or from another site, is refused — the
+ * CSRF check Next.js makes for server actions) and declared as JSON (which a cross-site form
+ * cannot send without a preflight this app never answers). Null when it may.
+ */
+export function refuseUnlessSameOriginJson(
+  headers: Pick<Headers, 'get'>,
+): { status: number; code: Failure['code']; message: string } | null {
+  if (originOf(headers) !== 'same') return { status: 403, code: 'forbidden', message: 'This request did not come from a Casemark page.' };
+  const type = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json')
+    return { status: 415, code: 'invalid', message: 'Send the change as JSON (Content-Type: application/json).' };
+  return null;
+}
+
+/** The body as a JSON object with the address's ids in it, or why it is refused. */
+async function readJsonObject(
+  request: Request,
+  pathIds: Record<string, string>,
+): Promise<{ ok: true; fields: Record<string, unknown> } | { ok: false; status: number; message: string }> {
+  const read = await readBodyWithin(request, MAX_SAVE_BODY_BYTES);
+  if (!read.ok) return read;
+  let input: unknown;
+  try {
+    input = JSON.parse(read.text);
+  } catch {
+    return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input))
+    return { ok: false, status: 400, message: 'The request body must be a JSON object.' };
+  const fields = input as Record<string, unknown>;
+  for (const [name, value] of Object.entries(pathIds)) {
+    if (fields[name] !== undefined && fields[name] !== value)
+      return { ok: false, status: 400, message: `The ${name} in the body is not the one in the address.` };
+  }
+  return { ok: true, fields: { ...fields, ...pathIds } };
+}
+
+/**
+ * Runs `body` for a same-origin JSON post, as `runAction` runs a server action: who is asking is
+ * checked before the body is read (401 when signed out, whatever was sent), then `body`
+ * authorises against the resource and parses its input. `pathIds` (the ids in the URL) are
+ * merged into the input; a body naming a different one is refused rather than overridden.
+ */
+export async function runJsonAction<T>(
+  request: Request,
+  pathIds: Record<string, string>,
+  body: (user: SessionUser, input: Record<string, unknown>) => Promise<T>,
+): Promise<Response> {
+  const refusal = refuseUnlessSameOriginJson(request.headers);
+  if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
+  let unreadable: Response | null = null;
+  const response = await runAction(async (user) => {
+    const read = await readJsonObject(request, pathIds);
+    if (read.ok) return body(user, read.fields);
+    unreadable = refuse(read.status, 'invalid', read.message);
+    return null;
+  });
+  return unreadable ?? jsonActionResponse(response);
+}
