@@ -33,10 +33,12 @@ export async function withSnapshot<T>(db: Db, fn: (tx: Tx) => Promise<T>, option
   if (isRootClient(db)) {
     return db.$transaction(
       async (tx) => {
-        await tx.$executeRawUnsafe('SET TRANSACTION READ ONLY');
+        // Both modes in one statement, before any read (one round trip fewer than Prisma's
+        // isolationLevel option plus a second SET: the live panel opens a snapshot per recompute).
+        await tx.$executeRawUnsafe('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
         return fn(tx);
       },
-      { isolationLevel: 'RepeatableRead', timeout: options.timeout ?? 15_000 },
+      { timeout: options.timeout ?? 15_000 },
     );
   }
   if ('$transaction' in db) throw new Error('withSnapshot: a Prisma client not made by createPrismaClient; make it there.');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSharedLoader } from './shared-loader';
 import { at } from '@/lib/must';
 
@@ -66,5 +66,46 @@ describe('createSharedLoader', () => {
     expect(runs).toHaveLength(4);
     at(runs, 3).finish();
     expect(await fresh).toBe('i2@1');
+  });
+});
+
+describe('createSharedLoader with a least interval', () => {
+  it('starts the next computation no sooner than the interval after the last one started, with every change heard by then', async () => {
+    vi.useFakeTimers();
+    try {
+      let generation = 0;
+      const starts: number[] = [];
+      const shared = createSharedLoader(
+        async (key) => {
+          starts.push(Date.now());
+          return `${key}@${generation}`;
+        },
+        () => generation,
+        { minIntervalMs: 150 },
+      );
+      const t0 = Date.now();
+      generation += 1;
+      expect(await shared('i1')).toBe('i1@1'); // the first change after a quiet spell: at once
+      generation += 1;
+      const second = shared('i1');
+      generation += 1;
+      const third = shared('i1'); // folded into the same next computation
+      await vi.advanceTimersByTimeAsync(149);
+      expect(starts).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await second).toBe('i1@3');
+      expect(await third).toBe('i1@3');
+      expect(starts.map((t) => t - t0)).toEqual([0, 150]);
+      // Quiet for longer than the interval: the next change is computed at once again.
+      await vi.advanceTimersByTimeAsync(500);
+      generation += 1;
+      expect(await shared('i1')).toBe('i1@4');
+      expect(starts.map((t) => t - t0)).toEqual([0, 150, 650]);
+      // A stream's first message never waits.
+      expect(await shared('i1', { isFresh: true })).toBe('i1@4');
+      expect(starts).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
