@@ -11,6 +11,7 @@ import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
 import { loadCaseAccess, type CaseAccess } from '@/lib/access/context';
 import { caseMarkGuardSql } from '@/lib/access/scope';
 import { must } from '@/lib/must';
+import { forgetAccess, recallAccess, rememberAccess } from './recent-access';
 
 interface SavedAnswer {
   questionId: string;
@@ -88,7 +89,9 @@ interface WriteRow {
  * in the role, case still allocated; and the case not complete), applies the version
  * check, writes the answer, its audit entry (old → new) and the case's status, and NOTIFYs the
  * ratings panel (delivered on commit). Then the standard's fresh counts come from one aggregate.
- * Three round trips in all: the scope read, the write, the aggregate.
+ * Three round trips at most: the scope read (skipped when a save of this case by this actor checked it
+ * in the last minute: lib/marking/recent-access.ts; the write re-checks it all), the write, and the
+ * aggregate (only for someone who may see the panel).
  */
 export async function saveAnswer(
   db: PrismaClient,
@@ -98,8 +101,10 @@ export async function saveAnswer(
   where: { inspectionId?: string } = {},
 ): Promise<SaveAnswerResult> {
   const change = parseOrThrow(ZSaveAnswer, input);
-  const checked = checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change, where.inspectionId);
+  const recalled = recallAccess(actor, change.caseId);
+  const checked = checkChange(actor, recalled ?? (await loadCaseAccess(db, actor, change.caseId)), change, where.inspectionId);
   const { kase } = checked;
+  rememberAccess(actor, kase);
 
   const isValue = change.field === 'value';
   const value = isValue ? change.value : null;
@@ -177,6 +182,10 @@ export async function saveAnswer(
   const row = must(rows[0], 'the one row of the save statement'); // SELECT … FROM (SELECT 1) always returns one
 
   if (row.guarded === 0) {
+    forgetAccess(actor, kase.id);
+    // Access remembered from an earlier save may be out of date (a role changed, say): this save
+    // is decided again on access read now, and nothing was written.
+    if (recalled) return saveAnswer(db, actor, input, where);
     // Something changed since the checks (the case was completed or reallocated, the
     // inspection left fieldwork): check again to say exactly what.
     checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change, where.inspectionId);

@@ -238,6 +238,64 @@ describe('saveAnswer', () => {
   });
 });
 
+describe('access remembered between saves (lib/marking/recent-access.ts)', () => {
+  // Each save below first succeeds (so the actor's access to the case is remembered), then the
+  // database changes behind the app's back, then the next save must be decided on the new state.
+  const save = (w: Awaited<ReturnType<typeof seedWorld>>, who: { id: string; isAdmin: boolean }, baseVersion: number, value = 'no') =>
+    saveAnswer(prisma, actor(who), { field: 'value', caseId: w.cases.court.id, questionId: '2.1.1', value, baseVersion });
+
+  it('never lets a save through that the database would now refuse, and says why', async () => {
+    const changes: { name: string; change: (w: Awaited<ReturnType<typeof seedWorld>>) => Promise<unknown>; message: RegExp }[] = [
+      {
+        name: 'reallocated',
+        change: (w) => prisma.case.update({ where: { id: w.cases.court.id }, data: { inspectorId: w.otherInspector.id } }),
+        message: /does not exist or you do not have access/, // an inspector does not see others' cases
+      },
+      {
+        name: 'completed',
+        change: (w) => prisma.case.update({ where: { id: w.cases.court.id }, data: { status: 'complete' } }),
+        message: /marked as complete/,
+      },
+      {
+        name: 'left fieldwork',
+        change: (w) => prisma.inspection.update({ where: { id: w.inspection.id }, data: { status: 'panel' } }),
+        message: /not in fieldwork/,
+      },
+      {
+        name: 'taken off the team',
+        change: (w) => prisma.inspectionMember.deleteMany({ where: { inspectionId: w.inspection.id, userId: w.inspector.id } }),
+        message: /does not exist or you do not have access/,
+      },
+    ];
+    for (const { name, change, message } of changes) {
+      const w = await seedWorld(prisma);
+      expect((await save(w, w.inspector, 0, 'yes')).status, name).toBe('saved');
+      await change(w);
+      await expect(save(w, w.inspector, 1), name).rejects.toThrow(message);
+      const answer = await prisma.answer.findUniqueOrThrow({
+        where: { caseId_questionId: { caseId: w.cases.court.id, questionId: '2.1.1' } },
+      });
+      expect(answer, name).toMatchObject({ value: 'yes', version: 1 });
+    }
+  });
+
+  it('decides afresh when the role it remembered changed but the new one still may mark', async () => {
+    const w = await seedWorld(prisma);
+    expect((await save(w, w.inspector, 0, 'yes')).status).toBe('saved');
+    // Promoted to lead: the guard no longer matches the remembered role, the save is checked again and goes through.
+    await prisma.inspectionMember.updateMany({
+      where: { inspectionId: w.inspection.id, role: 'lead_inspector' },
+      data: { role: 'manager' },
+    });
+    await prisma.inspectionMember.updateMany({
+      where: { inspectionId: w.inspection.id, userId: w.inspector.id },
+      data: { role: 'lead_inspector' },
+    });
+    const result = await save(w, w.inspector, 1);
+    expect(result).toMatchObject({ status: 'saved', answer: { value: 'no', version: 2 } });
+  });
+});
+
 describe('completing and reopening a case', () => {
   it('lists what is missing, completes when nothing is, locks the case, and lets only the lead reopen it', async () => {
     const w = await seedWorld(prisma);
