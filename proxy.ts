@@ -45,6 +45,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but static files (next.config.js gives those a fixed, script-free policy).
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|robots\\.txt).*)'],
+  // Everything but static files (next.config.js gives those a fixed, script-free policy) and the
+  // autosave routes, which answer JSON only and check origin, size and session themselves
+  // (lib/http/json-action-route.ts), so the saves fieldwork sends every few seconds skip the
+  // proxy's per-request work (issue 11, capacity: docs/performance.md).
+  matcher: [
+    '/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|robots\\.txt|inspections/[^/]+/cases/[^/]+/(?:answers|details)$).*)',
+  ],
 };

@@ -25,11 +25,16 @@ const STATUS_OF: Record<Failure['code'], number> = {
   error: 500,
 };
 
-const NO_STORE = { 'Cache-Control': 'no-store, no-transform' };
+/**
+ * Never cached, never compressed (a few hundred bytes), and — as the proxy, which these routes
+ * skip, would give — a policy under which the answer can run nothing if opened as a page. The
+ * fixed headers (nosniff, frame, referrer) come from next.config.js; HSTS comes with every page.
+ */
+const JSON_HEADERS = { 'Cache-Control': 'no-store, no-transform', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" };
 
 /** The JSON answer: 200 with the result, or the failure's status with its code and message. */
 function jsonActionResponse<T>(response: ActionResponse<T>, status = response.ok ? 200 : STATUS_OF[response.code]): Response {
-  return Response.json(response, { status, headers: NO_STORE });
+  return Response.json(response, { status, headers: JSON_HEADERS });
 }
 
 const refuse = (status: number, code: Failure['code'], message: string) => jsonActionResponse({ ok: false, code, message }, status);

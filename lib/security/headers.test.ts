@@ -76,6 +76,12 @@ describe('the service worker (issue 11, offline marking)', () => {
     const matcher = new RegExp(`^${proxyConfig.matcher[0]}$`);
     expect(matcher.test('/sw.js')).toBe(true);
     expect(matcher.test('/_next/static/chunks/a.js')).toBe(false);
+    // The autosave routes check their own callers (lib/http/json-action-route.ts); the pages beside them do not.
+    expect(matcher.test('/inspections/i1/cases/c1/answers')).toBe(false);
+    expect(matcher.test('/inspections/i1/cases/c1/details')).toBe(false);
+    expect(matcher.test('/inspections/i1/cases/c1')).toBe(true);
+    expect(matcher.test('/inspections/i1/cases/c1/answers/x')).toBe(true);
+    expect(matcher.test('/inspections/i1/cases/c1/standards/2.1')).toBe(true);
     const nextConfig = require(path.resolve(__dirname, '../../next.config.js')) as { headers(): Promise<{ source: string }[]> };
     expect((await nextConfig.headers()).some((r) => r.source === '/sw.js')).toBe(false);
   });
