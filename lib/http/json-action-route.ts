@@ -9,7 +9,7 @@ import 'server-only';
 import { runAction, type ActionResponse } from '@/lib/auth/action';
 import type { SessionUser } from '@/lib/auth/session';
 import { originOf } from '@/lib/security/headers';
-import { readBodyWithin } from './request-body';
+import { parseJsonObject, readBodyWithin } from './request-body';
 
 /** A note is at most 5,000 characters (lib/validation/marking.ts): 20 KB in UTF-8 at worst. */
 const MAX_SAVE_BODY_BYTES = 64_000;
@@ -62,15 +62,9 @@ async function readJsonObject(
 ): Promise<{ ok: true; fields: Record<string, unknown> } | { ok: false; status: number; message: string }> {
   const read = await readBodyWithin(request, MAX_SAVE_BODY_BYTES);
   if (!read.ok) return read;
-  let input: unknown;
-  try {
-    input = JSON.parse(read.text);
-  } catch {
-    return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
-  }
-  if (input === null || typeof input !== 'object' || Array.isArray(input))
-    return { ok: false, status: 400, message: 'The request body must be a JSON object.' };
-  const fields = input as Record<string, unknown>;
+  const parsed = parseJsonObject(read.text);
+  if (!parsed.ok) return parsed;
+  const { fields } = parsed;
   for (const [name, value] of Object.entries(pathIds)) {
     if (fields[name] !== undefined && fields[name] !== value)
       return { ok: false, status: 400, message: `The ${name} in the body is not the one in the address.` };

@@ -52,14 +52,21 @@ export async function checkFormOrJsonBody(request: Request, maxBytes: number): P
   const read = await readBodyWithin(request, maxBytes);
   if (!read.ok) return read;
   if ((request.headers.get('content-type') ?? '').toLowerCase().includes('application/json')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(read.text);
-    } catch {
-      return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
-    }
-    if (json === null || typeof json !== 'object' || Array.isArray(json))
-      return { ok: false, status: 400, message: 'The request body must be a JSON object.' };
+    const parsed = parseJsonObject(read.text);
+    if (!parsed.ok) return parsed;
   }
   return read;
+}
+
+/** A body's text as a JSON object, or 400 with a sentence when it does not parse or is not one. */
+export function parseJsonObject(text: string): { ok: true; fields: Record<string, unknown> } | { ok: false; status: 400; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, status: 400, message: 'The request body is not valid JSON.' };
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return { ok: false, status: 400, message: 'The request body must be a JSON object.' };
+  return { ok: true, fields: json as Record<string, unknown> };
 }
