@@ -5,8 +5,8 @@ import { saveAnswer } from '@/lib/marking/save-answer';
 /**
  * Autosave of one answer of a case (judgement, prompt or resettlement aspect value, or its note):
  * POST a JSON change ({ field, questionId, value | note, naReason?, baseVersion }); the answer is
- * the same as the marking page's server actions give (lib/http/json-action-route.ts). Sent by the
- * standard page and by the on-device outbox.
+ * the ActionResponse a server action would give, as JSON (lib/http/json-action-route.ts). Sent by
+ * the standard page (lib/marking/save-client.ts) and by the on-device outbox.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
   const { inspectionId, caseId } = await params;
