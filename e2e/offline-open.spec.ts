@@ -1,6 +1,7 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
+import { goOffline, goOnline } from './fixtures/network';
 import { createWorld, signIn, sql } from './fixtures/world';
 
 // Issue 11, "Open cases with no connection": opening the inspection online makes the inspector's
@@ -23,18 +24,6 @@ const CASES = [
 
 const judgement = (page: Page, questionId: string, label: 'Yes' | 'No') =>
   page.getByTestId(`question-${questionId}`).locator('fieldset').first().getByLabel(label, { exact: true });
-
-const abortAll = (route: { abort: (code: string) => Promise<void> }) => route.abort('internetdisconnected');
-
-async function goOffline(context: BrowserContext) {
-  await context.setOffline(true);
-  await context.route('**/*', abortAll);
-}
-
-async function goOnline(context: BrowserContext) {
-  await context.unroute('**/*', abortAll);
-  await context.setOffline(false);
-}
 
 /**
  * Waits until the inspection page says every allocated case is kept (which it says once the worker

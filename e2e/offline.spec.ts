@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
+import { goOffline, goOnline } from './fixtures/network';
 import { createWorld, signIn, sql } from './fixtures/world';
 import { at } from '../lib/must';
 
@@ -103,8 +104,8 @@ test.describe('marking offline', () => {
     const tablet = await device();
     await laptop.goto(url);
     await tablet.goto(url);
-    await laptop.context().setOffline(true);
-    await tablet.context().setOffline(true);
+    await goOffline(laptop.context());
+    await goOffline(tablet.context());
 
     await judgement(tablet, '2.1.1', 'No').check();
     await expect(tablet.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
@@ -112,13 +113,13 @@ test.describe('marking offline', () => {
 
     await judgement(laptop, '2.1.1', 'Yes').check();
     await expect(laptop.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
-    await laptop.context().setOffline(false);
+    await goOnline(laptop.context());
     await expect(laptop.getByTestId('save-status')).toHaveText(/^All changes saved at/);
     expect((await answersOf(kase.id))[0]).toMatchObject({ question_id: '2.1.1', value: 'yes' });
 
     // The tablet comes back online: its change was made on the old answer, so it is held.
     const tabletContext = tablet.context();
-    await tabletContext.setOffline(false);
+    await goOnline(tabletContext);
     const list = await tabletContext.newPage();
     await list.goto(`/inspections/${world.inspectionId}`);
     await expect(list.getByTestId('case-row').getByTestId('unsent-badge')).toHaveText('1 unsent change');
