@@ -257,6 +257,58 @@ test.describe('setting up an inspection', () => {
   });
 });
 
+test.describe('a set-up edit that meets someone else’s change', () => {
+  test('is saved over a change to other things, and otherwise shows both: take theirs, or keep mine', async ({ page }) => {
+    const world = await createWorld({ status: 'set_up' });
+    const kase = world.cases[0]!;
+    const editPage = `/inspections/${world.inspectionId}/setup/cases/${kase.id}`;
+    const caseManager = async () =>
+      (await sql<{ case_manager: string | null }>('SELECT case_manager FROM cases WHERE id = $1', [kase.id]))[0]?.case_manager;
+    await signIn(page, world.lead);
+
+    // Someone else's change to something this form does not hold (an inspector's case-level marking).
+    await page.goto(editPage);
+    await sql('UPDATE cases SET version = version + 1, agrees_with_rosh = true WHERE id = $1', [kase.id]);
+    await page.getByLabel('Case manager (optional)').fill('CM-A');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByTestId('notification-banner')).toContainText(`Case ${kase.reference} has been saved.`);
+    expect(await caseManager()).toBe('CM-A');
+
+    // Both changed the case manager: both are shown, nothing is saved until the lead chooses.
+    await page.goto(editPage);
+    await sql(`UPDATE cases SET version = version + 1, case_manager = 'CM-THEIRS' WHERE id = $1`, [kase.id]);
+    await page.getByLabel('Case manager (optional)').fill('CM-MINE');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const conflict = page.getByTestId('case-conflict');
+    await expect(conflict).toContainText('changed this case since you opened the page');
+    await expect(conflict.getByTestId('conflict-mine')).toHaveText('CM-MINE');
+    await expect(conflict.getByTestId('conflict-theirs')).toHaveText('CM-THEIRS');
+    await expect(conflict.getByRole('heading')).toBeFocused();
+    expect(await caseManager()).toBe('CM-THEIRS');
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Take theirs' }).click();
+    await expect(conflict).toBeHidden();
+    await expect(page.getByLabel('Case manager (optional)')).toHaveValue('CM-THEIRS');
+    await page.getByLabel('Gender (optional)').fill('Female');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(page.getByTestId('notification-banner')).toContainText(`Case ${kase.reference} has been saved.`);
+    expect(await sql('SELECT case_manager, gender FROM cases WHERE id = $1', [kase.id])).toEqual([
+      { case_manager: 'CM-THEIRS', gender: 'Female' },
+    ]);
+
+    // Again, and this time the lead keeps their own.
+    await page.goto(editPage);
+    await sql(`UPDATE cases SET version = version + 1, case_manager = 'CM-OTHER' WHERE id = $1`, [kase.id]);
+    await page.getByLabel('Case manager (optional)').fill('CM-MINE-AGAIN');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(conflict).toBeVisible();
+    await page.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(page.getByTestId('notification-banner')).toContainText(`Case ${kase.reference} has been saved.`);
+    expect(await caseManager()).toBe('CM-MINE-AGAIN');
+    await expectNoAxeViolations(page);
+  });
+});
+
 test.describe('admin of users', () => {
   test('an admin creates a user, resets their password and deactivates them; they can then no longer sign in', async ({
     page,

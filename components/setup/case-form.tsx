@@ -1,9 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { ConflictPanel } from '@/components/ui/conflict-panel';
 import { Button } from '@/components/ui/button';
 import { useSubmitWithoutReset } from '@/components/ui/use-submit-without-reset';
-import { DateInput, type DateParts } from '@/components/ui/date-input';
+import { DateInput, datePartsOf, type DateParts } from '@/components/ui/date-input';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { Radios } from '@/components/ui/radios';
 import { Select } from '@/components/ui/select';
@@ -11,41 +13,104 @@ import { TextInput } from '@/components/ui/text-input';
 import { CASE_TYPE_LABELS, DISPOSAL_LABELS, LEVEL_LABELS } from '@/lib/format/labels';
 import { COURT_DISPOSALS, LEVELS, OUT_OF_COURT_DISPOSALS, type CaseType } from '@/lib/framework/types';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
-import { addCaseAction, editCaseAction } from '@/lib/setup/actions';
-
-interface CaseFormValues {
-  id: string;
-  version: number;
-  reference: string;
-  type: CaseType;
-  disposal: string;
-  sentenceDate: DateParts;
-  gender: string;
-  rosh: string;
-  safetyWellbeing: string;
-  caseManager: string;
-  inspectorId: string;
-}
+import { addCaseAction, editCaseAction, type EditCaseFormState } from '@/lib/setup/actions';
+import type { CaseEditConflict } from '@/lib/setup/cases';
+import { caseFormValuesOf, type CaseFormValues } from './case-form-values';
 
 const LEVEL_OPTIONS = [{ value: '', label: 'Not recorded' }, ...LEVELS.map((l) => ({ value: l, label: LEVEL_LABELS[l] }))];
 const FIELD_IDS = { type: 'type-input', sentenceDate: 'sentenceDate-day' };
 
-/** Adds a case to the sample, or changes one (`kase`), with optimistic concurrency on its version. */
-export function CaseForm({
+type Inspectors = { id: string; name: string; role: string }[];
+
+const FIELD_LABELS: Record<CaseEditConflict['fields'][number], string> = {
+  reference: 'Case reference',
+  type: 'Case type',
+  disposal: 'Disposal',
+  sentenceDate: 'Sentence or disposal date',
+  gender: 'Gender',
+  rosh: 'RoSH level',
+  safetyWellbeing: 'Safety and wellbeing level',
+  caseManager: 'Case manager',
+  inspectorId: 'Inspector',
+};
+
+/** The fields as the form posts them (the date in parts), for the server to compare with theirs. */
+const asPosted = (values: CaseFormValues) => ({
+  reference: values.reference,
+  type: values.type,
+  disposal: values.disposal,
+  sentenceDate: values.sentenceDate,
+  gender: values.gender,
+  rosh: values.rosh,
+  safetyWellbeing: values.safetyWellbeing,
+  caseManager: values.caseManager,
+  inspectorId: values.inspectorId,
+});
+
+/** An ISO calendar date (2026-09-04) as the date input's parts (4, 9, 2026). */
+const partsOfIso = (iso: string | null): DateParts => datePartsOf(iso ? new Date(iso) : null);
+
+/** Someone else's version of the case, as the form's values. */
+const formValuesOf = (id: string, theirs: CaseEditConflict['theirs']) => caseFormValuesOf({ id, ...theirs });
+
+/** A field's value in words, whether typed into the form (mine) or held by the database (theirs). */
+function describe(field: CaseEditConflict['fields'][number], value: unknown, inspectors: Inspectors): string {
+  if (field === 'sentenceDate') {
+    const parts = (typeof value === 'string' ? partsOfIso(value) : value) as Partial<DateParts> | null | undefined;
+    return parts?.day && parts.month && parts.year ? `${parts.day}/${parts.month}/${parts.year}` : 'Not recorded';
+  }
+  const text = typeof value === 'string' ? value : '';
+  if (!text) return field === 'inspectorId' ? 'Not allocated' : 'Not recorded';
+  if (field === 'type') return CASE_TYPE_LABELS[text as CaseType] ?? text;
+  if (field === 'disposal') return DISPOSAL_LABELS[text as keyof typeof DISPOSAL_LABELS] ?? text;
+  if (field === 'rosh' || field === 'safetyWellbeing') return LEVEL_LABELS[text as keyof typeof LEVEL_LABELS] ?? text;
+  if (field === 'inspectorId') return inspectors.find((i) => i.id === text)?.name ?? 'An inspector no longer on the team';
+  return text;
+}
+
+/**
+ * Adds a case to the sample, or changes one (`kase`), with optimistic concurrency on its version:
+ * someone else's change meanwhile is shown beside mine (the conflict panel) — "Keep mine" saves
+ * mine over it knowingly, "Take theirs" puts theirs in the form.
+ */
+export function CaseForm(props: { inspectionId: string; framework: '2018' | '2021'; inspectors: Inspectors; kase?: CaseFormValues }) {
+  // "Take theirs" starts the form again on their version.
+  const [opened, setOpened] = useState(props.kase);
+  const [generation, setGeneration] = useState(0);
+  return (
+    <CaseFormOn
+      key={generation}
+      {...props}
+      kase={opened}
+      onTakeTheirs={(theirs) => {
+        setOpened(theirs);
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
+}
+
+function CaseFormOn({
   inspectionId,
   framework,
   inspectors,
   kase,
+  onTakeTheirs,
 }: {
   inspectionId: string;
   framework: '2018' | '2021';
-  inspectors: { id: string; name: string; role: string }[];
+  inspectors: Inspectors;
   kase?: CaseFormValues;
+  onTakeTheirs: (theirs: CaseFormValues) => void;
 }) {
-  const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(
+  const [state, formAction, isPending] = useActionState<EditCaseFormState | FormState<unknown>, FormData>(
     kase ? editCaseAction : addCaseAction,
     IDLE_FORM_STATE,
   );
+  // What the next save is made on: the version opened, or theirs once "Keep mine" was chosen.
+  const [base, setBase] = useState(kase ? { version: kase.version, values: asPosted(kase) } : null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const conflict = 'conflict' in state && state.conflict?.fields.length ? state.conflict : null;
   const [type, setType] = useState<string | null>(kase?.type ?? null);
   const onSubmit = useSubmitWithoutReset(formAction);
   const types = framework === '2021' ? (['court', 'out_of_court', 'resettlement'] as const) : (['court', 'out_of_court'] as const);
@@ -61,13 +126,37 @@ export function CaseForm({
   ];
 
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="max-w-2xl">
-      <FormErrorSummary state={state} fallbackId="reference" fieldIds={FIELD_IDS} />
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="max-w-2xl">
+      {conflict && kase ? (
+        <ConflictPanel
+          title="this case"
+          changedBy={conflict.changedBy}
+          changedAt={conflict.changedAt}
+          rows={conflict.fields.map((field) => ({
+            label: FIELD_LABELS[field],
+            mine: describe(field, state.status === 'error' ? state.values[field] : undefined, inspectors),
+            theirs: describe(field, conflict.theirs[field], inspectors),
+          }))}
+          explanation="Nothing has been saved yet. Keep yours to save it over theirs, or take theirs to start again from their details."
+          isFocused
+          isPending={isPending}
+          onKeepMine={() => {
+            flushSync(() => setBase({ version: conflict.theirs.version, values: asPosted(formValuesOf(kase.id, conflict.theirs)) }));
+            formRef.current?.requestSubmit();
+          }}
+          onTakeTheirs={() => onTakeTheirs(formValuesOf(kase.id, conflict.theirs))}
+          testId="case-conflict"
+          headingLevel={2}
+        />
+      ) : (
+        <FormErrorSummary state={state} fallbackId="reference" fieldIds={FIELD_IDS} />
+      )}
       <input type="hidden" name="inspectionId" value={inspectionId} />
-      {kase ? (
+      {kase && base ? (
         <>
           <input type="hidden" name="caseId" value={kase.id} />
-          <input type="hidden" name="baseVersion" value={kase.version} />
+          <input type="hidden" name="baseVersion" value={base.version} />
+          <input type="hidden" name="baseValues" value={JSON.stringify(base.values)} />
         </>
       ) : null}
       <TextInput

@@ -32,6 +32,7 @@ export function ConflictPanel({
   isFocused = false,
   isPending = false,
   testId,
+  headingLevel = 3,
 }: {
   /** What changed, e.g. "this answer", "these details", "the panel decision on 2.1". */
   title: string;
@@ -50,7 +51,10 @@ export function ConflictPanel({
   isFocused?: boolean;
   isPending?: boolean;
   testId?: string;
+  /** 2 where the panel comes straight under the page's h1 (a whole-page form), else 3. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -67,7 +71,7 @@ export function ConflictPanel({
         Changed by someone else
       </p>
       <div className="p-3">
-        <h3 id={headingId} ref={headingRef} tabIndex={-1} className="mb-2 flex items-start gap-2 font-bold">
+        <Heading id={headingId} ref={headingRef} tabIndex={-1} className="mb-2 flex items-start gap-2 font-bold">
           <span
             aria-hidden="true"
             className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-govuk-text text-lg text-white"
@@ -78,7 +82,7 @@ export function ConflictPanel({
             <span className="sr-only">Warning: </span>
             {who} changed {title} since you opened the page{when ? ` (${when})` : ''}
           </span>
-        </h3>
+        </Heading>
         {explanation ? <p className="mb-3">{explanation}</p> : null}
         <dl className="mb-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1" data-testid="conflict-values">
           {rows.map((row) => (

@@ -6,7 +6,7 @@ import { runFormAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
 import { setInspectionStatus, updateInspectionDetails } from '@/lib/setup/inspections';
 import { addMember, changeMemberRole, removeMember } from '@/lib/setup/team';
-import { addCase, deleteCase, editCase } from '@/lib/setup/cases';
+import { addCase, deleteCase, editCase, type CaseEditConflict } from '@/lib/setup/cases';
 import { allocateCase, allocateCases, spreadUnallocatedCases } from '@/lib/setup/allocation';
 import { STATUS_LABELS } from '@/lib/format/labels';
 import { toFormState, type FormState } from '@/lib/forms/form-state';
@@ -59,11 +59,21 @@ export async function addCaseAction(_previous: unknown, formData: unknown): Prom
   return toFormState(response, values, () => '');
 }
 
-export async function editCaseAction(_previous: unknown, formData: unknown): Promise<FormState<unknown>> {
+/** The set-up case form's state: a conflict carries theirs, for the form to show beside mine. */
+export type EditCaseFormState = FormState<unknown> & { conflict?: CaseEditConflict };
+
+export async function editCaseAction(_previous: unknown, formData: unknown): Promise<EditCaseFormState> {
   const { response, values } = await runFormAction(formData, (user, values) => editCase(prisma, user, values));
   if (response.ok) {
-    refresh();
-    redirect(`${setupPath(values)}?saved=${response.data.id}`);
+    const result = response.data;
+    if (result.status === 'saved') {
+      refresh();
+      redirect(`${setupPath(values)}?saved=${result.id}`);
+    }
+    const message = result.fields.length
+      ? 'Someone else changed this case after you opened it. Choose whose details to keep.'
+      : 'This case changed while you were saving. Save again.';
+    return { status: 'error', message, fieldErrors: {}, values, conflict: result };
   }
   return toFormState(response, values, () => '');
 }

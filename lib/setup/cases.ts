@@ -86,59 +86,122 @@ export async function addCase(db: PrismaClient, actor: Actor, input: unknown): P
   });
 }
 
+/** The editable fields in one comparable form: what the form posts, what the database holds. */
+type ComparableCase = Record<keyof typeof EDITABLE, string | null>;
+
+const comparableOfFields = (fields: CaseFields): ComparableCase => ({
+  reference: fields.reference,
+  type: fields.type,
+  disposal: fields.disposal,
+  sentenceDate: fields.sentenceDate,
+  gender: fields.gender,
+  rosh: fields.rosh,
+  safetyWellbeing: fields.safetyWellbeing,
+  caseManager: fields.caseManager,
+  inspectorId: fields.inspectorId,
+});
+
+const comparableOfRow = (row: { [K in keyof typeof EDITABLE]: unknown }): ComparableCase =>
+  Object.fromEntries(
+    Object.keys(EDITABLE).map((key) => {
+      const value = row[key as keyof typeof EDITABLE];
+      return [key, value instanceof Date ? value.toISOString().slice(0, 10) : value == null ? null : String(value)];
+    }),
+  ) as ComparableCase;
+
+/** Someone else's change to the case the set-up form was editing: theirs, and which fields clash. */
+export interface CaseEditConflict {
+  status: 'conflict';
+  theirs: ComparableCase & { version: number };
+  /** The fields both changed, differently (every editable field when the form did not say what it opened with). */
+  fields: (keyof typeof EDITABLE)[];
+  changedBy: string | null;
+  changedAt: string | null;
+}
+
 /**
- * Changes a case's details. Made on the version the form was opened on (someone else's change
- * in between is a conflict, not overwritten). A new type or disposal is refused while answers
- * already recorded would no longer apply to the case, so no marking is lost or orphaned.
+ * Changes a case's details. Made on the version the form was opened on. A change someone else made
+ * in between is never overwritten unseen: when it changed no field this form leaves as it was
+ * (an inspector's case-level marking moves the case's version too, say), this change is made on
+ * top of it; otherwise nothing is written and both are returned for the user to choose.
+ * A new type or disposal is refused while answers already recorded would no longer apply to the
+ * case, so no marking is lost or orphaned.
  */
-export async function editCase(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string; reference: string }> {
-  const { inspectionId, caseId, baseVersion, ...fields } = parseOrThrow(ZEditCase, input);
+export async function editCase(
+  db: PrismaClient,
+  actor: Actor,
+  input: unknown,
+): Promise<{ status: 'saved'; id: string; reference: string } | CaseEditConflict> {
+  const { inspectionId, caseId, baseVersion, baseValues, ...fields } = parseOrThrow(ZEditCase, input);
   return db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, inspectionId);
     refuseIfPublished(inspection);
+    const mine = comparableOfFields(fields);
+    const opened = baseValues ? comparableOfFields(baseValues) : null;
     // Under the inspection's lock (lockInspectionForManage): the check and the write are one step.
-    const result = await writeAtVersion({
-      baseVersion,
-      read: () => tx.case.findFirst({ where: { id: caseId, inspectionId }, select: { ...EDITABLE, version: true } }),
-      theirs: (current) => current,
-      write: async (version, before) => {
-        if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
-        await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
-        if (before.type !== fields.type || before.disposal !== fields.disposal) {
-          const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
-          const framework = getFramework(inspection.framework);
-          const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
-          if (stranded.length) {
-            invalid(
-              before.type !== fields.type ? 'type' : 'disposal',
-              `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
-            );
+    const attempt = (version: number) =>
+      writeAtVersion({
+        baseVersion: version,
+        read: () => tx.case.findFirst({ where: { id: caseId, inspectionId }, select: { ...EDITABLE, version: true } }),
+        theirs: (current) => current,
+        write: async (next, before) => {
+          if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
+          await checkCaseAgainstInspection(tx, inspection, fields, caseId, before.inspectorId);
+          if (before.type !== fields.type || before.disposal !== fields.disposal) {
+            const answered = await tx.answer.findMany({ where: { caseId }, select: { questionId: true } });
+            const framework = getFramework(inspection.framework);
+            const stranded = answered.filter((a) => !canAnswerQuestion(framework, fields, a.questionId));
+            if (stranded.length) {
+              invalid(
+                before.type !== fields.type ? 'type' : 'disposal',
+                `${stranded.length} ${stranded.length === 1 ? 'answer' : 'answers'} already recorded on this case would not apply to a ${CASE_TYPE_LABELS[fields.type].toLowerCase()} case with a ${DISPOSAL_LABELS[fields.disposal].toLowerCase()}, so the type and disposal cannot change`,
+              );
+            }
           }
-        }
-        const updated = await tx.case.update({
-          where: { id: caseId },
-          data: { ...toRow(fields), version },
-          select: { id: true, reference: true },
-        });
-        const { version: _version, ...old } = before;
-        await writeAudit(tx, {
-          actorId: actor.id,
-          inspectionId,
-          action: 'case.update',
-          entityId: caseId,
-          oldValue: { ...old, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null },
-          newValue: auditValue(fields),
-        });
-        return updated;
-      },
-    });
-    if (result.status === 'saved') return result.saved;
+          const updated = await tx.case.update({
+            where: { id: caseId },
+            data: { ...toRow(fields), version: next },
+            select: { id: true, reference: true },
+          });
+          const { version: _version, ...old } = before;
+          await writeAudit(tx, {
+            actorId: actor.id,
+            inspectionId,
+            action: 'case.update',
+            entityId: caseId,
+            oldValue: { ...old, sentenceDate: before.sentenceDate?.toISOString().slice(0, 10) ?? null },
+            newValue: auditValue(fields),
+          });
+          return updated;
+        },
+      });
+    let result = await attempt(baseVersion);
+    if (result.status === 'conflict' && result.theirs && opened) {
+      const theirs = comparableOfRow(result.theirs);
+      const keys = Object.keys(EDITABLE) as (keyof typeof EDITABLE)[];
+      // Theirs and mine clash only where both changed a field, to different values.
+      const clashes = keys.filter((k) => theirs[k] !== opened[k] && mine[k] !== opened[k] && mine[k] !== theirs[k]);
+      // Every field they changed, this form changed too (to the same value): nothing of theirs is lost.
+      const isNothingOfTheirsLost = keys.every((k) => mine[k] !== opened[k] || theirs[k] === opened[k]);
+      if (clashes.length === 0 && isNothingOfTheirsLost) result = await attempt(result.theirs.version);
+    }
+    if (result.status === 'saved') return { status: 'saved' as const, ...result.saved };
     if (!result.theirs) throw new AppError('not_found', 'This case does not exist in this inspection.');
-    // The set-up page's form posts whole: its error says what happened, and a reload shows theirs.
-    throw new AppError(
-      'conflict',
-      'Someone else changed this case after you opened it. Reload the page to see their change, then make yours again.',
-    );
+    const theirs = comparableOfRow(result.theirs);
+    const keys = Object.keys(EDITABLE) as (keyof typeof EDITABLE)[];
+    // Cases keep no "changed by": the audit trail says who made the last change, and when.
+    const last = await tx.auditEntry.findFirst({
+      where: { entity: 'case', entityId: caseId, action: { in: ['case.update', 'case.details', 'case.allocate'] } },
+      orderBy: { id: 'desc' },
+      select: { at: true, actor: { select: { name: true } } },
+    });
+    return {
+      status: 'conflict' as const,
+      theirs: { ...theirs, version: result.theirs.version },
+      fields: keys.filter((k) => (opened ? theirs[k] !== opened[k] : true) && mine[k] !== theirs[k]),
+      changedBy: last?.actor?.name ?? null,
+      changedAt: last?.at.toISOString() ?? null,
+    };
   });
 }
 

@@ -184,10 +184,30 @@ const refineDisposal = (value: { type: (typeof CASE_TYPES)[number]; disposal: (t
 export const ZAddCase = z.object({ inspectionId: ZInspectionId, ...caseShape }).superRefine(refineDisposal);
 export type TAddCase = z.infer<typeof ZAddCase>;
 
+/**
+ * The case's editable fields as the set-up form was opened with them (posted back as JSON, like the
+ * form posts them), so that a change someone else made meanwhile can be told from one the form
+ * makes (lib/setup/cases.ts). Anything that does not read as such is treated as unknown.
+ */
+const ZCaseFieldsAsOpened = z
+  .string()
+  .max(4000)
+  .optional()
+  .transform((text) => {
+    if (!text) return null;
+    try {
+      const parsed = z.object(caseShape).safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  });
+
 export const ZEditCase = z
   .object({
     inspectionId: ZInspectionId,
     caseId: ZCaseId,
+    baseValues: ZCaseFieldsAsOpened,
     /** The case's version when the form was opened (optimistic concurrency). */
     baseVersion: z.coerce
       .number({ error: 'The page is out of date: reload it and try again' })

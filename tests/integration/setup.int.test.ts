@@ -516,20 +516,111 @@ describe('cases', () => {
     });
   });
 
-  it('refuses an edit made on an old version', async () => {
+  it('refuses an edit made on an old version when the form does not say what it opened with, writing nothing', async () => {
     const w = await freshWorld();
     const kase = await prisma.case.findUniqueOrThrow({ where: { id: w.cases.court.id } });
     await prisma.case.update({ where: { id: kase.id }, data: { version: { increment: 1 } } });
-    await expectRefused(
-      () =>
-        editCase(prisma, actor(w.lead), {
-          ...caseInput(w.inspection.id, { reference: 'C-1' }),
-          caseId: kase.id,
-          baseVersion: kase.version,
-        }),
-      'conflict',
-      /Someone else changed this case/,
-    );
+    const before = await prisma.case.findUniqueOrThrow({ where: { id: kase.id } });
+    const result = await editCase(prisma, actor(w.lead), {
+      ...caseInput(w.inspection.id, { reference: 'C-1-NEW' }),
+      caseId: kase.id,
+      baseVersion: kase.version,
+    });
+    expect(result).toMatchObject({ status: 'conflict', theirs: { reference: before.reference, version: before.version } });
+    expect(result.status === 'conflict' && result.fields).toContain('reference');
+    expect(await prisma.case.findUniqueOrThrow({ where: { id: kase.id } })).toEqual(before);
+  });
+
+  describe('someone else changed the case since the form opened (three-way)', () => {
+    /** A case opened in the set-up form: its fields as the form posts them, and its version. */
+    async function openForm() {
+      const w = await freshWorld();
+      await editCase(prisma, actor(w.lead), {
+        ...caseInput(w.inspection.id, { reference: 'TW-1' }),
+        caseId: w.cases.court.id,
+        baseVersion: 1,
+      });
+      const opened = caseInput(w.inspection.id, { reference: 'TW-1' });
+      const { version } = await prisma.case.findUniqueOrThrow({ where: { id: w.cases.court.id } });
+      const { inspectionId: _i, ...fields } = opened;
+      return { w, opened, version, baseValues: JSON.stringify(fields) };
+    }
+    const edit = (f: Awaited<ReturnType<typeof openForm>>, overrides: Record<string, unknown>, by = f.w.lead) =>
+      editCase(prisma, actor(by), {
+        ...f.opened,
+        ...overrides,
+        caseId: f.w.cases.court.id,
+        baseVersion: f.version,
+        baseValues: f.baseValues,
+      });
+
+    it('makes the change on top of one that touched no field of the form (an inspector’s case-level marking)', async () => {
+      const f = await openForm();
+      await prisma.case.update({ where: { id: f.w.cases.court.id }, data: { version: { increment: 1 }, agreesWithRosh: true } });
+      expect(await edit(f, { caseManager: 'CM-9' })).toMatchObject({ status: 'saved' });
+      const after = await prisma.case.findUniqueOrThrow({ where: { id: f.w.cases.court.id } });
+      expect(after).toMatchObject({ caseManager: 'CM-9', agreesWithRosh: true, version: f.version + 2 });
+    });
+
+    it('shows the clash, writing nothing, when both changed a field differently or they changed one the form left as it was', async () => {
+      const f = await openForm();
+      await editCase(prisma, actor(f.w.admin), {
+        ...f.opened,
+        gender: 'Male',
+        caseManager: 'CM-THEIRS',
+        caseId: f.w.cases.court.id,
+        baseVersion: f.version,
+        baseValues: f.baseValues,
+      });
+      const theirs = await prisma.case.findUniqueOrThrow({ where: { id: f.w.cases.court.id } });
+      const result = await edit(f, { caseManager: 'CM-MINE' });
+      expect(result).toMatchObject({
+        status: 'conflict',
+        theirs: { caseManager: 'CM-THEIRS', gender: 'Male', version: theirs.version },
+        changedBy: f.w.admin.name,
+      });
+      // Both changed the case manager; they changed the gender, which mine would have put back.
+      expect(result.status === 'conflict' && [...result.fields].sort()).toEqual(['caseManager', 'gender']);
+      expect(await prisma.case.findUniqueOrThrow({ where: { id: f.w.cases.court.id } })).toEqual(theirs);
+
+      // "Keep mine": the same form sent again on their version, knowing theirs.
+      const { inspectionId: _i, ...theirFields } = caseInput(f.w.inspection.id, {
+        reference: 'TW-1',
+        gender: 'Male',
+        caseManager: 'CM-THEIRS',
+      });
+      const kept = await editCase(prisma, actor(f.w.lead), {
+        ...f.opened,
+        caseManager: 'CM-MINE',
+        caseId: f.w.cases.court.id,
+        baseVersion: theirs.version,
+        baseValues: JSON.stringify(theirFields),
+      });
+      expect(kept).toMatchObject({ status: 'saved' });
+      expect(await prisma.case.findUniqueOrThrow({ where: { id: f.w.cases.court.id } })).toMatchObject({
+        caseManager: 'CM-MINE',
+        gender: 'Female',
+      });
+    });
+
+    it('takes the same change made twice as no clash', async () => {
+      const f = await openForm();
+      await edit(f, { caseManager: 'CM-SAME' }, f.w.admin);
+      expect(await edit(f, { caseManager: 'CM-SAME' })).toMatchObject({ status: 'saved' });
+    });
+
+    it('treats what it cannot read as what the form opened with as unknown: every differing field is shown', async () => {
+      const f = await openForm();
+      await prisma.case.update({ where: { id: f.w.cases.court.id }, data: { version: { increment: 1 } } });
+      const result = await editCase(prisma, actor(f.w.lead), {
+        ...f.opened,
+        caseManager: 'CM-X',
+        caseId: f.w.cases.court.id,
+        baseVersion: f.version,
+        baseValues: '{"reference": 42}',
+      });
+      expect(result.status === 'conflict' && result.fields).toEqual(['caseManager']);
+    });
   });
 
   it('refuses inspectors, managers and outsiders, a case of another inspection, and a published inspection', async () => {

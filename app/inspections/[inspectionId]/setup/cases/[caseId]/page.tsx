@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { listAllocatableMembers, requireSetupCase } from '@/lib/data/setup';
-import { datePartsOf } from '@/components/ui/date-input';
+import { caseFormValuesOf } from '@/components/setup/case-form-values';
 import { CaseForm } from '@/components/setup/case-form';
 import { DeleteCaseForm } from '@/components/setup/delete-case-form';
 
@@ -33,24 +33,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ inspe
         <p>This inspection is published: its cases can no longer change.</p>
       ) : (
         <>
-          <CaseForm
-            inspectionId={inspection.id}
-            framework={inspection.framework}
-            inspectors={inspectors}
-            kase={{
-              id: kase.id,
-              version: kase.version,
-              reference: kase.reference,
-              type: kase.type,
-              disposal: kase.disposal,
-              sentenceDate: datePartsOf(kase.sentenceDate),
-              gender: kase.gender ?? '',
-              rosh: kase.rosh ?? '',
-              safetyWellbeing: kase.safetyWellbeing ?? '',
-              caseManager: kase.caseManager ?? '',
-              inspectorId: kase.inspectorId ?? '',
-            }}
-          />
+          <CaseForm inspectionId={inspection.id} framework={inspection.framework} inspectors={inspectors} kase={caseFormValuesOf(kase)} />
           <section aria-labelledby="delete-heading" className="mt-12 border-t border-govuk-border pt-6">
             <h2 id="delete-heading" className="mb-3 text-2xl font-bold">
               Delete this case
