@@ -5,6 +5,7 @@ import { prisma } from '@/lib/db/client';
 import { getFramework, listStandards } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
 import type { InspectionAccess } from '@/lib/access/context';
+import { EDITABLE_CASE_FIELDS } from '@/lib/setup/cases';
 import { allocatableRoles, can, type Actor } from '@/lib/auth/permissions';
 
 export interface StandardOption {
@@ -118,15 +119,7 @@ export async function requireSetupCase(inspection: InspectionAccess, caseId: str
     where: { id: caseId, inspectionId },
     select: {
       id: true,
-      reference: true,
-      type: true,
-      disposal: true,
-      sentenceDate: true,
-      gender: true,
-      rosh: true,
-      safetyWellbeing: true,
-      caseManager: true,
-      inspectorId: true,
+      ...EDITABLE_CASE_FIELDS,
       inspector: { select: { name: true } },
       version: true,
       _count: { select: { answers: true } },

@@ -60,8 +60,12 @@ const toRow = (fields: CaseFields) => ({
 
 const auditValue = (fields: CaseFields) => ({ ...toRow(fields), sentenceDate: fields.sentenceDate });
 
-/** What a set-up edit may change, and the audit trail records old → new. */
-const EDITABLE = {
+/**
+ * What a set-up edit may change, and the audit trail records old → new. The set-up form opens with
+ * exactly these (lib/data/setup.ts `requireSetupCase`), so an edit's three-way check compares like
+ * with like.
+ */
+export const EDITABLE_CASE_FIELDS = {
   reference: true,
   type: true,
   disposal: true,
@@ -87,7 +91,7 @@ export async function addCase(db: PrismaClient, actor: Actor, input: unknown): P
 }
 
 /** The editable fields in one comparable form: what the form posts, what the database holds. */
-type ComparableCase = Record<keyof typeof EDITABLE, string | null>;
+type ComparableCase = Record<keyof typeof EDITABLE_CASE_FIELDS, string | null>;
 
 const comparableOfFields = (fields: CaseFields): ComparableCase => ({
   reference: fields.reference,
@@ -101,10 +105,10 @@ const comparableOfFields = (fields: CaseFields): ComparableCase => ({
   inspectorId: fields.inspectorId,
 });
 
-const comparableOfRow = (row: { [K in keyof typeof EDITABLE]: unknown }): ComparableCase =>
+const comparableOfRow = (row: { [K in keyof typeof EDITABLE_CASE_FIELDS]: unknown }): ComparableCase =>
   Object.fromEntries(
-    Object.keys(EDITABLE).map((key) => {
-      const value = row[key as keyof typeof EDITABLE];
+    Object.keys(EDITABLE_CASE_FIELDS).map((key) => {
+      const value = row[key as keyof typeof EDITABLE_CASE_FIELDS];
       return [key, value instanceof Date ? value.toISOString().slice(0, 10) : value == null ? null : String(value)];
     }),
   ) as ComparableCase;
@@ -114,7 +118,7 @@ export interface CaseEditConflict {
   status: 'conflict';
   theirs: ComparableCase & { version: number };
   /** The fields both changed, differently (every editable field when the form did not say what it opened with). */
-  fields: (keyof typeof EDITABLE)[];
+  fields: (keyof typeof EDITABLE_CASE_FIELDS)[];
   changedBy: string | null;
   changedAt: string | null;
 }
@@ -142,7 +146,7 @@ export async function editCase(
     const attempt = (version: number) =>
       writeAtVersion({
         baseVersion: version,
-        read: () => tx.case.findFirst({ where: { id: caseId, inspectionId }, select: { ...EDITABLE, version: true } }),
+        read: () => tx.case.findFirst({ where: { id: caseId, inspectionId }, select: { ...EDITABLE_CASE_FIELDS, version: true } }),
         theirs: (current) => current,
         write: async (next, before) => {
           if (!before) throw new AppError('not_found', 'This case does not exist in this inspection.');
@@ -178,7 +182,7 @@ export async function editCase(
     let result = await attempt(baseVersion);
     if (result.status === 'conflict' && result.theirs && opened) {
       const theirs = comparableOfRow(result.theirs);
-      const keys = Object.keys(EDITABLE) as (keyof typeof EDITABLE)[];
+      const keys = Object.keys(EDITABLE_CASE_FIELDS) as (keyof typeof EDITABLE_CASE_FIELDS)[];
       // Theirs and mine clash only where both changed a field, to different values.
       const clashes = keys.filter((k) => theirs[k] !== opened[k] && mine[k] !== opened[k] && mine[k] !== theirs[k]);
       // Every field they changed, this form changed too (to the same value): nothing of theirs is lost.
@@ -188,7 +192,7 @@ export async function editCase(
     if (result.status === 'saved') return { status: 'saved' as const, ...result.saved };
     if (!result.theirs) throw new AppError('not_found', 'This case does not exist in this inspection.');
     const theirs = comparableOfRow(result.theirs);
-    const keys = Object.keys(EDITABLE) as (keyof typeof EDITABLE)[];
+    const keys = Object.keys(EDITABLE_CASE_FIELDS) as (keyof typeof EDITABLE_CASE_FIELDS)[];
     // Cases keep no "changed by": the audit trail says who made the last change, and when.
     const last = await tx.auditEntry.findFirst({
       where: { entity: 'case', entityId: caseId, action: { in: ['case.update', 'case.details', 'case.allocate'] } },
