@@ -7,5 +7,8 @@ export async function register() {
     // Route handlers are not given the socket: stamp its address on each request (sign-in throttling).
     const { installSocketAddressStamp } = await import('@/lib/net/socket-address');
     installSocketAddressStamp();
+    // Request log, metrics port and graceful stop (started by scripts/serve.mjs: docs/deployment.md).
+    const { installOps } = await import('@/lib/ops/lifecycle');
+    installOps();
   }
 }

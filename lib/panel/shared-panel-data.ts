@@ -1,5 +1,6 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import { metrics, timed } from '@/lib/ops/metrics';
 import { inspectionChanges } from '@/lib/realtime/listener';
 import { createSharedLoader } from './shared-loader';
 import { loadPanelData, type PanelData } from './load-panel';
@@ -19,7 +20,7 @@ const RECOMPUTE_INTERVAL_MS = 150;
 const shared = createSharedLoader<PanelData>(
   // Computed once for every viewer on this server, so on the system's account: each stream checks
   // its own viewer before sending anything (app/inspections/[inspectionId]/panel/events/route.ts).
-  (inspectionId) => loadPanelData(prisma, PANEL_STREAM, inspectionId),
+  (inspectionId) => timed(metrics().panelRecomputeSeconds, () => loadPanelData(prisma, PANEL_STREAM, inspectionId)),
   (inspectionId) => inspectionChanges.generationOf(inspectionId),
   { minIntervalMs: RECOMPUTE_INTERVAL_MS },
 );

@@ -64,6 +64,11 @@ export class InspectionChangeHub {
     };
   }
 
+  /** Whether the LISTEN connection is up now (GET /readyz). */
+  get isListening(): boolean {
+    return this.client !== null;
+  }
+
   /** Resolves once this server is listening (so no change made after it can be missed). */
   async whenListening(): Promise<void> {
     await this.ensureConnected();

@@ -1,9 +1,11 @@
 /**
  * The production build in .next, built when there is none or the sources are newer (npm start,
- * npm run soak, the soak test). A lock keeps two commands on one checkout from building at once.
+ * npm run soak, the tests that start servers). A lock keeps two commands on one checkout from
+ * building at once. The build is the standalone artefact (.next/standalone, started by
+ * scripts/serve.mjs) with its static files and public/ copied in, as the Dockerfile copies them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { log } from './runtime';
 
@@ -23,7 +25,7 @@ function newestMtime(dir: string): number {
 
 function isBuildCurrent(): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) return false;
+  if (!existsSync(buildId) || !existsSync(path.join(root, '.next', 'standalone', 'server.js'))) return false;
   const built = statSync(buildId).mtimeMs;
   const sources = Math.max(
     ...['app', 'components', 'lib', 'public', 'prisma'].map((d) => newestMtime(path.join(root, d))),
@@ -32,6 +34,17 @@ function isBuildCurrent(): boolean {
     ),
   );
   return built >= sources;
+}
+
+/** Copies what `next build` leaves out of .next/standalone: the static files and public/ (as the Dockerfile does). */
+function completeStandalone(): void {
+  const standalone = path.join(root, '.next', 'standalone');
+  cpSync(path.join(root, '.next', 'static'), path.join(standalone, '.next', 'static'), { recursive: true });
+  if (existsSync(path.join(root, 'public'))) cpSync(path.join(root, 'public'), path.join(standalone, 'public'), { recursive: true });
+  // Touched last, so a build interrupted while copying is redone.
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const now = new Date();
+  utimesSync(buildId, now, now);
 }
 
 /** Builds when needed; a lock keeps two starts on one checkout from building at once. */
@@ -53,6 +66,7 @@ export async function buildIfNeeded(): Promise<void> {
     log('Building the app (first run or sources changed)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error('The build failed.');
+    completeStandalone();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

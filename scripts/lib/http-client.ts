@@ -51,32 +51,42 @@ export function postAnswerOverHttp(
 }
 
 /**
- * `next start` of the existing production build on `port`, connected to `databaseUrl` (the app's
- * role). Resolves once it is ready; the database must already be migrated.
+ * The existing standalone production build on `port`, started as the Dockerfile starts it
+ * (scripts/serve.mjs), connected to `databaseUrl` (the app's role). Resolves once it is ready;
+ * the database must already be migrated. `env` adds to (or overrides) the environment.
  */
 export async function startNextServer(options: {
   port: number;
   databaseUrl: string;
   secret: string;
   root?: string;
+  env?: Record<string, string>;
+  /** Each line the server writes to stdout (its request log). */
+  onStdout?: (line: string) => void;
 }): Promise<ChildProcess> {
   const root = options.root ?? process.cwd();
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: options.databaseUrl,
-        DATABASE_MIGRATION_URL: '',
-        NEXTAUTH_SECRET: options.secret,
-        NEXTAUTH_URL: `http://localhost:${options.port}`,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      DATABASE_URL: options.databaseUrl,
+      DATABASE_MIGRATION_URL: '',
+      NEXTAUTH_SECRET: options.secret,
+      NEXTAUTH_URL: `http://localhost:${options.port}`,
+      ...options.env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (options.onStdout) {
+    let partial = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      lines.forEach((line) => options.onStdout?.(line));
+    });
+  }
   let output = '';
   child.stderr.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -85,7 +95,7 @@ export async function startNextServer(options: {
     child.stdout.on('data', (chunk: Buffer) => {
       if (/Ready/i.test(chunk.toString())) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`next start exited (${code}) before it was ready: ${output}`)));
+    child.once('exit', (code) => reject(new Error(`The server exited (${code}) before it was ready: ${output}`)));
   });
   child.stdout.resume();
   return child;

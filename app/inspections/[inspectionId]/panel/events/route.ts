@@ -3,6 +3,8 @@ import { getSessionUser } from '@/lib/auth/session';
 import { findLiveSession } from '@/lib/auth/sessions';
 import { loadInspectionAccess } from '@/lib/access/context';
 import { prisma } from '@/lib/db/client';
+import { onDrain } from '@/lib/ops/drain';
+import { metrics } from '@/lib/ops/metrics';
 import { loadPanelDataShared } from '@/lib/panel/shared-panel-data';
 import { inspectionChanges } from '@/lib/realtime/listener';
 
@@ -47,6 +49,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   const encoder = new TextEncoder();
   let unsubscribe = () => {};
   let unsubscribeSession = () => {};
+  let unsubscribeDrain = () => {};
+  /** When this stream first heard of a change not yet sent (casemark_panel_lag_seconds). */
+  let heardAt: number | null = null;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let expiry: ReturnType<typeof setTimeout> | undefined;
   let isClosed = false;
@@ -60,8 +65,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
       const close = () => {
         if (isClosed) return;
         isClosed = true;
+        metrics().eventStreams.dec();
         unsubscribe();
         unsubscribeSession();
+        unsubscribeDrain();
         clearInterval(heartbeat);
         clearTimeout(expiry);
         clearTimeout(coalesce);
@@ -99,6 +106,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
             const data = await loadPanelDataShared(inspectionId, { isFresh: isFirstPush });
             isFirstPush = false;
             send(`event: panel\ndata: ${JSON.stringify(data)}\n\n`);
+            if (heardAt !== null) metrics().panelLagSeconds.observe((performance.now() - heardAt) / 1000);
+            heardAt = null;
           } while (isPushWanted && !isClosed);
         } catch (error) {
           console.error('Ratings panel: could not recompute', error);
@@ -110,7 +119,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
         }
       };
       send('retry: 2000\n\n');
+      metrics().eventStreams.inc();
+      // This server is stopping (scripts/serve.mjs): reconnect soon, through the load balancer, to one that stays.
+      unsubscribeDrain = onDrain(() => {
+        send('retry: 500\nevent: server-stopping\ndata: {}\n\n');
+        close();
+      });
       unsubscribe = inspectionChanges.subscribe(inspectionId, () => {
+        heardAt ??= performance.now();
         coalesce ??= setTimeout(() => void push(), COALESCE_MS);
       });
       // A session of this user ended somewhere: end this stream at once if it was this one.
@@ -140,9 +156,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
       void push();
     },
     cancel() {
+      if (!isClosed) metrics().eventStreams.dec();
       isClosed = true;
       unsubscribe();
       unsubscribeSession();
+      unsubscribeDrain();
       clearInterval(heartbeat);
       clearTimeout(expiry);
       clearTimeout(coalesce);

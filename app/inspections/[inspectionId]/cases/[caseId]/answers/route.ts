@@ -1,6 +1,7 @@
 import { prisma } from '@/lib/db/client';
 import { runJsonAction } from '@/lib/http/json-action-route';
 import { saveAnswer } from '@/lib/marking/save-answer';
+import { recordSave } from '@/lib/ops/metrics';
 
 /**
  * Autosave of one answer of a case (judgement, prompt or resettlement aspect value, or its note):
@@ -10,5 +11,13 @@ import { saveAnswer } from '@/lib/marking/save-answer';
  */
 export async function POST(request: Request, { params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
   const { inspectionId, caseId } = await params;
-  return runJsonAction(request, { caseId }, (user, input) => saveAnswer(prisma, user, input, { inspectionId }));
+  const startedAt = performance.now();
+  let saveStatus: string | undefined;
+  const response = await runJsonAction(request, { caseId }, async (user, input) => {
+    const result = await saveAnswer(prisma, user, input, { inspectionId });
+    saveStatus = result.status;
+    return result;
+  });
+  recordSave(response.status, startedAt, saveStatus);
+  return response;
 }
