@@ -54,6 +54,8 @@ export const AUDIT_ACTIONS = {
   'user.password_reset': 'user',
   'user.deactivate': 'user',
   'user.reactivate': 'user',
+  'retention.erase': 'inspection',
+  'retention.prune': 'sign_in_records',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
