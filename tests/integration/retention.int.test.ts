@@ -46,10 +46,10 @@ beforeAll(async () => {
     `INSERT INTO answer_queries (id, inspection_id, case_id, question_id, raised_by_id) VALUES (gen_random_uuid(), $1, $2, $3, $4) RETURNING id`,
     [world.inspectionId, caseId, questionId, lead],
   );
-  await client.query(`INSERT INTO answer_query_messages (id, query_id, author_id, kind, body) VALUES (gen_random_uuid(), $1, $2, 'raise', 'Is J. really Yes?')`, [
-    query.rows[0]?.id,
-    lead,
-  ]);
+  await client.query(
+    `INSERT INTO answer_query_messages (id, query_id, author_id, kind, body) VALUES (gen_random_uuid(), $1, $2, 'raise', 'Is J. really Yes?')`,
+    [query.rows[0]?.id, lead],
+  );
   const population = await client.query<{ id: string }>(
     `INSERT INTO sample_populations (id, inspection_id, file_name, windows, uploaded_by_id) VALUES (gen_random_uuid(), $1, 'list.csv', '{}', $2) RETURNING id`,
     [world.inspectionId, lead],
