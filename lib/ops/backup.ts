@@ -29,7 +29,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '@/lib/db/embedded-postgres';
 import { DEFAULT_MIGRATIONS_DIR, listMigrationFiles, migrate } from '@/lib/db/migrate';
 
-export const BACKUP_FORMAT = 'casemark-backup/1';
+const BACKUP_FORMAT = 'casemark-backup/1';
 /** Rows per INSERT when restoring. */
 const BATCH = 500;
 
@@ -40,7 +40,7 @@ interface BackupHeader {
   tables: { name: string; rows: number }[];
 }
 
-export class BackupError extends Error {}
+class BackupError extends Error {}
 
 /** Tables of schema public in a stable order, without the migrations table (the restore rebuilds it). */
 async function listTables(client: pg.Client): Promise<string[]> {
@@ -129,7 +129,7 @@ async function* readBackup(file: string): AsyncGenerator<BackupHeader | { table:
 }
 
 /** Why a data folder may not be restored into, or null when it is empty (or absent). */
-export function refuseDataFolder(dataDir: string): string | null {
+function refuseDataFolder(dataDir: string): string | null {
   const postgresDir = path.join(dataDir, 'postgres');
   if (!existsSync(postgresDir)) return null;
   if (existsSync(path.join(postgresDir, 'PG_VERSION'))) {

@@ -7,12 +7,12 @@
  */
 import pino from 'pino';
 
-export type LogFields = Record<string, string | number | boolean | null | undefined>;
+type LogFields = Record<string, string | number | boolean | null | undefined>;
 
 /** Field names never written, whatever a caller passes (pino's redaction, and the text format's filter). */
-export const REDACTED_FIELDS = ['password', 'passwordHash', 'note', 'notes', 'reference', 'body', 'text', 'cookie', 'authorization'];
+const REDACTED_FIELDS = ['password', 'passwordHash', 'note', 'notes', 'reference', 'body', 'text', 'cookie', 'authorization'];
 
-export interface Logger {
+interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;

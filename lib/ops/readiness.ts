@@ -17,10 +17,10 @@ export interface ReadinessProbe {
   isDraining(): boolean;
 }
 
-export type Readiness = { isReady: true } | { isReady: false; reason: string };
+type Readiness = { isReady: true } | { isReady: false; reason: string };
 
 /** How long any one check may take before the server counts as not ready. */
-export const READINESS_TIMEOUT_MS = 2000;
+const READINESS_TIMEOUT_MS = 2000;
 
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {

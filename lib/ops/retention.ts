@@ -105,7 +105,7 @@ function auditCaseActions(): string {
   return `action IN (${actions.map((a) => `'${a}'`).join(', ')})`;
 }
 
-export interface InspectionRetention {
+interface InspectionRetention {
   id: string;
   service: string;
   status: string;
@@ -118,7 +118,7 @@ export interface InspectionRetention {
   toErase: { what: string; count: number }[];
 }
 
-export interface RetentionPlan {
+interface RetentionPlan {
   months: number;
   today: string;
   inspections: InspectionRetention[];
