@@ -1,5 +1,5 @@
 /**
- * npm run retention [-- --apply] [-- --inspection <id>]: lists each inspection's retention date
+ * npm run retention [-- --apply] [-- --inspection <id>] | [-- --published <id> <YYYY-MM-DD>]: lists each inspection's retention date
  * (CASEMARK_RETENTION_MONTHS after publication) and what is due; with --apply erases what
  * identifies the children's cases of those due, and prunes old sign-in records
  * (lib/ops/retention.ts). A dry run by default. Runs as the tables' owner.
@@ -11,6 +11,7 @@ import {
   applyRetention,
   formatRetentionPlan,
   planRetention,
+  recordPublication,
 } from '@/lib/ops/retention';
 import { runCommand } from './lib/runtime';
 
@@ -27,6 +28,7 @@ const args = process.argv.slice(2);
 const isApply = args.includes('--apply');
 const inspectionAt = args.indexOf('--inspection');
 const inspectionId = inspectionAt >= 0 ? args[inspectionAt + 1] : undefined;
+const publishedAt = args.indexOf('--published');
 
 void runCommand(
   async (db) => {
@@ -35,6 +37,12 @@ void runCommand(
     const client = new pg.Client({ connectionString: db.migrationUrl });
     await client.connect();
     try {
+      if (publishedAt >= 0) {
+        const [id, day] = [args[publishedAt + 1] ?? '', args[publishedAt + 2] ?? ''];
+        await recordPublication(client, id, day);
+        process.stdout.write(`Recorded ${day} as the publication date of ${id}.\n`);
+        return;
+      }
       const today = new Date();
       const plan = await planRetention(client, { months, signInDays, today, inspectionId });
       if (isApply) await applyRetention(client, plan, { today });

@@ -266,6 +266,40 @@ async function writeRetentionAudit(
   );
 }
 
+/**
+ * Records the day an inspection's report was published (`npm run retention -- --published <id>
+ * <YYYY-MM-DD>`), from which its retention date counts. Only for a published inspection; audited.
+ */
+export async function recordPublication(client: pg.Client, inspectionId: string, day: string): Promise<void> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+    throw new RetentionRefused(`The publication date must be a day as YYYY-MM-DD (got "${day}").`);
+  }
+  await client.query('BEGIN');
+  try {
+    const { rows } = await client.query<{ status: string; published_on: string | null }>(
+      `SELECT status::text AS status, published_on::text AS published_on FROM inspections WHERE id = $1 FOR UPDATE`,
+      [inspectionId],
+    );
+    const row = rows[0];
+    if (!row) throw new RetentionRefused(`No inspection ${inspectionId}.`);
+    if (row.status !== 'published') throw new RetentionRefused(`Refused: the inspection is not published (status ${row.status}).`);
+    await client.query(`UPDATE inspections SET published_on = $2, updated_at = now() WHERE id = $1`, [inspectionId, day]);
+    await client.query(
+      `INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, old_value, new_value) VALUES (NULL, $1::uuid, 'inspection.update', $2, $1::text, $3::jsonb, $4::jsonb)`,
+      [
+        inspectionId,
+        AUDIT_ACTIONS['inspection.update'],
+        JSON.stringify({ publishedOn: row.published_on }),
+        JSON.stringify({ publishedOn: day }),
+      ],
+    );
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
 /** The plan as the command prints it. */
 export function formatRetentionPlan(plan: RetentionPlan, isApplied: boolean): string {
   const lines = [`Retention: ${plan.months} months after publication (today ${plan.today}).`];

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllRows } from '../../lib/ops/backup';
-import { applyRetention, planRetention, RetentionRefused } from '../../lib/ops/retention';
+import { applyRetention, planRetention, recordPublication, RetentionRefused } from '../../lib/ops/retention';
 import { seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
 import { createMigratedDatabase } from './test-database';
 import { at, must } from '@/lib/must';
@@ -36,7 +36,8 @@ beforeAll(async () => {
   const [caseId, questionId] = at(at(world.accounts, 0).keys, 0).split('|');
   const lead = (await client.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [world.leadEmail])).rows[0]?.id;
   // The published inspection: notes, case details, a query thread, the service's list, audit values.
-  await client.query(`UPDATE inspections SET status = 'published', published_on = '2025-11-20' WHERE id = $1`, [world.inspectionId]);
+  await client.query(`UPDATE inspections SET status = 'published' WHERE id = $1`, [world.inspectionId]);
+  await recordPublication(client, world.inspectionId, '2025-11-20');
   await client.query(`UPDATE answers SET note = 'Plan for J. was late (school exclusion)' WHERE case_id = $1`, [caseId]);
   await client.query(
     `UPDATE cases SET gender = 'female', sentence_date = '2025-03-01', case_manager = 'A. Worker', practice_example = 'Good work with J.' WHERE id = $1`,
@@ -115,6 +116,15 @@ describe('retention', () => {
     expect(await readAllRows(client)).toEqual(before);
   });
 
+  it('records a publication date only for a published inspection', async () => {
+    await expect(recordPublication(client, otherInspectionId, '2026-01-01')).rejects.toThrow(/not published/);
+    await expect(recordPublication(client, world.inspectionId, '20 Nov 2025')).rejects.toThrow(/YYYY-MM-DD/);
+    const audit = await client.query(`SELECT new_value FROM audit_entries WHERE action = 'inspection.update' AND inspection_id = $1`, [
+      world.inspectionId,
+    ]);
+    expect(audit.rows.map((r: { new_value: unknown }) => r.new_value)).toEqual([{ publishedOn: '2025-11-20' }]);
+  });
+
   it('refuses an unpublished inspection, and one not yet due', async () => {
     await expect(planRetention(client, { ...options, inspectionId: otherInspectionId })).rejects.toThrow(RetentionRefused);
     await expect(planRetention(client, { ...options, inspectionId: otherInspectionId })).rejects.toThrow(/not published/);
@@ -154,10 +164,15 @@ describe('retention', () => {
     const audit = await client.query(`SELECT action, new_value FROM audit_entries WHERE inspection_id = $1 ORDER BY id`, [
       world.inspectionId,
     ]);
-    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['answer.note', 'panel.decide', 'retention.erase']);
-    expect(at(audit.rows, 0).new_value).toBeNull();
-    expect(at(audit.rows, 1).new_value).toEqual({ rating: 'good' });
-    expect(at(audit.rows, 2).new_value).toMatchObject({ publishedOn: '2025-11-20', retainUntil: '2026-11-20', months: 12 });
+    expect(audit.rows.map((r: { action: string }) => r.action)).toEqual([
+      'inspection.update',
+      'answer.note',
+      'panel.decide',
+      'retention.erase',
+    ]);
+    expect(at(audit.rows, 1).new_value).toBeNull();
+    expect(at(audit.rows, 2).new_value).toEqual({ rating: 'good' });
+    expect(at(audit.rows, 3).new_value).toMatchObject({ publishedOn: '2025-11-20', retainUntil: '2026-11-20', months: 12 });
     // The inspection still in fieldwork is untouched.
     expect(await rowsOf(otherInspectionId)).toEqual(otherBefore);
     // Sign-in records: the old ones gone, the recent kept, and the pruning audited.
