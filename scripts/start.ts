@@ -74,9 +74,11 @@ async function main(): Promise<void> {
     process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
     // The app gets its own role's URL only; the owner's stays with the migrations.
     const { DATABASE_MIGRATION_URL: _ownerUrl, ...appEnv } = process.env;
-    child = spawn(process.execPath, [nextBin, isDev ? 'dev' : 'start', '-p', String(port)], {
+    // Production: the standalone server as the Dockerfile and the tests start it (scripts/serve.mjs).
+    const command = isDev ? [nextBin, 'dev', '-p', String(port)] : [path.join(root, 'scripts', 'serve.mjs')];
+    child = spawn(process.execPath, command, {
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...appEnv, NODE_ENV: isDev ? 'development' : 'production' },
+      env: { ...appEnv, PORT: String(port), NODE_ENV: isDev ? 'development' : 'production' },
     });
     let isAnnounced = false;
     child.stdout?.on('data', (chunk: Buffer) => {
