@@ -22,6 +22,9 @@ interface ServeRegistry {
 
 const INTERNAL = Symbol.for('casemark.internal');
 
+/** One line per request in the JSON log only: the short text format (npm start) stays readable. */
+const isRequestLogged = () => process.env.CASEMARK_LOG_FORMAT === 'json';
+
 function attachRequestLog(server: http.Server): void {
   server.prependListener('request', (request: http.IncomingMessage, response: http.ServerResponse) => {
     const startedAt = performance.now();
@@ -31,6 +34,7 @@ function attachRequestLog(server: http.Server): void {
       const ms = performance.now() - startedAt;
       const status = response.headersSent ? response.statusCode : 0;
       metrics().httpSeconds.observe({ method: request.method ?? '', status: `${Math.floor(status / 100)}xx` }, ms / 1000);
+      if (!isRequestLogged()) return;
       appLog().info('request', {
         requestId,
         method: request.method,

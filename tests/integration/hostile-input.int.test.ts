@@ -86,6 +86,8 @@ import * as allInspectionsRoute from '../../app/exports/inspections/route';
 import * as tableRoute from '../../app/inspections/[inspectionId]/exports/[table]/route';
 import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/interchange/route';
 import * as eventsRoute from '../../app/inspections/[inspectionId]/panel/events/route';
+import * as healthzRoute from '../../app/healthz/route';
+import * as readyzRoute from '../../app/readyz/route';
 import * as templateRoute from '../../app/inspections/[inspectionId]/setup/import/template/route';
 import * as sampling from '../../lib/sampling/actions';
 import * as sampleTemplateRoute from '../../app/inspections/[inspectionId]/setup/sample/template/route';
@@ -135,6 +137,8 @@ const ROUTE_FILES = new Map<object, string>([
   [summaryExportRoute, 'app/summary/export/route.ts'],
   [answersRoute, 'app/inspections/[inspectionId]/cases/[caseId]/answers/route.ts'],
   [detailsRoute, 'app/inspections/[inspectionId]/cases/[caseId]/details/route.ts'],
+  [healthzRoute, 'app/healthz/route.ts'],
+  [readyzRoute, 'app/readyz/route.ts'],
 ]);
 
 /** `file#export` of every action and `file#METHOD` of every route handler that was sent hostile input. */
@@ -1357,6 +1361,23 @@ describe(`hostile input (seed ${SEED})`, () => {
           () => route(allInspectionsRoute, 'GET')(request('/exports/inspections')),
           (s) => (context.user ? s === 200 : s === 401),
         );
+    }
+
+    // Health and readiness read nothing from the request: whatever it carries, the same short answer.
+    context.user = null;
+    for (let i = 0; i < 20; i++) {
+      const query = encodeURIComponent(noiseText());
+      await check(
+        'GET healthz',
+        () => route(healthzRoute, 'GET')(new Request(`http://localhost:3104/healthz?${query}`)),
+        (s) => s === 200,
+      );
+      await check(
+        'GET readyz',
+        () => route(readyzRoute, 'GET')(new Request(`http://localhost:3104/readyz?${query}`)),
+        (s) => s === 200 || s === 503,
+        query.slice(0, 60),
+      );
     }
 
     // next-auth: bodies that are too large, not JSON, not UTF-8, or not objects; odd routes.

@@ -107,6 +107,16 @@ describe('the standalone server, twice on one database', () => {
     }
   });
 
+  it('serves pages with the static files and public files copied into the artefact', async () => {
+    const server = at(servers, 1);
+    const page = await get(`${server.url}/sign-in`);
+    expect(page.status).toBe(200);
+    const assets = [...new Set(page.text.match(/\/_next\/static\/[^"'\s]+\.(?:css|js)/g) ?? [])];
+    expect(assets.some((a) => a.endsWith('.css'))).toBe(true);
+    for (const asset of assets.slice(0, 5)) expect((await get(`${server.url}${asset}`)).status, asset).toBe(200);
+    expect((await get(`${server.url}/favicon.svg`)).status).toBe(200);
+  });
+
   it('is not ready while the database lacks a migration this build expects, and says why in the log', async () => {
     const server = at(servers, 0);
     const latest = await asOwner(
