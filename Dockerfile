@@ -1,10 +1,10 @@
+# syntax=docker/dockerfile:1
 # Casemark's one artefact (docs/deployment.md). Three stages:
 #   build    — installs, generates the Prisma client and builds the standalone server;
 #   migrate  — the one-shot migration step, run before a new version starts
 #              (docker compose run --rm migrate; target "migrate");
 #   runtime  — the default: the standalone server and nothing else, as a non-root user, started by
 #              scripts/serve.mjs exactly as the tests start it (tests/integration/ops-server.int.test.ts).
-# syntax=docker/dockerfile:1
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
