@@ -120,11 +120,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
       };
       send('retry: 2000\n\n');
       metrics().eventStreams.inc();
-      // This server is stopping (scripts/serve.mjs): reconnect soon, through the load balancer, to one that stays.
-      unsubscribeDrain = onDrain(() => {
-        send('retry: 500\nevent: server-stopping\ndata: {}\n\n');
-        close();
-      });
       unsubscribe = inspectionChanges.subscribe(inspectionId, () => {
         heardAt ??= performance.now();
         coalesce ??= setTimeout(() => void push(), COALESCE_MS);
@@ -151,6 +146,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
         );
       }
       request.signal.addEventListener('abort', close);
+      // This server is stopping (scripts/serve.mjs): reconnect soon, through the load balancer, to
+      // one that stays. Registered last, so a stream opened while stopping closes everything at once.
+      if (isClosed) return;
+      unsubscribeDrain = onDrain(() => {
+        send('retry: 500\nevent: server-stopping\ndata: {}\n\n');
+        close();
+      });
+      if (isClosed) return;
       // The first message brings the page up to date with anything saved since it rendered. push()
       // catches and logs its own errors, so it is not awaited here.
       void push();
