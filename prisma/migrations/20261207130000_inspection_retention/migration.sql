@@ -1,5 +1,6 @@
 -- Retention (issue 24): an inspection's publication date, from which its retention date is
 -- counted (CASEMARK_RETENTION_MONTHS), and when `npm run retention -- --apply` erased what
 -- identifies its children's cases (lib/ops/retention.ts). Both empty until then.
-ALTER TABLE "inspections" ADD COLUMN "published_on" DATE;
-ALTER TABLE "inspections" ADD COLUMN "case_data_erased_at" TIMESTAMPTZ(3);
+-- IF NOT EXISTS: another change of the same wave may add the publication date first.
+ALTER TABLE "inspections" ADD COLUMN IF NOT EXISTS "published_on" DATE;
+ALTER TABLE "inspections" ADD COLUMN IF NOT EXISTS "case_data_erased_at" TIMESTAMPTZ(3);
