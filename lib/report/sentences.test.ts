@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getFramework, listCaseMarkedStandards } from '@/lib/framework';
 import { PROMPT_PHRASES } from '@/lib/framework/prompt-phrases';
-import { FRAMEWORK_VERSIONS, type AnswerValue } from '@/lib/framework/types';
+import { FRAMEWORK_VERSIONS, type AnswerValue, type CaseType, type Disposal } from '@/lib/framework/types';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import { tallyCases } from '@/lib/rating/tally';
 import { checkInserted, generateSentence, parseSectionKey, type ReportFigures } from './draft';
@@ -11,12 +11,9 @@ const EMPTY_SAMPLE: SampleFigures = { byDisposal: {}, interviewed: 0 };
 
 /** Out-of-court cases answering 3.1.1 and its prompt a) as given (2021 standards). */
 function figuresFrom(answers: readonly [AnswerValue, AnswerValue][]): ReportFigures {
-  const cases = answers.map(([kq, prompt], i) => ({
-    ref: `C${i}`,
-    type: 'out_of_court',
-    disposal: 'youth_caution',
-    answers: { '3.1.1': kq, '3.1.1.a': prompt },
-  }));
+  const type: CaseType = 'out_of_court';
+  const disposal: Disposal = 'youth_caution';
+  const cases = answers.map(([kq, prompt], i) => ({ ref: `C${i}`, type, disposal, answers: { '3.1.1': kq, '3.1.1.a': prompt } }));
   const framework = getFramework('2021');
   const { counts } = tallyCases(framework, cases);
   return {
