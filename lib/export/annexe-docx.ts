@@ -33,7 +33,7 @@ import { must } from '@/lib/must';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-interface AnnexeInput {
+export interface AnnexeInput {
   framework: Framework;
   result: InspectionResult;
   serviceName: string;
@@ -160,14 +160,16 @@ function standardTable(standardId: string, input: AnnexeInput, sample: number): 
   return table(rows);
 }
 
-/** The annexe as the bytes of a .docx file. */
-export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
+/** The annexe's headings, paragraphs and tables: on its own (below) or as the draft report's Annexe 2 (lib/export/report-docx.ts). */
+export function annexeChildren(input: AnnexeInput, asReportAnnexe = false): (Paragraph | Table)[] {
   const { framework, result, sampleByType } = input;
   const court = sampleByType.court ?? 0;
   const outOfCourt = sampleByType.out_of_court ?? 0;
   const hasJudgement = Object.values(result.standards).some((s) => s.professionalJudgement);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe: Inspection data' }),
+    asReportAnnexe
+      ? new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe 2: Inspection results', pageBreakBefore: true })
+      : new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe: Inspection data' }),
     new Paragraph({ text: `${input.serviceName}. Fieldwork ${input.fieldwork}. ${framework.title}.` }),
     new Paragraph({
       text: `In this inspection, we conducted a detailed examination of a sample of ${court} court disposals and ${outOfCourt} out-of-court disposals.`,
@@ -200,10 +202,15 @@ export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
       if (result.standards[standard.id]?.professionalJudgement) children.push(new Paragraph({ text: PJ_NOTE }));
     }
   }
+  return children;
+}
+
+/** The annexe as the bytes of a .docx file. */
+export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
   const document = new Document({
     creator: 'Casemark',
     title: `${input.serviceName}: annexe`,
-    sections: [{ children }],
+    sections: [{ children: annexeChildren(input) }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -81,7 +81,7 @@ export async function saveReportSection(db: PrismaClient, actor: Actor, input: u
           inspectionId: change.inspectionId,
           action: 'report.section',
           entityId: `${change.inspectionId}:${change.sectionKey}`,
-          oldValue: (existing?.content) ?? null,
+          oldValue: existing?.content ?? null,
           newValue: change.content,
         });
         await notifyInspectionChanged(tx, change.inspectionId);
@@ -141,25 +141,32 @@ export async function readReportSections(
   actor: Principal,
   inspectionId: string,
 ): Promise<{ access: InspectionAccess; sections: Record<string, ReportSectionView>; canEdit: boolean }> {
-  return withSnapshot(db, async (tx) => {
-    const access = await loadInspectionAccess(tx, actor, inspectionId);
-    if (!access) throw new AppError('not_found', NOT_FOUND);
-    if (!can(actor, 'panel.view', { inspection: access.scope })) {
-      throw new AppError('forbidden', 'Only those who can see the ratings panel can read the draft report.');
-    }
-    const rows = await tx.reportSection.findMany({
-      where: { inspectionId },
-      select: { sectionKey: true, content: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
-    });
-    const sections: Record<string, ReportSectionView> = {};
-    for (const row of rows) {
-      sections[row.sectionKey] = {
-        content: { ...EMPTY_SECTION, ...(row.content as Partial<SectionContent>) },
-        version: row.version,
-        updatedByName: row.updatedBy.name,
-        updatedAt: row.updatedAt.toISOString(),
-      };
-    }
-    return { access, sections, canEdit: 'id' in actor && (await isReportWriter(tx, access)) };
+  return withSnapshot(db, (tx) => readReportSectionsIn(tx, actor, inspectionId));
+}
+
+/** {@link readReportSections} inside a snapshot the caller has opened. */
+export async function readReportSectionsIn(
+  tx: Tx,
+  actor: Principal,
+  inspectionId: string,
+): Promise<{ access: InspectionAccess; sections: Record<string, ReportSectionView>; canEdit: boolean }> {
+  const access = await loadInspectionAccess(tx, actor, inspectionId);
+  if (!access) throw new AppError('not_found', NOT_FOUND);
+  if (!can(actor, 'panel.view', { inspection: access.scope })) {
+    throw new AppError('forbidden', 'Only those who can see the ratings panel can read the draft report.');
+  }
+  const rows = await tx.reportSection.findMany({
+    where: { inspectionId },
+    select: { sectionKey: true, content: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
   });
+  const sections: Record<string, ReportSectionView> = {};
+  for (const row of rows) {
+    sections[row.sectionKey] = {
+      content: { ...EMPTY_SECTION, ...(row.content as Partial<SectionContent>) },
+      version: row.version,
+      updatedByName: row.updatedBy.name,
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+  return { access, sections, canEdit: 'id' in actor && (await isReportWriter(tx, access)) };
 }

@@ -34,6 +34,7 @@ function numbersIn(text: string): { yes: number; relevant: number } {
   const value = (w: string) => (words.includes(w) ? words.indexOf(w) : Number(w));
   const some = /^In (\w+) of the (\w+) cases inspected/.exec(text);
   if (some) return { yes: value(some[1] ?? ''), relevant: value(some[2] ?? '') };
+  if (text.startsWith('In both cases inspected')) return { yes: 2, relevant: 2 };
   const all = /^In all (\w+) cases inspected/.exec(text);
   if (all) return { yes: value(all[1] ?? ''), relevant: value(all[1] ?? '') };
   const none = /^In none of the (\w+) cases inspected/.exec(text);
@@ -47,6 +48,7 @@ describe('count sentences', () => {
     expect(countSentence({ yes: 3, relevant: 4 }, 'x')).toBe('In three of the four cases inspected, x.');
     expect(countSentence({ yes: 9, relevant: 10 }, 'x')).toBe('In nine of the 10 cases inspected, x.');
     expect(countSentence({ yes: 13, relevant: 13 }, 'x')).toBe('In all 13 cases inspected, x.');
+    expect(countSentence({ yes: 2, relevant: 2 }, 'x')).toBe('In both cases inspected, x.');
     expect(countSentence({ yes: 0, relevant: 4 }, 'x')).toBe('In none of the four cases inspected did we find that x.');
     expect(countSentence({ yes: 1, relevant: 1 }, 'x')).toBe('In the one case inspected, x.');
     expect(countSentence({ yes: 0, relevant: 0 }, 'x')).toBeNull();

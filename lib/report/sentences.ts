@@ -38,7 +38,8 @@ export function countSentence(figures: Pick<QuestionFigures, 'yes' | 'relevant'>
   if (relevant === 1)
     return yes === 1 ? `In the one case inspected, ${phrase}.` : `In the one case inspected, we did not find that ${phrase}.`;
   if (yes === 0) return `In none of the ${numberInWords(relevant)} cases inspected did we find that ${phrase}.`;
-  if (yes === relevant) return `In all ${numberInWords(relevant)} cases inspected, ${phrase}.`;
+  if (yes === relevant)
+    return relevant === 2 ? `In both cases inspected, ${phrase}.` : `In all ${numberInWords(relevant)} cases inspected, ${phrase}.`;
   return `In ${numberInWords(yes)} of the ${numberInWords(relevant)} cases inspected, ${phrase}.`;
 }
 
