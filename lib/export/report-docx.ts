@@ -14,7 +14,7 @@ import { LOWEST_KEY_QUESTION_NOTE, type DocumentParagraph, type ReportDocument }
 import { annexeChildren, type AnnexeInput } from './annexe-docx';
 
 /** The one font of the document (the inspectorate's reports are set in Arial). */
-export const REPORT_FONT = 'Arial';
+const REPORT_FONT = 'Arial';
 const HEAD_FILL = 'D9D9D9';
 /** Twips: the rating column takes 2,600 of 9,000 (a sixth of an A4 text width is too narrow for "Requires improvement"). */
 const TABLE_WIDTH = 9000;

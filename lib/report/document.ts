@@ -19,7 +19,7 @@ export type DocumentParagraph =
   | { kind: 'generated'; text: string; isStale: boolean; current: string | null }
   | { kind: 'quote'; text: string };
 
-export interface DocumentStandard {
+interface DocumentStandard {
   id: string;
   title: string;
   rating: Rating | null;
@@ -31,7 +31,7 @@ export interface DocumentStandard {
   areas: string[];
 }
 
-export interface DocumentDomain {
+interface DocumentDomain {
   id: string;
   title: string;
   caseType: CaseType | null;
@@ -64,7 +64,7 @@ export const LOWEST_KEY_QUESTION_NOTE =
   'The rating for the standard is driven by the lowest score on each of the key questions, which is placed in a rating band, indicated in bold in the table. See Annexe 1 for a more detailed explanation.';
 
 /** Annexe 1: the bands, the lowest-key-question rule, the scoring rules and the sub-sample caveat. */
-export function methodText(): string[] {
+function methodText(): string[] {
   const [ri, good, outstanding] = BAND_BOUNDARIES;
   return [
     `Each case-marked standard is rated from its key questions. The percentage of relevant cases answered "yes" is placed in a band: a minority (below ${ri.pct}%) is 'Inadequate'; too few (${ri.pct}–${good.pct - 1}%) 'Requires improvement'; a reasonable majority (${good.pct}–${outstanding.pct - 1}%) 'Good'; a large majority (${outstanding.pct}% or more) 'Outstanding'.`,
@@ -74,24 +74,28 @@ export function methodText(): string[] {
   ];
 }
 
+const filled = (items: readonly string[]) => items.map((t) => t.trim()).filter((t) => t !== '');
+
 function paragraphsOf(content: SectionContent, figures: ReportFigures): DocumentParagraph[] {
-  return content.paragraphs.map((block): DocumentParagraph => {
-    if (block.kind === 'text') return { kind: 'text', text: block.text };
-    if (block.kind === 'quote') return { kind: 'quote', text: block.text };
-    const status = checkInserted(block, figures);
-    return {
-      kind: 'generated',
-      text: block.text,
-      isStale: status.isStale,
-      current: status.isStale ? (status.current?.text ?? null) : null,
-    };
-  });
+  return content.paragraphs
+    .filter((b) => b.text.trim() !== '')
+    .map((block): DocumentParagraph => {
+      if (block.kind === 'text') return { kind: 'text', text: block.text };
+      if (block.kind === 'quote') return { kind: 'quote', text: block.text };
+      const status = checkInserted(block, figures);
+      return {
+        kind: 'generated',
+        text: block.text,
+        isStale: status.isStale,
+        current: status.isStale ? (status.current?.text ?? null) : null,
+      };
+    });
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** "November 2022" from an ISO date: the reports date themselves by month. */
-export function monthOf(isoDate: string): string {
+function monthOf(isoDate: string): string {
   const [year, month] = isoDate.split('-');
   return `${MONTHS[Number(month) - 1] ?? ''} ${year ?? ''}`.trim();
 }
@@ -127,8 +131,8 @@ export function buildReportDocument(input: {
       title: domain.title,
       caseType,
       summary: paragraphsOf(summary, figures),
-      strengths: findings.strengths,
-      areas: findings.areas,
+      strengths: filled(findings.strengths),
+      areas: filled(findings.areas),
       sample: caseType ? (generateSentence({ kind: 'sample', caseType }, figures)?.text ?? null) : null,
       standards: domain.standards.map((s): DocumentStandard => {
         const r = result.standards[s.id];
@@ -147,8 +151,8 @@ export function buildReportDocument(input: {
                 })
               : [],
           paragraphs: paragraphsOf(content, figures),
-          strengths: content.strengths,
-          areas: content.areas,
+          strengths: filled(content.strengths),
+          areas: filled(content.areas),
         };
       }),
     };
@@ -157,7 +161,7 @@ export function buildReportDocument(input: {
   let number = 0;
   const recommendations = section('recommendations').groups.map((g) => ({
     addressee: g.addressee,
-    items: g.items.map((text) => ({ number: ++number, text })),
+    items: filled(g.items).map((text) => ({ number: ++number, text })),
   }));
 
   const overall = result.overall;

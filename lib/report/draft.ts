@@ -147,7 +147,7 @@ export function generateSentence(source: SentenceSource, data: ReportFigures): G
 }
 
 /** How an inserted sentence stands against today's figures. */
-export type InsertedStatus = { isStale: false } | { isStale: true; current: GeneratedSentence | null };
+type InsertedStatus = { isStale: false } | { isStale: true; current: GeneratedSentence | null };
 
 /**
  * Whether an inserted sentence still states today's figures. Stale when a figure it was made from

@@ -24,7 +24,7 @@ export interface EvidenceNote {
 }
 
 /** A case flagged "example of practice", for the practice boxes: its type and the inspector's text only. */
-export interface PracticeExample {
+interface PracticeExample {
   caseType: CaseType;
   text: string;
 }

@@ -139,7 +139,7 @@ export function sampleSentence(caseType: CaseType, sample: SampleFigures, servic
 }
 
 /** The figures a standard's rating sentence states. */
-export interface RatingFigures {
+interface RatingFigures {
   title: string;
   rating: Rating;
   /** The lowest key question's percentage and its short label, when the rating was computed from cases. */
