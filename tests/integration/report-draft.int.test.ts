@@ -9,6 +9,7 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { buildReportDocx } from '../../lib/export/report-docx';
 import { readDocx } from '../../lib/export/test-support/read-docx';
 import { getFramework } from '../../lib/framework';
+import { at } from '../../lib/must';
 import { buildReportDocument } from '../../lib/report/document';
 import { generateSentence } from '../../lib/report/draft';
 import { loadReportDraft } from '../../lib/report/load-draft';
@@ -171,6 +172,16 @@ describe('the draft report from the database', () => {
     expect(text).toContain('1. Improve planning.\n2. Review oversight.\nThe YOT manager should:\n3. Train staff in risk of harm.');
     expect(text).toContain(`One inspector noted:\n“${QUOTE}”`);
     expect(text).toContain('Figures have changed since this sentence was inserted');
+
+    // Annexe 2, corrected: prompt rows only where answered (2.1.1.a alone here), domain one's key
+    // questions listed, and no professional-judgement note where none was applied.
+    const annexe21 = doc.tables.find((t) => t[0]?.length === 3 && t[1]?.[0] === '2.1 Assessment');
+    expect(annexe21?.slice(2).map((r) => at(r, 0).split(' ')[0])).toEqual(['2.1.1', 'a)', '2.1.2', '2.1.3']);
+    const domainOne = doc.tables.find((t) => t[0]?.[0] === 'Standards and key questions');
+    expect(domainOne?.slice(1).map((r) => at(r, 0).split(' ')[0])).toEqual(
+      getFramework('2018').domains[0]?.standards.flatMap((st) => [st.id, ...st.keyQuestions.map((k) => k.id)]),
+    );
+    expect(doc.paragraphs).not.toContain('*Professional judgement applied.');
 
     const zip = await JSZip.loadAsync(bytes);
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
