@@ -43,7 +43,11 @@ test.describe('the draft report', () => {
     // The first choice is the standard's rating; the second its first key question, 2.1.1.
     await standard.getByLabel('Sentence from the figures').selectOption({ index: 1 });
     await standard.getByRole('button', { name: 'Insert sentence' }).click();
-    await expect(standard.getByText('In two of the three cases inspected, assessment sufficiently analysed')).toBeVisible();
+    await expect(
+      standard
+        .getByTestId('section-standard-2-1-block')
+        .filter({ hasText: 'In two of the three cases inspected, assessment sufficiently analysed' }),
+    ).toBeVisible();
     await standard.getByText(/Evidence at hand/).click();
     await standard.getByRole('radio', { name: 'Yes', exact: true }).check();
     await standard.getByRole('button', { name: 'Quote this note on 2.1.1' }).click();

@@ -153,6 +153,21 @@ describe('sample description', () => {
       'We inspected five cases managed by the YOT that had received an out-of-court disposal. These consisted of one youth conditional caution, two youth cautions and two community resolutions. We interviewed the case managers in four cases.',
     );
   });
+  it('describes the court sample as community and custodial sentences, with the interviews (Wigan 2021, 001_…, 2)', () => {
+    expect(
+      sampleSentence(
+        'court',
+        { byDisposal: { other_court: 5, referral_order: 3, custodial_sentence: 1 }, interviewed: 8 },
+        serviceShortName('Wigan Youth Offending Team'),
+      ),
+    ).toBe(
+      'We took a detailed look at eight community sentences and one custodial sentence managed by the YOT. We also conducted eight interviews with the relevant case managers.',
+    );
+    expect(sampleSentence('court', { byDisposal: { youth_rehabilitation_order: 13 }, interviewed: 10 }, 'the Y&JS')).toBe(
+      'We took a detailed look at 13 community sentences managed by the Y&JS. We also conducted 10 interviews with the relevant case managers.',
+    );
+  });
+
   it('says nothing of an empty domain', () => {
     expect(sampleSentence('court', EMPTY_SAMPLE, 'the YJS')).toBeNull();
   });

@@ -123,6 +123,7 @@ export function serviceShortName(serviceName: string): string {
  * Null when the domain has no case.
  */
 export function sampleSentence(caseType: CaseType, sample: SampleFigures, service: string): string | null {
+  if (caseType === 'court') return courtSampleSentence(sample, service);
   const parts = DISPOSAL_ORDER.flatMap((d) => {
     const count = sample.byDisposal[d] ?? 0;
     const [one, many] = DISPOSAL_NOUNS[d];
@@ -135,6 +136,28 @@ export function sampleSentence(caseType: CaseType, sample: SampleFigures, servic
   if (caseType !== 'resettlement' && parts.length > 0)
     sentences.push(`${total === 1 ? 'This was' : 'These consisted of'} ${listInProse(parts)}.`);
   if (sample.interviewed > 0) sentences.push(`We interviewed the case managers in ${countOf(sample.interviewed, 'case')}.`);
+  return sentences.join(' ');
+}
+
+const COMMUNITY_SENTENCES: readonly Disposal[] = ['referral_order', 'youth_rehabilitation_order', 'other_court'];
+
+/**
+ * The court sample as the reports describe it: "We took a detailed look at five community
+ * sentences and one custodial sentence managed by the YJS. We also conducted 13 interviews with
+ * the relevant case managers." (St Helens 2023, 003_…, 2); "eight community sentences and one
+ * custodial sentence … eight interviews" (Wigan 2021, 001_…, 2).
+ */
+function courtSampleSentence(sample: SampleFigures, service: string): string | null {
+  const community = COMMUNITY_SENTENCES.reduce((sum, d) => sum + (sample.byDisposal[d] ?? 0), 0);
+  const custodial = sample.byDisposal.custodial_sentence ?? 0;
+  if (community + custodial === 0) return null;
+  const parts = [
+    ...(community ? [countOf(community, 'community sentence')] : []),
+    ...(custodial ? [countOf(custodial, 'custodial sentence')] : []),
+  ];
+  const sentences = [`We took a detailed look at ${listInProse(parts)} managed by ${service}.`];
+  if (sample.interviewed > 0)
+    sentences.push(`We also conducted ${countOf(sample.interviewed, 'interview')} with the relevant case managers.`);
   return sentences.join(' ');
 }
 

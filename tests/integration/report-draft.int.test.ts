@@ -57,7 +57,7 @@ describe('the draft report from the database', () => {
     expect(kq?.figures).toEqual({ yes, relevant });
     expect(kq?.text).toMatch(/^In one of the two cases inspected, assessment sufficiently analysed/);
     expect(generateSentence({ kind: 'sample', caseType: 'court' }, draft.figures)?.text).toBe(
-      'We inspected two cases managed by the service that had received a court disposal. These consisted of one referral order and one youth rehabilitation order. We interviewed the case managers in one case.',
+      'We took a detailed look at two community sentences managed by the service. We also conducted one interview with the relevant case managers.',
     );
     expect(generateSentence({ kind: 'sample', caseType: 'out_of_court' }, draft.figures)?.text).toContain(
       'These consisted of one youth conditional caution and one youth caution.',
