@@ -1,0 +1,113 @@
+/**
+ * The published reports rebuilt: each inspection imported from docs/fixtures as the demo seed
+ * does (prisma/seed.ts), and Casemark's own draft of its report compared with what the report
+ * prints — the ratings table, every key question's "% yes", the prompts the text counts, and the
+ * sample descriptions word for word.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../lib/generated/prisma/client';
+import { importInspection } from '../../lib/interchange/import-inspection';
+import { REPORTS } from '../../lib/rating/fixtures/report-data';
+import { RATING_WORDS } from '../../lib/rating/bands';
+import { buildReportDocument } from '../../lib/report/document';
+import { generateSentence } from '../../lib/report/draft';
+import { loadReportDraft, type ReportDraft } from '../../lib/report/load-draft';
+import { must } from '../../lib/must';
+import { createMigratedDatabase } from './test-database';
+
+let prisma: PrismaClient;
+let admin: { id: string; isAdmin: boolean };
+
+beforeAll(async () => {
+  ({ prisma } = await createMigratedDatabase('report_published'));
+  admin = await prisma.user.create({
+    data: { email: 'admin@int.example', name: 'Admin', passwordHash: 'x', isAdmin: true },
+    select: { id: true, isAdmin: true },
+  });
+});
+afterAll(async () => {
+  await prisma?.$disconnect();
+});
+
+async function draftOf(slug: string): Promise<ReportDraft> {
+  const doc = JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/fixtures', `${slug}.json`), 'utf8')) as {
+    inspection: Record<string, unknown>;
+  };
+  doc.inspection = { ...doc.inspection, status: 'published', team: [] };
+  const result = await importInspection(prisma, admin, doc, { fileName: `${slug}.json` });
+  if (!result.ok) throw new Error(result.errors.join('; '));
+  return loadReportDraft(prisma, admin, result.inspectionId);
+}
+
+/** The draft's ratings table and key-question tables against the report's printed figures. */
+function expectTablesAsPrinted(slug: string, draft: ReportDraft) {
+  const report = must(
+    REPORTS.find((r) => r.slug === slug),
+    slug,
+  );
+  const doc = buildReportDocument(draft);
+  for (const row of doc.ratings) {
+    const printed = report.printed.ratings[row.id];
+    if (!printed) continue;
+    const isPanel = report.panel.some((p) => p.standard === row.id && p.rating !== p.computed);
+    expect(row.rating, row.id).toBe(`${RATING_WORDS[printed]}${isPanel ? '*' : ''}`);
+  }
+  if (report.printed.score !== null) expect(doc.score).toBe(`Score ${report.printed.score}/36`);
+  expect(doc.overall).toBe(RATING_WORDS[report.printed.overall]);
+  for (const domain of doc.domains) {
+    for (const standard of domain.standards) {
+      for (const kq of standard.keyQuestions) {
+        const spec = must(report.keyQuestions[kq.id], kq.id);
+        const pct = spec.pct ?? Math.floor((spec.yes * 100) / spec.relevant + 0.5);
+        expect(kq.pct, kq.id).toBe(`${pct}%`);
+      }
+    }
+  }
+  return doc;
+}
+
+describe('the published reports, drafted by Casemark', () => {
+  it('Leicestershire 2021 (004_…): ratings, key-question tables, Annexe 2 prompts and both sample descriptions as printed', async () => {
+    const draft = await draftOf('leicestershire-2021');
+    const doc = expectTablesAsPrinted('leicestershire-2021', draft);
+    expect(doc.domains.find((d) => d.id === '2')?.sample).toBe(
+      'We took a detailed look at 13 community sentences managed by the Y&JS. We also conducted 10 interviews with the relevant case managers.',
+    );
+    expect(doc.domains.find((d) => d.id === '3')?.sample).toBe(
+      'We inspected 17 cases managed by the Y&JS that had received an out-of-court disposal. These consisted of three youth conditional cautions, seven youth cautions and seven community resolutions. We interviewed the case managers in 15 cases.',
+    );
+    const prompts = Object.assign({}, ...Object.values(draft.figures.result.standards).map((s) => s.prompts)) as Record<
+      string,
+      { pct: number | null }
+    >;
+    expect(prompts['3.3.3.b']?.pct).toBe(12);
+    // "enforcement was required in only one case, and this was taken appropriately" (3.)
+    expect(generateSentence({ kind: 'prompt', questionId: '2.3.1.h' }, draft.figures)?.text).toBe(
+      'In the one case inspected, enforcement actions were taken when appropriate.',
+    );
+    // The lowest key question sets the rating: "risk of harm (six per cent)" (3. Out-of-court disposals).
+    expect(generateSentence({ kind: 'rating', standardId: '3.1' }, draft.figures)?.text).toContain('with only six per cent');
+    expect(generateSentence({ kind: 'key_question', questionId: '3.1.1' }, draft.figures)?.text).toMatch(
+      /^In eight of the 17 cases inspected/,
+    );
+  });
+
+  it('Wigan 2021 (001_…): ratings, key-question counts and the court sample of eight community sentences and one custodial sentence', async () => {
+    const draft = await draftOf('wigan-2021');
+    const doc = expectTablesAsPrinted('wigan-2021', draft);
+    expect(doc.domains.find((d) => d.id === '2')?.sample).toBe(
+      'We took a detailed look at eight community sentences and one custodial sentence managed by the YOT. We also conducted eight interviews with the relevant case managers.',
+    );
+    expect(doc.domains.find((d) => d.id === '3')?.sample).toBe(
+      'We inspected five cases managed by the YOT that had received an out-of-court disposal. These consisted of one youth conditional caution, two youth cautions and two community resolutions. We interviewed the case managers in four cases.',
+    );
+    // Wigan prints counts: "Relevant cases 7, Number 'Yes' 4" (2.2.3).
+    expect(generateSentence({ kind: 'key_question', questionId: '2.2.3' }, draft.figures)?.figures).toEqual({ yes: 4, relevant: 7 });
+  });
+
+  it('Blackpool, Dudley and St Helens: ratings and key-question tables as printed', async () => {
+    for (const slug of ['blackpool-2021', 'dudley-2019', 'st-helens-2023']) expectTablesAsPrinted(slug, await draftOf(slug));
+  });
+});
