@@ -51,7 +51,7 @@ const ZBlocks = z.array(ZBlock).max(200);
 const ZItems = z.array(ZItem).max(100);
 
 /** Every field a section may hold; which ones a section uses depends on its key. */
-const ZSectionContent = z.object({
+export const ZSectionContent = z.object({
   paragraphs: ZBlocks.default([]),
   strengths: ZItems.default([]),
   areas: ZItems.default([]),

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../lib/errors';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { readReportSections, saveReportSection, setReportEditor } from '../../lib/report/sections';
+import { exportInspection } from '../../lib/interchange/export-inspection';
+import { importInspection } from '../../lib/interchange/import-inspection';
 import { createMigratedDatabase } from './test-database';
 import { expectRefusedUnchanged } from './expect-refused';
 import { seedWorld } from './world';
@@ -149,5 +151,31 @@ describe('saving the draft report', () => {
   it('keeps the draft from those who cannot see the ratings panel', async () => {
     await expect(readReportSections(prisma, actor(world.inspector), world.inspection.id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(readReportSections(prisma, actor(world.outsider), world.inspection.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('travels in the interchange file: exported by section, imported as written, and a section the framework lacks refused', async () => {
+    const doc = await exportInspection(prisma, actor(world.lead), world.inspection.id);
+    const saved = await prisma.reportSection.findMany({ where: { inspectionId: world.inspection.id } });
+    expect(Object.keys(doc.report ?? {}).sort()).toEqual(saved.map((r) => r.sectionKey).sort());
+    expect(doc.report?.recommendations).toEqual(saved.find((r) => r.sectionKey === 'recommendations')?.content);
+
+    const imported = await importInspection(prisma, actor(world.admin), { ...doc, inspection: { ...doc.inspection, team: [] } });
+    if (!imported.ok) throw new Error(imported.errors.join('; '));
+    const copied = await prisma.reportSection.findMany({ where: { inspectionId: imported.inspectionId } });
+    expect(Object.fromEntries(copied.map((r) => [r.sectionKey, r.content]))).toEqual(doc.report);
+    expect(await prisma.auditEntry.count({ where: { inspectionId: imported.inspectionId, action: 'report.section' } })).toBe(copied.length);
+
+    const refused = await importInspection(prisma, actor(world.admin), {
+      ...doc,
+      inspection: { ...doc.inspection, team: [] },
+      report: { 'standard:4.1': { strengths: ['x'] }, 'summary:2': { paragraphs: [{ kind: 'html', text: 'x' }] } },
+    });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.errors).toEqual(
+      expect.arrayContaining([
+        'report["standard:4.1"]: Not a section of a 2018 report',
+        expect.stringMatching(/^report\["summary:2"\]\.paragraphs\[0\]\.kind: /),
+      ]),
+    );
   });
 });
