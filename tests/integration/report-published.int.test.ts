@@ -31,6 +31,12 @@ afterAll(async () => {
   await prisma?.$disconnect();
 });
 
+const doc = (draft: ReportDraft) =>
+  must(
+    buildReportDocument(draft).domains.find((d) => d.id === '3'),
+    'domain 3',
+  );
+
 async function draftOf(slug: string): Promise<ReportDraft> {
   const doc = JSON.parse(readFileSync(path.resolve(__dirname, '../../docs/fixtures', `${slug}.json`), 'utf8')) as {
     inspection: Record<string, unknown>;
@@ -107,7 +113,27 @@ describe('the published reports, drafted by Casemark', () => {
     expect(generateSentence({ kind: 'key_question', questionId: '2.2.3' }, draft.figures)?.figures).toEqual({ yes: 4, relevant: 7 });
   });
 
-  it('Blackpool, Dudley and St Helens: ratings and key-question tables as printed', async () => {
-    for (const slug of ['blackpool-2021', 'dudley-2019', 'st-helens-2023']) expectTablesAsPrinted(slug, await draftOf(slug));
+  it('Blackpool 2021 (000_…): ratings, key-question tables and 93 of the 94 Annexe 2 prompt percentages as printed', async () => {
+    const draft = await draftOf('blackpool-2021');
+    expectTablesAsPrinted('blackpool-2021', draft);
+    const printed = must(
+      REPORTS.find((r) => r.slug === 'blackpool-2021'),
+      'blackpool',
+    ).prompts;
+    const prompts = Object.assign({}, ...Object.values(draft.figures.result.standards).map((s) => s.prompts)) as Record<
+      string,
+      { pct: number | null }
+    >;
+    for (const [id, spec] of Object.entries(printed ?? {})) expect(prompts[id]?.pct, id).toBe(spec.pct);
+    // 2.3.3 a) prints 73% over more cases than 2.3.3 was judged on (7 of 10): left unanswered, not printed wrong.
+    expect(Object.keys(printed ?? {})).toHaveLength(93);
+    expect(prompts['2.3.3.a']?.pct).toBeNull();
+    expect(doc(draft).sample).toBe(
+      'We inspected 10 cases managed by the YJS that had received an out-of-court disposal. These consisted of three youth conditional cautions, five youth cautions and two community resolutions. We interviewed the case managers in 10 cases.',
+    );
+  });
+
+  it('Dudley and St Helens: ratings and key-question tables as printed', async () => {
+    for (const slug of ['dudley-2019', 'st-helens-2023']) expectTablesAsPrinted(slug, await draftOf(slug));
   });
 });
