@@ -109,6 +109,21 @@ describe('the published reports, drafted by Casemark', () => {
     expect(doc.domains.find((d) => d.id === '3')?.sample).toBe(
       'We inspected five cases managed by the YOT that had received an out-of-court disposal. These consisted of one youth conditional caution, two youth cautions and two community resolutions. We interviewed the case managers in four cases.',
     );
+    // The chapters' prompt tables, count for count ("Of the 9 cases inspected: Relevant cases, Number 'Yes'").
+    const printed = must(
+      REPORTS.find((r) => r.slug === 'wigan-2021'),
+      'wigan',
+    ).prompts;
+    const prompts = Object.assign({}, ...Object.values(draft.figures.result.standards).map((s) => s.prompts)) as Record<
+      string,
+      { yes: number; relevant: number }
+    >;
+    expect(Object.keys(printed ?? {}).length).toBeGreaterThanOrEqual(70);
+    for (const [id, spec] of Object.entries(printed ?? {}))
+      expect(prompts[id], id).toMatchObject({ yes: spec.yes, relevant: spec.relevant });
+    expect(generateSentence({ kind: 'prompt', questionId: '2.1.1.f' }, draft.figures)?.text).toMatch(
+      /^In five of the seven cases inspected, assessment gave sufficient attention to the needs and wishes of the victim/,
+    );
     // Wigan prints counts: "Relevant cases 7, Number 'Yes' 4" (2.2.3).
     expect(generateSentence({ kind: 'key_question', questionId: '2.2.3' }, draft.figures)?.figures).toEqual({ yes: 4, relevant: 7 });
   });
