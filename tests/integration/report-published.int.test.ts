@@ -148,7 +148,22 @@ describe('the published reports, drafted by Casemark', () => {
     );
   });
 
-  it('Dudley and St Helens: ratings and key-question tables as printed', async () => {
-    for (const slug of ['dudley-2019', 'st-helens-2023']) expectTablesAsPrinted(slug, await draftOf(slug));
+  it('St Helens 2023 (003_…): ratings, key-question tables and the sample descriptions', async () => {
+    const draft = await draftOf('st-helens-2023');
+    const report = expectTablesAsPrinted('st-helens-2023', draft);
+    expect(report.domains.find((d) => d.id === '2')?.sample).toBe(
+      'We took a detailed look at five community sentences and one custodial sentence managed by the YJS.',
+    );
+    // The report lists with a serial comma ("four community resolutions, and three other disposals"); the counts are the same.
+    expect(doc(draft).sample).toBe(
+      'We inspected nine cases managed by the YJS that had received an out-of-court disposal. These consisted of one youth conditional caution, one youth caution, four community resolutions and three other disposals. We interviewed the case managers in eight cases.',
+    );
+    expect(report.domains.find((d) => d.id === '4')?.sample).toBe(
+      'We inspected two cases managed by the YJS that had received a custodial sentence.',
+    );
+  });
+
+  it('Dudley 2019 (002_…): ratings and key-question tables as printed', async () => {
+    expectTablesAsPrinted('dudley-2019', await draftOf('dudley-2019'));
   });
 });
