@@ -24,23 +24,42 @@ export function useSectionAutosave(inspectionId: string, sectionKey: string, ini
     latest.current = { content, version };
   }, [content, version]);
 
+  // One save at a time: a change typed while a save is on its way is saved after it, on the version it returns.
+  const inFlight = useRef(false);
+  const again = useRef(false);
+
   async function save(onVersion: number) {
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
+    inFlight.current = true;
     dirty.current = false;
     setState({ kind: 'saving' });
-    const response = await saveReportSectionAction({ inspectionId, sectionKey, content: latest.current.content, baseVersion: onVersion });
-    if (!response.ok) {
-      setState({ kind: 'error', message: response.message });
-      return;
+    try {
+      const response = await saveReportSectionAction({ inspectionId, sectionKey, content: latest.current.content, baseVersion: onVersion });
+      if (!response.ok) {
+        setState({ kind: 'error', message: response.message });
+        return;
+      }
+      const result = response.data;
+      if (result.status === 'conflict') {
+        again.current = false;
+        setConflict(result.theirs);
+        setState({ kind: 'idle' });
+        return;
+      }
+      latest.current = { ...latest.current, version: result.version };
+      setConflict(null);
+      setVersion(result.version);
+      setState({ kind: 'saved', at: new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) });
+    } finally {
+      inFlight.current = false;
+      if (again.current) {
+        again.current = false;
+        void save(latest.current.version);
+      }
     }
-    const result = response.data;
-    if (result.status === 'conflict') {
-      setConflict(result.theirs);
-      setState({ kind: 'idle' });
-      return;
-    }
-    setConflict(null);
-    setVersion(result.version);
-    setState({ kind: 'saved', at: new Date().toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) });
   }
 
   useEffect(() => {
