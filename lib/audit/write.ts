@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = {
   'panel.decide': 'panel_decision',
   'panel.withdraw': 'panel_decision',
   'panel.visibility': 'inspection',
+  'report.section': 'report_section',
+  'report.editor': 'report_editor',
   'inspection.create': 'inspection',
   'inspection.update': 'inspection',
   'inspection.status': 'inspection',

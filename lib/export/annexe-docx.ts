@@ -26,14 +26,14 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { Framework, Rating } from '@/lib/framework/types';
+import type { Framework, Rating, Standard } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
 import type { InspectionResult, StandardResult } from '@/lib/rating/compute-inspection';
 import { must } from '@/lib/must';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-interface AnnexeInput {
+export interface AnnexeInput {
   framework: Framework;
   result: InspectionResult;
   serviceName: string;
@@ -146,6 +146,8 @@ function standardTable(standardId: string, input: AnnexeInput, sample: number): 
     for (const prompt of kq.prompts) {
       if (/^4\.1\.r\d+$/.test(prompt.id)) continue; // resettlement aspects are never HMIP prompts
       const p = must(result.prompts[prompt.id], `the figures of ${prompt.id}`);
+      // Only prompts that were answered: Dudley's annexe printed 94 empty rows with a sub-sample of 0 over six pages.
+      if (p.yes + p.no + p.na === 0) continue;
       rows.push(
         new TableRow({
           children: [
@@ -160,14 +162,16 @@ function standardTable(standardId: string, input: AnnexeInput, sample: number): 
   return table(rows);
 }
 
-/** The annexe as the bytes of a .docx file. */
-export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
+/** The annexe's headings, paragraphs and tables: on its own (below) or as the draft report's Annexe 2 (lib/export/report-docx.ts). */
+export function annexeChildren(input: AnnexeInput, asReportAnnexe = false): (Paragraph | Table)[] {
   const { framework, result, sampleByType } = input;
   const court = sampleByType.court ?? 0;
   const outOfCourt = sampleByType.out_of_court ?? 0;
   const hasJudgement = Object.values(result.standards).some((s) => s.professionalJudgement);
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe: Inspection data' }),
+    asReportAnnexe
+      ? new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe 2: Inspection results', pageBreakBefore: true })
+      : new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe: Inspection data' }),
     new Paragraph({ text: `${input.serviceName}. Fieldwork ${input.fieldwork}. ${framework.title}.` }),
     new Paragraph({
       text: `In this inspection, we conducted a detailed examination of a sample of ${court} court disposals and ${outOfCourt} out-of-court disposals.`,
@@ -187,6 +191,13 @@ export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
     }),
   );
   for (const domain of framework.domains) {
+    const qualitative = domain.standards.filter((s) => s.kind === 'qualitative');
+    if (qualitative.length) {
+      children.push(
+        new Paragraph({ heading: HeadingLevel.HEADING_3, text: `${domain.id}. ${domain.title}` }),
+        qualitativeTable(qualitative, result),
+      );
+    }
     for (const standard of domain.standards) {
       if (standard.kind !== 'case_marked' || !standard.caseType) continue;
       const sample = standard.caseType === 'court' ? court : outOfCourt;
@@ -200,10 +211,41 @@ export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
       if (result.standards[standard.id]?.professionalJudgement) children.push(new Paragraph({ text: PJ_NOTE }));
     }
   }
+  return children;
+}
+
+/**
+ * A domain's qualitative standards as the reports' annex lists them: each standard with its
+ * judgement, then its key questions (no percentage: they are judged, not counted) — Dudley 2019
+ * (002_…), Annex 2, "1. Organisational delivery".
+ */
+function qualitativeTable(standards: readonly Standard[], result: InspectionResult): Table {
+  const rows: TableRow[] = [
+    new TableRow({
+      tableHeader: true,
+      children: [cell('Standards and key questions', { head: true, width: 75 }), cell('Rating', { head: true, width: 25 })],
+    }),
+  ];
+  for (const standard of standards) {
+    rows.push(
+      new TableRow({
+        children: [
+          cell(`${standard.id} ${standard.title}`, { bold: true }),
+          cell(printedRating(must(result.standards[standard.id], `the result of ${standard.id}`)), { bold: true }),
+        ],
+      }),
+    );
+    for (const kq of standard.keyQuestions) rows.push(new TableRow({ children: [cell(`${kq.id} ${kq.text}`), cell('')] }));
+  }
+  return table(rows);
+}
+
+/** The annexe as the bytes of a .docx file. */
+export async function buildAnnexeDocx(input: AnnexeInput): Promise<Uint8Array> {
   const document = new Document({
     creator: 'Casemark',
     title: `${input.serviceName}: annexe`,
-    sections: [{ children }],
+    sections: [{ children: annexeChildren(input) }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

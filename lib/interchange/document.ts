@@ -22,6 +22,8 @@ import {
 import { formatPath, INTERCHANGE_FORMAT, parseInspectionDocument, type TInspectionDocument } from '@/lib/validation/interchange';
 import { ZNaReason, ZNote, ZPracticeExample } from '@/lib/validation/marking';
 import { ZEvidenceNote, ZRationale } from '@/lib/validation/panel';
+import type { SectionContent } from '@/lib/report/draft';
+import { checkReportOfDocument } from '@/lib/report/interchange';
 import { ZCaseManager, ZGender, ZServiceFields } from '@/lib/validation/setup';
 
 const INSPECTION_STATUSES = ['set_up', 'fieldwork', 'panel', 'published'] as const;
@@ -85,6 +87,8 @@ export interface CasemarkDocument {
   cases: CasemarkCase[];
   judgements: Record<string, CasemarkJudgement>;
   panel: CasemarkPanelDecision[];
+  /** The draft report the panel wrote, by section key (lib/report/draft.ts); absent when there is none. */
+  report?: Record<string, SectionContent>;
 }
 
 const ZEmail = z.email({ error: 'Expected an email address' });
@@ -346,7 +350,10 @@ export function parseCasemarkDocument(json: unknown): ParseCasemarkResult {
   check(ZInspectionAdditions, json.inspection, ['inspection']);
   if (Array.isArray(json.cases)) json.cases.forEach((kase, i) => check(ZCaseAdditions, kase, ['cases', i]));
   if (Array.isArray(json.panel)) json.panel.forEach((decision, i) => check(ZPanelDecisionAdditions, decision, ['panel', i]));
-  for (const issue of [...checkAdditions(json), ...checkFormLimits(json)]) errors.push(`${formatPath(issue.path)}: ${issue.message}`);
+  const version = isRecord(json.inspection) ? json.inspection.framework : null;
+  const reportIssues = checkReportOfDocument(version === '2018' || version === '2021' ? version : null, json.report);
+  for (const issue of [...checkAdditions(json), ...checkFormLimits(json), ...reportIssues])
+    errors.push(`${formatPath(issue.path)}: ${issue.message}`);
   if (errors.length || !base.ok) return { ok: false, errors: [...new Set(errors)] };
   return { ok: true, value: base.value };
 }

@@ -14,6 +14,7 @@ import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } f
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
 import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument } from './document';
 import { frameworkFromDb } from '@/lib/data/mappers';
+import type { SectionContent } from '@/lib/report/draft';
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 const ROLE_ORDER = { lead_inspector: 0, inspector: 1, manager: 2, quality_assurer: 3 } as const;
@@ -38,7 +39,7 @@ export async function exportInspection(db: Db, actor: Principal, inspectionId: s
 }
 
 async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDocument> {
-  const [inspection, cases, judgements, decisions] = await Promise.all([
+  const [inspection, cases, judgements, decisions, reportSections] = await Promise.all([
     db.inspection.findUniqueOrThrow({
       where: { id: inspectionId },
       select: {
@@ -86,6 +87,7 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       orderBy: { standardId: 'asc' },
       select: { standardId: true, rating: true, rationale: true, decidedAt: true, decidedBy: { select: { email: true } } },
     }),
+    db.reportSection.findMany({ where: { inspectionId }, orderBy: { sectionKey: 'asc' }, select: { sectionKey: true, content: true } }),
   ]);
   const version: FrameworkVersion = frameworkFromDb(inspection.framework);
   const framework = getFramework(version);
@@ -145,6 +147,10 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       decidedAt: d.decidedAt.toISOString(),
     })),
   };
+  // The draft report the panel wrote (issue 22), when there is one.
+  if (reportSections.length) {
+    document.report = Object.fromEntries(reportSections.map((r) => [r.sectionKey, r.content as unknown as SectionContent]));
+  }
   const previousRatings = inspection.previousRatings as Record<string, Rating> | null;
   const previousPct = inspection.previousKeyQuestionPct as Record<string, number> | null;
   if (previousRatings || previousPct) {

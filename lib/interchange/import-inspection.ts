@@ -31,6 +31,7 @@ import {
   type TeamRoleValue,
 } from './document';
 import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/lib/audit/write';
+import { reportSectionsOfDocument } from '@/lib/report/interchange';
 
 export type ImportResult =
   | { ok: true; inspectionId: string; serviceName: string; isNewService: boolean; cases: number; answers: number }
@@ -287,6 +288,23 @@ export async function importInspection(
         };
       });
       if (decisions.length) await tx.panelDecision.createMany({ data: decisions });
+      // The draft report the panel wrote (issue 22): each section at version 1, audited as written.
+      const reportSections = reportSectionsOfDocument((doc as typeof doc & Loose).report);
+      if (reportSections.length) {
+        await tx.reportSection.createMany({
+          data: reportSections.map((r) => ({ inspectionId, sectionKey: r.sectionKey, content: r.content, updatedById: actor.id })),
+        });
+        await writeAudits(
+          tx,
+          reportSections.map((r) => ({
+            actorId: actor.id,
+            inspectionId,
+            action: 'report.section' as const,
+            entityId: `${inspectionId}:${r.sectionKey}`,
+            newValue: r.content,
+          })),
+        );
+      }
       await writeImportAudit(tx, actor, {
         inspectionId,
         service: existing ? null : { id: service.id, ...serviceFields },

@@ -71,7 +71,8 @@ export async function loadPanelData(db: Db, actor: Principal, inspectionId: stri
   });
 }
 
-async function readPanelData(db: Db, access: InspectionAccess): Promise<PanelData> {
+/** The panel's figures read in the caller's snapshot, for an access the caller has already checked for `panel.view`. */
+export async function readPanelData(db: Db, access: InspectionAccess): Promise<PanelData> {
   const inspectionId = access.id;
   const [inspection, counts, judgements, decisions, caseRows, byInspector, decisionVersions] = await Promise.all([
     db.inspection.findUniqueOrThrow({

@@ -112,7 +112,8 @@ describe('across the five reports', () => {
     for (const [promptId, printed] of Object.entries(report.prompts ?? {})) {
       expect(prompts[promptId], promptId).toMatchObject({ yes: printed.yes, relevant: printed.relevant, pct: printed.pct });
     }
-    expect(Object.keys(report.prompts ?? {})).toHaveLength(94);
+    // Every 2021 prompt, 3.3.3 b) included (issue 22).
+    expect(Object.keys(report.prompts ?? {})).toHaveLength(95);
   });
 
   it('keeps the previous inspection’s printed figures (Blackpool 2018 ratings and "2018 results")', () => {

@@ -93,6 +93,8 @@ import * as sampling from '../../lib/sampling/actions';
 import * as sampleTemplateRoute from '../../app/inspections/[inspectionId]/setup/sample/template/route';
 import * as summaryExportRoute from '../../app/summary/export/route';
 import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annexe/route';
+import * as reportDocxRoute from '../../app/inspections/[inspectionId]/report/docx/route';
+import * as report from '../../lib/report/actions';
 import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
 import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
 import * as answersRoute from '../../app/inspections/[inspectionId]/cases/[caseId]/answers/route';
@@ -120,6 +122,7 @@ const ACTION_FILES = new Map<object, string>([
   [signIn, 'lib/auth/sign-in-actions.ts'],
   [quality, 'lib/quality/actions.ts'],
   [secondMarking, 'lib/quality/second-marking-actions.ts'],
+  [report, 'lib/report/actions.ts'],
 ]);
 
 /** Every route module under test, by its path from the repository root. */
@@ -129,6 +132,7 @@ const ROUTE_FILES = new Map<object, string>([
   [tableRoute, 'app/inspections/[inspectionId]/exports/[table]/route.ts'],
   [interchangeRoute, 'app/inspections/[inspectionId]/exports/interchange/route.ts'],
   [annexeRoute, 'app/inspections/[inspectionId]/exports/annexe/route.ts'],
+  [reportDocxRoute, 'app/inspections/[inspectionId]/report/docx/route.ts'],
   [breakdownsRoute, 'app/inspections/[inspectionId]/exports/breakdowns/route.ts'],
   [agreementRoute, 'app/inspections/[inspectionId]/exports/agreement/route.ts'],
   [eventsRoute, 'app/inspections/[inspectionId]/panel/events/route.ts'],
@@ -656,6 +660,43 @@ function targets(): Target[] {
     },
     ...samplingTargets(),
     ...qualityTargets(),
+    ...reportTargets(),
+  ];
+}
+
+/** The draft report (issue 22): a section saved on its version, and who may write it. */
+function reportTargets(): Target[] {
+  const inspectionId = world.inspection.id;
+  return [
+    {
+      name: 'report/saveReportSection',
+      kind: 'json',
+      ...act(report, 'saveReportSectionAction'),
+      member: lead,
+      template: () => ({ inspectionId, sectionKey: 'summary:2', content: { paragraphs: [{ kind: 'text', text: 'x' }] }, baseVersion: 0 }),
+      poisons: {
+        inspectionId: notUuid,
+        sectionKey: () => pick(['summary:9', 'standard:2.9', '', 42, '__proto__', 'x'.repeat(41)]),
+        content: () =>
+          pick([
+            { paragraphs: [{ kind: 'html', text: 'x' }] },
+            { paragraphs: [{ kind: 'quote', answerId: 'C-1', text: 'x' }] },
+            { strengths: ['x'.repeat(2001)] },
+            { groups: 'text' },
+            'text',
+            [1],
+          ]),
+        baseVersion: notVersion,
+      },
+    },
+    {
+      name: 'report/setReportEditor',
+      kind: 'json',
+      ...act(report, 'setReportEditorAction'),
+      member: lead,
+      template: () => ({ inspectionId, userId: world.manager.id, isAllowed: true }),
+      poisons: { inspectionId: notUuid, userId: notUuid, isAllowed: notBoolean },
+    },
   ];
 }
 
@@ -1314,6 +1355,11 @@ describe(`hostile input (seed ${SEED})`, () => {
       await check(
         'GET exports/annexe',
         () => route(annexeRoute, 'GET')(request('/inspections/x/exports/annexe'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      await check(
+        'GET report/docx',
+        () => route(reportDocxRoute, 'GET')(request('/inspections/x/report/docx'), { params: Promise.resolve({ inspectionId }) }),
         isRefusal,
       );
       await check(

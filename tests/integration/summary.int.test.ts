@@ -447,7 +447,15 @@ describe('the report annexe as a Word document', () => {
     expect(doc.paragraphs).toContain('*Professional judgement applied.');
     expect(doc.paragraphs.join(' ')).toContain('a sample of 12 court disposals and 6 out-of-court disposals');
 
-    const [ratings, ...standardTables] = doc.tables;
+    const [ratings, ...rest] = doc.tables;
+    // Qualitative standards (domain one; 3.4 and 4.1 in 2021) are listed with their key questions, as Dudley's Annex 2 does.
+    const qualitativeTables = rest.filter((t) => t[0]?.length === 2);
+    expect(qualitativeTables.flatMap((t) => t.slice(1).map((r) => at(r, 0).split(' ')[0]))).toEqual(
+      framework.domains.flatMap((d) =>
+        d.standards.filter((s) => s.kind === 'qualitative').flatMap((s) => [s.id, ...s.keyQuestions.map((k) => k.id)]),
+      ),
+    );
+    const standardTables = rest.filter((t) => t[0]?.length === 3);
     const ratingOf = (label: string) => ratings?.find((r) => r[0] === label)?.[1];
     expect(ratingOf('2.1 Assessment')).toBe('Inadequate*');
     expect(panel.result.standards['2.1']?.professionalJudgement).toBe(true);
@@ -479,6 +487,8 @@ describe('the report annexe as a Word document', () => {
         row++;
         for (const prompt of kq.prompts) {
           const p = must(result.prompts[prompt.id], 'result.prompts[prompt.id]');
+          // Only answered prompts are printed (issue 22: no empty rows with a sub-sample of 0).
+          if (p.yes + p.no + p.na === 0) continue;
           expect(table?.[row]).toEqual([
             `${prompt.id.slice(kq.id.length + 1)}) ${prompt.text}`,
             p.pct === null ? '–' : `${p.pct}%`,

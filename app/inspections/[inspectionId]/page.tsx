@@ -69,6 +69,11 @@ export default async function InspectionPage({
             <Link href={`/inspections/${inspection.id}/panel`}>Ratings panel</Link>
           </li>
         ) : null}
+        {can(user, 'panel.view', { inspection: inspection.scope }) ? (
+          <li>
+            <Link href={`/inspections/${inspection.id}/report`}>Draft report</Link>
+          </li>
+        ) : null}
         {can(user, 'export.download', { inspection: inspection.scope }) ? (
           <li>
             <Link href={`/inspections/${inspection.id}/exports`}>Exports</Link>
