@@ -101,6 +101,32 @@ export async function writeAudit(db: AuditWriter, entry: AuditEntry): Promise<vo
   await db.auditEntry.create({ data: toRow(entry), select: { id: true } });
 }
 
+/** A plain PostgreSQL client (`pg`), as the maintenance commands hold one. */
+interface SqlClient {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The same entry through a plain `pg` client, for the maintenance commands that work as the table
+ * owner outside Prisma (npm run retention, lib/ops/retention.ts). Call it inside their transaction.
+ */
+export async function writeAuditWithClient(client: SqlClient, entry: AuditEntry): Promise<void> {
+  const json = (value: AuditValue | null | undefined) => (value == null ? null : JSON.stringify(value));
+  await client.query(
+    `INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, old_value, new_value)
+     VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+    [
+      entry.actorId,
+      entry.inspectionId,
+      entry.action,
+      AUDIT_ACTIONS[entry.action],
+      entry.entityId,
+      json(entry.oldValue),
+      json(entry.newValue),
+    ],
+  );
+}
+
 /** Rows per INSERT: well under PostgreSQL's 65,535 bind parameters at 7 columns a row. */
 const AUDIT_BATCH = 5000;
 

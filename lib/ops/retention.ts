@@ -8,7 +8,8 @@
  * their own, shorter schedule. Runs as the tables' owner (it redacts the append-only audit trail).
  */
 import type pg from 'pg';
-import { AUDIT_ACTIONS } from '@/lib/audit/write';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { AUDIT_ACTIONS, writeAuditWithClient } from '@/lib/audit/write';
 
 /**
  * 12 months after publication: long enough for a complaint about the report, a factual-accuracy
@@ -258,12 +259,9 @@ async function writeRetentionAudit(
   action: 'retention.erase' | 'retention.prune',
   inspectionId: string | null,
   entityId: string,
-  value: Record<string, unknown>,
+  value: Prisma.InputJsonObject,
 ): Promise<void> {
-  await client.query(
-    `INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, new_value) VALUES (NULL, $1, $2, $3, $4, $5::jsonb)`,
-    [inspectionId, action, AUDIT_ACTIONS[action], entityId, JSON.stringify(value)],
-  );
+  await writeAuditWithClient(client, { actorId: null, inspectionId, action, entityId, newValue: value });
 }
 
 /**
@@ -284,15 +282,14 @@ export async function recordPublication(client: pg.Client, inspectionId: string,
     if (!row) throw new RetentionRefused(`No inspection ${inspectionId}.`);
     if (row.status !== 'published') throw new RetentionRefused(`Refused: the inspection is not published (status ${row.status}).`);
     await client.query(`UPDATE inspections SET published_on = $2, updated_at = now() WHERE id = $1`, [inspectionId, day]);
-    await client.query(
-      `INSERT INTO audit_entries (actor_id, inspection_id, action, entity, entity_id, old_value, new_value) VALUES (NULL, $1::uuid, 'inspection.update', $2, $1::text, $3::jsonb, $4::jsonb)`,
-      [
-        inspectionId,
-        AUDIT_ACTIONS['inspection.update'],
-        JSON.stringify({ publishedOn: row.published_on }),
-        JSON.stringify({ publishedOn: day }),
-      ],
-    );
+    await writeAuditWithClient(client, {
+      actorId: null,
+      inspectionId,
+      action: 'inspection.update',
+      entityId: inspectionId,
+      oldValue: { publishedOn: row.published_on },
+      newValue: { publishedOn: day },
+    });
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');
