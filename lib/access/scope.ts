@@ -34,19 +34,50 @@ export function caseFilterSql(filter: CaseFilter): Prisma.Sql {
 
 /**
  * The SQL guard of the answer write (lib/marking/save-answer.ts), on the cases row `c` joined to
- * its inspection `i`: `can(actor, 'case.mark', { case: scope })` re-checked at write time. The
- * case filter comes from the rule with the role the actor had when checked; the guard re-reads
- * the inspection's status and the case's inspector, and requires that the actor still has that
- * role on the team (a role changed since falls through to "check again").
+ * its inspection `i`: `can(actor, 'case.mark', { case: scope })` re-checked at write time, the
+ * whole rule. The case filter comes from the rule with the role the actor had when checked; the
+ * guard re-reads the inspection's status and the case's inspector, requires that the actor still
+ * has that role on the team (a role changed since falls through to "check again"), and applies
+ * the blind rule as `can()` states it: asked whether a second inspector of this case (or of any
+ * case of the inspection) not yet submitted may mark, and where it says no, the guard requires
+ * that the actor is not one now (issue 21: a reallocation made a blind second marker the case's
+ * inspector, and a remembered access wrote under their name).
+ * With `caseScopeUnchangedSql` below, an access remembered from an earlier save is forgotten on
+ * any change of allocation, team, status or second marking.
  */
 export function caseMarkGuardSql(actor: Actor, scope: CaseScope): Prisma.Sql {
   const filter = caseScopeFor(actor, 'case.mark', scope);
   if ('none' in filter || scope.role === null) return Prisma.sql`FALSE`;
   const statuses: InspectionStatus[] = [...MARKING_STATUSES];
+  const blindOnCase = !can(actor, 'case.mark', { case: { ...scope, blindSecondMarkerId: actor.id } });
+  const blindOnInspection = !can(actor, 'case.mark', { case: { ...scope, isBlindSecondMarker: true } });
   return Prisma.sql`(i.status = ANY(${statuses}::inspection_status[])
     AND EXISTS (SELECT 1 FROM inspection_members m WHERE m.inspection_id = c.inspection_id
                 AND m.user_id = ${actor.id}::uuid AND m.role = ${scope.role}::team_role)
-    AND ${caseFilterSql(filter)})`;
+    AND ${caseFilterSql(filter)}
+    AND ${blindOnCase ? Prisma.sql`NOT EXISTS (SELECT 1 FROM second_markings sm WHERE sm.case_id = c.id AND sm.marker_id = ${actor.id}::uuid AND sm.submitted_at IS NULL)` : Prisma.sql`TRUE`}
+    AND ${blindOnInspection ? Prisma.sql`NOT ${blindSecondMarkerSql(actor.id)}` : Prisma.sql`TRUE`})`;
+}
+
+/** Whether `actorId` has a second marking on the inspection of `c` not yet submitted (SQL). */
+function blindSecondMarkerSql(actorId: string): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM second_markings sm WHERE sm.inspection_id = c.inspection_id
+                            AND sm.marker_id = ${actorId}::uuid AND sm.submitted_at IS NULL)`;
+}
+
+/**
+ * The inputs `scope` was decided on, unchanged (SQL, on `c` and `i`): the case's inspector, the
+ * inspection's status, the case's blind second marker and whether the actor second marks on this
+ * inspection (the team role is compared by caseMarkGuardSql). An access remembered from an
+ * earlier save (lib/marking/recent-access.ts) whose inputs moved is thereby not used: the write
+ * finds nothing to guard, forgets it, and the save is decided again from fresh data.
+ */
+export function caseScopeUnchangedSql(actorId: string, scope: CaseScope): Prisma.Sql {
+  return Prisma.sql`(c.inspector_id IS NOT DISTINCT FROM ${scope.inspectorId}::uuid
+    AND i.status = ${scope.status}::inspection_status
+    AND (SELECT sm.marker_id FROM second_markings sm WHERE sm.case_id = c.id AND sm.submitted_at IS NULL)
+        IS NOT DISTINCT FROM ${scope.blindSecondMarkerId ?? null}::uuid
+    AND ${blindSecondMarkerSql(actorId)} = ${scope.isBlindSecondMarker === true})`;
 }
 
 const ALL_STATUSES: readonly InspectionStatus[] = ['set_up', 'fieldwork', 'panel', 'published'];

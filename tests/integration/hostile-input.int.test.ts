@@ -101,6 +101,11 @@ import { drawSample, uploadPopulation } from '../../lib/sampling/service';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { at, must } from '@/lib/must';
+import { AppError } from '../../lib/errors';
+import { saveAnswer } from '../../lib/marking/save-answer';
+import { allocateCase, allocateCases } from '../../lib/setup/allocation';
+import { assignSecondMarking } from '../../lib/quality/second-marking';
+import { expectRefusedUnchanged } from './expect-refused';
 
 // ——— Which module is which file (for the completeness check) ———
 
@@ -1422,5 +1427,81 @@ describe(`hostile input (seed ${SEED})`, () => {
 
   it(`ran at least 10,000 inputs`, () => {
     expect(totalInputs).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+// ——— Issue 21: the attacks that went around a rule, replayed ———
+
+describe('issue 21: no shortcut around a rule', () => {
+  let w: Awaited<ReturnType<typeof seedWorld>>;
+  const who = (u: { id: string; isAdmin: boolean; name: string }) => ({ id: u.id, isAdmin: u.isAdmin, name: u.name });
+
+  beforeAll(async () => {
+    w = await seedWorld(prisma);
+    // The lead lets the team see the panel: the strongest case for hiding figures from a blind marker.
+    await prisma.inspection.update({ where: { id: w.inspection.id }, data: { isPanelVisibleToTeam: true } });
+  });
+
+  it('a reallocation cannot make a blind second marker read or overwrite the first marking (save, old version, current version)', async () => {
+    const [lead, v, f] = [who(w.lead), who(w.otherInspector), who(w.inspector)];
+    const caseId = w.cases.othersCase.id; // allocated to V
+    const questionId = '2.1.1';
+    const answers = () => prisma.answer.findMany({ where: { caseId }, orderBy: { questionId: 'asc' } });
+    // V saves once: the save remembers V's access to the case.
+    const first = await saveAnswer(prisma, v, { field: 'value', caseId, questionId, value: 'yes', baseVersion: 0 });
+    expect(first.status).toBe('saved');
+    // The lead reallocates the case to F, who marks it "No" with a note.
+    await allocateCase(prisma, lead, { inspectionId: w.inspection.id, caseId, inspectorId: f.id });
+    await saveAnswer(prisma, f, { field: 'value', caseId, questionId, value: 'no', baseVersion: 1 });
+    await saveAnswer(prisma, f, { field: 'note', caseId, questionId, note: 'F-NOTE-secret', baseVersion: 2 });
+    // The lead picks the case for second marking by V, then tries to allocate it back to V: refused.
+    await assignSecondMarking(prisma, lead, { caseId, markerId: v.id });
+    const marked = await answers();
+    await expectRefusedUnchanged(
+      answers,
+      () => allocateCase(prisma, lead, { inspectionId: w.inspection.id, caseId, inspectorId: v.id }),
+      'invalid',
+      /second inspector of case C-2/,
+    );
+    await expectRefusedUnchanged(
+      answers,
+      () => allocateCases(prisma, lead, { inspectionId: w.inspection.id, caseIds: [caseId], inspectorId: v.id }),
+      'invalid',
+    );
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).inspectorId).toBe(f.id);
+
+    // Even were the case allocated back to V by a path that forgot to ask (here: straight in the
+    // database), V's remembered access does not write: the write's own guard applies the blind rule.
+    await prisma.case.update({ where: { id: caseId }, data: { inspectorId: v.id } });
+    for (const baseVersion of [1, 3]) {
+      const outcome = await saveAnswer(prisma, v, { field: 'value', caseId, questionId, value: 'yes', baseVersion }).then(
+        (r) => r,
+        (e: unknown) => e,
+      );
+      // Not a conflict carrying F's answer, not a save under V's name: the case is not V's to see.
+      expect(outcome).toBeInstanceOf(AppError);
+      expect((outcome as AppError).code).toBe('not_found');
+      expect(JSON.stringify(outcome)).not.toContain('F-NOTE-secret');
+    }
+    expect(await answers()).toEqual(marked);
+  });
+
+  it('a newly blind marker gets no inspection-wide figures from the very next save, however recently they saved', async () => {
+    const [lead, v] = [who(w.lead), who(w.inspector)];
+    const own = w.cases.court.id; // V's own case, V keeps marking it
+    const saved = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.1', value: 'yes', baseVersion: 0 });
+    expect(saved.status === 'saved' && saved.counts).toBeTruthy();
+    await assignSecondMarking(prisma, lead, { caseId: w.cases.ycc.id, markerId: w.otherInspector.id });
+    // Someone else is picked: V still sees the figures.
+    const still = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.2', value: 'yes', baseVersion: 0 });
+    expect(still.status === 'saved' && still.counts).toBeTruthy();
+    // V is picked as a second inspector (of a case allocated to the lead): blind from now on.
+    const leadsCase = await prisma.case.create({
+      data: { inspectionId: w.inspection.id, reference: 'L-1', type: 'court', disposal: 'referral_order', inspectorId: w.lead.id },
+    });
+    await assignSecondMarking(prisma, lead, { caseId: leadsCase.id, markerId: v.id });
+    const blind = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.3', value: 'yes', baseVersion: 0 });
+    expect(blind.status).toBe('saved');
+    expect(blind.status === 'saved' ? blind.counts : 'not saved').toBeNull();
   });
 });
