@@ -106,6 +106,8 @@ import { saveAnswer } from '../../lib/marking/save-answer';
 import { allocateCase, allocateCases } from '../../lib/setup/allocation';
 import { assignSecondMarking } from '../../lib/quality/second-marking';
 import { expectRefusedUnchanged } from './expect-refused';
+import { makeZipBomb } from '../../lib/sampling/test-support/zip-bomb';
+import iconv from 'iconv-lite';
 
 // ——— Which module is which file (for the completeness check) ———
 
@@ -1503,5 +1505,85 @@ describe('issue 21: no shortcut around a rule', () => {
     const blind = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.3', value: 'yes', baseVersion: 0 });
     expect(blind.status).toBe('saved');
     expect(blind.status === 'saved' ? blind.counts : 'not saved').toBeNull();
+  });
+
+  it('an upload is refused for who is uploading before the file is read: a zip bomb and 100,000 rows from a user on no team', async () => {
+    const inspectionId = w.inspection.id;
+    const bomb = makeZipBomb(880_000_000);
+    const hundredThousand = `reference,type,disposal,disposal_date\n${'x\n'.repeat(100_000)}`;
+    const form = (file: File, id: string = inspectionId) => {
+      const data = new FormData();
+      data.set('inspectionId', id);
+      data.set('file', file);
+      return data;
+    };
+    const bombFile = () => new File([bomb], 'caseload.xlsx');
+    const rowsFile = () => new File([hundredThousand], 'caseload.csv', { type: 'text/csv' });
+    const upload = async (user: Identity, data: FormData) => {
+      context.user = user;
+      return sampling.uploadPopulationAction(undefined, data);
+    };
+    const preview = async (user: Identity, data: FormData) => {
+      context.user = user;
+      return setupImport.previewImportAction(undefined, data);
+    };
+    const populations = () => prisma.samplePopulation.count();
+    const before = await populations();
+    const stranger = as(w.outsider);
+    // Had the files been read, the answers would be about the files; they are about access.
+    for (const answer of [
+      await upload(stranger, form(bombFile())),
+      await upload(stranger, form(rowsFile())),
+      await preview(stranger, form(rowsFile())),
+      await upload(stranger, form(rowsFile(), '00000000-0000-4000-8000-000000000001')),
+      await preview(as(w.inspector), form(rowsFile())),
+    ]) {
+      expect(answer).toMatchObject({
+        status: 'error',
+        message: expect.stringMatching(/does not exist or you do not have access|Only the lead inspector/),
+      });
+    }
+    // The lead is told, in the form's own words, what is wrong with each file.
+    expect(await upload(as(w.lead), form(bombFile()))).toMatchObject({
+      status: 'error',
+      fieldErrors: { file: 'The workbook is too large to read. Save the list of cases alone as CSV and upload that' },
+    });
+    expect(await upload(as(w.lead), form(rowsFile()))).toMatchObject({
+      status: 'error',
+      fieldErrors: { file: 'The file has 100,000 rows; the most is 5,000' },
+    });
+    expect(await preview(as(w.lead), form(new File([hundredThousand], 'cases.csv')))).toMatchObject({
+      status: 'done',
+      data: { check: { fileErrors: [expect.stringMatching(/^The file has 100,000 rows; the most is 500$/)] } },
+    });
+    expect(await populations()).toBe(before);
+    context.user = null;
+  });
+
+  it('a CSV saved by Excel in the UK (Windows-1252) or as UTF-16 keeps its accents; other encodings are refused by name', async () => {
+    const inspectionId = w.inspection.id;
+    const csv = `reference,type,disposal,sentence_date,case_manager\nZ-1,court,referral_order,2026-03-14,Zoë Brontë\n`;
+    const preview = async (bytes: Uint8Array<ArrayBuffer>) => {
+      const data = new FormData();
+      data.set('inspectionId', inspectionId);
+      data.set('file', new File([bytes], 'cases.csv', { type: 'text/csv' }));
+      context.user = as(w.lead);
+      return setupImport.previewImportAction(undefined, data);
+    };
+    for (const [encoding, bom] of [
+      ['win1252', false],
+      ['utf16le', true],
+      ['utf8', true],
+    ] as const) {
+      const answer = await preview(new Uint8Array(iconv.encode(csv, encoding, { addBOM: bom })));
+      expect(answer.status === 'done' && answer.data.csv, encoding).toContain('Zoë Brontë');
+      expect(answer.status === 'done' && answer.data.csv).not.toContain('\uFFFD');
+    }
+    const refused = await preview(new Uint8Array(iconv.encode(csv, 'utf16le')));
+    expect(refused).toMatchObject({
+      status: 'error',
+      fieldErrors: { file: expect.stringMatching(/UTF-16 without a byte order mark.*UTF-8/) },
+    });
+    context.user = null;
   });
 });
