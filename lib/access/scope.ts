@@ -97,12 +97,32 @@ export function mayOnEveryInspection(actor: Principal, action: RoleOnlyAction): 
 }
 
 /**
+ * Whether `can()` refuses `action` to a second inspector whose blind second marking is not yet
+ * submitted, where it would otherwise allow it (asked of an admin who leads: anyone the rule lets
+ * through at all). Read from the rule, so a list never shows a blind marker what a page refuses.
+ */
+function isRefusedToBlindMarker(action: RoleOnlyAction): boolean {
+  const probe = { id: '', isAdmin: true };
+  return ALL_STATUSES.some(
+    (status) =>
+      can(probe, action, { inspection: { role: 'lead_inspector', status } }) &&
+      !can(probe, action, { inspection: { role: 'lead_inspector', status, isBlindSecondMarker: true } }),
+  );
+}
+
+/**
  * The inspections on which `actor` may do `action`, as a Prisma `where` fragment: every one for
  * an actor `can()` allows without a role (admins, the system), otherwise those on whose team they
- * have a role that may.
+ * have a role that may; and, where the blind rule refuses `action` (the exports, the summary),
+ * never one on which the actor has a second marking not yet submitted — admins included (issue
+ * 21: an admin who second marked saw the inspection's ratings in /summary).
  */
 export function inspectionsWhere(actor: Principal, action: RoleOnlyAction): Prisma.InspectionWhereInput {
-  if (mayOnEveryInspection(actor, action)) return {};
-  if (isSystemActor(actor)) return { id: { in: [] } };
-  return { members: { some: { userId: actor.id, role: { in: rolesAllowed(action) } } } };
+  if (isSystemActor(actor)) return mayOnEveryInspection(actor, action) ? {} : { id: { in: [] } };
+  const notBlind: Prisma.InspectionWhereInput | null = isRefusedToBlindMarker(action)
+    ? { NOT: { secondMarkings: { some: { markerId: actor.id, submittedAt: null } } } }
+    : null;
+  if (mayOnEveryInspection(actor, action)) return notBlind ?? {};
+  const member: Prisma.InspectionWhereInput = { members: { some: { userId: actor.id, role: { in: rolesAllowed(action) } } } };
+  return notBlind ? { AND: [member, notBlind] } : member;
 }

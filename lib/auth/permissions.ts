@@ -153,6 +153,10 @@ export function caseScopeFor(actor: Principal, action: CaseAction, scope: Inspec
   const own: CaseFilter = { inspectorId: actor.id };
   switch (action) {
     case 'case.view':
+      // A blind second marker sees only the cases allocated to them, whoever they are (admins
+      // too): every case would include the one they second mark (issue 21).
+      if (scope.isBlindSecondMarker === true && BLIND_ACROSS_INSPECTION.has('cases.viewAll'))
+        return role === 'inspector' || role === 'lead_inspector' ? own : NONE;
       // Inspectors see the cases allocated to them; the lead, managers, quality assurers and admins every case.
       if (actor.isAdmin) return ALL;
       if (role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer') return ALL;
