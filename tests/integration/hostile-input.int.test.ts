@@ -1586,4 +1586,14 @@ describe('issue 21: no shortcut around a rule', () => {
     });
     context.user = null;
   });
+
+  it('an export neutralises a formula after a separator as well as at the start, and drops direction overrides and zero-width characters', async () => {
+    const hostile = 'Svc;=HYPERLINK("http://evil.example","x") \u202Egnp.exe\u202C Ca\u200Bse';
+    await prisma.service.update({ where: { id: w.inspection.serviceId }, data: { name: hostile } });
+    context.user = as(w.admin);
+    const csv = await (await allInspectionsRoute.GET()).text();
+    context.user = null;
+    expect(csv).toContain(`Svc;'=HYPERLINK(""http://evil.example"",""x"") gnp.exe Case`);
+    expect(csv).not.toMatch(/[\u202A-\u202E\u200B]/);
+  });
 });
