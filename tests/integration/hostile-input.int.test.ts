@@ -1596,4 +1596,29 @@ describe('issue 21: no shortcut around a rule', () => {
     expect(csv).toContain(`Svc;'=HYPERLINK(""http://evil.example"",""x"") gnp.exe Case`);
     expect(csv).not.toMatch(/[\u202A-\u202E\u200B]/);
   });
+
+  it('a callback URL that does not parse is never a 500: csrf, providers, the credentials callback, the callback-url cookie', async () => {
+    const bad = encodeURIComponent('http://a:b/');
+    const call = async (method: 'GET' | 'POST', path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+      const url = `http://localhost:3104/api/auth/${path}`;
+      const request = new NextRequest(url, {
+        method,
+        headers: new Headers(init.headers),
+        ...(method === 'POST' ? { body: init.body } : {}),
+      });
+      const nextauth = new URL(url).pathname.split('/').slice(3);
+      return route(authRoute, method)(request, { params: Promise.resolve({ nextauth }) });
+    };
+    const answers = [
+      await call('GET', `csrf?callbackUrl=${bad}`),
+      await call('GET', `providers?callbackUrl=${bad}`),
+      await call('GET', 'csrf', { headers: { cookie: `next-auth.callback-url=${bad}` } }),
+      await call('GET', 'providers', { headers: { cookie: `__Secure-next-auth.callback-url=${bad}` } }),
+      await call('POST', 'callback/credentials', {
+        body: `csrfToken=x&email=a%40b.example&password=x&callbackUrl=${bad}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3104' },
+      }),
+    ];
+    for (const answer of answers) expect(answer.status).toBeLessThan(500);
+  });
 });
