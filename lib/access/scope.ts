@@ -85,10 +85,23 @@ const ALL_STATUSES: readonly InspectionStatus[] = ['set_up', 'fieldwork', 'panel
 /** The actions on an inspection that depend on the actor's role only (not its status or settings). */
 type RoleOnlyAction = 'inspection.view' | 'export.download';
 
-/** The team roles that may do `action`, read from `can()` itself. */
+/**
+ * The team roles that may do `action`, read from `can()` itself. A role the rule allows in some
+ * statuses and not others is an error, not silently left out of every list (issue 21): an action
+ * whose rule comes to depend on the inspection's status must be listed with the status in the
+ * query, not through here.
+ */
 export function rolesAllowed(action: RoleOnlyAction): TeamRole[] {
   const member = { id: '', isAdmin: false };
-  return TEAM_ROLES.filter((role) => ALL_STATUSES.every((status) => can(member, action, { inspection: { role, status } })));
+  return TEAM_ROLES.filter((role) => {
+    const allowed = ALL_STATUSES.map((status) => can(member, action, { inspection: { role, status } }));
+    if (allowed.some(Boolean) && !allowed.every(Boolean)) {
+      throw new Error(
+        `rolesAllowed('${action}'): the rule for ${role} depends on the inspection's status; list it with the status instead`,
+      );
+    }
+    return allowed.every(Boolean);
+  });
 }
 
 /** Whether `actor` may do `action` on every inspection, on the team or not (admins, the system). */
