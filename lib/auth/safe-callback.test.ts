@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath, safeCallbackUrl, withSafeCallbackUrls } from './safe-callback';
+import { safeCallbackPath, safeCallbackUrl, unreadableCallbackCookies, withSafeCallbackUrls } from './safe-callback';
 
 describe('safeCallbackPath', () => {
   it('keeps paths on this site', () => {
@@ -32,25 +32,34 @@ describe('safeCallbackUrl and withSafeCallbackUrls (issue 21)', () => {
     expect(safeCallbackUrl(url)).toBe(path);
   });
 
-  it('rewrites the callback URL of the query, a form or JSON body, and the callback-url cookie', () => {
+  it('rewrites the callback URL of the query and of a form or JSON body', () => {
     const form = withSafeCallbackUrls({
       url: 'http://localhost/api/auth/csrf?callbackUrl=http%3A%2F%2Fa%3Ab%2F&x=1',
-      headers: new Headers({
-        cookie: 'a=1; __Secure-next-auth.callback-url=http%3A%2F%2Fa%3Ab%2F; next-auth.callback-url=%E0%A4%A; b=2',
-        'content-type': 'application/x-www-form-urlencoded',
-      }),
+      contentType: 'application/x-www-form-urlencoded',
       body: 'csrfToken=t&callbackUrl=http%3A%2F%2Fa%3Ab%2F',
     });
     expect(new URL(form.url).searchParams.get('callbackUrl')).toBe('/');
     expect(new URL(form.url).searchParams.get('x')).toBe('1');
-    expect(form.headers.get('cookie')).toBe('a=1; __Secure-next-auth.callback-url=%2F; next-auth.callback-url=%2F; b=2');
     expect(new URLSearchParams(form.body).get('callbackUrl')).toBe('/');
     expect(new URLSearchParams(form.body).get('csrfToken')).toBe('t');
     const json = withSafeCallbackUrls({
       url: 'http://localhost/api/auth/callback/credentials',
-      headers: new Headers({ 'content-type': 'application/json' }),
+      contentType: 'application/json',
       body: JSON.stringify({ callbackUrl: 'http://a:b/', email: 'x' }),
     });
     expect(JSON.parse(json.body!)).toEqual({ callbackUrl: '/', email: 'x' });
+  });
+
+  it('finds the callback-url cookies next-auth could not read, and only those', () => {
+    expect(
+      unreadableCallbackCookies([
+        { name: 'next-auth.callback-url', value: 'http://a:b/' },
+        { name: '__Secure-next-auth.callback-url', value: 'http://localhost:3000/inspections' },
+        { name: 'other', value: 'http://a:b/' },
+      ]),
+    ).toEqual(['next-auth.callback-url']);
+    expect(unreadableCallbackCookies([{ name: '__Secure-next-auth.callback-url', value: 'javascript:x' }])).toEqual([
+      '__Secure-next-auth.callback-url',
+    ]);
   });
 });

@@ -36,39 +36,40 @@ export function safeCallbackUrl(url: unknown): string {
 
 const CALLBACK_COOKIE = /^(?:__Secure-)?next-auth\.callback-url$/;
 
+/** Whether next-auth can read `value` as a callback URL (its own test: an http(s) URL, or a path). */
+function isReadableCallbackUrl(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith('/') ? 'http://casemark.invalid' : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The parts of a request to /api/auth that next-auth reads a callback URL from — the
- * `callbackUrl` query parameter, the same field of a form or JSON body, and the callback-url
- * cookie — with each made a safe path ({@link safeCallbackUrl}), so that none can make next-auth
- * throw or redirect elsewhere. Everything else is passed on as it came.
+ * The callback-url cookies next-auth could not read (a value that does not parse as a URL): it
+ * reads them from the request's cookie store, not from a request we could rewrite, and would
+ * answer a 500 — so the route clears them and sends the browser back to the same address.
  */
-export function withSafeCallbackUrls(request: { url: string; headers: Headers; body?: string }): {
+export function unreadableCallbackCookies(cookies: readonly { name: string; value: string }[]): string[] {
+  return cookies.filter((c) => CALLBACK_COOKIE.test(c.name) && !isReadableCallbackUrl(c.value)).map((c) => c.name);
+}
+
+/**
+ * The parts of a request to /api/auth that next-auth reads a callback URL from and that can be
+ * rewritten — the `callbackUrl` query parameter and the same field of a form or JSON body — with
+ * each made a safe path ({@link safeCallbackUrl}), so that none can make next-auth throw or
+ * redirect elsewhere (the cookie: {@link unreadableCallbackCookies}). Everything else is passed on
+ * as it came.
+ */
+export function withSafeCallbackUrls(request: { url: string; body?: string; contentType?: string | null }): {
   url: string;
-  headers: Headers;
   body?: string;
 } {
   const url = new URL(request.url);
   if (url.searchParams.has('callbackUrl')) url.searchParams.set('callbackUrl', safeCallbackUrl(url.searchParams.get('callbackUrl')));
-  const headers = new Headers(request.headers);
-  const cookie = headers.get('cookie');
-  if (cookie) {
-    const pairs = cookie.split(';').map((pair) => {
-      const at = pair.indexOf('=');
-      const name = (at < 0 ? pair : pair.slice(0, at)).trim();
-      if (!CALLBACK_COOKIE.test(name)) return pair.trim();
-      let value = pair.slice(at + 1).trim();
-      try {
-        value = decodeURIComponent(value);
-      } catch {
-        value = '/';
-      }
-      return `${name}=${encodeURIComponent(safeCallbackUrl(value))}`;
-    });
-    headers.set('cookie', pairs.join('; '));
-  }
   let body = request.body;
   if (body !== undefined) {
-    if ((headers.get('content-type') ?? '').includes('application/json')) {
+    if ((request.contentType ?? '').includes('application/json')) {
       try {
         const json: unknown = JSON.parse(body);
         if (json && typeof json === 'object' && 'callbackUrl' in json) {
@@ -85,5 +86,5 @@ export function withSafeCallbackUrls(request: { url: string; headers: Headers; b
       }
     }
   }
-  return { url: url.toString(), headers, body };
+  return { url: url.toString(), body };
 }

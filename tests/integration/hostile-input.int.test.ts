@@ -1597,7 +1597,7 @@ describe('issue 21: no shortcut around a rule', () => {
     expect(csv).not.toMatch(/[\u202A-\u202E\u200B]/);
   });
 
-  it('a callback URL that does not parse is never a 500: csrf, providers, the credentials callback, the callback-url cookie', async () => {
+  it('a callback URL that does not parse is never a 500: csrf, providers, the credentials callback (the cookie: e2e/security.spec.ts)', async () => {
     const bad = encodeURIComponent('http://a:b/');
     const call = async (method: 'GET' | 'POST', path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
       const url = `http://localhost:3104/api/auth/${path}`;
@@ -1612,8 +1612,6 @@ describe('issue 21: no shortcut around a rule', () => {
     const answers = [
       await call('GET', `csrf?callbackUrl=${bad}`),
       await call('GET', `providers?callbackUrl=${bad}`),
-      await call('GET', 'csrf', { headers: { cookie: `next-auth.callback-url=${bad}` } }),
-      await call('GET', 'providers', { headers: { cookie: `__Secure-next-auth.callback-url=${bad}` } }),
       await call('POST', 'callback/credentials', {
         body: `csrfToken=x&email=a%40b.example&password=x&callbackUrl=${bad}`,
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3104' },
