@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { buildContentSecurityPolicy, createNonce, HSTS_VALUE, isCrossOriginPost, isServedOverHttps } from '@/lib/security/headers';
-import { isOversizeActionPost, TOO_LARGE_MESSAGE } from '@/lib/security/body-limit';
+import { isOversizeActionPost, isUnmeasuredActionPost, LENGTH_REQUIRED_MESSAGE, TOO_LARGE_MESSAGE } from '@/lib/security/body-limit';
 
 /**
  * Runs before every page and route handler (Next.js 16's proxy, formerly middleware): refuses
@@ -32,6 +32,8 @@ export function proxy(request: NextRequest) {
   if (isCrossOriginPost(post)) return refuse(403, 'Forbidden: this request came from another site.\n');
   // Over-size server-action bodies are refused by their declared length before Next.js reads them.
   if (isOversizeActionPost(post)) return refuse(413, TOO_LARGE_MESSAGE);
+  // One sent without a length would be read until Next.js gives up with a 500 (issue 21): refused unread.
+  if (isUnmeasuredActionPost(post)) return refuse(411, LENGTH_REQUIRED_MESSAGE);
 
   const nonce = createNonce();
   const csp = buildContentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === 'development', isHttps });

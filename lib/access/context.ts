@@ -6,7 +6,15 @@
  * may not see the resource gets the same answer as for one that does not exist.
  */
 import { Prisma } from '@/lib/generated/prisma/client';
-import { can, isSystemActor, type Action, type CaseScope, type InspectionScope, type Principal } from '@/lib/auth/permissions';
+import {
+  can,
+  isSystemActor,
+  type Action,
+  type CaseScope,
+  type InspectionScope,
+  type Principal,
+  type SecondMarkingScope,
+} from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types';
 import type { Db } from '@/lib/db/snapshot';
@@ -157,6 +165,69 @@ export async function loadCaseAccess(
     version: row.version,
     framework: inspection.framework,
     scope,
+  };
+}
+
+/** A second marking with the actor's scope on its inspection (lib/quality/second-marking.ts decides who may see it). */
+interface SecondMarkingAccess {
+  id: string;
+  inspection: InspectionAccess;
+  caseId: string;
+  reference: string;
+  caseType: CaseType;
+  disposal: Disposal;
+  caseInspectorId: string | null;
+  markerId: string;
+  version: number;
+  submittedAt: Date | null;
+  marking: SecondMarkingScope;
+}
+
+interface SecondMarkingRow extends Row {
+  id: string;
+  case_id: string;
+  reference: string;
+  type: CaseType;
+  disposal: Disposal;
+  inspector_id: string | null;
+  marker_id: string;
+  version: number;
+  submitted_at: Date | null;
+}
+
+/**
+ * A second marking with its case and the actor's scope on its inspection — role, status, panel
+ * visibility and blind flag read by the same columns as every other loader here, not a copy —
+ * or null when it does not exist. It decides nothing: the caller asks `can()` (issue 21: the
+ * second-marking loader had its own hand copy of the role and blind SQL). `lock` locks the
+ * second marking and its case for the rest of the caller's transaction.
+ */
+export async function loadSecondMarkingAccess(
+  db: Db,
+  actor: Principal,
+  secondMarkingId: string,
+  options: { lock?: boolean } = {},
+): Promise<SecondMarkingAccess | null> {
+  if (!isUuid(secondMarkingId)) return null;
+  const rows = await db.$queryRaw<SecondMarkingRow[]>`
+    SELECT k.id, k.case_id, c.reference, c.type, c.disposal, c.inspector_id, k.marker_id, k.version, k.submitted_at,
+      ${inspectionColumns(actor)}
+    FROM second_markings k JOIN cases c ON c.id = k.case_id JOIN inspections i ON i.id = k.inspection_id ${memberJoin(actor)}
+    WHERE k.id = ${secondMarkingId}::uuid ${options.lock ? Prisma.sql`FOR UPDATE OF k, c` : Prisma.empty}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    inspection: inspectionOf(actor, row),
+    caseId: row.case_id,
+    reference: row.reference,
+    caseType: row.type,
+    disposal: row.disposal,
+    caseInspectorId: row.inspector_id,
+    markerId: row.marker_id,
+    version: row.version,
+    submittedAt: row.submitted_at,
+    marking: { markerId: row.marker_id, isSubmitted: row.submitted_at !== null },
   };
 }
 

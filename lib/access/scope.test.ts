@@ -112,6 +112,14 @@ describe('one rule, three outputs', () => {
       members: { some: { userId: ME, role: { in: ['lead_inspector', 'inspector', 'manager', 'quality_assurer'] } } },
     });
     expect(rolesAllowed('export.download')).toEqual(['lead_inspector', 'manager']);
+    // A rule that depends on the status is refused loudly, not turned into "no role may" (issue 21).
+    expect(() => rolesAllowed('case.review' as never)).toThrow(/depends on the inspection's status/);
+    // Blind second marking refuses the exports to anyone, admins included: never listed to them (issue 21).
+    const notBlind = { NOT: { secondMarkings: { some: { markerId: ME, submittedAt: null } } } };
+    expect(inspectionsWhere({ id: ME, isAdmin: true }, 'export.download')).toEqual(notBlind);
+    expect(inspectionsWhere({ id: ME, isAdmin: false }, 'export.download')).toEqual({
+      AND: [{ members: { some: { userId: ME, role: { in: ['lead_inspector', 'manager'] } } } }, notBlind],
+    });
     expect(inspectionsWhere(systemActor('cli'), 'export.download')).toEqual({});
     expect(allocatableRoles()).toEqual(['lead_inspector', 'inspector']);
   });

@@ -8,6 +8,7 @@ import { getOidcConfig, getServerEnv } from '@/lib/env';
 import { socketAddress } from '@/lib/net/socket-address';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceCookie, verifyDeviceCookie } from './device-cookie';
 import { matchOidcUser } from './oidc';
+import { safeCallbackUrl } from './safe-callback';
 import { findLiveSession, startSession } from './sessions';
 import { attemptSignIn } from './sign-in';
 import { clientAddress } from './throttle';
@@ -90,6 +91,10 @@ export function getAuthOptions(): NextAuthOptions {
         : []),
     ],
     callbacks: {
+      // Only ever to a page of this site, and never a throw on a URL that does not parse (next-auth's own would: issue 21).
+      redirect({ url, baseUrl }) {
+        return Promise.resolve(`${baseUrl}${safeCallbackUrl(url)}`);
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== OIDC_PROVIDER_ID) return true;
         const match = await matchOidcUser(prisma, profile);

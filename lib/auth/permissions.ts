@@ -109,11 +109,18 @@ const BLIND_ACROSS_INSPECTION: ReadonlySet<Action> = new Set<Action>([
   'agreement.view',
 ]);
 
+/**
+ * The actions on one case that read or change its first marking: refused on the case someone
+ * second marks. Listed, not inferred from the action's name, so a new action is blind only by
+ * being put here (and the answer write's SQL guard asks `can()` itself: lib/access/scope.ts).
+ */
+const BLIND_ON_CASE: ReadonlySet<Action> = new Set<Action>(['case.view', 'case.mark', 'case.reopen', 'case.review', 'case.answerQuery']);
+
 /** Whether the blind rule refuses `action` to `actor` on this resource. */
 export function isBlindTo(actor: Actor, action: Action, resource: Resource): boolean {
   const scope = resource.case ?? resource.inspection;
   if (!scope) return false;
-  if (resource.case && resource.case.blindSecondMarkerId === actor.id && action.startsWith('case.')) return true;
+  if (resource.case && resource.case.blindSecondMarkerId === actor.id && BLIND_ON_CASE.has(action)) return true;
   return scope.isBlindSecondMarker === true && BLIND_ACROSS_INSPECTION.has(action);
 }
 
@@ -146,6 +153,10 @@ export function caseScopeFor(actor: Principal, action: CaseAction, scope: Inspec
   const own: CaseFilter = { inspectorId: actor.id };
   switch (action) {
     case 'case.view':
+      // A blind second marker sees only the cases allocated to them, whoever they are (admins
+      // too): every case would include the one they second mark (issue 21).
+      if (scope.isBlindSecondMarker === true && BLIND_ACROSS_INSPECTION.has('cases.viewAll'))
+        return role === 'inspector' || role === 'lead_inspector' ? own : NONE;
       // Inspectors see the cases allocated to them; the lead, managers, quality assurers and admins every case.
       if (actor.isAdmin) return ALL;
       if (role === 'lead_inspector' || role === 'manager' || role === 'quality_assurer') return ALL;

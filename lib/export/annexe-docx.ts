@@ -30,6 +30,7 @@ import type { Framework, Rating, Standard } from '@/lib/framework/types';
 import { RATING_LABELS } from '@/lib/format/labels';
 import type { InspectionResult, StandardResult } from '@/lib/rating/compute-inspection';
 import { must } from '@/lib/must';
+import { stripInvisible } from './csv';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -55,7 +56,7 @@ function cell(text: string, options: { bold?: boolean; head?: boolean; width?: n
     children: [
       new Paragraph({
         alignment: options.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: options.bold || options.head })],
+        children: [new TextRun({ text: stripInvisible(text), bold: options.bold || options.head })],
       }),
     ],
     ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
@@ -67,7 +68,7 @@ function spanningCell(text: string, columns: number): TableCell {
   return new TableCell({
     columnSpan: columns,
     shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_FILL },
-    children: [new Paragraph({ children: [new TextRun({ text, bold: true })] })],
+    children: [new Paragraph({ children: [new TextRun({ text: stripInvisible(text), bold: true })] })],
   });
 }
 
@@ -172,7 +173,7 @@ export function annexeChildren(input: AnnexeInput, asReportAnnexe = false): (Par
     asReportAnnexe
       ? new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe 2: Inspection results', pageBreakBefore: true })
       : new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Annexe: Inspection data' }),
-    new Paragraph({ text: `${input.serviceName}. Fieldwork ${input.fieldwork}. ${framework.title}.` }),
+    new Paragraph({ text: `${stripInvisible(input.serviceName)}. Fieldwork ${input.fieldwork}. ${framework.title}.` }),
     new Paragraph({
       text: `In this inspection, we conducted a detailed examination of a sample of ${court} court disposals and ${outOfCourt} out-of-court disposals.`,
     }),

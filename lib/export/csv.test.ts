@@ -14,7 +14,19 @@ describe('escapeFormula', () => {
     expect(escapeFormula(input)).toBe(expected);
   });
 
-  it.each(['Good', '2.1.1', "'already quoted", 'a=b', 'x-y', ' =not first', ''])('leaves %j alone', (input) => {
+  it.each([
+    ['Svc;=HYPERLINK("http://x","y")', `Svc;'=HYPERLINK("http://x","y")`],
+    ['a, =1+1', "a, '=1+1"],
+    ['a\t@SUM(1)', "a\t'@SUM(1)"],
+    ['x|+1', "x|'+1"],
+    ['\u202E=cmd', "'=cmd"],
+    ['C\u200B-1', 'C-1'],
+    ['\u2066abc\u2069 \u202Dxyz\u202C\uFEFF', 'abc xyz'],
+  ])('neutralises a formula after a separator, and removes invisible characters: %j', (input, expected) => {
+    expect(escapeFormula(input)).toBe(expected);
+  });
+
+  it.each(['Good', '2.1.1', "'already quoted", 'a=b', 'x-y', ' =not first', '', 'Zoë; café'])('leaves %j alone', (input) => {
     expect(escapeFormula(input)).toBe(input);
   });
 });

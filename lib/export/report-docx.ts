@@ -12,6 +12,7 @@ import { Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCel
 import { RATING_WORDS } from '@/lib/rating/bands';
 import { LOWEST_KEY_QUESTION_NOTE, type DocumentParagraph, type ReportDocument } from '@/lib/report/document';
 import { annexeChildren, type AnnexeInput } from './annexe-docx';
+import { stripInvisible } from './csv';
 
 /** The one font of the document (the inspectorate's reports are set in Arial). */
 const REPORT_FONT = 'Arial';
@@ -23,19 +24,19 @@ const RATING_WIDTH = 2600;
 const heading = (level: 1 | 2 | 3, text: string, pageBreakBefore = false) =>
   new Paragraph({
     heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
-    text,
+    text: stripInvisible(text),
     keepNext: true,
     keepLines: true,
     pageBreakBefore,
   });
 const para = (text: string, options: { bold?: boolean; keepNext?: boolean } = {}) =>
-  new Paragraph({ keepNext: options.keepNext, children: [new TextRun({ text, bold: options.bold })] });
-const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(text)] });
+  new Paragraph({ keepNext: options.keepNext, children: [new TextRun({ text: stripInvisible(text), bold: options.bold })] });
+const bullet = (text: string) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(stripInvisible(text))] });
 
 function cell(text: string, options: { bold?: boolean; head?: boolean; width: number }): TableCell {
   return new TableCell({
     width: { size: options.width, type: WidthType.DXA },
-    children: [new Paragraph({ children: [new TextRun({ text, bold: options.bold || options.head })] })],
+    children: [new Paragraph({ children: [new TextRun({ text: stripInvisible(text), bold: options.bold || options.head })] })],
     ...(options.head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_FILL } } : {}),
   });
 }
@@ -68,13 +69,13 @@ function paragraphs(blocks: readonly DocumentParagraph[]): Paragraph[] {
     if (b.kind === 'quote')
       return [
         para('One inspector noted:', { keepNext: true }),
-        new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: `“${b.text}”`, italics: true })] }),
+        new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: `“${stripInvisible(b.text)}”`, italics: true })] }),
       ];
     if (b.kind === 'generated' && b.isStale) {
       return [
         new Paragraph({
           children: [
-            new TextRun({ text: b.text, highlight: 'yellow' }),
+            new TextRun({ text: stripInvisible(b.text), highlight: 'yellow' }),
             new TextRun({
               text: ` [Figures have changed since this sentence was inserted. ${b.current ? `Now: ${b.current}` : 'There is no longer anything to say.'}]`,
               bold: true,
@@ -97,7 +98,7 @@ function findingsList(strengths: readonly string[], areas: readonly string[]): P
 /** The draft report as the bytes of a .docx file. */
 export async function buildReportDocx(report: ReportDocument, annexe: AnnexeInput): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, text: report.title }),
+    new Paragraph({ heading: HeadingLevel.TITLE, text: stripInvisible(report.title) }),
     para(report.dateLine),
     heading(1, 'Ratings'),
     twoColumnTable(

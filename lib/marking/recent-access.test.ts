@@ -13,6 +13,13 @@ describe('recent case access', () => {
     expect(recallAccess(inspector, 'c1', 1_000)).toBeNull(); // gone once expired
   });
 
+  it('expires by age, not by last use: remembering or recalling again does not make it younger', () => {
+    rememberAccess(inspector, access('c9'), 0);
+    expect(recallAccess(inspector, 'c9', 50_000)?.id).toBe('c9');
+    rememberAccess(inspector, access('c9'), 50_000);
+    expect(recallAccess(inspector, 'c9', 60_001)).toBeNull();
+  });
+
   it('keeps actors, their admin flag and cases apart, and forgets on request', () => {
     rememberAccess(inspector, access('c2'), 0);
     expect(recallAccess({ id: 'u2', isAdmin: false }, 'c2', 0)).toBeNull();

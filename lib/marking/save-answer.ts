@@ -9,7 +9,7 @@ import { parseOrThrow } from '@/lib/validation/parse';
 import { countAnswers, type QuestionCounts } from '@/lib/marking/count-answers';
 import { INSPECTION_CHANNEL } from '@/lib/realtime/channel';
 import { loadCaseAccess, type CaseAccess } from '@/lib/access/context';
-import { caseMarkGuardSql } from '@/lib/access/scope';
+import { caseMarkGuardSql, caseScopeUnchangedSql } from '@/lib/access/scope';
 import { must } from '@/lib/must';
 import { forgetAccess, recallAccess, rememberAccess } from './recent-access';
 
@@ -72,6 +72,7 @@ function checkChange(actor: Actor, kase: CaseAccess | null, change: TSaveAnswer,
 interface WriteRow {
   guarded: number;
   is_panel_visible_to_team: boolean | null;
+  is_blind_second_marker: boolean | null;
   new_case_status: string | null;
   value: SavedAnswer['value'];
   na_reason: string | null;
@@ -89,8 +90,9 @@ interface WriteRow {
  * in the role, case still allocated; and the case not complete), applies the version
  * check, writes the answer, its audit entry (old → new) and the case's status, and NOTIFYs the
  * ratings panel (delivered on commit). Then the standard's fresh counts come from one aggregate.
- * Three round trips at most: the scope read (skipped when a save of this case by this actor checked it
- * in the last minute: lib/marking/recent-access.ts; the write re-checks it all), the write, and the
+ * Three round trips at most: the scope read (skipped when a save of this case by this actor read it
+ * less than a minute ago: lib/marking/recent-access.ts; the write re-checks the whole rule and that
+ * every input of that access is unchanged), the write, and the
  * aggregate (only for someone who may see the panel).
  */
 export async function saveAnswer(
@@ -104,22 +106,27 @@ export async function saveAnswer(
   const recalled = recallAccess(actor, change.caseId);
   const checked = checkChange(actor, recalled ?? (await loadCaseAccess(db, actor, change.caseId)), change, where.inspectionId);
   const { kase } = checked;
-  rememberAccess(actor, kase);
+  // Remembered when read fresh only: an entry expires a minute after its read, however often used.
+  if (!recalled) rememberAccess(actor, kase);
 
   const isValue = change.field === 'value';
   const value = isValue ? change.value : null;
   const note = isValue ? null : change.note.trim() === '' ? null : change.note;
   const naReason = checked.naReason;
   // `can(actor, 'case.mark')` again at write time, from the same rule (lib/access/scope.ts): the
-  // inspection still in fieldwork, the actor still in the role checked, the case still theirs.
+  // inspection still in fieldwork, the actor still in the role checked, the case still theirs, and
+  // not their blind second marking; and every input of the access as it was read (issue 21).
   const mayMark = caseMarkGuardSql(actor, kase.scope);
+  const unchanged = caseScopeUnchangedSql(actor.id, kase.scope);
   const newValue = isValue ? { value, naReason } : { note };
 
   const rows = await db.$queryRaw<WriteRow[]>`
     WITH guard AS (
-      SELECT c.id, c.inspection_id, c.status, i.is_panel_visible_to_team
+      SELECT c.id, c.inspection_id, c.status, i.is_panel_visible_to_team,
+             EXISTS (SELECT 1 FROM second_markings sm WHERE sm.inspection_id = c.inspection_id
+                     AND sm.marker_id = ${actor.id}::uuid AND sm.submitted_at IS NULL) AS is_blind_second_marker
       FROM cases c JOIN inspections i ON i.id = c.inspection_id
-      WHERE c.id = ${kase.id}::uuid AND c.status <> 'complete' AND ${mayMark}
+      WHERE c.id = ${kase.id}::uuid AND c.status <> 'complete' AND ${mayMark} AND ${unchanged}
         -- Unchanged since the checks: what may be answered depends on type and disposal.
         AND c.type = ${kase.type}::case_type AND c.disposal = ${kase.disposal}::disposal
       FOR UPDATE OF c FOR SHARE OF i
@@ -175,6 +182,7 @@ export async function saveAnswer(
     )
     SELECT (SELECT count(*)::int FROM guard) AS guarded,
            (SELECT is_panel_visible_to_team FROM guard) AS is_panel_visible_to_team,
+           (SELECT is_blind_second_marker FROM guard) AS is_blind_second_marker,
            (SELECT count(*) FROM audit) + (SELECT count(*) FROM notified) AS side_effects,
            (SELECT status::text FROM case_status) AS new_case_status,
            s.value, s.na_reason, s.note, s.version, s.updated_at
@@ -212,8 +220,13 @@ export async function saveAnswer(
 
   // Inspection-wide figures belong to the ratings panel: an inspector watching a key question sit
   // on a band boundary while marking would be nudged, so they follow the lead's choice to let
-  // the team see the panel (read with the lock, as it stood when the answer was written).
-  const scope = { ...kase.scope, isPanelVisibleToTeam: row.is_panel_visible_to_team === true };
+  // the team see the panel (read with the lock, as it stood when the answer was written). Blind
+  // second marking too is read by the write, never taken from a remembered access (issue 21).
+  const scope = {
+    ...kase.scope,
+    isPanelVisibleToTeam: row.is_panel_visible_to_team === true,
+    isBlindSecondMarker: row.is_blind_second_marker !== false,
+  };
   const counts = can(actor, 'panel.view', { inspection: scope }) ? await countAnswers(db, { ...kase, scope }, checked.questionIds) : null;
   return {
     status: 'saved',

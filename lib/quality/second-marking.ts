@@ -13,9 +13,8 @@ import { can, explainSecondMarkerRefusal, type Actor, type InspectionScope, type
 import { AppError } from '@/lib/errors';
 import { findQuestion, getFramework, listKeyQuestionsForCase } from '@/lib/framework';
 import type { CaseType, Disposal, FrameworkVersion } from '@/lib/framework/types';
-import { loadCaseAccess } from '@/lib/access/context';
+import { loadCaseAccess, loadSecondMarkingAccess } from '@/lib/access/context';
 import { notifyInspectionChanged } from '@/lib/realtime/channel';
-import { isUuid } from '@/lib/validation/ids';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { ZAssignSecondMarking, ZWithdrawSecondMarking, ZReconcile, ZSaveSecondMarking } from '@/lib/validation/second-marking';
 
@@ -48,8 +47,9 @@ interface LoadedSecondMarking {
 
 /**
  * A second marking with the actor's scope on its inspection, or null when it does not exist or
- * the actor may neither mark it nor compare it (the same not-found for both). `forUpdate` locks
- * the second marking and its case for the rest of the transaction.
+ * the actor may neither mark it nor compare it (the same not-found for both). Loaded through the
+ * access context (lib/access/context.ts, loadSecondMarkingAccess). `forUpdate` locks the second
+ * marking and its case for the rest of the transaction.
  */
 export async function loadSecondMarkingForActor(
   db: Db,
@@ -57,63 +57,25 @@ export async function loadSecondMarkingForActor(
   secondMarkingId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<LoadedSecondMarking | null> {
-  if (!isUuid(secondMarkingId)) return null;
-  const rows = await db.$queryRawUnsafe<
-    {
-      id: string;
-      inspection_id: string;
-      case_id: string;
-      reference: string;
-      type: CaseType;
-      disposal: Disposal;
-      inspector_id: string | null;
-      framework: string;
-      marker_id: string;
-      version: number;
-      submitted_at: Date | null;
-      status: InspectionScope['status'];
-      is_panel_visible_to_team: boolean;
-      role: InspectionScope['role'];
-      is_blind_second_marker: boolean;
-    }[]
-  >(
-    `SELECT s.id, s.inspection_id, s.case_id, c.reference, c.type, c.disposal, c.inspector_id, i.framework::text AS framework,
-            s.marker_id, s.version, s.submitted_at, i.status, i.is_panel_visible_to_team, m.role,
-            EXISTS (SELECT 1 FROM second_markings o WHERE o.inspection_id = i.id
-                    AND o.marker_id = $2::uuid AND o.submitted_at IS NULL) AS is_blind_second_marker
-     FROM second_markings s
-     JOIN cases c ON c.id = s.case_id
-     JOIN inspections i ON i.id = s.inspection_id
-     LEFT JOIN inspection_members m ON m.inspection_id = i.id AND m.user_id = $2::uuid
-     WHERE s.id = $1::uuid ${options.forUpdate ? 'FOR UPDATE OF s, c' : ''}`,
-    secondMarkingId,
-    actor.id,
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const scope: InspectionScope = {
-    role: row.role,
-    status: row.status,
-    isPanelVisibleToTeam: row.is_panel_visible_to_team,
-    isBlindSecondMarker: row.is_blind_second_marker,
-  };
-  const marking: SecondMarkingScope = { markerId: row.marker_id, isSubmitted: row.submitted_at !== null };
-  const isMarker = row.marker_id === actor.id && row.role === 'inspector';
+  const loaded = await loadSecondMarkingAccess(db, actor, secondMarkingId, { lock: options.forUpdate });
+  if (!loaded) return null;
+  const scope = loaded.inspection.scope;
+  const isMarker = loaded.markerId === actor.id && scope.role === 'inspector';
   if (!isMarker && !can(actor, 'agreement.view', { inspection: scope })) return null;
   return {
-    id: row.id,
-    inspectionId: row.inspection_id,
-    caseId: row.case_id,
-    reference: row.reference,
-    caseType: row.type,
-    disposal: row.disposal,
-    caseInspectorId: row.inspector_id,
-    framework: row.framework === '2018' ? '2018' : '2021',
-    markerId: row.marker_id,
-    version: row.version,
-    submittedAt: row.submitted_at,
+    id: loaded.id,
+    inspectionId: loaded.inspection.id,
+    caseId: loaded.caseId,
+    reference: loaded.reference,
+    caseType: loaded.caseType,
+    disposal: loaded.disposal,
+    caseInspectorId: loaded.caseInspectorId,
+    framework: loaded.inspection.framework,
+    markerId: loaded.markerId,
+    version: loaded.version,
+    submittedAt: loaded.submittedAt,
     scope,
-    marking,
+    marking: loaded.marking,
   };
 }
 

@@ -6,6 +6,7 @@ import { runFormAction } from '@/lib/auth/action';
 import { prisma } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { toFormState, type FormState } from '@/lib/forms/form-state';
+import { requireManageBeforeUpload } from '@/lib/setup/manage-access';
 import type { PopulationCheck } from '@/lib/sampling/population-file';
 import { explainFileKind, readPopulationFile } from '@/lib/sampling/read-population-file';
 import {
@@ -42,6 +43,8 @@ function finish(values: Record<string, unknown>, done: string): never {
  */
 export async function uploadPopulationAction(_previous: unknown, formData: unknown): Promise<FormState<UploadResult>> {
   const { response, values } = await runFormAction(formData, async (user, values) => {
+    // Who, then how big, then read: the file is not touched before the actor may upload it.
+    await requireManageBeforeUpload(prisma, user, values.inspectionId);
     // runFormAction has checked that this is form data.
     const file = (formData as FormData).get('file');
     if (!(file instanceof File) || file.size === 0)

@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '@/lib/csv/parse-csv';
-import { checkPopulationFile, describePopulationIssue, populationTemplateRows } from './population-file';
-import { declaredUnpackedSize, MAX_XLSX_UNPACKED_BYTES, readPopulationFile } from './read-population-file';
+import { checkPopulationFile, describePopulationIssue, MAX_POPULATION_ROWS, populationTemplateRows } from './population-file';
+import iconv from 'iconv-lite';
+import { declaredUnpackedSize, MAX_POPULATION_FILE_BYTES, MAX_XLSX_UNPACKED_BYTES, readPopulationFile } from './read-population-file';
+import { makeZipBomb } from './test-support/zip-bomb';
 
 const HEADER = 'reference,type,disposal,disposal_date,gender,rosh,safety_wellbeing,case_manager';
 const recordsOf = (lines: string[]) => {
@@ -139,5 +141,64 @@ describe('readPopulationFile', () => {
       message: expect.stringMatching(/could not be read/),
     });
     expect((await readPopulationFile('list.csv', new TextEncoder().encode('a,"b'))).ok).toBe(false);
+  });
+});
+
+describe('readPopulationFile against what people and attackers upload (issue 21)', () => {
+  it('refuses a real zip bomb — 870 KB inflating to 880 MB while declaring 1,000 bytes — by the bytes it inflates, before the workbook reader', async () => {
+    const bomb = makeZipBomb(880_000_000);
+    expect(bomb.byteLength).toBeLessThan(MAX_POPULATION_FILE_BYTES);
+    expect(declaredUnpackedSize(bomb)).toBe(1_000);
+    const before = process.memoryUsage().rss;
+    expect(await readPopulationFile('caseload.xlsx', bomb)).toEqual({ ok: false, message: expect.stringMatching(/too large to read/) });
+    // Stopped at the cap (10 MB and one step of 4 MB at most), nowhere near the 880 MB it holds.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200_000_000);
+  });
+
+  it('refuses a workbook of more rows than a caseload has, counted while it is unpacked', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Caseload');
+    for (let i = 0; i <= MAX_POPULATION_ROWS + 1; i++) sheet.addRow([`R-${i}`]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(await readPopulationFile('caseload.xlsx', bytes)).toEqual({
+      ok: false,
+      message: 'The workbook has more than 5,000 rows; the most is 5,000',
+    });
+  });
+
+  const HEADER = 'reference,type,disposal,disposal_date,case_manager';
+  const ROW = 'YJS-1,court,referral_order,2026-03-14,Zoë Brontë';
+
+  it('reads a CSV saved as Windows-1252, UTF-16 or UTF-8 with or without a byte order mark, accents intact', async () => {
+    for (const [encoding, bom] of [
+      ['win1252', false],
+      ['utf16le', true],
+      ['utf16be', true],
+      ['utf8', true],
+      ['utf8', false],
+    ] as const) {
+      const bytes = new Uint8Array(iconv.encode(`${HEADER}\r\n${ROW}\r\n`, encoding, { addBOM: bom }));
+      const read = await readPopulationFile('caseload.csv', bytes);
+      expect(read.ok && read.records.at(1)?.fields.at(4), `${encoding} ${bom ? 'with' : 'without'} BOM`).toBe('Zoë Brontë');
+    }
+  });
+
+  it('says every limit in plain words: rows (counted before parsing), columns, characters in a cell', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const many = `${HEADER}\n${`${ROW}\n`.repeat(12_000)}`;
+    expect(await readPopulationFile('caseload.csv', encode(many))).toEqual({
+      ok: false,
+      message: 'The file has 12,000 rows; the most is 5,000',
+    });
+    const wide = `${HEADER}\n${ROW}${',x'.repeat(250)}\n`;
+    expect(await readPopulationFile('caseload.csv', encode(wide))).toEqual({
+      ok: false,
+      message: 'Line 2 has 255 columns; the most is 200',
+    });
+    const long = `${HEADER}\n${ROW}${'é'.repeat(1_500)}\n`;
+    expect(await readPopulationFile('caseload.csv', encode(long))).toEqual({
+      ok: false,
+      message: 'Line 2, column 5 has 1,510 characters; the most is 1,000',
+    });
   });
 });

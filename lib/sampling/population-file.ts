@@ -59,7 +59,7 @@ const ALIASES = new Map<string, PopulationColumn>(
 );
 
 /** A service's whole caseload, not a sample: a few thousand rows at most. */
-const MAX_POPULATION_ROWS = 5000;
+export const MAX_POPULATION_ROWS = 5000;
 
 interface PopulationRow {
   line: number;

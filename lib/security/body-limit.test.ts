@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '@/lib/validation/import-file';
 import { MAX_POPULATION_FILE_BYTES } from '@/lib/sampling/read-population-file';
-import { isOversizeActionPost, SERVER_ACTION_BODY_LIMIT_BYTES } from './body-limit';
+import { isOversizeActionPost, isUnmeasuredActionPost, SERVER_ACTION_BODY_LIMIT_BYTES } from './body-limit';
 
 const require = createRequire(import.meta.url);
 const nextConfig = require(path.resolve(__dirname, '../../next.config.js')) as {
@@ -41,5 +41,18 @@ describe('server-action body limit', () => {
     expect(isOversizeActionPost(post('/inspections/new'))).toBe(false);
     expect(isOversizeActionPost(post('/inspections/new', '99999999', 'GET'))).toBe(false);
     expect(isOversizeActionPost(post('/api/auth/callback/credentials', '99999999'))).toBe(false);
+  });
+
+  it('refuses a post to a page that sends a body without its length (issue 21: Next.js answered 500), and nothing else', () => {
+    const chunked = (pathname: string, extra: Record<string, string> = {}, method = 'POST') => ({
+      method,
+      pathname,
+      headers: new Headers({ 'transfer-encoding': 'chunked', ...extra }),
+    });
+    expect(isUnmeasuredActionPost(chunked('/inspections/new'))).toBe(true);
+    expect(isUnmeasuredActionPost(chunked('/inspections/new', { 'content-length': '10' }))).toBe(false);
+    expect(isUnmeasuredActionPost(chunked('/api/auth/callback/credentials'))).toBe(false);
+    expect(isUnmeasuredActionPost(chunked('/inspections/new', {}, 'GET'))).toBe(false);
+    expect(isUnmeasuredActionPost({ method: 'POST', pathname: '/', headers: new Headers() })).toBe(false);
   });
 });

@@ -11,9 +11,7 @@ export const TOO_LARGE_MESSAGE = 'Request too large: a file sent to Casemark mus
 /**
  * True when a post to a page (a server action: pages take no other posts) declares a body larger
  * than the limit. Route handlers under /api/ check their own bodies. A body sent without a
- * Content-Length (chunked: browsers never send a server action that way) is left to Next.js,
- * which stops reading it at the same limit and answers 200 with an error row (`1:E{"digest":…}`,
- * logged as "Body exceeded 1200000 limit"): no stack trace reaches the client, and nothing is run.
+ * Content-Length is {@link isUnmeasuredActionPost}'s.
  */
 export function isOversizeActionPost(options: { method: string; pathname: string; headers: Pick<Headers, 'get'> }): boolean {
   if (options.method.toUpperCase() !== 'POST') return false;
@@ -24,3 +22,16 @@ export function isOversizeActionPost(options: { method: string; pathname: string
   // A Content-Length that is not a number is malformed: refused like an over-size one.
   return !Number.isFinite(length) || length > SERVER_ACTION_BODY_LIMIT_BYTES;
 }
+
+/**
+ * True when a post to a page sends a body without saying how long it is (Transfer-Encoding, no
+ * Content-Length). Browsers never send a form or a server action that way, and Next.js answers
+ * one over the limit with a 500 (issue 21), so proxy.ts refuses it with 411 before a byte is read.
+ */
+export function isUnmeasuredActionPost(options: { method: string; pathname: string; headers: Pick<Headers, 'get'> }): boolean {
+  if (options.method.toUpperCase() !== 'POST') return false;
+  if (options.pathname.startsWith('/api/')) return false;
+  return options.headers.get('content-length') === null && options.headers.get('transfer-encoding') !== null;
+}
+
+export const LENGTH_REQUIRED_MESSAGE = 'Length required: send the request with a Content-Length, as a browser does.\n';

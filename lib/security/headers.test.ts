@@ -94,6 +94,9 @@ describe('isServedOverHttps', () => {
   it('believes X-Forwarded-Proto only from trusted proxies, and only the nearest one', () => {
     const forwarded = headers({ 'x-forwarded-proto': 'https' });
     expect(isServedOverHttps({ ...base, headers: forwarded })).toBe(false);
+    // Next.js makes the URL https from the client's own header: not believed either (issue 21).
+    expect(isServedOverHttps({ ...base, protocol: 'https:', headers: forwarded })).toBe(false);
+    expect(isServedOverHttps({ ...base, protocol: 'https:' })).toBe(true);
     expect(isServedOverHttps({ ...base, headers: forwarded, trustedProxies: 1 })).toBe(true);
     expect(isServedOverHttps({ ...base, headers: headers({ 'x-forwarded-proto': 'https, http' }), trustedProxies: 1 })).toBe(false);
   });

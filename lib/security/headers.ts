@@ -45,9 +45,10 @@ export function createNonce(): string {
 type HeaderSource = { get(name: string): string | null };
 
 /**
- * Whether the request reached us over HTTPS: the URL itself, the public URL the app is
- * configured with (NEXTAUTH_URL), or — only when proxies are trusted — the nearest proxy's
- * X-Forwarded-Proto.
+ * Whether the request reached us over HTTPS: the URL itself (unless a forwarded header made it),
+ * the public URL the app is configured with (NEXTAUTH_URL), or — only when proxies are trusted
+ * (CASEMARK_TRUSTED_PROXIES) — the nearest proxy's X-Forwarded-Proto. HSTS and
+ * upgrade-insecure-requests follow it.
  */
 export function isServedOverHttps(options: {
   protocol: string;
@@ -55,7 +56,9 @@ export function isServedOverHttps(options: {
   publicUrl?: string;
   trustedProxies: number;
 }): boolean {
-  if (options.protocol === 'https:') return true;
+  // The URL's protocol is only believed when no X-Forwarded-Proto can have set it: Next.js builds
+  // it from that header, which a client may send itself (issue 21: HSTS turned on by a forged one).
+  if (options.protocol === 'https:' && options.headers.get('x-forwarded-proto') === null) return true;
   if (options.publicUrl?.startsWith('https://')) return true;
   if (options.trustedProxies > 0) {
     const forwarded = options.headers.get('x-forwarded-proto');

@@ -22,6 +22,26 @@ async function allocatableOrThrow(tx: Tx, inspectionId: string, inspectorId: str
   return inspector;
 }
 
+/**
+ * Refuses to allocate a case to the inspector who second marks it: blind second marking compares
+ * two independent markings, and a second inspector made the case's own inspector would read and
+ * overwrite the first marking they are meant not to see (issue 21: the reallocation that did).
+ * Withdraw the second marking first (lib/quality/second-marking.ts) to allocate it to them.
+ */
+export async function refuseSecondInspectorAllocation(tx: Tx, changes: { caseId: string; to: string | null }[]): Promise<void> {
+  const wanted = changes.filter((c): c is { caseId: string; to: string } => c.to !== null);
+  if (wanted.length === 0) return;
+  const markings = await tx.secondMarking.findMany({
+    where: { OR: wanted.map((c) => ({ caseId: c.caseId, markerId: c.to })) },
+    select: { case: { select: { reference: true } }, marker: { select: { name: true } } },
+    orderBy: { case: { reference: 'asc' } },
+  });
+  const first = markings[0];
+  if (!first) return;
+  const message = `${first.marker.name} is the second inspector of case ${first.case.reference}, so it cannot be allocated to them. Choose another inspector, or withdraw the second marking first.`;
+  throw new AppError('invalid', message, { inspectorId: message });
+}
+
 /** Writes the allocations that change anything, with one audit entry per case (old → new). */
 async function writeAllocations(
   tx: Tx,
@@ -30,6 +50,7 @@ async function writeAllocations(
   changes: { caseId: string; from: string | null; to: string | null }[],
 ) {
   const real = changes.filter((c) => c.from !== c.to);
+  await refuseSecondInspectorAllocation(tx, real);
   for (const change of real) {
     await tx.case.update({ where: { id: change.caseId }, data: { inspectorId: change.to } });
   }

@@ -6,6 +6,7 @@ import { CASE_TYPE_LABELS, DISPOSAL_LABELS } from '@/lib/format/labels';
 import { ZAddCase, ZDeleteCase, ZEditCase, type TAddCase } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { explainCaseTypeForFramework } from './case-fields';
+import { refuseSecondInspectorAllocation } from './allocation';
 import { findAllocatableMember, lockInspectionForManage, refuseIfPublished, type ManagedInspection, type Tx } from './manage-access';
 import { writeAudit } from '@/lib/audit/write';
 import { writeAtVersion } from '@/lib/db/concurrency';
@@ -43,6 +44,9 @@ async function checkCaseAgainstInspection(
     !(await findAllocatableMember(tx, inspection.id, fields.inspectorId))
   ) {
     invalid('inspectorId', 'Choose an inspector on the team (an inspector or the lead inspector)');
+  }
+  if (exceptCaseId && fields.inspectorId !== currentInspectorId) {
+    await refuseSecondInspectorAllocation(tx, [{ caseId: exceptCaseId, to: fields.inspectorId }]);
   }
 }
 

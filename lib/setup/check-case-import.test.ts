@@ -194,7 +194,7 @@ describe('checkCaseImport: the file as a whole', () => {
       /^The file is not valid CSV\. Line 2: a quoted value is never closed/,
     );
     const many = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `NS-${i},court,referral_order`);
-    expect(check(['reference,type,disposal', ...many]).fileErrors[0]).toMatch(/at most 500/);
+    expect(check(['reference,type,disposal', ...many]).fileErrors[0]).toMatch(/^The file has 501 rows; the most is 500$/);
   });
 });
 

@@ -5,6 +5,7 @@
  * the references already in it; nothing here reads or writes the database.
  */
 import { parseCsv } from '@/lib/csv/parse-csv';
+import { explainTooManyRows } from '@/lib/csv/limits';
 import type { CaseType, Disposal, FrameworkVersion, Level } from '@/lib/framework/types';
 import { allocatableRoles, type TeamRole } from '@/lib/auth/permissions';
 import { parseCalendarDate } from './case-fields';
@@ -144,6 +145,9 @@ export function checkCaseImport(csvText: string, context: CaseImportContext): Ca
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(csvText)) {
     return refuse(`The file ${UNSTORABLE_CELL}`);
   }
+  // Rows counted before the parse: a file of 100,000 rows costs one scan (issue 21).
+  const tooMany = explainTooManyRows(csvText, { maxRows: MAX_IMPORT_ROWS });
+  if (tooMany) return refuse(tooMany);
   const parsed = parseCsv(csvText);
   if (!parsed.ok) return refuse(`The file is not valid CSV. ${parsed.message}`);
   const [header, ...records] = parsed.records;

@@ -8,6 +8,8 @@ import { AppError } from '@/lib/errors';
 import { importCases, previewCaseImport } from '@/lib/setup/import-cases';
 import type { CaseImportCheck } from '@/lib/setup/check-case-import';
 import { toFormState, type FormState } from '@/lib/forms/form-state';
+import { decodeText } from '@/lib/csv/decode-text';
+import { requireManageBeforeUpload } from '@/lib/setup/manage-access';
 
 // Well under the 1 MB a server action accepts; a sample of 500 cases is a few tens of KB.
 const MAX_FILE_BYTES = 500_000;
@@ -21,6 +23,8 @@ export interface ImportPreview {
 /** Reads the uploaded file and checks every row against the inspection. Writes nothing. */
 export async function previewImportAction(_previous: unknown, formData: unknown): Promise<FormState<ImportPreview>> {
   const { response, values } = await runFormAction(formData, async (user, values) => {
+    // Who, then how big, then read: the file is not touched before the actor may upload it.
+    await requireManageBeforeUpload(prisma, user, values.inspectionId);
     const file = (formData as FormData).get('file');
     if (!(file instanceof File) || file.size === 0) {
       throw new AppError('invalid', 'Select a CSV file', { file: 'Select a CSV file' });
@@ -33,7 +37,9 @@ export async function previewImportAction(_previous: unknown, formData: unknown)
         file: 'The selected file must be smaller than 500 KB',
       });
     }
-    const csv = await file.text();
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) throw new AppError('invalid', decoded.message, { file: decoded.message });
+    const csv = decoded.text;
     const check = await previewCaseImport(prisma, user, { inspectionId: values.inspectionId, csv });
     return { check, csv, fileName: file.name };
   });

@@ -30,6 +30,18 @@ export function lockInspectionForManage(
   );
 }
 
+/**
+ * Before an uploaded file is read: may the actor set up this inspection? Asked first, so the
+ * work of reading a file (decoding, counting, unpacking, parsing) is only ever done for someone
+ * who may upload it (issue 21: a user on no team made the server parse 100,000 rows). Fails as
+ * lockInspectionForManage does: not found, or forbidden. Locks nothing; the upload's own
+ * transaction checks again.
+ */
+export async function requireManageBeforeUpload(tx: Tx, actor: Actor, inspectionId: unknown): Promise<void> {
+  const id = typeof inspectionId === 'string' ? inspectionId : '';
+  await lockInspectionForManage(tx, actor, id, { forUpdate: false });
+}
+
 /** Once published, an inspection's sample and allocation are its record: they no longer change. */
 export function refuseIfPublished(inspection: ManagedInspection): void {
   if (inspection.status === 'published') {

@@ -1,3 +1,4 @@
+import './jitless';
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
 import { findUnsafeInput } from './safe-input';

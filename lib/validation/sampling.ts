@@ -10,7 +10,17 @@ const ZPopulationCaseId = z.uuid({ error: 'Choose a case of the list' });
 export const ZUploadPopulation = z.object({
   inspectionId: ZInspectionId,
   fileName: z.string().max(255),
-  records: z.array(z.object({ line: z.number().int().min(1), fields: z.array(z.string().max(1000)).max(200) })).max(10_000),
+  // The reader (lib/sampling/read-population-file.ts) refuses far sooner, naming the row; these say the limit in words too.
+  records: z
+    .array(
+      z.object({
+        line: z.number().int().min(1),
+        fields: z
+          .array(z.string().max(1000, 'A cell of the file has more than 1,000 characters; the most is 1,000'))
+          .max(200, 'A row of the file has more than 200 columns; the most is 200'),
+      }),
+    )
+    .max(10_000, 'The file has more than 10,000 rows; the most is 10,000'),
 });
 
 export const ZSetWindow = z.object({

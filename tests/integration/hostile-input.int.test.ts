@@ -105,6 +105,13 @@ import { drawSample, uploadPopulation } from '../../lib/sampling/service';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { at, must } from '@/lib/must';
+import { AppError } from '../../lib/errors';
+import { saveAnswer } from '../../lib/marking/save-answer';
+import { allocateCase, allocateCases } from '../../lib/setup/allocation';
+import { assignSecondMarking } from '../../lib/quality/second-marking';
+import { expectRefusedUnchanged } from './expect-refused';
+import { makeZipBomb } from '../../lib/sampling/test-support/zip-bomb';
+import iconv from 'iconv-lite';
 
 // ——— Which module is which file (for the completeness check) ———
 
@@ -1489,5 +1496,194 @@ describe(`hostile input (seed ${SEED})`, () => {
 
   it(`ran at least 10,000 inputs`, () => {
     expect(totalInputs).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+// ——— Issue 21: the attacks that went around a rule, replayed ———
+
+describe('issue 21: no shortcut around a rule', () => {
+  let w: Awaited<ReturnType<typeof seedWorld>>;
+  const who = (u: { id: string; isAdmin: boolean; name: string }) => ({ id: u.id, isAdmin: u.isAdmin, name: u.name });
+
+  beforeAll(async () => {
+    w = await seedWorld(prisma);
+    // The lead lets the team see the panel: the strongest case for hiding figures from a blind marker.
+    await prisma.inspection.update({ where: { id: w.inspection.id }, data: { isPanelVisibleToTeam: true } });
+  });
+
+  it('a reallocation cannot make a blind second marker read or overwrite the first marking (save, old version, current version)', async () => {
+    const [lead, v, f] = [who(w.lead), who(w.otherInspector), who(w.inspector)];
+    const caseId = w.cases.othersCase.id; // allocated to V
+    const questionId = '2.1.1';
+    const answers = () => prisma.answer.findMany({ where: { caseId }, orderBy: { questionId: 'asc' } });
+    // V saves once: the save remembers V's access to the case.
+    const first = await saveAnswer(prisma, v, { field: 'value', caseId, questionId, value: 'yes', baseVersion: 0 });
+    expect(first.status).toBe('saved');
+    // The lead reallocates the case to F, who marks it "No" with a note.
+    await allocateCase(prisma, lead, { inspectionId: w.inspection.id, caseId, inspectorId: f.id });
+    await saveAnswer(prisma, f, { field: 'value', caseId, questionId, value: 'no', baseVersion: 1 });
+    await saveAnswer(prisma, f, { field: 'note', caseId, questionId, note: 'F-NOTE-secret', baseVersion: 2 });
+    // The lead picks the case for second marking by V, then tries to allocate it back to V: refused.
+    await assignSecondMarking(prisma, lead, { caseId, markerId: v.id });
+    const marked = await answers();
+    await expectRefusedUnchanged(
+      answers,
+      () => allocateCase(prisma, lead, { inspectionId: w.inspection.id, caseId, inspectorId: v.id }),
+      'invalid',
+      /second inspector of case C-2/,
+    );
+    await expectRefusedUnchanged(
+      answers,
+      () => allocateCases(prisma, lead, { inspectionId: w.inspection.id, caseIds: [caseId], inspectorId: v.id }),
+      'invalid',
+    );
+    expect((await prisma.case.findUniqueOrThrow({ where: { id: caseId } })).inspectorId).toBe(f.id);
+
+    // Even were the case allocated back to V by a path that forgot to ask (here: straight in the
+    // database), V's remembered access does not write: the write's own guard applies the blind rule.
+    await prisma.case.update({ where: { id: caseId }, data: { inspectorId: v.id } });
+    for (const baseVersion of [1, 3]) {
+      const outcome = await saveAnswer(prisma, v, { field: 'value', caseId, questionId, value: 'yes', baseVersion }).then(
+        (r) => r,
+        (e: unknown) => e,
+      );
+      // Not a conflict carrying F's answer, not a save under V's name: the case is not V's to see.
+      expect(outcome).toBeInstanceOf(AppError);
+      expect((outcome as AppError).code).toBe('not_found');
+      expect(JSON.stringify(outcome)).not.toContain('F-NOTE-secret');
+    }
+    expect(await answers()).toEqual(marked);
+  });
+
+  it('a newly blind marker gets no inspection-wide figures from the very next save, however recently they saved', async () => {
+    const [lead, v] = [who(w.lead), who(w.inspector)];
+    const own = w.cases.court.id; // V's own case, V keeps marking it
+    const saved = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.1', value: 'yes', baseVersion: 0 });
+    expect(saved.status === 'saved' && saved.counts).toBeTruthy();
+    await assignSecondMarking(prisma, lead, { caseId: w.cases.ycc.id, markerId: w.otherInspector.id });
+    // Someone else is picked: V still sees the figures.
+    const still = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.2', value: 'yes', baseVersion: 0 });
+    expect(still.status === 'saved' && still.counts).toBeTruthy();
+    // V is picked as a second inspector (of a case allocated to the lead): blind from now on.
+    const leadsCase = await prisma.case.create({
+      data: { inspectionId: w.inspection.id, reference: 'L-1', type: 'court', disposal: 'referral_order', inspectorId: w.lead.id },
+    });
+    await assignSecondMarking(prisma, lead, { caseId: leadsCase.id, markerId: v.id });
+    const blind = await saveAnswer(prisma, v, { field: 'value', caseId: own, questionId: '2.1.3', value: 'yes', baseVersion: 0 });
+    expect(blind.status).toBe('saved');
+    expect(blind.status === 'saved' ? blind.counts : 'not saved').toBeNull();
+  });
+
+  it('an upload is refused for who is uploading before the file is read: a zip bomb and 100,000 rows from a user on no team', async () => {
+    const inspectionId = w.inspection.id;
+    const bomb = makeZipBomb(880_000_000);
+    const hundredThousand = `reference,type,disposal,disposal_date\n${'x\n'.repeat(100_000)}`;
+    const form = (file: File, id: string = inspectionId) => {
+      const data = new FormData();
+      data.set('inspectionId', id);
+      data.set('file', file);
+      return data;
+    };
+    const bombFile = () => new File([bomb], 'caseload.xlsx');
+    const rowsFile = () => new File([hundredThousand], 'caseload.csv', { type: 'text/csv' });
+    const upload = async (user: Identity, data: FormData) => {
+      context.user = user;
+      return sampling.uploadPopulationAction(undefined, data);
+    };
+    const preview = async (user: Identity, data: FormData) => {
+      context.user = user;
+      return setupImport.previewImportAction(undefined, data);
+    };
+    const populations = () => prisma.samplePopulation.count();
+    const before = await populations();
+    const stranger = as(w.outsider);
+    // Had the files been read, the answers would be about the files; they are about access.
+    for (const answer of [
+      await upload(stranger, form(bombFile())),
+      await upload(stranger, form(rowsFile())),
+      await preview(stranger, form(rowsFile())),
+      await upload(stranger, form(rowsFile(), '00000000-0000-4000-8000-000000000001')),
+      await preview(as(w.inspector), form(rowsFile())),
+    ]) {
+      expect(answer).toMatchObject({
+        status: 'error',
+        message: expect.stringMatching(/does not exist or you do not have access|Only the lead inspector/),
+      });
+    }
+    // The lead is told, in the form's own words, what is wrong with each file.
+    expect(await upload(as(w.lead), form(bombFile()))).toMatchObject({
+      status: 'error',
+      fieldErrors: { file: 'The workbook is too large to read. Save the list of cases alone as CSV and upload that' },
+    });
+    expect(await upload(as(w.lead), form(rowsFile()))).toMatchObject({
+      status: 'error',
+      fieldErrors: { file: 'The file has 100,000 rows; the most is 5,000' },
+    });
+    expect(await preview(as(w.lead), form(new File([hundredThousand], 'cases.csv')))).toMatchObject({
+      status: 'done',
+      data: { check: { fileErrors: [expect.stringMatching(/^The file has 100,000 rows; the most is 500$/)] } },
+    });
+    expect(await populations()).toBe(before);
+    context.user = null;
+  });
+
+  it('a CSV saved by Excel in the UK (Windows-1252) or as UTF-16 keeps its accents; other encodings are refused by name', async () => {
+    const inspectionId = w.inspection.id;
+    const csv = `reference,type,disposal,sentence_date,case_manager\nZ-1,court,referral_order,2026-03-14,Zoë Brontë\n`;
+    const preview = async (bytes: Uint8Array<ArrayBuffer>) => {
+      const data = new FormData();
+      data.set('inspectionId', inspectionId);
+      data.set('file', new File([bytes], 'cases.csv', { type: 'text/csv' }));
+      context.user = as(w.lead);
+      return setupImport.previewImportAction(undefined, data);
+    };
+    for (const [encoding, bom] of [
+      ['win1252', false],
+      ['utf16le', true],
+      ['utf8', true],
+    ] as const) {
+      const answer = await preview(new Uint8Array(iconv.encode(csv, encoding, { addBOM: bom })));
+      expect(answer.status === 'done' && answer.data.csv, encoding).toContain('Zoë Brontë');
+      expect(answer.status === 'done' && answer.data.csv).not.toContain('\uFFFD');
+    }
+    const refused = await preview(new Uint8Array(iconv.encode(csv, 'utf16le')));
+    expect(refused).toMatchObject({
+      status: 'error',
+      fieldErrors: { file: expect.stringMatching(/UTF-16 without a byte order mark.*UTF-8/) },
+    });
+    context.user = null;
+  });
+
+  it('an export neutralises a formula after a separator as well as at the start, and drops direction overrides and zero-width characters', async () => {
+    const hostile = 'Svc;=HYPERLINK("http://evil.example","x") \u202Egnp.exe\u202C Ca\u200Bse';
+    await prisma.service.update({ where: { id: w.inspection.serviceId }, data: { name: hostile } });
+    context.user = as(w.admin);
+    const csv = await (await allInspectionsRoute.GET()).text();
+    context.user = null;
+    expect(csv).toContain(`Svc;'=HYPERLINK(""http://evil.example"",""x"") gnp.exe Case`);
+    expect(csv).not.toMatch(/[\u202A-\u202E\u200B]/);
+  });
+
+  it('a callback URL that does not parse is never a 500: csrf, providers, the credentials callback (the cookie: e2e/security.spec.ts)', async () => {
+    const bad = encodeURIComponent('http://a:b/');
+    const call = async (method: 'GET' | 'POST', path: string, init: { body?: string; headers?: Record<string, string> } = {}) => {
+      const url = `http://localhost:3104/api/auth/${path}`;
+      const request = new NextRequest(url, {
+        method,
+        headers: new Headers(init.headers),
+        ...(method === 'POST' ? { body: init.body } : {}),
+      });
+      const nextauth = new URL(url).pathname.split('/').slice(3);
+      return route(authRoute, method)(request, { params: Promise.resolve({ nextauth }) });
+    };
+    const answers = [
+      await call('GET', `csrf?callbackUrl=${bad}`),
+      await call('GET', `providers?callbackUrl=${bad}`),
+      await call('POST', 'callback/credentials', {
+        body: `csrfToken=x&email=a%40b.example&password=x&callbackUrl=${bad}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost:3104' },
+      }),
+    ];
+    for (const answer of answers) expect(answer.status).toBeLessThan(500);
   });
 });

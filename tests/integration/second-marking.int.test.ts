@@ -79,6 +79,9 @@ import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/
 import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
 import * as summaryExportRoute from '../../app/summary/export/route';
 import * as allInspectionsRoute from '../../app/exports/inspections/route';
+import { loadSummary } from '../../lib/summary/load-summary';
+import { DEFAULT_SUMMARY_FILTERS } from '../../lib/summary/filters';
+import { listCasesForUser } from '../../lib/data/cases';
 
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
@@ -538,5 +541,102 @@ describe('after submission: comparison, agreement and reconciliation', () => {
         }),
       'conflict',
     );
+  });
+});
+
+describe('blind means blind for every role, an admin included (issue 21)', () => {
+  it('an admin on the team as an inspector, picked as a second inspector, reads nothing of the first marking by any path', async () => {
+    const inspectionId = world.inspection.id;
+    const admin = world.admin;
+    await prisma.inspectionMember.create({ data: { inspectionId, userId: admin.id, role: 'inspector' } });
+    // The case they second mark, allocated to the lead and first marked with a recognisable note.
+    const blindCase = await prisma.case.create({
+      data: { inspectionId, reference: 'BLIND-1', type: 'court', disposal: 'referral_order', inspectorId: world.lead.id },
+    });
+    await saveAnswer(prisma, actor(world.lead), {
+      field: 'value',
+      caseId: blindCase.id,
+      questionId: questions[0],
+      value: 'yes',
+      baseVersion: 0,
+    });
+    await saveAnswer(prisma, actor(world.lead), {
+      field: 'note',
+      caseId: blindCase.id,
+      questionId: questions[0],
+      note: FIRST_NOTE,
+      baseVersion: 1,
+    });
+    // A case of their own, to mark while blind.
+    const ownCase = await prisma.case.create({
+      data: { inspectionId, reference: 'ADMIN-OWN', type: 'court', disposal: 'referral_order', inspectorId: admin.id },
+    });
+    // Before the pick, as an admin, they see the inspection in the summary and the all-inspections export.
+    expect((await loadSummary(prisma, actor(admin), DEFAULT_SUMMARY_FILTERS)).rows.map((r) => r.id)).toContain(inspectionId);
+    await assignSecondMarking(prisma, actor(world.lead), { caseId: blindCase.id, markerId: admin.id });
+    await signIn(admin);
+    const params = Promise.resolve({ inspectionId });
+    const notFound = /NEXT_NOT_FOUND/;
+
+    // Pages of the case, and the case by the access context.
+    const caseParams = Promise.resolve({ inspectionId, caseId: blindCase.id });
+    await expect(CaseTaskListPage({ params: caseParams })).rejects.toThrow(notFound);
+    await expect(StandardPage({ params: Promise.resolve({ inspectionId, caseId: blindCase.id, standardId: '2.1' }) })).rejects.toThrow(
+      notFound,
+    );
+    await expect(CheckAnswersPage({ params: caseParams })).rejects.toThrow(notFound);
+    await expect(ReviewCasePage({ params: caseParams })).rejects.toThrow(notFound);
+    expect(await loadCaseAccess(prisma, actor(admin), blindCase.id)).toBeNull();
+    // The inspection page lists their own case only, not the blind case's progress.
+    const access = (await loadInspectionAccess(prisma, actor(admin), inspectionId))!;
+    const listed = (await listCasesForUser(actor(admin), access)).map((c) => c.reference);
+    expect(listed).toEqual(['ADMIN-OWN']);
+    // The panel, its stream, its pages; the inspection's exports and agreement.
+    await expect(PanelPage({ params })).rejects.toThrow(notFound);
+    await expect(BreakdownsPage({ params })).rejects.toThrow(notFound);
+    await expect(AgreementPage({ params })).rejects.toThrow(notFound);
+    await expect(ExportsPage({ params })).rejects.toThrow(notFound);
+    await expect(PrintPage({ params })).rejects.toThrow(notFound);
+    const events = await eventsRoute.GET(req(`/inspections/${inspectionId}/panel/events`), { params });
+    expect(events.status).toBe(404);
+    for (const table of ['ratings', 'key-questions', 'prompts', 'all']) {
+      const response = await tableRoute.GET(req(`/x?format=${table === 'all' ? 'xlsx' : 'csv'}`), {
+        params: Promise.resolve({ inspectionId, table }),
+      });
+      expect(response.status, table).toBe(404);
+    }
+    for (const [name, handler] of [
+      ['annexe', annexeRoute.GET],
+      ['breakdowns', breakdownsRoute.GET],
+      ['interchange', interchangeRoute.GET],
+      ['agreement', agreementRoute.GET],
+    ] as const) {
+      const response = await handler(req('/x?format=csv'), { params });
+      expect(response.status, name).toBe(404);
+    }
+    // The summary, its export and the all-inspections export: the inspection is not there at all.
+    expect((await loadSummary(prisma, actor(admin), DEFAULT_SUMMARY_FILTERS)).rows.map((r) => r.id)).not.toContain(inspectionId);
+    const summaryCsv = await (await summaryExportRoute.GET(req('/summary/export?format=csv'))).text();
+    expect(summaryCsv).not.toContain(world.inspection.id);
+    const serviceName = (await prisma.service.findFirstOrThrow({ where: { inspections: { some: { id: inspectionId } } } })).name;
+    expect(summaryCsv).not.toContain(serviceName);
+    const all = await (await allInspectionsRoute.GET()).text();
+    expect(all).not.toContain(inspectionId);
+    expect(all).not.toContain(serviceName);
+    // Saves: the blind case refused as not found; their own case saved without inspection-wide figures.
+    await expectRefusedUnchanged(
+      snapshot,
+      () =>
+        saveAnswer(prisma, actor(admin), { field: 'value', caseId: blindCase.id, questionId: questions[0], value: 'no', baseVersion: 1 }),
+      'not_found',
+    );
+    const saved = await saveAnswer(prisma, actor(admin), {
+      field: 'value',
+      caseId: ownCase.id,
+      questionId: questions[0],
+      value: 'no',
+      baseVersion: 0,
+    });
+    expect(saved.status === 'saved' ? saved.counts : 'not saved').toBeNull();
   });
 });

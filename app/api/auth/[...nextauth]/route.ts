@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { NextRequest } from 'next/server';
 import { getAuthOptions } from '@/lib/auth/options';
 import { SESSION_COOKIES, getSessionUser } from '@/lib/auth/session';
+import { unreadableCallbackCookies, withSafeCallbackUrls } from '@/lib/auth/safe-callback';
 import { checkFormOrJsonBody, MAX_AUTH_BODY_BYTES } from '@/lib/http/request-body';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -41,12 +42,24 @@ async function handler(request: Request, context: Context) {
   if (nextauth[0] === 'callback' && nextauth[1] === 'credentials' && request.method !== 'POST') {
     return new Response('Sign in with the form: this address only takes a POST.', { status: 405, headers: { Allow: 'POST' } });
   }
-  let forwarded = request;
+  // A callback-url cookie next-auth cannot parse would be a 500 inside it: cleared, and the same request made again.
+  const jar = await cookies();
+  const unreadable = unreadableCallbackCookies(jar.getAll());
+  if (unreadable.length) {
+    for (const name of unreadable)
+      jar.set(name, '', { path: '/', maxAge: 0, httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });
+    return new Response(null, { status: 307, headers: { Location: request.url, 'Cache-Control': 'no-store' } });
+  }
+  let forwarded: Request;
   if (request.method === 'POST') {
     // An over-size or malformed body gets a clear 4xx here, not an exception inside next-auth.
     const body = await checkFormOrJsonBody(request, MAX_AUTH_BODY_BYTES);
     if (!body.ok) return new Response(body.message, { status: body.status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    forwarded = new NextRequest(request.url, { method: 'POST', headers: request.headers, body: body.text });
+    // Every callback URL (query, body, cookie) made a safe path: one that does not parse is a 500 inside next-auth.
+    const safe = withSafeCallbackUrls({ url: request.url, body: body.text, contentType: request.headers.get('content-type') });
+    forwarded = new NextRequest(safe.url, { method: 'POST', headers: request.headers, body: safe.body });
+  } else {
+    forwarded = new NextRequest(withSafeCallbackUrls({ url: request.url }).url, { method: request.method, headers: request.headers });
   }
   return NextAuth(getAuthOptions())(forwarded, context);
 }
