@@ -73,7 +73,7 @@ export function CaseDetailsForm({
       'case',
       async (): Promise<AttemptOutcome> => {
         const mySeqs = await recorded;
-        const response = await postCaseDetails(inspectionId, { caseId, baseVersion: version.current, ...patch });
+        const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion: version.current, ...patch });
         if (!response.ok) {
           if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
           if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);

@@ -82,6 +82,7 @@ export function StandardForm({
           const baseVersion = versions.current[questionId] ?? 0;
           const response = await postAnswer(
             inspectionId,
+            userId,
             change.field === 'value'
               ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
               : { field: 'note', caseId, questionId, note: change.note, baseVersion },
@@ -125,7 +126,7 @@ export function StandardForm({
         dirtyKey,
       );
     },
-    [inspectionId, caseId, enqueue, outbox],
+    [userId, inspectionId, caseId, enqueue, outbox],
   );
 
   // Changes left on this device by an earlier visit (a closed tab, a reload, no connection): shown

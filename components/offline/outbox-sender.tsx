@@ -9,11 +9,11 @@ import { markCaseChanged } from './offline-cases-sync';
 
 type SendOutcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'stop' };
 
-async function send(inspectionId: string, caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
+async function send(userId: string, inspectionId: string, caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
   const change = planned.change;
   try {
     if (change.field === 'details') {
-      const response = await postCaseDetails(inspectionId, { caseId, baseVersion, ...change.patch });
+      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch });
       if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
       if (response.data.status === 'conflict') {
         const theirs = response.data.theirs as unknown as Record<string, unknown> & { version: number };
@@ -22,7 +22,7 @@ async function send(inspectionId: string, caseId: string, baseVersion: number, p
       }
       return { kind: 'saved', version: response.data.details.version };
     }
-    const response = await postAnswer(inspectionId, { ...change, caseId, questionId: planned.key, baseVersion });
+    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion });
     if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
     if (response.data.status === 'conflict') {
       const theirs = response.data.theirs;
@@ -54,7 +54,7 @@ async function sendWaiting(userId: string) {
         let version = plan.baseVersion;
         for (const planned of plan.sends) {
           if (claimedKeys.has(`${caseId}|${plan.key}`)) break;
-          const outcome = await send(caseEntries[0]?.inspectionId ?? '', caseId, version, planned);
+          const outcome = await send(userId, caseEntries[0]?.inspectionId ?? '', caseId, version, planned);
           if (outcome.kind === 'stop') return;
           if (outcome.kind === 'conflict') break;
           if (outcome.kind === 'saved') version = outcome.version;
