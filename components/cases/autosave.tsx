@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeSyncState } from '@/lib/offline/replay-plan';
-import { at } from '@/lib/must';
+import { onReachabilityChange, retryDelay } from '@/lib/offline/connectivity';
 
 type AutosaveStatus =
   | { kind: 'idle' }
@@ -21,17 +21,18 @@ export type AttemptOutcome =
   /** Refused (invalid, forbidden, signed out, a conflict): show the message, keep it unsaved. */
   | { kind: 'failed'; message: string };
 
-const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
-/** Waits out the back-off, or less: a connection coming back is the moment to try again. */
+/** Waits out the back-off, or less: a connection coming back (by any route) is the moment to try again. */
 function waitToRetry(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       window.removeEventListener('online', done);
+      stopListening();
       resolve();
     };
     const timer = setTimeout(done, ms);
     window.addEventListener('online', done);
+    const stopListening = onReachabilityChange((isBack) => isBack && done());
   });
 }
 
@@ -41,17 +42,22 @@ const LEAVE_WARNING = 'You have changes that are not saved. Leave this page anyw
  * Saves changes one at a time per key (so each save is made on the version the previous one
  * returned), retries failures with back-off until they succeed, and keeps count of everything
  * not yet safely saved — changes queued or in flight, typed but not yet sent, refused — so that
- * the status never says "Saved" over them and leaving the page (by the browser or by a link
- * inside the app) asks first. Status reads "Saving…", "Saved at 10:42" or "Not saved — …".
+ * the status never says "Saved" over them, and leaving the page (by the browser or by a link
+ * inside the app) asks first about any that are not kept on this device (`isKeptOnDevice`). Status reads "Saving…", "Saved at 10:42" or "Not saved — …".
  */
-export function useAutosave() {
+export function useAutosave({ isKeptOnDevice = () => false }: { isKeptOnDevice?: () => boolean } = {}) {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   const queues = useRef(new Map<string, Promise<void>>());
   const pending = useRef(0);
   const dirty = useRef(new Map<string, string | null>());
   const failed = useRef(new Map<string, string>());
 
-  const hasUnsaved = useCallback(() => pending.current > 0 || dirty.current.size > 0 || failed.current.size > 0, []);
+  // What leaving the page would lose: typing not yet recorded, and — only without the on-device
+  // outbox — changes queued, in flight or refused. Kept on the device, they are not lost (issue 20).
+  const hasUnsaved = useCallback(
+    () => dirty.current.size > 0 || (!isKeptOnDevice() && (pending.current > 0 || failed.current.size > 0)),
+    [isKeptOnDevice],
+  );
 
   /** The status once nothing is in flight: the first refusal or unfinished change, else saved. */
   const settle = useCallback(() => {
@@ -127,7 +133,7 @@ export function useAutosave() {
           }
           if (outcome.kind !== 'retry') break;
           setStatus({ kind: 'retrying', message: outcome.message });
-          await waitToRetry(at(BACKOFF_MS, Math.min(tries, BACKOFF_MS.length - 1)));
+          await waitToRetry(retryDelay(tries));
         }
       });
       queues.current.set(key, run);

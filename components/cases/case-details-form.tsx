@@ -7,6 +7,7 @@ import { postCaseDetails } from '@/lib/marking/save-client';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { useOutbox } from './use-outbox';
 import { planReplay } from '@/lib/offline/replay-plan';
+import { isOutboxAvailable } from '@/lib/offline/outbox';
 
 const OUTBOX_KEYS = ['case'];
 
@@ -50,7 +51,7 @@ export function CaseDetailsForm({
   initialVersion: number;
   isEditable: boolean;
 }) {
-  const { status, enqueue, markDirty, clearDirty } = useAutosave();
+  const { status, enqueue, markDirty, clearDirty } = useAutosave({ isKeptOnDevice: isOutboxAvailable });
   const outbox = useOutbox({ userId, inspectionId, caseId, keys: OUTBOX_KEYS });
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);

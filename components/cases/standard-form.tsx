@@ -10,6 +10,7 @@ import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave
 import { LiveFigures } from './live-figures';
 import { useOutbox } from './use-outbox';
 import { isAlreadySaved, planReplay } from '@/lib/offline/replay-plan';
+import { isOutboxAvailable } from '@/lib/offline/outbox';
 import { questionAnchor, type AnswerState, type Counts, type QuestionView } from '@/lib/marking/view-types';
 
 const VALUE_OPTIONS = (['yes', 'no', 'na'] as const).map((v) => ({ value: v, label: ANSWER_LABELS[v] }));
@@ -47,7 +48,7 @@ export function StandardForm({
   isEditable: boolean;
   readOnlyReason?: string;
 }) {
-  const { status, enqueue, markDirty, clearDirty } = useAutosave();
+  const { status, enqueue, markDirty, clearDirty } = useAutosave({ isKeptOnDevice: isOutboxAvailable });
   const questionIds = useMemo(() => questions.flatMap((q) => [q.id, ...q.prompts.map((p) => p.id)]), [questions]);
   const outbox = useOutbox({ userId, inspectionId, caseId, keys: questionIds });
   const [answers, setAnswers] = useState(initialAnswers);
