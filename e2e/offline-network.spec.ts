@@ -1,0 +1,183 @@
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures/axe';
+import { expect, test } from './fixtures/network';
+import { createWorld, PASSWORD, sql, signIn } from './fixtures/world';
+import { startTcpProxy } from '../scripts/lib/tcp-proxy';
+import { at } from '../lib/must';
+import { E2E } from '../playwright.config';
+
+// Issue 20: offline marking on a network that fails as guest Wi-Fi does. The browser reaches the
+// app only through a TCP proxy (e2e/fixtures/network.ts) that refuses, cuts or black-holes its
+// connections; the operating system never says "offline", so `navigator.onLine` stays true.
+
+const COURT_CASE = [{ reference: 'NET-1', type: 'court' as const, disposal: 'referral_order' }];
+
+const judgement = (page: Page, questionId: string, label: 'Yes' | 'No') =>
+  page.getByTestId(`question-${questionId}`).locator('fieldset').first().getByLabel(label, { exact: true });
+
+const answersOf = (caseId: string) =>
+  sql<{ question_id: string; value: string | null; updated_by_id: string }>(
+    `SELECT question_id, value, updated_by_id FROM answers WHERE case_id = $1 ORDER BY question_id`,
+    [caseId],
+  );
+
+/** The changes this origin's outbox holds, for every user (straight from IndexedDB). */
+const outboxOwners = (page: Page) =>
+  page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'casemark-offline')) return [];
+    return new Promise<string[]>((resolve, reject) => {
+      const request = indexedDB.open('casemark-offline');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const all = request.result.transaction('outbox').objectStore('outbox').getAll();
+        all.onsuccess = () => resolve((all.result as { userId: string }[]).map((e) => e.userId));
+        all.onerror = () => reject(all.error);
+      };
+    });
+  });
+
+test.describe('marking on a real network', () => {
+  test('a cut keeps changes on the device with their count, and after a black hole they are saved within 45 s', async ({
+    page,
+    network,
+  }) => {
+    test.setTimeout(150_000);
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = at(world.cases, 0);
+    await signIn(page, world.inspector);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+    const status = page.getByTestId('save-status');
+
+    await network.setMode('cut');
+    await judgement(page, '2.1.1', 'Yes').check();
+    await judgement(page, '2.1.2', 'No').check();
+    await expect(status).toHaveText('Offline — 2 changes kept on this device');
+    expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+    expect(await answersOf(kase.id)).toEqual([]);
+    await expectNoAxeViolations(page);
+
+    // Back without an `online` event: the retries find it.
+    await network.setMode('forward');
+    await expect(status).toHaveText(/^All changes saved at \d\d:\d\d$/, { timeout: 30_000 });
+    expect((await answersOf(kase.id)).map((a) => [a.question_id, a.value])).toEqual([
+      ['2.1.1', 'yes'],
+      ['2.1.2', 'no'],
+    ]);
+
+    // A silent connection: the save times out, is kept, and never blocks the page.
+    await network.setMode('black-hole');
+    await judgement(page, '2.1.1', 'No').check();
+    await expect(status).toHaveText('Offline — 1 change kept on this device', { timeout: 20_000 });
+    await network.setMode('forward');
+    await expect(status).toHaveText(/^All changes saved at \d\d:\d\d$/, { timeout: 45_000 });
+    expect((await answersOf(kase.id)).map((a) => [a.question_id, a.value])).toEqual([
+      ['2.1.1', 'no'],
+      ['2.1.2', 'no'],
+    ]);
+  });
+
+  test('a change kept on the device is sent from the case list when the connection silently returns', async ({ page, network }) => {
+    test.setTimeout(150_000);
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = at(world.cases, 0);
+    const listUrl = `/inspections/${world.inspectionId}`;
+    await signIn(page, world.inspector);
+    await page.goto(listUrl);
+    // Opening the inspection keeps the case list and the inspector's cases on the device.
+    await expect(page.getByTestId('offline-cases-status')).toHaveText(/^Your case is available offline/, { timeout: 45_000 });
+    await page.goto(`${listUrl}/cases/${kase.id}/standards/2.1`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+
+    await network.setMode('cut');
+    await judgement(page, '2.1.1', 'No').check();
+    await expect(page.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
+    // Kept on the device: moving on asks nothing.
+    page.on('dialog', (dialog) => {
+      throw new Error(`unexpected dialog: ${dialog.message()}`);
+    });
+    await page.goto(listUrl);
+    const badge = page.getByTestId('case-row').getByTestId('unsent-badge');
+    await expect(badge).toHaveText('1 unsent change');
+
+    await network.setMode('forward');
+    await expect(badge).toBeHidden({ timeout: 30_000 });
+    expect((await answersOf(kase.id)).map((a) => [a.question_id, a.value, a.updated_by_id])).toEqual([['2.1.1', 'no', world.inspector.id]]);
+  });
+
+  test('another user signing in on the browser never gets the change left on the page: it stops and hides', async ({
+    page,
+    context,
+    network,
+  }) => {
+    test.setTimeout(120_000);
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = at(world.cases, 0);
+    await signIn(page, world.inspector);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+    await network.setMode('cut');
+    await judgement(page, '2.1.2', 'No').check();
+    await expect(page.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
+
+    // Another tab of the same browser (the same cookies) on a connection that works: the inspector's
+    // session ends and the lead signs in.
+    const other = await startTcpProxy({ target: { host: 'localhost', port: Number(new URL(E2E.baseURL).port) } });
+    try {
+      const tab = await context.newPage();
+      const origin = `http://127.0.0.1:${other.port}`;
+      await tab.goto(`${origin}/`);
+      await tab.getByRole('button', { name: 'Sign out' }).click();
+      await expect(tab.getByTestId('signed-out')).toBeVisible();
+      await tab.getByLabel('Email address').fill(world.lead.email);
+      await tab.getByLabel('Password').fill(PASSWORD);
+      await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(tab.getByRole('button', { name: 'Sign out' })).toBeVisible();
+      await tab.close();
+    } finally {
+      await other.close();
+    }
+
+    // The connection comes back: the page's retry goes out with the lead's cookie, and is refused.
+    await network.setMode('forward');
+    await expect(page.getByTestId('session-changed')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('#main-content')).toBeHidden();
+    await expectNoAxeViolations(page);
+    expect(await answersOf(kase.id)).toEqual([]);
+    // Kept on the device for the inspector, whose change it is.
+    expect(await outboxOwners(page)).toEqual([world.inspector.id]);
+  });
+
+  test('signing out offline says it needs a connection and keeps everything; online it ends the session on the server', async ({
+    page,
+    browser,
+    network,
+    baseURL,
+  }) => {
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    await signIn(page, world.inspector);
+    await page.goto(`/inspections/${world.inspectionId}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const cookies = await page.context().cookies();
+
+    await network.setMode('cut');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByTestId('sign-out-offline')).toContainText('Signing out needs a connection to Casemark');
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await network.setMode('forward');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByTestId('signed-out')).toBeVisible();
+    const open = await sql(`SELECT id FROM user_sessions WHERE user_id = $1 AND ended_at IS NULL`, [world.inspector.id]);
+    expect(open).toEqual([]);
+
+    // A copy of the old cookie opens nothing.
+    const copy = await browser.newContext({ baseURL });
+    await copy.addCookies(cookies);
+    const stolen = await copy.newPage();
+    await stolen.goto(`/inspections/${world.inspectionId}`);
+    await expect(stolen).toHaveURL(/\/sign-in/);
+    await copy.close();
+  });
+});
