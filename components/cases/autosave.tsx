@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeSyncState } from '@/lib/offline/replay-plan';
 import { onReachabilityChange, retryDelay } from '@/lib/offline/connectivity';
+import { describeConflicts } from '@/lib/offline/answer-conflict';
 
 type AutosaveStatus =
   | { kind: 'idle' }
@@ -157,7 +158,16 @@ export function useAutosave({ isKeptOnDevice = () => false }: { isKeptOnDevice?:
  * The status line. With `sync` (the form's outbox) it says what is true off the network too:
  * "Offline — 3 changes kept on this device", "Sending 3 changes…", "All changes saved at 10:42".
  */
-export function AutosaveStatusText({ status, sync }: { status: AutosaveStatus; sync?: { kept: number; isOnline: boolean } }) {
+export function AutosaveStatusText({
+  status,
+  sync,
+  conflictKeys = [],
+}: {
+  status: AutosaveStatus;
+  sync?: { kept: number; isOnline: boolean };
+  /** Every conflict waiting on the page, named in the status (not only the first). */
+  conflictKeys?: readonly string[];
+}) {
   const isRefused = status.kind === 'failed' || status.kind === 'unsaved';
   const kept = sync?.kept ?? 0;
   const isOffline = !!sync && !sync.isOnline && kept > 0 && !isRefused;
@@ -176,7 +186,7 @@ export function AutosaveStatusText({ status, sync }: { status: AutosaveStatus; s
           : status.kind === 'retrying' || status.kind === 'unsaved'
             ? status.message
             : status.kind === 'failed'
-              ? `Not saved — ${status.message}`
+              ? `Not saved — ${conflictKeys.length ? describeConflicts(conflictKeys) : status.message}`
               : 'Changes are saved as you go';
   const kind = isOffline ? 'offline' : isSending ? 'saving' : status.kind;
   const isProblem = !isOffline && (status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved');
