@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/network';
 import { createWorld, PASSWORD, sql, signIn } from './fixtures/world';
+import { seedAnswers } from './fixtures/marking';
 import { startTcpProxy } from '../scripts/lib/tcp-proxy';
 import { at } from '../lib/must';
 import { E2E } from '../playwright.config';
@@ -75,6 +76,70 @@ test.describe('marking on a real network', () => {
       ['2.1.1', 'no'],
       ['2.1.2', 'no'],
     ]);
+  });
+
+  test('a value-and-note conflict shows both whole judgements; Keep mine and Take theirs each leave the page as the server holds it', async ({
+    page,
+    network,
+  }) => {
+    test.setTimeout(120_000);
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = at(world.cases, 0);
+    await seedAnswers(world, kase.id, { '2.1.1': 'yes', '2.1.2': 'yes' }, world.inspector.id);
+    const url = `/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`;
+    await signIn(page, world.inspector);
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+    const note = (q: string) => page.getByLabel(`Evidence for ${q} (optional)`).first();
+
+    // Offline, the inspector changes both key questions from Yes to No and writes a note on each…
+    await network.setMode('cut');
+    for (const q of ['2.1.1', '2.1.2']) {
+      await judgement(page, q, 'No').check();
+      await note(q).fill(`Mine on ${q}`);
+    }
+    const status = page.getByTestId('save-status');
+    await expect(status).toHaveText('Offline — 4 changes kept on this device');
+    // …while the lead judges both not applicable, with a reason.
+    await sql(
+      `UPDATE answers SET value = 'na', na_reason = 'Moved out of the area', version = version + 1, updated_by_id = $2, updated_at = now()
+       WHERE case_id = $1 AND question_id IN ('2.1.1', '2.1.2')`,
+      [kase.id, world.lead.id],
+    );
+
+    await network.setMode('forward');
+    await expect(status).toHaveText('Not saved — someone else changed 2.1.1 and 2.1.2 (see below)', { timeout: 30_000 });
+    for (const q of ['2.1.1', '2.1.2']) {
+      const box = page.getByTestId(`conflict-${q}`);
+      await expect(box).toContainText(`${world.lead.name} changed this answer while you were offline`);
+      await expect(box.getByTestId('conflict-mine')).toHaveText(['No', '(no reason)', `Mine on ${q}`]);
+      await expect(box.getByTestId('conflict-theirs')).toHaveText(['Not applicable', 'Moved out of the area', '(no note)']);
+    }
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Keep mine for 2.1.1' }).click();
+    await page.getByRole('button', { name: 'Take theirs for 2.1.2' }).click();
+    await expect(status).toHaveText(/^All changes saved at \d\d:\d\d$/, { timeout: 30_000 });
+    const held = await sql<{ question_id: string; value: string; na_reason: string | null; note: string | null; updated_by_id: string }>(
+      `SELECT question_id, value, na_reason, note, updated_by_id FROM answers WHERE case_id = $1 ORDER BY question_id`,
+      [kase.id],
+    );
+    expect(held).toEqual([
+      { question_id: '2.1.1', value: 'no', na_reason: null, note: 'Mine on 2.1.1', updated_by_id: world.inspector.id },
+      { question_id: '2.1.2', value: 'na', na_reason: 'Moved out of the area', note: null, updated_by_id: world.lead.id },
+    ]);
+    // The page shows what the server holds, before and after a reload.
+    const expectPageAsServer = async () => {
+      await expect(judgement(page, '2.1.1', 'No')).toBeChecked();
+      await expect(note('2.1.1')).toHaveValue('Mine on 2.1.1');
+      await expect(
+        page.getByTestId('question-2.1.2').locator('fieldset').first().getByLabel('Not applicable', { exact: true }),
+      ).toBeChecked();
+      await expect(note('2.1.2')).toHaveValue('');
+    };
+    await expectPageAsServer();
+    await page.reload();
+    await expectPageAsServer();
   });
 
   test('a change kept on the device is sent from the case list when the connection silently returns', async ({ page, network }) => {
