@@ -6,6 +6,7 @@ import { Radios } from '@/components/ui/radios';
 import { postCaseDetails } from '@/lib/marking/save-client';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { useOutbox } from './use-outbox';
+import { useConflicts } from './use-conflicts';
 import { planReplay } from '@/lib/offline/replay-plan';
 import { isOutboxAvailable } from '@/lib/offline/outbox';
 
@@ -55,14 +56,16 @@ export function CaseDetailsForm({
   const outbox = useOutbox({ userId, inspectionId, caseId, keys: OUTBOX_KEYS });
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  // Someone else's details, when they changed them since this page loaded, and my unsaved change.
-  const [conflict, setConflict] = useState<{
+  // Someone else's details, when they changed them since this page loaded, and my unsaved change:
+  // kept in the page's one conflict state (components/cases/use-conflicts.ts), under 'case'.
+  const conflicts = useConflicts<{
     theirs: Details & { version: number };
     mine: Partial<Details>;
     seqs: number[];
     changedBy: string | null;
     changedAt: string | null;
-  } | null>(null);
+  }>();
+  const conflict = conflicts.conflicts.case ?? null;
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -91,7 +94,7 @@ export function CaseDetailsForm({
           }
           // Nothing of mine is discarded: both are shown and the inspector chooses.
           const { changedBy, changedAt } = response.data;
-          setConflict({ theirs, mine: patch, seqs: mySeqs, changedBy, changedAt });
+          conflicts.open('case', { theirs, mine: patch, seqs: mySeqs, changedBy, changedAt });
           return { kind: 'failed', message: 'someone else changed the case details (see below)' };
         }
         version.current = response.data.details.version;
@@ -104,19 +107,18 @@ export function CaseDetailsForm({
   }
 
   function keepMine() {
-    if (!conflict) return;
-    version.current = conflict.theirs.version;
-    const mine = { ...conflict.mine };
-    setConflict(null);
-    save(mine, conflict.seqs);
+    const closed = conflicts.close('case');
+    if (!closed) return;
+    version.current = closed.theirs.version;
+    save({ ...closed.mine }, closed.seqs);
   }
 
   function takeTheirs() {
-    if (!conflict) return;
-    version.current = conflict.theirs.version;
-    const { version: _version, ...theirs } = conflict.theirs;
+    const closed = conflicts.close('case');
+    if (!closed) return;
+    version.current = closed.theirs.version;
+    const { version: _version, ...theirs } = closed.theirs;
     setDetails(theirs);
-    setConflict(null);
     clearDirty('case');
     void outbox.drop('case');
   }
