@@ -9,7 +9,7 @@
 export const SAVE_TIMEOUT_MS = 10_000;
 
 /** Waits between retries of one change: quick at first, then every 15 s while nothing gets through. */
-export const RETRY_BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000] as const;
+const RETRY_BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000] as const;
 
 /** The wait before retry number `tries` (0-based): the last step repeats for ever. */
 export function retryDelay(tries: number): number {

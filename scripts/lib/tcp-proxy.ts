@@ -13,7 +13,7 @@
  */
 import net from 'node:net';
 
-export type ProxyMode = 'forward' | 'refuse' | 'cut' | 'black-hole';
+type ProxyMode = 'forward' | 'refuse' | 'cut' | 'black-hole';
 
 export interface TcpProxy {
   /** The port clients connect to. */
