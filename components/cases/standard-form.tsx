@@ -439,7 +439,11 @@ export function StandardForm({
     <div className="lg:grid lg:grid-cols-[1fr_18rem] lg:gap-8">
       <div>
         <div className="sticky top-0 z-10 mb-4 bg-white py-2">
-          <AutosaveStatusText status={status} sync={{ kept: outbox.kept, isOnline: outbox.isOnline }} conflictKeys={conflicts.keys} />
+          <AutosaveStatusText
+            status={status}
+            sync={{ kept: outbox.kept, isOnline: outbox.isOnline }}
+            conflictKeys={questionIds.filter((id) => id in conflicts.conflicts)}
+          />
           {!isEditable && readOnlyReason ? <p className="mt-2 font-bold">{readOnlyReason}</p> : null}
         </div>
         {questions.map((question) => (

@@ -35,5 +35,5 @@ export function useConflicts<T>() {
 
   const isOpen = useCallback((key: string) => key in current.current, []);
 
-  return { conflicts, keys: Object.keys(conflicts), open, update, close, isOpen };
+  return { conflicts, open, update, close, isOpen };
 }
