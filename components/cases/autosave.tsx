@@ -164,14 +164,17 @@ export function AutosaveStatusText({
   conflictKeys = [],
 }: {
   status: AutosaveStatus;
-  sync?: { kept: number; isOnline: boolean };
+  /** The case's changes on the device (`kept`, the count shown) and whether this form has any of them waiting (`ownKept`). */
+  sync?: { kept: number; ownKept?: number; isOnline: boolean };
   /** Every conflict waiting on the page, named in the status (not only the first). */
   conflictKeys?: readonly string[];
 }) {
   const isRefused = status.kind === 'failed' || status.kind === 'unsaved';
   const kept = sync?.kept ?? 0;
   const isOffline = !!sync && !sync.isOnline && kept > 0 && !isRefused;
-  const isSending = !!sync && sync.isOnline && kept > 0 && (status.kind === 'saving' || status.kind === 'idle');
+  // Another page's change held on the device (a conflict waiting there) is not this form sending.
+  const isSending =
+    !!sync && sync.isOnline && kept > 0 && (sync.ownKept ?? kept) > 0 && (status.kind === 'saving' || status.kind === 'idle');
   const clock = (at: Date) => at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   const text = isOffline
     ? describeSyncState({ kind: 'offline', kept })

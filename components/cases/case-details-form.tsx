@@ -154,7 +154,7 @@ export function CaseDetailsForm({
       <h2 id="case-level-heading" className="mb-3 text-2xl font-bold">
         About this case
       </h2>
-      <AutosaveStatusText status={status} sync={{ kept: outbox.kept, isOnline: outbox.isOnline }} />
+      <AutosaveStatusText status={status} sync={{ kept: outbox.kept, ownKept: outbox.ownKept, isOnline: outbox.isOnline }} />
       {error ? (
         <p role="alert" className="my-2 border-l-4 border-govuk-error pl-3 font-bold text-govuk-error">
           {error}

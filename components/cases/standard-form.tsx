@@ -441,7 +441,7 @@ export function StandardForm({
         <div className="sticky top-0 z-10 mb-4 bg-white py-2">
           <AutosaveStatusText
             status={status}
-            sync={{ kept: outbox.kept, isOnline: outbox.isOnline }}
+            sync={{ kept: outbox.kept, ownKept: outbox.ownKept, isOnline: outbox.isOnline }}
             conflictKeys={questionIds.filter((id) => id in conflicts.conflicts)}
           />
           {!isEditable && readOnlyReason ? <p className="mt-2 font-bold">{readOnlyReason}</p> : null}

@@ -38,7 +38,7 @@ export function useOnline(): boolean {
 
 /**
  * The outbox as one marking form sees it: its own keys of one case, for the signed-in user (and
- * `kept`, the number of the case's changes waiting on this device).
+ * `kept`, the number of the case's changes waiting on this device; `ownKept`, this form's).
  * Every change is recorded before it is sent; `confirm` removes it once the server has it.
  * Without IndexedDB (a private window that refuses it) the form still saves, as before.
  */
@@ -54,6 +54,7 @@ export function useOutbox({
   keys: readonly string[];
 }) {
   const [kept, setKept] = useState(0);
+  const [ownKept, setOwnKept] = useState(0);
   const isOnline = useOnline();
   const keySet = useMemo(() => new Set(keys), [keys]);
 
@@ -69,8 +70,10 @@ export function useOutbox({
   // The whole case's waiting changes, counted as the case list and check your answers count them.
   const refresh = useCallback(async () => {
     if (!isOutboxAvailable()) return;
-    setKept(countPendingChanges(await listOutbox(userId, caseId).catch(() => [])));
-  }, [userId, caseId]);
+    const entries = await listOutbox(userId, caseId).catch(() => []);
+    setKept(countPendingChanges(entries));
+    setOwnKept(entries.filter((e) => keySet.has(e.key)).length);
+  }, [userId, caseId, keySet]);
 
   useEffect(() => {
     for (const key of keySet) claimedKeys.add(`${caseId}|${key}`);
@@ -116,5 +119,5 @@ export function useOutbox({
     [userId, caseId],
   );
 
-  return { kept, isOnline, pending, record, confirm, drop };
+  return { kept, ownKept, isOnline, pending, record, confirm, drop };
 }
