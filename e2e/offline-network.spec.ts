@@ -164,6 +164,12 @@ test.describe('marking on a real network', () => {
     await page.goto(listUrl);
     const badge = page.getByTestId('case-row').getByTestId('unsent-badge');
     await expect(badge).toHaveText('1 unsent change');
+    // Check your answers gives the same count, and knows the network is gone although the browser says online.
+    await page.goto(`${listUrl}/cases/${kase.id}/check`);
+    await expect(page.getByTestId('unsent-changes')).toContainText('1 change is kept on this device, not yet sent');
+    await expect(page.getByTestId('complete-offline')).toContainText('needs a connection');
+    await page.goto(listUrl);
+    await expect(badge).toHaveText('1 unsent change');
 
     await network.setMode('forward');
     await expect(badge).toBeHidden({ timeout: 30_000 });
