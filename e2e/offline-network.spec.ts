@@ -176,6 +176,54 @@ test.describe('marking on a real network', () => {
     expect((await answersOf(kase.id)).map((a) => [a.question_id, a.value, a.updated_by_id])).toEqual([['2.1.1', 'no', world.inspector.id]]);
   });
 
+  test('changes made while cut survive closing the browser and reopening its profile still cut, and reach the server exactly once', async ({
+    playwright,
+    launchOptions,
+    network,
+  }, testInfo) => {
+    test.setTimeout(150_000);
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = at(world.cases, 0);
+    const listUrl = `/inspections/${world.inspectionId}`;
+    const url = `${listUrl}/cases/${kase.id}/standards/2.1`;
+    const profile = testInfo.outputPath('profile');
+    const open = () =>
+      playwright.chromium.launchPersistentContext(profile, { ...launchOptions, baseURL: `http://127.0.0.1:${network.port}` });
+
+    let browser = await open();
+    let page = browser.pages()[0] ?? (await browser.newPage());
+    await signIn(page, world.inspector);
+    await page.goto(listUrl);
+    await expect(page.getByTestId('offline-cases-status')).toHaveText(/^Your case is available offline/, { timeout: 45_000 });
+    await page.goto(url);
+    await network.setMode('cut');
+    await judgement(page, '2.1.1', 'Yes').check();
+    await judgement(page, '2.1.2', 'No').check();
+    await expect(page.getByTestId('save-status')).toHaveText('Offline — 2 changes kept on this device');
+    await browser.close();
+
+    // The laptop is opened again, still on the dead network: the page and the changes come from the device.
+    browser = await open();
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(url);
+    await expect(judgement(page, '2.1.1', 'Yes')).toBeChecked();
+    await expect(judgement(page, '2.1.2', 'No')).toBeChecked();
+    await expect(page.getByTestId('save-status')).toHaveText('Offline — 2 changes kept on this device', { timeout: 20_000 });
+    expect(await answersOf(kase.id)).toEqual([]);
+
+    await network.setMode('forward');
+    await expect(page.getByTestId('save-status')).toHaveText(/^All changes saved at \d\d:\d\d$/, { timeout: 30_000 });
+    const saved = await sql<{ question_id: string; value: string; version: number }>(
+      `SELECT question_id, value, version FROM answers WHERE case_id = $1 ORDER BY question_id`,
+      [kase.id],
+    );
+    expect(saved).toEqual([
+      { question_id: '2.1.1', value: 'yes', version: 1 },
+      { question_id: '2.1.2', value: 'no', version: 1 },
+    ]);
+    await browser.close();
+  });
+
   test('another user signing in on the browser never gets the change left on the page: it stops and hides', async ({
     page,
     context,
