@@ -344,17 +344,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         log(`cutting ${options.aborts} requests mid-flight`);
         abortsLeft = options.aborts;
       }
-      if (options.cutSeconds && proxy) {
-        await at(0.45);
-        const t = performance.now();
-        log(`cutting every connection, then refusing them, for ${options.cutSeconds} s`);
-        await proxy.setMode('cut');
-        await sleep((options.cutSeconds * 1000) / 2);
-        await proxy.setMode('refuse');
-        await sleep((options.cutSeconds * 1000) / 2);
-        await proxy.setMode('forward');
-        faultWindows.push([t, performance.now() + 5000]);
-      }
       if (options.sessionSwaps) {
         await at(0.55);
         log(`the lead signs in on ${options.sessionSwaps} inspectors' devices`);
@@ -369,6 +358,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         log('app server started again');
         faultWindows.push([t, performance.now() + 5000]);
       }
+    })();
+
+    // The network's faults, beside the server's (a cut may come during a database outage, as in the field).
+    const networkFaults = (async () => {
+      const at = (fraction: number) => sleep(Math.max(0, started + durationMs * fraction - performance.now()));
+      if (options.cutSeconds && proxy) {
+        // Over before the requests cut mid-flight at 50 %, so those still meet a live connection.
+        await at(0.38);
+        const t = performance.now();
+        log(`cutting every connection, then refusing them, for ${options.cutSeconds} s`);
+        await proxy.setMode('cut');
+        await sleep((options.cutSeconds * 1000) / 2);
+        await proxy.setMode('refuse');
+        await sleep((options.cutSeconds * 1000) / 2);
+        await proxy.setMode('forward');
+        faultWindows.push([t, performance.now() + 5000]);
+      }
       if (options.blackHoleSeconds && proxy) {
         await at(0.8);
         const t = performance.now();
@@ -380,7 +386,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       }
     })();
 
-    await Promise.all([...inspectorLoops, faults]);
+    await Promise.all([...inspectorLoops, faults, networkFaults]);
     const seconds = (performance.now() - started) / 1000;
     // Settle: let the last saves' panel pushes arrive.
     await sleep(3000);
