@@ -47,14 +47,23 @@ test.describe('autosave when a save fails', () => {
   // page.route does not see requests a service worker answers (Playwright docs, "Network"): keep it out.
   test.use({ serviceWorkers: 'block' });
 
-  for (const { name, failFirst } of [
+  // A server fault is an error ("Not saved — retrying"); a lost connection is not: the change is
+  // safe on the device (issue 20), so the status says so, with the count.
+  for (const { name, failFirst, kind, says } of [
     {
       name: 'the server answers 500',
       failFirst: (route: Route) => route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }),
+      kind: 'retrying',
+      says: /^Not saved — retrying/,
     },
-    { name: 'the connection drops', failFirst: (route: Route) => route.abort('connectionreset') },
+    {
+      name: 'the connection drops',
+      failFirst: (route: Route) => route.abort('connectionreset'),
+      kind: 'offline',
+      says: /^Offline — 1 change kept on this device$/,
+    },
   ]) {
-    test(`${name}: the status says "Not saved — retrying" until the retry gets through, then "saved", and the answer is kept`, async ({
+    test(`${name}: the status says "${kind === 'offline' ? 'Offline — 1 change kept' : 'Not saved — retrying'}" until the retry gets through, then "saved", and the answer is kept`, async ({
       page,
     }) => {
       const world = await createWorld({ framework: '2021', cases: COURT_CASE });
@@ -70,8 +79,8 @@ test.describe('autosave when a save fails', () => {
       // The failed attempt is reported, and the retry (after a second's back-off) is held back:
       // the status must not claim the answer is saved while nothing is in the database.
       await interception.isRetryHeld;
-      await expect(status).toHaveAttribute('data-kind', 'retrying');
-      await expect(status).toHaveText(/^Not saved — retrying/);
+      await expect(status).toHaveAttribute('data-kind', kind);
+      await expect(status).toHaveText(says);
       expect(await answersOf(kase.id)).toEqual([]);
       await expectNoAxeViolations(page);
 

@@ -32,21 +32,34 @@ function ownerOf(html) {
   return match ? match[1] : null;
 }
 
+// Styled like Casemark's pages (GOV.UK colours and type), inline: nothing else may load offline.
+const OFFLINE_STYLE =
+  'body{margin:0;font-family:Arial,sans-serif;font-size:19px;line-height:1.32;color:#0b0c0c;background:#fff}' +
+  'header{background:#0b0c0c;border-bottom:8px solid #1d70b8;color:#fff;padding:12px 16px;font-size:24px;font-weight:700}' +
+  'main{max-width:960px;margin:0 auto;padding:32px 16px}h1{font-size:36px;margin:0 0 20px}p{margin:0 0 20px;max-width:40em}' +
+  'a{color:#1d70b8;text-decoration:underline}a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0 4px #0b0c0c}';
+
 function offlinePage() {
   return new Response(
-    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>You are offline – Casemark</title></head>' +
-      '<body><main><h1>You are offline</h1><p>This page has not been kept on this device for you. The cases ' +
+    '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+      '<title>You are offline – Casemark</title><style>' +
+      OFFLINE_STYLE +
+      '</style></head><body><header>Casemark</header><main><h1>You are offline</h1><p>This page has not been kept on this device for you. The cases ' +
       'allocated to you are kept when you open their inspection while online, and any page once you have opened ' +
-      'it online. Changes you made are kept on this device and sent when the connection is back.</p></main></body></html>',
+      'it online. Changes you made are kept on this device and sent when the connection is back.</p>' +
+      '<p><a href="/">Go back to your inspections and cases</a></p></main></body></html>',
     { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   );
 }
+
+/** A page the network has not answered in this long is served from the device (guest Wi-Fi goes silent). */
+const PAGE_TIMEOUT_MS = 8000;
 
 async function networkFirstPage(request) {
   const url = new URL(request.url);
   const key = url.origin + url.pathname; // one copy per page, whatever the query
   try {
-    const response = await fetch(request);
+    const response = await fetch(request, { signal: AbortSignal.timeout(PAGE_TIMEOUT_MS) });
     const isKept = url.pathname === '/' || (url.pathname.startsWith('/inspections/') && CACHED_PATHS.test(url.pathname));
     if (response.ok && !response.redirected && isKept) {
       const copy = response.clone();

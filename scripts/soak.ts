@@ -1,8 +1,11 @@
 /**
  * npm run soak -- --inspectors 20 --minutes 5 — the fieldwork week under faults (scripts/lib/soak.ts):
- * a database outage of 10 s, one app server kill and restart, and cut requests, then the checks.
+ * a database outage of 10 s, one app server kill and restart, cut requests, and through a TCP proxy
+ * every connection cut (then refused) for 10 s and black-holed for 15 s, and the lead signed in on
+ * two inspectors' devices for a while (issue 20), then the checks.
  * `--capacity [--levels 20,50,100]` finds how many inspectors one app server carries (scripts/soak-capacity.ts).
- * Options: --inspectors N, --minutes M, --pairs P, --outage S (0: none), --no-restart, --aborts A.
+ * Options: --inspectors N, --minutes M, --pairs P, --outage S (0: none), --no-restart, --aborts A,
+ * --cut S, --black-hole S (0: none), --swaps D (devices the lead signs in on).
  * Exits non-zero when any check fails.
  */
 import { formatSoak, runSoak } from './lib/soak';
@@ -38,6 +41,9 @@ async function main() {
     databaseOutageSeconds: option('outage', 10),
     appRestart: !process.argv.includes('--no-restart'),
     aborts: option('aborts', 5),
+    cutSeconds: option('cut', 10),
+    blackHoleSeconds: option('black-hole', 15),
+    sessionSwaps: option('swaps', 2),
   });
   process.stdout.write(`${formatSoak(result)}\n`);
   process.stdout.write(`${JSON.stringify(result.figures)}\n`);

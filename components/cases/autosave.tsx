@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeSyncState } from '@/lib/offline/replay-plan';
-import { at } from '@/lib/must';
+import { onReachabilityChange, retryDelay } from '@/lib/offline/connectivity';
+import { describeConflicts } from '@/lib/offline/answer-conflict';
 
 type AutosaveStatus =
   | { kind: 'idle' }
@@ -21,17 +22,18 @@ export type AttemptOutcome =
   /** Refused (invalid, forbidden, signed out, a conflict): show the message, keep it unsaved. */
   | { kind: 'failed'; message: string };
 
-const BACKOFF_MS = [1000, 2000, 4000, 8000, 15000];
-/** Waits out the back-off, or less: a connection coming back is the moment to try again. */
+/** Waits out the back-off, or less: a connection coming back (by any route) is the moment to try again. */
 function waitToRetry(ms: number): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
       window.removeEventListener('online', done);
+      stopListening();
       resolve();
     };
     const timer = setTimeout(done, ms);
     window.addEventListener('online', done);
+    const stopListening = onReachabilityChange((isBack) => isBack && done());
   });
 }
 
@@ -41,17 +43,22 @@ const LEAVE_WARNING = 'You have changes that are not saved. Leave this page anyw
  * Saves changes one at a time per key (so each save is made on the version the previous one
  * returned), retries failures with back-off until they succeed, and keeps count of everything
  * not yet safely saved — changes queued or in flight, typed but not yet sent, refused — so that
- * the status never says "Saved" over them and leaving the page (by the browser or by a link
- * inside the app) asks first. Status reads "Saving…", "Saved at 10:42" or "Not saved — …".
+ * the status never says "Saved" over them, and leaving the page (by the browser or by a link
+ * inside the app) asks first about any that are not kept on this device (`isKeptOnDevice`). Status reads "Saving…", "Saved at 10:42" or "Not saved — …".
  */
-export function useAutosave() {
+export function useAutosave({ isKeptOnDevice = () => false }: { isKeptOnDevice?: () => boolean } = {}) {
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle' });
   const queues = useRef(new Map<string, Promise<void>>());
   const pending = useRef(0);
   const dirty = useRef(new Map<string, string | null>());
   const failed = useRef(new Map<string, string>());
 
-  const hasUnsaved = useCallback(() => pending.current > 0 || dirty.current.size > 0 || failed.current.size > 0, []);
+  // What leaving the page would lose: typing not yet recorded, and — only without the on-device
+  // outbox — changes queued, in flight or refused. Kept on the device, they are not lost (issue 20).
+  const hasUnsaved = useCallback(
+    () => dirty.current.size > 0 || (!isKeptOnDevice() && (pending.current > 0 || failed.current.size > 0)),
+    [isKeptOnDevice],
+  );
 
   /** The status once nothing is in flight: the first refusal or unfinished change, else saved. */
   const settle = useCallback(() => {
@@ -127,7 +134,7 @@ export function useAutosave() {
           }
           if (outcome.kind !== 'retry') break;
           setStatus({ kind: 'retrying', message: outcome.message });
-          await waitToRetry(at(BACKOFF_MS, Math.min(tries, BACKOFF_MS.length - 1)));
+          await waitToRetry(retryDelay(tries));
         }
       });
       queues.current.set(key, run);
@@ -151,11 +158,23 @@ export function useAutosave() {
  * The status line. With `sync` (the form's outbox) it says what is true off the network too:
  * "Offline — 3 changes kept on this device", "Sending 3 changes…", "All changes saved at 10:42".
  */
-export function AutosaveStatusText({ status, sync }: { status: AutosaveStatus; sync?: { kept: number; isOnline: boolean } }) {
+export function AutosaveStatusText({
+  status,
+  sync,
+  conflictKeys = [],
+}: {
+  status: AutosaveStatus;
+  /** The case's changes on the device (`kept`, the count shown) and whether this form has any of them waiting (`ownKept`). */
+  sync?: { kept: number; ownKept?: number; isOnline: boolean };
+  /** Every conflict waiting on the page, named in the status (not only the first). */
+  conflictKeys?: readonly string[];
+}) {
   const isRefused = status.kind === 'failed' || status.kind === 'unsaved';
   const kept = sync?.kept ?? 0;
   const isOffline = !!sync && !sync.isOnline && kept > 0 && !isRefused;
-  const isSending = !!sync && sync.isOnline && kept > 0 && (status.kind === 'saving' || status.kind === 'idle');
+  // Another page's change held on the device (a conflict waiting there) is not this form sending.
+  const isSending =
+    !!sync && sync.isOnline && kept > 0 && (sync.ownKept ?? kept) > 0 && (status.kind === 'saving' || status.kind === 'idle');
   const clock = (at: Date) => at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
   const text = isOffline
     ? describeSyncState({ kind: 'offline', kept })
@@ -170,7 +189,7 @@ export function AutosaveStatusText({ status, sync }: { status: AutosaveStatus; s
           : status.kind === 'retrying' || status.kind === 'unsaved'
             ? status.message
             : status.kind === 'failed'
-              ? `Not saved — ${status.message}`
+              ? `Not saved — ${conflictKeys.length ? describeConflicts(conflictKeys) : status.message}`
               : 'Changes are saved as you go';
   const kind = isOffline ? 'offline' : isSending ? 'saving' : status.kind;
   const isProblem = !isOffline && (status.kind === 'retrying' || status.kind === 'failed' || status.kind === 'unsaved');

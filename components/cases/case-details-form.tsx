@@ -6,7 +6,9 @@ import { Radios } from '@/components/ui/radios';
 import { postCaseDetails } from '@/lib/marking/save-client';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { useOutbox } from './use-outbox';
+import { useConflicts } from './use-conflicts';
 import { planReplay } from '@/lib/offline/replay-plan';
+import { isOutboxAvailable } from '@/lib/offline/outbox';
 
 const OUTBOX_KEYS = ['case'];
 
@@ -50,18 +52,20 @@ export function CaseDetailsForm({
   initialVersion: number;
   isEditable: boolean;
 }) {
-  const { status, enqueue, markDirty, clearDirty } = useAutosave();
+  const { status, enqueue, markDirty, clearDirty } = useAutosave({ isKeptOnDevice: isOutboxAvailable });
   const outbox = useOutbox({ userId, inspectionId, caseId, keys: OUTBOX_KEYS });
   const [details, setDetails] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  // Someone else's details, when they changed them since this page loaded, and my unsaved change.
-  const [conflict, setConflict] = useState<{
+  // Someone else's details, when they changed them since this page loaded, and my unsaved change:
+  // kept in the page's one conflict state (components/cases/use-conflicts.ts), under 'case'.
+  const conflicts = useConflicts<{
     theirs: Details & { version: number };
     mine: Partial<Details>;
     seqs: number[];
     changedBy: string | null;
     changedAt: string | null;
-  } | null>(null);
+  }>();
+  const conflict = conflicts.conflicts.case ?? null;
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -73,7 +77,7 @@ export function CaseDetailsForm({
       'case',
       async (): Promise<AttemptOutcome> => {
         const mySeqs = await recorded;
-        const response = await postCaseDetails(inspectionId, { caseId, baseVersion: version.current, ...patch });
+        const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion: version.current, ...patch });
         if (!response.ok) {
           if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
           if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);
@@ -90,7 +94,7 @@ export function CaseDetailsForm({
           }
           // Nothing of mine is discarded: both are shown and the inspector chooses.
           const { changedBy, changedAt } = response.data;
-          setConflict({ theirs, mine: patch, seqs: mySeqs, changedBy, changedAt });
+          conflicts.open('case', { theirs, mine: patch, seqs: mySeqs, changedBy, changedAt });
           return { kind: 'failed', message: 'someone else changed the case details (see below)' };
         }
         version.current = response.data.details.version;
@@ -103,19 +107,18 @@ export function CaseDetailsForm({
   }
 
   function keepMine() {
-    if (!conflict) return;
-    version.current = conflict.theirs.version;
-    const mine = { ...conflict.mine };
-    setConflict(null);
-    save(mine, conflict.seqs);
+    const closed = conflicts.close('case');
+    if (!closed) return;
+    version.current = closed.theirs.version;
+    save({ ...closed.mine }, closed.seqs);
   }
 
   function takeTheirs() {
-    if (!conflict) return;
-    version.current = conflict.theirs.version;
-    const { version: _version, ...theirs } = conflict.theirs;
+    const closed = conflicts.close('case');
+    if (!closed) return;
+    version.current = closed.theirs.version;
+    const { version: _version, ...theirs } = closed.theirs;
     setDetails(theirs);
-    setConflict(null);
     clearDirty('case');
     void outbox.drop('case');
   }
@@ -151,7 +154,7 @@ export function CaseDetailsForm({
       <h2 id="case-level-heading" className="mb-3 text-2xl font-bold">
         About this case
       </h2>
-      <AutosaveStatusText status={status} sync={{ kept: outbox.kept, isOnline: outbox.isOnline }} />
+      <AutosaveStatusText status={status} sync={{ kept: outbox.kept, ownKept: outbox.ownKept, isOnline: outbox.isOnline }} />
       {error ? (
         <p role="alert" className="my-2 border-l-4 border-govuk-error pl-3 font-bold text-govuk-error">
           {error}

@@ -9,7 +9,10 @@ import { postAnswer } from '@/lib/marking/save-client';
 import { AutosaveStatusText, useAutosave, type AttemptOutcome } from './autosave';
 import { LiveFigures } from './live-figures';
 import { useOutbox } from './use-outbox';
-import { isAlreadySaved, planReplay } from '@/lib/offline/replay-plan';
+import { planReplay } from '@/lib/offline/replay-plan';
+import { differingFields, keepMineChanges, type AnswerField, type AnswerFields } from '@/lib/offline/answer-conflict';
+import { useConflicts } from './use-conflicts';
+import { isOutboxAvailable } from '@/lib/offline/outbox';
 import { questionAnchor, type AnswerState, type Counts, type QuestionView } from '@/lib/marking/view-types';
 
 const VALUE_OPTIONS = (['yes', 'no', 'na'] as const).map((v) => ({ value: v, label: ANSWER_LABELS[v] }));
@@ -20,11 +23,25 @@ type Change = { field: 'value'; value: AnswerValue; naReason?: string } | { fiel
 /** A change with the outbox entries it settles once the server has it. */
 type HeldChange = Change & { seqs?: number[] };
 
+/**
+ * Someone else's newer answer met by a save. The unit is the whole answer (issue 20): mine is the
+ * answer as the page shows it (value, reason, note), set beside theirs field by field.
+ */
 interface Conflict {
-  /** My changes to this question since the conflict, in order; re-sent by "Keep mine". */
-  mine: HeldChange[];
   theirs: AnswerState;
+  /** The outbox entries of my changes held since: settled by "Keep mine", dropped by "Take theirs". */
+  heldSeqs: number[];
+  /** Whether my change waited for the connection (their change came while I was offline). */
+  wasOffline: boolean;
 }
+
+const EMPTY_ANSWER: AnswerState = { value: null, naReason: null, note: null, version: 0 };
+const fieldsOf = (a: AnswerState | undefined): AnswerFields => ({
+  value: a?.value ?? null,
+  naReason: a?.naReason ?? null,
+  note: a?.note ?? null,
+});
+const FIELD_LABELS: Record<AnswerField, string> = { value: 'Answer', naReason: 'Not applicable reason', note: 'Note' };
 
 export function StandardForm({
   userId,
@@ -47,19 +64,24 @@ export function StandardForm({
   isEditable: boolean;
   readOnlyReason?: string;
 }) {
-  const { status, enqueue, markDirty, clearDirty } = useAutosave();
+  const { status, enqueue, markDirty, clearDirty } = useAutosave({ isKeptOnDevice: isOutboxAvailable });
   const questionIds = useMemo(() => questions.flatMap((q) => [q.id, ...q.prompts.map((p) => p.id)]), [questions]);
   const outbox = useOutbox({ userId, inspectionId, caseId, keys: questionIds });
   const [answers, setAnswers] = useState(initialAnswers);
   const [counts, setCounts] = useState<Record<string, Counts> | null>(initialCounts);
-  const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
+  const conflicts = useConflicts<Conflict>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   // "Another reason" chosen for a not-applicable key question, with the text being typed.
   const [otherReasons, setOtherReasons] = useState<Record<string, string>>({});
   // The version each question's next save is based on: updated synchronously after each save.
   const versions = useRef<Record<string, number>>(Object.fromEntries(Object.entries(initialAnswers).map(([id, a]) => [id, a.version])));
-  // Questions in conflict: their later changes are held, not sent on a stale version.
-  const conflicted = useRef(new Set<string>());
+  // What the page shows, for saves in flight to compare with someone else's answer.
+  const shown = useRef(answers);
+  useEffect(() => {
+    shown.current = answers;
+  }, [answers]);
+  // Questions whose changes have waited for the connection (kept on the device, or replayed from it).
+  const offlineKeys = useRef(new Set<string>());
   const noteTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   const latestNotes = useRef<Record<string, string>>({});
 
@@ -74,18 +96,22 @@ export function StandardForm({
         questionId,
         async (): Promise<AttemptOutcome> => {
           const mySeqs = await recorded;
-          const held: HeldChange = { ...plain, seqs: mySeqs };
-          if (conflicted.current.has(questionId)) {
-            setConflicts((c) => (c[questionId] ? { ...c, [questionId]: { ...c[questionId], mine: [...c[questionId].mine, held] } } : c));
+          // A question in conflict holds later changes (the box shows them as mine), never sends them on a stale version.
+          if (conflicts.isOpen(questionId)) {
+            conflicts.update(questionId, (c) => ({ ...c, heldSeqs: [...c.heldSeqs, ...mySeqs] }));
             return { kind: 'failed', message: `resolve the conflict on ${questionId} first` };
           }
           const baseVersion = versions.current[questionId] ?? 0;
           const response = await postAnswer(
             inspectionId,
+            userId,
             change.field === 'value'
               ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
               : { field: 'note', caseId, questionId, note: change.note, baseVersion },
-          );
+          ).catch((error: unknown) => {
+            offlineKeys.current.add(questionId);
+            throw error;
+          });
           if (!response.ok) {
             if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
             // Input the server will never take is not kept; anything else (signed out, the case
@@ -96,17 +122,21 @@ export function StandardForm({
           }
           const result = response.data;
           if (result.status === 'conflict') {
-            // Sent before, but the reply was lost (the tab closed, the connection dropped): not a conflict.
-            if (isAlreadySaved(plain, result.theirs)) {
+            // The server already holds the whole answer the page shows (my reply was lost, or we agree): not a conflict.
+            if (differingFields(fieldsOf(shown.current[questionId]), result.theirs).length === 0) {
               versions.current[questionId] = result.theirs.version;
               await outbox.confirm(questionId, mySeqs, result.theirs.version);
               return { kind: 'done' };
             }
-            conflicted.current.add(questionId);
-            setConflicts((c) => ({ ...c, [questionId]: { mine: [held], theirs: { ...result.theirs } } }));
+            conflicts.open(questionId, {
+              theirs: { ...result.theirs },
+              heldSeqs: mySeqs,
+              wasOffline: offlineKeys.current.has(questionId),
+            });
             return { kind: 'failed', message: `someone else changed ${questionId} (see below)` };
           }
           versions.current[questionId] = result.answer.version;
+          offlineKeys.current.delete(questionId);
           await outbox.confirm(questionId, mySeqs, result.answer.version);
           setErrors((e) => {
             const { [questionId]: _, ...rest } = e;
@@ -125,7 +155,7 @@ export function StandardForm({
         dirtyKey,
       );
     },
-    [inspectionId, caseId, enqueue, outbox],
+    [userId, inspectionId, caseId, enqueue, outbox, conflicts],
   );
 
   // Changes left on this device by an earlier visit (a closed tab, a reload, no connection): shown
@@ -138,6 +168,7 @@ export function StandardForm({
     void outbox.pending().then((entries) => {
       for (const plan of planReplay(entries)) {
         versions.current[plan.key] = plan.baseVersion;
+        offlineKeys.current.add(plan.key);
         for (const send of plan.sends) {
           const change = send.change;
           if (change.field === 'details') continue;
@@ -198,57 +229,59 @@ export function StandardForm({
     requestAnimationFrame(() => document.getElementById(`${questionAnchor(questionId)}-value`)?.focus());
   }
 
+  /** "Keep mine": sends exactly the answer the box showed as mine, on the version it showed as theirs. */
   function keepMine(questionId: string) {
-    const conflict = conflicts[questionId];
+    const conflict = conflicts.close(questionId);
     if (!conflict) return;
+    const mine = fieldsOf(shown.current[questionId]);
     versions.current[questionId] = conflict.theirs.version;
-    conflicted.current.delete(questionId);
-    setConflicts(({ [questionId]: _, ...rest }) => rest);
-    for (const change of conflict.mine) void save(questionId, change, undefined, change.seqs);
+    setAnswers((a) => ({ ...a, [questionId]: { ...(a[questionId] ?? EMPTY_ANSWER), version: conflict.theirs.version } }));
+    clearDirty(questionId);
+    for (const change of keepMineChanges(mine, conflict.theirs)) void save(questionId, change);
+    // The held entries are replaced by the changes just recorded.
+    void outbox.confirm(questionId, conflict.heldSeqs, conflict.theirs.version);
     focusQuestion(questionId);
   }
 
+  /** "Take theirs": the page shows their answer, and my waiting changes to it are dropped. */
   function takeTheirs(questionId: string) {
-    const conflict = conflicts[questionId];
+    const conflict = conflicts.close(questionId);
     if (!conflict) return;
     versions.current[questionId] = conflict.theirs.version;
-    conflicted.current.delete(questionId);
+    clearTimeout(noteTimers.current[questionId]);
+    delete noteTimers.current[questionId];
+    delete latestNotes.current[questionId];
     setAnswers((a) => ({ ...a, [questionId]: { ...conflict.theirs } }));
-    setConflicts(({ [questionId]: _, ...rest }) => rest);
     setOtherReasons(({ [questionId]: _, ...rest }) => rest);
     clearDirty(questionId);
     clearDirty(`${questionId}:value`);
+    clearDirty(`${questionId}:note`);
     void outbox.drop(questionId);
     focusQuestion(questionId);
   }
 
-  const describeChange = (change: Change | AnswerState, field: 'value' | 'note') => {
-    if (field === 'note') return ('note' in change && change.note) || '(no note)';
-    const value = 'value' in change ? change.value : null;
-    if (!value) return '(no answer)';
-    const reason = 'naReason' in change && change.naReason ? ` — ${change.naReason}` : '';
-    return `${ANSWER_LABELS[value]}${reason}`;
+  const describeField = (field: AnswerField, answer: AnswerFields) => {
+    if (field === 'note') return answer.note || '(no note)';
+    if (field === 'naReason') return (answer.value === 'na' && answer.naReason) || '(no reason)';
+    return answer.value ? ANSWER_LABELS[answer.value] : '(no answer)';
   };
 
   function renderConflict(questionId: string) {
-    const conflict = conflicts[questionId];
+    const conflict = conflicts.conflicts[questionId];
     if (!conflict) return null;
-    const latest = conflict.mine.at(-1);
-    if (!latest) return null;
-    const field = latest.field;
+    const mine = fieldsOf(answers[questionId]);
     return (
       <ConflictPanel
         testId={`conflict-${questionId}`}
-        title={field === 'note' ? 'this note' : 'this answer'}
+        title="this answer"
+        since={conflict.wasOffline ? 'while you were offline' : undefined}
         changedBy={conflict.theirs.updatedByName}
         changedAt={conflict.theirs.updatedAt}
-        rows={[
-          {
-            label: field === 'note' ? 'Note' : 'Answer',
-            mine: describeChange(latest, field),
-            theirs: describeChange(conflict.theirs, field),
-          },
-        ]}
+        rows={differingFields(mine, conflict.theirs).map((field) => ({
+          label: FIELD_LABELS[field],
+          mine: describeField(field, mine),
+          theirs: describeField(field, conflict.theirs),
+        }))}
         buttonSuffix={`for ${questionId}`}
         onKeepMine={() => keepMine(questionId)}
         onTakeTheirs={() => takeTheirs(questionId)}
@@ -406,7 +439,11 @@ export function StandardForm({
     <div className="lg:grid lg:grid-cols-[1fr_18rem] lg:gap-8">
       <div>
         <div className="sticky top-0 z-10 mb-4 bg-white py-2">
-          <AutosaveStatusText status={status} sync={{ kept: outbox.kept, isOnline: outbox.isOnline }} />
+          <AutosaveStatusText
+            status={status}
+            sync={{ kept: outbox.kept, ownKept: outbox.ownKept, isOnline: outbox.isOnline }}
+            conflictKeys={questionIds.filter((id) => id in conflicts.conflicts)}
+          />
           {!isEditable && readOnlyReason ? <p className="mt-2 font-bold">{readOnlyReason}</p> : null}
         </div>
         {questions.map((question) => (

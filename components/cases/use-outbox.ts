@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { addToOutbox, confirmSent, dropKey, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
-import type { OutboxChange, OutboxEntry } from '@/lib/offline/replay-plan';
+import { countPendingChanges, type OutboxChange, type OutboxEntry } from '@/lib/offline/replay-plan';
+import { isReachable, onReachabilityChange } from '@/lib/offline/connectivity';
 import { markCaseChanged } from '@/components/offline/offline-cases-sync';
 
 /** Keys ("caseId|questionId") a mounted marking form sends itself: the background sender skips them. */
@@ -13,23 +14,31 @@ export function announceOutboxChange() {
   window.dispatchEvent(new Event(OUTBOX_CHANGED));
 }
 
+/**
+ * Whether the server can be reached: the browser's own idea (`navigator.onLine`) and what the
+ * last save found (lib/offline/connectivity.ts) — guest Wi-Fi leaves the first true while
+ * nothing gets through (issue 20).
+ */
 export function useOnline(): boolean {
   const [isOnline, setOnline] = useState(true);
   useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
+    const update = () => setOnline(navigator.onLine && isReachable());
     update();
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
+    const stop = onReachabilityChange(update);
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
+      stop();
     };
   }, []);
   return isOnline;
 }
 
 /**
- * The outbox as one marking form sees it: its own keys of one case, for the signed-in user.
+ * The outbox as one marking form sees it: its own keys of one case, for the signed-in user (and
+ * `kept`, the number of the case's changes waiting on this device; `ownKept`, this form's).
  * Every change is recorded before it is sent; `confirm` removes it once the server has it.
  * Without IndexedDB (a private window that refuses it) the form still saves, as before.
  */
@@ -45,6 +54,7 @@ export function useOutbox({
   keys: readonly string[];
 }) {
   const [kept, setKept] = useState(0);
+  const [ownKept, setOwnKept] = useState(0);
   const isOnline = useOnline();
   const keySet = useMemo(() => new Set(keys), [keys]);
 
@@ -57,7 +67,13 @@ export function useOutbox({
     }
   }, [userId, caseId, keySet]);
 
-  const refresh = useCallback(async () => setKept((await pending()).length), [pending]);
+  // The whole case's waiting changes, counted as the case list and check your answers count them.
+  const refresh = useCallback(async () => {
+    if (!isOutboxAvailable()) return;
+    const entries = await listOutbox(userId, caseId).catch(() => []);
+    setKept(countPendingChanges(entries));
+    setOwnKept(entries.filter((e) => keySet.has(e.key)).length);
+  }, [userId, caseId, keySet]);
 
   useEffect(() => {
     for (const key of keySet) claimedKeys.add(`${caseId}|${key}`);
@@ -103,5 +119,5 @@ export function useOutbox({
     [userId, caseId],
   );
 
-  return { kept, isOnline, pending, record, confirm, drop };
+  return { kept, ownKept, isOnline, pending, record, confirm, drop };
 }

@@ -20,6 +20,7 @@ interface ConflictRow {
  */
 export function ConflictPanel({
   title,
+  since = 'since you opened the page',
   changedBy,
   changedAt,
   rows,
@@ -36,6 +37,8 @@ export function ConflictPanel({
 }: {
   /** What changed, e.g. "this answer", "these details", "the panel decision on 2.1". */
   title: string;
+  /** When the other change came, in words: "since you opened the page" unless told ("while you were offline"). */
+  since?: string;
   /** The other person's name; "Someone else" when unknown. */
   changedBy?: string | null;
   /** When they changed it (ISO); left out when unknown. */
@@ -80,7 +83,8 @@ export function ConflictPanel({
           </span>
           <span>
             <span className="sr-only">Warning: </span>
-            {who} changed {title} since you opened the page{when ? ` (${when})` : ''}
+            {who} changed {title} {since}
+            {when ? ` (${when})` : ''}
           </span>
         </Heading>
         {explanation ? <p className="mb-3">{explanation}</p> : null}

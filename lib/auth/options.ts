@@ -9,7 +9,7 @@ import { socketAddress } from '@/lib/net/socket-address';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, issueDeviceCookie, verifyDeviceCookie } from './device-cookie';
 import { matchOidcUser } from './oidc';
 import { safeCallbackUrl } from './safe-callback';
-import { findLiveSession, startSession } from './sessions';
+import { endSession, findLiveSession, startSession } from './sessions';
 import { attemptSignIn } from './sign-in';
 import { clientAddress } from './throttle';
 
@@ -90,6 +90,14 @@ export function getAuthOptions(): NextAuthOptions {
           ]
         : []),
     ],
+    // next-auth's own sign-out (GET/POST /api/auth/signout, and `signOut()` from next-auth/react,
+    // which the Sign out button uses) deletes the cookie; this ends the server-side session too,
+    // so a copied cookie opens nothing afterwards (issue 20).
+    events: {
+      async signOut({ token }) {
+        await endSession(prisma, (token as { sid?: unknown } | null)?.sid, 'sign_out');
+      },
+    },
     callbacks: {
       // Only ever to a page of this site, and never a throw on a URL that does not parse (next-auth's own would: issue 21).
       redirect({ url, baseUrl }) {

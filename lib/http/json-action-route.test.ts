@@ -68,6 +68,20 @@ describe('runJsonAction', () => {
     expect(body).not.toHaveBeenCalled();
   });
 
+  it('refuses a change whose ownerId is not the session user, before running the body (issue 20)', async () => {
+    expect(await run(post('{"field":"value","ownerId":"u2"}'))).toMatchObject({
+      status: 409,
+      json: { ok: false, code: 'conflict', reason: 'not_owner' },
+    });
+    expect(body).not.toHaveBeenCalled();
+    // The owner's own change runs, without the ownerId.
+    expect(await run(post('{"field":"value","ownerId":"u1"}'))).toMatchObject({
+      status: 200,
+      json: { ok: true, data: { got: { field: 'value', caseId: 'c' } } },
+    });
+    expect(body.mock.calls[0]?.[1]).not.toHaveProperty('ownerId');
+  });
+
   it('gives each expected failure its status, and an unexpected one a 500 that says nothing of it', async () => {
     for (const [code, status] of [
       ['invalid', 400],

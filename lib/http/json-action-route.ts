@@ -55,6 +55,24 @@ export function refuseUnlessSameOriginJson(
   return null;
 }
 
+/**
+ * A change queued on a device carries the id of the user who made it (`ownerId`, issue 20): sent
+ * while someone else is signed in on that browser, it would be saved as theirs. It is refused
+ * before anything is read or written — 409, code `conflict`, reason `not_owner` — and the device
+ * keeps it for its owner. A body without `ownerId` (a script, an older page) is the session's.
+ */
+function refuseNotOwner(): Response {
+  return Response.json(
+    {
+      ok: false,
+      code: 'conflict',
+      reason: 'not_owner',
+      message: 'This change was made by someone who is no longer signed in on this browser, so it was not saved.',
+    },
+    { status: 409, headers: JSON_HEADERS },
+  );
+}
+
 /** The body as a JSON object with the address's ids in it, or why it is refused. */
 async function readJsonObject(
   request: Request,
@@ -76,7 +94,8 @@ async function readJsonObject(
  * Runs `body` for a same-origin JSON post, as `runAction` runs a server action: who is asking is
  * checked before the body is read (401 when signed out, whatever was sent), then `body`
  * authorises against the resource and parses its input. `pathIds` (the ids in the URL) are
- * merged into the input; a body naming a different one is refused rather than overridden.
+ * merged into the input; a body naming a different one is refused rather than overridden, and so
+ * is a body whose `ownerId` is not the session's user.
  */
 export async function runJsonAction<T>(
   request: Request,
@@ -88,9 +107,16 @@ export async function runJsonAction<T>(
   let unreadable: Response | null = null;
   const response = await runAction(async (user) => {
     const read = await readJsonObject(request, pathIds);
-    if (read.ok) return body(user, read.fields);
-    unreadable = refuse(read.status, 'invalid', read.message);
-    return null;
+    if (!read.ok) {
+      unreadable = refuse(read.status, 'invalid', read.message);
+      return null;
+    }
+    const { ownerId, ...fields } = read.fields;
+    if (ownerId !== undefined && ownerId !== user.id) {
+      unreadable = refuseNotOwner();
+      return null;
+    }
+    return body(user, fields);
   });
   return unreadable ?? jsonActionResponse(response);
 }

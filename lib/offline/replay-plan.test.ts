@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countByCase, describeSyncState, isAlreadySaved, planReplay, syncState, type OutboxEntry } from './replay-plan';
+import { describePendingChanges } from './offline-cases';
+import {
+  countByCase,
+  countPendingChanges,
+  describeSyncState,
+  isAlreadySaved,
+  planReplay,
+  syncState,
+  type OutboxEntry,
+} from './replay-plan';
 
 let seq = 0;
 const entry = (key: string, change: OutboxEntry['change'], baseVersion = 1, caseId = 'c1'): OutboxEntry => ({
@@ -58,6 +67,20 @@ describe('countByCase', () => {
       entry('a', { field: 'note', note: '' }, 0, 'y'),
     ]);
     expect(Object.fromEntries(counts)).toEqual({ x: 2, y: 1 });
+  });
+
+  it('counts what will be sent, the same number check your answers lists (issue 20: 12 on the list, 11 on the check page)', () => {
+    const entries = [
+      entry('2.1.1', { field: 'note', note: 'Dr' }),
+      entry('2.1.1', { field: 'note', note: 'Draft' }),
+      entry('2.1.1', { field: 'value', value: 'no' }),
+      entry('2.1.1', { field: 'value', value: 'yes' }),
+      entry('case', { field: 'details', patch: { agreesWithRosh: true } }),
+      entry('case', { field: 'details', patch: { agreesWithRosh: false, agreesWithSafety: true } }),
+    ];
+    expect(countPendingChanges(entries)).toBe(4);
+    expect(describePendingChanges(planReplay(entries))).toHaveLength(4);
+    expect(countByCase(entries).get('c1')).toBe(4);
   });
 });
 

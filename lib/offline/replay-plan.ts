@@ -75,11 +75,24 @@ export function planReplay(entries: readonly OutboxEntry[]): KeyPlan[] {
   return [...plans.values()].map(({ key, baseVersion, sends }) => ({ key, baseVersion, sends }));
 }
 
-/** Cases with unsent changes and how many: the case list badge. */
+/**
+ * How many changes are waiting, as the inspector counts them (issue 20: one number on the case
+ * list, the case's pages and check your answers): what will be sent, one per answer's value, one
+ * per note however many times it was typed, and one per case-level item — the lines check your
+ * answers lists (lib/offline/offline-cases.ts `describePendingChanges`).
+ */
+export function countPendingChanges(entries: readonly OutboxEntry[]): number {
+  let count = 0;
+  for (const plan of planReplay(entries))
+    for (const { change } of plan.sends) count += change.field === 'details' ? Object.keys(change.patch).length : 1;
+  return count;
+}
+
+/** Cases with unsent changes and how many (`countPendingChanges` of each): the case list badge. */
 export function countByCase(entries: readonly OutboxEntry[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const e of entries) counts.set(e.caseId, (counts.get(e.caseId) ?? 0) + 1);
-  return counts;
+  const byCase = new Map<string, OutboxEntry[]>();
+  for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
+  return new Map([...byCase].map(([caseId, caseEntries]) => [caseId, countPendingChanges(caseEntries)]));
 }
 
 /** Whether a conflict's "theirs" already holds my change (it was saved but the reply never came). */

@@ -2,7 +2,13 @@
  * The soak (issue 11): simulated inspectors mark over HTTP against the production build while the
  * database stops and starts, the app server is killed and restarted and some requests are cut,
  * and three live panel streams listen. Then it checks that nothing acknowledged was lost or
- * silently overwritten and that the panel agrees with a recount from the database. Used by
+ * silently overwritten and that the panel agrees with a recount from the database.
+ *
+ * Issue 20: the inspectors reach the app through a TCP proxy (scripts/lib/tcp-proxy.ts) that
+ * cuts every connection and, later, black-holes them (accepts, never answers) for a while, as
+ * guest Wi-Fi does; every save gives up after SAVE_TIMEOUT_MS, as the page's do. Each save names
+ * its owner, some devices find another user's session under them for a while (the other person
+ * signed in on that browser), and no answer may end up saved under anyone but its owner. Used by
  * `npm run soak` (scripts/soak.ts) and, briefly, by tests/integration/soak.int.test.ts.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -19,8 +25,10 @@ import { freePort } from '@/lib/net/free-port';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { buildIfNeeded } from './build';
+import { startTcpProxy } from './tcp-proxy';
 import { postAnswerOverHttp, readPanelEvents, signIn, startNextServer, stopServer, summarise } from './http-client';
 import { at, must } from '@/lib/must';
+import { SAVE_TIMEOUT_MS } from '@/lib/offline/connectivity';
 
 /** Every seeded account's password. */
 export const SOAK_PASSWORD = 'soak-password-1';
@@ -39,6 +47,12 @@ interface SoakOptions {
   appRestart?: boolean;
   /** Requests cut mid-flight (fetch aborted) midway. */
   aborts?: number;
+  /** Every connection through the proxy cut, then refused, for this long midway (0: none). */
+  cutSeconds?: number;
+  /** Every connection through the proxy black-holed for this long midway (0: none). */
+  blackHoleSeconds?: number;
+  /** Devices that find the lead signed in on their browser for a while midway (0: none). */
+  sessionSwaps?: number;
   /** Pause between one inspector's saves, ms: [min, max], uniformly jittered. */
   paceMs?: [number, number];
   log?: (line: string) => void;
@@ -60,6 +74,10 @@ interface SoakFigures {
   conflictsShown: number;
   retries: number;
   aborted: number;
+  /** Saves that gave up on a silent connection. */
+  timedOut: number;
+  /** Saves refused because another user was signed in on the device. */
+  refusedNotOwner: number;
   panelEvents: number;
 }
 
@@ -85,6 +103,9 @@ interface Ack {
 interface Client {
   index: number;
   cookie: string;
+  /** The user whose changes this device makes, and their email (to sign in again). */
+  ownerId: string;
+  email: string;
   /** Answers this client marks: `${caseId}|${questionId}`. */
   keys: string[];
   /** What the page knows per answer: the version it was loaded or saved at, and where from. */
@@ -98,7 +119,12 @@ type Outcome = { kind: 'saved'; version: number } | { kind: 'conflict'; theirsVe
 
 /** Parses the save route's answer: the ActionResponse of saveAnswer, as JSON (lib/http/json-action-route.ts). */
 export function parseSaveResponse(status: number, text: string): Outcome {
-  let json: { ok?: unknown; code?: unknown; data?: { status?: unknown; answer?: { version?: unknown }; theirs?: { version?: unknown } } };
+  let json: {
+    ok?: unknown;
+    code?: unknown;
+    reason?: unknown;
+    data?: { status?: unknown; answer?: { version?: unknown }; theirs?: { version?: unknown } };
+  };
   try {
     json = JSON.parse(text) as typeof json;
   } catch {
@@ -109,6 +135,7 @@ export function parseSaveResponse(status: number, text: string): Outcome {
     if (saveStatus === 'saved' && typeof answer?.version === 'number') return { kind: 'saved', version: answer.version };
     if (saveStatus === 'conflict' && typeof theirs?.version === 'number') return { kind: 'conflict', theirsVersion: theirs.version };
   }
+  if (json.reason === 'not_owner') return { kind: 'failed', reason: 'not_owner' };
   return { kind: 'failed', reason: typeof json.code === 'string' ? json.code : `HTTP ${status}` };
 }
 
@@ -118,9 +145,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function signInPatiently(baseUrl: string, email: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await signIn(baseUrl, email, PASSWORD);
+      // A sign-in on a silent connection is given up too, as a person would.
+      return await Promise.race([
+        signIn(baseUrl, email, PASSWORD),
+        sleep(SAVE_TIMEOUT_MS).then(() => Promise.reject(new Error(`No answer to signing in as ${email}`))),
+      ]);
     } catch (error) {
-      if (attempt >= 4) throw error;
+      if (attempt >= 6) throw error;
       await sleep(1000 * attempt);
     }
   }
@@ -137,6 +168,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const dbOptions = { databaseDir: path.join(dir, 'postgres'), port: dbPort, database: 'soak' };
   let db: EmbeddedDatabase = await startEmbeddedPostgres(dbOptions);
   let app: ChildProcess | undefined;
+  let proxy: Awaited<ReturnType<typeof startTcpProxy>> | undefined;
   const secret = randomBytes(32).toString('base64url');
   const abortAll = new AbortController();
   try {
@@ -144,8 +176,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const world = await seedSoakWorld(db.url, options.inspectors, pairs);
     await buildIfNeeded();
     const port = await freePort();
-    const baseUrl = `http://localhost:${port}`;
     app = await startNextServer({ port, databaseUrl: db.appUrl, secret });
+    // The inspectors' network: everything they send goes through the proxy (the panel streams too).
+    proxy = await startTcpProxy({ target: { host: 'localhost', port } });
+    const baseUrl = `http://localhost:${proxy.port}`;
+    const appUrl = `http://localhost:${port}`;
     log(
       `app on ${baseUrl}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`,
     );
@@ -156,6 +191,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const account = at(world.accounts, i);
       clients.push({
         index: i,
+        ownerId: account.userId,
+        email: account.email,
         cookie: await signInPatiently(baseUrl, account.email),
         keys: account.keys,
         known: new Map(account.keys.map((k) => [k, { version: 1, from: 'load' as const, value: 'yes' as const }])),
@@ -172,7 +209,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       (async () => {
         while (!abortAll.signal.aborted) {
           try {
-            const response = await fetch(`${baseUrl}/inspections/${world.inspectionId}/panel/events`, {
+            // The lead watches from the office: the panel streams reach the app directly.
+            const response = await fetch(`${appUrl}/inspections/${world.inspectionId}/panel/events`, {
               headers: { Cookie: leadCookie, Accept: 'text/event-stream' },
               signal: abortAll.signal,
             });
@@ -193,6 +231,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let conflictsShown = 0;
     let retries = 0;
     let aborted = 0;
+    let timedOut = 0;
+    let refusedNotOwner = 0;
     let abortsLeft = 0;
     const faultWindows: [number, number][] = [];
     const started = performance.now();
@@ -204,26 +244,34 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const [caseId, questionId] = key.split('|');
       const controller = new AbortController();
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let isCut = false;
       if (abortsLeft > 0) {
         abortsLeft -= 1;
+        isCut = true;
         timer = setTimeout(() => controller.abort(), 2 + Math.random() * 8);
       }
+      // As the page: a save not answered in SAVE_TIMEOUT_MS is given up and tried again.
+      const timeout = setTimeout(() => controller.abort(), SAVE_TIMEOUT_MS);
       const t0 = performance.now();
       try {
         const response = await postAnswerOverHttp(baseUrl, {
           inspectionId: world.inspectionId,
           caseId: must(caseId, 'the case of a key'),
           cookie: client.cookie,
-          change: { field: 'value', questionId, value, baseVersion: base },
+          change: { field: 'value', questionId, value, baseVersion: base, ownerId: client.ownerId },
           signal: controller.signal,
         });
         const text = await response.text();
         return { ...parseSaveResponse(response.status, text), ms: performance.now() - t0 };
       } catch (error) {
-        if (controller.signal.aborted) aborted += 1;
+        if (controller.signal.aborted) {
+          if (isCut) aborted += 1;
+          else timedOut += 1;
+        }
         return { kind: 'failed', reason: String(error), ms: performance.now() - t0 };
       } finally {
         clearTimeout(timer);
+        clearTimeout(timeout);
       }
     };
 
@@ -256,6 +304,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           conflictsShown += 1;
           client.known.set(key, { version: outcome.theirsVersion, from: 'conflict', value });
           continue;
+        }
+        if (outcome.kind === 'failed' && outcome.reason === 'not_owner') {
+          // Refused, nothing written: the change stays with its owner, who signs in again.
+          refusedNotOwner += 1;
+          client.cookie = await signInPatiently(baseUrl, client.email).catch(() => client.cookie);
         }
         retries += 1;
         await sleep(backoff * (0.5 + Math.random()));
@@ -291,6 +344,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         log(`cutting ${options.aborts} requests mid-flight`);
         abortsLeft = options.aborts;
       }
+      if (options.sessionSwaps) {
+        await at(0.55);
+        log(`the lead signs in on ${options.sessionSwaps} inspectors' devices`);
+        for (const client of clients.slice(0, options.sessionSwaps)) client.cookie = leadCookie;
+      }
       if (options.appRestart) {
         await at(0.65);
         const t = performance.now();
@@ -302,7 +360,33 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       }
     })();
 
-    await Promise.all([...inspectorLoops, faults]);
+    // The network's faults, beside the server's (a cut may come during a database outage, as in the field).
+    const networkFaults = (async () => {
+      const at = (fraction: number) => sleep(Math.max(0, started + durationMs * fraction - performance.now()));
+      if (options.cutSeconds && proxy) {
+        // Over before the requests cut mid-flight at 50 %, so those still meet a live connection.
+        await at(0.38);
+        const t = performance.now();
+        log(`cutting every connection, then refusing them, for ${options.cutSeconds} s`);
+        await proxy.setMode('cut');
+        await sleep((options.cutSeconds * 1000) / 2);
+        await proxy.setMode('refuse');
+        await sleep((options.cutSeconds * 1000) / 2);
+        await proxy.setMode('forward');
+        faultWindows.push([t, performance.now() + 5000]);
+      }
+      if (options.blackHoleSeconds && proxy) {
+        await at(0.8);
+        const t = performance.now();
+        log(`black-holing every connection for ${options.blackHoleSeconds} s`);
+        await proxy.setMode('black-hole');
+        await sleep(options.blackHoleSeconds * 1000);
+        await proxy.setMode('forward');
+        faultWindows.push([t, performance.now() + SAVE_TIMEOUT_MS + 5000]);
+      }
+    })();
+
+    await Promise.all([...inspectorLoops, faults, networkFaults]);
     const seconds = (performance.now() - started) / 1000;
     // Settle: let the last saves' panel pushes arrive.
     await sleep(3000);
@@ -313,8 +397,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const owner = new pg.Client({ connectionString: db.url });
     await owner.connect();
     const rows = (
-      await owner.query<{ case_id: string; question_id: string; value: 'yes' | 'no'; version: number }>(
-        `SELECT case_id, question_id, value, version FROM answers WHERE inspection_id = $1`,
+      await owner.query<{ case_id: string; question_id: string; value: 'yes' | 'no'; version: number; updated_by_id: string }>(
+        `SELECT case_id, question_id, value, version, updated_by_id FROM answers WHERE inspection_id = $1`,
         [world.inspectionId],
       )
     ).rows;
@@ -334,6 +418,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       inDb,
       conflictsShown,
       clients: clients.map((c) => ({ pending: c.pending, shownSaved: c.shownSaved })),
+      ownerOf: new Map(world.accounts.flatMap((a) => a.keys.map((k) => [k, a.userId] as const))),
     });
 
     // The panel against a recount: one GROUP BY and the pure rating engine.
@@ -374,11 +459,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       conflictsShown,
       retries,
       aborted,
+      timedOut,
+      refusedNotOwner,
       panelEvents: panelEvents.reduce((n, e) => n + e.length, 0),
     };
     return { ok: checks.every((c) => c.ok), checks, figures };
   } finally {
     abortAll.abort();
+    await proxy?.close().catch(() => undefined);
     if (app) await stopServer(app).catch(() => undefined);
     await db.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
@@ -393,11 +481,13 @@ export type AckedSave = Pick<Ack, 'key' | 'client' | 'version' | 'base' | 'baseF
 
 export function checkSaves(input: {
   acks: AckedSave[];
-  inDb: Map<string, { value: string | null; version: number }>;
+  inDb: Map<string, { value: string | null; version: number; updated_by_id?: string }>;
   clients: { pending: number; shownSaved: Map<string, { value: string; version: number }> }[];
   conflictsShown: number;
+  /** Whose each answer is (the inspector it is allocated to): nobody else may have saved it. */
+  ownerOf?: Map<string, string>;
 }): SoakCheck[] {
-  const { acks, inDb, clients, conflictsShown } = input;
+  const { acks, inDb, clients, conflictsShown, ownerOf } = input;
   const checks: SoakCheck[] = [];
   // Lost: an acknowledged version absent, or present with another value.
   const byKey = new Map<string, AckedSave[]>();
@@ -439,6 +529,16 @@ export function checkSaves(input: {
       if (!row || row.version < shown.version || (row.version === shown.version && row.value !== shown.value)) shownWrong += 1;
     }
   }
+  // Saved under another user: a device's change recorded as someone else's (issue 20).
+  if (ownerOf) {
+    let underAnother = 0;
+    for (const [key, row] of inDb) {
+      const ownerId = ownerOf.get(key);
+      if (ownerId && row.updated_by_id !== undefined && row.updated_by_id !== ownerId) underAnother += 1;
+    }
+    checks.push({ name: 'saved under another user', ok: underAnother === 0, detail: `${underAnother}` });
+  }
+
   checks.push({
     name: 'shown "Saved" but not in the database',
     ok: shownWrong === 0 && unsent === 0,
@@ -455,7 +555,7 @@ export function formatSoak(result: SoakResult): string {
     ...result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
     `saves acknowledged: ${f.acknowledged} in ${f.seconds.toFixed(0)} s (${f.savesPerSecond.toFixed(1)}/s) by ${f.inspectors} inspectors`,
     `save p50 ${ms(f.save.p50)}, p95 ${ms(f.save.p95)}; panel lag p50 ${ms(f.panelLag.p50)}, p95 ${ms(f.panelLag.p95)} (${f.panelEvents} panel events)`,
-    `conflicts shown: ${f.conflictsShown}; retried requests: ${f.retries}; requests cut: ${f.aborted}`,
+    `conflicts shown: ${f.conflictsShown}; retried requests: ${f.retries}; requests cut: ${f.aborted}; timed out on a silent connection: ${f.timedOut}; refused as another user's: ${f.refusedNotOwner}`,
     result.ok ? 'SOAK PASSED' : 'SOAK FAILED',
   ].join('\n');
 }
@@ -464,7 +564,7 @@ export interface SoakWorld {
   inspectionId: string;
   standardId: string;
   leadEmail: string;
-  accounts: { email: string; keys: string[] }[];
+  accounts: { email: string; userId: string; keys: string[] }[];
 }
 
 /**
@@ -510,7 +610,7 @@ export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs:
     for (let i = 0; i < inspectors; i++) {
       const isSecondDevice = i % 2 === 1 && i < pairs * 2;
       if (isSecondDevice) {
-        accounts.push({ email: at(accounts, i - 1).email, keys: at(accounts, i - 1).keys });
+        accounts.push({ ...at(accounts, i - 1) });
         continue;
       }
       const email = `inspector${i}@soak.example`;
@@ -532,7 +632,7 @@ export async function seedSoakWorld(ownerUrl: string, inspectors: number, pairs:
         keys.push(...keyQuestionIds.map((q) => `${caseId}|${q}`));
       }
       // A pair's devices contend for three answers; others spread over all of theirs.
-      accounts.push({ email, keys: i < pairs * 2 ? keys.slice(0, 3) : keys });
+      accounts.push({ email, userId: id, keys: i < pairs * 2 ? keys.slice(0, 3) : keys });
     }
     await client.query('COMMIT');
     return { inspectionId, standardId: standard.id, leadEmail, accounts };

@@ -27,11 +27,17 @@ describe('the soak (issue 11), briefly', () => {
       reason: 'HTTP 200',
     });
     expect(parseSaveResponse(502, '<html>Bad gateway</html>')).toEqual({ kind: 'failed', reason: 'HTTP 502' });
+    expect(parseSaveResponse(409, '{"ok":false,"code":"conflict","reason":"not_owner","message":"…"}')).toEqual({
+      kind: 'failed',
+      reason: 'not_owner',
+    });
   });
 
   // One minute, four inspectors (one pair on shared answers), a 10 s database outage, an app
-  // server kill and restart, and three cut requests: nothing acknowledged is lost or silently
-  // overwritten, and the panel streams end on the figures a recount gives.
+  // server kill and restart, three cut requests, and through the proxy (issue 20) every
+  // connection cut and refused for 6 s and black-holed for 8 s, and the lead signed in on one
+  // inspector's device for a while: nothing acknowledged is lost or silently overwritten, nothing
+  // is saved under another user, and the panel streams end on the figures a recount gives.
   it(
     'loses nothing and overwrites nothing silently through a database restart',
     async () => {
@@ -42,6 +48,9 @@ describe('the soak (issue 11), briefly', () => {
         databaseOutageSeconds: 10,
         appRestart: true,
         aborts: 3,
+        cutSeconds: 6,
+        blackHoleSeconds: 8,
+        sessionSwaps: 1,
         log: () => undefined,
       });
       process.stdout.write(`${formatSoak(result)}\n`);
@@ -49,6 +58,8 @@ describe('the soak (issue 11), briefly', () => {
       expect(result.figures.acknowledged).toBeGreaterThan(20);
       expect(result.figures.conflictsShown).toBeGreaterThan(0);
       expect(result.figures.retries).toBeGreaterThan(0);
+      expect(result.checks.find((c) => c.name === 'saved under another user')).toMatchObject({ ok: true, detail: '0' });
+      expect(result.figures.timedOut).toBeGreaterThan(0);
     },
     15 * 60_000, // the first run in a checkout builds the app
   );
