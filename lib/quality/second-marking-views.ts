@@ -8,7 +8,7 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { findQuestion, getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
-import { agreementTable, type Category, type QuestionPair } from './agreement';
+import { agreementTable, compareIds, groupAgreement, type Category, type InspectorPairAgreement, type QuestionPair } from './agreement';
 
 export interface SecondMarkingRow {
   id: string;
@@ -166,7 +166,15 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
       questionId: true,
       value: true,
       firstValue: true,
-      secondMarking: { select: { caseId: true, case: { select: { reference: true } }, reconciliations: { select: { questionId: true } } } },
+      secondMarking: {
+        select: {
+          caseId: true,
+          markerId: true,
+          marker: { select: { name: true } },
+          case: { select: { reference: true, inspectorId: true, inspector: { select: { name: true } } } },
+          reconciliations: { select: { questionId: true } },
+        },
+      },
     },
   });
   const fw = getFramework(framework);
@@ -174,6 +182,7 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
   const meta = new Map<string, { secondMarkingId: string; reference: string; isReconciled: boolean }>();
   let notCompared = 0;
   const cases = new Set<string>();
+  const inspectorPairs = new Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>();
   for (const r of rows) {
     const ref = findQuestion(fw, r.questionId);
     if (!ref || ref.kind !== 'key_question') continue;
@@ -182,13 +191,24 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
       notCompared += 1;
       continue;
     }
-    pairs.push({
+    const pair: QuestionPair = {
       caseId: r.secondMarking.caseId,
       questionId: r.questionId,
       standardId: ref.standard.id,
       first: r.firstValue,
       second: r.value,
-    });
+    };
+    pairs.push(pair);
+    const { case: kase, marker, markerId } = r.secondMarking;
+    const pairKey = `${kase.inspectorId ?? ''}:${markerId}`;
+    const forPair = inspectorPairs.get(pairKey);
+    if (forPair) forPair.pairs.push(pair);
+    else
+      inspectorPairs.set(pairKey, {
+        firstInspector: kase.inspector?.name ?? 'No inspector allocated',
+        secondInspector: marker.name,
+        pairs: [pair],
+      });
     meta.set(`${r.secondMarking.caseId}:${r.questionId}`, {
       secondMarkingId: r.secondMarkingId,
       reference: r.secondMarking.case.reference,
@@ -196,11 +216,17 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
     });
   }
   const table = agreementTable(pairs);
-  const disagreements: DisagreementView[] = table.disagreements.map((d) => ({
-    ...d,
-    ...(meta.get(`${d.caseId}:${d.questionId}`) ?? { secondMarkingId: '', reference: '', isReconciled: false }),
-  }));
-  return { ...table, disagreements, doubleMarkedCases: cases.size, notCompared };
+  // Listed by case reference, then key question: the lead reconciles case by case.
+  const disagreements: DisagreementView[] = table.disagreements
+    .map((d) => ({
+      ...d,
+      ...(meta.get(`${d.caseId}:${d.questionId}`) ?? { secondMarkingId: '', reference: '', isReconciled: false }),
+    }))
+    .sort((a, b) => compareIds(a.reference, b.reference) || compareIds(a.questionId, b.questionId));
+  const byInspectorPair: InspectorPairAgreement[] = [...inspectorPairs.values()]
+    .map((p) => ({ firstInspector: p.firstInspector, secondInspector: p.secondInspector, agreement: groupAgreement(p.pairs) }))
+    .sort((a, b) => a.firstInspector.localeCompare(b.firstInspector) || a.secondInspector.localeCompare(b.secondInspector));
+  return { ...table, disagreements, byInspectorPair, doubleMarkedCases: cases.size, notCompared };
 }
 
 /**

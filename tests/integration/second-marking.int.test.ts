@@ -438,8 +438,13 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(agreement.doubleMarkedCases).toBe(1);
     expect(agreement.disagreements).toHaveLength(1);
     expect(agreement.disagreements[0]).toMatchObject({ questionId: questions[0], first: 'yes', second: 'no', isReconciled: false });
-    const stats = agreement.byQuestion.get(questions[0]!);
+    const stats = agreement.byQuestion.get(questions[0]!)?.all;
     expect(stats).toMatchObject({ n: 1, agreed: 0, percentAgreement: 0, isSmallSample: true });
+    // One case, every key question compared: the inspection-wide figure and the one inspector pair hold them all.
+    expect(agreement.overall.all).toMatchObject({ n: questions.length, agreed: questions.length - 1 });
+    expect(agreement.byInspectorPair).toHaveLength(1);
+    expect(agreement.byInspectorPair[0]).toMatchObject({ secondInspector: world.otherInspector.name });
+    expect(agreement.byInspectorPair[0]?.agreement.all.n).toBe(questions.length);
     expect((await countUnreconciledByKeyQuestion(world.inspection.id)).get(questions[0]!)).toBe(1);
   });
 
@@ -451,6 +456,9 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     const text = await csv.text();
     expect(text).toContain("Cohen's kappa");
     expect(text).toContain(`Key question,2.1,${questions[0]}`);
+    expect(text).toContain('Kappa 95% CI lower');
+    expect(text).toContain(`Inspection,,,All key questions,${questions.length},${questions.length - 1}`);
+    expect(text).toContain(`Inspector pair,,,`);
     const xlsx = await agreementRoute.GET(req('/x?format=xlsx'), { params: Promise.resolve({ inspectionId: world.inspection.id }) });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
