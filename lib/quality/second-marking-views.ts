@@ -8,7 +8,18 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { findQuestion, getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
-import { agreementTable, compareIds, groupAgreement, type Category, type InspectorPairAgreement, type QuestionPair } from './agreement';
+import type { Actor } from '@/lib/auth/permissions';
+import { inspectionsWhere } from '@/lib/access/scope';
+import { frameworkFromDb } from '@/lib/data/mappers';
+import {
+  agreementTable,
+  compareIds,
+  groupAgreement,
+  type Category,
+  type GroupAgreement,
+  type InspectorPairAgreement,
+  type QuestionPair,
+} from './agreement';
 
 export interface SecondMarkingRow {
   id: string;
@@ -223,9 +234,7 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
       ...(meta.get(`${d.caseId}:${d.questionId}`) ?? { secondMarkingId: '', reference: '', isReconciled: false }),
     }))
     .sort((a, b) => compareIds(a.reference, b.reference) || compareIds(a.questionId, b.questionId));
-  const byInspectorPair: InspectorPairAgreement[] = [...inspectorPairs.values()]
-    .map((p) => ({ firstInspector: p.firstInspector, secondInspector: p.secondInspector, agreement: groupAgreement(p.pairs) }))
-    .sort((a, b) => a.firstInspector.localeCompare(b.firstInspector) || a.secondInspector.localeCompare(b.secondInspector));
+  const byInspectorPair = sortPairs(inspectorPairs);
   return { ...table, disagreements, byInspectorPair, doubleMarkedCases: cases.size, notCompared };
 }
 
@@ -244,4 +253,84 @@ export async function countUnreconciledByKeyQuestion(inspectionId: string): Prom
                       WHERE r.second_marking_id = a.second_marking_id AND r.question_id = a.question_id)
     GROUP BY a.question_id`;
   return new Map(rows.map((r) => [r.question_id, r.cases]));
+}
+
+export interface InspectionAgreementRow {
+  inspectionId: string;
+  serviceName: string;
+  fieldworkStart: Date;
+  doubleMarkedCases: number;
+  agreement: GroupAgreement;
+}
+
+/**
+ * Agreement across every inspection the actor may see agreement for (a quality lead's view):
+ * each inspection's inspection-wide figure, every pair pooled, and each inspector pair pooled
+ * over the inspections they marked together. Scoped in the query (inspectionsWhere), so an
+ * inspection outside the actor's reach contributes nothing.
+ */
+export async function loadAgreementAcrossInspections(actor: Actor): Promise<{
+  inspections: InspectionAgreementRow[];
+  pooled: GroupAgreement;
+  byInspectorPair: InspectorPairAgreement[];
+}> {
+  const rows = await prisma.secondMarkingAnswer.findMany({
+    where: {
+      value: { not: null },
+      firstValue: { not: null },
+      secondMarking: { submittedAt: { not: null }, inspection: inspectionsWhere(actor, 'agreement.view') },
+    },
+    select: {
+      questionId: true,
+      value: true,
+      firstValue: true,
+      secondMarking: {
+        select: {
+          caseId: true,
+          markerId: true,
+          marker: { select: { name: true } },
+          case: { select: { inspectorId: true, inspector: { select: { name: true } } } },
+          inspection: { select: { id: true, framework: true, fieldworkStart: true, service: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const byInspection = new Map<string, { meta: Omit<InspectionAgreementRow, 'agreement' | 'doubleMarkedCases'>; pairs: QuestionPair[] }>();
+  const inspectorPairs = new Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>();
+  const all: QuestionPair[] = [];
+  for (const r of rows) {
+    const { inspection, case: kase, marker, markerId, caseId } = r.secondMarking;
+    const ref = findQuestion(getFramework(frameworkFromDb(inspection.framework)), r.questionId);
+    if (!ref || ref.kind !== 'key_question' || r.value === null || r.firstValue === null) continue;
+    const pair: QuestionPair = { caseId, questionId: r.questionId, standardId: ref.standard.id, first: r.firstValue, second: r.value };
+    all.push(pair);
+    const forInspection = byInspection.get(inspection.id);
+    if (forInspection) forInspection.pairs.push(pair);
+    else
+      byInspection.set(inspection.id, {
+        meta: { inspectionId: inspection.id, serviceName: inspection.service.name, fieldworkStart: inspection.fieldworkStart },
+        pairs: [pair],
+      });
+    const pairKey = `${kase.inspectorId ?? ''}:${markerId}`;
+    const forPair = inspectorPairs.get(pairKey);
+    if (forPair) forPair.pairs.push(pair);
+    else
+      inspectorPairs.set(pairKey, {
+        firstInspector: kase.inspector?.name ?? 'No inspector allocated',
+        secondInspector: marker.name,
+        pairs: [pair],
+      });
+  }
+  const inspections = [...byInspection.values()]
+    .map(({ meta, pairs }) => ({ ...meta, doubleMarkedCases: new Set(pairs.map((p) => p.caseId)).size, agreement: groupAgreement(pairs) }))
+    .sort((a, b) => b.fieldworkStart.getTime() - a.fieldworkStart.getTime() || a.serviceName.localeCompare(b.serviceName));
+  return { inspections, pooled: groupAgreement(all), byInspectorPair: sortPairs(inspectorPairs) };
+}
+
+function sortPairs(
+  pairs: ReadonlyMap<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>,
+): InspectorPairAgreement[] {
+  return [...pairs.values()]
+    .map((p) => ({ firstInspector: p.firstInspector, secondInspector: p.secondInspector, agreement: groupAgreement(p.pairs) }))
+    .sort((a, b) => a.firstInspector.localeCompare(b.firstInspector) || a.secondInspector.localeCompare(b.secondInspector));
 }

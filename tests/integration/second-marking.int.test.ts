@@ -58,7 +58,12 @@ import {
   withdrawSecondMarking,
   secondMarkingQuestions,
 } from '../../lib/quality/second-marking';
-import { listSecondMarkings, loadAgreement, countUnreconciledByKeyQuestion } from '../../lib/quality/second-marking-views';
+import {
+  listSecondMarkings,
+  loadAgreement,
+  loadAgreementAcrossInspections,
+  countUnreconciledByKeyQuestion,
+} from '../../lib/quality/second-marking-views';
 import { loadPanelData } from '../../lib/panel/load-panel';
 import { inspectionChanges } from '../../lib/realtime/listener';
 import CaseTaskListPage from '../../app/inspections/[inspectionId]/cases/[caseId]/page';
@@ -446,6 +451,17 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(agreement.byInspectorPair[0]).toMatchObject({ secondInspector: world.otherInspector.name });
     expect(agreement.byInspectorPair[0]?.agreement.all.n).toBe(questions.length);
     expect((await countUnreconciledByKeyQuestion(world.inspection.id)).get(questions[0]!)).toBe(1);
+  });
+
+  it('gives a quality lead agreement across the inspections they may see, and an outsider none', async () => {
+    const across = await loadAgreementAcrossInspections(actor(world.lead));
+    expect(across.inspections.map((i) => i.inspectionId)).toEqual([world.inspection.id]);
+    expect(across.inspections[0]).toMatchObject({ doubleMarkedCases: 1 });
+    expect(across.pooled.all).toMatchObject({ n: questions.length, agreed: questions.length - 1 });
+    expect(across.byInspectorPair.map((p) => p.secondInspector)).toEqual([world.otherInspector.name]);
+    // The second inspector is an inspector on this inspection, not one who may see agreement.
+    expect((await loadAgreementAcrossInspections(actor(world.otherInspector))).inspections).toEqual([]);
+    expect((await loadAgreementAcrossInspections(actor(world.outsider))).pooled.all.n).toBe(0);
   });
 
   it('exports the agreement table to the lead as CSV and XLSX', async () => {
