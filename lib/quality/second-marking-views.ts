@@ -255,7 +255,7 @@ export async function countUnreconciledByKeyQuestion(inspectionId: string): Prom
   return new Map(rows.map((r) => [r.question_id, r.cases]));
 }
 
-export interface InspectionAgreementRow {
+interface InspectionAgreementRow {
   inspectionId: string;
   serviceName: string;
   fieldworkStart: Date;
