@@ -4,7 +4,8 @@ import { readCsv } from '@/lib/export/test-support/read-csv';
 import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
 import { summaryFigures, toSummaryRow } from './summary';
-import { buildSummaryTables, filterRows, standardCellText, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import { buildSummaryTables, filterRows, standardCellText, standardTitles, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import { getFramework } from '@/lib/framework';
 import { at } from '@/lib/must';
 
 function row(id: string, service: string, yes: number, no: number) {
@@ -69,5 +70,16 @@ describe('summary tables', () => {
     const found = sheet.rows.find((r) => r.values[1] === '2.1.1')!;
     expect(found.values.slice(3)).toEqual([2, 0.6, 0.625, 0.65]);
     expect(found.numFmts.slice(4)).toEqual(['0%', '0.0%', '0%']);
+  });
+});
+
+describe('standardTitles', () => {
+  it('names each standard for its column heading, and both titles when the two sets differ', () => {
+    const only2021 = standardTitles('2021');
+    expect(only2021['1.1']).toBe(getFramework('2021').domains[0]?.standards[0]?.title);
+    const both = standardTitles(null);
+    for (const id of Object.keys(only2021)) expect(both[id]).toBeTruthy();
+    const differing = Object.keys(only2021).filter((id) => standardTitles('2018')[id] && standardTitles('2018')[id] !== only2021[id]);
+    for (const id of differing) expect(both[id]).toContain('(July 2021 standards)');
   });
 });

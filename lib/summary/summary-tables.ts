@@ -9,7 +9,8 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Rating } from '@/lib/framework/types';
+import type { FrameworkVersion, Rating } from '@/lib/framework/types';
+import { getFramework, listStandards } from '@/lib/framework';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import { BOM, csvLine, type CsvCell } from '@/lib/export/csv';
 import { PERCENT_FORMAT, xlsxValue } from '@/lib/export/xlsx';
@@ -39,6 +40,30 @@ export const SORT_LABELS = {
   overall: 'Overall rating',
   status: 'Status',
 } as const;
+
+/**
+ * Each standard's title by id, for the summary's column headings (an abbreviation with its title).
+ * With both sets of standards shown, an id whose title differs between them gives both.
+ */
+export function standardTitles(framework: FrameworkVersion | null): Record<string, string> {
+  const versions: FrameworkVersion[] = framework ? [framework] : ['2018', '2021'];
+  const titles = new Map<string, Map<string, FrameworkVersion[]>>();
+  for (const version of versions) {
+    for (const standard of listStandards(getFramework(version))) {
+      const byTitle = titles.get(standard.id) ?? new Map<string, FrameworkVersion[]>();
+      byTitle.set(standard.title, [...(byTitle.get(standard.title) ?? []), version]);
+      titles.set(standard.id, byTitle);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [id, byTitle] of titles) {
+    out[id] =
+      byTitle.size === 1
+        ? [...byTitle.keys()].join('')
+        : [...byTitle].map(([title, vs]) => `${title} (${vs.map((v) => FRAMEWORK_LABELS[v]).join(', ')})`).join('; ');
+  }
+  return out;
+}
 
 /** "Good*" for a professional judgement, "" when not rated, "n/a" when the framework has no such standard. */
 export function standardCellText(cell: SummaryStandardCell | undefined): string {
