@@ -263,10 +263,7 @@ export function KeyQuestionSpreadChart({ framework, rows }: { framework: Framewo
               <th scope="row" className={`${cell} text-left font-normal`}>
                 <span className="font-bold">{row.keyQuestionId}</span> {row.text}
               </th>
-              <td className={num}>
-                {row.n}
-                {row.n > 0 && row.n < FEW_INSPECTIONS ? <span className="block text-govuk-secondary">few</span> : null}
-              </td>
+              <td className={num}>{row.n}</td>
               <td className={num}>{pct(row.min)}</td>
               <td className={num}>{pct(row.median)}</td>
               <td className={num}>{pct(row.max)}</td>
