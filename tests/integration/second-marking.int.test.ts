@@ -82,6 +82,8 @@ import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annex
 import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
 import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/interchange/route';
 import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
+import * as auditRoute from '../../app/inspections/[inspectionId]/exports/audit/route';
+import { loadAuditTrail } from '../../lib/audit/history';
 import * as summaryExportRoute from '../../app/summary/export/route';
 import * as allInspectionsRoute from '../../app/exports/inspections/route';
 
@@ -351,6 +353,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
       ['breakdowns', breakdownsRoute.GET],
       ['interchange', interchangeRoute.GET],
       ['agreement', agreementRoute.GET],
+      ['audit', auditRoute.GET],
     ] as const) {
       const response = await handler(req('/x?format=csv'), { params });
       expect(response.status, name).toBe(404);
@@ -562,5 +565,32 @@ describe('after submission: comparison, agreement and reconciliation', () => {
         }),
       'conflict',
     );
+  });
+
+  it('shows the case’s history — marking, second marking, reconciliation — and exports the inspection’s trail', async () => {
+    const history = await loadAuditTrail(world.inspection.id, { caseId: world.cases.court.id });
+    const reconciled = history.find((r) => r.action === 'answer.reconcile');
+    expect(reconciled).toMatchObject({
+      who: world.lead.name,
+      questionId: questions[0],
+      from: 'Yes',
+      route: 'Reconciliation',
+      caseReference: 'C-1',
+    });
+    expect(reconciled?.to).toContain('reason: The plan was late.');
+    expect(history.some((r) => r.action === 'second_marking.submit' && r.route === 'Second marking')).toBe(true);
+    // Only this case: the other case's entries are not in its history.
+    expect(new Set(history.map((r) => r.caseReference))).toEqual(new Set(['C-1']));
+    // Oldest first.
+    expect(history.map((r) => r.at.getTime())).toEqual([...history.map((r) => r.at.getTime())].sort((a, b) => a - b));
+
+    await signIn(world.lead);
+    const response = await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('When (UTC),Who,Case reference,What,Key question or prompt,From,To,Route');
+    expect(text).toContain(`,C-1,Answer (agreed after second marking),${questions[0]},Yes,`);
+    await signIn(world.otherInspector);
+    expect((await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) })).status).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import { CaseDetailsForm } from '@/components/cases/case-details-form';
 import { ReopenCaseButton } from '@/components/cases/reopen-case-button';
 import { CaseQueries } from '@/components/quality/case-queries';
 import { countUnresolvedQueriesByCase } from '@/lib/data/quality';
+import { can } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -69,6 +70,11 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
           {MARKING_STATUS_LABELS[kase.status]}
         </Tag>
         {view.canReopen ? <ReopenCaseButton caseId={kase.id} /> : null}
+        {can(user, 'agreement.view', { inspection: kase.scope }) ? (
+          <Link href={`${base}/history`} data-testid="case-history-link">
+            History of this case
+          </Link>
+        ) : null}
       </p>
       {view.readOnlyReason ? (
         <p className="mb-6 border-l-8 border-govuk-blue bg-govuk-light-grey p-3" data-testid="read-only-reason">
