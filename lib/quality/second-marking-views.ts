@@ -105,6 +105,11 @@ export interface ComparisonRow {
   firstAtSubmission: { value: Category | null; naReason: string | null };
   /** The first marking's answer now (what the ratings count), with its version for reconciling. */
   firstNow: { value: Category | null; naReason: string | null; note: string | null; version: number; updatedByName: string | null };
+  /**
+   * The case's inspector, who made the first marking: named on the comparison even after a
+   * reconciliation has made the lead the answer's last editor (issue 23).
+   */
+  firstInspectorName: string | null;
   isDisagreement: boolean;
   reconciliation: { value: Category; naReason: string | null; reason: string; byName: string; at: string } | null;
 }
@@ -121,10 +126,13 @@ export async function loadComparison(secondMarkingId: string, caseId: string): P
       select: { questionId: true, value: true, naReason: true, reason: true, reconciledAt: true, reconciledBy: { select: { name: true } } },
     }),
   ]);
-  const first = await prisma.answer.findMany({
-    where: { caseId, questionId: { in: second.map((s) => s.questionId) } },
-    select: { questionId: true, value: true, naReason: true, note: true, version: true, updatedBy: { select: { name: true } } },
-  });
+  const [first, kase] = await Promise.all([
+    prisma.answer.findMany({
+      where: { caseId, questionId: { in: second.map((s) => s.questionId) } },
+      select: { questionId: true, value: true, naReason: true, note: true, version: true, updatedBy: { select: { name: true } } },
+    }),
+    prisma.case.findUnique({ where: { id: caseId }, select: { inspector: { select: { name: true } } } }),
+  ]);
   const firstBy = new Map(first.map((a) => [a.questionId, a]));
   const reconciledBy = new Map(reconciliations.map((r) => [r.questionId, r]));
   const out = new Map<string, ComparisonRow>();
@@ -142,6 +150,7 @@ export async function loadComparison(secondMarkingId: string, caseId: string): P
         version: now?.version ?? 0,
         updatedByName: now?.updatedBy.name ?? null,
       },
+      firstInspectorName: kase?.inspector?.name ?? null,
       isDisagreement: s.value !== null && s.firstValue !== null && s.value !== s.firstValue,
       reconciliation: rec
         ? {
@@ -333,4 +342,24 @@ function sortPairs(
   return [...pairs.values()]
     .map((p) => ({ firstInspector: p.firstInspector, secondInspector: p.secondInspector, agreement: groupAgreement(p.pairs) }))
     .sort((a, b) => a.firstInspector.localeCompare(b.firstInspector) || a.secondInspector.localeCompare(b.secondInspector));
+}
+
+/**
+ * First markings changed after their case's second marking was submitted, and not by a
+ * reconciliation: the agreement figures compare the answer as it stood at submission, so the
+ * panel says which cases have moved since (issue 23). Case references per key question.
+ */
+export async function listFirstMarkingsChangedAfterSecond(inspectionId: string): Promise<{ questionId: string; reference: string }[]> {
+  const rows = await prisma.$queryRaw<{ question_id: string; reference: string }[]>`
+    SELECT a.question_id, c.reference
+    FROM second_marking_answers a
+    JOIN second_markings s ON s.id = a.second_marking_id
+    JOIN cases c ON c.id = s.case_id
+    JOIN answers f ON f.case_id = s.case_id AND f.question_id = a.question_id
+    WHERE s.inspection_id = ${inspectionId}::uuid AND s.submitted_at IS NOT NULL
+      AND f.value IS DISTINCT FROM a.first_value
+      AND NOT EXISTS (SELECT 1 FROM second_marking_reconciliations r
+                      WHERE r.second_marking_id = a.second_marking_id AND r.question_id = a.question_id)
+    ORDER BY c.reference, a.question_id`;
+  return rows.map((r) => ({ questionId: r.question_id, reference: r.reference }));
 }

@@ -60,6 +60,8 @@ import {
 } from '../../lib/quality/second-marking';
 import {
   listSecondMarkings,
+  listFirstMarkingsChangedAfterSecond,
+  loadComparison,
   loadAgreement,
   loadAgreementAcrossInspections,
   countUnreconciledByKeyQuestion,
@@ -592,5 +594,22 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(text).toContain(`,C-1,Answer (agreed after second marking),${questions[0]},Yes,`);
     await signIn(world.otherInspector);
     expect((await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) })).status).toBe(404);
+  });
+
+  it('names the first inspector after reconciliation, and notices a first marking changed after the second was submitted', async () => {
+    const comparison = await loadComparison(secondMarkingId, world.cases.court.id);
+    // The lead reconciled questions[0], so the lead last edited it; the comparison still names the case's inspector.
+    expect(comparison.get(questions[0]!)).toMatchObject({ firstInspectorName: world.inspector.name });
+    expect(comparison.get(questions[0]!)?.firstNow.updatedByName).toBe(world.lead.name);
+    expect(await listFirstMarkingsChangedAfterSecond(world.inspection.id)).toEqual([]);
+
+    const where = { caseId_questionId: { caseId: world.cases.court.id, questionId: questions[1]! } };
+    const before = await prisma.answer.findUniqueOrThrow({ where });
+    await prisma.answer.update({ where, data: { value: 'no' } });
+    try {
+      expect(await listFirstMarkingsChangedAfterSecond(world.inspection.id)).toEqual([{ questionId: questions[1], reference: 'C-1' }]);
+    } finally {
+      await prisma.answer.update({ where, data: { value: before.value } });
+    }
   });
 });

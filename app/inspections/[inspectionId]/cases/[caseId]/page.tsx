@@ -10,6 +10,7 @@ import { Tag } from '@/components/ui/tag';
 import { CaseDetailsForm } from '@/components/cases/case-details-form';
 import { ReopenCaseButton } from '@/components/cases/reopen-case-button';
 import { CaseQueries } from '@/components/quality/case-queries';
+import { CaseReconciliations } from '@/components/quality/case-reconciliations';
 import { countUnresolvedQueriesByCase } from '@/lib/data/quality';
 import { can } from '@/lib/auth/permissions';
 
@@ -83,6 +84,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
       ) : null}
 
       <CaseQueries user={user} inspectionId={inspectionId} kase={kase} />
+      <CaseReconciliations caseId={kase.id} />
 
       <h2 className="mb-3 text-2xl font-bold">Case details</h2>
       <SummaryList
