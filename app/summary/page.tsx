@@ -16,6 +16,8 @@ import {
   filterRows,
   standardCellText,
   standardTitles,
+  SUB_SAMPLE_CAVEAT,
+  SUMMARY_LEGEND,
 } from '@/lib/summary/summary-tables';
 import { ChangeChart, KeyQuestionSpreadChart, RatingCountsChart } from '@/components/summary/summary-charts';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -77,10 +79,6 @@ function SortHeader({
 const STICKY = 'sticky bg-white print:static';
 const PRINT_CELL = 'print:static print:py-0.5 print:pr-1';
 
-/** The reports' caveat on percentages from few cases, printed at the foot of the table. */
-const SUB_SAMPLE_CAVEAT =
-  'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count published inspections only.';
-
 /**
  * A4 landscape with narrow margins; the site's header, footer and the filter form are not
  * printed (.no-print), the filters in force and the date are (above the table).
@@ -120,7 +118,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
       <h1 className="mb-2 text-4xl font-bold print:text-xl">Summary across inspections</h1>
       <dl className="mb-3 hidden text-[8pt] print:flex print:flex-wrap print:gap-x-4" data-testid="summary-print-filters">
         {filterRows(filters, figures, printedAt)
-          .filter(([name]) => name !== 'Generated')
+          .filter(([name]) => !['Generated', 'Legend', 'Caveat'].includes(name))
           .map(([name, value]) => (
             <div key={name} className="flex gap-1">
               <dt className="font-bold">{name}:</dt>
@@ -320,10 +318,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         </div>
       )}
       <div className="mb-8 text-base print:text-[7pt]" data-testid="summary-legend">
-        <p>
-          * Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–”: not yet
-          rated. Ratings of inspections not yet published are provisional.
-        </p>
+        <p>{SUMMARY_LEGEND}</p>
         <p className="mt-1">{SUB_SAMPLE_CAVEAT}</p>
       </div>
 

@@ -51,6 +51,20 @@ describe('summary tables', () => {
     expect(tables.map((t) => t.id)).toEqual(['filters', 'inspections', 'rating-counts', 'key-questions', 'changes']);
   });
 
+  it('carries the * legend and the sub-sample caveat on the filters sheet, and fieldwork dates as dates in the workbook', async () => {
+    const filters = readCsv([...summaryCsv(at(tables, 0))].join('')).rows;
+    expect(filters.find((r) => r[0] === 'Legend')?.[1]).toMatch(/^\* Professional judgement applied by the ratings panel/);
+    expect(filters.find((r) => r[0] === 'Caveat')?.[1]).toContain('small sub-sample');
+    const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 1);
+    const first = at(sheet.rows, 0);
+    // Read back as a date cell (the reader gives its Date's text), not the text "2026-01-05".
+    expect(first.values[2]).not.toBe('2026-01-05');
+    expect(new Date(String(first.values[2])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    expect(first.numFmts[2]).toBe('d mmm yyyy');
+    // The CSV keeps ISO dates, which every spreadsheet reads as dates.
+    expect(readCsv([...summaryCsv(at(tables, 1))].join('')).rows[1]?.[2]).toBe('2026-01-05');
+  });
+
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {
     const csv = readCsv([...summaryCsv(at(tables, 1))].join(''));
     expect(csv.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([

@@ -93,8 +93,24 @@ export function filterRows(
     ['Inspections shown', String(figures.shown)],
     ['Counted in national figures', `${figures.final} (published inspections only: the others’ ratings are provisional)`],
     ['Generated', generatedAt.toISOString()],
+    ['Legend', SUMMARY_LEGEND],
+    ['Caveat', SUB_SAMPLE_CAVEAT],
   ];
 }
+
+/** The `*` legend of the inspections table, on the page, on paper and in the files (issue 23). */
+export const SUMMARY_LEGEND =
+  '* Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–” (blank in the files): not yet rated. Ratings of inspections not yet published are provisional.';
+
+/** The reports' caveat on percentages from few cases. */
+export const SUB_SAMPLE_CAVEAT =
+  'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count published inspections only.';
+
+/** Columns holding a calendar date (YYYY-MM-DD): real dates in the workbook, so a spreadsheet sorts and filters them as dates. */
+const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd']);
+const DATE_FORMAT = 'd mmm yyyy';
+const asWorkbookDate = (value: CellValue) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
 
 /** Every table of the summary, in sheet order. */
 export function buildSummaryTables(input: {
@@ -277,8 +293,15 @@ export function summaryWorkbookStream(tables: readonly SummaryTable[], options: 
       header.commit();
       let count = 0;
       for (const row of table.rows()) {
-        const added = sheet.addRow(table.columns.map((column) => xlsxValue(column, row[column.key] ?? null)));
+        const added = sheet.addRow(
+          table.columns.map((column) =>
+            DATE_COLUMNS.has(column.key)
+              ? (asWorkbookDate(row[column.key] ?? null) ?? xlsxValue(column, row[column.key] ?? null))
+              : xlsxValue(column, row[column.key] ?? null),
+          ),
+        );
         table.columns.forEach((column, index) => {
+          if (DATE_COLUMNS.has(column.key) && asWorkbookDate(row[column.key] ?? null)) added.getCell(index + 1).numFmt = DATE_FORMAT;
           if (column.type !== 'percent') return;
           const value = row[column.key];
           added.getCell(index + 1).numFmt = typeof value === 'number' && !Number.isInteger(value) ? '0.0%' : PERCENT_FORMAT;

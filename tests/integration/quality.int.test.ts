@@ -5,6 +5,7 @@ import { saveAnswer } from '../../lib/marking/save-answer';
 import { loadCaseAccess } from '../../lib/access/context';
 import { completeCase } from '../../lib/marking/case-status';
 import { listQueriesForCase } from '../../lib/data/quality';
+import { prisma as appPrisma } from '../../lib/db/client';
 import { markCaseReviewed, raiseQuery, reopenQuery, replyToQuery, resolveQuery, setQualityTarget } from '../../lib/quality/queries';
 import { getFramework, listQuestionIdsForCase } from '../../lib/framework';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await appPrisma.$disconnect().catch(() => {});
   await prisma?.$disconnect();
 });
 
