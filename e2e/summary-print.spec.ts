@@ -62,4 +62,12 @@ test('a manager reads the summary at 1366 px and prints it on A4 with every colu
   expect(squashed).toContain('smallsub-sample');
   // On paper the table is not cut: the last row's overall rating and status are printed too.
   expect(squashed).toContain('Published');
+
+  // The service over time: every inspection of the service side by side, beside the national figures.
+  await page.emulateMedia({ media: 'screen' });
+  await row.getByTestId('service-over-time').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The service over time' })).toBeVisible();
+  await expect(page.getByTestId('service-kq-2.1.1')).toContainText('100%');
+  await expect(page.getByTestId('service-kq-2.1.1')).toContainText('National median');
+  await expectNoAxeViolations(page);
 });
