@@ -266,6 +266,9 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                     className={`sticky left-0 z-10 border-b border-govuk-border bg-white py-2 pr-3 text-left align-top font-normal ${PRINT_CELL}`}
                   >
                     <Link href={`/inspections/${row.id}`}>{row.service}</Link>
+                    <Link href={`/inspections/${row.id}/service`} className="no-print block text-sm" data-testid="service-over-time">
+                      Over time<span className="sr-only">: every inspection of {row.service}</span>
+                    </Link>
                   </th>
                   <td className="border-b border-govuk-border py-2 pr-3 align-top">{row.region}</td>
                   <td className="border-b border-govuk-border py-2 pr-3 align-top whitespace-nowrap">
