@@ -8,14 +8,14 @@ import { getFramework, listCaseMarkedStandards, listStandards } from '@/lib/fram
 import type { Rating } from '@/lib/framework/types';
 import { changeOf, type KeyQuestionSpread, type SummaryRow } from './summary';
 
-export interface ServiceHistoryRow {
+interface ServiceHistoryRow {
   id: string;
   title: string;
   /** One cell per inspection, oldest first; null when that inspection's standards have no such id. */
   cells: ({ rating: Rating | null; isProfessionalJudgement: boolean; change: 'up' | 'same' | 'down' | null } | null)[];
 }
 
-export interface ServiceKeyQuestionRow {
+interface ServiceKeyQuestionRow {
   id: string;
   text: string;
   /** % yes per inspection, oldest first, with the change in points from the inspection before; null when not marked. */
