@@ -37,6 +37,10 @@ export default async function HomePage() {
           <span className="text-govuk-secondary">(ratings, charts and exports of every inspection you lead or manage)</span>
         </p>
       ) : null}
+      <p className="mb-6">
+        <Link href="/quality/agreement">Agreement across inspections</Link>{' '}
+        <span className="text-govuk-secondary">(first against blind second marking, for quality leads)</span>
+      </p>
       {inspections.length === 0 ? (
         <p data-testid="no-inspections">You are not on the team of any inspection yet.</p>
       ) : (

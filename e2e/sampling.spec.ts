@@ -120,16 +120,18 @@ test('the lead draws a balanced, reproducible sample from the service’s list, 
   await expect(court).toContainText('Every category within one case');
   await expect(court.getByTestId('comparison-court-gender')).toContainText('Largest deviation');
   await expect(page.getByTestId('sampled-case')).toHaveCount(10 + 12 + 3);
+  await expect(page.getByTestId('margin-court')).toContainText(/±\d+\.\d points/);
   await expectNoAxeViolations(page);
   const drawn = await court.getByTestId('sampled-case').locator('td:first-child').allTextContents();
 
-  // Replace a sampled case: the most similar reserve is suggested and chosen already.
+  // Replace a sampled case: the reserve that keeps the balance is suggested and chosen already.
   const removed = drawn[0];
   await court.getByRole('link', { name: `Replace ${removed}` }).click();
   await expect(page.getByRole('heading', { name: `Replace case ${removed}` })).toBeVisible();
   await expectNoAxeViolations(page);
   const suggested = page.getByRole('radio', { name: /suggested/ });
   await expect(suggested).toBeChecked();
+  await expect(page.locator('label[for="replacement-input"]')).toContainText('keeps the balance (largest deviation');
   const replacement = ((await page.locator('label[for="replacement-input"]').textContent()) ?? '').split(' ')[0];
   expect(replacement).toMatch(/^CT-1\d\d$/);
   await page.getByRole('button', { name: 'Replace the case' }).click();

@@ -118,6 +118,18 @@ test.describe('blind second marking', () => {
       .fill('The file holds no plan; the first marker read the referral order as one.');
     await form.getByRole('button', { name: `Record the agreed answer to ${disputed.id}` }).click();
     await expect(comparison.getByTestId('reconciliation')).toContainText(`Agreed answer: No, recorded by ${world.lead.name}`);
+    // The comparison still names the first inspector, though the lead's agreed answer is now the first marking's.
+    await expect(comparison.getByTestId('first-marking-heading')).toHaveText(`First marking (${world.inspector.name})`);
+    await expectNoAxeViolations(lead);
+
+    // The case page gives the reason, and its history shows the reconciliation.
+    await lead.goto(`${base}/cases/${kase.id}`);
+    await expect(lead.getByTestId('case-reconciliations')).toContainText(
+      `${disputed.id}: first marking Yes, second marking No; agreed No by ${world.lead.name}`,
+    );
+    await expect(lead.getByTestId('case-reconciliations')).toContainText('Why: The file holds no plan');
+    await lead.getByTestId('case-history-link').click();
+    await expect(lead.locator('[data-testid="history-row"][data-action="answer.reconcile"]')).toContainText('Reconciliation');
     await expectNoAxeViolations(lead);
 
     // The panel counts the agreed answer, and no longer warns.

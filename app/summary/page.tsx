@@ -8,7 +8,17 @@ import { canViewSummary } from '@/lib/summary/access';
 import { INSPECTION_STATUSES, parseSummaryFilters, summaryQueryString, type SummaryFilters, type SummarySort } from '@/lib/summary/filters';
 import { listSummaryRegions, loadSummary } from '@/lib/summary/load-summary';
 import { summaryStandardIds } from '@/lib/summary/summary';
-import { FRAMEWORK_LABELS, SORT_LABELS, SUMMARY_TABLE_IDS, buildSummaryTables, standardCellText } from '@/lib/summary/summary-tables';
+import {
+  FRAMEWORK_LABELS,
+  SORT_LABELS,
+  SUMMARY_TABLE_IDS,
+  buildSummaryTables,
+  filterRows,
+  standardCellText,
+  standardTitles,
+  SUB_SAMPLE_CAVEAT,
+  SUMMARY_LEGEND,
+} from '@/lib/summary/summary-tables';
 import { ChangeChart, KeyQuestionSpreadChart, RatingCountsChart } from '@/components/summary/summary-charts';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { ExportList } from '@/components/exports/export-list';
@@ -54,7 +64,7 @@ function SortHeader({
     <th
       scope="col"
       aria-sort={isCurrent ? (filters.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={`border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom ${className}`}
+      className={`border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom print:pr-1 ${className}`}
     >
       <Link href={`/summary?${query}`} data-testid={`sort-${sort}`}>
         {children}
@@ -65,6 +75,16 @@ function SortHeader({
   );
 }
 
+/** Service and overall rating stay in view while the standards scroll sideways; ordinary cells on paper. */
+const STICKY = 'sticky bg-white print:static';
+const PRINT_CELL = 'print:static print:py-0.5 print:pr-1';
+
+/**
+ * A4 landscape with narrow margins; the site's header, footer and the filter form are not
+ * printed (.no-print), the filters in force and the date are (above the table).
+ */
+const PRINT_CSS = '@media print { @page { size: A4 landscape; margin: 8mm; } body { font-size: 9pt; } }';
+
 export default async function SummaryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toParams(await searchParams);
   const user = await requireUser(`/summary?${params.toString()}`);
@@ -73,6 +93,8 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const [data, regions] = await Promise.all([loadSummary(prisma, user, filters), listSummaryRegions(prisma, user)]);
   const { rows, figures } = data;
   const standardIds = summaryStandardIds(filters.framework);
+  const titles = standardTitles(filters.framework);
+  const printedAt = new Date();
   const frameworks = (['2018', '2021'] as const).filter((v) => figures.ratingCounts.some((c) => c.framework === v));
   const tableIds = SUMMARY_TABLE_IDS.filter((id) => id !== 'filters');
   const tables = buildSummaryTables({ ...data, filters });
@@ -87,12 +109,28 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <p className="mb-2">
+      {/* A4 landscape, and the summary fits its width: every column on paper (issue 23). */}
+      <style>{PRINT_CSS}</style>
+      <p className="no-print mb-2">
         <Link href="/">Back to your inspections</Link>
       </p>
       <ErrorSummary errors={errorItems} />
-      <h1 className="mb-2 text-4xl font-bold">Summary across inspections</h1>
-      <p className="mb-6 max-w-3xl text-govuk-secondary">
+      <h1 className="mb-2 text-4xl font-bold print:text-xl">Summary across inspections</h1>
+      <dl className="mb-3 hidden text-[8pt] print:flex print:flex-wrap print:gap-x-4" data-testid="summary-print-filters">
+        {filterRows(filters, figures, printedAt)
+          .filter(([name]) => !['Generated', 'Legend', 'Caveat'].includes(name))
+          .map(([name, value]) => (
+            <div key={name} className="flex gap-1">
+              <dt className="font-bold">{name}:</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        <div className="flex gap-1">
+          <dt className="font-bold">Printed:</dt>
+          <dd>{formatDate(printedAt)}</dd>
+        </div>
+      </dl>
+      <p className="mb-6 max-w-3xl text-govuk-secondary print:hidden">
         {user.isAdmin ? 'As an admin you see every inspection.' : 'The inspections you lead or manage.'} National figures count only
         published inspections, whose ratings are final; the others are shown with their provisional ratings and are marked so.
       </p>
@@ -101,7 +139,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         id="summary-filters"
         method="get"
         action="/summary"
-        className="mb-8 border-b border-govuk-border pb-6"
+        className="no-print mb-8 border-b border-govuk-border pb-6"
         data-testid="summary-filters"
         noValidate
       >
@@ -162,8 +200,8 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         </div>
       </form>
 
-      <h2 className="mb-2 text-2xl font-bold">Inspections</h2>
-      <p className="mb-4" data-testid="summary-counts">
+      <h2 className="mb-2 text-2xl font-bold print:hidden">Inspections</h2>
+      <p className="mb-4 print:mb-1 print:text-[8pt]" data-testid="summary-counts">
         {rows.length === 1 ? '1 inspection' : `${rows.length} inspections`} shown, {figures.final} with final ratings (published). Sorted by{' '}
         {SORT_LABELS[filters.sort].toLowerCase()}, {filters.dir === 'asc' ? 'ascending' : 'descending'}.
       </p>
@@ -172,14 +210,22 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           No inspections match these filters.
         </p>
       ) : (
-        <div className="mb-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Inspections table, scrolls sideways">
-          <table className="w-full border-collapse text-base" data-testid="summary-table">
+        // `relative`: the sort links' screen-reader text is absolutely positioned, and must stay inside the scroll area
+        // rather than widen the page (issue 23: 918 px of sideways scroll at 1366 px).
+        <div
+          className="relative mb-4 overflow-x-auto print:overflow-visible"
+          tabIndex={0}
+          role="region"
+          aria-label="Inspections table, scrolls sideways"
+          data-testid="summary-table-scroll"
+        >
+          <table className="w-full border-collapse text-base print:text-[6.5pt] print:leading-tight" data-testid="summary-table">
             <caption className="sr-only">
               Every inspection shown, with each standard’s rating, the score, the overall rating and the status
             </caption>
             <thead>
               <tr>
-                <SortHeader filters={filters} sort="service">
+                <SortHeader filters={filters} sort="service" className={`left-0 z-20 ${STICKY}`}>
                   Service
                 </SortHeader>
                 <SortHeader filters={filters} sort="region">
@@ -192,14 +238,19 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                   Standards
                 </SortHeader>
                 {standardIds.map((id) => (
-                  <th key={id} scope="col" className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom">
-                    {id}
+                  <th
+                    key={id}
+                    scope="col"
+                    className="border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom print:pr-1"
+                    data-testid={`header-${id}`}
+                  >
+                    <abbr title={`${id} ${titles[id] ?? ''}`.trim()}>{id}</abbr>
                   </th>
                 ))}
                 <SortHeader filters={filters} sort="score" className="text-right">
                   Score
                 </SortHeader>
-                <SortHeader filters={filters} sort="overall">
+                <SortHeader filters={filters} sort="overall" className={`right-0 z-20 border-l pl-2 ${STICKY}`}>
                   Overall rating
                 </SortHeader>
                 <SortHeader filters={filters} sort="status">
@@ -210,8 +261,14 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} data-testid="summary-row" data-inspection-id={row.id}>
-                  <th scope="row" className="border-b border-govuk-border py-2 pr-3 text-left align-top font-normal">
+                  <th
+                    scope="row"
+                    className={`sticky left-0 z-10 border-b border-govuk-border bg-white py-2 pr-3 text-left align-top font-normal ${PRINT_CELL}`}
+                  >
                     <Link href={`/inspections/${row.id}`}>{row.service}</Link>
+                    <Link href={`/inspections/${row.id}/service`} className="no-print block text-sm" data-testid="service-over-time">
+                      Over time<span className="sr-only">: every inspection of {row.service}</span>
+                    </Link>
                   </th>
                   <td className="border-b border-govuk-border py-2 pr-3 align-top">{row.region}</td>
                   <td className="border-b border-govuk-border py-2 pr-3 align-top whitespace-nowrap">
@@ -242,7 +299,10 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                   <td className="border-b border-govuk-border py-2 pr-3 text-right align-top tabular-nums" data-testid="cell-score">
                     {row.score ?? '–'}
                   </td>
-                  <td className="border-b border-govuk-border py-2 pr-3 align-top" data-testid="cell-overall">
+                  <td
+                    className={`sticky right-0 z-10 border-b border-l border-govuk-border bg-white py-2 pr-3 pl-2 align-top ${PRINT_CELL}`}
+                    data-testid="cell-overall"
+                  >
                     {row.overall ? standardCellText({ rating: row.overall, isProfessionalJudgement: false }) : '–'}
                   </td>
                   <td className="border-b border-govuk-border py-2 pr-3 align-top" data-testid="cell-status">
@@ -260,10 +320,10 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
           </table>
         </div>
       )}
-      <p className="mb-8 text-base">
-        * Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–”: not yet
-        rated.
-      </p>
+      <div className="mb-8 text-base print:text-[7pt]" data-testid="summary-legend">
+        <p>{SUMMARY_LEGEND}</p>
+        <p className="mt-1">{SUB_SAMPLE_CAVEAT}</p>
+      </div>
 
       <h2 className="mb-2 text-2xl font-bold">National figures</h2>
       {figures.final === 0 ? (
@@ -289,28 +349,30 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
         </>
       )}
 
-      <h2 className="mb-4 text-2xl font-bold">Download what this page shows</h2>
-      <ExportList
-        testId="summary-exports"
-        links={[
-          {
-            id: 'summary-xlsx',
-            href: `/summary/export?${summaryQueryString(filters, { format: 'xlsx' })}`,
-            label: 'Every table',
-            format: 'Excel workbook (XLSX)',
-            description:
-              'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
-          },
-          ...tableIds.map((id) => ({
-            id: `summary-csv-${id}`,
-            href: `/summary/export?${summaryQueryString(filters, { format: 'csv', table: id })}`,
-            label: tables.find((t) => t.id === id)!.title,
-            format: 'CSV',
-            description:
-              id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
-          })),
-        ]}
-      />
+      <h2 className="no-print mb-4 text-2xl font-bold">Download what this page shows</h2>
+      <div className="no-print">
+        <ExportList
+          testId="summary-exports"
+          links={[
+            {
+              id: 'summary-xlsx',
+              href: `/summary/export?${summaryQueryString(filters, { format: 'xlsx' })}`,
+              label: 'Every table',
+              format: 'Excel workbook (XLSX)',
+              description:
+                'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
+            },
+            ...tableIds.map((id) => ({
+              id: `summary-csv-${id}`,
+              href: `/summary/export?${summaryQueryString(filters, { format: 'csv', table: id })}`,
+              label: tables.find((t) => t.id === id)!.title,
+              format: 'CSV',
+              description:
+                id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
+            })),
+          ]}
+        />
+      </div>
     </>
   );
 }

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { findQuestion } from '@/lib/framework';
 import type { Framework } from '@/lib/framework/types';
 import { compareIds } from '@/lib/quality/agreement';
-import { countUnreconciledByKeyQuestion } from '@/lib/quality/second-marking-views';
+import { countUnreconciledByKeyQuestion, listFirstMarkingsChangedAfterSecond } from '@/lib/quality/second-marking-views';
 
 const cases = (n: number) => (n === 1 ? '1 double-marked case is' : `${n} double-marked cases are`);
 
@@ -20,8 +20,11 @@ export async function PanelUnreconciled({
   framework: Framework;
   canSeeAgreement: boolean;
 }) {
-  const counts = await countUnreconciledByKeyQuestion(inspectionId);
-  if (counts.size === 0) return null;
+  const [counts, changed] = await Promise.all([
+    countUnreconciledByKeyQuestion(inspectionId),
+    listFirstMarkingsChangedAfterSecond(inspectionId),
+  ]);
+  if (counts.size === 0 && changed.length === 0) return null;
   const byStandard = new Map<string, { title: string; questions: { id: string; label: string; count: number }[] }>();
   for (const [questionId, count] of counts) {
     const ref = findQuestion(framework, questionId);
@@ -38,9 +41,9 @@ export async function PanelUnreconciled({
       data-testid="panel-unreconciled"
     >
       <h2 id="panel-unreconciled-heading" className="mb-2 text-xl font-bold">
-        Second marking not yet reconciled
+        {counts.size > 0 ? 'Second marking not yet reconciled' : 'Second marking'}
       </h2>
-      <ul className="list-disc pl-6">
+      <ul className={counts.size > 0 ? 'list-disc pl-6' : 'hidden'}>
         {standardIds.map((standardId) => {
           const entry = byStandard.get(standardId)!;
           return entry.questions
@@ -52,6 +55,13 @@ export async function PanelUnreconciled({
             ));
         })}
       </ul>
+      {changed.length > 0 ? (
+        <p className="mt-2" data-testid="panel-first-changed">
+          The first marking changed after the second was submitted on{' '}
+          {changed.map((c) => `case ${c.reference} (${c.questionId})`).join(', ')}: the agreement figures compare the answer as it stood
+          then, the ratings count it as it is now.
+        </p>
+      ) : null}
       {canSeeAgreement ? (
         <p className="mt-2">
           <Link href={`/inspections/${inspectionId}/agreement`}>Agreement and the disagreements to reconcile</Link>

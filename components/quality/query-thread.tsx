@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Tag } from '@/components/ui/tag';
-import type { QueryView } from '@/lib/data/quality';
+import type { AnswerSnapshot, QueryView } from '@/lib/data/quality';
+import { ANSWER_LABELS } from '@/lib/format/labels';
 import { QualityForm } from './quality-form';
 
 const STATUS = {
@@ -8,6 +9,21 @@ const STATUS = {
   answered: { label: 'Waiting for the reviewer', colour: 'blue' },
   resolved: { label: 'Resolved', colour: 'green' },
 } as const;
+
+const answerWords = (a: AnswerSnapshot) =>
+  a.value === null ? 'not answered' : `${ANSWER_LABELS[a.value]}${a.value === 'na' && a.naReason ? ` (${a.naReason})` : ''}`;
+
+/** "Answer when raised: Yes"; at a reply, what changed since the query was raised. */
+function answerLine(kind: string, answer: AnswerSnapshot, raised: AnswerSnapshot | null): string {
+  if (kind === 'raise') return `Answer when raised: ${answerWords(answer)}.`;
+  if (!raised) return `Answer at this reply: ${answerWords(answer)}.`;
+  const changes: string[] = [];
+  if (answer.value !== raised.value || answer.naReason !== raised.naReason) {
+    changes.push(`answer changed from ${answerWords(raised)} to ${answerWords(answer)}`);
+  }
+  if (answer.note !== raised.note) changes.push('evidence note changed');
+  return changes.length ? `In reply: ${changes.join('; ')}.` : `In reply: answer unchanged (${answerWords(answer)}).`;
+}
 
 const KIND_WORDS = { raise: 'asked', reply: 'answered', resolve: 'resolved the query', reopen: 're-opened the query' } as const;
 
@@ -57,6 +73,11 @@ export function QueryThread({
               {m.authorName} {KIND_WORDS[m.kind]}, {time(m.at)}
             </span>
             {m.body ? <span className="block whitespace-pre-wrap">{m.body}</span> : null}
+            {m.answer ? (
+              <span className="block text-base" data-testid={`query-answer-${m.kind}`}>
+                {answerLine(m.kind, m.answer, query.messages.find((x) => x.kind === 'raise')?.answer ?? null)}
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

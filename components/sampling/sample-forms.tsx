@@ -152,7 +152,7 @@ export function SixtyFortyForm({ inspectionId, isSixtyForty }: { inspectionId: s
         name="isSixtyForty"
         idPrefix="sixty-forty"
         legend="How is the out-of-court sample sized?"
-        hint="A small service may combine the samples: 60 per cent court cases, 40 per cent out-of-court (Wigan 2021)."
+        hint="A small service may combine the samples: 60 per cent court cases, 40 per cent out-of-court (Wigan 2021). The out-of-court sample is two thirds of the court sample: nine court cases give six out-of-court, or all of them when fewer are eligible."
         options={[
           { value: 'false', label: 'By the formula, like the court sample' },
           { value: 'true', label: 'By the 60/40 rule' },

@@ -83,7 +83,7 @@ export function caseScopeUnchangedSql(actorId: string, scope: CaseScope): Prisma
 const ALL_STATUSES: readonly InspectionStatus[] = ['set_up', 'fieldwork', 'panel', 'published'];
 
 /** The actions on an inspection that depend on the actor's role only (not its status or settings). */
-type RoleOnlyAction = 'inspection.view' | 'export.download';
+type RoleOnlyAction = 'inspection.view' | 'export.download' | 'agreement.view';
 
 /**
  * The team roles that may do `action`, read from `can()` itself. A role the rule allows in some

@@ -7,7 +7,19 @@ interface QueryMessageView {
   body: string;
   authorName: string;
   at: string;
+  /** The answer as it stood at this step (raise and reply), from the step's audit entry; null when not recorded. */
+  answer: AnswerSnapshot | null;
 }
+
+export interface AnswerSnapshot {
+  value: 'yes' | 'no' | 'na' | null;
+  naReason: string | null;
+  note: string | null;
+  version: number;
+}
+
+const isSnapshot = (value: unknown): value is AnswerSnapshot =>
+  typeof value === 'object' && value !== null && 'value' in value && 'version' in value;
 
 export interface QueryView {
   id: string;
@@ -36,19 +48,34 @@ export async function listQueriesForCase(caseId: string): Promise<QueryView[]> {
       },
     },
   });
-  return rows.map((q) => ({
-    id: q.id,
-    questionId: q.questionId,
-    status: q.status,
-    raisedByName: q.raisedBy.name,
-    messages: q.messages.map((m) => ({
-      id: m.id,
-      kind: m.kind as QueryMessageView['kind'],
-      body: m.body,
-      authorName: m.author.name,
-      at: m.createdAt.toISOString(),
-    })),
-  }));
+  // Each raise and reply wrote one audit entry in the same transaction as its message: pair them in order.
+  const entries = rows.length
+    ? await prisma.auditEntry.findMany({
+        where: { entity: 'answer_query', entityId: { in: rows.map((q) => q.id) }, action: { in: ['query.raise', 'query.reply'] } },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
+        select: { entityId: true, action: true, newValue: true },
+      })
+    : [];
+  const snapshots = new Map<string, (AnswerSnapshot | null)[]>();
+  for (const e of entries) {
+    const answer = (e.newValue as { answer?: unknown } | null)?.answer;
+    const key = `${e.entityId}:${e.action}`;
+    snapshots.set(key, [...(snapshots.get(key) ?? []), isSnapshot(answer) ? answer : null]);
+  }
+  return rows.map((q) => {
+    const seen = { raise: 0, reply: 0 };
+    return {
+      id: q.id,
+      questionId: q.questionId,
+      status: q.status,
+      raisedByName: q.raisedBy.name,
+      messages: q.messages.map((m) => {
+        const kind = m.kind as QueryMessageView['kind'];
+        const answer = kind === 'raise' || kind === 'reply' ? (snapshots.get(`${q.id}:query.${kind}`)?.[seen[kind]++] ?? null) : null;
+        return { id: m.id, kind, body: m.body, authorName: m.author.name, at: m.createdAt.toISOString(), answer };
+      }),
+    };
+  });
 }
 
 /** Unresolved queries per case (open: waiting for the inspector; answered: waiting for the reviewer). */

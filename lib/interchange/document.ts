@@ -89,6 +89,34 @@ export interface CasemarkDocument {
   panel: CasemarkPanelDecision[];
   /** The draft report the panel wrote, by section key (lib/report/draft.ts); absent when there is none. */
   report?: Record<string, SectionContent>;
+  /**
+   * Quality assurance, for the record (issue 23): second markings with the first marking as it
+   * stood at submission and the reconciliations, and the queries with their threads. Present only
+   * when there is any; an import reads past it (the loose schema) and does not recreate it.
+   */
+  quality?: CasemarkQuality;
+}
+
+export interface CasemarkQuality {
+  secondMarkings: {
+    case: string;
+    marker: string;
+    assignedAt: string;
+    submittedAt: string | null;
+    answers: Record<
+      string,
+      { value: AnswerValue | null; naReason?: string; note?: string; firstValue: AnswerValue | null; firstNaReason?: string }
+    >;
+    reconciliations: { question: string; value: AnswerValue; naReason?: string; reason: string; by: string; at: string }[];
+  }[];
+  queries: {
+    case: string;
+    question: string;
+    status: 'open' | 'answered' | 'resolved';
+    raisedBy: string;
+    raisedAt: string;
+    messages: { kind: string; body: string; by: string; at: string }[];
+  }[];
 }
 
 const ZEmail = z.email({ error: 'Expected an email address' });

@@ -2,8 +2,8 @@
  * One inspection as an interchange document (`casemark/inspection@1`, docs/interchange.md):
  * every case with every answer, evidence note and not-applicable reason, the case-level items,
  * inspectors and team by email, statuses, judgements with evidence, the active panel decisions
- * and the previous inspection's figures, read from one snapshot by an actor allowed
- * `export.download`.
+ * and the previous inspection's figures, and (issue 23) the second markings, reconciliations
+ * and queries, read from one snapshot by an actor allowed `export.download`.
  */
 import type { Principal } from '@/lib/auth/permissions';
 import { loadInspectionAccess, requireAllowed } from '@/lib/access/context';
@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
-import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument } from './document';
+import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument, type CasemarkQuality } from './document';
 import { frameworkFromDb } from '@/lib/data/mappers';
 import type { SectionContent } from '@/lib/report/draft';
 
@@ -158,5 +158,89 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
     if (previousRatings) document.inspection.previous.ratings = previousRatings;
     if (previousPct) document.inspection.previous.keyQuestionPct = previousPct;
   }
+  const quality = await readQuality(db, inspectionId);
+  if (quality.secondMarkings.length || quality.queries.length) document.quality = quality;
   return document;
+}
+
+/** Second markings (with reconciliations) and queries (with their threads), by case reference and email. */
+async function readQuality(db: Db, inspectionId: string): Promise<CasemarkQuality> {
+  const [markings, queries] = await Promise.all([
+    db.secondMarking.findMany({
+      where: { inspectionId },
+      orderBy: [{ case: { reference: 'asc' } }],
+      select: {
+        assignedAt: true,
+        submittedAt: true,
+        case: { select: { reference: true } },
+        marker: { select: { email: true } },
+        answers: {
+          orderBy: { questionId: 'asc' },
+          select: { questionId: true, value: true, naReason: true, note: true, firstValue: true, firstNaReason: true },
+        },
+        reconciliations: {
+          orderBy: { reconciledAt: 'asc' },
+          select: {
+            questionId: true,
+            value: true,
+            naReason: true,
+            reason: true,
+            reconciledAt: true,
+            reconciledBy: { select: { email: true } },
+          },
+        },
+      },
+    }),
+    db.answerQuery.findMany({
+      where: { inspectionId },
+      orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }],
+      select: {
+        questionId: true,
+        status: true,
+        raisedAt: true,
+        case: { select: { reference: true } },
+        raisedBy: { select: { email: true } },
+        messages: {
+          orderBy: { createdAt: 'asc' },
+          select: { kind: true, body: true, createdAt: true, author: { select: { email: true } } },
+        },
+      },
+    }),
+  ]);
+  return {
+    secondMarkings: markings.map((m) => ({
+      case: m.case.reference,
+      marker: m.marker.email,
+      assignedAt: m.assignedAt.toISOString(),
+      submittedAt: m.submittedAt?.toISOString() ?? null,
+      answers: Object.fromEntries(
+        m.answers.map((a) => [
+          a.questionId,
+          {
+            value: a.value,
+            ...(a.naReason ? { naReason: a.naReason } : {}),
+            ...(a.note ? { note: a.note } : {}),
+            firstValue: a.firstValue,
+            ...(a.firstNaReason ? { firstNaReason: a.firstNaReason } : {}),
+          },
+        ]),
+      ),
+      reconciliations: m.reconciliations.map((r) => ({
+        question: r.questionId,
+        value: r.value,
+        ...(r.naReason ? { naReason: r.naReason } : {}),
+        reason: r.reason,
+        by: r.reconciledBy.email,
+        at: r.reconciledAt.toISOString(),
+      })),
+    })),
+    queries: queries.map((q) => ({
+      case: q.case.reference,
+      question: q.questionId,
+      status: q.status,
+      raisedBy: q.raisedBy.email,
+      raisedAt: q.raisedAt.toISOString(),
+      messages: q.messages.map((m) => ({ kind: m.kind, body: m.body, by: m.author.email, at: m.createdAt.toISOString() })),
+    })),
+  };
 }

@@ -58,13 +58,28 @@ async function recordStep(
 ) {
   await tx.answerQueryMessage.create({ data: { queryId, authorId: actor.id, kind: step.kind, body: step.body } });
   if (step.from !== null) await tx.answerQuery.update({ where: { id: queryId }, data: { status: step.to, updatedAt: new Date() } });
+  // The answer as it stands when the query is raised and when it is answered (issue 23), kept in
+  // the step's audit entry: the thread shows what was queried and what the reply changed.
+  const answer =
+    (step.kind === 'raise' || step.kind === 'reply') && !step.questionId.startsWith('case:')
+      ? await tx.answer.findUnique({
+          where: { caseId_questionId: { caseId: kase.id, questionId: step.questionId } },
+          select: { value: true, naReason: true, note: true, version: true },
+        })
+      : undefined;
   await writeAudit(tx, {
     actorId: actor.id,
     inspectionId: kase.inspectionId,
     action: `query.${step.kind}`,
     entityId: queryId,
     oldValue: step.from === null ? undefined : { status: step.from },
-    newValue: { status: step.to, caseId: kase.id, questionId: step.questionId, body: step.body },
+    newValue: {
+      status: step.to,
+      caseId: kase.id,
+      questionId: step.questionId,
+      body: step.body,
+      ...(answer === undefined ? {} : { answer: answer ?? { value: null, naReason: null, note: null, version: 0 } }),
+    },
   });
   await notifyInspectionChanged(tx, kase.inspectionId);
 }

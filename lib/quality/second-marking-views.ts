@@ -8,7 +8,18 @@ import 'server-only';
 import { prisma } from '@/lib/db/client';
 import { findQuestion, getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
-import { agreementTable, type Category, type QuestionPair } from './agreement';
+import type { Actor } from '@/lib/auth/permissions';
+import { inspectionsWhere } from '@/lib/access/scope';
+import { frameworkFromDb } from '@/lib/data/mappers';
+import {
+  agreementTable,
+  compareIds,
+  groupAgreement,
+  type Category,
+  type GroupAgreement,
+  type InspectorPairAgreement,
+  type QuestionPair,
+} from './agreement';
 
 export interface SecondMarkingRow {
   id: string;
@@ -94,6 +105,11 @@ export interface ComparisonRow {
   firstAtSubmission: { value: Category | null; naReason: string | null };
   /** The first marking's answer now (what the ratings count), with its version for reconciling. */
   firstNow: { value: Category | null; naReason: string | null; note: string | null; version: number; updatedByName: string | null };
+  /**
+   * The case's inspector, who made the first marking: named on the comparison even after a
+   * reconciliation has made the lead the answer's last editor (issue 23).
+   */
+  firstInspectorName: string | null;
   isDisagreement: boolean;
   reconciliation: { value: Category; naReason: string | null; reason: string; byName: string; at: string } | null;
 }
@@ -110,10 +126,13 @@ export async function loadComparison(secondMarkingId: string, caseId: string): P
       select: { questionId: true, value: true, naReason: true, reason: true, reconciledAt: true, reconciledBy: { select: { name: true } } },
     }),
   ]);
-  const first = await prisma.answer.findMany({
-    where: { caseId, questionId: { in: second.map((s) => s.questionId) } },
-    select: { questionId: true, value: true, naReason: true, note: true, version: true, updatedBy: { select: { name: true } } },
-  });
+  const [first, kase] = await Promise.all([
+    prisma.answer.findMany({
+      where: { caseId, questionId: { in: second.map((s) => s.questionId) } },
+      select: { questionId: true, value: true, naReason: true, note: true, version: true, updatedBy: { select: { name: true } } },
+    }),
+    prisma.case.findUnique({ where: { id: caseId }, select: { inspector: { select: { name: true } } } }),
+  ]);
   const firstBy = new Map(first.map((a) => [a.questionId, a]));
   const reconciledBy = new Map(reconciliations.map((r) => [r.questionId, r]));
   const out = new Map<string, ComparisonRow>();
@@ -131,6 +150,7 @@ export async function loadComparison(secondMarkingId: string, caseId: string): P
         version: now?.version ?? 0,
         updatedByName: now?.updatedBy.name ?? null,
       },
+      firstInspectorName: kase?.inspector?.name ?? null,
       isDisagreement: s.value !== null && s.firstValue !== null && s.value !== s.firstValue,
       reconciliation: rec
         ? {
@@ -166,7 +186,15 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
       questionId: true,
       value: true,
       firstValue: true,
-      secondMarking: { select: { caseId: true, case: { select: { reference: true } }, reconciliations: { select: { questionId: true } } } },
+      secondMarking: {
+        select: {
+          caseId: true,
+          markerId: true,
+          marker: { select: { name: true } },
+          case: { select: { reference: true, inspectorId: true, inspector: { select: { name: true } } } },
+          reconciliations: { select: { questionId: true } },
+        },
+      },
     },
   });
   const fw = getFramework(framework);
@@ -174,6 +202,7 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
   const meta = new Map<string, { secondMarkingId: string; reference: string; isReconciled: boolean }>();
   let notCompared = 0;
   const cases = new Set<string>();
+  const inspectorPairs = new Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>();
   for (const r of rows) {
     const ref = findQuestion(fw, r.questionId);
     if (!ref || ref.kind !== 'key_question') continue;
@@ -182,13 +211,24 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
       notCompared += 1;
       continue;
     }
-    pairs.push({
+    const pair: QuestionPair = {
       caseId: r.secondMarking.caseId,
       questionId: r.questionId,
       standardId: ref.standard.id,
       first: r.firstValue,
       second: r.value,
-    });
+    };
+    pairs.push(pair);
+    const { case: kase, marker, markerId } = r.secondMarking;
+    const pairKey = `${kase.inspectorId ?? ''}:${markerId}`;
+    const forPair = inspectorPairs.get(pairKey);
+    if (forPair) forPair.pairs.push(pair);
+    else
+      inspectorPairs.set(pairKey, {
+        firstInspector: kase.inspector?.name ?? 'No inspector allocated',
+        secondInspector: marker.name,
+        pairs: [pair],
+      });
     meta.set(`${r.secondMarking.caseId}:${r.questionId}`, {
       secondMarkingId: r.secondMarkingId,
       reference: r.secondMarking.case.reference,
@@ -196,11 +236,15 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
     });
   }
   const table = agreementTable(pairs);
-  const disagreements: DisagreementView[] = table.disagreements.map((d) => ({
-    ...d,
-    ...(meta.get(`${d.caseId}:${d.questionId}`) ?? { secondMarkingId: '', reference: '', isReconciled: false }),
-  }));
-  return { ...table, disagreements, doubleMarkedCases: cases.size, notCompared };
+  // Listed by case reference, then key question: the lead reconciles case by case.
+  const disagreements: DisagreementView[] = table.disagreements
+    .map((d) => ({
+      ...d,
+      ...(meta.get(`${d.caseId}:${d.questionId}`) ?? { secondMarkingId: '', reference: '', isReconciled: false }),
+    }))
+    .sort((a, b) => compareIds(a.reference, b.reference) || compareIds(a.questionId, b.questionId));
+  const byInspectorPair = sortPairs(inspectorPairs);
+  return { ...table, disagreements, byInspectorPair, doubleMarkedCases: cases.size, notCompared };
 }
 
 /**
@@ -218,4 +262,104 @@ export async function countUnreconciledByKeyQuestion(inspectionId: string): Prom
                       WHERE r.second_marking_id = a.second_marking_id AND r.question_id = a.question_id)
     GROUP BY a.question_id`;
   return new Map(rows.map((r) => [r.question_id, r.cases]));
+}
+
+interface InspectionAgreementRow {
+  inspectionId: string;
+  serviceName: string;
+  fieldworkStart: Date;
+  doubleMarkedCases: number;
+  agreement: GroupAgreement;
+}
+
+/**
+ * Agreement across every inspection the actor may see agreement for (a quality lead's view):
+ * each inspection's inspection-wide figure, every pair pooled, and each inspector pair pooled
+ * over the inspections they marked together. Scoped in the query (inspectionsWhere), so an
+ * inspection outside the actor's reach contributes nothing.
+ */
+export async function loadAgreementAcrossInspections(actor: Actor): Promise<{
+  inspections: InspectionAgreementRow[];
+  pooled: GroupAgreement;
+  byInspectorPair: InspectorPairAgreement[];
+}> {
+  const rows = await prisma.secondMarkingAnswer.findMany({
+    where: {
+      value: { not: null },
+      firstValue: { not: null },
+      secondMarking: { submittedAt: { not: null }, inspection: inspectionsWhere(actor, 'agreement.view') },
+    },
+    select: {
+      questionId: true,
+      value: true,
+      firstValue: true,
+      secondMarking: {
+        select: {
+          caseId: true,
+          markerId: true,
+          marker: { select: { name: true } },
+          case: { select: { inspectorId: true, inspector: { select: { name: true } } } },
+          inspection: { select: { id: true, framework: true, fieldworkStart: true, service: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const byInspection = new Map<string, { meta: Omit<InspectionAgreementRow, 'agreement' | 'doubleMarkedCases'>; pairs: QuestionPair[] }>();
+  const inspectorPairs = new Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>();
+  const all: QuestionPair[] = [];
+  for (const r of rows) {
+    const { inspection, case: kase, marker, markerId, caseId } = r.secondMarking;
+    const ref = findQuestion(getFramework(frameworkFromDb(inspection.framework)), r.questionId);
+    if (!ref || ref.kind !== 'key_question' || r.value === null || r.firstValue === null) continue;
+    const pair: QuestionPair = { caseId, questionId: r.questionId, standardId: ref.standard.id, first: r.firstValue, second: r.value };
+    all.push(pair);
+    const forInspection = byInspection.get(inspection.id);
+    if (forInspection) forInspection.pairs.push(pair);
+    else
+      byInspection.set(inspection.id, {
+        meta: { inspectionId: inspection.id, serviceName: inspection.service.name, fieldworkStart: inspection.fieldworkStart },
+        pairs: [pair],
+      });
+    const pairKey = `${kase.inspectorId ?? ''}:${markerId}`;
+    const forPair = inspectorPairs.get(pairKey);
+    if (forPair) forPair.pairs.push(pair);
+    else
+      inspectorPairs.set(pairKey, {
+        firstInspector: kase.inspector?.name ?? 'No inspector allocated',
+        secondInspector: marker.name,
+        pairs: [pair],
+      });
+  }
+  const inspections = [...byInspection.values()]
+    .map(({ meta, pairs }) => ({ ...meta, doubleMarkedCases: new Set(pairs.map((p) => p.caseId)).size, agreement: groupAgreement(pairs) }))
+    .sort((a, b) => b.fieldworkStart.getTime() - a.fieldworkStart.getTime() || a.serviceName.localeCompare(b.serviceName));
+  return { inspections, pooled: groupAgreement(all), byInspectorPair: sortPairs(inspectorPairs) };
+}
+
+function sortPairs(
+  pairs: ReadonlyMap<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>,
+): InspectorPairAgreement[] {
+  return [...pairs.values()]
+    .map((p) => ({ firstInspector: p.firstInspector, secondInspector: p.secondInspector, agreement: groupAgreement(p.pairs) }))
+    .sort((a, b) => a.firstInspector.localeCompare(b.firstInspector) || a.secondInspector.localeCompare(b.secondInspector));
+}
+
+/**
+ * First markings changed after their case's second marking was submitted, and not by a
+ * reconciliation: the agreement figures compare the answer as it stood at submission, so the
+ * panel says which cases have moved since (issue 23). Case references per key question.
+ */
+export async function listFirstMarkingsChangedAfterSecond(inspectionId: string): Promise<{ questionId: string; reference: string }[]> {
+  const rows = await prisma.$queryRaw<{ question_id: string; reference: string }[]>`
+    SELECT a.question_id, c.reference
+    FROM second_marking_answers a
+    JOIN second_markings s ON s.id = a.second_marking_id
+    JOIN cases c ON c.id = s.case_id
+    JOIN answers f ON f.case_id = s.case_id AND f.question_id = a.question_id
+    WHERE s.inspection_id = ${inspectionId}::uuid AND s.submitted_at IS NOT NULL
+      AND f.value IS DISTINCT FROM a.first_value
+      AND NOT EXISTS (SELECT 1 FROM second_marking_reconciliations r
+                      WHERE r.second_marking_id = a.second_marking_id AND r.question_id = a.question_id)
+    ORDER BY c.reference, a.question_id`;
+  return rows.map((r) => ({ questionId: r.question_id, reference: r.reference }));
 }

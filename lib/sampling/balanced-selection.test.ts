@@ -126,25 +126,91 @@ describe('compareWithPopulation', () => {
 });
 
 describe('rankReplacements', () => {
-  it('offers the same stratum first, then the most similar, each by reserve rank', () => {
-    const removed: SamplingCase = {
-      id: 'x',
-      reference: 'X',
-      gender: 'Male',
-      disposal: 'referral_order',
-      rosh: 'low',
-      safetyWellbeing: 'low',
-    };
-    const reserves: SamplingCase[] = [
-      { id: 'r1', reference: 'R1', gender: 'Female', disposal: 'referral_order', rosh: 'low', safetyWellbeing: 'low' },
-      { id: 'r2', reference: 'R2', gender: 'Female', disposal: 'custodial_sentence', rosh: 'high', safetyWellbeing: 'low' },
-      { id: 'r3', reference: 'R3', gender: 'male', disposal: 'referral_order', rosh: 'low', safetyWellbeing: 'low' },
-    ];
-    expect(similarityOf(removed, at(reserves, 2))).toBe(4);
-    expect(rankReplacements(removed, reserves).map((r) => [r.kase.id, r.similarity, r.rank])).toEqual([
-      ['r3', 4, 3],
-      ['r1', 3, 1],
-      ['r2', 1, 2],
+  const c = (id: string, gender: string, rosh: string, extra: Partial<SamplingCase> = {}): SamplingCase => ({
+    id,
+    reference: id.toUpperCase(),
+    gender,
+    disposal: 'referral_order',
+    rosh,
+    safetyWellbeing: 'low',
+    ...extra,
+  });
+  // Ten eligible cases: gender 5 male / 5 female, risk of serious harm 6 low / 4 high, one custodial
+  // sentence, one high safety and wellbeing. A sample of 4 expects 2 male, 2 female (exactly: no slack),
+  // 2.4 low and 1.6 high risk (slack of 0.6 either way).
+  const removed = c('x', 'Male', 'high');
+  const sample = [removed, c('s2', 'Male', 'low'), c('s3', 'Female', 'high'), c('s4', 'Female', 'low')];
+  const r1 = c('r1', 'Female', 'high'); // shares three characteristics; gender would go 1/3: one case out
+  const r2 = c('r2', 'Male', 'low'); // shares three; risk would go 3/1: 0.6 from 2.4 and 1.6, within
+  const r3 = c('r3', 'Female', 'low', { disposal: 'custodial_sentence', safetyWellbeing: 'high' });
+  const population = [...sample, r1, r2, r3, c('p1', 'Male', 'low'), c('p2', 'Male', 'high'), c('p3', 'Female', 'low')];
+
+  it('ranks by the balance the sample keeps, not by similarity alone (the issue’s 1.1 against 0.68)', () => {
+    expect(similarityOf(removed, r1)).toBe(3);
+    expect(similarityOf(removed, r2)).toBe(3);
+    const ranked = rankReplacements(removed, [r1, r2, r3], { population, sample });
+    expect(ranked.map((r) => [r.kase.id, r.similarity, r.rank, r.isWithinToleranceAfter])).toEqual([
+      ['r2', 3, 2, true],
+      ['r1', 3, 1, false],
+      ['r3', 0, 3, false],
     ]);
+    expect(at(ranked, 0).largestDeviationAfter).toBeCloseTo(0.6, 12);
+    expect(at(ranked, 1).largestDeviationAfter).toBeCloseTo(1, 12);
+  });
+
+  it('offers the same stratum first among those that keep the balance', () => {
+    const same = c('r0', 'male', 'high');
+    const ranked = rankReplacements(removed, [r1, r2, r3, same], { population: [...population, same], sample });
+    expect(ranked.map((r) => r.kase.id).slice(0, 2)).toEqual(['r0', 'r2']);
+    expect(at(ranked, 0).similarity).toBe(4);
+  });
+
+  it('says so when no reserve keeps the balance, smallest deviation first', () => {
+    const ranked = rankReplacements(removed, [r3, r1], { population, sample });
+    expect(ranked.every((r) => !r.isWithinToleranceAfter)).toBe(true);
+    expect(ranked.map((r) => r.kase.id)).toEqual(['r1', 'r3']); // both one case out; r1 is the more similar
+  });
+});
+
+describe('rankReplacements: simulated replacements (issue 23)', () => {
+  // The issue's simulation: draw, replace sampled cases one at a time with the suggestion, and see
+  // whether the sample stays within one case. Ranking by similarity alone broke it for about a third.
+  it('the suggestion keeps every category within one case whenever some reserve can, and its figures are right', () => {
+    const rng = createRng('replacement-simulation');
+    let replacements = 0;
+    let brokenBySimilarityAlone = 0;
+    let brokenBySuggestion = 0;
+    for (let t = 0; t < 40; t++) {
+      const N = 20 + Math.floor(rng() * 200);
+      const population = randomPopulation(createRng(`replacement-population-${t}`), N);
+      const draw = drawBalancedSample(population, computeSampleSize(N).size, `replacement-${t}`);
+      const byId = new Map(population.map((kase) => [kase.id, kase]));
+      const sample = draw.sampleIds.map((id) => byId.get(id)!);
+      const reserves = draw.reserveIds.map((id) => byId.get(id)!);
+      if (reserves.length === 0) continue;
+      for (let k = 0; k < 3; k++) {
+        const removed = at(sample, Math.floor(rng() * sample.length));
+        const ranked = rankReplacements(removed, reserves, { population, sample });
+        const swapped = (into: SamplingCase) => sample.map((kase) => (kase.id === removed.id ? into : kase));
+        const best = at(ranked, 0);
+        const comparison = compareWithPopulation(population, swapped(best.kase));
+        // The figures the page shows agree with recomputing the whole comparison.
+        expect(best.largestDeviationAfter).toBeCloseTo(Math.max(...comparison.map((row) => row.largestDeviation)), 9);
+        expect(best.isWithinToleranceAfter).toBe(comparison.every((row) => row.isWithinTolerance));
+        const canKeep = reserves.some((r) => compareWithPopulation(population, swapped(r)).every((row) => row.isWithinTolerance));
+        expect(best.isWithinToleranceAfter).toBe(canKeep);
+        replacements += 1;
+        if (canKeep && !best.isWithinToleranceAfter) brokenBySuggestion += 1;
+        const bySimilarity = [...reserves]
+          .map((kase, rank) => ({ kase, similarity: similarityOf(removed, kase), rank }))
+          .sort((a, b) => b.similarity - a.similarity || a.rank - b.rank);
+        const old = compareWithPopulation(population, swapped(at(bySimilarity, 0).kase));
+        if (canKeep && !old.every((row) => row.isWithinTolerance)) brokenBySimilarityAlone += 1;
+      }
+    }
+    expect(replacements).toBeGreaterThan(100);
+    expect(brokenBySuggestion).toBe(0);
+    // The old rule did break it here, so the test would have caught it.
+    expect(brokenBySimilarityAlone).toBeGreaterThan(0);
   });
 });

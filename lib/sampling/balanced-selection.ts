@@ -326,15 +326,77 @@ export function similarityOf(a: SamplingCase, b: SamplingCase): number {
   return CHARACTERISTICS.filter((ch) => categoryOf(a, ch) === categoryOf(b, ch)).length;
 }
 
+interface RankedReplacement<C extends SamplingCase = SamplingCase> {
+  kase: C;
+  /** How many of the four characteristics it shares with the case it replaces. */
+  similarity: number;
+  /** 1 for the best reserve of the draw. */
+  rank: number;
+  /** The sample's largest deviation from the population's make-up, in cases, after this replacement. */
+  largestDeviationAfter: number;
+  /** Every category of every characteristic still within one case of its expected count. */
+  isWithinToleranceAfter: boolean;
+}
+
 /**
- * The reserves that could replace a sampled case, best first: the most similar (same stratum
- * first), then by reserve rank.
+ * The reserves that could replace a sampled case, best first, judged by the sample they would
+ * leave: those that keep every category within one case of its expected count first; among
+ * them the most similar (the same stratum changes nothing), then the smaller largest
+ * deviation, then the reserve rank. Those that cannot keep the tolerance follow, smallest
+ * largest deviation first. Similarity alone is not enough: of two reserves sharing three of the
+ * four characteristics, the one differing in a category already at its rounding limit breaks
+ * the tolerance and the other does not (issue 23: simulated, similarity alone broke it in about
+ * a third of replacements).
+ *
+ * `population` is the eligible population the sample was drawn from; `sample` the sample as it
+ * stands, `removed` among it.
  */
-export function rankReplacements(
+export function rankReplacements<C extends SamplingCase>(
   removed: SamplingCase,
-  reserves: readonly SamplingCase[],
-): { kase: SamplingCase; similarity: number; rank: number }[] {
+  reserves: readonly C[],
+  context: { population: readonly SamplingCase[]; sample: readonly SamplingCase[] },
+): RankedReplacement<C>[] {
+  const n = context.sample.length;
+  const N = context.population.length;
+  const popCounts = CHARACTERISTICS.map((ch) => countBy(context.population, ch));
+  const sampleCounts = CHARACTERISTICS.map((ch) => countBy(context.sample, ch));
+  const largestDeviationAfter = (candidate: SamplingCase) => {
+    let largest = 0;
+    CHARACTERISTICS.forEach((ch, k) => {
+      const pop = at(popCounts, k);
+      const counts = new Map(at(sampleCounts, k));
+      const out = categoryOf(removed, ch);
+      const into = categoryOf(candidate, ch);
+      counts.set(out, (counts.get(out) ?? 0) - 1);
+      counts.set(into, (counts.get(into) ?? 0) + 1);
+      for (const [category, populationCount] of pop) {
+        largest = Math.max(largest, Math.abs((counts.get(category) ?? 0) - (N ? (populationCount * n) / N : 0)));
+      }
+    });
+    return largest;
+  };
   return reserves
-    .map((kase, rank) => ({ kase, similarity: similarityOf(removed, kase), rank: rank + 1 }))
-    .sort((a, b) => b.similarity - a.similarity || a.rank - b.rank);
+    .map((kase, index) => {
+      const deviation = largestDeviationAfter(kase);
+      return {
+        kase,
+        similarity: similarityOf(removed, kase),
+        rank: index + 1,
+        largestDeviationAfter: deviation,
+        isWithinToleranceAfter: deviation < TOLERANCE,
+      };
+    })
+    .sort((a, b) => {
+      if (a.isWithinToleranceAfter !== b.isWithinToleranceAfter) return a.isWithinToleranceAfter ? -1 : 1;
+      const byDeviation = a.largestDeviationAfter - b.largestDeviationAfter;
+      const deviationOrder = Math.abs(byDeviation) > 1e-9 ? byDeviation : 0;
+      if (a.isWithinToleranceAfter) return b.similarity - a.similarity || deviationOrder || a.rank - b.rank;
+      return deviationOrder || b.similarity - a.similarity || a.rank - b.rank;
+    });
+}
+
+function countBy(cases: readonly SamplingCase[], characteristic: Characteristic): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const kase of cases) counts.set(categoryOf(kase, characteristic), (counts.get(categoryOf(kase, characteristic)) ?? 0) + 1);
+  return counts;
 }

@@ -73,9 +73,17 @@ describe('applyReplacements and describeSample', () => {
 });
 
 describe('suggestReplacements', () => {
-  it('offers the same stratum first', () => {
-    const [first] = suggestReplacements(at(cases, 1), [at(cases, 0), { ...at(cases, 2), id: 'x', gender: 'female' }]);
+  it('offers the same stratum first, and says whether any reserve keeps the balance', () => {
+    const other = { ...at(cases, 2), id: 'x', gender: 'female' };
+    const eligible = classifyCases([at(cases, 0), at(cases, 1), other], windows);
+    const { ranked, canKeepBalance } = suggestReplacements(at(cases, 1), {
+      sample: [at(cases, 1)],
+      reserves: [at(cases, 0), other],
+      eligible,
+    });
+    const [first] = ranked;
     expect(first?.kase.id).toBe('x');
     expect(first?.similarity).toBe(4);
+    expect(canKeepBalance).toBe(true);
   });
 });

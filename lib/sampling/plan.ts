@@ -38,6 +38,8 @@ interface PopulationSample {
   reserves: ListedCase[];
   replaced: { removed: ListedCase; replacement: ListedCase; reason: string }[];
   comparison: CharacteristicComparison[];
+  /** The eligible population the sample was drawn from (for judging a replacement's balance). */
+  eligible: ClassifiedCase[];
 }
 
 export function classifyCases(cases: readonly ListedCase[], windows: EligibilityWindows): ClassifiedCase[] {
@@ -94,11 +96,16 @@ export function describeSample(
           byId.has(r.replacementCaseId),
       )
       .map((r) => ({ removed: byId.get(r.removedCaseId)!, replacement: byId.get(r.replacementCaseId)!, reason: r.reason }));
-    return { type, sample, reserves: of(part.reserves), replaced, comparison: compareWithPopulation(eligible, sample) };
+    return { type, sample, reserves: of(part.reserves), replaced, comparison: compareWithPopulation(eligible, sample), eligible };
   });
 }
 
-/** The reserves that could replace a sampled case, best first (same stratum first, then rank). */
-export function suggestReplacements(removed: ListedCase, reserves: readonly ListedCase[]) {
-  return rankReplacements(removed, reserves) as { kase: ListedCase; similarity: number; rank: number }[];
+/**
+ * The reserves that could replace a sampled case, best first by the balance the sample would
+ * keep (lib/sampling/balanced-selection.ts, rankReplacements), and whether any of them keeps
+ * every category within one case of its expected count.
+ */
+export function suggestReplacements(removed: ListedCase, population: Pick<PopulationSample, 'sample' | 'reserves' | 'eligible'>) {
+  const ranked = rankReplacements(removed, population.reserves, { population: population.eligible, sample: population.sample });
+  return { ranked, canKeepBalance: ranked.some((r) => r.isWithinToleranceAfter) };
 }

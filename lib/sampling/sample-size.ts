@@ -42,11 +42,29 @@ export function computeSampleSize(population: number): SampleSizeWorking {
 }
 
 /**
+ * The margin of error a sample of `size` from `population` cases actually achieves, at the
+ * same 80 per cent confidence and p = 0.5: Cochran's formula solved for e,
+ *   n0 = n(N − 1)/(N − n),  e = z·√(p(1 − p)/n0) = z·½·√((N − n)/(n(N − 1)))
+ * (0 when every case is taken; null for an empty sample, which estimates nothing). The 60/40
+ * rule and an override give sizes the formula did not choose, so the page says what they buy:
+ * five out-of-court cases of, say, 20 eligible give ±25.5 points, not ±5.
+ */
+export function achievedMarginOfError(size: number, population: number): number | null {
+  if (size <= 0 || population <= 0) return null;
+  if (size >= population) return 0;
+  return (
+    CONFIDENCE_Z * Math.sqrt(ASSUMED_PROPORTION * (1 - ASSUMED_PROPORTION)) * Math.sqrt((population - size) / (size * (population - 1)))
+  );
+}
+
+/**
  * The 60/40 rule for small services: "The sample size was set so that the combined case sample
  * size comprises 60 per cent domain two cases and 40 per cent domain three" (Wigan 2021,
- * 001_f9e6377b473ce7bd.txt, 9 court and 5 out-of-court cases). The court sample keeps its
- * size (the formula's, or the lead's override); the out-of-court sample is two thirds of it (40/60), rounded to the nearest
- * whole case and never more than the out-of-court cases eligible.
+ * 001_f9e6377b473ce7bd.txt). The court sample keeps its size (the formula's, or the lead's
+ * override); the out-of-court sample is two thirds of it (40/60), rounded to the nearest whole
+ * case and never more than the out-of-court cases eligible. Wigan examined 9 court and 5
+ * out-of-court cases: two thirds of 9 is 6, so five is what the rule gives only if just five
+ * out-of-court cases were eligible (the report does not say); otherwise the split was not 60/40.
  */
 export function sixtyFortyOutOfCourtSize(courtSize: number, outOfCourtPopulation: number): number {
   return Math.min(outOfCourtPopulation, Math.round((courtSize * 40) / 60));
@@ -76,6 +94,13 @@ export interface PopulationSize {
   size: number;
   overrideReason: string | null;
   working: SampleSizeWorking;
+  /** The margin of error this size achieves (0–1, at 80% confidence); null for an empty sample. */
+  marginOfError: number | null;
+  /**
+   * The 60/40 rule asked for more out-of-court cases than are eligible, so the combined sample is
+   * not 60/40: how many it asked for, else null.
+   */
+  sixtyFortyShortfall: { asked: number; eligible: number } | null;
 }
 
 /**
@@ -97,26 +122,43 @@ export function planSampleSizes(input: {
     const working = computeSampleSize(eligible);
     let computed = working.size;
     let computedRule: PopulationSize['computedRule'] = 'formula';
+    let sixtyFortyShortfall: PopulationSize['sixtyFortyShortfall'] = null;
     if (type === 'resettlement') {
       computed = Math.min(eligible, ILLUSTRATIVE_RESETTLEMENT_SIZE);
       computedRule = 'illustrative';
     } else if (type === 'out_of_court' && input.isSixtyForty) {
       computed = sixtyFortyOutOfCourtSize(courtSize, eligible);
       computedRule = 'sixty_forty';
+      const asked = Math.round((courtSize * 40) / 60);
+      if (asked > eligible) sixtyFortyShortfall = { asked, eligible };
     }
     const override = input.overrides[type];
     if (override) {
+      const size = Math.min(eligible, override.size);
       return {
         type,
         eligible,
         computed,
         computedRule,
         rule: 'override',
-        size: Math.min(eligible, override.size),
+        size,
         overrideReason: override.reason,
         working,
+        marginOfError: achievedMarginOfError(size, eligible),
+        sixtyFortyShortfall,
       };
     }
-    return { type, eligible, computed, computedRule, rule: computedRule, size: computed, overrideReason: null, working };
+    return {
+      type,
+      eligible,
+      computed,
+      computedRule,
+      rule: computedRule,
+      size: computed,
+      overrideReason: null,
+      working,
+      marginOfError: achievedMarginOfError(computed, eligible),
+      sixtyFortyShortfall,
+    };
   });
 }

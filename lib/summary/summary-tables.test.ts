@@ -4,7 +4,8 @@ import { readCsv } from '@/lib/export/test-support/read-csv';
 import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
 import { summaryFigures, toSummaryRow } from './summary';
-import { buildSummaryTables, filterRows, standardCellText, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import { buildSummaryTables, filterRows, standardCellText, standardTitles, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import { getFramework } from '@/lib/framework';
 import { at } from '@/lib/must';
 
 function row(id: string, service: string, yes: number, no: number) {
@@ -50,6 +51,20 @@ describe('summary tables', () => {
     expect(tables.map((t) => t.id)).toEqual(['filters', 'inspections', 'rating-counts', 'key-questions', 'changes']);
   });
 
+  it('carries the * legend and the sub-sample caveat on the filters sheet, and fieldwork dates as dates in the workbook', async () => {
+    const filters = readCsv([...summaryCsv(at(tables, 0))].join('')).rows;
+    expect(filters.find((r) => r[0] === 'Legend')?.[1]).toMatch(/^\* Professional judgement applied by the ratings panel/);
+    expect(filters.find((r) => r[0] === 'Caveat')?.[1]).toContain('small sub-sample');
+    const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 1);
+    const first = at(sheet.rows, 0);
+    // Read back as a date cell (the reader gives its Date's text), not the text "2026-01-05".
+    expect(first.values[2]).not.toBe('2026-01-05');
+    expect(new Date(String(first.values[2])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    expect(first.numFmts[2]).toBe('d mmm yyyy');
+    // The CSV keeps ISO dates, which every spreadsheet reads as dates.
+    expect(readCsv([...summaryCsv(at(tables, 1))].join('')).rows[1]?.[2]).toBe('2026-01-05');
+  });
+
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {
     const csv = readCsv([...summaryCsv(at(tables, 1))].join(''));
     expect(csv.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
@@ -69,5 +84,16 @@ describe('summary tables', () => {
     const found = sheet.rows.find((r) => r.values[1] === '2.1.1')!;
     expect(found.values.slice(3)).toEqual([2, 0.6, 0.625, 0.65]);
     expect(found.numFmts.slice(4)).toEqual(['0%', '0.0%', '0%']);
+  });
+});
+
+describe('standardTitles', () => {
+  it('names each standard for its column heading, and both titles when the two sets differ', () => {
+    const only2021 = standardTitles('2021');
+    expect(only2021['1.1']).toBe(getFramework('2021').domains[0]?.standards[0]?.title);
+    const both = standardTitles(null);
+    for (const id of Object.keys(only2021)) expect(both[id]).toBeTruthy();
+    const differing = Object.keys(only2021).filter((id) => standardTitles('2018')[id] && standardTitles('2018')[id] !== only2021[id]);
+    for (const id of differing) expect(both[id]).toContain('(July 2021 standards)');
   });
 });

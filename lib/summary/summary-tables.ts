@@ -9,7 +9,8 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Rating } from '@/lib/framework/types';
+import type { FrameworkVersion, Rating } from '@/lib/framework/types';
+import { getFramework, listStandards } from '@/lib/framework';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import { BOM, csvLine, type CsvCell } from '@/lib/export/csv';
 import { PERCENT_FORMAT, xlsxValue } from '@/lib/export/xlsx';
@@ -40,6 +41,30 @@ export const SORT_LABELS = {
   status: 'Status',
 } as const;
 
+/**
+ * Each standard's title by id, for the summary's column headings (an abbreviation with its title).
+ * With both sets of standards shown, an id whose title differs between them gives both.
+ */
+export function standardTitles(framework: FrameworkVersion | null): Record<string, string> {
+  const versions: FrameworkVersion[] = framework ? [framework] : ['2018', '2021'];
+  const titles = new Map<string, Map<string, FrameworkVersion[]>>();
+  for (const version of versions) {
+    for (const standard of listStandards(getFramework(version))) {
+      const byTitle = titles.get(standard.id) ?? new Map<string, FrameworkVersion[]>();
+      byTitle.set(standard.title, [...(byTitle.get(standard.title) ?? []), version]);
+      titles.set(standard.id, byTitle);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const [id, byTitle] of titles) {
+    out[id] =
+      byTitle.size === 1
+        ? [...byTitle.keys()].join('')
+        : [...byTitle].map(([title, vs]) => `${title} (${vs.map((v) => FRAMEWORK_LABELS[v]).join(', ')})`).join('; ');
+  }
+  return out;
+}
+
 /** "Good*" for a professional judgement, "" when not rated, "n/a" when the framework has no such standard. */
 export function standardCellText(cell: SummaryStandardCell | undefined): string {
   if (!cell) return 'n/a';
@@ -68,8 +93,24 @@ export function filterRows(
     ['Inspections shown', String(figures.shown)],
     ['Counted in national figures', `${figures.final} (published inspections only: the others’ ratings are provisional)`],
     ['Generated', generatedAt.toISOString()],
+    ['Legend', SUMMARY_LEGEND],
+    ['Caveat', SUB_SAMPLE_CAVEAT],
   ];
 }
+
+/** The `*` legend of the inspections table, on the page, on paper and in the files (issue 23). */
+export const SUMMARY_LEGEND =
+  '* Professional judgement applied by the ratings panel. “n/a”: the standard is not in that inspection’s standards. “–” (blank in the files): not yet rated. Ratings of inspections not yet published are provisional.';
+
+/** The reports' caveat on percentages from few cases. */
+export const SUB_SAMPLE_CAVEAT =
+  'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count published inspections only.';
+
+/** Columns holding a calendar date (YYYY-MM-DD): real dates in the workbook, so a spreadsheet sorts and filters them as dates. */
+const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd']);
+const DATE_FORMAT = 'd mmm yyyy';
+const asWorkbookDate = (value: CellValue) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
 
 /** Every table of the summary, in sheet order. */
 export function buildSummaryTables(input: {
@@ -252,8 +293,15 @@ export function summaryWorkbookStream(tables: readonly SummaryTable[], options: 
       header.commit();
       let count = 0;
       for (const row of table.rows()) {
-        const added = sheet.addRow(table.columns.map((column) => xlsxValue(column, row[column.key] ?? null)));
+        const added = sheet.addRow(
+          table.columns.map((column) =>
+            DATE_COLUMNS.has(column.key)
+              ? (asWorkbookDate(row[column.key] ?? null) ?? xlsxValue(column, row[column.key] ?? null))
+              : xlsxValue(column, row[column.key] ?? null),
+          ),
+        );
         table.columns.forEach((column, index) => {
+          if (DATE_COLUMNS.has(column.key) && asWorkbookDate(row[column.key] ?? null)) added.getCell(index + 1).numFmt = DATE_FORMAT;
           if (column.type !== 'percent') return;
           const value = row[column.key];
           added.getCell(index + 1).numFmt = typeof value === 'number' && !Number.isInteger(value) ? '0.0%' : PERCENT_FORMAT;

@@ -97,6 +97,7 @@ import * as reportDocxRoute from '../../app/inspections/[inspectionId]/report/do
 import * as report from '../../lib/report/actions';
 import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
 import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
+import * as auditRoute from '../../app/inspections/[inspectionId]/exports/audit/route';
 import * as answersRoute from '../../app/inspections/[inspectionId]/cases/[caseId]/answers/route';
 import * as detailsRoute from '../../app/inspections/[inspectionId]/cases/[caseId]/details/route';
 import { NextRequest } from 'next/server';
@@ -142,6 +143,7 @@ const ROUTE_FILES = new Map<object, string>([
   [reportDocxRoute, 'app/inspections/[inspectionId]/report/docx/route.ts'],
   [breakdownsRoute, 'app/inspections/[inspectionId]/exports/breakdowns/route.ts'],
   [agreementRoute, 'app/inspections/[inspectionId]/exports/agreement/route.ts'],
+  [auditRoute, 'app/inspections/[inspectionId]/exports/audit/route.ts'],
   [eventsRoute, 'app/inspections/[inspectionId]/panel/events/route.ts'],
   [templateRoute, 'app/inspections/[inspectionId]/setup/import/template/route.ts'],
   [sampleTemplateRoute, 'app/inspections/[inspectionId]/setup/sample/template/route.ts'],
@@ -1377,6 +1379,12 @@ describe(`hostile input (seed ${SEED})`, () => {
       await check(
         'GET exports/agreement',
         () => route(agreementRoute, 'GET')(request('/inspections/x/exports/agreement'), { params: Promise.resolve({ inspectionId }) }),
+        isRefusal,
+      );
+      // The audit trail of a hostile inspection id: refused (never a 500), whoever asks.
+      await check(
+        'GET exports/audit',
+        () => route(auditRoute, 'GET')(request('/inspections/x/exports/audit'), { params: Promise.resolve({ inspectionId }) }),
         isRefusal,
       );
       // A real inspection with a format that does not exist: 400 (or 401/404 for those who may not see it).

@@ -235,6 +235,60 @@ describe('exportInspection', () => {
   });
 });
 
+describe('exportInspection: quality assurance for the record', () => {
+  it('carries second markings with their reconciliations, and queries with their threads, by case reference and email', async () => {
+    const marking = await prisma.secondMarking.create({
+      data: {
+        inspectionId: world.inspection.id,
+        caseId: world.cases.court.id,
+        markerId: world.otherInspector.id,
+        assignedById: world.lead.id,
+        submittedAt: new Date('2026-11-18T10:00:00Z'),
+        answers: { create: [{ questionId: '2.1.1', value: 'no', note: 'No plan', firstValue: 'yes' }] },
+        reconciliations: { create: [{ questionId: '2.1.1', value: 'no', reason: 'No plan on file', reconciledById: world.lead.id }] },
+      },
+      select: { id: true },
+    });
+    const query = await prisma.answerQuery.create({
+      data: {
+        inspectionId: world.inspection.id,
+        caseId: world.cases.court.id,
+        questionId: '2.1.2',
+        raisedById: world.lead.id,
+        messages: { create: [{ authorId: world.lead.id, kind: 'raise', body: 'Is 2.1.2 right?' }] },
+      },
+      select: { id: true },
+    });
+    try {
+      const document = await exportInspection(prisma, TEST_READER, world.inspection.id);
+      expect(document.quality?.secondMarkings).toEqual([
+        expect.objectContaining({
+          case: 'C-1',
+          marker: world.otherInspector.email,
+          submittedAt: '2026-11-18T10:00:00.000Z',
+          answers: { '2.1.1': { value: 'no', note: 'No plan', firstValue: 'yes' } },
+          reconciliations: [expect.objectContaining({ question: '2.1.1', value: 'no', reason: 'No plan on file', by: world.lead.email })],
+        }),
+      ]);
+      expect(document.quality?.queries).toEqual([
+        expect.objectContaining({
+          case: 'C-1',
+          question: '2.1.2',
+          status: 'open',
+          raisedBy: world.lead.email,
+          messages: [expect.objectContaining({ kind: 'raise', body: 'Is 2.1.2 right?', by: world.lead.email })],
+        }),
+      ]);
+      // The file still imports: the quality section is read past, not refused.
+      const imported = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(document)));
+      expect(imported.ok).toBe(true);
+    } finally {
+      await prisma.answerQuery.delete({ where: { id: query.id } });
+      await prisma.secondMarking.delete({ where: { id: marking.id } });
+    }
+  });
+});
+
 describe('importInspection', () => {
   it('round trip: export → import → export gives the same document (ids aside) and the same ratings', async () => {
     const first = await exportInspection(prisma, TEST_READER, world.inspection.id);

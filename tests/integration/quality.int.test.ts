@@ -4,6 +4,8 @@ import { allocateCase } from '../../lib/setup/allocation';
 import { saveAnswer } from '../../lib/marking/save-answer';
 import { loadCaseAccess } from '../../lib/access/context';
 import { completeCase } from '../../lib/marking/case-status';
+import { listQueriesForCase } from '../../lib/data/quality';
+import { prisma as appPrisma } from '../../lib/db/client';
 import { markCaseReviewed, raiseQuery, reopenQuery, replyToQuery, resolveQuery, setQualityTarget } from '../../lib/quality/queries';
 import { getFramework, listQuestionIdsForCase } from '../../lib/framework';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
@@ -18,7 +20,12 @@ let qa: { id: string; isAdmin: boolean; email: string };
 const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
 
 beforeAll(async () => {
-  ({ prisma } = await createMigratedDatabase('quality'));
+  const created = await createMigratedDatabase('quality');
+  ({ prisma } = created);
+  // listQueriesForCase reads through the app's client (lib/db/client), which reads its configuration on first use.
+  process.env.DATABASE_URL = created.url;
+  process.env.NEXTAUTH_SECRET ??= 'quality-test-secret-of-at-least-32-characters-long';
+  process.env.NEXTAUTH_URL ??= 'http://localhost:3201';
   world = await seedWorld(prisma);
   qa = await prisma.user.create({
     data: { email: `qa-${Date.now()}@int.example`, name: 'Quinn Assurer', passwordHash: 'x' },
@@ -26,6 +33,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  await appPrisma.$disconnect().catch(() => {});
   await prisma?.$disconnect();
 });
 
@@ -192,6 +200,16 @@ describe('queries on marked answers', () => {
     expect(messages.map((m) => m.kind)).toEqual(['raise', 'reply', 'reopen', 'reply', 'resolve']);
     const audit = await prisma.auditEntry.findMany({ where: { entity: 'answer_query', entityId: queryId }, orderBy: { id: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['query.raise', 'query.reply', 'query.reopen', 'query.reply', 'query.resolve']);
+
+    // The thread keeps the answer as it stood when raised (Yes) and at each reply (No after the change).
+    const [thread] = (await listQueriesForCase(world.cases.court.id)).filter((q) => q.id === queryId);
+    expect(thread?.messages.map((m) => [m.kind, m.answer?.value ?? null])).toEqual([
+      ['raise', 'yes'],
+      ['reply', 'no'],
+      ['reopen', null],
+      ['reply', 'no'],
+      ['resolve', null],
+    ]);
   });
 
   it('lets the case be completed once every query is resolved', async () => {

@@ -58,7 +58,14 @@ import {
   withdrawSecondMarking,
   secondMarkingQuestions,
 } from '../../lib/quality/second-marking';
-import { listSecondMarkings, loadAgreement, countUnreconciledByKeyQuestion } from '../../lib/quality/second-marking-views';
+import {
+  listSecondMarkings,
+  listFirstMarkingsChangedAfterSecond,
+  loadComparison,
+  loadAgreement,
+  loadAgreementAcrossInspections,
+  countUnreconciledByKeyQuestion,
+} from '../../lib/quality/second-marking-views';
 import { loadPanelData } from '../../lib/panel/load-panel';
 import { inspectionChanges } from '../../lib/realtime/listener';
 import CaseTaskListPage from '../../app/inspections/[inspectionId]/cases/[caseId]/page';
@@ -77,6 +84,8 @@ import * as annexeRoute from '../../app/inspections/[inspectionId]/exports/annex
 import * as breakdownsRoute from '../../app/inspections/[inspectionId]/exports/breakdowns/route';
 import * as interchangeRoute from '../../app/inspections/[inspectionId]/exports/interchange/route';
 import * as agreementRoute from '../../app/inspections/[inspectionId]/exports/agreement/route';
+import * as auditRoute from '../../app/inspections/[inspectionId]/exports/audit/route';
+import { loadAuditTrail } from '../../lib/audit/history';
 import * as summaryExportRoute from '../../app/summary/export/route';
 import * as allInspectionsRoute from '../../app/exports/inspections/route';
 import { loadSummary } from '../../lib/summary/load-summary';
@@ -349,6 +358,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
       ['breakdowns', breakdownsRoute.GET],
       ['interchange', interchangeRoute.GET],
       ['agreement', agreementRoute.GET],
+      ['audit', auditRoute.GET],
     ] as const) {
       const response = await handler(req('/x?format=csv'), { params });
       expect(response.status, name).toBe(404);
@@ -441,9 +451,25 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(agreement.doubleMarkedCases).toBe(1);
     expect(agreement.disagreements).toHaveLength(1);
     expect(agreement.disagreements[0]).toMatchObject({ questionId: questions[0], first: 'yes', second: 'no', isReconciled: false });
-    const stats = agreement.byQuestion.get(questions[0]!);
+    const stats = agreement.byQuestion.get(questions[0]!)?.all;
     expect(stats).toMatchObject({ n: 1, agreed: 0, percentAgreement: 0, isSmallSample: true });
+    // One case, every key question compared: the inspection-wide figure and the one inspector pair hold them all.
+    expect(agreement.overall.all).toMatchObject({ n: questions.length, agreed: questions.length - 1 });
+    expect(agreement.byInspectorPair).toHaveLength(1);
+    expect(agreement.byInspectorPair[0]).toMatchObject({ secondInspector: world.otherInspector.name });
+    expect(agreement.byInspectorPair[0]?.agreement.all.n).toBe(questions.length);
     expect((await countUnreconciledByKeyQuestion(world.inspection.id)).get(questions[0]!)).toBe(1);
+  });
+
+  it('gives a quality lead agreement across the inspections they may see, and an outsider none', async () => {
+    const across = await loadAgreementAcrossInspections(actor(world.lead));
+    expect(across.inspections.map((i) => i.inspectionId)).toEqual([world.inspection.id]);
+    expect(across.inspections[0]).toMatchObject({ doubleMarkedCases: 1 });
+    expect(across.pooled.all).toMatchObject({ n: questions.length, agreed: questions.length - 1 });
+    expect(across.byInspectorPair.map((p) => p.secondInspector)).toEqual([world.otherInspector.name]);
+    // The second inspector is an inspector on this inspection, not one who may see agreement.
+    expect((await loadAgreementAcrossInspections(actor(world.otherInspector))).inspections).toEqual([]);
+    expect((await loadAgreementAcrossInspections(actor(world.outsider))).pooled.all.n).toBe(0);
   });
 
   it('exports the agreement table to the lead as CSV and XLSX', async () => {
@@ -454,6 +480,9 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     const text = await csv.text();
     expect(text).toContain("Cohen's kappa");
     expect(text).toContain(`Key question,2.1,${questions[0]}`);
+    expect(text).toContain('Kappa 95% CI lower');
+    expect(text).toContain(`Inspection,,,All key questions,${questions.length},${questions.length - 1}`);
+    expect(text).toContain(`Inspector pair,,,`);
     const xlsx = await agreementRoute.GET(req('/x?format=xlsx'), { params: Promise.resolve({ inspectionId: world.inspection.id }) });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
@@ -541,6 +570,50 @@ describe('after submission: comparison, agreement and reconciliation', () => {
         }),
       'conflict',
     );
+  });
+
+  it('shows the case’s history — marking, second marking, reconciliation — and exports the inspection’s trail', async () => {
+    const history = await loadAuditTrail(world.inspection.id, { caseId: world.cases.court.id });
+    const reconciled = history.find((r) => r.action === 'answer.reconcile');
+    expect(reconciled).toMatchObject({
+      who: world.lead.name,
+      questionId: questions[0],
+      from: 'Yes',
+      route: 'Reconciliation',
+      caseReference: 'C-1',
+    });
+    expect(reconciled?.to).toContain('reason: The plan was late.');
+    expect(history.some((r) => r.action === 'second_marking.submit' && r.route === 'Second marking')).toBe(true);
+    // Only this case: the other case's entries are not in its history.
+    expect(new Set(history.map((r) => r.caseReference))).toEqual(new Set(['C-1']));
+    // Oldest first.
+    expect(history.map((r) => r.at.getTime())).toEqual([...history.map((r) => r.at.getTime())].sort((a, b) => a - b));
+
+    await signIn(world.lead);
+    const response = await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('When (UTC),Who,Case reference,What,Key question or prompt,From,To,Route');
+    expect(text).toContain(`,C-1,Answer (agreed after second marking),${questions[0]},Yes,`);
+    await signIn(world.otherInspector);
+    expect((await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) })).status).toBe(404);
+  });
+
+  it('names the first inspector after reconciliation, and notices a first marking changed after the second was submitted', async () => {
+    const comparison = await loadComparison(secondMarkingId, world.cases.court.id);
+    // The lead reconciled questions[0], so the lead last edited it; the comparison still names the case's inspector.
+    expect(comparison.get(questions[0]!)).toMatchObject({ firstInspectorName: world.inspector.name });
+    expect(comparison.get(questions[0]!)?.firstNow.updatedByName).toBe(world.lead.name);
+    expect(await listFirstMarkingsChangedAfterSecond(world.inspection.id)).toEqual([]);
+
+    const where = { caseId_questionId: { caseId: world.cases.court.id, questionId: questions[1]! } };
+    const before = await prisma.answer.findUniqueOrThrow({ where });
+    await prisma.answer.update({ where, data: { value: 'no' } });
+    try {
+      expect(await listFirstMarkingsChangedAfterSecond(world.inspection.id)).toEqual([{ questionId: questions[1], reference: 'C-1' }]);
+    } finally {
+      await prisma.answer.update({ where, data: { value: before.value } });
+    }
   });
 });
 

@@ -6,7 +6,8 @@ import { ANSWER_LABELS } from '@/lib/format/labels';
 import { getFramework, listCaseMarkedStandards } from '@/lib/framework';
 import { can } from '@/lib/auth/permissions';
 import { loadAgreement } from '@/lib/quality/second-marking-views';
-import { AgreementCells } from '@/components/quality/agreement-figures';
+import { AgreementCells, AgreementHeadings, CrossTableView } from '@/components/quality/agreement-figures';
+import { STRENGTH_WORDS } from '@/lib/quality/agreement';
 import { Tag } from '@/components/ui/tag';
 
 export const metadata: Metadata = { title: 'Agreement between markings' };
@@ -38,8 +39,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
       <p className="mb-4 max-w-3xl">
         Each case picked for second marking was marked again, blind, by a second inspector. This compares their key-question judgements
         (Yes, No, Not applicable) with the first marking as it stood when the second was submitted, so reconciling a disagreement later does
-        not remove it from these figures. Kappa discounts the agreement two inspectors would reach by chance; its words are Landis and
-        Koch’s (slight, fair, moderate, substantial, almost perfect).
+        not remove it from these figures. Kappa discounts the agreement two inspectors would reach by chance (the chance agreement); its
+        words are Landis and Koch’s ({STRENGTH_WORDS.join(', ')}). Each kappa comes with its standard error and 95% confidence interval:
+        with few cases the interval is wide and the word can change on one answer. When one answer is very common, kappa can be low although
+        the inspectors nearly always agree; Gwet’s AC1 and PABAK, beside it, do not depend on how common each answer is. Agreement on
+        whether a key question applies (Yes or No against Not applicable) is shown apart from agreement on the judgement where both say it
+        applies. The formulas are in docs/quality.md.
       </p>
       <p className="mb-6" data-testid="agreement-cases">
         {agreement.doubleMarkedCases === 1 ? '1 double-marked case' : `${agreement.doubleMarkedCases} double-marked cases`} submitted.
@@ -57,6 +62,38 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
       {standards.length === 0 ? (
         <p data-testid="no-agreement">No second marking has been submitted yet: there is nothing to compare.</p>
       ) : (
+        <>
+          <InspectionWide agreement={agreement} />
+          <div className="mb-10 overflow-x-auto">
+            <table className="w-full border-collapse text-left" data-testid="agreement-pairs">
+              <caption className="mb-2 text-left text-xl font-bold">Agreement by inspector pair</caption>
+              <thead>
+                <tr className="border-b-2 border-govuk-border">
+                  <th scope="col" className="py-2 pr-4">
+                    First inspector and second inspector
+                  </th>
+                  <AgreementHeadings />
+                </tr>
+              </thead>
+              <tbody>
+                {agreement.byInspectorPair.map((p) => (
+                  <tr
+                    key={`${p.firstInspector}:${p.secondInspector}`}
+                    className="border-b border-govuk-border"
+                    data-testid="agreement-pair"
+                  >
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      {p.firstInspector} and {p.secondInspector}
+                    </th>
+                    <AgreementCells group={p.agreement} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {standards.length === 0 ? null : (
         <div className="mb-10 overflow-x-auto">
           <table className="w-full border-collapse text-left" data-testid="agreement-table">
             <caption className="mb-2 text-left text-xl font-bold">Agreement per standard and key question</caption>
@@ -65,18 +102,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
                 <th scope="col" className="py-2 pr-4">
                   Standard or key question
                 </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  Pairs compared
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  Agreement
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Cohen’s kappa
-                </th>
-                <th scope="col" className="py-2">
-                  Note
-                </th>
+                <AgreementHeadings />
               </tr>
             </thead>
             {standards.map((s) => (
@@ -85,7 +111,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
                   <th scope="row" className="py-2 pr-4">
                     {s.id} {s.title} (all its key questions)
                   </th>
-                  <AgreementCells stats={agreement.byStandard.get(s.id)!} />
+                  <AgreementCells group={agreement.byStandard.get(s.id)!} />
                 </tr>
                 {s.keyQuestions
                   .filter((kq) => agreement.byQuestion.has(kq.id))
@@ -94,7 +120,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
                       <th scope="row" className="py-2 pr-4 pl-4 font-normal">
                         {kq.id} {kq.shortLabel}
                       </th>
-                      <AgreementCells stats={agreement.byQuestion.get(kq.id)!} />
+                      <AgreementCells group={agreement.byQuestion.get(kq.id)!} />
                     </tr>
                   ))}
               </tbody>
@@ -120,5 +146,39 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
         </ul>
       )}
     </>
+  );
+}
+
+/** The whole inspection in one figure, with its cross-table and the applies/judgement split in full. */
+function InspectionWide({ agreement }: { agreement: Awaited<ReturnType<typeof loadAgreement>> }) {
+  const { all, applicability, judgement } = agreement.overall;
+  return (
+    <section className="mb-10" data-testid="agreement-overall">
+      <h2 className="mb-2 text-2xl font-bold">The whole inspection</h2>
+      <table className="mb-4 w-full border-collapse text-left">
+        <caption className="sr-only">Agreement over every key question of every double-marked case</caption>
+        <thead>
+          <tr className="border-b-2 border-govuk-border">
+            <th scope="col" className="py-2 pr-4">
+              Compared on
+            </th>
+            <AgreementHeadings />
+          </tr>
+        </thead>
+        <tbody>
+          <tr className="border-b border-govuk-border">
+            <th scope="row" className="py-2 pr-4">
+              All key questions
+            </th>
+            <AgreementCells group={agreement.overall} />
+          </tr>
+        </tbody>
+      </table>
+      <div className="flex flex-wrap gap-8">
+        <CrossTableView table={all.crossTable} caption="Every answer: first marking by second marking" />
+        <CrossTableView table={applicability.crossTable} caption="Whether it applies (Yes = applies)" />
+        <CrossTableView table={judgement.crossTable} caption="The judgement, where both say it applies" />
+      </div>
+    </section>
   );
 }

@@ -10,7 +10,9 @@ import { Tag } from '@/components/ui/tag';
 import { CaseDetailsForm } from '@/components/cases/case-details-form';
 import { ReopenCaseButton } from '@/components/cases/reopen-case-button';
 import { CaseQueries } from '@/components/quality/case-queries';
+import { CaseReconciliations } from '@/components/quality/case-reconciliations';
 import { countUnresolvedQueriesByCase } from '@/lib/data/quality';
+import { can } from '@/lib/auth/permissions';
 
 export const metadata: Metadata = { title: 'Case' };
 
@@ -69,6 +71,11 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
           {MARKING_STATUS_LABELS[kase.status]}
         </Tag>
         {view.canReopen ? <ReopenCaseButton caseId={kase.id} /> : null}
+        {can(user, 'agreement.view', { inspection: kase.scope }) ? (
+          <Link href={`${base}/history`} data-testid="case-history-link">
+            History of this case
+          </Link>
+        ) : null}
       </p>
       {view.readOnlyReason ? (
         <p className="mb-6 border-l-8 border-govuk-blue bg-govuk-light-grey p-3" data-testid="read-only-reason">
@@ -77,6 +84,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
       ) : null}
 
       <CaseQueries user={user} inspectionId={inspectionId} kase={kase} />
+      <CaseReconciliations caseId={kase.id} />
 
       <h2 className="mb-3 text-2xl font-bold">Case details</h2>
       <SummaryList

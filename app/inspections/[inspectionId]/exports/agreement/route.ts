@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   if (!format) return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
 
   const agreement = await loadAgreement(inspection.id, inspection.framework);
-  const table = agreementExportTable(getFramework(inspection.framework), agreement);
+  const table = agreementExportTable(getFramework(inspection.framework), agreement, agreement.byInspectorPair);
   const base = `${fileSlug(inspection.serviceName)}-agreement-${new Date().toISOString().slice(0, 10)}`;
   if (format === 'csv') return downloadResponse(toCsv(tableGrid(table)), 'text/csv; charset=utf-8', `${base}.csv`);
   const bytes = await buildWorkbook([table, disagreementExportTable(agreement.disagreements)], {

@@ -26,11 +26,19 @@ function Comparison({ row, canReconcile, secondMarkingId }: { row: ComparisonRow
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <div>
-        <h4 className="font-bold">First marking{row.firstNow.updatedByName ? ` (${row.firstNow.updatedByName})` : ''}</h4>
+        <h4 className="font-bold" data-testid="first-marking-heading">
+          First marking{row.firstInspectorName ? ` (${row.firstInspectorName})` : ''}
+        </h4>
         <p data-testid="first-judgement">
           {judgement(row.firstAtSubmission)}
           {changedSince}
         </p>
+        {row.firstNow.value !== row.firstAtSubmission.value && !row.reconciliation ? (
+          <p className="text-base text-govuk-secondary" data-testid="first-changed-after">
+            The first marking was changed after the second was submitted
+            {row.firstNow.updatedByName ? `, last by ${row.firstNow.updatedByName}` : ''}: agreement compares the answer as it stood then.
+          </p>
+        ) : null}
         <p className="whitespace-pre-wrap text-base">
           {row.firstNow.note ?? <span className="text-govuk-secondary">No evidence note</span>}
         </p>

@@ -203,6 +203,9 @@ export default async function SamplePage({
                   <th scope="col" className="py-2 pr-4 text-right">
                     Sample size
                   </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    Margin of error achieved
+                  </th>
                   <th scope="col" className="py-2 pr-4">
                     From
                   </th>
@@ -219,6 +222,9 @@ export default async function SamplePage({
                       {fmt(s.working.corrected)} → {s.working.size}
                     </td>
                     <td className="py-2 pr-4 text-right font-bold">{s.size}</td>
+                    <td className="py-2 pr-4 text-right" data-testid={`margin-${s.type}`}>
+                      {s.marginOfError === null ? '—' : `±${fmt(100 * s.marginOfError, 1)} points`}
+                    </td>
                     <td className="py-2 pr-4">
                       {RULE_WORDS[s.rule]}
                       {s.rule === 'override' ? (
@@ -231,6 +237,24 @@ export default async function SamplePage({
                 ))}
               </tbody>
             </table>
+            <p className="mb-4 max-w-3xl text-base">
+              The margin of error achieved is the formula solved for e at the size taken (80 per cent confidence, p = 0.5): the formula’s
+              own sizes come in at five points or under; the 60/40 rule and an override usually do not.
+            </p>
+            {state.sizes.map((s) =>
+              s.sixtyFortyShortfall ? (
+                <div
+                  key={s.type}
+                  className="mb-4 max-w-3xl border-l-4 border-govuk-error pl-4"
+                  role="note"
+                  data-testid="sixty-forty-shortfall"
+                >
+                  The 60/40 rule asks for {s.sixtyFortyShortfall.asked} out-of-court cases but only {s.sixtyFortyShortfall.eligible} are
+                  eligible, so the combined sample is not 60 per cent court and 40 per cent out-of-court. Widen the out-of-court window, or
+                  say so in the report.
+                </div>
+              ) : null,
+            )}
             {isOpen ? (
               <>
                 <SixtyFortyForm inspectionId={inspection.id} isSixtyForty={state.population.isSixtyForty} />

@@ -11,6 +11,7 @@ import { ANSWER_LABELS, MARKING_STATUS_LABELS } from '@/lib/format/labels';
 import { CASE_LEVEL_LABELS, labelQueriedQuestion } from '@/lib/quality/question-label';
 import { QualityForm } from '@/components/quality/quality-form';
 import { QueryThread } from '@/components/quality/query-thread';
+import { CaseReconciliations } from '@/components/quality/case-reconciliations';
 import { Tag } from '@/components/ui/tag';
 
 export const metadata: Metadata = { title: 'Review case' };
@@ -132,6 +133,7 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ ins
       <p className="mb-4" data-testid="reviewed-by">
         {reviewers.length ? `Reviewed by ${reviewers.map((r) => r.name).join(', ')}.` : 'Not yet reviewed.'}
       </p>
+      <CaseReconciliations caseId={kase.id} />
       {hasReviewed ? null : (
         <QualityForm
           kind="reviewed"

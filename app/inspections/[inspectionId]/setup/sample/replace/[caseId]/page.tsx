@@ -14,7 +14,7 @@ import { CHARACTERISTIC_LABELS } from '@/components/sampling/sample-tables';
 
 export const metadata: Metadata = { title: 'Replace a sampled case' };
 
-/** The reserves shown: enough to choose from without a list of hundreds. */
+/** The reserves shown, best for the balance first: enough to choose from without a list of hundreds. */
 const SHOWN_RESERVES = 12;
 
 const level = (value: string | null) => (value ? LEVEL_LABELS[value as keyof typeof LEVEL_LABELS] : 'Not recorded');
@@ -28,7 +28,8 @@ export default async function ReplacePage({ params }: { params: Promise<{ inspec
   const population = state.samples.find((s) => s.sample.some((c) => c.id === caseId));
   const removed = population?.sample.find((c) => c.id === caseId);
   if (!population || !removed) notFound();
-  const ranked = suggestReplacements(removed, population.reserves).slice(0, SHOWN_RESERVES);
+  const { ranked: allRanked, canKeepBalance } = suggestReplacements(removed, population);
+  const ranked = allRanked.slice(0, SHOWN_RESERVES);
   const options = ranked.map((r, index) => {
     const differences = CHARACTERISTICS.filter((ch) => categoryOf(r.kase, ch) !== categoryOf(removed, ch)).map((ch) =>
       CHARACTERISTIC_LABELS[ch].toLowerCase(),
@@ -37,7 +38,11 @@ export default async function ReplacePage({ params }: { params: Promise<{ inspec
       differences.length === 0
         ? 'same gender, disposal, risk of serious harm and safety and wellbeing'
         : `differs in ${differences.join(', ')}`;
-    return { value: r.kase.id, label: `${r.kase.reference} (reserve ${r.rank}): ${likeness}${index === 0 ? ' — suggested' : ''}` };
+    const balance = `${r.isWithinToleranceAfter ? 'keeps the balance' : 'breaks the balance'} (largest deviation ${r.largestDeviationAfter.toFixed(2)} cases)`;
+    return {
+      value: r.kase.id,
+      label: `${r.kase.reference} (reserve ${r.rank}): ${likeness}; ${balance}${index === 0 ? ' — suggested' : ''}`,
+    };
   });
 
   return (
@@ -56,6 +61,15 @@ export default async function ReplacePage({ params }: { params: Promise<{ inspec
           { key: 'Safety and wellbeing', value: level(removed.safetyWellbeing) },
         ]}
       />
+      {options.length > 0 && !canKeepBalance ? (
+        <div className="mt-6 border-l-4 border-govuk-error pl-4" role="note" data-testid="no-balanced-reserve">
+          <p className="font-bold">No reserve keeps the sample within one case of the population’s make-up.</p>
+          <p>
+            Whichever reserve replaces case {removed.reference}, some category will be a case or more from its expected count. The
+            suggestion is the one that moves it least; record why in the reason.
+          </p>
+        </div>
+      ) : null}
       {options.length === 0 ? (
         <p className="mt-6">There are no reserves left in this population: every eligible case is already in the sample.</p>
       ) : (
