@@ -21,6 +21,11 @@ describe('decodeText', () => {
     expect(read).toEqual({ ok: true, text: TEXT, encoding: 'Windows-1252' });
   });
 
+  it('reads a UTF-8 file with a stray NUL as UTF-8, so the NUL is reported where it stands', () => {
+    const bytes = new TextEncoder().encode('reference,gender\r\nNS-1,Ma\u0000le\r\n');
+    expect(decodeText(bytes)).toEqual({ ok: true, text: 'reference,gender\r\nNS-1,Ma\u0000le\r\n', encoding: 'UTF-8' });
+  });
+
   it('refuses UTF-16 without a byte order mark and other encodings, naming them and saying how to save as UTF-8', () => {
     expect(decodeText(bytesOf('utf16le'))).toEqual({
       ok: false,

@@ -27,6 +27,13 @@ function strict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array):
   }
 }
 
+/** True when a quarter or more of the bytes are NUL: text saved two or four bytes a character. */
+function isMostlyWide(bytes: Uint8Array): boolean {
+  let zeros = 0;
+  for (const byte of bytes) if (byte === 0) zeros += 1;
+  return zeros > 0 && zeros * 4 >= bytes.length;
+}
+
 /** Decodes the bytes of a text file, or says in plain words why it cannot be read. */
 export function decodeText(bytes: Uint8Array): DecodeResult {
   const [b0, b1, b2] = bytes;
@@ -44,9 +51,11 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
       : { ok: true, text, encoding: utf16 === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE' };
   }
   const utf8 = strict('utf-8', bytes);
-  if (utf8 !== null && !utf8.includes('\0')) return { ok: true, text: utf8, encoding: 'UTF-8' };
+  // A stray NUL in UTF-8 text is the file's content, reported by line and column where it stands
+  // (lib/setup/check-case-import.ts); UTF-16 or UTF-32 text of Latin letters is a quarter or more NULs.
+  if (utf8 !== null && !isMostlyWide(bytes)) return { ok: true, text: utf8, encoding: 'UTF-8' };
   const detected = chardet.detect(bytes) ?? 'an unknown encoding';
-  if (bytes.includes(0) || /^utf-(16|32)/i.test(detected)) {
+  if (isMostlyWide(bytes) || /^utf-(16|32)/i.test(detected)) {
     return {
       ok: false,
       message: `The file seems to be saved as ${/^utf-32/i.test(detected) ? 'UTF-32' : 'UTF-16'} without a byte order mark, which cannot be read reliably. ${SAVE_AS_UTF8}`,
