@@ -1,7 +1,6 @@
 import { can, type Principal } from '@/lib/auth/permissions';
-import { loadInspectionAccess, requireAllowed, type InspectionAccess } from '@/lib/access/context';
+import { requireInspectionAccess, type InspectionAccess } from '@/lib/access/context';
 import { withSnapshot, type Db } from '@/lib/db/snapshot';
-import { AppError } from '@/lib/errors';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
 import { countAnswers } from '@/lib/marking/count-answers';
@@ -66,14 +65,8 @@ export async function loadPanelData(db: Db, actor: Principal, inspectionId: stri
 
 /** The actor's access to the inspection's ratings panel, read in the caller's snapshot. */
 async function panelAccess(tx: Db, actor: Principal, inspectionId: string): Promise<InspectionAccess> {
-  const access = await loadInspectionAccess(tx, actor, inspectionId);
-  if (!access) throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
-  requireAllowed(
-    access,
-    'panel.view',
-    'Only the lead inspector, managers and admins can see the ratings panel, unless the lead shares it.',
-  );
-  return access;
+  const refusal = 'Only the lead inspector, managers and admins can see the ratings panel, unless the lead shares it.';
+  return requireInspectionAccess(tx, actor, inspectionId, 'panel.view', refusal, { lock: false });
 }
 
 /**

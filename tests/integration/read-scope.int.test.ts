@@ -10,7 +10,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import type { CaseScope, InspectionScope } from '../../lib/auth/permissions';
-import { loadCaseAccess, loadInspectionAccess, type CaseAccess, type InspectionAccess } from '../../lib/access/context';
+import {
+  authoriseInspection,
+  loadCaseAccess,
+  loadInspectionAccess,
+  requireInspectionAccess,
+  type CaseAccess,
+  type InspectionAccess,
+} from '../../lib/access/context';
 import { prisma as appPrisma } from '../../lib/db/client';
 import { saveAnswer } from '../../lib/marking/save-answer';
 import {
@@ -208,5 +215,28 @@ describe('the ratings panel page', () => {
     } finally {
       await prisma.inspection.update({ where: { id: world.inspection.id }, data: { isPanelVisibleToTeam: false } });
     }
+  });
+});
+
+describe('the doors share one check', () => {
+  it('authoriseInspection says why it refuses, and requireInspectionAccess turns that into its one AppError', async () => {
+    const id = world.inspection.id;
+    expect(await authoriseInspection(prisma, actor(world.lead), id, ['panel.view', 'export.download'])).toMatchObject({ id });
+    expect(await authoriseInspection(prisma, actor(world.outsider), id, ['inspection.view'])).toEqual({ refused: 'not_found' });
+    expect(await authoriseInspection(prisma, actor(world.inspector), id, ['inspection.view', 'export.download'])).toEqual({
+      refused: 'forbidden',
+      action: 'export.download',
+    });
+    await expect(
+      requireInspectionAccess(prisma, actor(world.outsider), id, 'inspection.view', 'No.', { lock: false }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      requireInspectionAccess(prisma, actor(world.inspector), id, 'export.download', 'No.', { lock: false }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'No.',
+    });
   });
 });
