@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import { can, type Actor, type CaseScope } from '@/lib/auth/permissions';
+import { can, type Actor } from '@/lib/auth/permissions';
+import type { CaseAccess } from '@/lib/access/context';
 import { listQueriesForCase } from '@/lib/data/quality';
 import { getFramework } from '@/lib/framework';
-import type { FrameworkVersion } from '@/lib/framework/types';
 import { labelQueriedQuestion } from '@/lib/quality/question-label';
 import { questionAnchor } from '@/lib/marking/view-types';
 import { QueryThread } from './query-thread';
@@ -18,12 +18,12 @@ export async function CaseQueries({
 }: {
   user: Actor;
   inspectionId: string;
-  kase: { id: string; framework: FrameworkVersion; scope: CaseScope };
+  kase: Pick<CaseAccess, 'actor' | 'id' | 'framework' | 'scope'>;
 }) {
   const base = `/inspections/${inspectionId}/cases/${kase.id}`;
   const canReview = can(user, 'case.review', { case: kase.scope });
   const canReply = can(user, 'case.answerQuery', { case: kase.scope });
-  const queries = await listQueriesForCase(kase.id);
+  const queries = await listQueriesForCase(kase);
   const framework = getFramework(kase.framework);
   const unresolved = queries.filter((q) => q.status !== 'resolved');
   const ordered = [...unresolved, ...queries.filter((q) => q.status === 'resolved')];

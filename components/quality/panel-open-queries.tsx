@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { countUnresolvedQueriesByQuestion } from '@/lib/data/quality';
 import { findQuestion } from '@/lib/framework';
 import type { Framework } from '@/lib/framework/types';
 
@@ -8,8 +7,16 @@ import type { Framework } from '@/lib/framework/types';
  * still open on the cases behind them, each linking to its drill-down, so the panel knows which
  * figures may still move.
  */
-export async function PanelOpenQueries({ inspectionId, framework }: { inspectionId: string; framework: Framework }) {
-  const rows = await countUnresolvedQueriesByQuestion(inspectionId);
+export function PanelOpenQueries({
+  inspectionId,
+  framework,
+  rows,
+}: {
+  inspectionId: string;
+  framework: Framework;
+  /** Read with the panel's figures, in its snapshot (lib/panel/load-panel.ts, loadPanelPage). */
+  rows: { questionId: string; count: number }[];
+}) {
   const byKeyQuestion = new Map<string, { text: string; count: number }>();
   let other = 0;
   for (const { questionId, count } of rows) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { findQuestion } from '@/lib/framework';
 import type { Framework } from '@/lib/framework/types';
 import { compareIds } from '@/lib/quality/agreement';
-import { countUnreconciledByKeyQuestion, listFirstMarkingsChangedAfterSecond } from '@/lib/quality/second-marking-views';
+import type { PanelQualityView } from '@/lib/panel/load-panel';
 
 const cases = (n: number) => (n === 1 ? '1 double-marked case is' : `${n} double-marked cases are`);
 
@@ -11,19 +11,20 @@ const cases = (n: number) => (n === 1 ? '1 double-marked case is' : `${n} double
  * standard) where the two markings of a case disagree and the lead has not yet recorded the
  * agreed answer, that the first marking counts until then.
  */
-export async function PanelUnreconciled({
+export function PanelUnreconciled({
   inspectionId,
   framework,
   canSeeAgreement,
+  quality,
 }: {
   inspectionId: string;
   framework: Framework;
   canSeeAgreement: boolean;
+  /** Read with the panel's figures, in its snapshot (lib/panel/load-panel.ts, loadPanelPage). */
+  quality: Pick<PanelQualityView, 'unreconciled' | 'firstChangedAfterSecond'>;
 }) {
-  const [counts, changed] = await Promise.all([
-    countUnreconciledByKeyQuestion(inspectionId),
-    listFirstMarkingsChangedAfterSecond(inspectionId),
-  ]);
+  const counts = new Map(quality.unreconciled.map((u) => [u.questionId, u.cases]));
+  const changed = quality.firstChangedAfterSecond;
   if (counts.size === 0 && changed.length === 0) return null;
   const byStandard = new Map<string, { title: string; questions: { id: string; label: string; count: number }[] }>();
   for (const [questionId, count] of counts) {

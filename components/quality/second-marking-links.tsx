@@ -1,12 +1,14 @@
 import Link from 'next/link';
-import { can, type Actor, type InspectionScope } from '@/lib/auth/permissions';
+import { can } from '@/lib/auth/permissions';
+import type { AccessOnInspection } from '@/lib/access/context';
 import { listSecondMarkings } from '@/lib/quality/second-marking-views';
 
 /**
  * Second marking on the inspection page (issue 13): the lead's (and quality readers') links, and
  * for a second inspector the cases they are to second mark (their first marking is never here).
  */
-export async function SecondMarkingLinks({ actor, inspectionId, scope }: { actor: Actor; inspectionId: string; scope: InspectionScope }) {
+export async function SecondMarkingLinks({ access }: { access: AccessOnInspection }) {
+  const { actor, inspectionId, scope } = access;
   const base = `/inspections/${inspectionId}`;
   if (can(actor, 'agreement.view', { inspection: scope })) {
     return (
@@ -17,7 +19,7 @@ export async function SecondMarkingLinks({ actor, inspectionId, scope }: { actor
     );
   }
   if (scope.role !== 'inspector') return null;
-  const mine = await listSecondMarkings(inspectionId, { markerId: actor.id });
+  const mine = await listSecondMarkings(access, { own: true });
   if (mine.length === 0) return null;
   const pending = mine.filter((m) => !m.submittedAt).length;
   return (

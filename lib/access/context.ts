@@ -231,10 +231,37 @@ export async function loadSecondMarkingAccess(
   };
 }
 
+/** Why a door refuses: the inspection is not there for the actor (absent, or not theirs to see), or an action is not theirs. */
+type Refusal = { refused: 'not_found' } | { refused: 'forbidden'; action: Action };
+
+export const isRefusal = (result: InspectionAccess | Refusal): result is Refusal => 'refused' in result;
+
 /**
- * The inspection, if the actor may do `action` to it: not-found for someone who may not see it,
- * forbidden with `refusal` for a team member who may not do `action`. Locks the inspection row
- * unless `lock` is false, so changes to one inspection's set-up or ratings happen one at a time.
+ * The one check behind every door (docs/architecture.md, "Which door to use"): the inspection
+ * with the actor's scope when they may do every one of `actions` on it, otherwise why not. Each
+ * door turns a refusal into its own caller's one answer — the not-found page (requireInspection),
+ * an AppError (requireInspectionAccess), a Response (authoriseInspectionRequest) — so no door
+ * loads or decides on its own.
+ */
+export async function authoriseInspection(
+  db: Db,
+  actor: Principal,
+  inspectionId: string,
+  actions: readonly Action[],
+  options: { lock?: boolean } = {},
+): Promise<InspectionAccess | Refusal> {
+  const access = await loadInspectionAccess(db, actor, inspectionId, options);
+  if (!access) return { refused: 'not_found' };
+  const action = actions.find((a) => !can(actor, a, { inspection: access.scope }));
+  return action ? { refused: 'forbidden', action } : access;
+}
+
+/**
+ * The server actions' and services' door: the inspection, if the actor may do `action` to it;
+ * otherwise an AppError — not_found for someone who may not see it (the same as for one that
+ * does not exist), forbidden with `refusal` for a team member who may not do `action`. `lock`
+ * is always said: true locks the inspection row for the rest of the transaction, so changes to
+ * one inspection's set-up or ratings happen one at a time; false for a read.
  */
 export async function requireInspectionAccess(
   db: Db,
@@ -242,12 +269,11 @@ export async function requireInspectionAccess(
   inspectionId: string,
   action: Action,
   refusal: string,
-  options: { lock?: boolean } = {},
+  options: { lock: boolean },
 ): Promise<InspectionAccess> {
-  const access = await loadInspectionAccess(db, actor, inspectionId, { lock: options.lock ?? true });
-  if (!access) throw new AppError('not_found', NOT_FOUND);
-  if (!can(actor, action, { inspection: access.scope })) throw new AppError('forbidden', refusal);
-  return access;
+  const result = await authoriseInspection(db, actor, inspectionId, [action], options);
+  if (!isRefusal(result)) return result;
+  throw result.refused === 'not_found' ? new AppError('not_found', NOT_FOUND) : new AppError('forbidden', refusal);
 }
 
 /** Refuses (forbidden, with `refusal`) unless the access context allows `action` on its inspection. */

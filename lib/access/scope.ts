@@ -16,7 +16,32 @@ import {
   type InspectionStatus,
   type Principal,
   type TeamRole,
+  type Action,
 } from '@/lib/auth/permissions';
+import type { AccessOnInspection, CaseAccess } from '@/lib/access/context';
+
+/** An id no row has: a read scoped by it finds nothing. */
+const NO_ROW = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The inspection's id to scope a read of what `action` shows, when the loaded access
+ * (lib/access/context.ts) allows `action`; otherwise an id no row has. Reads take the access, not
+ * a bare id, and scope their query by this, so a caller who forgot a check gets nothing rather
+ * than someone else's data (issue 21).
+ */
+export function inspectionIdFor(access: AccessOnInspection, action: Action): string {
+  return can(access.actor, action, { inspection: access.scope }) ? access.inspectionId : NO_ROW;
+}
+
+/** The same for one case: its id when the loaded case access allows `action` on it, otherwise an id no row has. */
+export function caseIdFor(access: Pick<CaseAccess, 'actor' | 'id' | 'scope'>, action: Action): string {
+  return can(access.actor, action, { case: access.scope }) ? access.id : NO_ROW;
+}
+
+/** The actor's own user id, or an id no row has for the system (which has none). */
+export function actorIdFor(actor: Principal): string {
+  return isSystemActor(actor) ? NO_ROW : actor.id;
+}
 
 /** The cases inside `filter`, as a Prisma `where` fragment. */
 export function caseWhere(filter: CaseFilter): Prisma.CaseWhereInput {

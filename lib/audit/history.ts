@@ -1,12 +1,15 @@
 /**
  * Reading the audit trail back (issue 23): a case's history and an inspection's whole trail,
- * each entry with the case it concerns. Callers have authorised (agreement.view: the lead,
- * quality assurers, managers and admins, and never a second inspector still blind to the first
- * marking — lib/auth/permissions.ts).
+ * each entry with the case it concerns. For those who may see agreement (agreement.view: the
+ * lead, quality assurers, managers and admins, and never a second inspector still blind to the
+ * first marking — lib/auth/permissions.ts): the read takes the loaded access and scopes its query
+ * by that rule, so anyone else gets nothing.
  */
 import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { prisma } from '@/lib/db/client';
+import type { AccessOnInspection } from '@/lib/access/context';
+import { inspectionIdFor } from '@/lib/access/scope';
 import { describeAuditRow, type DescribedAuditRow } from './describe';
 
 interface RawRow {
@@ -24,7 +27,8 @@ interface RawRow {
  * The entries of an inspection, oldest first; with `caseId`, only those about that case: the
  * case itself, its answers ("<case id>:<question id>"), its queries and its second marking.
  */
-export async function loadAuditTrail(inspectionId: string, options: { caseId?: string } = {}): Promise<DescribedAuditRow[]> {
+export async function loadAuditTrail(access: AccessOnInspection, options: { caseId?: string } = {}): Promise<DescribedAuditRow[]> {
+  const inspectionId = inspectionIdFor(access, 'agreement.view');
   const caseFilter = options.caseId ? Prisma.sql`AND case_id = ${options.caseId}::uuid` : Prisma.empty;
   const rows = await prisma.$queryRaw<RawRow[]>`
     WITH entries AS (

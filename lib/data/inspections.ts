@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { prisma } from '@/lib/db/client';
-import { can, type Action, type Actor, type InspectionScope } from '@/lib/auth/permissions';
-import { loadInspectionAccess } from '@/lib/access/context';
+import type { Action, Actor, InspectionScope } from '@/lib/auth/permissions';
+import { authoriseInspection, isRefusal } from '@/lib/access/context';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { frameworkFromDb } from './mappers';
 
@@ -57,9 +57,12 @@ export async function listInspectionsForUser(actor: Actor): Promise<InspectionLi
   }));
 }
 
-/** For pages: the inspection if the actor may do `action` on it, otherwise the not-found page. */
+/**
+ * The pages' door: the inspection if the actor may do `action` on it, otherwise the not-found
+ * page (refused and absent look the same). Built on authoriseInspection, like every door.
+ */
 export async function requireInspection(actor: Actor, inspectionId: string, action: Action = 'inspection.view') {
-  const inspection = await loadInspectionAccess(prisma, actor, inspectionId);
-  if (!inspection || !can(actor, action, { inspection: inspection.scope })) notFound();
+  const inspection = await authoriseInspection(prisma, actor, inspectionId, [action]);
+  if (isRefusal(inspection)) notFound();
   return inspection;
 }

@@ -1,5 +1,12 @@
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import type { Db } from '@/lib/db/snapshot';
+import { caseScopeFor } from '@/lib/auth/permissions';
+import type { AccessOnInspection, CaseAccess } from '@/lib/access/context';
+import { caseIdFor, caseWhere, inspectionIdFor } from '@/lib/access/scope';
+
+/** A loaded case access (lib/access/context.ts): the reads of one case take it, never a bare id. */
+type OnCase = Pick<CaseAccess, 'actor' | 'id' | 'scope'>;
 
 interface QueryMessageView {
   id: string;
@@ -30,12 +37,12 @@ export interface QueryView {
 }
 
 /**
- * Every query of a case with its whole thread. The caller has already checked that the actor
- * may see the case (requireCaseView); queries are no more secret than the answers they are on.
+ * Every query of a case with its whole thread, for someone who may see the case (case.view):
+ * queries are no more secret than the answers they are on. Nothing for anyone else.
  */
-export async function listQueriesForCase(caseId: string): Promise<QueryView[]> {
+export async function listQueriesForCase(kase: OnCase): Promise<QueryView[]> {
   const rows = await prisma.answerQuery.findMany({
-    where: { caseId },
+    where: { caseId: caseIdFor(kase, 'case.view') },
     orderBy: { raisedAt: 'asc' },
     select: {
       id: true,
@@ -78,13 +85,24 @@ export async function listQueriesForCase(caseId: string): Promise<QueryView[]> {
   });
 }
 
-/** Unresolved queries per case (open: waiting for the inspector; answered: waiting for the reviewer). */
-export async function countUnresolvedQueriesByCase(caseIds: string[]): Promise<Map<string, { open: number; answered: number }>> {
+/**
+ * Unresolved queries per case (open: waiting for the inspector; answered: waiting for the
+ * reviewer), of the given cases of the access's inspection that the actor may see.
+ */
+export async function countUnresolvedQueriesByCase(
+  access: AccessOnInspection,
+  caseIds: string[],
+): Promise<Map<string, { open: number; answered: number }>> {
   const out = new Map<string, { open: number; answered: number }>();
   if (caseIds.length === 0) return out;
   const rows = await prisma.answerQuery.groupBy({
     by: ['caseId', 'status'],
-    where: { caseId: { in: caseIds }, status: { in: ['open', 'answered'] } },
+    where: {
+      caseId: { in: caseIds },
+      inspectionId: inspectionIdFor(access, 'inspection.view'),
+      case: caseWhere(caseScopeFor(access.actor, 'case.view', access.scope)),
+      status: { in: ['open', 'answered'] },
+    },
     _count: { _all: true },
   });
   for (const r of rows) {
@@ -106,8 +124,9 @@ export interface QualityCoverage {
   targetCases: number | null;
 }
 
-/** "7 of 25 cases reviewed, 3 queries open", against the lead's target. Callers check cases.viewAll. */
-export async function loadQualityCoverage(inspectionId: string): Promise<QualityCoverage> {
+/** "7 of 25 cases reviewed, 3 queries open", against the lead's target: for those who see every case (cases.viewAll). */
+export async function loadQualityCoverage(access: AccessOnInspection): Promise<QualityCoverage> {
+  const inspectionId = inspectionIdFor(access, 'cases.viewAll');
   const [casesTotal, reviewed, queriesOpen, target] = await Promise.all([
     prisma.case.count({ where: { inspectionId } }),
     prisma.caseReview.findMany({ where: { inspectionId }, distinct: ['caseId'], select: { caseId: true } }),
@@ -124,31 +143,41 @@ export async function loadQualityCoverage(inspectionId: string): Promise<Quality
   };
 }
 
-/** Cases reviewed by anyone, for the review page's "reviewed by" line. */
-export async function listReviewersOfCase(caseId: string): Promise<{ reviewerId: string; name: string; at: string }[]> {
+/** Who has reviewed the case, for the review page's "reviewed by" line: for those who may review it (case.review). */
+export async function listReviewersOfCase(kase: OnCase): Promise<{ reviewerId: string; name: string; at: string }[]> {
   const rows = await prisma.caseReview.findMany({
-    where: { caseId },
+    where: { caseId: caseIdFor(kase, 'case.review') },
     orderBy: { reviewedAt: 'asc' },
     select: { reviewerId: true, reviewedAt: true, reviewer: { select: { name: true } } },
   });
   return rows.map((r) => ({ reviewerId: r.reviewerId, name: r.reviewer.name, at: r.reviewedAt.toISOString() }));
 }
 
-/** Unresolved queries per case on the given questions (the ratings panel's drill-down). */
-export async function countUnresolvedQueriesOnQuestions(inspectionId: string, questionIds: string[]): Promise<Map<string, number>> {
+/** Unresolved queries per case on the given questions (the ratings panel's drill-down), for those who see every case. */
+export async function countUnresolvedQueriesOnQuestions(access: AccessOnInspection, questionIds: string[]): Promise<Map<string, number>> {
   const rows = await prisma.answerQuery.groupBy({
     by: ['caseId'],
-    where: { inspectionId, questionId: { in: questionIds }, status: { in: ['open', 'answered'] } },
+    where: {
+      inspectionId: inspectionIdFor(access, 'cases.viewAll'),
+      questionId: { in: questionIds },
+      status: { in: ['open', 'answered'] },
+    },
     _count: { _all: true },
   });
   return new Map(rows.map((r) => [r.caseId, r._count._all]));
 }
 
-/** Unresolved queries per question id across the inspection (the ratings panel's summary). */
-export async function countUnresolvedQueriesByQuestion(inspectionId: string): Promise<{ questionId: string; count: number }[]> {
-  const rows = await prisma.answerQuery.groupBy({
+/**
+ * Unresolved queries per question id across the inspection (the ratings panel's summary), for
+ * those who see every case; read in the caller's snapshot (lib/panel/load-panel.ts).
+ */
+export async function countUnresolvedQueriesByQuestion(
+  db: Db,
+  access: AccessOnInspection,
+): Promise<{ questionId: string; count: number }[]> {
+  const rows = await db.answerQuery.groupBy({
     by: ['questionId'],
-    where: { inspectionId, status: { in: ['open', 'answered'] } },
+    where: { inspectionId: inspectionIdFor(access, 'cases.viewAll'), status: { in: ['open', 'answered'] } },
     _count: { _all: true },
   });
   return rows.map((r) => ({ questionId: r.questionId, count: r._count._all }));

@@ -3,10 +3,10 @@
  * the CSV templates): who is asking, whether they may have the inspection, and the attachment.
  */
 import 'server-only';
-import { can, type Action } from '@/lib/auth/permissions';
+import type { Action } from '@/lib/auth/permissions';
 import { getSessionUser, type SessionUser } from '@/lib/auth/session';
 import { formatCsv } from '@/lib/csv/parse-csv';
-import { loadInspectionAccess, type InspectionAccess } from '@/lib/access/context';
+import { authoriseInspection, isRefusal, type InspectionAccess } from '@/lib/access/context';
 import { prisma } from '@/lib/db/client';
 import { attachmentHeader } from '@/lib/export/files';
 
@@ -14,7 +14,7 @@ import { attachmentHeader } from '@/lib/export/files';
 export const SIGN_IN_TO_DOWNLOAD = 'Sign in to download exports.';
 
 /**
- * The signed-in user and the inspection, when they may do every one of `actions` on it.
+ * The route handlers' door: the signed-in user and the inspection, when they may do every one of `actions` on it.
  * Otherwise the Response to send: 401 with `signInMessage` to someone not signed in (404 when
  * there is no message), and to anyone else the same 404 as for an inspection that does not
  * exist, so that the answer does not tell them it does.
@@ -26,10 +26,9 @@ export async function authoriseInspectionRequest(
 ): Promise<{ user: SessionUser; inspection: InspectionAccess } | Response> {
   const user = await getSessionUser();
   if (!user && signInMessage) return new Response(signInMessage, { status: 401 });
-  const inspection = user ? await loadInspectionAccess(prisma, user, inspectionId) : null;
-  if (!user || !inspection || !actions.every((action) => can(user, action, { inspection: inspection.scope }))) {
-    return new Response('Not found', { status: 404 });
-  }
+  if (!user) return new Response('Not found', { status: 404 });
+  const inspection = await authoriseInspection(prisma, user, inspectionId, actions);
+  if (isRefusal(inspection)) return new Response('Not found', { status: 404 });
   return { user, inspection };
 }
 

@@ -6,9 +6,8 @@
  * and queries, read from one snapshot by an actor allowed `export.download`.
  */
 import type { Principal } from '@/lib/auth/permissions';
-import { loadInspectionAccess, requireAllowed } from '@/lib/access/context';
+import { requireInspectionAccess } from '@/lib/access/context';
 import { withSnapshot, type Db } from '@/lib/db/snapshot';
-import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
@@ -29,9 +28,8 @@ export async function exportInspection(db: Db, actor: Principal, inspectionId: s
   return withSnapshot(
     db,
     async (tx) => {
-      const access = await loadInspectionAccess(tx, actor, inspectionId);
-      if (!access) throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
-      requireAllowed(access, 'export.download', 'Only the lead inspector, managers and admins can export this inspection.');
+      const refusal = 'Only the lead inspector, managers and admins can export this inspection.';
+      const access = await requireInspectionAccess(tx, actor, inspectionId, 'export.download', refusal, { lock: false });
       return readInspection(tx, access.id);
     },
     { timeout: 60_000 },

@@ -23,6 +23,7 @@ async function loadInspectionForDecision(tx: Tx, actor: Actor, inspectionId: str
     inspectionId,
     'panel.decide',
     'Only the lead inspector can record judgements and panel decisions.',
+    { lock: true },
   );
   if (inspection.status === 'published') throw new AppError('forbidden', 'This inspection is published: its ratings can no longer change.');
   return { framework: getFramework(inspection.framework), scope: inspection.scope, access: inspection };

@@ -1,11 +1,13 @@
 /**
  * The grouped counts behind an inspection's sub-group breakdowns: ONE aggregate over the
  * inspection's key-question answers with GROUPING SETS (one set per dimension), and one over its
- * cases for the group sizes. The caller has authorised.
+ * cases for the group sizes. For those who may export the inspection's tables (export.download):
+ * the read takes the loaded access and scopes its query by that rule, so anyone else gets nothing.
  */
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import type { InspectionAccess } from '@/lib/access/context';
+import { inspectionIdFor } from '@/lib/access/scope';
 import { getFramework } from '@/lib/framework';
-import type { FrameworkVersion } from '@/lib/framework/types';
 import {
   buildBreakdowns,
   type BreakdownCaseRow,
@@ -34,7 +36,12 @@ function dimensionOf(row: GroupedRow): { dimension: BreakdownDimensionId; value:
   return { dimension: 'disposal', value: row.disposal };
 }
 
-export async function loadBreakdowns(db: Db, inspectionId: string, framework: FrameworkVersion): Promise<BreakdownDimension[]> {
+export async function loadBreakdowns(
+  db: Db,
+  access: Pick<InspectionAccess, 'actor' | 'inspectionId' | 'scope' | 'framework'>,
+): Promise<BreakdownDimension[]> {
+  const { framework } = access;
+  const inspectionId = inspectionIdFor(access, 'export.download');
   const [answerRows, caseRows] = await Promise.all([
     // Key-question judgements only (2.1.1, never a prompt 2.1.1.a or a resettlement aspect
     // 4.1.r01), so each group's figures add up to the panel's.

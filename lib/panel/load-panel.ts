@@ -1,11 +1,12 @@
-import type { Principal } from '@/lib/auth/permissions';
-import { loadInspectionAccess, requireAllowed, type InspectionAccess } from '@/lib/access/context';
+import { can, type Principal } from '@/lib/auth/permissions';
+import { requireInspectionAccess, type InspectionAccess } from '@/lib/access/context';
 import { withSnapshot, type Db } from '@/lib/db/snapshot';
-import { AppError } from '@/lib/errors';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
 import { countAnswers } from '@/lib/marking/count-answers';
 import { frameworkFromDb } from '@/lib/data/mappers';
+import { countUnresolvedQueriesByQuestion } from '@/lib/data/quality';
+import { countUnreconciledByKeyQuestion, listFirstMarkingsChangedAfterSecond } from '@/lib/quality/second-marking-views';
 
 export interface PanelDecisionView {
   id: string;
@@ -59,15 +60,52 @@ export interface PanelData {
  * may not see its ratings panel.
  */
 export async function loadPanelData(db: Db, actor: Principal, inspectionId: string): Promise<PanelData> {
+  return withSnapshot(db, async (tx) => readPanelData(tx, await panelAccess(tx, actor, inspectionId)));
+}
+
+/** The actor's access to the inspection's ratings panel, read in the caller's snapshot. */
+async function panelAccess(tx: Db, actor: Principal, inspectionId: string): Promise<InspectionAccess> {
+  const refusal = 'Only the lead inspector, managers and admins can see the ratings panel, unless the lead shares it.';
+  return requireInspectionAccess(tx, actor, inspectionId, 'panel.view', refusal, { lock: false });
+}
+
+/**
+ * What the panel page's quality widgets show (components/quality/panel-*.tsx): queries still
+ * open per question (null for someone who does not see every case), disagreements not yet
+ * reconciled per key question, and first markings changed since their second marking.
+ */
+export interface PanelQualityView {
+  openQueries: { questionId: string; count: number }[] | null;
+  unreconciled: { questionId: string; cases: number }[];
+  firstChangedAfterSecond: { questionId: string; reference: string }[];
+}
+
+/**
+ * The ratings panel page: the panel's figures and its quality widgets, all read through the
+ * actor's access from one snapshot (issue 21: the per-case widgets once read on their own,
+ * outside it), so the widgets always agree with the figures beside them.
+ */
+export async function loadPanelPage(
+  db: Db,
+  actor: Principal,
+  inspectionId: string,
+): Promise<{ panel: PanelData; quality: PanelQualityView }> {
   return withSnapshot(db, async (tx) => {
-    const access = await loadInspectionAccess(tx, actor, inspectionId);
-    if (!access) throw new AppError('not_found', 'This inspection does not exist or you do not have access to it.');
-    requireAllowed(
-      access,
-      'panel.view',
-      'Only the lead inspector, managers and admins can see the ratings panel, unless the lead shares it.',
-    );
-    return readPanelData(tx, access);
+    const access = await panelAccess(tx, actor, inspectionId);
+    const [panel, openQueries, unreconciled, firstChangedAfterSecond] = await Promise.all([
+      readPanelData(tx, access),
+      can(access.actor, 'cases.viewAll', { inspection: access.scope }) ? countUnresolvedQueriesByQuestion(tx, access) : null,
+      countUnreconciledByKeyQuestion(tx, access),
+      listFirstMarkingsChangedAfterSecond(tx, access),
+    ]);
+    return {
+      panel,
+      quality: {
+        openQueries,
+        unreconciled: [...unreconciled].map(([questionId, cases]) => ({ questionId, cases })),
+        firstChangedAfterSecond,
+      },
+    };
   });
 }
 

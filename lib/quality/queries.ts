@@ -177,6 +177,7 @@ export async function setQualityTarget(db: PrismaClient, actor: Actor, input: un
       inspectionId,
       'inspection.manage',
       'Only the lead inspector can set the quality assurance target.',
+      { lock: true },
     );
     const before = await tx.qualityTarget.findUnique({ where: { inspectionId }, select: { targetPct: true } });
     await tx.qualityTarget.upsert({

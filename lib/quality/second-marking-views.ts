@@ -1,15 +1,19 @@
 /**
- * What the second-marking, comparison and agreement pages read. Callers have authorised
- * (lib/auth/permissions.ts: secondMarking.assign / .compare / agreement.view); the one read a
- * second inspector makes before submitting, {@link loadOwnSecondAnswers}, reads only their own
- * answers, never the first marking.
+ * What the second-marking, comparison and agreement pages read. Each takes the loaded access
+ * (lib/access/context.ts), not bare ids, and scopes its query by what the permission rule allows
+ * (secondMarking.assign / .mark / .compare / agreement.view, lib/auth/permissions.ts): a caller
+ * who forgot a check gets nothing (issue 21). The one read a second inspector makes before
+ * submitting, {@link loadOwnSecondAnswers}, reads only their own answers, never the first marking.
  */
 import 'server-only';
 import { prisma } from '@/lib/db/client';
+import type { Db } from '@/lib/db/snapshot';
 import { findQuestion, getFramework } from '@/lib/framework';
 import type { FrameworkVersion } from '@/lib/framework/types';
-import type { Actor } from '@/lib/auth/permissions';
-import { inspectionsWhere } from '@/lib/access/scope';
+import { can, type Actor } from '@/lib/auth/permissions';
+import type { AccessOnInspection } from '@/lib/access/context';
+import { actorIdFor, inspectionIdFor, inspectionsWhere } from '@/lib/access/scope';
+import type { LoadedSecondMarking } from './second-marking';
 import { frameworkFromDb } from '@/lib/data/mappers';
 import {
   agreementTable,
@@ -33,10 +37,15 @@ export interface SecondMarkingRow {
   reconciled: number;
 }
 
-/** Every second marking of the inspection, with its disagreements and how many are reconciled. */
-export async function listSecondMarkings(inspectionId: string, options: { markerId?: string } = {}): Promise<SecondMarkingRow[]> {
+/**
+ * The inspection's second markings, with their disagreements and how many are reconciled: every
+ * one for those who may see agreement, unless `own`; otherwise only the actor's own (as second
+ * inspector), which never name the first inspector.
+ */
+export async function listSecondMarkings(access: AccessOnInspection, options: { own?: boolean } = {}): Promise<SecondMarkingRow[]> {
+  const own = options.own === true || !can(access.actor, 'agreement.view', { inspection: access.scope });
   const rows = await prisma.secondMarking.findMany({
-    where: { inspectionId, ...(options.markerId ? { markerId: options.markerId } : {}) },
+    where: { inspectionId: inspectionIdFor(access, 'inspection.view'), ...(own ? { markerId: actorIdFor(access.actor) } : {}) },
     orderBy: [{ case: { reference: 'asc' } }],
     select: {
       id: true,
@@ -54,7 +63,7 @@ export async function listSecondMarkings(inspectionId: string, options: { marker
     caseId: r.caseId,
     reference: r.case.reference,
     // A second inspector's own list never names the first inspector: nothing of the first marking.
-    caseInspectorName: options.markerId ? null : (r.case.inspector?.name ?? null),
+    caseInspectorName: own ? null : (r.case.inspector?.name ?? null),
     markerName: r.marker.name,
     assignedAt: r.assignedAt.toISOString(),
     submittedAt: r.submittedAt?.toISOString() ?? null,
@@ -63,8 +72,9 @@ export async function listSecondMarkings(inspectionId: string, options: { marker
   }));
 }
 
-/** What the lead can pick from: cases not yet picked (not resettlement) and the team's active inspectors. */
-export async function loadAssignOptions(inspectionId: string) {
+/** What the lead can pick from (secondMarking.assign): cases not yet picked (not resettlement) and the team's active inspectors. */
+export async function loadAssignOptions(access: AccessOnInspection) {
+  const inspectionId = inspectionIdFor(access, 'secondMarking.assign');
   const [cases, inspectors] = await Promise.all([
     prisma.case.findMany({
       where: { inspectionId, type: { not: 'resettlement' }, secondMarking: null },
@@ -89,10 +99,16 @@ interface SecondAnswerView {
   note: string | null;
 }
 
-/** The second inspector's own answers: the only read of a second marking before it is submitted. */
-export async function loadOwnSecondAnswers(secondMarkingId: string): Promise<Map<string, SecondAnswerView>> {
+/** An id no row has. */
+const NO_ROW = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The second inspector's own answers: the only read of a second marking before it is submitted,
+ * and only by its second inspector.
+ */
+export async function loadOwnSecondAnswers(loaded: LoadedSecondMarking): Promise<Map<string, SecondAnswerView>> {
   const rows = await prisma.secondMarkingAnswer.findMany({
-    where: { secondMarkingId },
+    where: { secondMarkingId: loaded.id, secondMarking: { markerId: loaded.actor.id } },
     select: { questionId: true, value: true, naReason: true, note: true },
   });
   return new Map(rows.map((r) => [r.questionId, { value: r.value, naReason: r.naReason, note: r.note }]));
@@ -114,8 +130,11 @@ export interface ComparisonRow {
   reconciliation: { value: Category; naReason: string | null; reason: string; byName: string; at: string } | null;
 }
 
-/** Both markings of a submitted second marking, side by side. Callers have checked secondMarking.compare. */
-export async function loadComparison(secondMarkingId: string, caseId: string): Promise<Map<string, ComparisonRow>> {
+/** Both markings of a submitted second marking, side by side, for those who may compare them (secondMarking.compare). */
+export async function loadComparison(loaded: LoadedSecondMarking): Promise<Map<string, ComparisonRow>> {
+  const allowed = can(loaded.actor, 'secondMarking.compare', { inspection: loaded.scope, secondMarking: loaded.marking });
+  const secondMarkingId = allowed ? loaded.id : NO_ROW;
+  const caseId = allowed ? loaded.caseId : NO_ROW;
   const [second, reconciliations] = await Promise.all([
     prisma.secondMarkingAnswer.findMany({
       where: { secondMarkingId },
@@ -178,9 +197,10 @@ interface DisagreementView extends QuestionPair {
  * reconciliation does not erase the disagreement). A key question the first marking had not
  * answered then is left out, and counted in `notCompared`.
  */
-export async function loadAgreement(inspectionId: string, framework: FrameworkVersion) {
+export async function loadAgreement(access: AccessOnInspection & { framework: FrameworkVersion }) {
+  const framework = access.framework;
   const rows = await prisma.secondMarkingAnswer.findMany({
-    where: { secondMarking: { inspectionId, submittedAt: { not: null } } },
+    where: { secondMarking: { inspectionId: inspectionIdFor(access, 'agreement.view'), submittedAt: { not: null } } },
     select: {
       secondMarkingId: true,
       questionId: true,
@@ -249,10 +269,11 @@ export async function loadAgreement(inspectionId: string, framework: FrameworkVe
 
 /**
  * Disagreements not yet reconciled, per key question: until the lead records the agreed answer,
- * the first marking counts, and the ratings panel says so.
+ * the first marking counts, and the ratings panel says so (panel.view). Read in the caller's snapshot.
  */
-export async function countUnreconciledByKeyQuestion(inspectionId: string): Promise<Map<string, number>> {
-  const rows = await prisma.$queryRaw<{ question_id: string; cases: number }[]>`
+export async function countUnreconciledByKeyQuestion(db: Db, access: AccessOnInspection): Promise<Map<string, number>> {
+  const inspectionId = inspectionIdFor(access, 'panel.view');
+  const rows = await db.$queryRaw<{ question_id: string; cases: number }[]>`
     SELECT a.question_id, count(*)::int AS cases
     FROM second_marking_answers a
     JOIN second_markings s ON s.id = a.second_marking_id
@@ -347,10 +368,14 @@ function sortPairs(
 /**
  * First markings changed after their case's second marking was submitted, and not by a
  * reconciliation: the agreement figures compare the answer as it stood at submission, so the
- * panel says which cases have moved since (issue 23). Case references per key question.
+ * panel says which cases have moved since (issue 23). Case references per key question (panel.view).
  */
-export async function listFirstMarkingsChangedAfterSecond(inspectionId: string): Promise<{ questionId: string; reference: string }[]> {
-  const rows = await prisma.$queryRaw<{ question_id: string; reference: string }[]>`
+export async function listFirstMarkingsChangedAfterSecond(
+  db: Db,
+  access: AccessOnInspection,
+): Promise<{ questionId: string; reference: string }[]> {
+  const inspectionId = inspectionIdFor(access, 'panel.view');
+  const rows = await db.$queryRaw<{ question_id: string; reference: string }[]>`
     SELECT a.question_id, c.reference
     FROM second_marking_answers a
     JOIN second_markings s ON s.id = a.second_marking_id

@@ -29,7 +29,9 @@ export function secondMarkingFieldId(questionId: string, field: 'value' | 'naRea
   return `sm-${questionId.replace(/\./g, '-')}-${field}`;
 }
 
-interface LoadedSecondMarking {
+export interface LoadedSecondMarking {
+  /** Whose scope this is: the reads of the second marking take the loaded access, actor included. */
+  actor: Actor;
   id: string;
   inspectionId: string;
   caseId: string;
@@ -63,6 +65,7 @@ export async function loadSecondMarkingForActor(
   const isMarker = loaded.markerId === actor.id && scope.role === 'inspector';
   if (!isMarker && !can(actor, 'agreement.view', { inspection: scope })) return null;
   return {
+    actor,
     id: loaded.id,
     inspectionId: loaded.inspection.id,
     caseId: loaded.caseId,

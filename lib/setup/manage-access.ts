@@ -24,9 +24,7 @@ export function lockInspectionForManage(
     inspectionId,
     'inspection.manage',
     'Only the lead inspector or an admin can set up this inspection.',
-    {
-      lock: options.forUpdate ?? true,
-    },
+    { lock: options.forUpdate ?? true },
   );
 }
 

@@ -202,7 +202,9 @@ describe('queries on marked answers', () => {
     expect(audit.map((a) => a.action)).toEqual(['query.raise', 'query.reply', 'query.reopen', 'query.reply', 'query.resolve']);
 
     // The thread keeps the answer as it stood when raised (Yes) and at each reply (No after the change).
-    const [thread] = (await listQueriesForCase(world.cases.court.id)).filter((q) => q.id === queryId);
+    const [thread] = (await listQueriesForCase((await loadCaseAccess(prisma, actor(world.lead), world.cases.court.id))!)).filter(
+      (q) => q.id === queryId,
+    );
     expect(thread?.messages.map((m) => [m.kind, m.answer?.value ?? null])).toEqual([
       ['raise', 'yes'],
       ['reply', 'no'],

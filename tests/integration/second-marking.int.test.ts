@@ -95,6 +95,12 @@ import { listCasesForUser } from '../../lib/data/cases';
 let prisma: PrismaClient;
 let world: Awaited<ReturnType<typeof seedWorld>>;
 const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
+/** The user's access to the world's inspection (lib/access/context.ts): what the reads take. */
+const accessOf = async (u: { id: string; isAdmin: boolean }) => {
+  const access = await loadInspectionAccess(prisma, actor(u), world.inspection.id);
+  if (!access) throw new Error('expected access to the inspection');
+  return access;
+};
 const FIRST_NOTE = 'FIRST-MARKING-NOTE-7f3a';
 let secondMarkingId: string;
 let questions: string[];
@@ -380,7 +386,7 @@ describe('blind: the second inspector cannot read the first marking by any chann
     expect(can(actor(world.otherInspector), 'secondMarking.compare', { inspection: loaded!.scope, secondMarking: loaded!.marking })).toBe(
       false,
     );
-    const [mine] = await listSecondMarkings(world.inspection.id, { markerId: world.otherInspector.id });
+    const [mine] = await listSecondMarkings(await accessOf(world.otherInspector));
     expect(mine?.caseInspectorName).toBeNull();
     const saved = await saveSecondMarking(prisma, actor(world.otherInspector), {
       secondMarkingId,
@@ -447,7 +453,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
   });
 
   it('shows the lead agreement per key question and standard, with the disagreement', async () => {
-    const agreement = await loadAgreement(world.inspection.id, '2018');
+    const agreement = await loadAgreement(await accessOf(world.lead));
     expect(agreement.doubleMarkedCases).toBe(1);
     expect(agreement.disagreements).toHaveLength(1);
     expect(agreement.disagreements[0]).toMatchObject({ questionId: questions[0], first: 'yes', second: 'no', isReconciled: false });
@@ -458,7 +464,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(agreement.byInspectorPair).toHaveLength(1);
     expect(agreement.byInspectorPair[0]).toMatchObject({ secondInspector: world.otherInspector.name });
     expect(agreement.byInspectorPair[0]?.agreement.all.n).toBe(questions.length);
-    expect((await countUnreconciledByKeyQuestion(world.inspection.id)).get(questions[0]!)).toBe(1);
+    expect((await countUnreconciledByKeyQuestion(prisma, await accessOf(world.lead))).get(questions[0]!)).toBe(1);
   });
 
   it('gives a quality lead agreement across the inspections they may see, and an outsider none', async () => {
@@ -554,10 +560,10 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     expect(kqBefore).toMatchObject({ yes: 1, relevant: 2 });
     expect(kqAfter).toMatchObject({ yes: 0, relevant: 2 });
 
-    const agreement = await loadAgreement(world.inspection.id, '2018');
+    const agreement = await loadAgreement(await accessOf(world.lead));
     expect(agreement.disagreements).toHaveLength(1);
     expect(agreement.disagreements[0]?.isReconciled).toBe(true);
-    expect((await countUnreconciledByKeyQuestion(world.inspection.id)).size).toBe(0);
+    expect((await countUnreconciledByKeyQuestion(prisma, await accessOf(world.lead))).size).toBe(0);
     await expectRefusedUnchanged(
       snapshot,
       () =>
@@ -573,7 +579,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
   });
 
   it('shows the case’s history — marking, second marking, reconciliation — and exports the inspection’s trail', async () => {
-    const history = await loadAuditTrail(world.inspection.id, { caseId: world.cases.court.id });
+    const history = await loadAuditTrail(await accessOf(world.lead), { caseId: world.cases.court.id });
     const reconciled = history.find((r) => r.action === 'answer.reconcile');
     expect(reconciled).toMatchObject({
       who: world.lead.name,
@@ -600,17 +606,19 @@ describe('after submission: comparison, agreement and reconciliation', () => {
   });
 
   it('names the first inspector after reconciliation, and notices a first marking changed after the second was submitted', async () => {
-    const comparison = await loadComparison(secondMarkingId, world.cases.court.id);
+    const comparison = await loadComparison((await loadSecondMarkingForActor(prisma, actor(world.lead), secondMarkingId))!);
     // The lead reconciled questions[0], so the lead last edited it; the comparison still names the case's inspector.
     expect(comparison.get(questions[0]!)).toMatchObject({ firstInspectorName: world.inspector.name });
     expect(comparison.get(questions[0]!)?.firstNow.updatedByName).toBe(world.lead.name);
-    expect(await listFirstMarkingsChangedAfterSecond(world.inspection.id)).toEqual([]);
+    expect(await listFirstMarkingsChangedAfterSecond(prisma, await accessOf(world.lead))).toEqual([]);
 
     const where = { caseId_questionId: { caseId: world.cases.court.id, questionId: questions[1]! } };
     const before = await prisma.answer.findUniqueOrThrow({ where });
     await prisma.answer.update({ where, data: { value: 'no' } });
     try {
-      expect(await listFirstMarkingsChangedAfterSecond(world.inspection.id)).toEqual([{ questionId: questions[1], reference: 'C-1' }]);
+      expect(await listFirstMarkingsChangedAfterSecond(prisma, await accessOf(world.lead))).toEqual([
+        { questionId: questions[1], reference: 'C-1' },
+      ]);
     } finally {
       await prisma.answer.update({ where, data: { value: before.value } });
     }

@@ -31,6 +31,7 @@ import { systemActor } from '../../lib/auth/permissions';
 /** Reads the figures on the system's account: these tests are about the figures, not who may see them. */
 const TEST_READER = systemActor('integration test');
 import { at, must } from '@/lib/must';
+import { loadInspectionAccess } from '@/lib/access/context';
 
 let prisma: PrismaClient;
 const tag = randomUUID().slice(0, 6);
@@ -376,7 +377,7 @@ describe('the summary exports, parsed back', () => {
 describe('sub-group breakdowns', () => {
   it('split each key question by gender — including genders named __proto__ and constructor — adding up to the panel’s figures', async () => {
     const panel = await loadPanelData(prisma, TEST_READER, published2021.id);
-    const dimensions = await loadBreakdowns(prisma, published2021.id, '2021');
+    const dimensions = await loadBreakdowns(prisma, must(await loadInspectionAccess(prisma, TEST_READER, published2021.id), 'access'));
     const gender = dimensions.find((d) => d.id === 'gender')!;
     expect(gender.groups.map((g) => [g.label, g.cases])).toEqual([
       ['__proto__', 3],
@@ -413,7 +414,7 @@ describe('sub-group breakdowns', () => {
   });
 
   it('export as CSV and XLSX with the same figures, the prototype-named groups intact', async () => {
-    const dimensions = await loadBreakdowns(prisma, published2021.id, '2021');
+    const dimensions = await loadBreakdowns(prisma, must(await loadInspectionAccess(prisma, TEST_READER, published2021.id), 'access'));
     const csv = readCsv(toCsv(tableGrid(breakdownTable(dimensions))));
     const header = at(csv.rows, 0);
     const protoRows = csv.rows.filter((r) => r[header.indexOf('Group')] === '__proto__');

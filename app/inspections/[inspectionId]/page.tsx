@@ -35,9 +35,12 @@ export default async function InspectionPage({
   const cases = await listCasesForUser(user, inspection, { type, status });
   const seesAll = user.isAdmin || inspection.scope.role !== 'inspector';
   // Issue 13: unresolved queries per case, and QA coverage for those who see every case.
-  const queryCounts = await countUnresolvedQueriesByCase(cases.map((c) => c.id));
+  const queryCounts = await countUnresolvedQueriesByCase(
+    inspection,
+    cases.map((c) => c.id),
+  );
   const canReview = can(user, 'case.review', { inspection: inspection.scope });
-  const coverage = can(user, 'cases.viewAll', { inspection: inspection.scope }) ? await loadQualityCoverage(inspection.id) : null;
+  const coverage = can(user, 'cases.viewAll', { inspection: inspection.scope }) ? await loadQualityCoverage(inspection) : null;
   // Issue 11: the user's allocated cases, to keep on the device for marking offline.
   const offlineCases = await loadOfflineCases(user, inspection);
 
@@ -81,7 +84,7 @@ export default async function InspectionPage({
         ) : null}
       </ul>
 
-      <SecondMarkingLinks actor={user} inspectionId={inspection.id} scope={inspection.scope} />
+      <SecondMarkingLinks access={inspection} />
 
       {coverage ? (
         <QualityCoverage

@@ -24,7 +24,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ insp
   const user = await requireUser(`/inspections/${inspectionId}/agreement`);
   const inspection = await requireInspection(user, inspectionId, 'agreement.view');
   const framework = getFramework(inspection.framework);
-  const agreement = await loadAgreement(inspectionId, inspection.framework);
+  const agreement = await loadAgreement(inspection);
   const base = `/inspections/${inspectionId}`;
   const standards = listCaseMarkedStandards(framework).filter((s) => agreement.byStandard.has(s.id));
   const canExport = can(user, 'export.download', { inspection: inspection.scope });

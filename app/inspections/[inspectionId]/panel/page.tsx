@@ -5,7 +5,7 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { getFramework } from '@/lib/framework';
-import { loadPanelData } from '@/lib/panel/load-panel';
+import { loadPanelPage } from '@/lib/panel/load-panel';
 import { PanelView } from '@/components/panel/panel-view';
 import { PanelVisibilityToggle } from '@/components/panel/panel-visibility-toggle';
 import { PanelOpenQueries } from '@/components/quality/panel-open-queries';
@@ -19,7 +19,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
   const user = await requireUser(`/inspections/${inspectionId}/panel`);
   const inspection = await requireInspection(user, inspectionId, 'panel.view');
   const canDecide = can(user, 'panel.decide', { inspection: inspection.scope }) && inspection.status !== 'published';
-  const data = await loadPanelData(prisma, user, inspection.id);
+  const { panel: data, quality } = await loadPanelPage(prisma, user, inspection.id);
   return (
     <>
       <p className="mb-2">
@@ -39,13 +39,14 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         </p>
       ) : null}
       {canDecide ? <PanelVisibilityToggle inspectionId={inspectionId} isVisible={inspection.isPanelVisibleToTeam} /> : null}
-      {can(user, 'cases.viewAll', { inspection: inspection.scope }) ? (
-        <PanelOpenQueries inspectionId={inspectionId} framework={getFramework(inspection.framework)} />
+      {quality.openQueries ? (
+        <PanelOpenQueries inspectionId={inspectionId} framework={getFramework(inspection.framework)} rows={quality.openQueries} />
       ) : null}
       <PanelUnreconciled
         inspectionId={inspectionId}
         framework={getFramework(inspection.framework)}
         canSeeAgreement={can(user, 'agreement.view', { inspection: inspection.scope })}
+        quality={quality}
       />
       <PanelView
         initial={data}

@@ -34,10 +34,7 @@ export default async function SecondMarkingPage({ params }: { params: Promise<{ 
   if (!seesAll && inspection.scope.role !== 'inspector') notFound();
   const base = `/inspections/${inspectionId}`;
 
-  const [rows, options] = await Promise.all([
-    listSecondMarkings(inspectionId, seesAll ? {} : { markerId: user.id }),
-    canAssign ? loadAssignOptions(inspectionId) : null,
-  ]);
+  const [rows, options] = await Promise.all([listSecondMarkings(inspection), canAssign ? loadAssignOptions(inspection) : null]);
 
   return (
     <>

@@ -23,7 +23,7 @@ export default async function CasePage({ params }: { params: Promise<{ inspectio
   const { kase, details, answers } = view;
   const framework = getFramework(kase.framework);
   const base = `/inspections/${inspectionId}/cases/${caseId}`;
-  const queryCounts = (await countUnresolvedQueriesByCase([caseId])).get(caseId);
+  const queryCounts = (await countUnresolvedQueriesByCase(kase, [caseId])).get(caseId);
 
   const taskFor = (id: string, title: string, questionIds: string[], href: string): TaskListItem => {
     const answered = questionIds.filter((q) => answers[q]?.value).length;

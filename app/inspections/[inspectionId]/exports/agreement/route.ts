@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
   if (!format) return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
 
-  const agreement = await loadAgreement(inspection.id, inspection.framework);
+  const agreement = await loadAgreement(inspection);
   const table = agreementExportTable(getFramework(inspection.framework), agreement, agreement.byInspectorPair);
   const base = `${fileSlug(inspection.serviceName)}-agreement-${new Date().toISOString().slice(0, 10)}`;
   if (format === 'csv') return downloadResponse(toCsv(tableGrid(table)), 'text/csv; charset=utf-8', `${base}.csv`);

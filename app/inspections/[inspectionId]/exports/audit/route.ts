@@ -18,7 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
   const access = await authoriseInspectionRequest(inspectionId, ['agreement.view'], SIGN_IN_TO_DOWNLOAD);
   if (access instanceof Response) return access;
   const { inspection } = access;
-  const table = auditExportTable(await loadAuditTrail(inspection.id));
+  const table = auditExportTable(await loadAuditTrail(inspection));
   const name = `${fileSlug(inspection.serviceName)}-audit-trail-${new Date().toISOString().slice(0, 10)}.csv`;
   return downloadResponse(toCsv(tableGrid(table)), 'text/csv; charset=utf-8', name);
 }

@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
   const format = parseExportFormat(new URL(request.url).searchParams.get('format'));
   if (!format) return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
 
-  const dimensions = await loadBreakdowns(prisma, inspection.id, inspection.framework);
+  const dimensions = await loadBreakdowns(prisma, inspection);
   const base = `${fileSlug(inspection.serviceName)}-breakdowns-${new Date().toISOString().slice(0, 10)}`;
   if (format === 'csv') return downloadResponse(toCsv(tableGrid(breakdownTable(dimensions))), 'text/csv; charset=utf-8', `${base}.csv`);
   const bytes = await buildWorkbook(breakdownSheets(dimensions), { title: `${inspection.serviceName}: breakdowns` });

@@ -40,7 +40,7 @@ export default async function BreakdownsPage({ params }: { params: Promise<{ ins
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/panel/breakdowns`);
   const inspection = await requireInspection(user, inspectionId, 'export.download');
-  const dimensions = await loadBreakdowns(prisma, inspection.id, inspection.framework);
+  const dimensions = await loadBreakdowns(prisma, inspection);
   const base = `/inspections/${inspection.id}/exports/breakdowns`;
   return (
     <>

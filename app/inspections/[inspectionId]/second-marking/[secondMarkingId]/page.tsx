@@ -103,7 +103,7 @@ export default async function SecondMarkingCasePage({ params }: { params: Promis
   );
 
   if (canMark) {
-    const own = await loadOwnSecondAnswers(loaded.id);
+    const own = await loadOwnSecondAnswers(loaded);
     const sections: SecondMarkingSection[] = standards.map((s) => ({
       standardId: s.id,
       title: `${s.id} ${s.title}`,
@@ -138,7 +138,7 @@ export default async function SecondMarkingCasePage({ params }: { params: Promis
     );
   }
 
-  const comparison = await loadComparison(loaded.id, loaded.caseId);
+  const comparison = await loadComparison(loaded);
   const disagreements = [...comparison.values()].filter((r) => r.isDisagreement);
   const open = disagreements.filter((r) => !r.reconciliation).length;
   return (

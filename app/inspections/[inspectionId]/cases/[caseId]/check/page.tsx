@@ -24,7 +24,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
   const framework = getFramework(kase.framework);
   const base = `/inspections/${inspectionId}/cases/${caseId}`;
   const missing = listMissingAnswers(framework, kase, answers, details);
-  const queryCounts = (await countUnresolvedQueriesByCase([caseId])).get(caseId);
+  const queryCounts = (await countUnresolvedQueriesByCase(kase, [caseId])).get(caseId);
   const unresolvedQueries = (queryCounts?.open ?? 0) + (queryCounts?.answered ?? 0);
   const queriesError = {
     href: `${base}#queries`,

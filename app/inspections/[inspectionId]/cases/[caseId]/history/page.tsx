@@ -24,7 +24,7 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ in
   const inspection = await requireInspection(user, inspectionId, 'agreement.view');
   const kase = await prisma.case.findFirst({ where: { id: caseId, inspectionId }, select: { reference: true } });
   if (!kase) notFound();
-  const rows = await loadAuditTrail(inspection.id, { caseId });
+  const rows = await loadAuditTrail(inspection, { caseId });
   return (
     <>
       <p className="mb-2">

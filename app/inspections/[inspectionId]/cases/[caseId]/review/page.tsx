@@ -29,7 +29,7 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ ins
   const { kase, answers, details } = view;
   if (!can(user, 'case.review', { case: kase.scope })) notFound();
   const framework = getFramework(kase.framework);
-  const [queries, reviewers] = await Promise.all([listQueriesForCase(caseId), listReviewersOfCase(caseId)]);
+  const [queries, reviewers] = await Promise.all([listQueriesForCase(kase), listReviewersOfCase(kase)]);
   const queriesOn = new Map<string, QueryView[]>();
   for (const q of queries) queriesOn.set(q.questionId, [...(queriesOn.get(q.questionId) ?? []), q]);
   const hasReviewed = reviewers.some((r) => r.reviewerId === user.id);

@@ -44,7 +44,7 @@ export default async function KeyQuestionCasesPage({ params }: { params: Promise
       return { ...c, judgement: byId[keyQuestion.id], prompts: promptIds.map((id) => byId[id]) };
     });
   // Issue 13: where a reviewer's query is still open on the answers behind this key question.
-  const openQueries = await countUnresolvedQueriesOnQuestions(inspectionId, [keyQuestion.id, ...promptIds]);
+  const openQueries = await countUnresolvedQueriesOnQuestions(inspection, [keyQuestion.id, ...promptIds]);
   const openQueriesTotal = rows.reduce((n, r) => n + (openQueries.get(r.id) ?? 0), 0);
   const counts = { yes: 0, no: 0, na: 0 };
   for (const r of rows) if (r.judgement?.value) counts[r.judgement.value] += 1;
