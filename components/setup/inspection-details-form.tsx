@@ -9,11 +9,16 @@ import type { StandardOption } from '@/lib/data/setup';
 import { updateInspectionDetailsAction } from '@/lib/setup/actions';
 import { PreviousResultsFields } from './previous-results-fields';
 
-/** Changes the fieldwork dates and the previous inspection's results. */
+/**
+ * Changes the fieldwork dates, the publication date and the previous inspection's results. Once
+ * the inspection is published only the publication date may change (lib/setup/inspections.ts).
+ */
 export function InspectionDetailsForm({
   inspectionId,
   fieldworkStart,
   fieldworkEnd,
+  publishedOn,
+  isPublished,
   standards,
   previousRatings,
   previousKeyQuestionPct,
@@ -21,6 +26,8 @@ export function InspectionDetailsForm({
   inspectionId: string;
   fieldworkStart: DateParts;
   fieldworkEnd: DateParts;
+  publishedOn: DateParts;
+  isPublished: boolean;
   standards: StandardOption[];
   previousRatings: Record<string, string>;
   previousKeyQuestionPct: string;
@@ -40,7 +47,12 @@ export function InspectionDetailsForm({
       <FormErrorSummary
         state={state}
         fallbackId="fieldworkStart-day"
-        fieldIds={{ fieldworkStart: 'fieldworkStart-day', fieldworkEnd: 'fieldworkEnd-day', previousRatings: 'previous-ratings' }}
+        fieldIds={{
+          fieldworkStart: 'fieldworkStart-day',
+          fieldworkEnd: 'fieldworkEnd-day',
+          publishedOn: 'publishedOn-day',
+          previousRatings: 'previous-ratings',
+        }}
       />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <DateInput
@@ -56,6 +68,18 @@ export function InspectionDetailsForm({
         legend="Fieldwork end date"
         defaultValue={dateOf('fieldworkEnd', fieldworkEnd)}
         error={fieldError(state, 'fieldworkEnd')}
+      />
+      <DateInput
+        id="publishedOn"
+        name="publishedOn"
+        legend="Publication date (optional)"
+        hint={
+          isPublished
+            ? 'The day the report was published. The summary across inspections filters by it, and how long case data is kept counts from it. The inspection is published: this is the only detail that can still change.'
+            : 'The day the report was published, once it is. The summary across inspections filters by it, and how long case data is kept counts from it.'
+        }
+        defaultValue={dateOf('publishedOn', publishedOn)}
+        error={fieldError(state, 'publishedOn')}
       />
       <PreviousResultsFields
         standards={standards}

@@ -57,6 +57,7 @@ export async function loadSetupView(inspection: InspectionAccess) {
     prisma.inspection.findUniqueOrThrow({
       where: { id: inspection.id },
       select: {
+        publishedOn: true,
         previousRatings: true,
         previousKeyQuestionPct: true,
         service: { select: { name: true, localAuthority: true, region: true } },
@@ -87,6 +88,7 @@ export async function loadSetupView(inspection: InspectionAccess) {
   for (const c of cases) if (c.inspectorId) allocatedBy.set(c.inspectorId, (allocatedBy.get(c.inspectorId) ?? 0) + 1);
   return {
     service: details.service,
+    publishedOn: details.publishedOn,
     previousRatings: (details.previousRatings ?? null) as Record<string, string> | null,
     previousKeyQuestionPct: (details.previousKeyQuestionPct ?? null) as Record<string, number> | null,
     members: members.map((m): SetupMember => ({

@@ -40,6 +40,8 @@ export interface AllInspectionsRow {
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** The day the report was published (YYYY-MM-DD), where recorded. */
+  publishedOn: string | null;
   status: keyof typeof STATUS_LABELS;
   /** The previous inspection's ratings by standard id, as recorded at set-up (may be empty). */
   previousRatings: Readonly<Record<string, Rating>>;
@@ -73,6 +75,7 @@ export async function* allInspectionRows(
       framework: 'v2018' | 'v2021';
       fieldworkStart: Date;
       fieldworkEnd: Date;
+      publishedOn: Date | null;
       status: AllInspectionsRow['status'];
       previousRatings: Prisma.JsonValue;
       service: { name: string; localAuthority: string; region: string };
@@ -85,6 +88,7 @@ export async function* allInspectionRows(
         framework: true,
         fieldworkStart: true,
         fieldworkEnd: true,
+        publishedOn: true,
         status: true,
         previousRatings: true,
         service: { select: { name: true, localAuthority: true, region: true } },
@@ -151,6 +155,7 @@ export async function* allInspectionRows(
         framework,
         fieldworkStart: isoDate(inspection.fieldworkStart),
         fieldworkEnd: isoDate(inspection.fieldworkEnd),
+        publishedOn: inspection.publishedOn ? isoDate(inspection.publishedOn) : null,
         status: inspection.status,
         previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
         result: computeInspection(framework, {

@@ -17,6 +17,7 @@ function row(id: string, service: string, yes: number, no: number) {
     framework: '2021',
     fieldworkStart: '2026-01-05',
     fieldworkEnd: '2026-01-16',
+    publishedOn: null,
     status: 'published',
     previousRatings: {},
     result: computeInspection('2021', { counts: { '2.1.1': { yes, no, na: 0 } } }),
@@ -58,11 +59,13 @@ describe('summary tables', () => {
     const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 1);
     const first = at(sheet.rows, 0);
     // Read back as a date cell (the reader gives its Date's text), not the text "2026-01-05".
-    expect(first.values[2]).not.toBe('2026-01-05');
-    expect(new Date(String(first.values[2])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
-    expect(first.numFmts[2]).toBe('d mmm yyyy');
-    // The CSV keeps ISO dates, which every spreadsheet reads as dates.
-    expect(readCsv([...summaryCsv(at(tables, 1))].join('')).rows[1]?.[2]).toBe('2026-01-05');
+    expect(first.values[3]).not.toBe('2026-01-05');
+    expect(new Date(String(first.values[3])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    expect(first.numFmts[3]).toBe('d mmm yyyy');
+    // The CSV keeps ISO dates, which every spreadsheet reads as dates; no publication date is a blank cell.
+    const csv = readCsv([...summaryCsv(at(tables, 1))].join('')).rows;
+    expect(csv[0]?.slice(1, 6)).toEqual(['Region', 'Local authority', 'Fieldwork start', 'Fieldwork end', 'Published']);
+    expect(csv[1]?.slice(1, 6)).toEqual(["'+North", 'LA', '2026-01-05', '2026-01-16', '']);
   });
 
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {

@@ -88,6 +88,11 @@ export function filterRows(
     ['Fieldwork starting from', filters.from ?? 'Any date'],
     ['Fieldwork starting to', filters.to ?? 'Any date'],
     ['Region', filters.region ?? 'All'],
+    ['Local authority', filters.localAuthority ?? 'All'],
+    ['Service', filters.service ?? 'All'],
+    ['Overall rating', filters.overall ? (filters.overall === 'not_rated' ? 'Not yet rated' : RATING_LABELS[filters.overall]) : 'Any'],
+    ['Published from', filters.publishedFrom ?? 'Any date'],
+    ['Published to', filters.publishedTo ?? 'Any date'],
     ['Status', filters.status ? STATUS_LABELS[filters.status] : 'All'],
     ['Sorted by', `${SORT_LABELS[filters.sort]} (${filters.dir === 'asc' ? 'ascending' : 'descending'})`],
     ['Inspections shown', String(figures.shown)],
@@ -107,7 +112,7 @@ export const SUB_SAMPLE_CAVEAT =
   'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count published inspections only.';
 
 /** Columns holding a calendar date (YYYY-MM-DD): real dates in the workbook, so a spreadsheet sorts and filters them as dates. */
-const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd']);
+const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd', 'publishedOn']);
 const DATE_FORMAT = 'd mmm yyyy';
 const asWorkbookDate = (value: CellValue) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
@@ -137,8 +142,10 @@ export function buildSummaryTables(input: {
       columns: [
         text('service', 'Service', 36),
         text('region', 'Region', 16),
+        text('localAuthority', 'Local authority', 20),
         text('fieldworkStart', 'Fieldwork start', 12),
         text('fieldworkEnd', 'Fieldwork end', 12),
+        text('publishedOn', 'Published', 12),
         text('framework', 'Standards', 10),
         ...standardIds.map((id) => text(`standard:${id}`, id, 22)),
         integer('score', 'Score', 8),
@@ -152,9 +159,11 @@ export function buildSummaryTables(input: {
         for (const row of rows) {
           const cells: Record<string, CellValue> = {
             service: row.service,
+            localAuthority: row.localAuthority,
             region: row.region,
             fieldworkStart: row.fieldworkStart,
             fieldworkEnd: row.fieldworkEnd,
+            publishedOn: row.publishedOn,
             framework: row.framework,
             score: row.score,
             maxScore: row.maxScore,

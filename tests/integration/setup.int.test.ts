@@ -260,6 +260,49 @@ describe('updateInspectionDetails and setInspectionStatus', () => {
     expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).status).toBe('panel');
   });
 
+  it('sets the publication date on a published inspection, audited, while its other details stay as published', async () => {
+    const w = await freshWorld('published');
+    const id = w.inspection.id;
+    const stored = await prisma.inspection.findUniqueOrThrow({ where: { id } });
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const details = {
+      inspectionId: id,
+      fieldworkStart: dateParts(iso(stored.fieldworkStart)),
+      fieldworkEnd: dateParts(iso(stored.fieldworkEnd)),
+    };
+    await updateInspectionDetails(prisma, actor(w.lead), { ...details, publishedOn: dateParts('2027-02-01') });
+    expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).publishedOn).toEqual(new Date('2027-02-01T00:00:00Z'));
+    expect(await lastAudit('inspection.update')).toMatchObject({
+      actorId: w.lead.id,
+      inspectionId: id,
+      oldValue: { publishedOn: null },
+      newValue: { publishedOn: '2027-02-01' },
+    });
+    await expectRefused(
+      () =>
+        updateInspectionDetails(prisma, actor(w.lead), {
+          ...details,
+          publishedOn: dateParts('2027-02-01'),
+          previousRatings: { '2.1': 'good' },
+        }),
+      'forbidden',
+      /only its publication date/,
+    );
+    await expectRefused(
+      () => updateInspectionDetails(prisma, actor(w.lead), { ...details, publishedOn: dateParts('2020-01-01') }),
+      'invalid',
+      undefined,
+      { publishedOn: 'Publication date must be the same as or after the fieldwork end date' },
+    );
+    await expectRefused(
+      () => updateInspectionDetails(prisma, actor(w.manager), { ...details, publishedOn: dateParts('2027-03-01') }),
+      'forbidden',
+    );
+    // Blank clears it.
+    await updateInspectionDetails(prisma, actor(w.admin), details);
+    expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).publishedOn).toBeNull();
+  });
+
   it('refuses starting fieldwork with no cases', async () => {
     const { id } = await createInspection(prisma, actor(world.admin), newInspectionInput());
     await expectRefused(

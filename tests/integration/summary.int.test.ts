@@ -18,12 +18,12 @@ import { toCsv } from '../../lib/export/csv';
 import { tableGrid } from '../../lib/export/tables';
 import { buildWorkbook } from '../../lib/export/xlsx';
 import { buildAnnexeDocx } from '../../lib/export/annexe-docx';
-import { readCsv } from '../../lib/export/test-support/read-csv';
+import { readCsv, readCsvObjects } from '../../lib/export/test-support/read-csv';
 import { readXlsx } from '../../lib/export/test-support/read-xlsx';
 import { readDocx } from '../../lib/export/test-support/read-docx';
 import { canViewSummary } from '../../lib/summary/access';
 import { DEFAULT_SUMMARY_FILTERS, parseSummaryFilters, type SummaryFilters } from '../../lib/summary/filters';
-import { listSummaryRegions, loadSummary } from '../../lib/summary/load-summary';
+import { listSummaryFilterOptions, loadSummary } from '../../lib/summary/load-summary';
 import { buildSummaryTables, standardCellText, summaryCsv, summaryWorkbookStream } from '../../lib/summary/summary-tables';
 import { createMigratedDatabase } from './test-database';
 import { systemActor } from '../../lib/auth/permissions';
@@ -202,6 +202,10 @@ beforeAll(async () => {
     ],
     cases: courtCases(4, ['Male']),
   });
+  // Publication dates and a local authority of its own for the filters (the two published ones of the manager).
+  await prisma.inspection.update({ where: { id: published2021.id }, data: { publishedOn: new Date('2026-05-15T00:00:00Z') } });
+  await prisma.inspection.update({ where: { id: published2021b.id }, data: { publishedOn: new Date('2026-09-01T00:00:00Z') } });
+  await prisma.service.update({ where: { name: published2021.service }, data: { localAuthority: `Northshire ${tag}` } });
 }, 180_000);
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -223,7 +227,7 @@ describe('who sees what in the summary', () => {
   it('an inspector-only user may not open the summary and its query returns nothing for them', async () => {
     expect(await canViewSummary(prisma, inspectorOnly)).toBe(false);
     expect((await loadSummary(prisma, inspectorOnly, DEFAULT_SUMMARY_FILTERS)).rows).toEqual([]);
-    expect(await listSummaryRegions(prisma, inspectorOnly)).toEqual([]);
+    expect(await listSummaryFilterOptions(prisma, inspectorOnly)).toEqual({ regions: [], localAuthorities: [], services: [] });
     expect(await canViewSummary(prisma, manager)).toBe(true);
     expect(await canViewSummary(prisma, admin)).toBe(true);
   });
@@ -234,8 +238,8 @@ describe('who sees what in the summary', () => {
   });
 
   it('regions offered are those of the actor’s inspections', async () => {
-    expect(await listSummaryRegions(prisma, manager)).toEqual([`North ${tag}`, `South ${tag}`]);
-    expect(await listSummaryRegions(prisma, otherManager)).toEqual([`North ${tag}`]);
+    expect((await listSummaryFilterOptions(prisma, manager)).regions).toEqual([`North ${tag}`, `South ${tag}`]);
+    expect((await listSummaryFilterOptions(prisma, otherManager)).regions).toEqual([`North ${tag}`]);
   });
 });
 
@@ -247,6 +251,51 @@ describe('filters and sorting', () => {
     expect((await ids('status=published')).sort()).toEqual([published2021.id, published2021b.id].sort());
     expect(await ids('from=2026-05-01&to=2026-07-01')).toEqual([published2021b.id]);
     expect(await ids('sort=fieldwork&dir=asc')).toEqual([published2021.id, published2021b.id, panel2018.id]);
+  });
+
+  it('narrow by service, local authority, overall rating and publication date, on the page and in its files alike', async () => {
+    const ids = async (query: string) => (await loadSummary(prisma, manager, filtersOf(query))).rows.map((r) => r.id);
+    expect(await ids(`service=${encodeURIComponent(published2021b.service)}`)).toEqual([published2021b.id]);
+    // Another manager's inspection of a service stays out even when that service is asked for by name.
+    expect(await ids(`service=${encodeURIComponent(hidden.service)}`)).toEqual([]);
+    expect(await ids(`authority=${encodeURIComponent(`Northshire ${tag}`)}`)).toEqual([published2021.id]);
+    expect((await ids('authority=LA')).sort()).toEqual([published2021b.id, panel2018.id].sort());
+    expect(await ids('publishedFrom=2026-05-01&publishedTo=2026-06-30')).toEqual([published2021.id]);
+    // Both ends are inclusive; an inspection with no publication date is left out once a date is asked for.
+    expect((await ids('publishedFrom=2026-05-15&publishedTo=2026-09-01')).sort()).toEqual([published2021.id, published2021b.id].sort());
+    expect(await ids('publishedTo=2026-05-14')).toEqual([]);
+
+    const all = (await loadSummary(prisma, manager, DEFAULT_SUMMARY_FILTERS)).rows;
+    expect(all.find((r) => r.id === published2021.id)?.publishedOn).toBe('2026-05-15');
+    for (const overall of [...new Set(all.map((r) => r.overall))]) {
+      const query = `overall=${overall ?? 'not_rated'}`;
+      const expected = all.filter((r) => r.overall === overall).map((r) => r.id);
+      expect(await ids(query)).toEqual(expected);
+      // The export route builds its tables from the same loadSummary(filters): the CSV holds exactly these rows.
+      const filters = filtersOf(query);
+      const tables = buildSummaryTables({ ...(await loadSummary(prisma, manager, filters)), filters });
+      const csv = readCsvObjects(
+        [
+          ...summaryCsv(
+            must(
+              tables.find((t) => t.id === 'inspections'),
+              'the inspections table',
+            ),
+          ),
+        ].join(''),
+      );
+      expect(csv.records.map((r) => r['Inspection id']).filter(Boolean)).toEqual(expected);
+      const filterSheet = [
+        ...must(
+          tables.find((t) => t.id === 'filters'),
+          'the filters table',
+        ).rows(),
+      ];
+      expect(filterSheet).toContainEqual({
+        filter: 'Overall rating',
+        value: overall ? RATING_LABELS[overall] : 'Not yet rated',
+      });
+    }
   });
 });
 

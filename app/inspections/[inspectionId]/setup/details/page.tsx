@@ -21,11 +21,13 @@ export default async function SetupDetailsPage({ params }: { params: Promise<{ i
         <Link href={`/inspections/${inspection.id}/setup`}>Back to set-up</Link>
       </p>
       <span className="text-xl text-govuk-secondary">{inspection.serviceName}</span>
-      <h1 className="mb-6 text-4xl font-bold">Fieldwork and previous inspection</h1>
+      <h1 className="mb-6 text-4xl font-bold">Fieldwork, publication and previous inspection</h1>
       <InspectionDetailsForm
         inspectionId={inspection.id}
         fieldworkStart={datePartsOf(inspection.fieldworkStart)}
         fieldworkEnd={datePartsOf(inspection.fieldworkEnd)}
+        publishedOn={datePartsOf(view.publishedOn)}
+        isPublished={inspection.status === 'published'}
         standards={standardOptionsByFramework()[inspection.framework]}
         previousRatings={view.previousRatings ?? {}}
         previousKeyQuestionPct={formatKeyQuestionPercentages(view.previousKeyQuestionPct, getFramework(inspection.framework))}
