@@ -4,7 +4,16 @@ import { readCsv } from '@/lib/export/test-support/read-csv';
 import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
 import { summaryFigures, toSummaryRow } from './summary';
-import { buildSummaryTables, filterRows, standardCellText, standardTitles, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import {
+  buildSummaryTables,
+  filterRows,
+  standardCellText,
+  standardTitles,
+  SUB_SAMPLE_CAVEAT,
+  SUMMARY_LEGEND,
+  summaryCsv,
+  summaryWorkbookStream,
+} from './summary-tables';
 import { getFramework } from '@/lib/framework';
 import { at } from '@/lib/must';
 
@@ -68,9 +77,19 @@ describe('summary tables', () => {
     expect(csv[1]?.slice(1, 6)).toEqual(["'+North", 'LA', '2026-01-05', '2026-01-16', '']);
   });
 
+  it('ends the inspections CSV with the * legend and the sub-sample caveat, after a blank line', () => {
+    const rows = readCsv([...summaryCsv(at(tables, 1))].join('')).rows;
+    expect(rows.slice(-2)).toEqual([
+      ['Legend', SUMMARY_LEGEND],
+      ['Caveat', SUB_SAMPLE_CAVEAT],
+    ]);
+    expect(rows.at(-3)?.join('')).toBe('');
+    expect(rows.length).toBe(1 + 2 + 3);
+  });
+
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {
     const csv = readCsv([...summaryCsv(at(tables, 1))].join(''));
-    expect(csv.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+    expect(csv.rows.slice(1, 3).map((r) => [r[0], r[1]])).toEqual([
       ['\'=HYPERLINK("x")', "'+North"],
       ['Plain', "'+North"],
     ]);

@@ -28,6 +28,8 @@ interface SummaryTable {
   columns: ExportColumn[];
   /** Rows are produced lazily, so a large selection is never held twice. */
   rows: () => Iterable<Record<string, CellValue>>;
+  /** Lines after a blank line at the foot of the CSV (label, text): what a file read alone must still say. */
+  footer?: [string, string][];
 }
 
 export const FRAMEWORK_LABELS = { '2018': '2018 standards', '2021': 'July 2021 standards' } as const;
@@ -139,6 +141,11 @@ export function buildSummaryTables(input: {
       id: 'inspections',
       title: 'Inspections',
       sheetName: 'Inspections',
+      // The workbook has them on its first sheet; a CSV travels alone (issue 23).
+      footer: [
+        ['Legend', SUMMARY_LEGEND],
+        ['Caveat', SUB_SAMPLE_CAVEAT],
+      ],
       columns: [
         text('service', 'Service', 36),
         text('region', 'Region', 16),
@@ -264,7 +271,7 @@ export function parseSummaryTableId(value: string | null): SummaryTableId | null
 
 const CHUNK_CHARS = 16_384;
 
-/** One table as CSV text chunks: the byte order mark and header, then rows in ~16 KB chunks. */
+/** One table as CSV text chunks: the byte order mark and header, then rows in ~16 KB chunks, then its footer. */
 export function* summaryCsv(table: SummaryTable): Generator<string> {
   yield BOM + csvLine(table.columns.map((c) => c.header));
   let buffer = '';
@@ -275,6 +282,10 @@ export function* summaryCsv(table: SummaryTable): Generator<string> {
       yield buffer;
       buffer = '';
     }
+  }
+  if (table.footer?.length) {
+    buffer += csvLine([]);
+    for (const [label, value] of table.footer) buffer += csvLine([label, value]);
   }
   if (buffer) yield buffer;
 }

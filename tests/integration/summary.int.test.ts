@@ -13,9 +13,8 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { loadPanelData } from '../../lib/panel/load-panel';
 import { loadBreakdowns } from '../../lib/panel/load-breakdowns';
 import { groupFigures } from '../../lib/panel/breakdowns';
-import { breakdownSheets, breakdownTable } from '../../lib/export/breakdown-tables';
+import { BREAKDOWN_CAVEAT, breakdownCsvGrid, breakdownSheets } from '../../lib/export/breakdown-tables';
 import { toCsv } from '../../lib/export/csv';
-import { tableGrid } from '../../lib/export/tables';
 import { buildWorkbook } from '../../lib/export/xlsx';
 import { buildAnnexeDocx } from '../../lib/export/annexe-docx';
 import { readCsv, readCsvObjects } from '../../lib/export/test-support/read-csv';
@@ -411,12 +410,15 @@ describe('the summary exports, parsed back', () => {
       const csv = readCsv([...summaryCsv(table)].join(''));
       expect(csv.hasBom).toBe(true);
       expect(csv.rows[0]).toEqual(at(sheets, i).header);
-      expect(csv.rows.length - 1).toBe(at(sheets, i).rows.length);
+      // The inspections CSV ends with a blank line, the * legend and the caveat (the workbook has them on its first sheet).
+      const footer = table.footer ?? [];
+      const body = footer.length ? csv.rows.slice(1, -(footer.length + 1)) : csv.rows.slice(1);
+      expect(body.length).toBe(at(sheets, i).rows.length);
+      if (footer.length) expect(csv.rows.slice(-footer.length)).toEqual(footer);
       if (table.id === 'inspections') {
-        expect(csv.rows.slice(1).map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));
-        expect(csv.rows.slice(1).map((r) => r[at(csv.rows, 0).indexOf('Ratings')])).toEqual(
-          data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')),
-        );
+        expect(footer.map(([label]) => label)).toEqual(['Legend', 'Caveat']);
+        expect(body.map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));
+        expect(body.map((r) => r[at(csv.rows, 0).indexOf('Ratings')])).toEqual(data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')));
       }
     }
   });
@@ -463,7 +465,10 @@ describe('sub-group breakdowns', () => {
 
   it('export as CSV and XLSX with the same figures, the prototype-named groups intact', async () => {
     const dimensions = await loadBreakdowns(prisma, published2021.id, '2021');
-    const csv = readCsv(toCsv(tableGrid(breakdownTable(dimensions))));
+    const csv = readCsv(toCsv(breakdownCsvGrid(dimensions)));
+    // The caveat travels with the file, at its foot.
+    expect(csv.rows.at(-1)).toEqual(['Caveat', BREAKDOWN_CAVEAT]);
+    expect(BREAKDOWN_CAVEAT).toContain('the margin of error for the sub-sample findings may be higher than five');
     const header = at(csv.rows, 0);
     const protoRows = csv.rows.filter((r) => r[header.indexOf('Group')] === '__proto__');
     expect(protoRows.length).toBe(listCaseMarkedStandards(getFramework('2021')).flatMap((s) => s.keyQuestions).length);
@@ -476,8 +481,15 @@ describe('sub-group breakdowns', () => {
       f.pct === null ? '' : String(f.pct),
     ]);
     const sheets = await readXlsx(await buildWorkbook(breakdownSheets(dimensions)));
-    expect(sheets.map((s) => s.name)).toEqual(['Gender', 'Risk of serious harm', 'Safety and wellbeing', 'Disposal type']);
-    expect(sheets[0]?.rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'About these figures',
+      'Gender',
+      'Risk of serious harm',
+      'Safety and wellbeing',
+      'Disposal type',
+    ]);
+    expect(sheets[0]?.rows[0]?.values[0]).toBe(BREAKDOWN_CAVEAT);
+    expect(sheets[1]?.rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
   });
 });
 
