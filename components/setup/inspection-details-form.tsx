@@ -7,7 +7,7 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import type { StandardOption } from '@/lib/data/setup';
 import { updateInspectionDetailsAction } from '@/lib/setup/actions';
-import { PreviousResultsFields } from './previous-results-fields';
+import { PreviousResultsFields, type EarlierInspectionOption } from './previous-results-fields';
 
 /**
  * Changes the fieldwork dates, the publication date and the previous inspection's results. Once
@@ -22,6 +22,8 @@ export function InspectionDetailsForm({
   standards,
   previousRatings,
   previousKeyQuestionPct,
+  earlier,
+  previousInspectionId,
 }: {
   inspectionId: string;
   fieldworkStart: DateParts;
@@ -31,6 +33,8 @@ export function InspectionDetailsForm({
   standards: StandardOption[];
   previousRatings: Record<string, string>;
   previousKeyQuestionPct: string;
+  earlier: EarlierInspectionOption[];
+  previousInspectionId: string;
 }) {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(updateInspectionDetailsAction, IDLE_FORM_STATE);
   const dateOf = (name: string, stored: DateParts) => ({
@@ -51,6 +55,7 @@ export function InspectionDetailsForm({
           fieldworkStart: 'fieldworkStart-day',
           fieldworkEnd: 'fieldworkEnd-day',
           publishedOn: 'publishedOn-day',
+          previousInspectionId: 'previousInspectionId',
           previousRatings: 'previous-ratings',
         }}
       />
@@ -87,6 +92,9 @@ export function InspectionDetailsForm({
         keyQuestionPct={valueOf(state, 'previousKeyQuestionPct', previousKeyQuestionPct)}
         ratingsError={fieldError(state, 'previousRatings')}
         keyQuestionPctError={fieldError(state, 'previousKeyQuestionPct')}
+        earlier={earlier}
+        previousInspectionId={valueOf(state, 'previousInspectionId', previousInspectionId)}
+        previousInspectionError={fieldError(state, 'previousInspectionId')}
       />
       <Button disabled={isPending}>Save details</Button>
     </form>

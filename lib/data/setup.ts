@@ -58,6 +58,7 @@ export async function loadSetupView(inspection: InspectionAccess) {
       where: { id: inspection.id },
       select: {
         publishedOn: true,
+        previousInspectionId: true,
         previousRatings: true,
         previousKeyQuestionPct: true,
         service: { select: { name: true, localAuthority: true, region: true } },
@@ -89,6 +90,7 @@ export async function loadSetupView(inspection: InspectionAccess) {
   return {
     service: details.service,
     publishedOn: details.publishedOn,
+    previousInspectionId: details.previousInspectionId,
     previousRatings: (details.previousRatings ?? null) as Record<string, string> | null,
     previousKeyQuestionPct: (details.previousKeyQuestionPct ?? null) as Record<string, number> | null,
     members: members.map((m): SetupMember => ({

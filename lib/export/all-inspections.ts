@@ -8,7 +8,7 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor, Principal } from '@/lib/auth/permissions';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { getFramework, listStandards } from '@/lib/framework';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
@@ -23,7 +23,7 @@ import { must } from '@/lib/must';
  * The inspections whose figures `actor` may export (`export.download`, lib/access/scope.ts): admins
  * every inspection, anyone else those on whose team they are a lead or a manager.
  */
-export function exportableInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
+export function exportableInspectionsWhere(actor: Principal): Prisma.InspectionWhereInput {
   return inspectionsWhere(actor, 'export.download');
 }
 
@@ -60,7 +60,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  */
 export async function* allInspectionRows(
   db: PrismaClient,
-  actor: Actor,
+  actor: Principal,
   options: { pageSize?: number; filter?: Prisma.InspectionWhereInput } = {},
 ): AsyncGenerator<AllInspectionsRow> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -62,7 +62,7 @@ function rowsOf(dimension: BreakdownDimension): Record<string, CellValue>[] {
 }
 
 /** Every dimension in one table (the CSV's rows). */
-export function breakdownTable(dimensions: readonly BreakdownDimension[]): SheetTable {
+function breakdownTable(dimensions: readonly BreakdownDimension[]): SheetTable {
   return { sheetName: 'Breakdowns', columns: COLUMNS, rows: dimensions.flatMap(rowsOf) };
 }
 

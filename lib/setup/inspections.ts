@@ -10,7 +10,8 @@ import { insertService } from '@/lib/admin/services';
 import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
 import { lockInspectionForManage } from './manage-access';
-import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
+import { checkPreviousRatings, parseKeyQuestionPercentages, previousResultsFrom } from './previous-results';
+import { listEarlierInspections } from './previous-inspection';
 import { writeAudit, writeAudits } from '@/lib/audit/write';
 
 /** Previous results checked against the framework, or an `invalid` AppError naming the field. */
@@ -116,17 +117,39 @@ function canonicalJson(value: unknown): string {
  */
 export async function updateInspectionDetails(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
   const value = parseOrThrow(ZUpdateInspectionDetails, input);
+  let earlier: Awaited<ReturnType<typeof listEarlierInspections>>[number] | null = null;
+  if (value.previousInspectionId) {
+    // Asked first, so another inspection's figures are only computed for someone who may set this
+    // one up; the transaction below checks again.
+    await db.$transaction((tx) => lockInspectionForManage(tx, actor, value.inspectionId, { forUpdate: false }));
+    earlier = (await listEarlierInspections(db, value.inspectionId, value.fieldworkStart!, { id: value.previousInspectionId }))[0] ?? null;
+    if (!earlier) {
+      const message = 'Choose a published inspection of this service whose fieldwork started before this one’s';
+      throw new AppError('invalid', message, { previousInspectionId: message });
+    }
+  }
   await db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, value.inspectionId);
-    const previous = checkPreviousResults(inspection.framework, value);
+    // A linked inspection's own figures replace whatever was typed (typing is for inspections before Casemark).
+    const previous = earlier
+      ? previousResultsFrom(getFramework(inspection.framework), earlier)
+      : checkPreviousResults(inspection.framework, value);
     const before = await tx.inspection.findUniqueOrThrow({
       where: { id: inspection.id },
-      select: { fieldworkStart: true, fieldworkEnd: true, publishedOn: true, previousRatings: true, previousKeyQuestionPct: true },
+      select: {
+        fieldworkStart: true,
+        fieldworkEnd: true,
+        publishedOn: true,
+        previousInspectionId: true,
+        previousRatings: true,
+        previousKeyQuestionPct: true,
+      },
     });
     const oldValue = {
       fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
       fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
       publishedOn: before.publishedOn ? before.publishedOn.toISOString().slice(0, 10) : null,
+      previousInspectionId: before.previousInspectionId,
       previousRatings: before.previousRatings,
       previousKeyQuestionPct: before.previousKeyQuestionPct,
     };
@@ -134,6 +157,7 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
       fieldworkStart: value.fieldworkStart,
       fieldworkEnd: value.fieldworkEnd,
       publishedOn: value.publishedOn,
+      previousInspectionId: earlier?.id ?? null,
       ...previous,
     };
     if (inspection.status === 'published') {
@@ -149,6 +173,7 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
         fieldworkStart: new Date(value.fieldworkStart!),
         fieldworkEnd: new Date(value.fieldworkEnd!),
         publishedOn: value.publishedOn ? new Date(`${value.publishedOn}T00:00:00Z`) : null,
+        previousInspectionId: earlier?.id ?? null,
         previousRatings: jsonOrDbNull(previous.previousRatings),
         previousKeyQuestionPct: jsonOrDbNull(previous.previousKeyQuestionPct),
       },

@@ -131,6 +131,13 @@ export const ZUpdateInspectionDetails = z
     fieldworkEnd: calendarDate('Fieldwork end date', { isRequired: true }),
     /** The day the report was published (blank: not yet); the summary filters by it and retention counts from it. */
     publishedOn: calendarDate('Publication date', { isRequired: false }),
+    /** An earlier inspection of the same service in Casemark (blank: none, or one before Casemark, typed below). */
+    previousInspectionId: z
+      .union([z.uuid({ error: 'Choose a previous inspection from the list' }), z.literal(''), z.null()], {
+        error: 'Choose a previous inspection from the list',
+      })
+      .optional()
+      .transform((v) => (v ? v : null)),
     ...previousResultsShape,
   })
   .superRefine(refineFieldworkDates)
