@@ -105,7 +105,14 @@ test.describe('summary across inspections', () => {
     const workbook = await downloadByClicking(page, 'Every table (Excel workbook (XLSX))');
     expect(workbook.fileName).toMatch(/^casemark-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(workbook.bytes);
-    expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Filters',
+      'Inspections',
+      'Ratings by standard',
+      'Key questions',
+      'Change since previous',
+      'Key questions by inspection',
+    ]);
     expect(sheets[0]?.rows.find((r) => r.values[0] === 'Sorted by')?.values[1]).toBe('Fieldwork dates (ascending)');
     const inspections = at(sheets, 1);
     expect(inspections.rows.map((r) => r.values[inspections.header.indexOf('Inspection id')])).toEqual(pageIds);

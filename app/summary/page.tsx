@@ -420,7 +420,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
               label: 'Every table',
               format: 'Excel workbook (XLSX)',
               description:
-                'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
+                'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection, each inspection’s key questions against the national median and range.',
             },
             ...tableIds.map((id) => ({
               id: `summary-csv-${id}`,
@@ -428,7 +428,11 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
               label: tables.find((t) => t.id === id)!.title,
               format: 'CSV',
               description:
-                id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
+                id === 'inspections'
+                  ? 'One row per inspection shown, in this order.'
+                  : id === 'inspection-key-questions'
+                    ? 'One row per inspection shown and key question, with the national median and range of the published inspections shown.'
+                    : 'Counted over the published inspections shown.',
             })),
           ]}
         />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeInspection } from '@/lib/rating/compute-inspection';
-import { readCsv } from '@/lib/export/test-support/read-csv';
+import { readCsv, readCsvObjects } from '@/lib/export/test-support/read-csv';
 import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
 import { summaryFigures, toSummaryRow } from './summary';
@@ -15,7 +15,7 @@ import {
   summaryWorkbookStream,
 } from './summary-tables';
 import { getFramework } from '@/lib/framework';
-import { at } from '@/lib/must';
+import { at, must } from '@/lib/must';
 
 function row(id: string, service: string, yes: number, no: number) {
   return toSummaryRow({
@@ -58,7 +58,14 @@ describe('summary tables', () => {
       'Sorted by',
       'Fieldwork dates (descending)',
     ]);
-    expect(tables.map((t) => t.id)).toEqual(['filters', 'inspections', 'rating-counts', 'key-questions', 'changes']);
+    expect(tables.map((t) => t.id)).toEqual([
+      'filters',
+      'inspections',
+      'rating-counts',
+      'key-questions',
+      'changes',
+      'inspection-key-questions',
+    ]);
   });
 
   it('carries the * legend and the sub-sample caveat on the filters sheet, and fieldwork dates as dates in the workbook', async () => {
@@ -85,6 +92,30 @@ describe('summary tables', () => {
     ]);
     expect(rows.at(-3)?.join('')).toBe('');
     expect(rows.length).toBe(1 + 2 + 3);
+  });
+
+  it('holds each inspection’s key-question percentages beside the national median and range, as the page computes them', async () => {
+    const table = must(
+      tables.find((t) => t.id === 'inspection-key-questions'),
+      'the key questions by inspection',
+    );
+    const csv = readCsvObjects([...summaryCsv(table)].join(''));
+    const lines = csv.records.filter((r) => r['Key question'] === '2.1.1');
+    // The two published rows have 60% and 65% on 2.1.1: a median of 62.5 between them.
+    expect(lines.map((r) => [r['% yes'], r['National median %'], r['National lowest %'], r['National highest %']])).toEqual([
+      ['60', '62.5', '60', '65'],
+      ['65', '62.5', '60', '65'],
+    ]);
+    expect(csv.records.at(-1)).toMatchObject({ Service: 'Caveat' });
+    const sheet = must(
+      (await readXlsx(await bytesOf(summaryWorkbookStream(tables)))).find((s) => s.name === 'Key questions by inspection'),
+      'the sheet',
+    );
+    const found = must(
+      sheet.rows.find((r) => r.values[3] === '2.1.1'),
+      'a 2.1.1 row',
+    );
+    expect(found.values.slice(4, 10)).toEqual([0.6, 2, 0.625, 0.6, 0.65, 'in the range']);
   });
 
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {

@@ -17,8 +17,16 @@ import { PERCENT_FORMAT, xlsxValue } from '@/lib/export/xlsx';
 import type { CellValue, ExportColumn } from '@/lib/export/tables';
 import type { SummaryFilters } from './filters';
 import { summaryStandardIds, type SummaryFigures, type SummaryRow, type SummaryStandardCell } from './summary';
+import { keyQuestionsAgainstNation } from './against-nation';
 
-export const SUMMARY_TABLE_IDS = ['filters', 'inspections', 'rating-counts', 'key-questions', 'changes'] as const;
+export const SUMMARY_TABLE_IDS = [
+  'filters',
+  'inspections',
+  'rating-counts',
+  'key-questions',
+  'changes',
+  'inspection-key-questions',
+] as const;
 type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
 
 interface SummaryTable {
@@ -260,6 +268,42 @@ export function buildSummaryTables(input: {
           down: c.down,
           notComparable: c.notComparable,
         })),
+    },
+    {
+      id: 'inspection-key-questions',
+      title: 'Each inspection’s key questions against the national median and range',
+      sheetName: 'Key questions by inspection',
+      columns: [
+        text('service', 'Service', 36),
+        text('framework', 'Standards', 10),
+        text('standard', 'Standard', 10),
+        text('keyQuestion', 'Key question', 13),
+        percent('pct', '% yes', 10),
+        integer('n', 'Published inspections', 12),
+        percent('median', 'National median %', 12),
+        percent('min', 'National lowest %', 12),
+        percent('max', 'National highest %', 12),
+        text('position', 'Against the national range', 18),
+        text('id', 'Inspection id', 38),
+      ],
+      footer: [['Caveat', SUB_SAMPLE_CAVEAT]],
+      rows: function* () {
+        for (const line of keyQuestionsAgainstNation(rows, figures.keyQuestions)) {
+          yield {
+            service: line.service,
+            framework: line.framework,
+            standard: line.standardId,
+            keyQuestion: line.keyQuestionId,
+            pct: line.pct,
+            n: line.n,
+            median: line.median,
+            min: line.min,
+            max: line.max,
+            position: line.position,
+            id: line.inspectionId,
+          };
+        }
+      },
     },
   ];
 }

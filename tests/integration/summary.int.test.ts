@@ -358,7 +358,30 @@ describe('the summary exports, parsed back', () => {
     const data = await loadSummary(prisma, manager, filters);
     const tables = buildSummaryTables({ ...data, filters });
     const sheets = await readXlsx(await readAll(summaryWorkbookStream(tables)));
-    expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Filters',
+      'Inspections',
+      'Ratings by standard',
+      'Key questions',
+      'Change since previous',
+      'Key questions by inspection',
+    ]);
+    // Each inspection's key-question percentage is the panel's, beside the national median of the published ones shown.
+    const byInspection = at(sheets, 5);
+    const kqCol = (name: string) => byInspection.header.indexOf(name);
+    for (const row of data.rows) {
+      const line = must(
+        byInspection.rows.find((r) => r.values[kqCol('Inspection id')] === row.id && r.values[kqCol('Key question')] === '2.1.2'),
+        'the 2.1.2 line of each inspection',
+      );
+      const pct = row.keyQuestionPct['2.1.2'];
+      expect(line.values[kqCol('% yes')]).toBe(typeof pct === 'number' ? pct / 100 : null);
+      const spread = must(
+        data.figures.keyQuestions.find((k) => k.framework === row.framework && k.keyQuestionId === '2.1.2'),
+        'the national spread',
+      );
+      expect(line.values[kqCol('National median %')]).toBe(spread.median === null ? null : spread.median / 100);
+    }
     const filterSheet = Object.fromEntries(at(sheets, 0).rows.map((r) => [r.values[0], r.values[1]]));
     expect(filterSheet).toMatchObject({
       Status: 'Published',
