@@ -8,10 +8,11 @@
  * No `server-only` imports: the benchmark script runs this outside Next.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/auth/permissions';
+import { systemActor, type Actor } from '@/lib/auth/permissions';
+import type { FrameworkVersion } from '@/lib/framework/types';
 import { allInspectionRows, exportableInspectionsWhere } from '@/lib/export/all-inspections';
 import { matchesSummaryFilters, summaryFilterWhere, type SummaryFilters } from './filters';
-import { sortSummaryRows, summaryFigures, toSummaryRow, type SummaryFigures, type SummaryRow } from './summary';
+import { sortSummaryRows, summaryFigures, toSummaryRow, type KeyQuestionSpread, type SummaryFigures, type SummaryRow } from './summary';
 
 interface SummaryData {
   rows: SummaryRow[];
@@ -52,4 +53,19 @@ export async function listSummaryFilterOptions(db: PrismaClient, actor: Actor): 
     localAuthorities: sorted(services.map((s) => s.localAuthority)),
     services: services.map((s) => s.name),
   };
+}
+
+/**
+ * The national median and range of each key question over EVERY published inspection in Casemark
+ * on these standards, for the ratings panel. Published figures are the public record (the
+ * reports), so they are read on the system's account whoever is looking; the summary's own
+ * national figures count the published inspections the actor can see. Computed exactly as the
+ * summary computes them (summaryFigures).
+ */
+export async function loadNationalKeyQuestions(db: PrismaClient, framework: FrameworkVersion): Promise<KeyQuestionSpread[]> {
+  const rows: SummaryRow[] = [];
+  const filter = { status: 'published' as const, framework: framework === '2018' ? ('v2018' as const) : ('v2021' as const) };
+  for await (const row of allInspectionRows(db, systemActor('national figures on the ratings panel'), { filter }))
+    rows.push(toSummaryRow(row));
+  return summaryFigures(rows).keyQuestions;
 }

@@ -22,7 +22,7 @@ import { readXlsx } from '../../lib/export/test-support/read-xlsx';
 import { readDocx } from '../../lib/export/test-support/read-docx';
 import { canViewSummary } from '../../lib/summary/access';
 import { DEFAULT_SUMMARY_FILTERS, parseSummaryFilters, type SummaryFilters } from '../../lib/summary/filters';
-import { listSummaryFilterOptions, loadSummary } from '../../lib/summary/load-summary';
+import { listSummaryFilterOptions, loadNationalKeyQuestions, loadSummary } from '../../lib/summary/load-summary';
 import { buildSummaryTables, standardCellText, summaryCsv, summaryWorkbookStream } from '../../lib/summary/summary-tables';
 import { createMigratedDatabase } from './test-database';
 import { systemActor } from '../../lib/auth/permissions';
@@ -334,6 +334,20 @@ describe('the summary’s figures are the panel’s', () => {
     });
     // 2.1 went from Requires improvement to Inadequate (the panel's decision) in one; no previous in the other.
     expect(figures.changes.find((c) => c.standardId === '2.1')).toMatchObject({ up: 0, same: 0, down: 1, notComparable: 1 });
+  });
+});
+
+describe('the ratings panel’s national figures', () => {
+  it('are the median and range over every published inspection on the same standards, whoever looks', async () => {
+    const national = await loadNationalKeyQuestions(prisma, '2021');
+    // The admin's summary of published 2021 inspections sees them all, the hidden one included.
+    const everyPublished = await loadSummary(prisma, admin, filtersOf('status=published&framework=2021'));
+    expect(everyPublished.rows.map((r) => r.id).sort()).toEqual([published2021.id, published2021b.id, hidden.id].sort());
+    expect(national).toEqual(everyPublished.figures.keyQuestions);
+    expect(national.find((k) => k.keyQuestionId === '2.1.1')?.n).toBe(3);
+    // Nothing from the 2018 standards is pooled in, and a panel-stage inspection never counts.
+    expect(national.every((k) => k.framework === '2021')).toBe(true);
+    expect((await loadNationalKeyQuestions(prisma, '2018')).length).toBe(0);
   });
 });
 
