@@ -196,7 +196,8 @@ test.describe('summary across inspections', () => {
     expect(annexe.fileName).toMatch(/-annexe-\d{4}-\d{2}-\d{2}\.docx$/);
     const doc = await readDocx(new Uint8Array(annexe.bytes));
     expect(doc.tables[0]?.find((r) => r[0] === '2.1 Assessment')?.[1]).toBe('Good*');
-    const table21 = doc.tables[1];
+    // The qualitative standards' tables come first now (as Dudley's Annex 2 lists them): find 2.1's by its key questions.
+    const table21 = doc.tables.find((t) => t.some((r) => at(r, 0).startsWith('2.1.1 ')));
     expect(table21?.find((r) => at(r, 0).startsWith('2.1.1 '))?.slice(1)).toEqual(['75%', '']);
     expect(table21?.find((r) => at(r, 0).startsWith('2.1.2 '))?.slice(1)).toEqual(['50%*', '']);
     expect(table21?.find((r) => at(r, 0).startsWith('2.1.3 '))?.slice(1)).toEqual(['50%', '2']);
