@@ -105,7 +105,14 @@ test.describe('summary across inspections', () => {
     const workbook = await downloadByClicking(page, 'Every table (Excel workbook (XLSX))');
     expect(workbook.fileName).toMatch(/^casemark-summary-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readXlsx(workbook.bytes);
-    expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Filters',
+      'Inspections',
+      'Ratings by standard',
+      'Key questions',
+      'Change since previous',
+      'Key questions by inspection',
+    ]);
     expect(sheets[0]?.rows.find((r) => r.values[0] === 'Sorted by')?.values[1]).toBe('Fieldwork dates (ascending)');
     const inspections = at(sheets, 1);
     expect(inspections.rows.map((r) => r.values[inspections.header.indexOf('Inspection id')])).toEqual(pageIds);
@@ -115,7 +122,9 @@ test.describe('summary across inspections', () => {
     expect(sheets[3]?.rows.find((r) => r.values[1] === '2.1.1')?.values.slice(3)).toEqual([1, 0.75, 0.75, 0.75]);
 
     const csv = readCsvObjects(await (await fetchOk(page, '/summary/export?format=csv&table=inspections&sort=fieldwork&dir=asc')).text());
-    expect(csv.records.map((r) => r['Inspection id'])).toEqual(pageIds);
+    // The rows, then a blank line, the * legend and the sub-sample caveat at the foot.
+    expect(csv.records.map((r) => r['Inspection id']).filter(Boolean)).toEqual(pageIds);
+    expect(csv.records.at(-1)?.Service).toBe('Caveat');
     const changes = readCsvObjects(
       await (await fetchOk(page, `/summary/export?format=csv&table=changes&region=${published.region}`)).text(),
     );

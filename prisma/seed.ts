@@ -257,15 +257,34 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ seeded: boolean 
  */
 const PUBLISHED_REPORTS = [
   // 000_c1174f08f6b47fac.txt: "fieldwork was conducted between 17 May and 11 June 2021" (dates in the file).
-  { file: 'blackpool-2021.json', region: 'North West' },
+  // Publication dates are the month on each report's cover ("HM Inspectorate of Probation, September 2021"), the 1st of it.
+  { file: 'blackpool-2021.json', region: 'North West', publishedOn: '2021-09-01' },
   // 001_f9e6377b473ce7bd.txt: fieldwork "took place between 26 April and 29 April 2021".
-  { file: 'wigan-2021.json', region: 'North West', fieldworkStart: '2021-04-26', fieldworkEnd: '2021-04-29' },
+  { file: 'wigan-2021.json', region: 'North West', fieldworkStart: '2021-04-26', fieldworkEnd: '2021-04-29', publishedOn: '2021-08-01' },
   // 002_b3ff77846e023e08.txt: "Fieldwork started: April 2019" (the days are illustrative).
-  { file: 'dudley-2019.json', region: 'West Midlands', fieldworkStart: '2019-04-01', fieldworkEnd: '2019-04-05' },
+  {
+    file: 'dudley-2019.json',
+    region: 'West Midlands',
+    fieldworkStart: '2019-04-01',
+    fieldworkEnd: '2019-04-05',
+    publishedOn: '2019-06-01',
+  },
   // 003_ce93bfaa3cc60c15.txt: "over a period of a week, beginning 07 November 2022".
-  { file: 'st-helens-2023.json', region: 'North West', fieldworkStart: '2022-11-07', fieldworkEnd: '2022-11-11' },
+  {
+    file: 'st-helens-2023.json',
+    region: 'North West',
+    fieldworkStart: '2022-11-07',
+    fieldworkEnd: '2022-11-11',
+    publishedOn: '2023-02-01',
+  },
   // 004_46eac8fc65744bcf.txt gives no dates: after the July 2021 standards, before its December 2021 publication (illustrative).
-  { file: 'leicestershire-2021.json', region: 'East Midlands', fieldworkStart: '2021-09-20', fieldworkEnd: '2021-09-24' },
+  {
+    file: 'leicestershire-2021.json',
+    region: 'East Midlands',
+    fieldworkStart: '2021-09-20',
+    fieldworkEnd: '2021-09-24',
+    publishedOn: '2021-12-01',
+  },
 ] as const;
 
 async function importPublishedReports(prisma: PrismaClient): Promise<void> {
@@ -284,5 +303,10 @@ async function importPublishedReports(prisma: PrismaClient): Promise<void> {
     };
     const result = await importInspection(prisma, admin, doc, { fileName: report.file });
     if (!result.ok) throw new Error(`The demo report ${report.file} could not be imported: ${result.errors.join('; ')}`);
+    // The interchange file carries no publication date: the seed sets the report's own.
+    await prisma.inspection.update({
+      where: { id: result.inspectionId },
+      data: { publishedOn: new Date(`${report.publishedOn}T00:00:00Z`) },
+    });
   }
 }

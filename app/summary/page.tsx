@@ -3,10 +3,17 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth/session';
 import { prisma } from '@/lib/db/client';
-import { STATUS_LABELS, formatDate } from '@/lib/format/labels';
+import { RATING_LABELS, STATUS_LABELS, formatDate } from '@/lib/format/labels';
 import { canViewSummary } from '@/lib/summary/access';
-import { INSPECTION_STATUSES, parseSummaryFilters, summaryQueryString, type SummaryFilters, type SummarySort } from '@/lib/summary/filters';
-import { listSummaryRegions, loadSummary } from '@/lib/summary/load-summary';
+import {
+  INSPECTION_STATUSES,
+  OVERALL_FILTERS,
+  parseSummaryFilters,
+  summaryQueryString,
+  type SummaryFilters,
+  type SummarySort,
+} from '@/lib/summary/filters';
+import { listSummaryFilterOptions, loadSummary } from '@/lib/summary/load-summary';
 import { summaryStandardIds } from '@/lib/summary/summary';
 import {
   FRAMEWORK_LABELS,
@@ -90,7 +97,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const user = await requireUser(`/summary?${params.toString()}`);
   if (!(await canViewSummary(prisma, user))) notFound();
   const { filters, errors } = parseSummaryFilters(params);
-  const [data, regions] = await Promise.all([loadSummary(prisma, user, filters), listSummaryRegions(prisma, user)]);
+  const [data, options] = await Promise.all([loadSummary(prisma, user, filters), listSummaryFilterOptions(prisma, user)]);
   const { rows, figures } = data;
   const standardIds = summaryStandardIds(filters.framework);
   const titles = standardTitles(filters.framework);
@@ -99,12 +106,19 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
   const tableIds = SUMMARY_TABLE_IDS.filter((id) => id !== 'filters');
   const tables = buildSummaryTables({ ...data, filters });
   const errorItems = Object.entries(errors).map(([field, message]) => ({
-    href: field === 'from' || field === 'to' ? `#${field}-day` : field === 'sort' ? '#summary-filters' : `#${field}`,
+    href: ['from', 'to', 'publishedFrom', 'publishedTo'].includes(field)
+      ? `#${field}-day`
+      : field === 'sort'
+        ? '#summary-filters'
+        : field === 'localAuthority'
+          ? '#authority'
+          : `#${field}`,
     message: message,
   }));
-  const regionOptions = [
-    { value: '', label: 'All regions' },
-    ...(filters.region && !regions.includes(filters.region) ? [filters.region] : []).concat(regions).map((r) => ({ value: r, label: r })),
+  // A value from a shared link that is no longer among the options stays chosen rather than vanish.
+  const choices = (all: string, chosen: string | null, values: string[]) => [
+    { value: '', label: all },
+    ...(chosen && !values.includes(chosen) ? [chosen] : []).concat(values).map((v) => ({ value: v, label: v })),
   ];
 
   return (
@@ -163,7 +177,34 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             label="Region"
             defaultValue={filters.region ?? ''}
             error={errors.region}
-            options={regionOptions}
+            options={choices('All regions', filters.region, options.regions)}
+          />
+          <Select
+            id="authority"
+            name="authority"
+            label="Local authority"
+            defaultValue={filters.localAuthority ?? ''}
+            error={errors.localAuthority}
+            options={choices('All local authorities', filters.localAuthority, options.localAuthorities)}
+          />
+          <Select
+            id="service"
+            name="service"
+            label="Service"
+            defaultValue={filters.service ?? ''}
+            error={errors.service}
+            options={choices('All services', filters.service, options.services)}
+          />
+          <Select
+            id="overall"
+            name="overall"
+            label="Overall rating"
+            defaultValue={filters.overall ?? ''}
+            error={errors.overall}
+            options={[
+              { value: '', label: 'Any overall rating' },
+              ...OVERALL_FILTERS.map((o) => ({ value: o, label: o === 'not_rated' ? 'Not yet rated' : RATING_LABELS[o] })),
+            ]}
           />
           <Select
             id="status"
@@ -190,6 +231,24 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
             hint="For example, 31 3 2027"
             error={errors.to}
             defaultValue={dateParts(filters.to)}
+          />
+        </div>
+        <div className="flex flex-wrap gap-x-8">
+          <DateInput
+            id="publishedFrom"
+            name="publishedFrom"
+            legend="Published from"
+            hint="For example, 1 9 2021. Inspections without a publication date are then left out."
+            error={errors.publishedFrom}
+            defaultValue={dateParts(filters.publishedFrom)}
+          />
+          <DateInput
+            id="publishedTo"
+            name="publishedTo"
+            legend="Published to"
+            hint="For example, 31 12 2021"
+            error={errors.publishedTo}
+            defaultValue={dateParts(filters.publishedTo)}
           />
         </div>
         <input type="hidden" name="sort" value={filters.sort} />
@@ -307,6 +366,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="border-b border-govuk-border py-2 pr-3 align-top" data-testid="cell-status">
                     {STATUS_LABELS[row.status]}
+                    {row.publishedOn ? <span className="block whitespace-nowrap">{formatDate(asDate(row.publishedOn))}</span> : null}
                     {row.isFinal ? null : (
                       <>
                         {' '}
@@ -360,7 +420,7 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
               label: 'Every table',
               format: 'Excel workbook (XLSX)',
               description:
-                'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection.',
+                'The filters on the first sheet, then one sheet per table: inspections, ratings by standard, key questions across inspections, change since the previous inspection, each inspection’s key questions against the national median and range.',
             },
             ...tableIds.map((id) => ({
               id: `summary-csv-${id}`,
@@ -368,7 +428,11 @@ export default async function SummaryPage({ searchParams }: { searchParams: Prom
               label: tables.find((t) => t.id === id)!.title,
               format: 'CSV',
               description:
-                id === 'inspections' ? 'One row per inspection shown, in this order.' : 'Counted over the published inspections shown.',
+                id === 'inspections'
+                  ? 'One row per inspection shown, in this order.'
+                  : id === 'inspection-key-questions'
+                    ? 'One row per inspection shown and key question, with the national median and range of the published inspections shown.'
+                    : 'Counted over the published inspections shown.',
             })),
           ]}
         />

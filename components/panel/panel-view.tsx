@@ -67,6 +67,12 @@ function useLivePanel(initial: PanelData) {
   return { data, setData, state, updatedAt, endedReason };
 }
 
+/** "72% (60–90%, 5 inspections)", or a dash when no published inspection has a figure. */
+function nationalText(spread: { n: number; median: number | null; min: number | null; max: number | null } | undefined): string {
+  if (!spread || spread.median === null || spread.min === null || spread.max === null) return '–';
+  return `${pctText(spread.median)} (${pctText(spread.min)}–${pctText(spread.max)}, ${spread.n} ${spread.n === 1 ? 'inspection' : 'inspections'})`;
+}
+
 function StandardRow({ result, previous }: { result: StandardResult; previous?: Rating }) {
   const hasDecision = result.panel !== null;
   return (
@@ -106,12 +112,15 @@ export function PanelView({
   framework,
   canDecide,
   canSeeCases,
+  national = {},
 }: {
   initial: PanelData;
   framework: Framework;
   canDecide: boolean;
   /** Drill-down to the cases (with inspectors and notes): the lead, managers and admins. */
   canSeeCases: boolean;
+  /** Each key question's national median and range over the published inspections on these standards. */
+  national?: Record<string, { n: number; median: number | null; min: number | null; max: number | null }>;
 }) {
   const { data, setData, state, updatedAt, endedReason } = useLivePanel(initial);
   const { result } = data;
@@ -249,8 +258,11 @@ export function PanelView({
                             <th scope="col" className="py-2 pr-3">
                               Band
                             </th>
-                            <th scope="col" className="py-2">
+                            <th scope="col" className="py-2 pr-3">
                               Previous %
+                            </th>
+                            <th scope="col" className="py-2">
+                              National median (range)
                             </th>
                           </tr>
                         </thead>
@@ -287,7 +299,10 @@ export function PanelView({
                                   ) : null}
                                 </td>
                                 <td className="py-2 pr-3">{kq.band ? RATING_LABELS[kq.band] : '–'}</td>
-                                <td className="py-2">{pctText(data.previousKeyQuestionPct[kq.id])}</td>
+                                <td className="py-2 pr-3">{pctText(data.previousKeyQuestionPct[kq.id])}</td>
+                                <td className="py-2" data-testid={`kq-national-${kq.id}`}>
+                                  {nationalText(Object.hasOwn(national, kq.id) ? national[kq.id] : undefined)}
+                                </td>
                               </tr>
                             );
                           })}

@@ -7,23 +7,34 @@ import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
 import type { StandardOption } from '@/lib/data/setup';
 import { updateInspectionDetailsAction } from '@/lib/setup/actions';
-import { PreviousResultsFields } from './previous-results-fields';
+import { PreviousResultsFields, type EarlierInspectionOption } from './previous-results-fields';
 
-/** Changes the fieldwork dates and the previous inspection's results. */
+/**
+ * Changes the fieldwork dates, the publication date and the previous inspection's results. Once
+ * the inspection is published only the publication date may change (lib/setup/inspections.ts).
+ */
 export function InspectionDetailsForm({
   inspectionId,
   fieldworkStart,
   fieldworkEnd,
+  publishedOn,
+  isPublished,
   standards,
   previousRatings,
   previousKeyQuestionPct,
+  earlier,
+  previousInspectionId,
 }: {
   inspectionId: string;
   fieldworkStart: DateParts;
   fieldworkEnd: DateParts;
+  publishedOn: DateParts;
+  isPublished: boolean;
   standards: StandardOption[];
   previousRatings: Record<string, string>;
   previousKeyQuestionPct: string;
+  earlier: EarlierInspectionOption[];
+  previousInspectionId: string;
 }) {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(updateInspectionDetailsAction, IDLE_FORM_STATE);
   const dateOf = (name: string, stored: DateParts) => ({
@@ -40,7 +51,13 @@ export function InspectionDetailsForm({
       <FormErrorSummary
         state={state}
         fallbackId="fieldworkStart-day"
-        fieldIds={{ fieldworkStart: 'fieldworkStart-day', fieldworkEnd: 'fieldworkEnd-day', previousRatings: 'previous-ratings' }}
+        fieldIds={{
+          fieldworkStart: 'fieldworkStart-day',
+          fieldworkEnd: 'fieldworkEnd-day',
+          publishedOn: 'publishedOn-day',
+          previousInspectionId: 'previousInspectionId',
+          previousRatings: 'previous-ratings',
+        }}
       />
       <input type="hidden" name="inspectionId" value={inspectionId} />
       <DateInput
@@ -57,12 +74,27 @@ export function InspectionDetailsForm({
         defaultValue={dateOf('fieldworkEnd', fieldworkEnd)}
         error={fieldError(state, 'fieldworkEnd')}
       />
+      <DateInput
+        id="publishedOn"
+        name="publishedOn"
+        legend="Publication date (optional)"
+        hint={
+          isPublished
+            ? 'The day the report was published. The summary across inspections filters by it, and how long case data is kept counts from it. The inspection is published: this is the only detail that can still change.'
+            : 'The day the report was published, once it is. The summary across inspections filters by it, and how long case data is kept counts from it.'
+        }
+        defaultValue={dateOf('publishedOn', publishedOn)}
+        error={fieldError(state, 'publishedOn')}
+      />
       <PreviousResultsFields
         standards={standards}
         ratings={ratings}
         keyQuestionPct={valueOf(state, 'previousKeyQuestionPct', previousKeyQuestionPct)}
         ratingsError={fieldError(state, 'previousRatings')}
         keyQuestionPctError={fieldError(state, 'previousKeyQuestionPct')}
+        earlier={earlier}
+        previousInspectionId={valueOf(state, 'previousInspectionId', previousInspectionId)}
+        previousInspectionError={fieldError(state, 'previousInspectionId')}
       />
       <Button disabled={isPending}>Save details</Button>
     </form>

@@ -57,6 +57,8 @@ export async function loadSetupView(inspection: InspectionAccess) {
     prisma.inspection.findUniqueOrThrow({
       where: { id: inspection.id },
       select: {
+        publishedOn: true,
+        previousInspectionId: true,
         previousRatings: true,
         previousKeyQuestionPct: true,
         service: { select: { name: true, localAuthority: true, region: true } },
@@ -87,6 +89,8 @@ export async function loadSetupView(inspection: InspectionAccess) {
   for (const c of cases) if (c.inspectorId) allocatedBy.set(c.inspectorId, (allocatedBy.get(c.inspectorId) ?? 0) + 1);
   return {
     service: details.service,
+    publishedOn: details.publishedOn,
+    previousInspectionId: details.previousInspectionId,
     previousRatings: (details.previousRatings ?? null) as Record<string, string> | null,
     previousKeyQuestionPct: (details.previousKeyQuestionPct ?? null) as Record<string, number> | null,
     members: members.map((m): SetupMember => ({

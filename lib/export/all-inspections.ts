@@ -8,7 +8,7 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Actor } from '@/lib/auth/permissions';
+import type { Actor, Principal } from '@/lib/auth/permissions';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { getFramework, listStandards } from '@/lib/framework';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
@@ -23,7 +23,7 @@ import { must } from '@/lib/must';
  * The inspections whose figures `actor` may export (`export.download`, lib/access/scope.ts): admins
  * every inspection, anyone else those on whose team they are a lead or a manager.
  */
-export function exportableInspectionsWhere(actor: Actor): Prisma.InspectionWhereInput {
+export function exportableInspectionsWhere(actor: Principal): Prisma.InspectionWhereInput {
   return inspectionsWhere(actor, 'export.download');
 }
 
@@ -40,6 +40,8 @@ export interface AllInspectionsRow {
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** The day the report was published (YYYY-MM-DD), where recorded. */
+  publishedOn: string | null;
   status: keyof typeof STATUS_LABELS;
   /** The previous inspection's ratings by standard id, as recorded at set-up (may be empty). */
   previousRatings: Readonly<Record<string, Rating>>;
@@ -58,7 +60,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  */
 export async function* allInspectionRows(
   db: PrismaClient,
-  actor: Actor,
+  actor: Principal,
   options: { pageSize?: number; filter?: Prisma.InspectionWhereInput } = {},
 ): AsyncGenerator<AllInspectionsRow> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -73,6 +75,7 @@ export async function* allInspectionRows(
       framework: 'v2018' | 'v2021';
       fieldworkStart: Date;
       fieldworkEnd: Date;
+      publishedOn: Date | null;
       status: AllInspectionsRow['status'];
       previousRatings: Prisma.JsonValue;
       service: { name: string; localAuthority: string; region: string };
@@ -85,6 +88,7 @@ export async function* allInspectionRows(
         framework: true,
         fieldworkStart: true,
         fieldworkEnd: true,
+        publishedOn: true,
         status: true,
         previousRatings: true,
         service: { select: { name: true, localAuthority: true, region: true } },
@@ -151,6 +155,7 @@ export async function* allInspectionRows(
         framework,
         fieldworkStart: isoDate(inspection.fieldworkStart),
         fieldworkEnd: isoDate(inspection.fieldworkEnd),
+        publishedOn: inspection.publishedOn ? isoDate(inspection.publishedOn) : null,
         status: inspection.status,
         previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
         result: computeInspection(framework, {

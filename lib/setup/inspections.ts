@@ -9,8 +9,9 @@ import { requireActiveAdmin } from '@/lib/admin/guard';
 import { insertService } from '@/lib/admin/services';
 import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } from '@/lib/validation/setup';
 import { parseOrThrow } from '@/lib/validation/parse';
-import { lockInspectionForManage, refuseIfPublished } from './manage-access';
-import { checkPreviousRatings, parseKeyQuestionPercentages } from './previous-results';
+import { lockInspectionForManage } from './manage-access';
+import { checkPreviousRatings, parseKeyQuestionPercentages, previousResultsFrom } from './previous-results';
+import { listEarlierInspections } from './previous-inspection';
 import { writeAudit, writeAudits } from '@/lib/audit/write';
 
 /** Previous results checked against the framework, or an `invalid` AppError naming the field. */
@@ -100,22 +101,79 @@ export async function createInspection(db: PrismaClient, actor: Actor, input: un
   });
 }
 
-/** Changes the fieldwork dates and the previous inspection's results. Audited (old → new). */
+/** JSON compared regardless of key order (stored JSONB comes back with its keys reordered). */
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * Changes the fieldwork dates, the publication date and the previous inspection's results.
+ * Audited (old → new). Once published, only the publication date may still change: the
+ * report's date is often known only after the status moves to published, while the fieldwork
+ * and the previous results the panel compared with are then part of the published record.
+ */
 export async function updateInspectionDetails(db: PrismaClient, actor: Actor, input: unknown): Promise<void> {
   const value = parseOrThrow(ZUpdateInspectionDetails, input);
+  let earlier: Awaited<ReturnType<typeof listEarlierInspections>>[number] | null = null;
+  if (value.previousInspectionId) {
+    // Asked first, so another inspection's figures are only computed for someone who may set this
+    // one up; the transaction below checks again.
+    await db.$transaction((tx) => lockInspectionForManage(tx, actor, value.inspectionId, { forUpdate: false }));
+    earlier = (await listEarlierInspections(db, value.inspectionId, value.fieldworkStart!, { id: value.previousInspectionId }))[0] ?? null;
+    if (!earlier) {
+      const message = 'Choose a published inspection of this service whose fieldwork started before this one’s';
+      throw new AppError('invalid', message, { previousInspectionId: message });
+    }
+  }
   await db.$transaction(async (tx) => {
     const inspection = await lockInspectionForManage(tx, actor, value.inspectionId);
-    refuseIfPublished(inspection);
-    const previous = checkPreviousResults(inspection.framework, value);
+    // A linked inspection's own figures replace whatever was typed (typing is for inspections before Casemark).
+    const previous = earlier
+      ? previousResultsFrom(getFramework(inspection.framework), earlier)
+      : checkPreviousResults(inspection.framework, value);
     const before = await tx.inspection.findUniqueOrThrow({
       where: { id: inspection.id },
-      select: { fieldworkStart: true, fieldworkEnd: true, previousRatings: true, previousKeyQuestionPct: true },
+      select: {
+        fieldworkStart: true,
+        fieldworkEnd: true,
+        publishedOn: true,
+        previousInspectionId: true,
+        previousRatings: true,
+        previousKeyQuestionPct: true,
+      },
     });
+    const oldValue = {
+      fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
+      fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
+      publishedOn: before.publishedOn ? before.publishedOn.toISOString().slice(0, 10) : null,
+      previousInspectionId: before.previousInspectionId,
+      previousRatings: before.previousRatings,
+      previousKeyQuestionPct: before.previousKeyQuestionPct,
+    };
+    const newValue = {
+      fieldworkStart: value.fieldworkStart,
+      fieldworkEnd: value.fieldworkEnd,
+      publishedOn: value.publishedOn,
+      previousInspectionId: earlier?.id ?? null,
+      ...previous,
+    };
+    if (inspection.status === 'published') {
+      const { publishedOn: _old, ...lockedBefore } = oldValue;
+      const { publishedOn: _new, ...lockedAfter } = newValue;
+      if (canonicalJson(lockedBefore) !== canonicalJson(lockedAfter)) {
+        throw new AppError('forbidden', 'This inspection is published: only its publication date can still change.');
+      }
+    }
     await tx.inspection.update({
       where: { id: inspection.id },
       data: {
         fieldworkStart: new Date(value.fieldworkStart!),
         fieldworkEnd: new Date(value.fieldworkEnd!),
+        publishedOn: value.publishedOn ? new Date(`${value.publishedOn}T00:00:00Z`) : null,
+        previousInspectionId: earlier?.id ?? null,
         previousRatings: jsonOrDbNull(previous.previousRatings),
         previousKeyQuestionPct: jsonOrDbNull(previous.previousKeyQuestionPct),
       },
@@ -125,13 +183,8 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
       inspectionId: inspection.id,
       action: 'inspection.update',
       entityId: inspection.id,
-      oldValue: {
-        fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
-        fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
-        previousRatings: before.previousRatings,
-        previousKeyQuestionPct: before.previousKeyQuestionPct,
-      },
-      newValue: { fieldworkStart: value.fieldworkStart, fieldworkEnd: value.fieldworkEnd, ...previous },
+      oldValue,
+      newValue,
     });
   });
 }

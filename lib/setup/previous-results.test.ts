@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getFramework } from '@/lib/framework';
-import { checkPreviousRatings, formatKeyQuestionPercentages, parseKeyQuestionPercentages } from './previous-results';
+import { checkPreviousRatings, formatKeyQuestionPercentages, parseKeyQuestionPercentages, previousResultsFrom } from './previous-results';
 
 const f2018 = getFramework('2018');
 const f2021 = getFramework('2021');
@@ -54,5 +54,34 @@ describe('parseKeyQuestionPercentages', () => {
   it('formats back in the framework’s order', () => {
     expect(formatKeyQuestionPercentages({ '3.1.1': 60, '2.1.2': 54, '2.1.1': 77 }, f2021)).toBe('2.1.1=77\n2.1.2=54\n3.1.1=60');
     expect(formatKeyQuestionPercentages(null, f2021)).toBe('');
+  });
+});
+
+describe('previousResultsFrom', () => {
+  it('copies an earlier inspection’s ratings and key-question percentages, dropping unrated standards and empty key questions', () => {
+    expect(
+      previousResultsFrom(f2021, {
+        framework: '2021',
+        standards: { '1.1': { rating: 'good' }, '2.1': { rating: null }, '2.2': { rating: 'inadequate' } },
+        keyQuestionPct: { '2.1.1': 77, '2.1.2': null, '3.1.1': 60 },
+      }),
+    ).toEqual({ previousRatings: { '1.1': 'good', '2.2': 'inadequate' }, previousKeyQuestionPct: { '2.1.1': 77, '3.1.1': 60 } });
+  });
+
+  it('from the 2018 standards copies the ratings of standards both sets have, never the key questions (they differ under the same numbers)', () => {
+    // 3.4 is case-marked only in 2018; both sets have 1.1 and 2.1.
+    const copied = previousResultsFrom(f2021, {
+      framework: '2018',
+      standards: { '1.1': { rating: 'outstanding' }, '2.1': { rating: 'good' }, '9.9': { rating: 'good' } },
+      keyQuestionPct: { '2.1.1': 70, '3.4.1': 50 },
+    });
+    expect(copied).toEqual({ previousRatings: { '1.1': 'outstanding', '2.1': 'good' }, previousKeyQuestionPct: null });
+  });
+
+  it('is null, as typed results are, when there is nothing to copy', () => {
+    expect(previousResultsFrom(f2021, { framework: '2021', standards: {}, keyQuestionPct: {} })).toEqual({
+      previousRatings: null,
+      previousKeyQuestionPct: null,
+    });
   });
 });

@@ -63,3 +63,40 @@ export function formatKeyQuestionPercentages(pct: Record<string, number> | null 
     .map((id) => `${id}=${pct[id]}`)
     .join('\n');
 }
+
+/** An earlier inspection's figures as the engine computed them (lib/summary/summary.ts's row has this shape). */
+interface EarlierInspectionFigures {
+  framework: Framework['version'];
+  standards: Record<string, { rating: Rating | null }>;
+  keyQuestionPct: Record<string, number | null>;
+}
+
+/**
+ * The previous results copied from an earlier inspection held in Casemark: its rating of each
+ * standard this inspection's framework also has, and its key-question percentages only when
+ * both use the same standards — the 2018 and July 2021 key questions differ under the same
+ * numbers. Null where nothing is copied, as for typed results.
+ */
+export function previousResultsFrom(
+  framework: Framework,
+  earlier: EarlierInspectionFigures,
+): { previousRatings: Record<string, Rating> | null; previousKeyQuestionPct: Record<string, number> | null } {
+  const ratings: Record<string, Rating> = {};
+  for (const standard of listStandards(framework)) {
+    const rating = Object.hasOwn(earlier.standards, standard.id) ? earlier.standards[standard.id]?.rating : null;
+    if (rating) ratings[standard.id] = rating;
+  }
+  const pct: Record<string, number> = {};
+  if (earlier.framework === framework.version) {
+    for (const standard of listCaseMarkedStandards(framework)) {
+      for (const kq of standard.keyQuestions) {
+        const value = Object.hasOwn(earlier.keyQuestionPct, kq.id) ? earlier.keyQuestionPct[kq.id] : null;
+        if (typeof value === 'number') pct[kq.id] = value;
+      }
+    }
+  }
+  return {
+    previousRatings: Object.keys(ratings).length ? ratings : null,
+    previousKeyQuestionPct: Object.keys(pct).length ? pct : null,
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUMMARY_FILTERS, parseSummaryFilters, summaryFilterWhere, summaryQueryString } from './filters';
+import { DEFAULT_SUMMARY_FILTERS, matchesSummaryFilters, parseSummaryFilters, summaryFilterWhere, summaryQueryString } from './filters';
 
 const parse = (query: string) => parseSummaryFilters(new URLSearchParams(query));
 
@@ -16,10 +16,42 @@ describe('parseSummaryFilters', () => {
       from: '2026-01-05',
       to: '2026-12-31',
       region: 'North West',
+      service: null,
+      localAuthority: null,
+      overall: null,
+      publishedFrom: null,
+      publishedTo: null,
       status: 'published',
       sort: 'score',
       dir: 'asc',
     });
+  });
+
+  it('reads the service, local authority, overall rating and publication dates, and writes them back', () => {
+    const query = 'service=Wigan+YOT&authority=Wigan&overall=requires_improvement&publishedFrom=2021-08-01&publishedTo=2021-12-31';
+    const { filters, errors } = parse(query);
+    expect(errors).toEqual({});
+    expect(filters).toMatchObject({
+      service: 'Wigan YOT',
+      localAuthority: 'Wigan',
+      overall: 'requires_improvement',
+      publishedFrom: '2021-08-01',
+      publishedTo: '2021-12-31',
+    });
+    expect(summaryQueryString(filters)).toBe(query);
+    expect(parse('publishedFrom%5Bday%5D=1&publishedFrom%5Bmonth%5D=9&publishedFrom%5Byear%5D=2021').filters.publishedFrom).toBe(
+      '2021-09-01',
+    );
+    expect(parse('overall=not_rated').filters.overall).toBe('not_rated');
+  });
+
+  it('reports a bad overall rating or publication date, and a "published from" after "published to" drops both', () => {
+    const bad = parse('overall=superb&publishedFrom=2026-02-30&service=%00');
+    expect(Object.keys(bad.errors).sort()).toEqual(['overall', 'publishedFrom', 'service']);
+    expect(bad.filters).toMatchObject({ overall: null, publishedFrom: null, service: null });
+    const reversed = parse('publishedFrom=2022-01-01&publishedTo=2021-12-01');
+    expect(reversed.errors.publishedTo).toMatch(/after the “published from” date/);
+    expect(reversed.filters).toMatchObject({ publishedFrom: null, publishedTo: null });
   });
 
   it('reads the GOV.UK date input parts and writes them back canonically', () => {
@@ -82,5 +114,33 @@ describe('summaryFilterWhere', () => {
         { fieldworkStart: { lte: new Date('2026-02-01T00:00:00Z') } },
       ],
     });
+    expect(
+      summaryFilterWhere({
+        ...DEFAULT_SUMMARY_FILTERS,
+        service: 'Dudley YOS',
+        localAuthority: 'Dudley',
+        overall: 'good',
+        publishedFrom: '2019-06-01',
+        publishedTo: '2019-06-30',
+      }),
+    ).toEqual({
+      AND: [
+        { service: { name: 'Dudley YOS' } },
+        { service: { localAuthority: 'Dudley' } },
+        { publishedOn: { gte: new Date('2019-06-01T00:00:00Z') } },
+        { publishedOn: { lte: new Date('2019-06-30T00:00:00Z') } },
+      ],
+    });
+  });
+});
+
+describe('matchesSummaryFilters', () => {
+  it('keeps every row without an overall filter, the rating asked for, or the unrated ones for not_rated', () => {
+    expect(matchesSummaryFilters({ overall: null }, DEFAULT_SUMMARY_FILTERS)).toBe(true);
+    expect(matchesSummaryFilters({ overall: 'good' }, { overall: 'good' })).toBe(true);
+    expect(matchesSummaryFilters({ overall: 'outstanding' }, { overall: 'good' })).toBe(false);
+    expect(matchesSummaryFilters({ overall: null }, { overall: 'good' })).toBe(false);
+    expect(matchesSummaryFilters({ overall: null }, { overall: 'not_rated' })).toBe(true);
+    expect(matchesSummaryFilters({ overall: 'inadequate' }, { overall: 'not_rated' })).toBe(false);
   });
 });

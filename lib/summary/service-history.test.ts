@@ -5,7 +5,9 @@ import type { KeyQuestionSpread, SummaryRow } from './summary';
 const inspection = (id: string, fieldworkStart: string, rating21: SummaryRow['overall'], pct211: number | null): SummaryRow => ({
   id,
   service: 'Northshire',
+  localAuthority: 'Northshire',
   region: 'North',
+  publishedOn: null,
   framework: '2021',
   fieldworkStart,
   fieldworkEnd: fieldworkStart,

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { computeInspection } from '@/lib/rating/compute-inspection';
-import { readCsv } from '@/lib/export/test-support/read-csv';
+import { readCsv, readCsvObjects } from '@/lib/export/test-support/read-csv';
 import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
 import { summaryFigures, toSummaryRow } from './summary';
-import { buildSummaryTables, filterRows, standardCellText, standardTitles, summaryCsv, summaryWorkbookStream } from './summary-tables';
+import {
+  buildSummaryTables,
+  filterRows,
+  standardCellText,
+  standardTitles,
+  SUB_SAMPLE_CAVEAT,
+  SUMMARY_LEGEND,
+  summaryCsv,
+  summaryWorkbookStream,
+} from './summary-tables';
 import { getFramework } from '@/lib/framework';
-import { at } from '@/lib/must';
+import { at, must } from '@/lib/must';
 
 function row(id: string, service: string, yes: number, no: number) {
   return toSummaryRow({
@@ -17,6 +26,7 @@ function row(id: string, service: string, yes: number, no: number) {
     framework: '2021',
     fieldworkStart: '2026-01-05',
     fieldworkEnd: '2026-01-16',
+    publishedOn: null,
     status: 'published',
     previousRatings: {},
     result: computeInspection('2021', { counts: { '2.1.1': { yes, no, na: 0 } } }),
@@ -48,7 +58,14 @@ describe('summary tables', () => {
       'Sorted by',
       'Fieldwork dates (descending)',
     ]);
-    expect(tables.map((t) => t.id)).toEqual(['filters', 'inspections', 'rating-counts', 'key-questions', 'changes']);
+    expect(tables.map((t) => t.id)).toEqual([
+      'filters',
+      'inspections',
+      'rating-counts',
+      'key-questions',
+      'changes',
+      'inspection-key-questions',
+    ]);
   });
 
   it('carries the * legend and the sub-sample caveat on the filters sheet, and fieldwork dates as dates in the workbook', async () => {
@@ -58,16 +75,52 @@ describe('summary tables', () => {
     const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 1);
     const first = at(sheet.rows, 0);
     // Read back as a date cell (the reader gives its Date's text), not the text "2026-01-05".
-    expect(first.values[2]).not.toBe('2026-01-05');
-    expect(new Date(String(first.values[2])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
-    expect(first.numFmts[2]).toBe('d mmm yyyy');
-    // The CSV keeps ISO dates, which every spreadsheet reads as dates.
-    expect(readCsv([...summaryCsv(at(tables, 1))].join('')).rows[1]?.[2]).toBe('2026-01-05');
+    expect(first.values[3]).not.toBe('2026-01-05');
+    expect(new Date(String(first.values[3])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    expect(first.numFmts[3]).toBe('d mmm yyyy');
+    // The CSV keeps ISO dates, which every spreadsheet reads as dates; no publication date is a blank cell.
+    const csv = readCsv([...summaryCsv(at(tables, 1))].join('')).rows;
+    expect(csv[0]?.slice(1, 6)).toEqual(['Region', 'Local authority', 'Fieldwork start', 'Fieldwork end', 'Published']);
+    expect(csv[1]?.slice(1, 6)).toEqual(["'+North", 'LA', '2026-01-05', '2026-01-16', '']);
+  });
+
+  it('ends the inspections CSV with the * legend and the sub-sample caveat, after a blank line', () => {
+    const rows = readCsv([...summaryCsv(at(tables, 1))].join('')).rows;
+    expect(rows.slice(-2)).toEqual([
+      ['Legend', SUMMARY_LEGEND],
+      ['Caveat', SUB_SAMPLE_CAVEAT],
+    ]);
+    expect(rows.at(-3)?.join('')).toBe('');
+    expect(rows.length).toBe(1 + 2 + 3);
+  });
+
+  it('holds each inspection’s key-question percentages beside the national median and range, as the page computes them', async () => {
+    const table = must(
+      tables.find((t) => t.id === 'inspection-key-questions'),
+      'the key questions by inspection',
+    );
+    const csv = readCsvObjects([...summaryCsv(table)].join(''));
+    const lines = csv.records.filter((r) => r['Key question'] === '2.1.1');
+    // The two published rows have 60% and 65% on 2.1.1: a median of 62.5 between them.
+    expect(lines.map((r) => [r['% yes'], r['National median %'], r['National lowest %'], r['National highest %']])).toEqual([
+      ['60', '62.5', '60', '65'],
+      ['65', '62.5', '60', '65'],
+    ]);
+    expect(csv.records.at(-1)).toMatchObject({ Service: 'Caveat' });
+    const sheet = must(
+      (await readXlsx(await bytesOf(summaryWorkbookStream(tables)))).find((s) => s.name === 'Key questions by inspection'),
+      'the sheet',
+    );
+    const found = must(
+      sheet.rows.find((r) => r.values[3] === '2.1.1'),
+      'a 2.1.1 row',
+    );
+    expect(found.values.slice(4, 10)).toEqual([0.6, 2, 0.625, 0.6, 0.65, 'in the range']);
   });
 
   it('escapes text a spreadsheet would run as a formula, in the CSV and in the workbook', async () => {
     const csv = readCsv([...summaryCsv(at(tables, 1))].join(''));
-    expect(csv.rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+    expect(csv.rows.slice(1, 3).map((r) => [r[0], r[1]])).toEqual([
       ['\'=HYPERLINK("x")', "'+North"],
       ['Plain', "'+North"],
     ]);

@@ -17,8 +17,16 @@ import { PERCENT_FORMAT, xlsxValue } from '@/lib/export/xlsx';
 import type { CellValue, ExportColumn } from '@/lib/export/tables';
 import type { SummaryFilters } from './filters';
 import { summaryStandardIds, type SummaryFigures, type SummaryRow, type SummaryStandardCell } from './summary';
+import { keyQuestionsAgainstNation } from './against-nation';
 
-export const SUMMARY_TABLE_IDS = ['filters', 'inspections', 'rating-counts', 'key-questions', 'changes'] as const;
+export const SUMMARY_TABLE_IDS = [
+  'filters',
+  'inspections',
+  'rating-counts',
+  'key-questions',
+  'changes',
+  'inspection-key-questions',
+] as const;
 type SummaryTableId = (typeof SUMMARY_TABLE_IDS)[number];
 
 interface SummaryTable {
@@ -28,6 +36,8 @@ interface SummaryTable {
   columns: ExportColumn[];
   /** Rows are produced lazily, so a large selection is never held twice. */
   rows: () => Iterable<Record<string, CellValue>>;
+  /** Lines after a blank line at the foot of the CSV (label, text): what a file read alone must still say. */
+  footer?: [string, string][];
 }
 
 export const FRAMEWORK_LABELS = { '2018': '2018 standards', '2021': 'July 2021 standards' } as const;
@@ -88,6 +98,11 @@ export function filterRows(
     ['Fieldwork starting from', filters.from ?? 'Any date'],
     ['Fieldwork starting to', filters.to ?? 'Any date'],
     ['Region', filters.region ?? 'All'],
+    ['Local authority', filters.localAuthority ?? 'All'],
+    ['Service', filters.service ?? 'All'],
+    ['Overall rating', filters.overall ? (filters.overall === 'not_rated' ? 'Not yet rated' : RATING_LABELS[filters.overall]) : 'Any'],
+    ['Published from', filters.publishedFrom ?? 'Any date'],
+    ['Published to', filters.publishedTo ?? 'Any date'],
     ['Status', filters.status ? STATUS_LABELS[filters.status] : 'All'],
     ['Sorted by', `${SORT_LABELS[filters.sort]} (${filters.dir === 'asc' ? 'ascending' : 'descending'})`],
     ['Inspections shown', String(figures.shown)],
@@ -107,7 +122,7 @@ export const SUB_SAMPLE_CAVEAT =
   'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count published inspections only.';
 
 /** Columns holding a calendar date (YYYY-MM-DD): real dates in the workbook, so a spreadsheet sorts and filters them as dates. */
-const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd']);
+const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd', 'publishedOn']);
 const DATE_FORMAT = 'd mmm yyyy';
 const asWorkbookDate = (value: CellValue) =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
@@ -134,11 +149,18 @@ export function buildSummaryTables(input: {
       id: 'inspections',
       title: 'Inspections',
       sheetName: 'Inspections',
+      // The workbook has them on its first sheet; a CSV travels alone (issue 23).
+      footer: [
+        ['Legend', SUMMARY_LEGEND],
+        ['Caveat', SUB_SAMPLE_CAVEAT],
+      ],
       columns: [
         text('service', 'Service', 36),
         text('region', 'Region', 16),
+        text('localAuthority', 'Local authority', 20),
         text('fieldworkStart', 'Fieldwork start', 12),
         text('fieldworkEnd', 'Fieldwork end', 12),
+        text('publishedOn', 'Published', 12),
         text('framework', 'Standards', 10),
         ...standardIds.map((id) => text(`standard:${id}`, id, 22)),
         integer('score', 'Score', 8),
@@ -152,9 +174,11 @@ export function buildSummaryTables(input: {
         for (const row of rows) {
           const cells: Record<string, CellValue> = {
             service: row.service,
+            localAuthority: row.localAuthority,
             region: row.region,
             fieldworkStart: row.fieldworkStart,
             fieldworkEnd: row.fieldworkEnd,
+            publishedOn: row.publishedOn,
             framework: row.framework,
             score: row.score,
             maxScore: row.maxScore,
@@ -245,6 +269,42 @@ export function buildSummaryTables(input: {
           notComparable: c.notComparable,
         })),
     },
+    {
+      id: 'inspection-key-questions',
+      title: 'Each inspection’s key questions against the national median and range',
+      sheetName: 'Key questions by inspection',
+      columns: [
+        text('service', 'Service', 36),
+        text('framework', 'Standards', 10),
+        text('standard', 'Standard', 10),
+        text('keyQuestion', 'Key question', 13),
+        percent('pct', '% yes', 10),
+        integer('n', 'Published inspections', 12),
+        percent('median', 'National median %', 12),
+        percent('min', 'National lowest %', 12),
+        percent('max', 'National highest %', 12),
+        text('position', 'Against the national range', 18),
+        text('id', 'Inspection id', 38),
+      ],
+      footer: [['Caveat', SUB_SAMPLE_CAVEAT]],
+      rows: function* () {
+        for (const line of keyQuestionsAgainstNation(rows, figures.keyQuestions)) {
+          yield {
+            service: line.service,
+            framework: line.framework,
+            standard: line.standardId,
+            keyQuestion: line.keyQuestionId,
+            pct: line.pct,
+            n: line.n,
+            median: line.median,
+            min: line.min,
+            max: line.max,
+            position: line.position,
+            id: line.inspectionId,
+          };
+        }
+      },
+    },
   ];
 }
 
@@ -255,7 +315,7 @@ export function parseSummaryTableId(value: string | null): SummaryTableId | null
 
 const CHUNK_CHARS = 16_384;
 
-/** One table as CSV text chunks: the byte order mark and header, then rows in ~16 KB chunks. */
+/** One table as CSV text chunks: the byte order mark and header, then rows in ~16 KB chunks, then its footer. */
 export function* summaryCsv(table: SummaryTable): Generator<string> {
   yield BOM + csvLine(table.columns.map((c) => c.header));
   let buffer = '';
@@ -266,6 +326,10 @@ export function* summaryCsv(table: SummaryTable): Generator<string> {
       yield buffer;
       buffer = '';
     }
+  }
+  if (table.footer?.length) {
+    buffer += csvLine([]);
+    for (const [label, value] of table.footer) buffer += csvLine([label, value]);
   }
   if (buffer) yield buffer;
 }

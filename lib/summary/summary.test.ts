@@ -29,6 +29,7 @@ function row(
     framework: '2021',
     fieldworkStart: '2026-01-05',
     fieldworkEnd: '2026-01-16',
+    publishedOn: null,
     status: options.status ?? 'published',
     previousRatings: (options.previous ?? {}) as Record<string, Rating>,
     result,

@@ -27,10 +27,13 @@ export interface SummaryStandardCell {
 export interface SummaryRow {
   id: string;
   service: string;
+  localAuthority: string;
   region: string;
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** YYYY-MM-DD, where recorded. */
+  publishedOn: string | null;
   status: InspectionStatus;
   /** Published: the panel has finished and the ratings count in national figures. */
   isFinal: boolean;
@@ -68,10 +71,12 @@ export function toSummaryRow(row: AllInspectionsRow): SummaryRow {
   return {
     id: row.id,
     service: row.service,
+    localAuthority: row.localAuthority,
     region: row.region,
     framework: row.framework,
     fieldworkStart: row.fieldworkStart,
     fieldworkEnd: row.fieldworkEnd,
+    publishedOn: row.publishedOn,
     status: row.status,
     isFinal: isFinalStatus(row.status),
     standards,

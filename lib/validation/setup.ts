@@ -129,9 +129,27 @@ export const ZUpdateInspectionDetails = z
     inspectionId: ZInspectionId,
     fieldworkStart: calendarDate('Fieldwork start date', { isRequired: true }),
     fieldworkEnd: calendarDate('Fieldwork end date', { isRequired: true }),
+    /** The day the report was published (blank: not yet); the summary filters by it and retention counts from it. */
+    publishedOn: calendarDate('Publication date', { isRequired: false }),
+    /** An earlier inspection of the same service in Casemark (blank: none, or one before Casemark, typed below). */
+    previousInspectionId: z
+      .union([z.uuid({ error: 'Choose a previous inspection from the list' }), z.literal(''), z.null()], {
+        error: 'Choose a previous inspection from the list',
+      })
+      .optional()
+      .transform((v) => (v ? v : null)),
     ...previousResultsShape,
   })
-  .superRefine(refineFieldworkDates);
+  .superRefine(refineFieldworkDates)
+  .superRefine((value, ctx) => {
+    if (value.publishedOn && value.fieldworkEnd && value.publishedOn < value.fieldworkEnd) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['publishedOn'],
+        message: 'Publication date must be the same as or after the fieldwork end date',
+      });
+    }
+  });
 
 export const ZSetInspectionStatus = z.object({
   inspectionId: ZInspectionId,

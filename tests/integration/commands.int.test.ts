@@ -79,6 +79,19 @@ describe('the demo seed', () => {
       expect(first.inspections).toBe(2 + 5);
       expect(first.cases).toBe(25 + 23 + (23 + 14 + 38 + 17 + 34));
       expect(await prisma.inspection.count({ where: { status: 'published' } })).toBe(5);
+      // Each published report's date is the month on its cover, the 1st (the summary filters by it).
+      const published = await prisma.inspection.findMany({
+        where: { status: 'published' },
+        select: { publishedOn: true, service: { select: { name: true } } },
+      });
+      expect(published.map((i) => i.publishedOn?.toISOString().slice(0, 10)).sort()).toEqual([
+        '2019-06-01',
+        '2021-08-01',
+        '2021-09-01',
+        '2021-12-01',
+        '2023-02-01',
+      ]);
+      expect(published.find((i) => /Blackpool/.test(i.service.name))?.publishedOn).toEqual(new Date('2021-09-01T00:00:00Z'));
       expect(first.answers).toBeGreaterThan(500);
       expect(await seedDemo(prisma)).toEqual({ seeded: false });
       expect(await counts()).toEqual(first);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { createInspection, setInspectionStatus, updateInspectionDetails } from '../../lib/setup/inspections';
+import { listEarlierInspections } from '../../lib/setup/previous-inspection';
+import { getFramework, listQuestionIdsForCase } from '../../lib/framework';
 import { addMember, changeMemberRole, removeMember } from '../../lib/setup/team';
 import { addCase, deleteCase, editCase } from '../../lib/setup/cases';
 import { allocateCase, allocateCases, spreadUnallocatedCases } from '../../lib/setup/allocation';
@@ -258,6 +260,130 @@ describe('updateInspectionDetails and setInspectionStatus', () => {
     );
     await setInspectionStatus(prisma, actor(w.admin), { inspectionId: id, status: 'panel' });
     expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).status).toBe('panel');
+  });
+
+  it('sets the publication date on a published inspection, audited, while its other details stay as published', async () => {
+    const w = await freshWorld('published');
+    const id = w.inspection.id;
+    const stored = await prisma.inspection.findUniqueOrThrow({ where: { id } });
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const details = {
+      inspectionId: id,
+      fieldworkStart: dateParts(iso(stored.fieldworkStart)),
+      fieldworkEnd: dateParts(iso(stored.fieldworkEnd)),
+    };
+    await updateInspectionDetails(prisma, actor(w.lead), { ...details, publishedOn: dateParts('2027-02-01') });
+    expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).publishedOn).toEqual(new Date('2027-02-01T00:00:00Z'));
+    expect(await lastAudit('inspection.update')).toMatchObject({
+      actorId: w.lead.id,
+      inspectionId: id,
+      oldValue: { publishedOn: null },
+      newValue: { publishedOn: '2027-02-01' },
+    });
+    await expectRefused(
+      () =>
+        updateInspectionDetails(prisma, actor(w.lead), {
+          ...details,
+          publishedOn: dateParts('2027-02-01'),
+          previousRatings: { '2.1': 'good' },
+        }),
+      'forbidden',
+      /only its publication date/,
+    );
+    await expectRefused(
+      () => updateInspectionDetails(prisma, actor(w.lead), { ...details, publishedOn: dateParts('2020-01-01') }),
+      'invalid',
+      undefined,
+      { publishedOn: 'Publication date must be the same as or after the fieldwork end date' },
+    );
+    await expectRefused(
+      () => updateInspectionDetails(prisma, actor(w.manager), { ...details, publishedOn: dateParts('2027-03-01') }),
+      'forbidden',
+    );
+    // Blank clears it.
+    await updateInspectionDetails(prisma, actor(w.admin), details);
+    expect((await prisma.inspection.findUniqueOrThrow({ where: { id } })).publishedOn).toBeNull();
+  });
+
+  it('links the previous inspection of the same service from Casemark’s own list, copying its figures, audited', async () => {
+    const w = await freshWorld('set_up');
+    const { serviceId } = w.inspection;
+    /** A published (or not) inspection of a service, its 1.1 judged Good and one court case answered yes throughout. */
+    const other = async (options: { serviceId: string; start: string; status: 'panel' | 'published' }) => {
+      const created = await prisma.inspection.create({
+        data: {
+          serviceId: options.serviceId,
+          framework: 'v2021',
+          fieldworkStart: new Date(`${options.start}T00:00:00Z`),
+          fieldworkEnd: new Date(`${options.start}T00:00:00Z`),
+          status: options.status,
+        },
+      });
+      await prisma.qualitativeJudgement.create({
+        data: { inspectionId: created.id, standardId: '1.1', rating: 'good', updatedById: w.lead.id },
+      });
+      const kase = await prisma.case.create({
+        data: { inspectionId: created.id, reference: 'P-1', type: 'court', disposal: 'referral_order' },
+      });
+      await prisma.answer.createMany({
+        data: listQuestionIdsForCase(getFramework('2021'), { type: 'court', disposal: 'referral_order' }).map((questionId) => ({
+          caseId: kase.id,
+          inspectionId: created.id,
+          questionId,
+          value: 'yes' as const,
+          updatedById: w.lead.id,
+        })),
+      });
+      return created;
+    };
+    const elsewhere = await prisma.service.create({
+      data: { name: `Elsewhere ${w.inspection.id}`, localAuthority: 'LA', region: 'North' },
+    });
+    const earlier = await other({ serviceId, start: '2024-05-01', status: 'published' });
+    await other({ serviceId, start: '2025-05-01', status: 'panel' }); // not published: its ratings are provisional
+    await other({ serviceId, start: '2027-05-01', status: 'published' }); // after this one
+    const otherService = await other({ serviceId: elsewhere.id, start: '2024-05-01', status: 'published' });
+
+    expect((await listEarlierInspections(prisma, w.inspection.id, '2026-11-16')).map((e) => e.id)).toEqual([earlier.id]);
+
+    const details = {
+      inspectionId: w.inspection.id,
+      fieldworkStart: dateParts('2026-11-16'),
+      fieldworkEnd: dateParts('2026-11-20'),
+      // Typed results are for inspections before Casemark: a linked inspection's own figures replace them.
+      previousRatings: { '2.1': 'inadequate' },
+      previousKeyQuestionPct: '2.1.1=5',
+    };
+    await updateInspectionDetails(prisma, actor(w.lead), { ...details, previousInspectionId: earlier.id });
+    const stored = await prisma.inspection.findUniqueOrThrow({ where: { id: w.inspection.id } });
+    expect(stored.previousInspectionId).toBe(earlier.id);
+    expect(stored.previousRatings).toMatchObject({ '1.1': 'good' });
+    expect(stored.previousRatings).not.toHaveProperty('2.1', 'inadequate');
+    expect(stored.previousKeyQuestionPct).toMatchObject({ '2.1.1': 100 });
+    expect(await lastAudit('inspection.update')).toMatchObject({
+      oldValue: { previousInspectionId: null },
+      newValue: { previousInspectionId: earlier.id, previousRatings: { '1.1': 'good' } },
+    });
+
+    const refusal = 'Choose a published inspection of this service whose fieldwork started before this one’s';
+    await expectRefused(
+      () => updateInspectionDetails(prisma, actor(w.lead), { ...details, previousInspectionId: otherService.id }),
+      'invalid',
+      undefined,
+      { previousInspectionId: refusal },
+    );
+    await expectRefused(
+      () => updateInspectionDetails(prisma, actor(w.outsider), { ...details, previousInspectionId: earlier.id }),
+      'not_found',
+    );
+    // Choosing "not in Casemark" drops the link and keeps what was typed.
+    await updateInspectionDetails(prisma, actor(w.lead), { ...details, previousInspectionId: '' });
+    const typed = await prisma.inspection.findUniqueOrThrow({ where: { id: w.inspection.id } });
+    expect(typed).toMatchObject({
+      previousInspectionId: null,
+      previousRatings: { '2.1': 'inadequate' },
+      previousKeyQuestionPct: { '2.1.1': 5 },
+    });
   });
 
   it('refuses starting fieldwork with no cases', async () => {

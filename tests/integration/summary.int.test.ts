@@ -13,17 +13,16 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { loadPanelData } from '../../lib/panel/load-panel';
 import { loadBreakdowns } from '../../lib/panel/load-breakdowns';
 import { groupFigures } from '../../lib/panel/breakdowns';
-import { breakdownSheets, breakdownTable } from '../../lib/export/breakdown-tables';
+import { BREAKDOWN_CAVEAT, breakdownCsvGrid, breakdownSheets } from '../../lib/export/breakdown-tables';
 import { toCsv } from '../../lib/export/csv';
-import { tableGrid } from '../../lib/export/tables';
 import { buildWorkbook } from '../../lib/export/xlsx';
 import { buildAnnexeDocx } from '../../lib/export/annexe-docx';
-import { readCsv } from '../../lib/export/test-support/read-csv';
+import { readCsv, readCsvObjects } from '../../lib/export/test-support/read-csv';
 import { readXlsx } from '../../lib/export/test-support/read-xlsx';
 import { readDocx } from '../../lib/export/test-support/read-docx';
 import { canViewSummary } from '../../lib/summary/access';
 import { DEFAULT_SUMMARY_FILTERS, parseSummaryFilters, type SummaryFilters } from '../../lib/summary/filters';
-import { listSummaryRegions, loadSummary } from '../../lib/summary/load-summary';
+import { listSummaryFilterOptions, loadNationalKeyQuestions, loadSummary } from '../../lib/summary/load-summary';
 import { buildSummaryTables, standardCellText, summaryCsv, summaryWorkbookStream } from '../../lib/summary/summary-tables';
 import { createMigratedDatabase } from './test-database';
 import { systemActor } from '../../lib/auth/permissions';
@@ -203,6 +202,10 @@ beforeAll(async () => {
     ],
     cases: courtCases(4, ['Male']),
   });
+  // Publication dates and a local authority of its own for the filters (the two published ones of the manager).
+  await prisma.inspection.update({ where: { id: published2021.id }, data: { publishedOn: new Date('2026-05-15T00:00:00Z') } });
+  await prisma.inspection.update({ where: { id: published2021b.id }, data: { publishedOn: new Date('2026-09-01T00:00:00Z') } });
+  await prisma.service.update({ where: { name: published2021.service }, data: { localAuthority: `Northshire ${tag}` } });
 }, 180_000);
 afterAll(async () => {
   await prisma?.$disconnect();
@@ -224,7 +227,7 @@ describe('who sees what in the summary', () => {
   it('an inspector-only user may not open the summary and its query returns nothing for them', async () => {
     expect(await canViewSummary(prisma, inspectorOnly)).toBe(false);
     expect((await loadSummary(prisma, inspectorOnly, DEFAULT_SUMMARY_FILTERS)).rows).toEqual([]);
-    expect(await listSummaryRegions(prisma, inspectorOnly)).toEqual([]);
+    expect(await listSummaryFilterOptions(prisma, inspectorOnly)).toEqual({ regions: [], localAuthorities: [], services: [] });
     expect(await canViewSummary(prisma, manager)).toBe(true);
     expect(await canViewSummary(prisma, admin)).toBe(true);
   });
@@ -235,8 +238,8 @@ describe('who sees what in the summary', () => {
   });
 
   it('regions offered are those of the actor’s inspections', async () => {
-    expect(await listSummaryRegions(prisma, manager)).toEqual([`North ${tag}`, `South ${tag}`]);
-    expect(await listSummaryRegions(prisma, otherManager)).toEqual([`North ${tag}`]);
+    expect((await listSummaryFilterOptions(prisma, manager)).regions).toEqual([`North ${tag}`, `South ${tag}`]);
+    expect((await listSummaryFilterOptions(prisma, otherManager)).regions).toEqual([`North ${tag}`]);
   });
 });
 
@@ -248,6 +251,51 @@ describe('filters and sorting', () => {
     expect((await ids('status=published')).sort()).toEqual([published2021.id, published2021b.id].sort());
     expect(await ids('from=2026-05-01&to=2026-07-01')).toEqual([published2021b.id]);
     expect(await ids('sort=fieldwork&dir=asc')).toEqual([published2021.id, published2021b.id, panel2018.id]);
+  });
+
+  it('narrow by service, local authority, overall rating and publication date, on the page and in its files alike', async () => {
+    const ids = async (query: string) => (await loadSummary(prisma, manager, filtersOf(query))).rows.map((r) => r.id);
+    expect(await ids(`service=${encodeURIComponent(published2021b.service)}`)).toEqual([published2021b.id]);
+    // Another manager's inspection of a service stays out even when that service is asked for by name.
+    expect(await ids(`service=${encodeURIComponent(hidden.service)}`)).toEqual([]);
+    expect(await ids(`authority=${encodeURIComponent(`Northshire ${tag}`)}`)).toEqual([published2021.id]);
+    expect((await ids('authority=LA')).sort()).toEqual([published2021b.id, panel2018.id].sort());
+    expect(await ids('publishedFrom=2026-05-01&publishedTo=2026-06-30')).toEqual([published2021.id]);
+    // Both ends are inclusive; an inspection with no publication date is left out once a date is asked for.
+    expect((await ids('publishedFrom=2026-05-15&publishedTo=2026-09-01')).sort()).toEqual([published2021.id, published2021b.id].sort());
+    expect(await ids('publishedTo=2026-05-14')).toEqual([]);
+
+    const all = (await loadSummary(prisma, manager, DEFAULT_SUMMARY_FILTERS)).rows;
+    expect(all.find((r) => r.id === published2021.id)?.publishedOn).toBe('2026-05-15');
+    for (const overall of [...new Set(all.map((r) => r.overall))]) {
+      const query = `overall=${overall ?? 'not_rated'}`;
+      const expected = all.filter((r) => r.overall === overall).map((r) => r.id);
+      expect(await ids(query)).toEqual(expected);
+      // The export route builds its tables from the same loadSummary(filters): the CSV holds exactly these rows.
+      const filters = filtersOf(query);
+      const tables = buildSummaryTables({ ...(await loadSummary(prisma, manager, filters)), filters });
+      const csv = readCsvObjects(
+        [
+          ...summaryCsv(
+            must(
+              tables.find((t) => t.id === 'inspections'),
+              'the inspections table',
+            ),
+          ),
+        ].join(''),
+      );
+      expect(csv.records.map((r) => r['Inspection id']).filter(Boolean)).toEqual(expected);
+      const filterSheet = [
+        ...must(
+          tables.find((t) => t.id === 'filters'),
+          'the filters table',
+        ).rows(),
+      ];
+      expect(filterSheet).toContainEqual({
+        filter: 'Overall rating',
+        value: overall ? RATING_LABELS[overall] : 'Not yet rated',
+      });
+    }
   });
 });
 
@@ -290,6 +338,20 @@ describe('the summary’s figures are the panel’s', () => {
   });
 });
 
+describe('the ratings panel’s national figures', () => {
+  it('are the median and range over every published inspection on the same standards, whoever looks', async () => {
+    const national = await loadNationalKeyQuestions(prisma, '2021');
+    // The admin's summary of published 2021 inspections sees them all, the hidden one included.
+    const everyPublished = await loadSummary(prisma, admin, filtersOf('status=published&framework=2021'));
+    expect(everyPublished.rows.map((r) => r.id).sort()).toEqual([published2021.id, published2021b.id, hidden.id].sort());
+    expect(national).toEqual(everyPublished.figures.keyQuestions);
+    expect(national.find((k) => k.keyQuestionId === '2.1.1')?.n).toBe(3);
+    // Nothing from the 2018 standards is pooled in, and a panel-stage inspection never counts.
+    expect(national.every((k) => k.framework === '2021')).toBe(true);
+    expect((await loadNationalKeyQuestions(prisma, '2018')).length).toBe(0);
+  });
+});
+
 function row2018IsProvisional(rows: { id: string; isFinal: boolean }[]): boolean {
   return rows.find((r) => r.id === panel2018.id)!.isFinal === false;
 }
@@ -311,7 +373,30 @@ describe('the summary exports, parsed back', () => {
     const data = await loadSummary(prisma, manager, filters);
     const tables = buildSummaryTables({ ...data, filters });
     const sheets = await readXlsx(await readAll(summaryWorkbookStream(tables)));
-    expect(sheets.map((s) => s.name)).toEqual(['Filters', 'Inspections', 'Ratings by standard', 'Key questions', 'Change since previous']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Filters',
+      'Inspections',
+      'Ratings by standard',
+      'Key questions',
+      'Change since previous',
+      'Key questions by inspection',
+    ]);
+    // Each inspection's key-question percentage is the panel's, beside the national median of the published ones shown.
+    const byInspection = at(sheets, 5);
+    const kqCol = (name: string) => byInspection.header.indexOf(name);
+    for (const row of data.rows) {
+      const line = must(
+        byInspection.rows.find((r) => r.values[kqCol('Inspection id')] === row.id && r.values[kqCol('Key question')] === '2.1.2'),
+        'the 2.1.2 line of each inspection',
+      );
+      const pct = row.keyQuestionPct['2.1.2'];
+      expect(line.values[kqCol('% yes')]).toBe(typeof pct === 'number' ? pct / 100 : null);
+      const spread = must(
+        data.figures.keyQuestions.find((k) => k.framework === row.framework && k.keyQuestionId === '2.1.2'),
+        'the national spread',
+      );
+      expect(line.values[kqCol('National median %')]).toBe(spread.median === null ? null : spread.median / 100);
+    }
     const filterSheet = Object.fromEntries(at(sheets, 0).rows.map((r) => [r.values[0], r.values[1]]));
     expect(filterSheet).toMatchObject({
       Status: 'Published',
@@ -363,12 +448,15 @@ describe('the summary exports, parsed back', () => {
       const csv = readCsv([...summaryCsv(table)].join(''));
       expect(csv.hasBom).toBe(true);
       expect(csv.rows[0]).toEqual(at(sheets, i).header);
-      expect(csv.rows.length - 1).toBe(at(sheets, i).rows.length);
+      // The inspections CSV ends with a blank line, the * legend and the caveat (the workbook has them on its first sheet).
+      const footer = table.footer ?? [];
+      const body = footer.length ? csv.rows.slice(1, -(footer.length + 1)) : csv.rows.slice(1);
+      expect(body.length).toBe(at(sheets, i).rows.length);
+      if (footer.length) expect(csv.rows.slice(-footer.length)).toEqual(footer);
       if (table.id === 'inspections') {
-        expect(csv.rows.slice(1).map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));
-        expect(csv.rows.slice(1).map((r) => r[at(csv.rows, 0).indexOf('Ratings')])).toEqual(
-          data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')),
-        );
+        expect(footer.map(([label]) => label)).toEqual(['Legend', 'Caveat']);
+        expect(body.map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));
+        expect(body.map((r) => r[at(csv.rows, 0).indexOf('Ratings')])).toEqual(data.rows.map((r) => (r.isFinal ? 'Final' : 'Provisional')));
       }
     }
   });
@@ -415,7 +503,10 @@ describe('sub-group breakdowns', () => {
 
   it('export as CSV and XLSX with the same figures, the prototype-named groups intact', async () => {
     const dimensions = await loadBreakdowns(prisma, must(await loadInspectionAccess(prisma, TEST_READER, published2021.id), 'access'));
-    const csv = readCsv(toCsv(tableGrid(breakdownTable(dimensions))));
+    const csv = readCsv(toCsv(breakdownCsvGrid(dimensions)));
+    // The caveat travels with the file, at its foot.
+    expect(csv.rows.at(-1)).toEqual(['Caveat', BREAKDOWN_CAVEAT]);
+    expect(BREAKDOWN_CAVEAT).toContain('the margin of error for the sub-sample findings may be higher than five');
     const header = at(csv.rows, 0);
     const protoRows = csv.rows.filter((r) => r[header.indexOf('Group')] === '__proto__');
     expect(protoRows.length).toBe(listCaseMarkedStandards(getFramework('2021')).flatMap((s) => s.keyQuestions).length);
@@ -428,8 +519,15 @@ describe('sub-group breakdowns', () => {
       f.pct === null ? '' : String(f.pct),
     ]);
     const sheets = await readXlsx(await buildWorkbook(breakdownSheets(dimensions)));
-    expect(sheets.map((s) => s.name)).toEqual(['Gender', 'Risk of serious harm', 'Safety and wellbeing', 'Disposal type']);
-    expect(sheets[0]?.rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'About these figures',
+      'Gender',
+      'Risk of serious harm',
+      'Safety and wellbeing',
+      'Disposal type',
+    ]);
+    expect(sheets[0]?.rows[0]?.values[0]).toBe(BREAKDOWN_CAVEAT);
+    expect(sheets[1]?.rows.filter((r) => r.values[1] === 'constructor').length).toBe(protoRows.length);
   });
 });
 

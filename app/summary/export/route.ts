@@ -18,7 +18,7 @@ async function* fromSync(chunks: Iterable<string>): AsyncGenerator<string> {
  * GET /summary/export?format=xlsx|csv&table=…&<the summary page's filters> — what the summary
  * page shows, for the same user and filters: the workbook (a sheet per table, the filters
  * first) or one table as CSV (`table=inspections` by default; `filters`, `rating-counts`,
- * `key-questions`, `changes`). Both are streamed. Admins, leads and managers only; filters that
+ * `key-questions`, `changes`, `inspection-key-questions`). Both are streamed. Admins, leads and managers only; filters that
  * do not parse are refused with 400 rather than ignored, so a file never silently shows more.
  */
 export async function GET(request: Request) {
@@ -34,7 +34,9 @@ export async function GET(request: Request) {
   if (format !== 'csv' && format !== 'xlsx') return new Response('Unknown format: use ?format=csv or ?format=xlsx.', { status: 400 });
   const tableId = parseSummaryTableId(params.get('table'));
   if (format === 'csv' && !tableId)
-    return new Response('Unknown table: use inspections, rating-counts, key-questions, changes or filters.', { status: 400 });
+    return new Response('Unknown table: use inspections, rating-counts, key-questions, changes, inspection-key-questions or filters.', {
+      status: 400,
+    });
 
   const data = await loadSummary(prisma, user, filters);
   const tables = buildSummaryTables({ ...data, filters });

@@ -6,6 +6,7 @@ import { requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { getFramework } from '@/lib/framework';
 import { loadPanelPage } from '@/lib/panel/load-panel';
+import { loadNationalKeyQuestions } from '@/lib/summary/load-summary';
 import { PanelView } from '@/components/panel/panel-view';
 import { PanelVisibilityToggle } from '@/components/panel/panel-visibility-toggle';
 import { PanelOpenQueries } from '@/components/quality/panel-open-queries';
@@ -19,7 +20,10 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
   const user = await requireUser(`/inspections/${inspectionId}/panel`);
   const inspection = await requireInspection(user, inspectionId, 'panel.view');
   const canDecide = can(user, 'panel.decide', { inspection: inspection.scope }) && inspection.status !== 'published';
-  const { panel: data, quality } = await loadPanelPage(prisma, user, inspection.id);
+  const [{ panel: data, quality }, national] = await Promise.all([
+    loadPanelPage(prisma, user, inspection.id),
+    loadNationalKeyQuestions(prisma, inspection.framework),
+  ]);
   return (
     <>
       <p className="mb-2">
@@ -53,6 +57,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         framework={getFramework(inspection.framework)}
         canDecide={canDecide}
         canSeeCases={can(user, 'cases.viewAll', { inspection: inspection.scope })}
+        national={Object.fromEntries(national.map((k) => [k.keyQuestionId, { n: k.n, median: k.median, min: k.min, max: k.max }]))}
       />
     </>
   );

@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { listAllocatableMembers, loadSetupView } from '@/lib/data/setup';
 import { canMoveStatus, STATUS_MOVES } from '@/lib/setup/inspections';
-import { RATING_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
+import { RATING_LABELS, STATUS_LABELS, formatDate, formatDateRange } from '@/lib/format/labels';
 import { buttonClasses } from '@/components/ui/button';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SummaryList } from '@/components/ui/summary-list';
@@ -79,6 +79,15 @@ export default async function SetupPage({
               action: (
                 <Link href={`/inspections/${inspection.id}/setup/details`}>
                   Change<span className="sr-only"> the fieldwork dates and previous results</span>
+                </Link>
+              ),
+            },
+            {
+              key: 'Published',
+              value: view.publishedOn ? formatDate(view.publishedOn) : 'Not recorded',
+              action: (
+                <Link href={`/inspections/${inspection.id}/setup/details`}>
+                  Change<span className="sr-only"> the publication date</span>
                 </Link>
               ),
             },

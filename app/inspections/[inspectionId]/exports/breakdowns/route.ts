@@ -1,8 +1,7 @@
 import { prisma } from '@/lib/db/client';
-import { breakdownSheets, breakdownTable } from '@/lib/export/breakdown-tables';
+import { breakdownCsvGrid, breakdownSheets } from '@/lib/export/breakdown-tables';
 import { toCsv } from '@/lib/export/csv';
 import { fileSlug, parseExportFormat } from '@/lib/export/files';
-import { tableGrid } from '@/lib/export/tables';
 import { buildWorkbook, XLSX_CONTENT_TYPE } from '@/lib/export/xlsx';
 import { authoriseInspectionRequest, downloadResponse, SIGN_IN_TO_DOWNLOAD } from '@/lib/http/inspection-route';
 import { loadBreakdowns } from '@/lib/panel/load-breakdowns';
@@ -12,7 +11,8 @@ export const dynamic = 'force-dynamic';
 /**
  * GET /inspections/:id/exports/breakdowns?format=csv|xlsx — each key question's % yes by
  * gender, risk of serious harm, safety and wellbeing and disposal type, with the counts. For
- * the inspection's lead, managers and admins; anyone else gets the not-found answer.
+ * the inspection's lead, managers and admins; anyone else gets the not-found answer. Both
+ * files carry the sub-sample caveat the page shows.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ insp
 
   const dimensions = await loadBreakdowns(prisma, inspection);
   const base = `${fileSlug(inspection.serviceName)}-breakdowns-${new Date().toISOString().slice(0, 10)}`;
-  if (format === 'csv') return downloadResponse(toCsv(tableGrid(breakdownTable(dimensions))), 'text/csv; charset=utf-8', `${base}.csv`);
+  if (format === 'csv') return downloadResponse(toCsv(breakdownCsvGrid(dimensions)), 'text/csv; charset=utf-8', `${base}.csv`);
   const bytes = await buildWorkbook(breakdownSheets(dimensions), { title: `${inspection.serviceName}: breakdowns` });
   return downloadResponse(bytes as BodyInit, XLSX_CONTENT_TYPE, `${base}.xlsx`);
 }
