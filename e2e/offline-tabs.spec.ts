@@ -50,7 +50,7 @@ test.describe('offline across tabs', () => {
 
     // The connection comes back: the marking tab's retry sends it, and every tab hears.
     await network.setMode('forward');
-    await expect(marking.getByTestId('save-status')).toHaveText('All changes saved', { timeout: 45_000 });
+    await expect(marking.getByTestId('save-status')).toHaveText(/^All changes saved/, { timeout: 45_000 });
     await expect(badge).toBeHidden();
     await expect(check.getByTestId('unsent-changes')).toBeHidden();
     await expect(check.getByTestId('complete-offline')).toBeHidden();
