@@ -64,6 +64,16 @@ test.describe('offline across tabs', () => {
     await signIn(page, world.inspector);
     await page.goto(listUrl);
     await expect(page.getByTestId('offline-cases-status')).toHaveText(/^Your case is available offline/, { timeout: 45_000 });
+    // The case list is kept when the service worker serves it: opened again now the worker controls the page.
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.evaluate(async (id) => {
+          const cache = await caches.open(`casemark-pages-${id}`);
+          return (await cache.keys()).map((r) => new URL(r.url).pathname);
+        }, world.inspector.id),
+      )
+      .toContain(listUrl);
 
     await network.setMode('cut');
     // A case's history is never kept on the device.
