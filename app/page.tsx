@@ -52,7 +52,7 @@ export default async function HomePage() {
               </h2>
               <p className="text-govuk-secondary">
                 {inspection.localAuthority} · {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} · fieldwork{' '}
-                {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+                {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, inspection.fieldworkMonthOnly)}
               </p>
               <p className="mt-2 flex flex-wrap items-center gap-3">
                 <Tag colour="blue">{STATUS_LABELS[inspection.status]}</Tag>

@@ -261,14 +261,8 @@ const PUBLISHED_REPORTS = [
   { file: 'blackpool-2021.json', region: 'North West', publishedOn: '2021-09-01' },
   // 001_f9e6377b473ce7bd.txt: fieldwork "took place between 26 April and 29 April 2021".
   { file: 'wigan-2021.json', region: 'North West', fieldworkStart: '2021-04-26', fieldworkEnd: '2021-04-29', publishedOn: '2021-08-01' },
-  // 002_b3ff77846e023e08.txt: "Fieldwork started: April 2019" (the days are illustrative).
-  {
-    file: 'dudley-2019.json',
-    region: 'West Midlands',
-    fieldworkStart: '2019-04-01',
-    fieldworkEnd: '2019-04-05',
-    publishedOn: '2019-06-01',
-  },
+  // 002_b3ff77846e023e08.txt: "Fieldwork started: April 2019" — the month only, shown as the month (the fixture says so).
+  { file: 'dudley-2019.json', region: 'West Midlands', publishedOn: '2019-06-01' },
   // 003_ce93bfaa3cc60c15.txt: "over a period of a week, beginning 07 November 2022".
   {
     file: 'st-helens-2023.json',

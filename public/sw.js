@@ -39,7 +39,16 @@ const OFFLINE_STYLE =
   'main{max-width:960px;margin:0 auto;padding:32px 16px}h1{font-size:36px;margin:0 0 20px}p{margin:0 0 20px;max-width:40em}' +
   'a{color:#1d70b8;text-decoration:underline}a:focus{outline:3px solid transparent;background:#fd0;color:#0b0c0c;box-shadow:0 4px #0b0c0c}';
 
-function offlinePage() {
+/** The way back from a page not kept: its inspection's case list (kept when opened online), or your inspections. */
+function wayBack(url) {
+  const inspection = /^\/inspections\/([^/]+)/.exec(url.pathname);
+  return inspection
+    ? { href: `/inspections/${inspection[1]}`, text: 'Go back to the case list' }
+    : { href: '/', text: 'Go back to your inspections and cases' };
+}
+
+function offlinePage(url) {
+  const back = wayBack(url);
   return new Response(
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
       '<title>You are offline – Casemark</title><style>' +
@@ -47,7 +56,7 @@ function offlinePage() {
       '</style></head><body><header>Casemark</header><main><h1>You are offline</h1><p>This page has not been kept on this device for you. The cases ' +
       'allocated to you are kept when you open their inspection while online, and any page once you have opened ' +
       'it online. Changes you made are kept on this device and sent when the connection is back.</p>' +
-      '<p><a href="/">Go back to your inspections and cases</a></p></main></body></html>',
+      `<p><a href="${back.href}">${back.text}</a></p></main></body></html>`,
     { status: 503, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   );
 }
@@ -81,7 +90,7 @@ async function networkFirstPage(request) {
       const cached = await (await caches.open(pagesCache(userId))).match(key);
       if (cached) return cached;
     }
-    return offlinePage();
+    return offlinePage(url);
   }
 }
 

@@ -5,7 +5,9 @@
  * two inspectors' devices for a while (issue 20), then the checks.
  * `--capacity [--levels 20,50,100]` finds how many inspectors one app server carries (scripts/soak-capacity.ts).
  * Options: --inspectors N, --minutes M, --pairs P, --outage S (0: none), --no-restart, --aborts A,
- * --cut S, --black-hole S (0: none), --swaps D (devices the lead signs in on).
+ * --cut S, --black-hole S (0: none), --swaps D (devices the lead signs in on), --rolling-restart (two app
+ * servers behind a balancer, each stopped with SIGTERM and started again in turn, instead of the kill:
+ * no save may be answered with a server error while they roll; issue 24).
  * Exits non-zero when any check fails.
  */
 import { formatSoak, runSoak } from './lib/soak';
@@ -40,6 +42,7 @@ async function main() {
     pairs: option('pairs', Math.max(1, Math.floor(inspectors / 5))),
     databaseOutageSeconds: option('outage', 10),
     appRestart: !process.argv.includes('--no-restart'),
+    rollingRestart: process.argv.includes('--rolling-restart'),
     aborts: option('aborts', 5),
     cutSeconds: option('cut', 10),
     blackHoleSeconds: option('black-hole', 15),

@@ -10,8 +10,29 @@ import { markCaseChanged } from '@/components/offline/offline-cases-sync';
 export const claimedKeys = new Set<string>();
 export const OUTBOX_CHANGED = 'casemark:outbox-changed';
 
+let channel: BroadcastChannel | null | undefined;
+
+/**
+ * One channel per page to the other tabs of this browser: a change kept or sent in one tab updates
+ * the badges and counts in the others (issue 20). A BroadcastChannel never hears its own messages,
+ * so the page that announces is not told twice.
+ */
+function outboxChannel(): BroadcastChannel | null {
+  if (channel === undefined) channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('casemark-outbox');
+  return channel;
+}
+
 export function announceOutboxChange() {
   window.dispatchEvent(new Event(OUTBOX_CHANGED));
+  outboxChannel()?.postMessage('changed');
+}
+
+/** Another tab kept or sent a change: this page's badges and counts read the outbox again. */
+export function listenToOtherTabs(): () => void {
+  const tabs = outboxChannel();
+  const onMessage = () => window.dispatchEvent(new Event(OUTBOX_CHANGED));
+  tabs?.addEventListener('message', onMessage);
+  return () => tabs?.removeEventListener('message', onMessage);
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { postAnswer, postCaseDetails } from '@/lib/marking/save-client';
-import { claimedKeys, announceOutboxChange } from '@/components/cases/use-outbox';
+import { claimedKeys, announceOutboxChange, listenToOtherTabs } from '@/components/cases/use-outbox';
 import { confirmSent, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import { hasSessionChanged, onReachabilityChange, onSessionChanged, reportSessionChanged } from '@/lib/offline/connectivity';
 import { isAlreadySaved, planReplay, type PlannedSend } from '@/lib/offline/replay-plan';
@@ -102,6 +102,7 @@ export function OutboxSender({ userId }: { userId: string }) {
     const every = setInterval(run, RETRY_EVERY_MS);
     const stopReachability = onReachabilityChange((isBack) => isBack && run());
     const stopSession = onSessionChanged(() => setSessionChanged(true));
+    const stopTabs = listenToOtherTabs();
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
       check();
@@ -118,6 +119,7 @@ export function OutboxSender({ userId }: { userId: string }) {
       clearInterval(every);
       stopReachability();
       stopSession();
+      stopTabs();
       channel?.close();
       window.removeEventListener('online', run);
       window.removeEventListener('storage', onStorage);

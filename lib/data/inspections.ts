@@ -5,6 +5,7 @@ import type { Action, Actor, InspectionScope } from '@/lib/auth/permissions';
 import { authoriseInspection, isRefusal } from '@/lib/access/context';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { frameworkFromDb } from './mappers';
+import { formatDateRange } from '@/lib/format/labels';
 
 interface InspectionListItem {
   id: string;
@@ -13,6 +14,8 @@ interface InspectionListItem {
   framework: '2018' | '2021';
   fieldworkStart: Date;
   fieldworkEnd: Date;
+  /** The report gives only the month of its fieldwork (issue 22). */
+  fieldworkMonthOnly: boolean;
   status: InspectionScope['status'];
   role: InspectionScope['role'];
   casesTotal: number;
@@ -28,6 +31,7 @@ export async function listInspectionsForUser(actor: Actor): Promise<InspectionLi
       framework: true,
       fieldworkStart: true,
       fieldworkEnd: true,
+      fieldworkMonthOnly: true,
       status: true,
       service: { select: { name: true, localAuthority: true } },
       members: { where: { userId: actor.id }, select: { role: true } },
@@ -50,11 +54,22 @@ export async function listInspectionsForUser(actor: Actor): Promise<InspectionLi
     framework: frameworkFromDb(i.framework),
     fieldworkStart: i.fieldworkStart,
     fieldworkEnd: i.fieldworkEnd,
+    fieldworkMonthOnly: i.fieldworkMonthOnly,
     status: i.status,
     role: i.members[0]?.role ?? null,
     casesTotal: i._count.cases,
     casesComplete: completeBy.get(i.id) ?? 0,
   }));
+}
+
+/**
+ * The inspection's fieldwork as its pages and exports print it: the days, or only the month where
+ * the report gives only a month ("April 2019", issue 22). Read apart from the access context,
+ * which carries the dates alone.
+ */
+export async function fieldworkLabel(inspection: { id: string; fieldworkStart: Date; fieldworkEnd: Date }): Promise<string> {
+  const row = await prisma.inspection.findUnique({ where: { id: inspection.id }, select: { fieldworkMonthOnly: true } });
+  return formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, row?.fieldworkMonthOnly ?? false);
 }
 
 /**

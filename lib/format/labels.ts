@@ -39,6 +39,17 @@ export function formatTime(date: Date): string {
   return timeFormat.format(date);
 }
 
-export function formatDateRange(start: Date, end: Date): string {
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/**
+ * "17 May 2021 to 11 June 2021"; with `isMonthOnly` (the report gives only a month, issue 22:
+ * Dudley's "Fieldwork started: April 2019", 002_b3ff77846e023e08.txt) "April 2019", or
+ * "April 2019 to May 2019" — never days the report does not give.
+ */
+export function formatDateRange(start: Date, end: Date, isMonthOnly = false): string {
+  if (isMonthOnly) {
+    const [from, to] = [monthFormat.format(start), monthFormat.format(end)];
+    return from === to ? from : `${from} to ${to}`;
+  }
   return `${formatDate(start)} to ${formatDate(end)}`;
 }

@@ -79,6 +79,10 @@ export interface CasemarkDocument {
     framework: FrameworkVersion;
     fieldworkStart: string;
     fieldworkEnd: string;
+    /** Present (true) when the report gives only the month of its fieldwork (issue 22). */
+    fieldworkMonthOnly?: true;
+    /** Present (true) when the report lists with a serial comma (lib/report/words.ts). */
+    reportSerialComma?: true;
     status: InspectionStatusValue;
     isPanelVisibleToTeam: boolean;
     team: { email: string; role: TeamRoleValue }[];

@@ -45,6 +45,8 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
         framework: true,
         fieldworkStart: true,
         fieldworkEnd: true,
+        fieldworkMonthOnly: true,
+        reportSerialComma: true,
         status: true,
         isPanelVisibleToTeam: true,
         previousRatings: true,
@@ -107,6 +109,8 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       framework: version,
       fieldworkStart: isoDate(inspection.fieldworkStart),
       fieldworkEnd: isoDate(inspection.fieldworkEnd),
+      ...(inspection.fieldworkMonthOnly ? { fieldworkMonthOnly: true as const } : {}),
+      ...(inspection.reportSerialComma ? { reportSerialComma: true as const } : {}),
       status: inspection.status,
       isPanelVisibleToTeam: inspection.isPanelVisibleToTeam,
       team: inspection.members

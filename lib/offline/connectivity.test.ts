@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isReachable, onReachabilityChange, reportReachable, reportUnreachable, retryDelay, SAVE_TIMEOUT_MS } from './connectivity';
+import {
+  completeNotice,
+  isReachable,
+  onReachabilityChange,
+  reportReachable,
+  reportUnreachable,
+  retryDelay,
+  SAVE_TIMEOUT_MS,
+} from './connectivity';
 
 describe('retryDelay', () => {
   it('backs off to 15 s and stays there', () => {
@@ -26,5 +34,25 @@ describe('reachability', () => {
     reportUnreachable();
     expect(seen).toEqual([false, true]);
     reportReachable();
+  });
+});
+
+describe('completeNotice', () => {
+  it('says completing needs a connection whenever changes are kept on the device, sent or failing', () => {
+    // Online as far as the page knows (no send has failed yet), but a change waits: still the notice.
+    expect(completeNotice({ isOnline: true, kept: 1 })).toMatch(
+      /^1 change kept on this device has not reached Casemark yet\. .*needs a connection/,
+    );
+    expect(completeNotice({ isOnline: true, kept: 3 })).toMatch(
+      /^3 changes kept on this device have not reached Casemark yet\. .*send them first/,
+    );
+    expect(completeNotice({ isOnline: false, kept: 2 })).toBe(
+      'You are offline. Marking a case as complete needs a connection to Casemark; 2 changes are kept on this device until then.',
+    );
+    expect(completeNotice({ isOnline: false, kept: 0 })).toMatch(/^You are offline\. .*needs a connection/);
+  });
+
+  it('says nothing when the server is reachable and nothing waits', () => {
+    expect(completeNotice({ isOnline: true, kept: 0 })).toBeNull();
   });
 });

@@ -70,3 +70,23 @@ export function onSessionChanged(listener: () => void): () => void {
   sessionListeners.add(listener);
   return () => sessionListeners.delete(listener);
 }
+
+/**
+ * What check your answers says about completing a case (issue 20): the notice "needs a connection"
+ * whenever the case has changes kept on this device — whether or not a send has failed yet (a
+ * black-holed save takes SAVE_TIMEOUT_MS to fail, and a change held by a conflict is never sent by
+ * itself) — and whenever the server cannot be reached. `kept` is the case's count as the case list
+ * counts it (countPendingChanges), so the page and the list give one number.
+ */
+export function completeNotice({ isOnline, kept }: { isOnline: boolean; kept: number }): string | null {
+  const changes = kept === 1 ? '1 change is' : `${kept} changes are`;
+  if (!isOnline)
+    return kept > 0
+      ? `You are offline. Marking a case as complete needs a connection to Casemark; ${changes} kept on this device until then.`
+      : 'You are offline. Marking a case as complete needs a connection to Casemark; your answers are kept on this device until then.';
+  if (kept > 0) {
+    const them = kept === 1 ? '1 change kept on this device has' : `${kept} changes kept on this device have`;
+    return `${them} not reached Casemark yet. Marking a case as complete needs a connection to Casemark to send ${kept === 1 ? 'it' : 'them'} first; a change that meets someone else's answer waits on its standard's page for you to choose.`;
+  }
+  return null;
+}

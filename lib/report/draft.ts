@@ -101,6 +101,8 @@ export interface ReportFigures {
   serviceName: string;
   result: InspectionResult;
   samples: Record<CaseType, SampleFigures>;
+  /** The report lists with a serial comma (Blackpool, St Helens; lib/report/words.ts). */
+  serialComma?: boolean;
 }
 
 const sorted = (figures: SentenceFigures) => JSON.stringify(Object.entries(figures).sort(([a], [b]) => a.localeCompare(b)));
@@ -122,7 +124,7 @@ export function generateSentence(source: SentenceSource, data: ReportFigures): G
     }
     case 'sample': {
       const sample = data.samples[source.caseType];
-      const text = sampleSentence(source.caseType, sample, serviceShortNameOf(data.serviceName));
+      const text = sampleSentence(source.caseType, sample, serviceShortNameOf(data.serviceName), data.serialComma ?? false);
       if (!text) return null;
       return { source, text, figures: { ...sample.byDisposal, interviewed: sample.interviewed } };
     }

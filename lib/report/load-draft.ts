@@ -36,6 +36,8 @@ export interface ReportDraft {
   status: string;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** The report gives only the month of its fieldwork (issue 22): its days are placeholders. */
+  fieldworkMonthOnly: boolean;
   canEdit: boolean;
   /** Whether the actor may choose who writes the report (the lead). */
   canChooseWriters: boolean;
@@ -56,7 +58,8 @@ export async function loadReportDraft(db: Db, actor: Principal, inspectionId: st
     const panel = await readPanelData(tx, access);
     const canSeeCases = can(actor, 'cases.viewAll', { inspection: access.scope });
     const canChooseWriters = can(actor, 'panel.decide', { inspection: access.scope });
-    const [sampleRows, notes, practice, members, editors] = await Promise.all([
+    const [style, sampleRows, notes, practice, members, editors] = await Promise.all([
+      tx.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { fieldworkMonthOnly: true, reportSerialComma: true } }),
       tx.case.groupBy({
         by: ['type', 'disposal', 'isCaseManagerInterviewed'],
         where: { inspectionId },
@@ -104,10 +107,17 @@ export async function loadReportDraft(db: Db, actor: Principal, inspectionId: st
       status: access.status,
       fieldworkStart: access.fieldworkStart.toISOString().slice(0, 10),
       fieldworkEnd: access.fieldworkEnd.toISOString().slice(0, 10),
+      fieldworkMonthOnly: style.fieldworkMonthOnly,
       canEdit,
       canChooseWriters,
       sections,
-      figures: { framework: access.framework, serviceName: access.serviceName, result: panel.result, samples },
+      figures: {
+        framework: access.framework,
+        serviceName: access.serviceName,
+        result: panel.result,
+        samples,
+        serialComma: style.reportSerialComma,
+      },
       evidence: notes.flatMap((n) =>
         n.note && n.value ? [{ answerId: n.id, questionId: n.questionId, value: n.value, note: n.note }] : [],
       ),

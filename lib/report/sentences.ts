@@ -122,8 +122,8 @@ export function serviceShortName(serviceName: string): string {
  * resolutions. We interviewed the case managers in 15 cases." (Leicestershire 2021, 004_…, 3.)
  * Null when the domain has no case.
  */
-export function sampleSentence(caseType: CaseType, sample: SampleFigures, service: string): string | null {
-  if (caseType === 'court') return courtSampleSentence(sample, service);
+export function sampleSentence(caseType: CaseType, sample: SampleFigures, service: string, serialComma = false): string | null {
+  if (caseType === 'court') return courtSampleSentence(sample, service, serialComma);
   const parts = DISPOSAL_ORDER.flatMap((d) => {
     const count = sample.byDisposal[d] ?? 0;
     const [one, many] = DISPOSAL_NOUNS[d];
@@ -134,7 +134,7 @@ export function sampleSentence(caseType: CaseType, sample: SampleFigures, servic
   const sentences = [`We inspected ${countOf(total, 'case')} managed by ${service} that had received ${RECEIVED[caseType]}.`];
   // Resettlement cases are all custodial sentences: the first sentence says so already.
   if (caseType !== 'resettlement' && parts.length > 0)
-    sentences.push(`${total === 1 ? 'This was' : 'These consisted of'} ${listInProse(parts)}.`);
+    sentences.push(`${total === 1 ? 'This was' : 'These consisted of'} ${listInProse(parts, serialComma)}.`);
   if (sample.interviewed > 0) sentences.push(`We interviewed the case managers in ${countOf(sample.interviewed, 'case')}.`);
   return sentences.join(' ');
 }
@@ -147,7 +147,7 @@ const COMMUNITY_SENTENCES: readonly Disposal[] = ['referral_order', 'youth_rehab
  * the relevant case managers." (St Helens 2023, 003_…, 2); "eight community sentences and one
  * custodial sentence … eight interviews" (Wigan 2021, 001_…, 2).
  */
-function courtSampleSentence(sample: SampleFigures, service: string): string | null {
+function courtSampleSentence(sample: SampleFigures, service: string, serialComma: boolean): string | null {
   const community = COMMUNITY_SENTENCES.reduce((sum, d) => sum + (sample.byDisposal[d] ?? 0), 0);
   const custodial = sample.byDisposal.custodial_sentence ?? 0;
   if (community + custodial === 0) return null;
@@ -155,7 +155,7 @@ function courtSampleSentence(sample: SampleFigures, service: string): string | n
     ...(community ? [countOf(community, 'community sentence')] : []),
     ...(custodial ? [countOf(custodial, 'custodial sentence')] : []),
   ];
-  const sentences = [`We took a detailed look at ${listInProse(parts)} managed by ${service}.`];
+  const sentences = [`We took a detailed look at ${listInProse(parts, serialComma)} managed by ${service}.`];
   if (sample.interviewed > 0)
     sentences.push(`We also conducted ${countOf(sample.interviewed, 'interview')} with the relevant case managers.`);
   return sentences.join(' ');

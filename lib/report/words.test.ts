@@ -26,6 +26,10 @@ describe('numbers as the reports write them', () => {
     expect(listInProse(['a'])).toBe('a');
     expect(listInProse(['a', 'b'])).toBe('a and b');
     expect(listInProse(['a', 'b', 'c'])).toBe('a, b and c');
+    // Blackpool and St Helens write a serial comma; a pair never takes one.
+    expect(listInProse(['a', 'b', 'c'], true)).toBe('a, b, and c');
+    expect(listInProse(['a', 'b'], true)).toBe('a and b');
+    expect(listInProse(['a'], true)).toBe('a');
     expect(capitalise('three of')).toBe('Three of');
   });
 });

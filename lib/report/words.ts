@@ -37,8 +37,14 @@ export function countOf(count: number, singular: string, plural = `${singular}s`
   return `${numberInWords(count)} ${count === 1 ? singular : plural}`;
 }
 
-/** "a, b and c", as the reports list a sample ("three youth conditional cautions, seven youth cautions and seven community resolutions"). */
-export function listInProse(items: readonly string[]): string {
+/**
+ * "a, b and c", as Wigan and Leicestershire list a sample ("three youth conditional cautions, seven
+ * youth cautions and seven community resolutions", 004_46eac8fc65744bcf.txt); with `serialComma`
+ * "a, b, and c", as Blackpool (000_c1174f08f6b47fac.txt) and St Helens (003_ce93bfaa3cc60c15.txt:
+ * "four community resolutions, and three other disposals") do. Two items never take the comma.
+ */
+export function listInProse(items: readonly string[], serialComma = false): string {
   if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+  const comma = serialComma && items.length > 2 ? ',' : '';
+  return `${items.slice(0, -1).join(', ')}${comma} and ${items.at(-1) ?? ''}`;
 }

@@ -78,6 +78,10 @@ const ZBaseDocument = z.looseObject({
     framework: z.enum(FRAMEWORK_VERSIONS, { error: `Expected a framework: one of ${FRAMEWORK_VERSIONS.map((v) => `"${v}"`).join(', ')}` }),
     fieldworkStart: ZDate.optional(),
     fieldworkEnd: ZDate.optional(),
+    /** The report gives only the month of its fieldwork: shown as "April 2019" (issue 22). */
+    fieldworkMonthOnly: z.boolean({ error: 'Expected "fieldworkMonthOnly": true or false' }).optional(),
+    /** The report lists a sample with a serial comma ("…, and three other disposals"). */
+    reportSerialComma: z.boolean({ error: 'Expected "reportSerialComma": true or false' }).optional(),
     title: z.string().optional(),
     /** The previous inspection's published figures, for comparison (may use the other framework). */
     previous: z

@@ -25,7 +25,7 @@ import { freePort } from '@/lib/net/free-port';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
 import { buildIfNeeded } from './build';
-import { startTcpProxy } from './tcp-proxy';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { postAnswerOverHttp, readPanelEvents, signIn, startNextServer, stopServer, summarise } from './http-client';
 import { at, must } from '@/lib/must';
 import { SAVE_TIMEOUT_MS } from '@/lib/offline/connectivity';
@@ -45,6 +45,12 @@ interface SoakOptions {
   databaseOutageSeconds?: number;
   /** Kill (SIGKILL) and restart the app server once midway. */
   appRestart?: boolean;
+  /**
+   * Two app servers on the one database behind a balancer, each stopped in turn with SIGTERM (a
+   * graceful stop, as a rolling deployment does) and started again midway, instead of the kill
+   * (issue 24). No save may be answered with a server error while they roll.
+   */
+  rollingRestart?: boolean;
   /** Requests cut mid-flight (fetch aborted) midway. */
   aborts?: number;
   /** Every connection through the proxy cut, then refused, for this long midway (0: none). */
@@ -78,6 +84,11 @@ interface SoakFigures {
   timedOut: number;
   /** Saves refused because another user was signed in on the device. */
   refusedNotOwner: number;
+  /** Saves answered with a server error (5xx), over the whole run and while the servers rolled. */
+  serverErrors: number;
+  serverErrorsWhileRolling: number;
+  /** Saves sent to a server before its SIGTERM and answered by it after (drained, not cut). */
+  answeredAfterSigterm: number;
   panelEvents: number;
 }
 
@@ -141,13 +152,27 @@ export function parseSaveResponse(status: number, text: string): Outcome {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How long a stopping server may take (CASEMARK_SHUTDOWN_SECONDS), in the soak. */
+const SHUTDOWN_SECONDS = 10;
+
+/** A load balancer's probe: GET /readyz answered 200 within 2 s. */
+async function isReady(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) });
+    await response.text();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
 /** Signs in as a person would on a struggling server: tries again a few times before giving up. */
-async function signInPatiently(baseUrl: string, email: string): Promise<string> {
+async function signInPatiently(baseUrl: string | (() => string), email: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     try {
       // A sign-in on a silent connection is given up too, as a person would.
       return await Promise.race([
-        signIn(baseUrl, email, PASSWORD),
+        signIn(typeof baseUrl === 'string' ? baseUrl : baseUrl(), email, PASSWORD),
         sleep(SAVE_TIMEOUT_MS).then(() => Promise.reject(new Error(`No answer to signing in as ${email}`))),
       ]);
     } catch (error) {
@@ -168,7 +193,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const dbOptions = { databaseDir: path.join(dir, 'postgres'), port: dbPort, database: 'soak' };
   let db: EmbeddedDatabase = await startEmbeddedPostgres(dbOptions);
   let app: ChildProcess | undefined;
+  let second: ChildProcess | undefined;
   let proxy: Awaited<ReturnType<typeof startTcpProxy>> | undefined;
+  let secondProxy: Awaited<ReturnType<typeof startTcpProxy>> | undefined;
   const secret = randomBytes(32).toString('base64url');
   const abortAll = new AbortController();
   try {
@@ -176,13 +203,41 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const world = await seedSoakWorld(db.url, options.inspectors, pairs);
     await buildIfNeeded();
     const port = await freePort();
-    app = await startNextServer({ port, databaseUrl: db.appUrl, secret });
+    const shutdownEnv = { CASEMARK_SHUTDOWN_SECONDS: String(SHUTDOWN_SECONDS) };
+    app = await startNextServer({ port, databaseUrl: db.appUrl, secret, env: shutdownEnv });
     // The inspectors' network: everything they send goes through the proxy (the panel streams too).
     proxy = await startTcpProxy({ target: { host: 'localhost', port } });
     const baseUrl = `http://localhost:${proxy.port}`;
     const appUrl = `http://localhost:${port}`;
+    // A rolling restart needs a second server behind the balancer, reached through its own proxy
+    // (the network's faults are set on both).
+    const secondPort = options.rollingRestart ? await freePort() : 0;
+    if (options.rollingRestart) {
+      second = await startNextServer({ port: secondPort, databaseUrl: db.appUrl, secret, env: shutdownEnv });
+      secondProxy = await startTcpProxy({ target: { host: 'localhost', port: secondPort } });
+    }
+    const proxies = [proxy, ...(secondProxy ? [secondProxy] : [])];
+    const setNetwork = async (mode: Parameters<TcpProxy['setMode']>[0]) => {
+      for (const p of proxies) await p.setMode(mode);
+    };
+    /**
+     * The balancer: each request to the next server in turn that is in rotation. A connection
+     * that fails takes its server out until its /readyz answers again (polled below), as a load
+     * balancer does; with one server there is nothing to balance.
+     */
+    const upstreams = proxies.map((p) => `http://localhost:${p.port}`);
+    const inRotation = new Set(upstreams);
+    let turn = 0;
+    const pickUrl = () => {
+      const live = upstreams.filter((u) => inRotation.has(u));
+      return live.length === 0 ? at(upstreams, turn++ % upstreams.length) : at(live, turn++ % live.length);
+    };
+    const takeOut = (url: string) => {
+      if (upstreams.length > 1) inRotation.delete(url);
+    };
+    const appUrls = [appUrl, ...(options.rollingRestart ? [`http://localhost:${secondPort}`] : [])];
     log(
-      `app on ${baseUrl}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`,
+      `app on ${upstreams.join(' and ')}, database on port ${dbPort}; ${options.inspectors} inspectors (${pairs} pairs on shared answers), ${streams} panel streams, ${options.minutes} min`,
     );
 
     // Each simulated inspector (device) signs in once and keeps its cookie.
@@ -204,16 +259,21 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
 
     // The live panel streams: the lead's browser tabs, reconnecting as EventSource does.
     const panelEvents: number[][] = Array.from({ length: streams }, () => []);
+    let streamTurn = 0;
     const lastPanel: (unknown | null)[] = Array.from({ length: streams }, () => null);
     const streamLoops = panelEvents.map((events, s) =>
       (async () => {
         while (!abortAll.signal.aborted) {
           try {
-            // The lead watches from the office: the panel streams reach the app directly.
-            const response = await fetch(`${appUrl}/inspections/${world.inspectionId}/panel/events`, {
-              headers: { Cookie: leadCookie, Accept: 'text/event-stream' },
-              signal: abortAll.signal,
-            });
+            // The lead watches from the office: the panel streams reach the app directly (a stream
+            // a stopping server ends is opened again on the next server).
+            const response = await fetch(
+              `${at(appUrls, (s + streamTurn++) % appUrls.length)}/inspections/${world.inspectionId}/panel/events`,
+              {
+                headers: { Cookie: leadCookie, Accept: 'text/event-stream' },
+                signal: abortAll.signal,
+              },
+            );
             if (!response.ok || !response.body) throw new Error(`panel stream: HTTP ${response.status}`);
             await readPanelEvents(response.body, (data) => {
               events.push(performance.now());
@@ -233,8 +293,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     let aborted = 0;
     let timedOut = 0;
     let refusedNotOwner = 0;
+    let serverErrors = 0;
+    let serverErrorsWhileRolling = 0;
+    let answeredAfterSigterm = 0;
+    /** The server being stopped with SIGTERM (its proxy's URL) and when, while the servers roll. */
+    let stopping: { url: string; at: number } | null = null;
+    let isRolling = false;
     let abortsLeft = 0;
     const faultWindows: [number, number][] = [];
+    const rollingFailures: string[] = [];
     const started = performance.now();
     const stopAt = started + durationMs;
     // Out-of-band: a change not yet confirmed is kept and retried until confirmed, as the page does.
@@ -253,8 +320,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       // As the page: a save not answered in SAVE_TIMEOUT_MS is given up and tried again.
       const timeout = setTimeout(() => controller.abort(), SAVE_TIMEOUT_MS);
       const t0 = performance.now();
+      const url = pickUrl();
       try {
-        const response = await postAnswerOverHttp(baseUrl, {
+        const response = await postAnswerOverHttp(url, {
           inspectionId: world.inspectionId,
           caseId: must(caseId, 'the case of a key'),
           cookie: client.cookie,
@@ -262,12 +330,17 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           signal: controller.signal,
         });
         const text = await response.text();
+        if (stopping && stopping.url === url && t0 < stopping.at) answeredAfterSigterm += 1;
+        if (response.status >= 500) {
+          serverErrors += 1;
+          if (isRolling) serverErrorsWhileRolling += 1;
+        }
         return { ...parseSaveResponse(response.status, text), ms: performance.now() - t0 };
       } catch (error) {
         if (controller.signal.aborted) {
           if (isCut) aborted += 1;
           else timedOut += 1;
-        }
+        } else takeOut(url); // refused or closed: not acknowledged, so sent again (elsewhere)
         return { kind: 'failed', reason: String(error), ms: performance.now() - t0 };
       } finally {
         clearTimeout(timer);
@@ -308,7 +381,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         if (outcome.kind === 'failed' && outcome.reason === 'not_owner') {
           // Refused, nothing written: the change stays with its owner, who signs in again.
           refusedNotOwner += 1;
-          client.cookie = await signInPatiently(baseUrl, client.email).catch(() => client.cookie);
+          client.cookie = await signInPatiently(pickUrl, client.email).catch(() => client.cookie);
         }
         retries += 1;
         await sleep(backoff * (0.5 + Math.random()));
@@ -349,7 +422,43 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         log(`the lead signs in on ${options.sessionSwaps} inspectors' devices`);
         for (const client of clients.slice(0, options.sessionSwaps)) client.cookie = leadCookie;
       }
-      if (options.appRestart) {
+      if (options.rollingRestart) {
+        await at(0.65);
+        const t = performance.now();
+        isRolling = true;
+        // Each server in turn, as a rolling deployment: SIGTERM (it drains its saves and ends its
+        // streams with a retry hint), then the new one on the same port, back in rotation once ready.
+        const ports = [port, secondPort];
+        for (const index of [0, 1]) {
+          const child = index === 0 ? app : second;
+          const url = must(upstreams[index], 'a server behind the balancer');
+          if (!child) continue;
+          const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+          const signalledAt = performance.now();
+          stopping = { url, at: signalledAt };
+          log(`SIGTERM to app server ${index + 1} of 2`);
+          child.kill('SIGTERM');
+          const code = await exited;
+          const stoppedIn = (performance.now() - signalledAt) / 1000;
+          log(`app server ${index + 1} stopped (exit ${code}) in ${stoppedIn.toFixed(1)} s; starting it again`);
+          if (code !== 0) rollingFailures.push(`server ${index + 1} exited ${code}`);
+          if (stoppedIn > SHUTDOWN_SECONDS + 1) rollingFailures.push(`server ${index + 1} took ${stoppedIn.toFixed(1)} s to stop`);
+          stopping = null;
+          const restarted = await startNextServer({
+            port: must(ports[index], 'its port'),
+            databaseUrl: db.appUrl,
+            secret,
+            env: shutdownEnv,
+          });
+          if (index === 0) app = restarted;
+          else second = restarted;
+          while (!(await isReady(url))) await sleep(500);
+          inRotation.add(url);
+          log(`app server ${index + 1} ready and back in rotation`);
+        }
+        isRolling = false;
+        faultWindows.push([t, performance.now() + 5000]);
+      } else if (options.appRestart) {
         await at(0.65);
         const t = performance.now();
         log('killing the app server');
@@ -360,6 +469,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       }
     })();
 
+    // The balancer's health checks: a server taken out of rotation comes back once it is ready.
+    const healthChecks = (async () => {
+      while (!abortAll.signal.aborted && performance.now() < drainDeadline()) {
+        for (const url of upstreams) if (!inRotation.has(url) && !isRolling && (await isReady(url))) inRotation.add(url);
+        await sleep(1000);
+      }
+    })();
+    void healthChecks.catch(() => undefined);
+
     // The network's faults, beside the server's (a cut may come during a database outage, as in the field).
     const networkFaults = (async () => {
       const at = (fraction: number) => sleep(Math.max(0, started + durationMs * fraction - performance.now()));
@@ -368,20 +486,20 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         await at(0.38);
         const t = performance.now();
         log(`cutting every connection, then refusing them, for ${options.cutSeconds} s`);
-        await proxy.setMode('cut');
+        await setNetwork('cut');
         await sleep((options.cutSeconds * 1000) / 2);
-        await proxy.setMode('refuse');
+        await setNetwork('refuse');
         await sleep((options.cutSeconds * 1000) / 2);
-        await proxy.setMode('forward');
+        await setNetwork('forward');
         faultWindows.push([t, performance.now() + 5000]);
       }
       if (options.blackHoleSeconds && proxy) {
         await at(0.8);
         const t = performance.now();
         log(`black-holing every connection for ${options.blackHoleSeconds} s`);
-        await proxy.setMode('black-hole');
+        await setNetwork('black-hole');
         await sleep(options.blackHoleSeconds * 1000);
-        await proxy.setMode('forward');
+        await setNetwork('forward');
         faultWindows.push([t, performance.now() + SAVE_TIMEOUT_MS + 5000]);
       }
     })();
@@ -430,6 +548,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       const result = (data as { result?: unknown } | null)?.result;
       if (JSON.stringify(result) !== JSON.stringify(recount)) panelMismatch += 1;
     }
+    if (options.rollingRestart)
+      checks.push({
+        name: 'rolling restart: no save answered with a server error',
+        ok: serverErrorsWhileRolling === 0 && rollingFailures.length === 0,
+        detail: `${serverErrorsWhileRolling} server errors while the servers rolled; ${answeredAfterSigterm} saves in flight at a SIGTERM answered by the stopping server${rollingFailures.length ? `; ${rollingFailures.join(', ')}` : ''}`,
+      });
     checks.push({
       name: 'panel equals a recount',
       ok: panelMismatch === 0,
@@ -461,13 +585,18 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       aborted,
       timedOut,
       refusedNotOwner,
+      serverErrors,
+      serverErrorsWhileRolling,
+      answeredAfterSigterm,
       panelEvents: panelEvents.reduce((n, e) => n + e.length, 0),
     };
     return { ok: checks.every((c) => c.ok), checks, figures };
   } finally {
     abortAll.abort();
     await proxy?.close().catch(() => undefined);
+    await secondProxy?.close().catch(() => undefined);
     if (app) await stopServer(app).catch(() => undefined);
+    if (second) await stopServer(second).catch(() => undefined);
     await db.stop().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
@@ -556,6 +685,7 @@ export function formatSoak(result: SoakResult): string {
     `saves acknowledged: ${f.acknowledged} in ${f.seconds.toFixed(0)} s (${f.savesPerSecond.toFixed(1)}/s) by ${f.inspectors} inspectors`,
     `save p50 ${ms(f.save.p50)}, p95 ${ms(f.save.p95)}; panel lag p50 ${ms(f.panelLag.p50)}, p95 ${ms(f.panelLag.p95)} (${f.panelEvents} panel events)`,
     `conflicts shown: ${f.conflictsShown}; retried requests: ${f.retries}; requests cut: ${f.aborted}; timed out on a silent connection: ${f.timedOut}; refused as another user's: ${f.refusedNotOwner}`,
+    `saves answered with a server error: ${f.serverErrors} (${f.serverErrorsWhileRolling} while the servers rolled); answered by a server after its SIGTERM: ${f.answeredAfterSigterm}`,
     result.ok ? 'SOAK PASSED' : 'SOAK FAILED',
   ].join('\n');
 }

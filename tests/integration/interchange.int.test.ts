@@ -364,6 +364,29 @@ describe('importInspection', () => {
     if (again.ok) expect((await loadPanelData(prisma, TEST_READER, again.inspectionId)).result).toEqual(panel.result);
   });
 
+  it('carries a month-only fieldwork (Dudley: "April 2019") and a report\'s serial comma (St Helens) out and back in', async () => {
+    for (const [name, flag] of [
+      ['dudley-2019', 'fieldworkMonthOnly'],
+      ['st-helens-2023', 'reportSerialComma'],
+    ] as const) {
+      const imported = await importInspection(prisma, actor(world.admin), loadReportFixture(name).json, { fileName: `${name}.json` });
+      if (!imported.ok) throw new Error(imported.errors.join('; '));
+      const exported = await exportInspection(prisma, TEST_READER, imported.inspectionId);
+      expect(exported.inspection[flag], name).toBe(true);
+      const again = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(exported)));
+      if (!again.ok) throw new Error(again.errors.join('; '));
+      const row = await prisma.inspection.findUniqueOrThrow({
+        where: { id: again.inspectionId },
+        select: { fieldworkMonthOnly: true, reportSerialComma: true },
+      });
+      expect(row[flag], name).toBe(true);
+    }
+    // An inspection that says neither exports neither.
+    const plain = await exportInspection(prisma, TEST_READER, world.inspection.id);
+    expect(plain.inspection).not.toHaveProperty('fieldworkMonthOnly');
+    expect(plain.inspection).not.toHaveProperty('reportSerialComma');
+  });
+
   it('Leicestershire 2021 imported reproduces the report: 11/36, Requires improvement, 2.1 and 2.2 raised, 4.1 Requires improvement', async () => {
     const imported = await importInspection(prisma, actor(world.admin), loadReportFixture('leicestershire-2021').json);
     if (!imported.ok) throw new Error(imported.errors.join('\n'));

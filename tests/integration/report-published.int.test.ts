@@ -15,6 +15,7 @@ import { buildReportDocument } from '../../lib/report/document';
 import { generateSentence } from '../../lib/report/draft';
 import { loadReportDraft, type ReportDraft } from '../../lib/report/load-draft';
 import { must } from '../../lib/must';
+import { formatDateRange } from '../../lib/format/labels';
 import { createMigratedDatabase } from './test-database';
 
 let prisma: PrismaClient;
@@ -144,7 +145,7 @@ describe('the published reports, drafted by Casemark', () => {
     expect(Object.keys(printed ?? {})).toHaveLength(93);
     expect(prompts['2.3.3.a']?.pct).toBeNull();
     expect(doc(draft).sample).toBe(
-      'We inspected 10 cases managed by the YJS that had received an out-of-court disposal. These consisted of three youth conditional cautions, five youth cautions and two community resolutions. We interviewed the case managers in 10 cases.',
+      'We inspected 10 cases managed by the YJS that had received an out-of-court disposal. These consisted of three youth conditional cautions, five youth cautions, and two community resolutions. We interviewed the case managers in 10 cases.',
     );
   });
 
@@ -154,9 +155,9 @@ describe('the published reports, drafted by Casemark', () => {
     expect(report.domains.find((d) => d.id === '2')?.sample).toBe(
       'We took a detailed look at five community sentences and one custodial sentence managed by the YJS.',
     );
-    // The report lists with a serial comma ("four community resolutions, and three other disposals"); the counts are the same.
+    // As the report writes it, with its serial comma ("four community resolutions, and three other disposals").
     expect(doc(draft).sample).toBe(
-      'We inspected nine cases managed by the YJS that had received an out-of-court disposal. These consisted of one youth conditional caution, one youth caution, four community resolutions and three other disposals. We interviewed the case managers in eight cases.',
+      'We inspected nine cases managed by the YJS that had received an out-of-court disposal. These consisted of one youth conditional caution, one youth caution, four community resolutions, and three other disposals. We interviewed the case managers in eight cases.',
     );
     expect(report.domains.find((d) => d.id === '4')?.sample).toBe(
       'We inspected two cases managed by the YJS that had received a custodial sentence.',
@@ -164,6 +165,15 @@ describe('the published reports, drafted by Casemark', () => {
   });
 
   it('Dudley 2019 (002_…): ratings and key-question tables as printed', async () => {
-    expectTablesAsPrinted('dudley-2019', await draftOf('dudley-2019'));
+    const draft = await draftOf('dudley-2019');
+    expectTablesAsPrinted('dudley-2019', draft);
+    // "Fieldwork started: April 2019": the month, never invented days — on the draft's date line and
+    // wherever the pages and exports print the fieldwork (lib/data/inspections.ts fieldworkLabel).
+    expect(draft.fieldworkMonthOnly).toBe(true);
+    expect(buildReportDocument(draft).dateLine).toBe('HM Inspectorate of Probation, April 2019');
+    expect(formatDateRange(new Date(draft.fieldworkStart), new Date(draft.fieldworkEnd), draft.fieldworkMonthOnly)).toBe('April 2019');
+    // A report that gives the days keeps them.
+    const stHelens = await draftOf('st-helens-2023');
+    expect(stHelens.fieldworkMonthOnly).toBe(false);
   });
 });

@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { requireInspection } from '@/lib/data/inspections';
+import { fieldworkLabel, requireInspection } from '@/lib/data/inspections';
 import { listCasesForUser } from '@/lib/data/cases';
 import { CASE_TYPES } from '@/lib/framework/types';
-import { CASE_TYPE_LABELS, DISPOSAL_LABELS, MARKING_STATUS_LABELS, ROLE_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
+import { CASE_TYPE_LABELS, DISPOSAL_LABELS, MARKING_STATUS_LABELS, ROLE_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import { Tag } from '@/components/ui/tag';
 import { countUnresolvedQueriesByCase, loadQualityCoverage } from '@/lib/data/quality';
 import { QualityCoverage } from '@/components/quality/quality-coverage';
@@ -50,8 +50,7 @@ export default async function InspectionPage({
         <Link href="/">Your inspections</Link>
       </p>
       <span className="text-xl text-govuk-secondary">
-        {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} ·{' '}
-        {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+        {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} · {await fieldworkLabel(inspection)}
       </span>
       <h1 className="mb-2 text-4xl font-bold">{inspection.serviceName}</h1>
       <p className="mb-6 flex flex-wrap gap-3">

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { requireInspection } from '@/lib/data/inspections';
-import { formatDateRange } from '@/lib/format/labels';
+import { fieldworkLabel, requireInspection } from '@/lib/data/inspections';
 import { ExportList, type ExportLink } from '@/components/exports/export-list';
 
 export const metadata: Metadata = { title: 'Exports' };
@@ -66,7 +65,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ inspec
         <Link href={`/inspections/${inspection.id}`}>Back to {inspection.serviceName}</Link>
       </p>
       <span className="text-xl text-govuk-secondary">
-        {inspection.serviceName} · {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+        {inspection.serviceName} · {await fieldworkLabel(inspection)}
       </span>
       <h1 className="mb-6 text-4xl font-bold">Exports</h1>
       <p className="mb-8 max-w-3xl">

@@ -3,7 +3,7 @@ import { buildAnnexeDocx, DOCX_CONTENT_TYPE } from '@/lib/export/annexe-docx';
 import { fileSlug } from '@/lib/export/files';
 import { getFramework } from '@/lib/framework';
 import { authoriseInspectionRequest, downloadResponse, SIGN_IN_TO_DOWNLOAD } from '@/lib/http/inspection-route';
-import { formatDateRange } from '@/lib/format/labels';
+import { fieldworkLabel } from '@/lib/data/inspections';
 import { loadPanelData } from '@/lib/panel/load-panel';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
     framework: getFramework(panel.framework),
     result: panel.result,
     serviceName: inspection.serviceName,
-    fieldwork: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd),
+    fieldwork: await fieldworkLabel(inspection),
     sampleByType: panel.progress.sample.byType,
   });
   const fileName = `${fileSlug(inspection.serviceName)}-annexe-${new Date().toISOString().slice(0, 10)}.docx`;

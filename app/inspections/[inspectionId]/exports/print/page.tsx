@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { requireInspection } from '@/lib/data/inspections';
+import { fieldworkLabel, requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { tablesOfPanel } from '@/lib/export/files';
 import { getFramework } from '@/lib/framework';
-import { formatDate, formatDateRange, formatTime } from '@/lib/format/labels';
+import { formatDate, formatTime } from '@/lib/format/labels';
 import { loadPanelData } from '@/lib/panel/load-panel';
 import { PrintButton } from '@/components/exports/print-button';
 import { ReportTables } from '@/components/exports/report-tables';
@@ -26,8 +26,7 @@ export default async function PrintViewPage({ params }: { params: Promise<{ insp
         <Link href={`/inspections/${inspection.id}/exports`}>Back to exports</Link>
       </p>
       <span className="text-xl text-govuk-secondary">
-        {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} · fieldwork{' '}
-        {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+        {inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards'} · fieldwork {await fieldworkLabel(inspection)}
       </span>
       <h1 className="mb-2 text-4xl font-bold print:text-2xl">{inspection.serviceName}: ratings and figures</h1>
       <p className="mb-4 text-base text-govuk-secondary" data-testid="print-computed-at">

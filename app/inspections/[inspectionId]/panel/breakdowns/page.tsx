@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { requireInspection } from '@/lib/data/inspections';
+import { fieldworkLabel, requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
-import { formatDateRange } from '@/lib/format/labels';
 import { groupFigures, SMALL_SUB_SAMPLE, type BreakdownFigures } from '@/lib/panel/breakdowns';
 import { loadBreakdowns } from '@/lib/panel/load-breakdowns';
 
@@ -48,7 +47,7 @@ export default async function BreakdownsPage({ params }: { params: Promise<{ ins
         <Link href={`/inspections/${inspection.id}/panel`}>Back to the ratings panel</Link>
       </p>
       <span className="text-xl text-govuk-secondary">
-        {inspection.serviceName} · {formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd)}
+        {inspection.serviceName} · {await fieldworkLabel(inspection)}
       </span>
       <h1 className="mb-4 text-4xl font-bold">Sub-group breakdowns</h1>
       <div className="mb-6 max-w-3xl border-l-8 border-govuk-border pl-4" data-testid="sub-sample-warning">

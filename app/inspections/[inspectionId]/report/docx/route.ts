@@ -28,7 +28,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ ins
     framework: getFramework(draft.framework),
     result: draft.figures.result,
     serviceName: draft.serviceName,
-    fieldwork: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd),
+    fieldwork: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, draft.fieldworkMonthOnly),
     sampleByType,
   });
   const fileName = `${fileSlug(inspection.serviceName)}-draft-report-${new Date().toISOString().slice(0, 10)}.docx`;

@@ -123,6 +123,7 @@ export default async function CheckAnswersPage({ params }: { params: Promise<{ i
         </p>
       ) : view.isEditable ? (
         <CompleteCaseButton
+          userId={user.id}
           caseId={kase.id}
           isDisabled={missing.length > 0 || unresolvedQueries > 0}
           backHref={`/inspections/${inspectionId}`}
