@@ -167,6 +167,10 @@ export async function makeCasesAvailableOffline(userId: string, inspectionId: st
 
     // The home page (your inspections), so Casemark itself opens with no connection.
     if (!keptPaths.has('/')) await keepPage(userId, '/', { signal: controller.signal }).catch(() => 'failed' as const);
+    // And this inspection's case list: the page that opened this run may have been served before the
+    // service worker took control of it, and then it was never kept (a cut right after opening it).
+    const listPath = `/inspections/${inspectionId}`;
+    if (!keptPaths.has(listPath)) await keepPage(userId, listPath, { signal: controller.signal }).catch(() => 'failed' as const);
 
     let done = total - toFetch.length;
     publish(run, { kind: 'working', done, total });
