@@ -222,7 +222,7 @@ export async function loadAgreement(access: AccessOnInspection & { framework: Fr
   const meta = new Map<string, { secondMarkingId: string; reference: string; isReconciled: boolean }>();
   let notCompared = 0;
   const cases = new Set<string>();
-  const inspectorPairs = new Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>();
+  const inspectorPairs: InspectorPairs = new Map();
   for (const r of rows) {
     const ref = findQuestion(fw, r.questionId);
     if (!ref || ref.kind !== 'key_question') continue;
@@ -240,15 +240,7 @@ export async function loadAgreement(access: AccessOnInspection & { framework: Fr
     };
     pairs.push(pair);
     const { case: kase, marker, markerId } = r.secondMarking;
-    const pairKey = `${kase.inspectorId ?? ''}:${markerId}`;
-    const forPair = inspectorPairs.get(pairKey);
-    if (forPair) forPair.pairs.push(pair);
-    else
-      inspectorPairs.set(pairKey, {
-        firstInspector: kase.inspector?.name ?? 'No inspector allocated',
-        secondInspector: marker.name,
-        pairs: [pair],
-      });
+    addToInspectorPair(inspectorPairs, kase, { id: markerId, name: marker.name }, pair);
     meta.set(`${r.secondMarking.caseId}:${r.questionId}`, {
       secondMarkingId: r.secondMarkingId,
       reference: r.secondMarking.case.reference,
@@ -326,7 +318,7 @@ export async function loadAgreementAcrossInspections(actor: Actor): Promise<{
     },
   });
   const byInspection = new Map<string, { meta: Omit<InspectionAgreementRow, 'agreement' | 'doubleMarkedCases'>; pairs: QuestionPair[] }>();
-  const inspectorPairs = new Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>();
+  const inspectorPairs: InspectorPairs = new Map();
   const all: QuestionPair[] = [];
   for (const r of rows) {
     const { inspection, case: kase, marker, markerId, caseId } = r.secondMarking;
@@ -341,20 +333,27 @@ export async function loadAgreementAcrossInspections(actor: Actor): Promise<{
         meta: { inspectionId: inspection.id, serviceName: inspection.service.name, fieldworkStart: inspection.fieldworkStart },
         pairs: [pair],
       });
-    const pairKey = `${kase.inspectorId ?? ''}:${markerId}`;
-    const forPair = inspectorPairs.get(pairKey);
-    if (forPair) forPair.pairs.push(pair);
-    else
-      inspectorPairs.set(pairKey, {
-        firstInspector: kase.inspector?.name ?? 'No inspector allocated',
-        secondInspector: marker.name,
-        pairs: [pair],
-      });
+    addToInspectorPair(inspectorPairs, kase, { id: markerId, name: marker.name }, pair);
   }
   const inspections = [...byInspection.values()]
     .map(({ meta, pairs }) => ({ ...meta, doubleMarkedCases: new Set(pairs.map((p) => p.caseId)).size, agreement: groupAgreement(pairs) }))
     .sort((a, b) => b.fieldworkStart.getTime() - a.fieldworkStart.getTime() || a.serviceName.localeCompare(b.serviceName));
   return { inspections, pooled: groupAgreement(all), byInspectorPair: sortPairs(inspectorPairs) };
+}
+
+/** Question pairs grouped by who marked first and who second, for agreement per inspector pair. */
+type InspectorPairs = Map<string, { firstInspector: string; secondInspector: string; pairs: QuestionPair[] }>;
+
+function addToInspectorPair(
+  groups: InspectorPairs,
+  kase: { inspectorId: string | null; inspector: { name: string } | null },
+  marker: { id: string; name: string },
+  pair: QuestionPair,
+): void {
+  const key = `${kase.inspectorId ?? ''}:${marker.id}`;
+  const group = groups.get(key);
+  if (group) group.pairs.push(pair);
+  else groups.set(key, { firstInspector: kase.inspector?.name ?? 'No inspector allocated', secondInspector: marker.name, pairs: [pair] });
 }
 
 function sortPairs(
