@@ -88,6 +88,12 @@ test.describe('marking offline', () => {
       { question_id: '2.1.2', value: 'no', note: null },
     ]);
     expect(await outboxSize(reopened)).toBe(0);
+    // Replayed from the device, so the audit trail records them as offline replay (issue 23).
+    const sources = await sql<{ source: string | null }>(
+      `SELECT new_value->>'source' AS source FROM audit_entries WHERE entity_id LIKE $1 || ':%' AND action IN ('answer.value', 'answer.note')`,
+      [kase.id],
+    );
+    expect(sources.map((r) => r.source)).toEqual(['outbox', 'outbox', 'outbox']);
     await expectNoAxeViolations(reopened);
   });
 

@@ -70,14 +70,15 @@ export function CaseDetailsForm({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Each change goes into the on-device outbox first and leaves it once the server has it (issue 11).
-  function save(patch: Partial<Details>, seqs?: number[]) {
+  // `isReplay`: a change left on this device by an earlier visit (the audit trail says offline replay).
+  function save(patch: Partial<Details>, seqs?: number[], isReplay = false) {
     setDetails((d) => ({ ...d, ...patch }));
     const recorded = seqs ? Promise.resolve(seqs) : outbox.record('case', { field: 'details', patch }, version.current);
     void enqueue(
       'case',
       async (): Promise<AttemptOutcome> => {
         const mySeqs = await recorded;
-        const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion: version.current, ...patch });
+        const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion: version.current, ...patch }, { isReplay });
         if (!response.ok) {
           if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
           if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);
@@ -131,7 +132,7 @@ export function CaseDetailsForm({
     void outbox.pending().then((entries) => {
       for (const plan of planReplay(entries)) {
         version.current = plan.baseVersion;
-        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch, send.seqs);
+        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch, send.seqs, true);
       }
     });
   });

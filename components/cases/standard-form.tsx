@@ -108,6 +108,8 @@ export function StandardForm({
             change.field === 'value'
               ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
               : { field: 'note', caseId, questionId, note: change.note, baseVersion },
+            // Left by an earlier visit, or waiting here for the connection: the audit trail says offline replay.
+            { isReplay: seqs !== undefined || offlineKeys.current.has(questionId) },
           ).catch((error: unknown) => {
             offlineKeys.current.add(questionId);
             throw error;

@@ -11,13 +11,16 @@ import { markCaseChanged } from './offline-cases-sync';
 /** While anything waits, it is tried again this often: a connection may come back without an `online` event. */
 const RETRY_EVERY_MS = 10_000;
 
+/** Every send from here replays a change kept on the device: the audit trail records it as offline replay. */
+const REPLAY = { isReplay: true };
+
 type SendOutcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'stop' };
 
 async function send(userId: string, inspectionId: string, caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
   const change = planned.change;
   try {
     if (change.field === 'details') {
-      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch });
+      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch }, REPLAY);
       if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
       if (response.data.status === 'conflict') {
         const theirs = response.data.theirs as unknown as Record<string, unknown> & { version: number };
@@ -26,7 +29,7 @@ async function send(userId: string, inspectionId: string, caseId: string, baseVe
       }
       return { kind: 'saved', version: response.data.details.version };
     }
-    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion });
+    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion }, REPLAY);
     if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
     if (response.data.status === 'conflict') {
       const theirs = response.data.theirs;

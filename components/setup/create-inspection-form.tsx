@@ -12,13 +12,14 @@ import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } f
 import type { FrameworkVersion } from '@/lib/framework/types';
 import type { StandardOption } from '@/lib/data/setup';
 import { createInspectionAction } from '@/lib/setup/new-inspection-actions';
-import { PreviousResultsFields } from './previous-results-fields';
+import { PreviousResultsFields, type EarlierInspectionOption } from './previous-results-fields';
 
 const FIELD_IDS = {
   serviceId: 'serviceId',
   framework: 'framework-input',
   fieldworkStart: 'fieldworkStart-day',
   fieldworkEnd: 'fieldworkEnd-day',
+  previousInspectionId: 'previousInspectionId',
   previousRatings: 'previous-ratings',
 };
 
@@ -31,6 +32,7 @@ const FIELD_ORDER = [
   'fieldworkStart',
   'fieldworkEnd',
   'leadEmail',
+  'previousInspectionId',
   'previousRatings',
   'previousKeyQuestionPct',
 ];
@@ -41,13 +43,19 @@ const dateOf = (state: FormState<unknown>, name: string) => ({
   year: nestedValueOf(state, name, 'year'),
 });
 
-/** Creates an inspection in set-up: service (existing or new), standards, fieldwork, lead, previous results. */
+/**
+ * Creates an inspection in set-up: service (existing or new), standards, fieldwork, lead, previous
+ * results — chosen from the service's published inspections in Casemark (`earlierByService`:
+ * the action checks the choice is of that service and started before this fieldwork), or typed.
+ */
 export function CreateInspectionForm({
   services,
   standards,
+  earlierByService,
 }: {
   services: { id: string; name: string }[];
   standards: Record<FrameworkVersion, StandardOption[]>;
+  earlierByService: Record<string, EarlierInspectionOption[]>;
 }) {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(createInspectionAction, IDLE_FORM_STATE);
   const [serviceId, setServiceId] = useState(services.length ? '' : 'new');
@@ -152,8 +160,12 @@ export function CreateInspectionForm({
 
       {framework ? (
         <PreviousResultsFields
-          key={framework}
+          key={`${framework}:${serviceId}`}
           standards={standards[framework]}
+          // An existing service's published inspections; a new service has none in Casemark yet.
+          earlier={serviceId && serviceId !== 'new' ? (earlierByService[serviceId] ?? []) : undefined}
+          previousInspectionId={valueOf(state, 'previousInspectionId')}
+          previousInspectionError={fieldError(state, 'previousInspectionId')}
           ratings={previousRatings}
           keyQuestionPct={valueOf(state, 'previousKeyQuestionPct')}
           ratingsError={fieldError(state, 'previousRatings')}

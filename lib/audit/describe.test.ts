@@ -30,6 +30,20 @@ describe('describeAuditRow', () => {
     });
   });
 
+  it('names a change the offline outbox replayed "Offline replay", whatever it changed', () => {
+    expect(describeAuditRow(row({ newValue: { value: 'no', naReason: null, source: 'outbox' } }))).toMatchObject({
+      route: 'Offline replay',
+      to: 'No',
+    });
+    expect(
+      describeAuditRow(
+        row({ action: 'case.details', entity: 'case', entityId: 'case-1', newValue: { agreesWithRosh: true, source: 'outbox' } }),
+      ),
+    ).toMatchObject({ route: 'Offline replay', to: 'agreesWithRosh: true' });
+    // A source the trail does not know names no route: the action's own.
+    expect(describeAuditRow(row({ newValue: { value: 'no', naReason: null, source: 'carrier pigeon' } })).route).toBe('Marking');
+  });
+
   it('names the route: import, reconciliation with its reason, second marking, a query', () => {
     expect(describeAuditRow(row({ newValue: { value: 'no', naReason: null, source: 'import' } }))).toMatchObject({
       route: 'Import (interchange file)',

@@ -1,12 +1,14 @@
 /**
  * The audit trail in words (issue 23): for each entry, what changed, from what, to what, and
- * through which route — marking, import, reconciliation, second marking, quality assurance,
- * set-up. Pure: the case history page and the audit export read the same sentences.
+ * through which route — marking, offline replay, import, reconciliation, second marking, quality
+ * assurance, set-up. Pure: the case history page and the audit export read the same sentences.
  *
- * What the trail cannot tell apart: an answer saved from the browser's offline outbox is sent
- * to the same save route as one saved online, so both read "Marking".
+ * An answer or case-level item kept on the device and sent later by the offline outbox is
+ * recorded with `source: 'outbox'` (lib/marking/save-route.ts) and reads "Offline replay": its
+ * time is when it reached the server, not when it was made.
  */
 import { ANSWER_LABELS } from '@/lib/format/labels';
+import { OUTBOX_SOURCE } from '@/lib/marking/save-route';
 
 /** One audit entry as read back, with the case it concerns when it concerns one. */
 export interface AuditRow {
@@ -115,8 +117,11 @@ function questionOf(row: AuditRow): string | null {
   return at < 0 ? null : row.entityId.slice(at + 1);
 }
 
+/** The route an entry's own `source` names, when it names one. */
+const SOURCE_ROUTES: Record<string, string> = { import: 'Import (interchange file)', [OUTBOX_SOURCE]: 'Offline replay' };
+
 export function describeAuditRow(row: AuditRow): DescribedAuditRow {
-  const isImport = isRecord(row.newValue) && row.newValue.source === 'import';
+  const source = isRecord(row.newValue) && typeof row.newValue.source === 'string' ? row.newValue.source : null;
   return {
     at: row.at,
     who: row.actorName ?? 'Casemark (command line)',
@@ -125,7 +130,7 @@ export function describeAuditRow(row: AuditRow): DescribedAuditRow {
     questionId: questionOf(row),
     from: valueText(row.oldValue),
     to: valueText(row.newValue),
-    route: isImport ? 'Import (interchange file)' : (ROUTES[row.action] ?? 'Set-up'),
+    route: (source !== null && Object.hasOwn(SOURCE_ROUTES, source) ? SOURCE_ROUTES[source] : undefined) ?? ROUTES[row.action] ?? 'Set-up',
     caseReference: row.caseReference,
   };
 }

@@ -6,9 +6,11 @@
  * itself the same: the post must come from a page of this origin, be JSON, and be small.
  */
 import 'server-only';
+import { z } from 'zod';
 import { runAction, type ActionResponse } from '@/lib/auth/action';
 import type { SessionUser } from '@/lib/auth/session';
 import { originOf } from '@/lib/security/headers';
+import type { SaveRoute } from '@/lib/marking/save-route';
 import { parseJsonObject, readBodyWithin } from './request-body';
 
 /** A note is at most 5,000 characters (lib/validation/marking.ts): 20 KB in UTF-8 at worst. */
@@ -56,6 +58,16 @@ export function refuseUnlessSameOriginJson(
 }
 
 /**
+ * The header the on-device outbox sends with a change it replays (lib/marking/save-client.ts):
+ * the change waited on the device and is sent now, so the audit trail names its route "offline
+ * replay" rather than "marking" (issue 23). It only labels: the save is checked exactly as any
+ * other (the session's own change, the case theirs to mark), so a forged header lets nothing
+ * through. Any value but `outbox` is refused as invalid.
+ */
+const REPLAY_HEADER = 'x-casemark-replay';
+const ZReplayHeader = z.enum(['outbox']).nullable();
+
+/**
  * A change queued on a device carries the id of the user who made it (`ownerId`, issue 20): sent
  * while someone else is signed in on that browser, it would be saved as theirs. It is refused
  * before anything is read or written — 409, code `conflict`, reason `not_owner` — and the device
@@ -100,10 +112,13 @@ async function readJsonObject(
 export async function runJsonAction<T>(
   request: Request,
   pathIds: Record<string, string>,
-  body: (user: SessionUser, input: Record<string, unknown>) => Promise<T>,
+  body: (user: SessionUser, input: Record<string, unknown>, route: SaveRoute) => Promise<T>,
 ): Promise<Response> {
   const refusal = refuseUnlessSameOriginJson(request.headers);
   if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
+  const replay = ZReplayHeader.safeParse(request.headers.get(REPLAY_HEADER));
+  if (!replay.success) return refuse(400, 'invalid', `The ${REPLAY_HEADER} header, when sent, is "outbox".`);
+  const route: SaveRoute = replay.data === 'outbox' ? 'offline_replay' : 'marking';
   let unreadable: Response | null = null;
   const response = await runAction(async (user) => {
     const read = await readJsonObject(request, pathIds);
@@ -116,7 +131,7 @@ export async function runJsonAction<T>(
       unreadable = refuseNotOwner();
       return null;
     }
-    return body(user, fields);
+    return body(user, fields, route);
   });
   return unreadable ?? jsonActionResponse(response);
 }

@@ -275,6 +275,69 @@ describe('parseCasemarkDocument applies the forms’ limits', () => {
 });
 
 describe('quality assurers in an interchange file (issue 13)', () => {
+  it('checks the quality record against the file’s cases, team and framework (issue 23)', () => {
+    const team = [
+      { email: 'lead@x.example', role: 'lead_inspector' },
+      { email: 'second@x.example', role: 'inspector' },
+      { email: 'manager@x.example', role: 'manager' },
+    ];
+    const cases = [
+      { ref: 'C-1', type: 'court', disposal: 'referral_order', inspector: 'first@x.example', answers: {} },
+      { ref: 'R-1', type: 'resettlement', disposal: 'custodial_sentence', answers: {} },
+    ];
+    const marking = (extra: Record<string, unknown>) => ({
+      case: 'C-1',
+      marker: 'second@x.example',
+      assignedAt: '2026-11-17T09:00:00.000Z',
+      submittedAt: '2026-11-18T09:00:00.000Z',
+      answers: { '2.1.1': { value: 'no', firstValue: 'yes' } },
+      reconciliations: [],
+      ...extra,
+    });
+    const query = (extra: Record<string, unknown>) => ({
+      case: 'C-1',
+      question: '2.1.1',
+      status: 'open',
+      raisedBy: 'lead@x.example',
+      raisedAt: '2026-11-18T10:00:00.000Z',
+      messages: [{ kind: 'raise', body: 'Why?', by: 'lead@x.example', at: '2026-11-18T10:00:00.000Z' }],
+      ...extra,
+    });
+    const withQuality = (quality: unknown) => doc({ cases, quality }, { team });
+    expect(
+      parseCasemarkDocument(withQuality({ secondMarkings: [marking({})], queries: [query({ question: 'case:agreesWithRosh' })] })).ok,
+    ).toBe(true);
+    expect(
+      errorsOf(
+        withQuality({
+          secondMarkings: [
+            marking({ marker: 'manager@x.example', answers: { '3.1.1': { value: 'no', firstValue: null } } }),
+            marking({ case: 'C-9' }),
+            marking({ case: 'R-1' }),
+            marking({
+              submittedAt: null,
+              reconciliations: [{ question: '2.1.1', value: 'no', reason: 'x', by: 'lead@x.example', at: '2026-11-19T10:00:00.000Z' }],
+            }),
+          ],
+          queries: [
+            query({ question: '3.1.1' }),
+            query({ messages: [{ kind: 'reply', body: 'x', by: 'first@x.example', at: '2026-11-18T10:00:00.000Z' }] }),
+          ],
+        }),
+      ),
+    ).toEqual([
+      'quality.secondMarkings[0].marker: Second marking of case "C-1": manager@x.example is not an inspector on the file\'s team (inspection.team), and the second inspector must be one',
+      'quality.secondMarkings[0].answers["3.1.1"]: Second marking of case "C-1": "3.1.1" is not a key question marked on this case in the 2021 framework',
+      'quality.secondMarkings[1].case: Second marking of case "C-9": the file has no case "C-9"',
+      'quality.secondMarkings[2].case: Case "R-1": resettlement cases have no key questions to second mark',
+      'quality.secondMarkings[3].case: Case "C-1" is second marked more than once (second markings 1 and 4): a case has one second marking',
+      'quality.secondMarkings[3].reconciliations[0].question: Second marking of case "C-1" is not submitted, so nothing of it can be reconciled',
+      'quality.queries[0].question: Query on case "C-1": question "3.1.1" is not marked on this case',
+      'quality.queries[1].messages[0].kind: Query on case "C-1": its thread starts with the message that raised it ("raise")',
+    ]);
+    expect(errorsOf(withQuality([]))).toEqual(['quality: Expected "quality": an object with "secondMarkings" and "queries"']);
+  });
+
   it('accepts a quality assurer on the team but refuses one as a case’s inspector', () => {
     const team = [
       { email: 'lead@example.gov.uk', role: 'lead_inspector' },

@@ -7,8 +7,18 @@
  */
 import { z } from 'zod';
 import { checkCaseReference } from '@/lib/setup/case-fields';
-import { canAnswerQuestion, findStandard, getFramework, listCaseMarkedStandards, listStandards } from '@/lib/framework';
 import {
+  canAnswerQuestion,
+  findQuestion,
+  findStandard,
+  getFramework,
+  listCaseMarkedStandards,
+  listKeyQuestionsForCase,
+  listStandards,
+} from '@/lib/framework';
+import { CASE_LEVEL_ITEMS } from '@/lib/validation/quality';
+import {
+  ANSWERS,
   CASE_TYPES,
   DISPOSALS,
   RATINGS,
@@ -83,10 +93,20 @@ export interface CasemarkDocument {
     fieldworkMonthOnly?: true;
     /** Present (true) when the report lists with a serial comma (lib/report/words.ts). */
     reportSerialComma?: true;
+    /** The day the report was published (YYYY-MM-DD), where recorded. */
+    publishedOn?: string;
     status: InspectionStatusValue;
     isPanelVisibleToTeam: boolean;
     team: { email: string; role: TeamRoleValue }[];
-    previous?: { ratings?: Record<string, Rating>; keyQuestionPct?: Record<string, number> };
+    previous?: {
+      ratings?: Record<string, Rating>;
+      keyQuestionPct?: Record<string, number>;
+      /**
+       * The previous inspection in Casemark, when it was linked from Casemark's own list (issue 23):
+       * its id there, and what identifies it in any Casemark — its service and fieldwork start.
+       */
+      inspection?: PreviousInspectionIdentity;
+    };
   };
   cases: CasemarkCase[];
   judgements: Record<string, CasemarkJudgement>;
@@ -94,17 +114,34 @@ export interface CasemarkDocument {
   /** The draft report the panel wrote, by section key (lib/report/draft.ts); absent when there is none. */
   report?: Record<string, SectionContent>;
   /**
-   * Quality assurance, for the record (issue 23): second markings with the first marking as it
-   * stood at submission and the reconciliations, and the queries with their threads. Present only
-   * when there is any; an import reads past it (the loose schema) and does not recreate it.
+   * Quality assurance (issue 23): second markings with the first marking as it stood at
+   * submission and the reconciliations, and the queries with their threads and the answer as it
+   * stood at each raise and reply. Present only when there is any; an import recreates it.
    */
   quality?: CasemarkQuality;
+}
+
+export interface PreviousInspectionIdentity {
+  id: string;
+  service: string;
+  fieldworkStart: string;
+}
+
+/** An answer as it stood when a query was raised or answered. */
+export interface QueriedAnswer {
+  value: AnswerValue | null;
+  naReason: string | null;
+  note: string | null;
+  /** The answer's version then (0: not yet answered). */
+  version: number;
 }
 
 export interface CasemarkQuality {
   secondMarkings: {
     case: string;
     marker: string;
+    /** Who picked the case for second marking (absent: the importing admin). */
+    assignedBy?: string;
     assignedAt: string;
     submittedAt: string | null;
     answers: Record<
@@ -119,16 +156,36 @@ export interface CasemarkQuality {
     status: 'open' | 'answered' | 'resolved';
     raisedBy: string;
     raisedAt: string;
-    messages: { kind: string; body: string; by: string; at: string }[];
+    /** `answer`: on a raise or a reply, the answer as it then stood. */
+    messages: { kind: QueryMessageKind; body: string; by: string; at: string; answer?: QueriedAnswer }[];
   }[];
 }
+
+const QUERY_STATUSES = ['open', 'answered', 'resolved'] as const;
+const QUERY_MESSAGE_KINDS = ['raise', 'reply', 'resolve', 'reopen'] as const;
+export type QueryMessageKind = (typeof QUERY_MESSAGE_KINDS)[number];
 
 const ZEmail = z.email({ error: 'Expected an email address' });
 const ZText = z.string({ error: 'Expected text' });
 const ZYesNo = z.boolean({ error: 'Expected true, false or null' }).nullable();
 
+const ZDate = z.iso.date({ error: 'Expected a date as YYYY-MM-DD' });
+const ZDateTime = z.iso.datetime({ offset: true, error: 'Expected a date and time, e.g. 2024-03-15T10:30:00.000Z' });
+
 /** The fields Casemark adds to `inspection`, each optional. */
 const ZInspectionAdditions = z.looseObject({
+  publishedOn: ZDate.optional(),
+  previous: z
+    .looseObject({
+      inspection: z
+        .looseObject({
+          id: ZText.max(100, 'Expected the previous inspection’s id'),
+          service: ZText.trim().min(1, 'Expected the previous inspection’s service').max(120, 'Name must be 120 characters or fewer'),
+          fieldworkStart: ZDate,
+        })
+        .optional(),
+    })
+    .optional(),
   localAuthority: ZText.trim().min(1, 'Enter the local authority').optional(),
   region: ZText.trim().min(1, 'Enter the region').optional(),
   status: z.enum(INSPECTION_STATUSES, { error: `Expected an inspection status: one of ${INSPECTION_STATUSES.join(', ')}` }).optional(),
@@ -155,6 +212,79 @@ const ZCaseAdditions = z.looseObject({
   isPracticeExample: z.boolean({ error: 'Expected true or false' }).optional(),
   practiceExample: ZText.nullable().optional(),
   naReasons: z.record(z.string(), ZText, { error: 'Expected "naReasons": an object of question id → reason' }).optional(),
+});
+
+const ZAnswerOrNull = z.enum(ANSWERS, { error: 'Expected "yes", "no", "na" or null' }).nullable();
+const ZShortReason = ZText.max(500, 'The reason must be 500 characters or fewer');
+const ZMessage = ZText.max(2000, 'A message must be 2,000 characters or fewer');
+
+/** `quality` (issue 23): second markings, their reconciliations, and queries with their threads. */
+const ZQuality = z.looseObject({
+  secondMarkings: z
+    .array(
+      z.looseObject({
+        case: ZText.trim().min(1, 'Expected the case reference'),
+        marker: ZEmail,
+        assignedBy: ZEmail.optional(),
+        assignedAt: ZDateTime,
+        submittedAt: ZDateTime.nullable(),
+        answers: z.record(
+          z.string(),
+          z.looseObject({
+            value: ZAnswerOrNull,
+            naReason: ZShortReason.optional(),
+            note: ZNote.optional(),
+            firstValue: ZAnswerOrNull,
+            firstNaReason: ZShortReason.optional(),
+          }),
+          { error: 'Expected "answers": an object of key question id → the two markings' },
+        ),
+        reconciliations: z.array(
+          z.looseObject({
+            question: ZText,
+            value: z.enum(ANSWERS, { error: 'Expected the agreed answer: "yes", "no" or "na"' }),
+            naReason: ZShortReason.optional(),
+            reason: ZText.trim().min(1, 'Enter why this is the agreed answer').max(2000, 'The reason must be 2,000 characters or fewer'),
+            by: ZEmail,
+            at: ZDateTime,
+          }),
+          { error: 'Expected "reconciliations": a list' },
+        ),
+      }),
+      { error: 'Expected "secondMarkings": a list' },
+    )
+    .optional(),
+  queries: z
+    .array(
+      z.looseObject({
+        case: ZText.trim().min(1, 'Expected the case reference'),
+        question: ZText,
+        status: z.enum(QUERY_STATUSES, { error: `Expected a query status: one of ${QUERY_STATUSES.join(', ')}` }),
+        raisedBy: ZEmail,
+        raisedAt: ZDateTime,
+        messages: z
+          .array(
+            z.looseObject({
+              kind: z.enum(QUERY_MESSAGE_KINDS, { error: `Expected a message kind: one of ${QUERY_MESSAGE_KINDS.join(', ')}` }),
+              body: ZMessage,
+              by: ZEmail,
+              at: ZDateTime,
+              answer: z
+                .looseObject({
+                  value: ZAnswerOrNull,
+                  naReason: ZText.max(500, 'The reason must be 500 characters or fewer').nullable(),
+                  note: ZNote.nullable(),
+                  version: z.number({ error: 'Expected the answer’s version (a whole number)' }).int().min(0),
+                })
+                .optional(),
+            }),
+            { error: 'Expected "messages": a list' },
+          )
+          .min(1, 'A query has at least the message that raised it'),
+      }),
+      { error: 'Expected "queries": a list' },
+    )
+    .optional(),
 });
 
 /** The fields Casemark adds to a panel decision, each optional. */
@@ -275,6 +405,138 @@ function checkAdditions(json: Record<string, unknown>): Issue[] {
   return issues;
 }
 
+/** Who may second mark, as set-up decides it (explainSecondMarkerRefusal): the file's team, and case inspectors join as inspectors. */
+function teamRolesOf(json: Record<string, unknown>): Map<string, string> {
+  const inspection = isRecord(json.inspection) ? json.inspection : {};
+  const roles = new Map<string, string>();
+  for (const member of Array.isArray(inspection.team) ? inspection.team : []) {
+    if (isRecord(member) && typeof member.email === 'string' && typeof member.role === 'string')
+      roles.set(member.email.trim().toLowerCase(), member.role);
+  }
+  for (const kase of Array.isArray(json.cases) ? json.cases : []) {
+    if (isRecord(kase) && typeof kase.inspector === 'string' && !roles.has(kase.inspector.trim().toLowerCase()))
+      roles.set(kase.inspector.trim().toLowerCase(), 'inspector');
+  }
+  return roles;
+}
+
+/**
+ * The quality section against the file's cases, team and framework (issue 23): each second
+ * marking on a case of the file, once, by an inspector of the team who is not the case's own,
+ * answering that case's key questions, reconciled only once submitted and only on questions it
+ * answered; each query on a case of the file and a question of that case (or a case-level item).
+ */
+function checkQuality(json: Record<string, unknown>): Issue[] {
+  const issues: Issue[] = [];
+  const quality = json.quality;
+  if (!isRecord(quality)) return issues;
+  const inspection = isRecord(json.inspection) ? json.inspection : {};
+  const version = inspection.framework;
+  const framework = version === '2018' || version === '2021' ? getFramework(version) : null;
+  const cases = new Map<string, { type: CaseType | null; disposal: Disposal | null; inspector: string | null }>();
+  for (const kase of Array.isArray(json.cases) ? json.cases : []) {
+    if (!isRecord(kase) || typeof kase.ref !== 'string') continue;
+    cases.set(kase.ref.trim(), {
+      type: (CASE_TYPES as readonly unknown[]).includes(kase.type) ? (kase.type as CaseType) : null,
+      disposal: (DISPOSALS as readonly unknown[]).includes(kase.disposal) ? (kase.disposal as Disposal) : null,
+      inspector: typeof kase.inspector === 'string' ? kase.inspector.trim().toLowerCase() : null,
+    });
+  }
+  const roles = teamRolesOf(json);
+  const secondMarked = new Map<string, number>();
+  (Array.isArray(quality.secondMarkings) ? quality.secondMarkings : []).forEach((raw, index) => {
+    if (!isRecord(raw) || typeof raw.case !== 'string') return;
+    const at = (...rest: (string | number)[]) => ['quality', 'secondMarkings', index, ...rest];
+    const ref = raw.case.trim();
+    const kase = cases.get(ref);
+    if (!kase) {
+      issues.push({ path: at('case'), message: `Second marking of case "${ref}": the file has no case "${ref}"` });
+      return;
+    }
+    const first = secondMarked.get(ref);
+    if (first !== undefined) {
+      issues.push({
+        path: at('case'),
+        message: `Case "${ref}" is second marked more than once (second markings ${first + 1} and ${index + 1}): a case has one second marking`,
+      });
+    } else secondMarked.set(ref, index);
+    if (kase.type === 'resettlement')
+      issues.push({ path: at('case'), message: `Case "${ref}": resettlement cases have no key questions to second mark` });
+    if (typeof raw.marker === 'string') {
+      const marker = raw.marker.trim().toLowerCase();
+      if (roles.get(marker) !== 'inspector') {
+        issues.push({
+          path: at('marker'),
+          message: `Second marking of case "${ref}": ${raw.marker} is not an inspector on the file's team (inspection.team), and the second inspector must be one`,
+        });
+      } else if (marker === kase.inspector) {
+        issues.push({
+          path: at('marker'),
+          message: `Second marking of case "${ref}": ${raw.marker} is the case's own inspector, who cannot second mark it`,
+        });
+      }
+    }
+    const keyQuestions =
+      framework && kase.type && kase.type !== 'resettlement'
+        ? new Set(listKeyQuestionsForCase(framework, { type: kase.type, disposal: kase.disposal }).map((kq) => kq.id))
+        : null;
+    const answered = isRecord(raw.answers) ? Object.keys(raw.answers) : [];
+    if (keyQuestions) {
+      for (const questionId of answered) {
+        if (!keyQuestions.has(questionId)) {
+          issues.push({
+            path: at('answers', questionId),
+            message: `Second marking of case "${ref}": "${questionId}" is not a key question marked on this case in the ${framework?.version} framework`,
+          });
+        }
+      }
+    }
+    const reconciled = new Set<string>();
+    (Array.isArray(raw.reconciliations) ? raw.reconciliations : []).forEach((r, i) => {
+      if (!isRecord(r) || typeof r.question !== 'string') return;
+      const path = at('reconciliations', i, 'question');
+      if (raw.submittedAt === null) {
+        issues.push({ path, message: `Second marking of case "${ref}" is not submitted, so nothing of it can be reconciled` });
+      } else if (!answered.includes(r.question)) {
+        issues.push({ path, message: `Second marking of case "${ref}": "${r.question}" is reconciled but not second marked` });
+      } else if (reconciled.has(r.question)) {
+        issues.push({ path, message: `Second marking of case "${ref}": "${r.question}" is reconciled more than once` });
+      }
+      reconciled.add(r.question);
+    });
+  });
+  (Array.isArray(quality.queries) ? quality.queries : []).forEach((raw, index) => {
+    if (!isRecord(raw) || typeof raw.case !== 'string') return;
+    const at = (...rest: (string | number)[]) => ['quality', 'queries', index, ...rest];
+    const ref = raw.case.trim();
+    const kase = cases.get(ref);
+    if (!kase) {
+      issues.push({ path: at('case'), message: `Query on case "${ref}": the file has no case "${ref}"` });
+      return;
+    }
+    if (typeof raw.question === 'string' && framework && kase.type) {
+      const question = raw.question;
+      const isCaseItem = question.startsWith('case:') && (CASE_LEVEL_ITEMS as readonly string[]).includes(question.slice(5));
+      if (!isCaseItem && !findQuestion(framework, question)) {
+        issues.push({
+          path: at('question'),
+          message: `Query on case "${ref}": question "${question}" does not exist in the ${framework.version} framework`,
+        });
+      } else if (!isCaseItem && !canAnswerQuestion(framework, { type: kase.type, disposal: kase.disposal }, question)) {
+        issues.push({ path: at('question'), message: `Query on case "${ref}": question "${question}" is not marked on this case` });
+      }
+    }
+    const messages = Array.isArray(raw.messages) ? raw.messages : [];
+    if (isRecord(messages[0]) && messages[0].kind !== 'raise') {
+      issues.push({
+        path: at('messages', 0, 'kind'),
+        message: `Query on case "${ref}": its thread starts with the message that raised it ("raise")`,
+      });
+    }
+  });
+  return issues;
+}
+
 /**
  * The limits the forms apply, applied to a file too (the same zod schemas), so an import cannot
  * store what typing the same thing by hand would refuse: note, reason, gender, case manager and
@@ -380,11 +642,14 @@ export function parseCasemarkDocument(json: unknown): ParseCasemarkResult {
       for (const issue of result.error.issues) errors.push(`${formatPath([...prefix, ...issue.path])}: ${issue.message}`);
   };
   check(ZInspectionAdditions, json.inspection, ['inspection']);
+  if (json.quality !== undefined && !isRecord(json.quality))
+    errors.push('quality: Expected "quality": an object with "secondMarkings" and "queries"');
+  check(ZQuality, json.quality, ['quality']);
   if (Array.isArray(json.cases)) json.cases.forEach((kase, i) => check(ZCaseAdditions, kase, ['cases', i]));
   if (Array.isArray(json.panel)) json.panel.forEach((decision, i) => check(ZPanelDecisionAdditions, decision, ['panel', i]));
   const version = isRecord(json.inspection) ? json.inspection.framework : null;
   const reportIssues = checkReportOfDocument(version === '2018' || version === '2021' ? version : null, json.report);
-  for (const issue of [...checkAdditions(json), ...checkFormLimits(json), ...reportIssues])
+  for (const issue of [...checkAdditions(json), ...checkFormLimits(json), ...checkQuality(json), ...reportIssues])
     errors.push(`${formatPath(issue.path)}: ${issue.message}`);
   if (errors.length || !base.ok) return { ok: false, errors: [...new Set(errors)] };
   return { ok: true, value: base.value };

@@ -11,7 +11,15 @@ import { withSnapshot, type Db } from '@/lib/db/snapshot';
 import { getFramework } from '@/lib/framework';
 import { CASEMARK_OWN_RESETTLEMENT_LABEL, type FrameworkVersion, type Rating } from '@/lib/framework/types';
 import { INTERCHANGE_FORMAT } from '@/lib/validation/interchange';
-import { documentJudgementOf, documentMapsOf, type CasemarkCase, type CasemarkDocument, type CasemarkQuality } from './document';
+import {
+  documentJudgementOf,
+  documentMapsOf,
+  type CasemarkCase,
+  type CasemarkDocument,
+  type CasemarkQuality,
+  type QueriedAnswer,
+  type QueryMessageKind,
+} from './document';
 import { frameworkFromDb } from '@/lib/data/mappers';
 import type { SectionContent } from '@/lib/report/draft';
 
@@ -48,8 +56,10 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
         fieldworkMonthOnly: true,
         reportSerialComma: true,
         status: true,
+        publishedOn: true,
         isPanelVisibleToTeam: true,
         previousRatings: true,
+        previousInspection: { select: { id: true, fieldworkStart: true, service: { select: { name: true } } } },
         previousKeyQuestionPct: true,
         service: { select: { name: true, localAuthority: true, region: true } },
         members: { select: { role: true, user: { select: { email: true } } } },
@@ -111,6 +121,7 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
       fieldworkEnd: isoDate(inspection.fieldworkEnd),
       ...(inspection.fieldworkMonthOnly ? { fieldworkMonthOnly: true as const } : {}),
       ...(inspection.reportSerialComma ? { reportSerialComma: true as const } : {}),
+      ...(inspection.publishedOn ? { publishedOn: isoDate(inspection.publishedOn) } : {}),
       status: inspection.status,
       isPanelVisibleToTeam: inspection.isPanelVisibleToTeam,
       team: inspection.members
@@ -155,10 +166,19 @@ async function readInspection(db: Db, inspectionId: string): Promise<CasemarkDoc
   }
   const previousRatings = inspection.previousRatings as Record<string, Rating> | null;
   const previousPct = inspection.previousKeyQuestionPct as Record<string, number> | null;
-  if (previousRatings || previousPct) {
+  const linked = inspection.previousInspection;
+  if (previousRatings || previousPct || linked) {
     document.inspection.previous = {};
     if (previousRatings) document.inspection.previous.ratings = previousRatings;
     if (previousPct) document.inspection.previous.keyQuestionPct = previousPct;
+    // Linked from Casemark's own list (issue 23): by what identifies it in any Casemark.
+    if (linked) {
+      document.inspection.previous.inspection = {
+        id: linked.id,
+        service: linked.service.name,
+        fieldworkStart: isoDate(linked.fieldworkStart),
+      };
+    }
   }
   const quality = await readQuality(db, inspectionId);
   if (quality.secondMarkings.length || quality.queries.length) document.quality = quality;
@@ -176,6 +196,7 @@ async function readQuality(db: Db, inspectionId: string): Promise<CasemarkQualit
         submittedAt: true,
         case: { select: { reference: true } },
         marker: { select: { email: true } },
+        assignedBy: { select: { email: true } },
         answers: {
           orderBy: { questionId: 'asc' },
           select: { questionId: true, value: true, naReason: true, note: true, firstValue: true, firstNaReason: true },
@@ -197,6 +218,7 @@ async function readQuality(db: Db, inspectionId: string): Promise<CasemarkQualit
       where: { inspectionId },
       orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }],
       select: {
+        id: true,
         questionId: true,
         status: true,
         raisedAt: true,
@@ -209,10 +231,15 @@ async function readQuality(db: Db, inspectionId: string): Promise<CasemarkQualit
       },
     }),
   ]);
+  const snapshots = await readQueriedAnswers(
+    db,
+    queries.map((q) => q.id),
+  );
   return {
     secondMarkings: markings.map((m) => ({
       case: m.case.reference,
       marker: m.marker.email,
+      assignedBy: m.assignedBy.email,
       assignedAt: m.assignedAt.toISOString(),
       submittedAt: m.submittedAt?.toISOString() ?? null,
       answers: Object.fromEntries(
@@ -236,13 +263,46 @@ async function readQuality(db: Db, inspectionId: string): Promise<CasemarkQualit
         at: r.reconciledAt.toISOString(),
       })),
     })),
-    queries: queries.map((q) => ({
-      case: q.case.reference,
-      question: q.questionId,
-      status: q.status,
-      raisedBy: q.raisedBy.email,
-      raisedAt: q.raisedAt.toISOString(),
-      messages: q.messages.map((m) => ({ kind: m.kind, body: m.body, by: m.author.email, at: m.createdAt.toISOString() })),
-    })),
+    queries: queries.map((q) => {
+      const seen = { raise: 0, reply: 0 };
+      return {
+        case: q.case.reference,
+        question: q.questionId,
+        status: q.status,
+        raisedBy: q.raisedBy.email,
+        raisedAt: q.raisedAt.toISOString(),
+        messages: q.messages.map((m) => {
+          const kind = m.kind as QueryMessageKind;
+          const answer = kind === 'raise' || kind === 'reply' ? snapshots.get(`${q.id}:query.${kind}`)?.[seen[kind]++] : undefined;
+          return { kind, body: m.body, by: m.author.email, at: m.createdAt.toISOString(), ...(answer ? { answer } : {}) };
+        }),
+      };
+    }),
   };
+}
+
+const isQueriedAnswer = (value: unknown): value is QueriedAnswer =>
+  typeof value === 'object' && value !== null && 'value' in value && 'version' in value;
+
+/**
+ * The answer as it stood at each raise and reply of these queries: kept in the step's audit entry
+ * (lib/quality/queries.ts), in order, as the case page pairs them (lib/data/quality.ts).
+ */
+async function readQueriedAnswers(db: Db, queryIds: string[]): Promise<Map<string, (QueriedAnswer | undefined)[]>> {
+  const out = new Map<string, (QueriedAnswer | undefined)[]>();
+  if (queryIds.length === 0) return out;
+  const entries = await db.auditEntry.findMany({
+    where: { entity: 'answer_query', entityId: { in: queryIds }, action: { in: ['query.raise', 'query.reply'] } },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { entityId: true, action: true, newValue: true },
+  });
+  for (const e of entries) {
+    const answer = (e.newValue as { answer?: unknown } | null)?.answer;
+    const key = `${e.entityId}:${e.action}`;
+    out.set(key, [
+      ...(out.get(key) ?? []),
+      isQueriedAnswer(answer) ? { value: answer.value, naReason: answer.naReason, note: answer.note, version: answer.version } : undefined,
+    ]);
+  }
+  return out;
 }

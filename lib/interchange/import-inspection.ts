@@ -1,11 +1,14 @@
 /**
  * Creates a NEW inspection from an interchange document, in one transaction: the service
  * (found by name, or created), the team, the cases with their answers, notes and
- * not-applicable reasons, the judgements and panel decisions, and an audit entry. Either all
+ * not-applicable reasons, the judgements and panel decisions, the quality record (second
+ * markings, reconciliations, queries with their threads: issue 23), the publication date and the
+ * link to the previous inspection when this Casemark holds it, and an audit entry. Either all
  * of it is written or none of it. Rules (docs/interchange.md, "Importing"):
  *
  * - Only admins import.
- * - Every email in the file (team, case inspectors, panel deciders) must be an existing user.
+ * - Every email in the file (team, case inspectors, panel deciders, second markers, reconcilers,
+ *   query authors) must be an existing user; a second marker must be an inspector of the team.
  * - With no lead inspector named in `inspection.team`, the importing admin becomes the lead.
  *   Case inspectors who are not on the team join it as inspectors.
  * - Answers, judgements and the audit entries are recorded as made by the importing admin;
@@ -16,22 +19,28 @@
  *   decision), each marked `source: 'import'`, besides one `inspection.import` summary.
  */
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { getFramework } from '@/lib/framework';
-import { type CaseType, type Disposal } from '@/lib/framework/types';
+import { type AnswerValue, type CaseType, type Disposal } from '@/lib/framework/types';
 import { frameworkToDb } from '@/lib/data/mappers';
 import {
   answerRowsOf,
   judgementOf,
   parseCasemarkDocument,
+  type CasemarkQuality,
   type InspectionStatusValue,
+  type PreviousInspectionIdentity,
+  type QueriedAnswer,
+  type QueryMessageKind,
   type MarkingStatusValue,
   type TeamRoleValue,
 } from './document';
 import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/lib/audit/write';
 import { reportSectionsOfDocument } from '@/lib/report/interchange';
+import { must } from '@/lib/must';
 
 export type ImportResult =
   | { ok: true; inspectionId: string; serviceName: string; isNewService: boolean; cases: number; answers: number }
@@ -63,6 +72,7 @@ interface ImportAudit {
   }[];
   judgements: { standardId: string; rating: string | null; evidence: Record<string, string> }[];
   decisions: { id: string; standardId: string; rating: string; rationale: string }[];
+  quality: QualityRows;
 }
 
 /**
@@ -119,9 +129,200 @@ async function writeImportAudit(tx: Tx, actor: Actor, audit: ImportAudit): Promi
   }
   for (const d of audit.decisions)
     entries.push(entry('panel.decide', d.id, { standardId: d.standardId, rating: d.rating, rationale: d.rationale }));
+  for (const m of audit.quality.markings) {
+    entries.push(entry('second_marking.assign', m.id, { caseId: m.caseId, markerId: m.markerId }));
+    const answers = audit.quality.answers.filter((a) => a.secondMarkingId === m.id);
+    if (m.submittedAt) {
+      const firstMarking = Object.fromEntries(answers.map((a) => [a.questionId, { value: a.firstValue, naReason: a.firstNaReason }]));
+      const rows = answers.map((a) => ({ questionId: a.questionId, value: a.value, naReason: a.naReason, note: a.note }));
+      entries.push(entry('second_marking.submit', m.id, { answers: rows, firstMarking }));
+    }
+    for (const r of audit.quality.reconciliations.filter((x) => x.secondMarkingId === m.id)) {
+      entries.push(
+        entry('second_marking.reconcile', m.id, { questionId: r.questionId, value: r.value, naReason: r.naReason, reason: r.reason }),
+      );
+    }
+  }
+  for (const q of audit.quality.queries) {
+    for (const step of q.steps) {
+      entries.push(
+        entry(`query.${step.kind}`, q.id, {
+          status: step.status,
+          caseId: q.caseId,
+          questionId: q.questionId,
+          body: step.body,
+          ...(step.answer ? { answer: step.answer } : {}),
+        }),
+      );
+    }
+  }
   if (isPanelVisibleToTeam) entries.push(entry('panel.visibility', inspectionId, { isPanelVisibleToTeam }));
   if (status !== 'set_up') entries.push(entry('inspection.status', inspectionId, { status }));
   await writeAudits(tx, entries);
+}
+
+/** What the quality section writes (issue 23), with ids made here, by case and user id. */
+interface QualityRows {
+  markings: {
+    id: string;
+    inspectionId: string;
+    caseId: string;
+    markerId: string;
+    assignedById: string;
+    assignedAt: Date;
+    submittedAt: Date | null;
+  }[];
+  answers: {
+    secondMarkingId: string;
+    questionId: string;
+    value: AnswerValue | null;
+    naReason: string | null;
+    note: string | null;
+    firstValue: AnswerValue | null;
+    firstNaReason: string | null;
+  }[];
+  reconciliations: {
+    secondMarkingId: string;
+    questionId: string;
+    value: AnswerValue;
+    naReason: string | null;
+    reason: string;
+    reconciledById: string;
+    reconciledAt: Date;
+  }[];
+  queries: {
+    id: string;
+    inspectionId: string;
+    caseId: string;
+    questionId: string;
+    status: 'open' | 'answered' | 'resolved';
+    raisedById: string;
+    raisedAt: Date;
+    updatedAt: Date;
+    steps: {
+      kind: QueryMessageKind;
+      body: string;
+      authorId: string;
+      at: Date;
+      status: 'open' | 'answered' | 'resolved';
+      answer?: QueriedAnswer;
+    }[];
+  }[];
+}
+
+/** The status a query's step leaves it in (lib/quality/queries.ts). */
+const STATUS_AFTER: Record<QueryMessageKind, 'open' | 'answered' | 'resolved'> = {
+  raise: 'open',
+  reply: 'answered',
+  resolve: 'resolved',
+  reopen: 'open',
+};
+
+/** The quality section (checked by parseCasemarkDocument: its cases, people and questions exist) as rows. */
+function qualityRowsOf(
+  quality: Pick<CasemarkQuality, 'secondMarkings' | 'queries'>,
+  ids: { inspectionId: string; actor: Actor; caseIdOf: Map<string, string>; userId: (email: string) => string },
+): QualityRows {
+  const rows: QualityRows = { markings: [], answers: [], reconciliations: [], queries: [] };
+  for (const m of quality.secondMarkings) {
+    const id = randomUUID();
+    rows.markings.push({
+      id,
+      inspectionId: ids.inspectionId,
+      caseId: ids.caseIdOf.get(m.case.trim())!,
+      markerId: ids.userId(m.marker),
+      assignedById: m.assignedBy ? ids.userId(m.assignedBy) : ids.actor.id,
+      assignedAt: new Date(m.assignedAt),
+      submittedAt: m.submittedAt ? new Date(m.submittedAt) : null,
+    });
+    for (const [questionId, a] of Object.entries(m.answers)) {
+      rows.answers.push({
+        secondMarkingId: id,
+        questionId,
+        value: a.value,
+        naReason: a.naReason ?? null,
+        note: a.note ?? null,
+        firstValue: a.firstValue,
+        firstNaReason: a.firstNaReason ?? null,
+      });
+    }
+    for (const r of m.reconciliations) {
+      rows.reconciliations.push({
+        secondMarkingId: id,
+        questionId: r.question,
+        value: r.value,
+        naReason: r.naReason ?? null,
+        reason: r.reason,
+        reconciledById: ids.userId(r.by),
+        reconciledAt: new Date(r.at),
+      });
+    }
+  }
+  for (const q of quality.queries) {
+    const steps = q.messages.map((m) => ({
+      kind: m.kind,
+      body: m.body,
+      authorId: ids.userId(m.by),
+      at: new Date(m.at),
+      status: STATUS_AFTER[m.kind],
+      ...(m.answer ? { answer: m.answer } : {}),
+    }));
+    rows.queries.push({
+      id: randomUUID(),
+      inspectionId: ids.inspectionId,
+      caseId: ids.caseIdOf.get(q.case.trim())!,
+      questionId: q.question,
+      status: q.status,
+      raisedById: ids.userId(q.raisedBy),
+      raisedAt: new Date(q.raisedAt),
+      updatedAt: steps.at(-1)?.at ?? new Date(q.raisedAt),
+      steps,
+    });
+  }
+  return rows;
+}
+
+async function createQuality(tx: Tx, rows: QualityRows): Promise<void> {
+  if (rows.markings.length) await tx.secondMarking.createMany({ data: rows.markings });
+  if (rows.answers.length) await tx.secondMarkingAnswer.createMany({ data: rows.answers });
+  if (rows.reconciliations.length) await tx.secondMarkingReconciliation.createMany({ data: rows.reconciliations });
+  if (rows.queries.length) {
+    await tx.answerQuery.createMany({ data: rows.queries.map(({ steps: _steps, ...query }) => query) });
+    await tx.answerQueryMessage.createMany({
+      data: rows.queries.flatMap((q) =>
+        q.steps.map((s) => ({ queryId: q.id, authorId: s.authorId, kind: s.kind, body: s.body, createdAt: s.at })),
+      ),
+    });
+  }
+}
+
+/**
+ * The previous inspection the file links (issue 23), when this Casemark holds it: a published
+ * inspection of the imported inspection's service, whose fieldwork started before this one's —
+ * the one with the file's id, else the one of that service starting on the file's day. Otherwise
+ * none: the file's previous ratings and percentages are kept as typed ones are.
+ */
+async function findPreviousInspection(
+  tx: Tx,
+  serviceId: string,
+  serviceName: string,
+  start: string,
+  identity: PreviousInspectionIdentity | null,
+): Promise<string | null> {
+  if (!identity || identity.service.trim().toLowerCase() !== serviceName.trim().toLowerCase()) return null;
+  const isId = z.uuid().safeParse(identity.id).success;
+  const candidates = await tx.inspection.findMany({
+    where: {
+      serviceId,
+      status: 'published',
+      fieldworkStart: { lt: asDate(start) },
+      OR: [...(isId ? [{ id: identity.id }] : []), { fieldworkStart: asDate(identity.fieldworkStart) }],
+    },
+    select: { id: true },
+  });
+  const byId = candidates.find((c) => c.id === identity.id);
+  if (byId) return byId.id;
+  return candidates.length === 1 ? must(candidates[0], 'the one candidate').id : null;
 }
 
 export async function importInspection(
@@ -150,6 +351,19 @@ export async function importInspection(
   (doc.panel ?? []).forEach((d, i) => {
     const decidedBy = (d as Loose).decidedBy;
     if (typeof decidedBy === 'string') references.push({ email: decidedBy.toLowerCase(), path: `panel[${i}].decidedBy` });
+  });
+  const quality = (doc as typeof doc & Loose).quality as Partial<CasemarkQuality> | undefined;
+  const secondMarkings = quality?.secondMarkings ?? [];
+  const queries = quality?.queries ?? [];
+  secondMarkings.forEach((m, i) => {
+    const at = `quality.secondMarkings[${i}]`;
+    references.push({ email: m.marker.toLowerCase(), path: `${at}.marker` });
+    if (m.assignedBy) references.push({ email: m.assignedBy.toLowerCase(), path: `${at}.assignedBy` });
+    m.reconciliations.forEach((r, j) => references.push({ email: r.by.toLowerCase(), path: `${at}.reconciliations[${j}].by` }));
+  });
+  queries.forEach((q, i) => {
+    references.push({ email: q.raisedBy.toLowerCase(), path: `quality.queries[${i}].raisedBy` });
+    q.messages.forEach((m, j) => references.push({ email: m.by.toLowerCase(), path: `quality.queries[${i}].messages[${j}].by` }));
   });
   const emails = [...new Set(references.map((r) => r.email))];
   const users = emails.length
@@ -223,6 +437,11 @@ export async function importInspection(
     };
   });
   const answerCount = caseRows.reduce((n, c) => n + c.answers.length, 0);
+  const caseIdOf = new Map(caseRows.map((c) => [c.data.reference.trim(), c.id]));
+  const userId = (email: string) => userIds.get(email.toLowerCase())!;
+  const qualityRows = qualityRowsOf({ secondMarkings, queries }, { inspectionId, actor, caseIdOf, userId });
+  const publishedOn = typeof extra.publishedOn === 'string' ? extra.publishedOn : null;
+  const previousIdentity = (doc.inspection.previous?.inspection ?? null) as PreviousInspectionIdentity | null;
 
   const created = await db.$transaction(
     async (tx) => {
@@ -252,6 +471,8 @@ export async function importInspection(
           reportSerialComma: doc.inspection.reportSerialComma === true,
           status: (extra.status as InspectionStatusValue | undefined) ?? 'set_up',
           isPanelVisibleToTeam: extra.isPanelVisibleToTeam === true,
+          publishedOn: publishedOn ? asDate(publishedOn) : null,
+          previousInspectionId: await findPreviousInspection(tx, service.id, doc.inspection.service, start, previousIdentity),
           ...(doc.inspection.previous?.ratings ? { previousRatings: doc.inspection.previous.ratings } : {}),
           ...(doc.inspection.previous?.keyQuestionPct ? { previousKeyQuestionPct: doc.inspection.previous.keyQuestionPct } : {}),
         },
@@ -290,6 +511,8 @@ export async function importInspection(
         };
       });
       if (decisions.length) await tx.panelDecision.createMany({ data: decisions });
+      // Quality assurance (issue 23): second markings, reconciliations, queries and their threads.
+      await createQuality(tx, qualityRows);
       // The draft report the panel wrote (issue 22): each section at version 1, audited as written.
       const reportSections = reportSectionsOfDocument((doc as typeof doc & Loose).report);
       if (reportSections.length) {
@@ -307,6 +530,10 @@ export async function importInspection(
           })),
         );
       }
+      const { previousInspectionId } = await tx.inspection.findUniqueOrThrow({
+        where: { id: inspectionId },
+        select: { previousInspectionId: true },
+      });
       await writeImportAudit(tx, actor, {
         inspectionId,
         service: existing ? null : { id: service.id, ...serviceFields },
@@ -318,6 +545,8 @@ export async function importInspection(
           ...(doc.inspection.fieldworkMonthOnly ? { fieldworkMonthOnly: true } : {}),
           ...(doc.inspection.reportSerialComma ? { reportSerialComma: true } : {}),
           status: (extra.status as InspectionStatusValue | undefined) ?? 'set_up',
+          publishedOn,
+          previousInspectionId,
           previousRatings: doc.inspection.previous?.ratings ?? null,
           previousKeyQuestionPct: doc.inspection.previous?.keyQuestionPct ?? null,
           isPanelVisibleToTeam: extra.isPanelVisibleToTeam === true,
@@ -326,6 +555,7 @@ export async function importInspection(
         cases: caseRows,
         judgements,
         decisions,
+        quality: qualityRows,
       });
       await writeAudit(tx, {
         actorId: actor.id,
@@ -342,6 +572,9 @@ export async function importInspection(
           answers: answerCount,
           judgements: judgements.length,
           panelDecisions: decisions.length,
+          secondMarkings: qualityRows.markings.length,
+          queries: qualityRows.queries.length,
+          previousInspectionId,
         },
       });
       return { isNewService: !existing };

@@ -10,6 +10,7 @@ import { listMissingAnswers, type MissingItem } from './missing-answers';
 import { countUnresolvedQueries } from '@/lib/quality/queries';
 import { writeAudit } from '@/lib/audit/write';
 import { writeAtVersion } from '@/lib/db/concurrency';
+import { auditSourceOf, type SaveRoute } from './save-route';
 
 const CASE_DETAILS = {
   agreesWithRosh: true,
@@ -25,8 +26,8 @@ export async function saveCaseDetails(
   db: PrismaClient,
   actor: Actor,
   input: unknown,
-  /** The inspection the address names (the save route): a case of another is not found. */
-  where: { inspectionId?: string } = {},
+  /** The inspection the address names (a case of another is not found), and the route the change came by. */
+  where: { inspectionId?: string; route?: SaveRoute } = {},
 ) {
   const change = parseOrThrow(ZSaveCaseDetails, input);
   return db.$transaction(async (tx) => {
@@ -56,7 +57,7 @@ export async function saveCaseDetails(
           action: 'case.details',
           entityId: kase.id,
           oldValue,
-          newValue: data,
+          newValue: { ...data, ...auditSourceOf(where.route) },
         });
         return after;
       },

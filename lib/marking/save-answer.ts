@@ -12,6 +12,7 @@ import { loadCaseAccess, type CaseAccess } from '@/lib/access/context';
 import { caseMarkGuardSql, caseScopeUnchangedSql } from '@/lib/access/scope';
 import { must } from '@/lib/must';
 import { forgetAccess, recallAccess, rememberAccess } from './recent-access';
+import { auditSourceOf, type SaveRoute } from './save-route';
 
 interface SavedAnswer {
   questionId: string;
@@ -99,8 +100,11 @@ export async function saveAnswer(
   db: PrismaClient,
   actor: Actor & { name?: string },
   input: unknown,
-  /** The inspection the address names (the save route): a case of another is not found. */
-  where: { inspectionId?: string } = {},
+  /**
+   * The inspection the address names (the save route): a case of another is not found; and the
+   * route the change came by — the outbox replaying it is recorded as such in the audit entry.
+   */
+  where: { inspectionId?: string; route?: SaveRoute } = {},
 ): Promise<SaveAnswerResult> {
   const change = parseOrThrow(ZSaveAnswer, input);
   const recalled = recallAccess(actor, change.caseId);
@@ -118,7 +122,7 @@ export async function saveAnswer(
   // not their blind second marking; and every input of the access as it was read (issue 21).
   const mayMark = caseMarkGuardSql(actor, kase.scope);
   const unchanged = caseScopeUnchangedSql(actor.id, kase.scope);
-  const newValue = isValue ? { value, naReason } : { note };
+  const newValue = { ...(isValue ? { value, naReason } : { note }), ...auditSourceOf(where.route) };
 
   const rows = await db.$queryRaw<WriteRow[]>`
     WITH guard AS (

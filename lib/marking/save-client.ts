@@ -11,6 +11,10 @@
  * on the wire at a time — the others fail at once and wait their turn — so a dead connection never
  * fills the browser's few connections to the server and stalls the page. Every save names the
  * user whose change it is (`ownerId`): the server refuses one that is not the session's user.
+ *
+ * A change sent from the on-device outbox after the page that made it (or its connection) was
+ * lost says so (`isReplay`: the X-Casemark-Replay header), and the audit trail records its route
+ * as offline replay (issue 23). The header only labels; the save is checked as any other.
  */
 import type { ActionResponse } from '@/lib/auth/action';
 import type { saveCaseDetails } from './case-status';
@@ -44,7 +48,12 @@ const SESSION_CHANGED: ActionResponse<never> = {
   message: 'You are no longer signed in on this page, so nothing more is sent. Your changes are kept on this device.',
 };
 
-async function postJson<T>(url: string, body: unknown): Promise<ActionResponse<T>> {
+/** How a save is sent: `isReplay` for a change the outbox replays. */
+interface SendOptions {
+  isReplay?: boolean;
+}
+
+async function postJson<T>(url: string, body: unknown, options: SendOptions): Promise<ActionResponse<T>> {
   // Sent with someone else's cookie, a change would be theirs: a page whose session changed sends nothing.
   if (hasSessionChanged()) return SESSION_CHANGED;
   const isProbe = !isReachable();
@@ -54,7 +63,12 @@ async function postJson<T>(url: string, body: unknown): Promise<ActionResponse<T
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        // Read by lib/http/json-action-route.ts.
+        ...(options.isReplay ? { 'X-Casemark-Replay': 'outbox' } : {}),
+      },
       body: JSON.stringify(body),
       cache: 'no-store',
       signal: AbortSignal.timeout(SAVE_TIMEOUT_MS),
@@ -85,8 +99,13 @@ const casePath = (inspectionId: string, caseId: string) =>
   `/inspections/${encodeURIComponent(inspectionId)}/cases/${encodeURIComponent(caseId)}`;
 
 /** One answer's change (value or note), made on `baseVersion` by `ownerId`. */
-export function postAnswer(inspectionId: string, ownerId: string, change: TSaveAnswer): Promise<ActionResponse<SaveAnswerResult>> {
-  return postJson(`${casePath(inspectionId, change.caseId)}/answers`, { ...change, ownerId });
+export function postAnswer(
+  inspectionId: string,
+  ownerId: string,
+  change: TSaveAnswer,
+  options: SendOptions = {},
+): Promise<ActionResponse<SaveAnswerResult>> {
+  return postJson(`${casePath(inspectionId, change.caseId)}/answers`, { ...change, ownerId }, options);
 }
 
 /** The case-level items, made on the case's `baseVersion` by `ownerId`. */
@@ -94,6 +113,7 @@ export function postCaseDetails(
   inspectionId: string,
   ownerId: string,
   change: z.input<typeof ZSaveCaseDetails>,
+  options: SendOptions = {},
 ): Promise<ActionResponse<SaveCaseDetailsResult>> {
-  return postJson(`${casePath(inspectionId, change.caseId)}/details`, { ...change, ownerId });
+  return postJson(`${casePath(inspectionId, change.caseId)}/details`, { ...change, ownerId }, options);
 }

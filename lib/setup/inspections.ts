@@ -11,7 +11,7 @@ import { ZCreateInspection, ZSetInspectionStatus, ZUpdateInspectionDetails } fro
 import { parseOrThrow } from '@/lib/validation/parse';
 import { lockInspectionForManage } from './manage-access';
 import { checkPreviousRatings, parseKeyQuestionPercentages, previousResultsFrom } from './previous-results';
-import { listEarlierInspections } from './previous-inspection';
+import { listEarlierInspections, listEarlierInspectionsOfService } from './previous-inspection';
 import { writeAudit, writeAudits } from '@/lib/audit/write';
 
 /** Previous results checked against the framework, or an `invalid` AppError naming the field. */
@@ -35,12 +35,30 @@ const jsonOrDbNull = <T extends object>(value: T | null) => (value === null ? Pr
 
 /**
  * Creates an inspection in set-up (admins only): its service (an existing one, or a new one
- * created in the same transaction), standards, fieldwork dates, previous results and its lead
+ * created in the same transaction), standards, fieldwork dates, previous results — typed, or
+ * linked from an earlier published inspection of the same service (issue 23) — and its lead
  * inspector, who must already have an active account. Audited.
  */
 export async function createInspection(db: PrismaClient, actor: Actor, input: unknown): Promise<{ id: string }> {
   const value = parseOrThrow(ZCreateInspection, input);
-  const previous = checkPreviousResults(value.framework, value);
+  let earlier: Awaited<ReturnType<typeof listEarlierInspectionsOfService>>[number] | null = null;
+  if (value.previousInspectionId) {
+    // Asked first, so another inspection's figures are only computed for an admin; the
+    // transaction below checks again. A new service has no earlier inspection.
+    await db.$transaction((tx) => requireActiveAdmin(tx, actor, 'Only admins can create inspections.'));
+    earlier =
+      value.serviceId === 'new'
+        ? null
+        : ((
+            await listEarlierInspectionsOfService(db, actor, value.serviceId, value.fieldworkStart!, { id: value.previousInspectionId })
+          )[0] ?? null);
+    if (!earlier) {
+      const message = 'Choose a published inspection of this service whose fieldwork started before this one’s';
+      throw new AppError('invalid', message, { previousInspectionId: message });
+    }
+  }
+  // A linked inspection's own figures replace whatever was typed (typing is for inspections before Casemark).
+  const previous = earlier ? previousResultsFrom(getFramework(value.framework), earlier) : checkPreviousResults(value.framework, value);
   return db.$transaction(async (tx) => {
     await requireActiveAdmin(tx, actor, 'Only admins can create inspections.');
     let serviceId = value.serviceId;
@@ -67,6 +85,7 @@ export async function createInspection(db: PrismaClient, actor: Actor, input: un
         fieldworkStart: new Date(value.fieldworkStart!),
         fieldworkEnd: new Date(value.fieldworkEnd!),
         status: 'set_up',
+        previousInspectionId: earlier?.id ?? null,
         previousRatings: previous.previousRatings ?? undefined,
         previousKeyQuestionPct: previous.previousKeyQuestionPct ?? undefined,
         members: { create: { userId: lead.id, role: 'lead_inspector' } },
@@ -85,6 +104,7 @@ export async function createInspection(db: PrismaClient, actor: Actor, input: un
           fieldworkStart: value.fieldworkStart,
           fieldworkEnd: value.fieldworkEnd,
           status: 'set_up',
+          previousInspectionId: earlier?.id ?? null,
           previousRatings: previous.previousRatings,
           previousKeyQuestionPct: previous.previousKeyQuestionPct,
         },

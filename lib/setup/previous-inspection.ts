@@ -4,14 +4,32 @@
  * started before this one's, newest first, each with its figures computed exactly as the ratings
  * panel computes them. Their published ratings are the public record (the reports), so the lead
  * of the new inspection may choose among them without being on the earlier team: callers
- * authorise the actor on THIS inspection first.
+ * authorise the actor on THIS inspection first. When an inspection is created (admins), the list
+ * is read as the admin sees inspections (lib/access/scope.ts: never one they second mark blind).
  *
  * No `server-only` imports: the integration tests call it directly.
  */
-import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { systemActor } from '@/lib/auth/permissions';
+import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { systemActor, type Principal } from '@/lib/auth/permissions';
 import { allInspectionRows } from '@/lib/export/all-inspections';
 import { toSummaryRow, type SummaryRow } from '@/lib/summary/summary';
+import { formatDateRange, RATING_LABELS } from '@/lib/format/labels';
+import { FRAMEWORK_LABELS } from '@/lib/summary/summary-tables';
+
+const newestFirst = (a: SummaryRow, b: SummaryRow) =>
+  a.fieldworkStart < b.fieldworkStart ? 1 : a.fieldworkStart > b.fieldworkStart ? -1 : 0;
+
+async function listPublished(db: PrismaClient, actor: Principal, filter: Prisma.InspectionWhereInput): Promise<SummaryRow[]> {
+  const rows: SummaryRow[] = [];
+  for await (const row of allInspectionRows(db, actor, { filter: { AND: [{ status: 'published' }, filter] } })) {
+    rows.push(toSummaryRow(row));
+  }
+  return rows.sort(newestFirst);
+}
+
+const startsBefore = (fieldworkStart: string): Prisma.InspectionWhereInput => ({
+  fieldworkStart: { lt: new Date(`${fieldworkStart}T00:00:00Z`) },
+});
 
 export async function listEarlierInspections(
   db: PrismaClient,
@@ -19,16 +37,52 @@ export async function listEarlierInspections(
   fieldworkStart: string,
   options: { id?: string } = {},
 ): Promise<SummaryRow[]> {
-  const rows: SummaryRow[] = [];
-  const filter = {
+  return listPublished(db, systemActor('the previous inspection of the same service'), {
     ...(options.id ? { id: options.id } : {}),
     NOT: { id: inspectionId },
-    status: 'published' as const,
-    fieldworkStart: { lt: new Date(`${fieldworkStart}T00:00:00Z`) },
+    ...startsBefore(fieldworkStart),
     service: { inspections: { some: { id: inspectionId } } },
-  };
-  for await (const row of allInspectionRows(db, systemActor('the previous inspection of the same service'), { filter })) {
-    rows.push(toSummaryRow(row));
+  });
+}
+
+/**
+ * For an inspection being created: the published inspections of `serviceId` the actor may see
+ * whose fieldwork started before `fieldworkStart` (with `id`, that one alone, or nothing).
+ */
+export async function listEarlierInspectionsOfService(
+  db: PrismaClient,
+  actor: Principal,
+  serviceId: string,
+  fieldworkStart: string,
+  options: { id?: string } = {},
+): Promise<SummaryRow[]> {
+  return listPublished(db, actor, { ...(options.id ? { id: options.id } : {}), serviceId, ...startsBefore(fieldworkStart) });
+}
+
+/** An earlier inspection as the set-up forms offer it: "1–12 May 2024 · July 2021 standards · Good". */
+export function earlierInspectionLabel(row: Pick<SummaryRow, 'fieldworkStart' | 'fieldworkEnd' | 'framework' | 'overall'>): string {
+  const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  return `${formatDateRange(asDate(row.fieldworkStart), asDate(row.fieldworkEnd))} · ${FRAMEWORK_LABELS[row.framework]} · ${
+    row.overall ? RATING_LABELS[row.overall] : 'not rated'
+  }`;
+}
+
+/**
+ * Every published inspection the actor may see, by service, newest first: the create form offers
+ * those of the service chosen (the action checks the choice again, with the fieldwork start).
+ */
+export async function listPublishedInspectionsByService(
+  db: PrismaClient,
+  actor: Principal,
+): Promise<Record<string, { id: string; label: string; fieldworkStart: string }[]>> {
+  const rows = await listPublished(db, actor, {});
+  const services = await db.inspection.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { id: true, serviceId: true } });
+  const serviceOf = new Map(services.map((s) => [s.id, s.serviceId]));
+  const byService: Record<string, { id: string; label: string; fieldworkStart: string }[]> = {};
+  for (const row of rows) {
+    const serviceId = serviceOf.get(row.id);
+    if (!serviceId) continue;
+    (byService[serviceId] ??= []).push({ id: row.id, label: earlierInspectionLabel(row), fieldworkStart: row.fieldworkStart });
   }
-  return rows.sort((a, b) => (a.fieldworkStart < b.fieldworkStart ? 1 : a.fieldworkStart > b.fieldworkStart ? -1 : 0));
+  return byService;
 }

@@ -82,6 +82,13 @@ export const ZUpdateService = ZServiceFields.extend({ serviceId: z.uuid({ error:
 const previousResultsShape = {
   previousRatings: z.record(z.string(), z.string()).default({}),
   previousKeyQuestionPct: z.string().max(5000, 'Previous key-question percentages must be 5,000 characters or fewer').default(''),
+  /** An earlier inspection of the same service in Casemark (blank: none, or one before Casemark, typed). */
+  previousInspectionId: z
+    .union([z.uuid({ error: 'Choose a previous inspection from the list' }), z.literal(''), z.null()], {
+      error: 'Choose a previous inspection from the list',
+    })
+    .optional()
+    .transform((v) => (v ? v : null)),
 };
 
 /** Creating an inspection (admins): its service (existing, or new here), standards, fieldwork, lead. */
@@ -131,13 +138,6 @@ export const ZUpdateInspectionDetails = z
     fieldworkEnd: calendarDate('Fieldwork end date', { isRequired: true }),
     /** The day the report was published (blank: not yet); the summary filters by it and retention counts from it. */
     publishedOn: calendarDate('Publication date', { isRequired: false }),
-    /** An earlier inspection of the same service in Casemark (blank: none, or one before Casemark, typed below). */
-    previousInspectionId: z
-      .union([z.uuid({ error: 'Choose a previous inspection from the list' }), z.literal(''), z.null()], {
-        error: 'Choose a previous inspection from the list',
-      })
-      .optional()
-      .transform((v) => (v ? v : null)),
     ...previousResultsShape,
   })
   .superRefine(refineFieldworkDates)

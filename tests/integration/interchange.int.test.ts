@@ -279,7 +279,7 @@ describe('exportInspection: quality assurance for the record', () => {
           messages: [expect.objectContaining({ kind: 'raise', body: 'Is 2.1.2 right?', by: world.lead.email })],
         }),
       ]);
-      // The file still imports: the quality section is read past, not refused.
+      // The file imports, its quality record with it (tests/integration/interchange-quality.int.test.ts).
       const imported = await importInspection(prisma, actor(world.admin), JSON.parse(JSON.stringify(document)));
       expect(imported.ok).toBe(true);
     } finally {

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { requireAdmin } from '@/lib/data/admin';
 import { listServiceOptions, standardOptionsByFramework } from '@/lib/data/setup';
 import { CreateInspectionForm } from '@/components/setup/create-inspection-form';
+import { listPublishedInspectionsByService } from '@/lib/setup/previous-inspection';
+import { prisma } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: 'Create an inspection' };
 
@@ -10,6 +12,8 @@ export const metadata: Metadata = { title: 'Create an inspection' };
 export default async function NewInspectionPage() {
   const admin = await requireAdmin('/inspections/new');
   const services = await listServiceOptions(admin);
+  // Each service's published inspections, to link the previous one from Casemark's own list (issue 23).
+  const earlierByService = await listPublishedInspectionsByService(prisma, admin);
   return (
     <>
       <p className="mb-2">
@@ -19,7 +23,7 @@ export default async function NewInspectionPage() {
       <p className="mb-6 max-w-3xl">
         The inspection starts in set-up. Its lead inspector then adds the team and the case sample and allocates the cases.
       </p>
-      <CreateInspectionForm services={services} standards={standardOptionsByFramework()} />
+      <CreateInspectionForm services={services} standards={standardOptionsByFramework()} earlierByService={earlierByService} />
     </>
   );
 }

@@ -5,10 +5,8 @@ import { requireInspection } from '@/lib/data/inspections';
 import { loadSetupView, standardOptionsByFramework } from '@/lib/data/setup';
 import { getFramework } from '@/lib/framework';
 import { formatKeyQuestionPercentages } from '@/lib/setup/previous-results';
-import { listEarlierInspections } from '@/lib/setup/previous-inspection';
+import { earlierInspectionLabel, listEarlierInspections } from '@/lib/setup/previous-inspection';
 import { prisma } from '@/lib/db/client';
-import { RATING_LABELS, formatDateRange } from '@/lib/format/labels';
-import { FRAMEWORK_LABELS } from '@/lib/summary/summary-tables';
 import { datePartsOf } from '@/components/ui/date-input';
 import { InspectionDetailsForm } from '@/components/setup/inspection-details-form';
 
@@ -21,7 +19,6 @@ export default async function SetupDetailsPage({ params }: { params: Promise<{ i
   const view = await loadSetupView(inspection);
   // Published inspections of the same service before this one, to link as the previous one (issue 23).
   const earlier = await listEarlierInspections(prisma, inspection.id, inspection.fieldworkStart.toISOString().slice(0, 10));
-  const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return (
     <>
       <p className="mb-2">
@@ -38,12 +35,7 @@ export default async function SetupDetailsPage({ params }: { params: Promise<{ i
         standards={standardOptionsByFramework()[inspection.framework]}
         previousRatings={view.previousRatings ?? {}}
         previousKeyQuestionPct={formatKeyQuestionPercentages(view.previousKeyQuestionPct, getFramework(inspection.framework))}
-        earlier={earlier.map((e) => ({
-          id: e.id,
-          label: `${formatDateRange(asDate(e.fieldworkStart), asDate(e.fieldworkEnd))} · ${FRAMEWORK_LABELS[e.framework]} · ${
-            e.overall ? RATING_LABELS[e.overall] : 'not rated'
-          }`,
-        }))}
+        earlier={earlier.map((e) => ({ id: e.id, label: earlierInspectionLabel(e) }))}
         previousInspectionId={view.previousInspectionId ?? ''}
       />
     </>

@@ -7,14 +7,15 @@ import { recordSave } from '@/lib/ops/metrics';
  * Autosave of one answer of a case (judgement, prompt or resettlement aspect value, or its note):
  * POST a JSON change ({ field, questionId, value | note, naReason?, baseVersion }); the answer is
  * the ActionResponse a server action would give, as JSON (lib/http/json-action-route.ts). Sent by
- * the standard page (lib/marking/save-client.ts) and by the on-device outbox.
+ * the standard page (lib/marking/save-client.ts) and by the on-device outbox, whose replays the
+ * audit trail records as such (the X-Casemark-Replay header: lib/http/json-action-route.ts).
  */
 export async function POST(request: Request, { params }: { params: Promise<{ inspectionId: string; caseId: string }> }) {
   const { inspectionId, caseId } = await params;
   const startedAt = performance.now();
   let saveStatus: string | undefined;
-  const response = await runJsonAction(request, { caseId }, async (user, input) => {
-    const result = await saveAnswer(prisma, user, input, { inspectionId });
+  const response = await runJsonAction(request, { caseId }, async (user, input, route) => {
+    const result = await saveAnswer(prisma, user, input, { inspectionId, route });
     saveStatus = result.status;
     return result;
   });

@@ -14,7 +14,7 @@ const time = (at: Date) => at.toISOString().slice(11, 19);
 
 /**
  * A case's history (issue 23): every recorded change — who, when, what, from what, to what and
- * through which route (marking, import, reconciliation, second marking, quality assurance) —
+ * through which route (marking, offline replay, import, reconciliation, second marking, quality assurance) —
  * oldest first. For the lead, quality assurers, managers and admins (agreement.view, which also
  * keeps a blind second inspector out).
  */
@@ -33,8 +33,9 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ in
       <span className="text-xl text-govuk-secondary">{inspection.serviceName}</span>
       <h1 className="mb-4 text-4xl font-bold">History of case {kase.reference}</h1>
       <p className="mb-6 max-w-3xl">
-        Every change recorded for this case, oldest first, from the audit trail. An answer saved offline and sent later reads “Marking”,
-        like one saved online. <a href={`/inspections/${inspectionId}/exports/audit`}>Download the inspection’s whole audit trail (CSV)</a>.
+        Every change recorded for this case, oldest first, from the audit trail. A change kept on the inspector’s device and sent once the
+        connection came back reads “Offline replay”: its time is when it reached Casemark, not when it was made.{' '}
+        <a href={`/inspections/${inspectionId}/exports/audit`}>Download the inspection’s whole audit trail (CSV)</a>.
       </p>
       {rows.length === 0 ? (
         <p data-testid="no-history">Nothing has been recorded for this case yet.</p>
