@@ -10,7 +10,7 @@
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { systemActor } from '@/lib/auth/permissions';
-import { allInspectionRows } from '@/lib/export/all-inspections';
+import { allInspectionRows, fieldworkOfRow } from '@/lib/export/all-inspections';
 import { toSummaryRow, type SummaryRow } from '@/lib/summary/summary';
 
 export async function listEarlierInspections(
@@ -18,8 +18,8 @@ export async function listEarlierInspections(
   inspectionId: string,
   fieldworkStart: string,
   options: { id?: string } = {},
-): Promise<SummaryRow[]> {
-  const rows: SummaryRow[] = [];
+): Promise<(SummaryRow & { fieldwork: string })[]> {
+  const rows: (SummaryRow & { fieldwork: string })[] = [];
   const filter = {
     ...(options.id ? { id: options.id } : {}),
     NOT: { id: inspectionId },
@@ -28,7 +28,8 @@ export async function listEarlierInspections(
     service: { inspections: { some: { id: inspectionId } } },
   };
   for await (const row of allInspectionRows(db, systemActor('the previous inspection of the same service'), { filter })) {
-    rows.push(toSummaryRow(row));
+    // The fieldwork as its report gives it: the month alone where it gives only a month (issue 22).
+    rows.push({ ...toSummaryRow(row), fieldwork: fieldworkOfRow(row) });
   }
   return rows.sort((a, b) => (a.fieldworkStart < b.fieldworkStart ? 1 : a.fieldworkStart > b.fieldworkStart ? -1 : 0));
 }

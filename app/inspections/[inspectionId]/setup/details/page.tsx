@@ -7,7 +7,7 @@ import { getFramework } from '@/lib/framework';
 import { formatKeyQuestionPercentages } from '@/lib/setup/previous-results';
 import { listEarlierInspections } from '@/lib/setup/previous-inspection';
 import { prisma } from '@/lib/db/client';
-import { RATING_LABELS, formatDateRange } from '@/lib/format/labels';
+import { RATING_LABELS } from '@/lib/format/labels';
 import { FRAMEWORK_LABELS } from '@/lib/summary/summary-tables';
 import { datePartsOf } from '@/components/ui/date-input';
 import { InspectionDetailsForm } from '@/components/setup/inspection-details-form';
@@ -21,7 +21,6 @@ export default async function SetupDetailsPage({ params }: { params: Promise<{ i
   const view = await loadSetupView(inspection);
   // Published inspections of the same service before this one, to link as the previous one (issue 23).
   const earlier = await listEarlierInspections(prisma, inspection.id, inspection.fieldworkStart.toISOString().slice(0, 10));
-  const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
   return (
     <>
       <p className="mb-2">
@@ -34,15 +33,15 @@ export default async function SetupDetailsPage({ params }: { params: Promise<{ i
         fieldworkStart={datePartsOf(inspection.fieldworkStart)}
         fieldworkEnd={datePartsOf(inspection.fieldworkEnd)}
         publishedOn={datePartsOf(view.publishedOn)}
+        isFieldworkMonthOnly={view.fieldworkMonthOnly}
+        isReportSerialComma={view.reportSerialComma}
         isPublished={inspection.status === 'published'}
         standards={standardOptionsByFramework()[inspection.framework]}
         previousRatings={view.previousRatings ?? {}}
         previousKeyQuestionPct={formatKeyQuestionPercentages(view.previousKeyQuestionPct, getFramework(inspection.framework))}
         earlier={earlier.map((e) => ({
           id: e.id,
-          label: `${formatDateRange(asDate(e.fieldworkStart), asDate(e.fieldworkEnd))} · ${FRAMEWORK_LABELS[e.framework]} · ${
-            e.overall ? RATING_LABELS[e.overall] : 'not rated'
-          }`,
+          label: `${e.fieldwork} · ${FRAMEWORK_LABELS[e.framework]} · ${e.overall ? RATING_LABELS[e.overall] : 'not rated'}`,
         }))}
         previousInspectionId={view.previousInspectionId ?? ''}
       />
