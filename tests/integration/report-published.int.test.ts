@@ -93,7 +93,14 @@ describe('the published reports, drafted by Casemark', () => {
     expect(prompts['3.3.3.b']?.pct).toBe(12);
     // "enforcement was required in only one case, and this was taken appropriately" (3.)
     expect(generateSentence({ kind: 'prompt', questionId: '2.3.1.h' }, draft.figures)?.text).toBe(
-      'In the one case inspected, enforcement actions were taken when appropriate.',
+      'In the one case inspected, enforcement action was taken appropriately.',
+    );
+    // The report's own sentences, word for word from the rebuilt answers (2.1 and 3.3).
+    expect(generateSentence({ kind: 'prompt', questionId: '2.1.1.a' }, draft.figures)?.text).toBe(
+      "In 11 of the 13 cases inspected, the assessment had sufficient analysis of offending behaviour, including the child's motivation and attitudes towards their behaviour.",
+    );
+    expect(generateSentence({ kind: 'prompt', questionId: '3.3.1.a', isBrief: true }, draft.figures)?.text).toBe(
+      'In nine of the 17 cases, the delivered services were those most likely to achieve desistance.',
     );
     // The lowest key question sets the rating: "risk of harm (six per cent)" (3. Out-of-court disposals).
     expect(generateSentence({ kind: 'rating', standardId: '3.1' }, draft.figures)?.text).toContain('with only six per cent');
@@ -177,7 +184,7 @@ describe('the published reports, drafted by Casemark', () => {
     }
     expect(prompts['2.4.1.e']).toMatchObject({ relevant: 0 });
     expect(generateSentence({ kind: 'prompt', questionId: '2.1.1.f' }, draft.figures)?.text).toMatch(
-      /^In five of the seven cases inspected, assessment gave sufficient attention to the needs and wishes of the victim/,
+      /^In five of the seven cases inspected, the needs and wishes of the victim had been taken into account\.$/,
     );
     // Wigan prints counts: "Relevant cases 7, Number 'Yes' 4" (2.2.3).
     expect(generateSentence({ kind: 'key_question', questionId: '2.2.3' }, draft.figures)?.figures).toEqual({ yes: 4, relevant: 7 });
