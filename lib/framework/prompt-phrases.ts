@@ -45,8 +45,8 @@ export const PROMPT_PHRASES: Readonly<Record<FrameworkVersion, Readonly<Record<s
     '2.1.1.d': 'the assessment analysed the key structural barriers facing the child',
     // B 2.1: "The child's motivation to engage and change was carefully gauged in 12 of the 13 children's records" (Annexe 2: 92%).
     '2.1.1.e': "the child's motivation to engage and change was carefully gauged",
-    // D 2.1: "The needs and wishes of the victim, however, had not been taken into account in the majority of relevant cases" (the positive of the count).
-    '2.1.1.f': 'the needs and wishes of the victim had been taken into account',
+    // B 2.1: "Opportunities to attend to the needs and wishes of victims were not always pursued. This was the case in a third (four) of the children's records where there was an identifiable victim." (Annexe 2: 67%, eight of 12). Chosen over D 2.1 ("The needs and wishes of the victim, however, had not been taken into account in the majority of relevant cases"): B states the figure.
+    '2.1.1.f': 'opportunities to attend to the needs and wishes of victims were pursued',
     // D 2.1: "The views of the child and their parents or carers had been considered in 96 per cent of cases." Chosen over B 2.1 ("the views of parents or carers were deemed to be meaningfully considered"), which leaves out the child the prompt names first.
     '2.1.1.g': 'the views of the child and their parents or carers had been considered',
     '2.1.2.a': 'the assessment clearly identified and analysed any risks to the safety and wellbeing of the child',
@@ -242,8 +242,8 @@ export const PROMPT_PHRASES: Readonly<Record<FrameworkVersion, Readonly<Record<s
     '2.1.2.c': 'there was sufficient analysis of interventions and controls to promote wellbeing',
     // L 2.1: "the risk of serious harm presented by children to others was analysed sufficiently in only five cases".
     '2.1.3.a': 'the risk of serious harm presented by children to others was analysed sufficiently',
-    '2.1.3.b':
-      'the assessment drew sufficiently on available sources of information, including past behaviour and convictions, and involved other agencies where appropriate',
+    // SH 2.1: "In every case, inspectors saw evidence that case managers had used information from other agencies and sources" ("inspectors saw evidence that" left out: the none-form reads "did we find that…").
+    '2.1.3.b': 'case managers had used information from other agencies and sources',
     // L 2.1: "Analysis was also weak in the assessment of interventions and controls necessary to manage and minimise the risk of serious harm. This was judged sufficient in seven cases."
     '2.1.3.c':
       'the assessment of interventions and controls necessary to manage and minimise the risk of serious harm was judged sufficient',

@@ -70,6 +70,12 @@ const TAKEN_AS_WRITTEN: readonly [FrameworkVersion, string, string, string][] = 
   ],
   [
     '2021',
+    '2.1.3.b',
+    '003_ce93bfaa3cc60c15.txt',
+    'In every case, inspectors saw evidence that case managers had used information from other agencies and sources',
+  ],
+  [
+    '2021',
     '2.2.1.d',
     '004_46eac8fc65744bcf.txt',
     "In 12 of the cases, planning took account of the child's strengths and protective factors.",

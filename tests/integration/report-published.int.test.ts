@@ -184,7 +184,7 @@ describe('the published reports, drafted by Casemark', () => {
     }
     expect(prompts['2.4.1.e']).toMatchObject({ relevant: 0 });
     expect(generateSentence({ kind: 'prompt', questionId: '2.1.1.f' }, draft.figures)?.text).toMatch(
-      /^In five of the seven cases inspected, the needs and wishes of the victim had been taken into account\.$/,
+      /^In five of the seven cases inspected, opportunities to attend to the needs and wishes of victims were pursued\.$/,
     );
     // Wigan prints counts: "Relevant cases 7, Number 'Yes' 4" (2.2.3).
     expect(generateSentence({ kind: 'key_question', questionId: '2.2.3' }, draft.figures)?.figures).toEqual({ yes: 4, relevant: 7 });
