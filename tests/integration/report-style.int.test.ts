@@ -17,6 +17,7 @@ import { listEarlierInspections } from '../../lib/setup/previous-inspection';
 import { loadSetupView } from '../../lib/data/setup';
 import { fieldworkLabel, listInspectionsForUser } from '../../lib/data/inspections';
 import { findUserForAdmin } from '../../lib/data/admin';
+import { loadAgreementAcrossInspections } from '../../lib/quality/second-marking-views';
 import { allInspectionRows, allInspectionsCsv, fieldworkOfRow } from '../../lib/export/all-inspections';
 import { loadReportDraft } from '../../lib/report/load-draft';
 import { generateSentence } from '../../lib/report/draft';
@@ -143,6 +144,24 @@ describe('a month-only fieldwork is printed as its month everywhere (Dudley: "Ap
       formatDateRange(m.inspection.fieldworkStart, m.inspection.fieldworkEnd, m.inspection.fieldworkMonthOnly),
     );
     expect(shown).toEqual(['April 2019']);
+  });
+
+  it('on agreement across inspections', async () => {
+    const kase = await prisma.case.findFirstOrThrow({ where: { inspectionId: dudleyId, type: 'court' } });
+    const first = await prisma.user.create({ data: { email: 'first@style.int.example', name: 'First', passwordHash: 'x' } });
+    await prisma.case.update({ where: { id: kase.id }, data: { inspectorId: first.id } });
+    await prisma.secondMarking.create({
+      data: {
+        inspectionId: dudleyId,
+        caseId: kase.id,
+        markerId: admin.id,
+        assignedById: admin.id,
+        submittedAt: new Date(),
+        answers: { create: [{ questionId: '2.1.1', value: 'yes', firstValue: 'yes' }] },
+      },
+    });
+    const { inspections } = await loadAgreementAcrossInspections(admin);
+    expect(inspections.find((i) => i.inspectionId === dudleyId)?.fieldwork).toBe('April 2019');
   });
 
   it('on the service page and in the list of earlier inspections to link', async () => {
