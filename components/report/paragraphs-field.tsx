@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { checkInserted, generateSentence, type ReportBlock, type ReportFigures } from '@/lib/report/draft';
 import type { SentenceSource } from '@/lib/report/sentences';
 
@@ -28,10 +29,14 @@ export function ParagraphsField({
   onChange: (blocks: ReportBlock[]) => void;
 }) {
   const [choice, setChoice] = useState(0);
+  const [isBrief, setIsBrief] = useState(false);
   const replace = (index: number, block: ReportBlock | null) =>
     onChange(blocks.flatMap((b, i) => (i === index ? (block ? [block] : []) : [b])));
   const selected = choices[choice];
-  const offer = selected ? generateSentence(selected.source, figures) : null;
+  const isCount = selected?.source.kind === 'prompt' || selected?.source.kind === 'key_question';
+  // "In nine of the 17 cases, …": the reports leave out "inspected" once a paragraph has named the sample.
+  const source = selected && isCount && isBrief ? { ...selected.source, isBrief: true } : selected?.source;
+  const offer = source ? generateSentence(source, figures) : null;
 
   return (
     <div className="mb-4">
@@ -86,6 +91,15 @@ export function ParagraphsField({
                 ))}
               </select>
             </div>
+            {isCount ? (
+              <Checkbox
+                id={`${id}-brief`}
+                label="Leave out “inspected”"
+                hint="Once the paragraph has named the sample"
+                checked={isBrief}
+                onChange={(e) => setIsBrief(e.currentTarget.checked)}
+              />
+            ) : null}
             <Button
               type="button"
               variant="secondary"

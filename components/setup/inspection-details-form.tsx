@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
 import { DateInput, type DateParts } from '@/components/ui/date-input';
 import { FormErrorSummary } from '@/components/ui/form-error-summary';
 import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } from '@/lib/forms/form-state';
@@ -10,14 +11,17 @@ import { updateInspectionDetailsAction } from '@/lib/setup/actions';
 import { PreviousResultsFields, type EarlierInspectionOption } from './previous-results-fields';
 
 /**
- * Changes the fieldwork dates, the publication date and the previous inspection's results. Once
- * the inspection is published only the publication date may change (lib/setup/inspections.ts).
+ * Changes the fieldwork dates, how the report prints them and its lists (issue 22), the publication
+ * date and the previous inspection's results. Once the inspection is published only the
+ * publication date and the two report-style boxes may change (lib/setup/inspections.ts).
  */
 export function InspectionDetailsForm({
   inspectionId,
   fieldworkStart,
   fieldworkEnd,
   publishedOn,
+  isFieldworkMonthOnly,
+  isReportSerialComma,
   isPublished,
   standards,
   previousRatings,
@@ -29,6 +33,8 @@ export function InspectionDetailsForm({
   fieldworkStart: DateParts;
   fieldworkEnd: DateParts;
   publishedOn: DateParts;
+  isFieldworkMonthOnly: boolean;
+  isReportSerialComma: boolean;
   isPublished: boolean;
   standards: StandardOption[];
   previousRatings: Record<string, string>;
@@ -42,6 +48,8 @@ export function InspectionDetailsForm({
     month: nestedValueOf(state, name, 'month', stored.month),
     year: nestedValueOf(state, name, 'year', stored.year),
   });
+  // After a failed save the boxes show what was sent (an unticked box sends nothing).
+  const isTicked = (name: string, stored: boolean) => (state.status === 'error' ? state.values[name] === 'true' : stored);
   const ratings =
     state.status === 'error' && typeof state.values.previousRatings === 'object'
       ? (state.values.previousRatings as Record<string, string>)
@@ -74,6 +82,29 @@ export function InspectionDetailsForm({
         defaultValue={dateOf('fieldworkEnd', fieldworkEnd)}
         error={fieldError(state, 'fieldworkEnd')}
       />
+      <fieldset className="mb-6" aria-describedby="report-style-hint">
+        <legend className="mb-2 text-xl font-bold">How the report prints</legend>
+        <p id="report-style-hint" className="mb-3 text-govuk-secondary">
+          Casemark’s pages, files and draft report follow the published report.
+        </p>
+        <Checkbox
+          id="fieldworkMonthOnly"
+          name="fieldworkMonthOnly"
+          value="true"
+          className="mb-3"
+          label="Fieldwork month only"
+          hint="The report gives only the month of fieldwork, e.g. April 2019"
+          defaultChecked={isTicked('fieldworkMonthOnly', isFieldworkMonthOnly)}
+        />
+        <Checkbox
+          id="reportSerialComma"
+          name="reportSerialComma"
+          value="true"
+          label="Serial comma"
+          hint="Write lists with a comma before 'and'"
+          defaultChecked={isTicked('reportSerialComma', isReportSerialComma)}
+        />
+      </fieldset>
       <DateInput
         id="publishedOn"
         name="publishedOn"

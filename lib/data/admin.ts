@@ -41,7 +41,9 @@ export async function findUserForAdmin(actor: Actor, userId: string) {
         orderBy: { inspection: { fieldworkStart: 'desc' } },
         select: {
           role: true,
-          inspection: { select: { id: true, fieldworkStart: true, fieldworkEnd: true, service: { select: { name: true } } } },
+          inspection: {
+            select: { id: true, fieldworkStart: true, fieldworkEnd: true, fieldworkMonthOnly: true, service: { select: { name: true } } },
+          },
         },
       },
     },

@@ -5,7 +5,7 @@ import type { Action, Actor, InspectionScope } from '@/lib/auth/permissions';
 import { authoriseInspection, isRefusal } from '@/lib/access/context';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { frameworkFromDb } from './mappers';
-import { formatDateRange } from '@/lib/format/labels';
+import { formatDateRange, formatFieldworkStart } from '@/lib/format/labels';
 
 interface InspectionListItem {
   id: string;
@@ -67,9 +67,14 @@ export async function listInspectionsForUser(actor: Actor): Promise<InspectionLi
  * the report gives only a month ("April 2019", issue 22). Read apart from the access context,
  * which carries the dates alone.
  */
-export async function fieldworkLabel(inspection: { id: string; fieldworkStart: Date; fieldworkEnd: Date }): Promise<string> {
+export async function fieldworkLabel(
+  inspection: { id: string; fieldworkStart: Date; fieldworkEnd: Date },
+  options: { isStartOnly?: boolean } = {},
+): Promise<string> {
   const row = await prisma.inspection.findUnique({ where: { id: inspection.id }, select: { fieldworkMonthOnly: true } });
-  return formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, row?.fieldworkMonthOnly ?? false);
+  const isMonthOnly = row?.fieldworkMonthOnly ?? false;
+  if (options.isStartOnly) return formatFieldworkStart(inspection.fieldworkStart, isMonthOnly);
+  return formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, isMonthOnly);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FrameworkVersion } from '@/lib/framework/types';
 import type { InspectionAccess } from '@/lib/access/context';
 import { EDITABLE_CASE_FIELDS } from '@/lib/setup/cases';
 import { allocatableRoles, can, type Actor } from '@/lib/auth/permissions';
+import { formatDateRange } from '@/lib/format/labels';
 
 export interface StandardOption {
   id: string;
@@ -58,6 +59,8 @@ export async function loadSetupView(inspection: InspectionAccess) {
       where: { id: inspection.id },
       select: {
         publishedOn: true,
+        fieldworkMonthOnly: true,
+        reportSerialComma: true,
         previousInspectionId: true,
         previousRatings: true,
         previousKeyQuestionPct: true,
@@ -90,6 +93,10 @@ export async function loadSetupView(inspection: InspectionAccess) {
   return {
     service: details.service,
     publishedOn: details.publishedOn,
+    /** The fieldwork as printed: only the month where the report gives only a month (issue 22). */
+    fieldwork: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, details.fieldworkMonthOnly),
+    fieldworkMonthOnly: details.fieldworkMonthOnly,
+    reportSerialComma: details.reportSerialComma,
     previousInspectionId: details.previousInspectionId,
     previousRatings: (details.previousRatings ?? null) as Record<string, string> | null,
     previousKeyQuestionPct: (details.previousKeyQuestionPct ?? null) as Record<string, number> | null,

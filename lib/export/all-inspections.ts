@@ -11,7 +11,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor, Principal } from '@/lib/auth/permissions';
 import { inspectionsWhere } from '@/lib/access/scope';
 import { getFramework, listStandards } from '@/lib/framework';
-import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
+import { RATING_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { computeInspection, type InspectionResult } from '@/lib/rating/compute-inspection';
 import type { QuestionCounts } from '@/lib/rating/key-question';
@@ -40,6 +40,8 @@ export interface AllInspectionsRow {
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** The report gives only the month of fieldwork (Dudley 2019: "April 2019"): the days above are placeholders. Optional so rows built by hand elsewhere stay valid. */
+  fieldworkMonthOnly?: boolean;
   /** The day the report was published (YYYY-MM-DD), where recorded. */
   publishedOn: string | null;
   status: keyof typeof STATUS_LABELS;
@@ -75,6 +77,7 @@ export async function* allInspectionRows(
       framework: 'v2018' | 'v2021';
       fieldworkStart: Date;
       fieldworkEnd: Date;
+      fieldworkMonthOnly: boolean;
       publishedOn: Date | null;
       status: AllInspectionsRow['status'];
       previousRatings: Prisma.JsonValue;
@@ -88,6 +91,7 @@ export async function* allInspectionRows(
         framework: true,
         fieldworkStart: true,
         fieldworkEnd: true,
+        fieldworkMonthOnly: true,
         publishedOn: true,
         status: true,
         previousRatings: true,
@@ -155,6 +159,7 @@ export async function* allInspectionRows(
         framework,
         fieldworkStart: isoDate(inspection.fieldworkStart),
         fieldworkEnd: isoDate(inspection.fieldworkEnd),
+        fieldworkMonthOnly: inspection.fieldworkMonthOnly,
         publishedOn: inspection.publishedOn ? isoDate(inspection.publishedOn) : null,
         status: inspection.status,
         previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
@@ -169,6 +174,15 @@ export async function* allInspectionRows(
     if (page.length < pageSize) return;
     after = must(page.at(-1), 'the last inspection of a full page').id;
   }
+}
+
+/**
+ * A row's fieldwork as a page prints it: "17 May 2021 to 11 June 2021", or "April 2019" where the
+ * report gives only a month (issue 22).
+ */
+export function fieldworkOfRow(row: Pick<AllInspectionsRow, 'fieldworkStart' | 'fieldworkEnd' | 'fieldworkMonthOnly'>): string {
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  return formatDateRange(day(row.fieldworkStart), day(row.fieldworkEnd), row.fieldworkMonthOnly ?? false);
 }
 
 export const ALL_INSPECTIONS_HEADER = [
@@ -191,8 +205,10 @@ function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
     row.service,
     row.localAuthority,
     row.framework,
-    row.fieldworkStart,
-    row.fieldworkEnd,
+    // Never days the report does not give: a month-only fieldwork is its month, "2019-04" (ISO 8601's
+    // reduced precision, so the column still sorts), issue 22.
+    row.fieldworkMonthOnly ? row.fieldworkStart.slice(0, 7) : row.fieldworkStart,
+    row.fieldworkMonthOnly ? row.fieldworkEnd.slice(0, 7) : row.fieldworkEnd,
     STATUS_LABELS[row.status],
     ...ALL_STANDARD_IDS.map((id) => rating(row.result.standards[id]?.rating)),
     row.result.overall.score,

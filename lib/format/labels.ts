@@ -53,3 +53,8 @@ export function formatDateRange(start: Date, end: Date, isMonthOnly = false): st
   }
   return `${formatDate(start)} to ${formatDate(end)}`;
 }
+
+/** The first day of fieldwork, "17 May 2021", or its month alone where the report gives only a month ("April 2019"). */
+export function formatFieldworkStart(start: Date, isMonthOnly: boolean): string {
+  return isMonthOnly ? monthFormat.format(start) : formatDate(start);
+}

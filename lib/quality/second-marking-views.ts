@@ -15,6 +15,7 @@ import type { AccessOnInspection } from '@/lib/access/context';
 import { actorIdFor, inspectionIdFor, inspectionsWhere } from '@/lib/access/scope';
 import type { LoadedSecondMarking } from './second-marking';
 import { frameworkFromDb } from '@/lib/data/mappers';
+import { formatDateRange } from '@/lib/format/labels';
 import {
   agreementTable,
   compareIds,
@@ -281,6 +282,8 @@ interface InspectionAgreementRow {
   inspectionId: string;
   serviceName: string;
   fieldworkStart: Date;
+  /** The fieldwork as the report gives it: the month alone where it gives only a month (issue 22). */
+  fieldwork: string;
   doubleMarkedCases: number;
   agreement: GroupAgreement;
 }
@@ -312,7 +315,16 @@ export async function loadAgreementAcrossInspections(actor: Actor): Promise<{
           markerId: true,
           marker: { select: { name: true } },
           case: { select: { inspectorId: true, inspector: { select: { name: true } } } },
-          inspection: { select: { id: true, framework: true, fieldworkStart: true, service: { select: { name: true } } } },
+          inspection: {
+            select: {
+              id: true,
+              framework: true,
+              fieldworkStart: true,
+              fieldworkEnd: true,
+              fieldworkMonthOnly: true,
+              service: { select: { name: true } },
+            },
+          },
         },
       },
     },
@@ -330,7 +342,12 @@ export async function loadAgreementAcrossInspections(actor: Actor): Promise<{
     if (forInspection) forInspection.pairs.push(pair);
     else
       byInspection.set(inspection.id, {
-        meta: { inspectionId: inspection.id, serviceName: inspection.service.name, fieldworkStart: inspection.fieldworkStart },
+        meta: {
+          inspectionId: inspection.id,
+          serviceName: inspection.service.name,
+          fieldworkStart: inspection.fieldworkStart,
+          fieldwork: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd, inspection.fieldworkMonthOnly),
+        },
         pairs: [pair],
       });
     addToInspectorPair(inspectorPairs, kase, { id: markerId, name: marker.name }, pair);

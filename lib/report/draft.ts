@@ -27,8 +27,9 @@ const ZText = z.string({ error: 'Expected text' }).max(20000, 'A paragraph must 
 const ZItem = z.string({ error: 'Expected text' }).max(2000, 'An item must be 2,000 characters or fewer');
 
 const ZSource = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('prompt'), questionId: z.string().regex(/^\d\.\d\.\d\.[a-z]$/) }),
-  z.object({ kind: z.literal('key_question'), questionId: z.string().regex(/^\d\.\d\.\d$/) }),
+  // isBrief: "In nine of the 17 cases, …" without "inspected", once the paragraph has named the sample.
+  z.object({ kind: z.literal('prompt'), questionId: z.string().regex(/^\d\.\d\.\d\.[a-z]$/), isBrief: z.boolean().optional() }),
+  z.object({ kind: z.literal('key_question'), questionId: z.string().regex(/^\d\.\d\.\d$/), isBrief: z.boolean().optional() }),
   z.object({ kind: z.literal('sample'), caseType: z.enum(['court', 'out_of_court', 'resettlement']) }),
   z.object({ kind: z.literal('rating'), standardId: z.string().regex(/^\d\.\d$/) }),
 ]);
@@ -119,7 +120,7 @@ export function generateSentence(source: SentenceSource, data: ReportFigures): G
       const figures = ref.kind === 'prompt' ? standard?.prompts[ref.prompt.id] : standard?.keyQuestions[ref.keyQuestion.id];
       const phrase = ref.kind === 'prompt' ? promptPhrase(data.framework, ref.prompt.id) : keyQuestionPhrase(ref.keyQuestion.text);
       if (!figures || !phrase) return null;
-      const text = countSentence(figures, phrase);
+      const text = countSentence(figures, phrase, source.isBrief ?? false);
       return text ? { source, text, figures: { yes: figures.yes, relevant: figures.relevant } } : null;
     }
     case 'sample': {

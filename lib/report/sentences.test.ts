@@ -66,7 +66,7 @@ describe('count sentences', () => {
     const recount = answers.filter(([kq]) => kq !== 'na');
     expect(numbersIn(prompt?.text ?? '')).toEqual({ yes: recount.filter(([, p]) => p === 'yes').length, relevant: recount.length });
     expect(prompt?.text).toBe(
-      "In 12 of the 13 cases inspected, there was sufficient analysis of offending behaviour, including the child's acknowledgement of responsibility for, attitudes towards and motivations for their offending.",
+      "In 12 of the 13 cases inspected, there had been sufficient analysis of offending behaviour and the child's attitudes and motivation.",
     );
     const kq = generateSentence({ kind: 'key_question', questionId: '3.1.1' }, data);
     expect(numbersIn(kq?.text ?? '')).toEqual({ yes: 11, relevant: 13 });
@@ -96,6 +96,24 @@ describe('staleness of an inserted sentence', () => {
     expect(status.isStale).toBe(true);
     expect(status.isStale && status.current?.text).toMatch(/^In two of the three cases inspected/);
     expect(inserted.text).toMatch(/^In one of the three cases inspected/);
+  });
+
+  it('keeps the brief form ("In nine of the 17 cases, …") when it offers the new sentence', () => {
+    const before = figuresFrom([
+      ['yes', 'yes'],
+      ['yes', 'no'],
+    ]);
+    const inserted = generateSentence({ kind: 'prompt', questionId: '3.1.1.a', isBrief: true }, before);
+    if (!inserted) throw new Error('expected a sentence');
+    expect(inserted.text).toMatch(/^In one of the two cases, /);
+    const status = checkInserted(
+      { kind: 'generated', ...inserted },
+      figuresFrom([
+        ['yes', 'yes'],
+        ['yes', 'yes'],
+      ]),
+    );
+    expect(status.isStale && status.current?.text).toMatch(/^In both cases, there had been/);
   });
 
   it('is stale with nothing to offer when no case is relevant any more', () => {

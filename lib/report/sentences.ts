@@ -13,8 +13,8 @@ import { capitalise, countOf, listInProse, numberInWords, percentInProse } from 
 
 /** What an inserted sentence was generated from: enough to regenerate it from today's data. */
 export type SentenceSource =
-  | { kind: 'prompt'; questionId: string }
-  | { kind: 'key_question'; questionId: string }
+  | { kind: 'prompt'; questionId: string; isBrief?: boolean }
+  | { kind: 'key_question'; questionId: string; isBrief?: boolean }
   | { kind: 'sample'; caseType: CaseType }
   | { kind: 'rating'; standardId: string };
 
@@ -29,18 +29,19 @@ export interface GeneratedSentence {
 
 /**
  * "In 11 of the 13 cases inspected, <phrase>." (Leicestershire 2021, 004_…, 2.1), "In all 13
- * cases inspected", "In none of the four cases inspected". Null when no case was relevant: there
- * is nothing to say.
+ * cases inspected", "In none of the four cases inspected". Brief, once the paragraph has named the
+ * sample, as the reports mostly write it after their first count: "In nine of the 17 cases, the
+ * delivered services were those most likely to achieve desistance." (Leicestershire 2021, 3.3).
+ * Null when no case was relevant: there is nothing to say.
  */
-export function countSentence(figures: Pick<QuestionFigures, 'yes' | 'relevant'>, phrase: string): string | null {
+export function countSentence(figures: Pick<QuestionFigures, 'yes' | 'relevant'>, phrase: string, isBrief = false): string | null {
   const { yes, relevant } = figures;
+  const [one, many] = isBrief ? ['case', 'cases'] : ['case inspected', 'cases inspected'];
   if (relevant === 0) return null;
-  if (relevant === 1)
-    return yes === 1 ? `In the one case inspected, ${phrase}.` : `In the one case inspected, we did not find that ${phrase}.`;
-  if (yes === 0) return `In none of the ${numberInWords(relevant)} cases inspected did we find that ${phrase}.`;
-  if (yes === relevant)
-    return relevant === 2 ? `In both cases inspected, ${phrase}.` : `In all ${numberInWords(relevant)} cases inspected, ${phrase}.`;
-  return `In ${numberInWords(yes)} of the ${numberInWords(relevant)} cases inspected, ${phrase}.`;
+  if (relevant === 1) return yes === 1 ? `In the one ${one}, ${phrase}.` : `In the one ${one}, we did not find that ${phrase}.`;
+  if (yes === 0) return `In none of the ${numberInWords(relevant)} ${many} did we find that ${phrase}.`;
+  if (yes === relevant) return relevant === 2 ? `In both ${many}, ${phrase}.` : `In all ${numberInWords(relevant)} ${many}, ${phrase}.`;
+  return `In ${numberInWords(yes)} of the ${numberInWords(relevant)} ${many}, ${phrase}.`;
 }
 
 const PAST: Record<string, string> = { analyse: 'analysed', focus: 'focused', support: 'supported', work: 'worked' };

@@ -20,7 +20,7 @@ describe('suggested key findings', () => {
       ['3.2.1.a', 70],
     ]);
     expect(areas.map((s) => [s.promptId, s.pct])).toEqual([['3.1.1.b', 20]]);
-    expect(areas[0]?.text).toBe('Assessment sufficiently analysed diversity issues.');
+    expect(areas[0]?.text).toBe('Diversity issues were analysed sufficiently.');
   });
 
   it('suggests nothing for a domain without marked prompts', () => {

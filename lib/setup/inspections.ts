@@ -160,6 +160,8 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
         fieldworkStart: true,
         fieldworkEnd: true,
         publishedOn: true,
+        fieldworkMonthOnly: true,
+        reportSerialComma: true,
         previousInspectionId: true,
         previousRatings: true,
         previousKeyQuestionPct: true,
@@ -169,6 +171,8 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
       fieldworkStart: before.fieldworkStart.toISOString().slice(0, 10),
       fieldworkEnd: before.fieldworkEnd.toISOString().slice(0, 10),
       publishedOn: before.publishedOn ? before.publishedOn.toISOString().slice(0, 10) : null,
+      fieldworkMonthOnly: before.fieldworkMonthOnly,
+      reportSerialComma: before.reportSerialComma,
       previousInspectionId: before.previousInspectionId,
       previousRatings: before.previousRatings,
       previousKeyQuestionPct: before.previousKeyQuestionPct,
@@ -177,14 +181,21 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
       fieldworkStart: value.fieldworkStart,
       fieldworkEnd: value.fieldworkEnd,
       publishedOn: value.publishedOn,
+      fieldworkMonthOnly: value.fieldworkMonthOnly,
+      reportSerialComma: value.reportSerialComma,
       previousInspectionId: earlier?.id ?? null,
       ...previous,
     };
     if (inspection.status === 'published') {
-      const { publishedOn: _old, ...lockedBefore } = oldValue;
-      const { publishedOn: _new, ...lockedAfter } = newValue;
+      // How the report prints its dates and lists is known from the report itself, so it may be
+      // corrected after publication too (issue 22); the figures and dates may not.
+      const { publishedOn: _old, fieldworkMonthOnly: _oldMonth, reportSerialComma: _oldComma, ...lockedBefore } = oldValue;
+      const { publishedOn: _new, fieldworkMonthOnly: _newMonth, reportSerialComma: _newComma, ...lockedAfter } = newValue;
       if (canonicalJson(lockedBefore) !== canonicalJson(lockedAfter)) {
-        throw new AppError('forbidden', 'This inspection is published: only its publication date can still change.');
+        throw new AppError(
+          'forbidden',
+          'This inspection is published: only its publication date and how its report prints dates and lists can still change.',
+        );
       }
     }
     await tx.inspection.update({
@@ -193,6 +204,8 @@ export async function updateInspectionDetails(db: PrismaClient, actor: Actor, in
         fieldworkStart: new Date(value.fieldworkStart!),
         fieldworkEnd: new Date(value.fieldworkEnd!),
         publishedOn: value.publishedOn ? new Date(`${value.publishedOn}T00:00:00Z`) : null,
+        fieldworkMonthOnly: value.fieldworkMonthOnly,
+        reportSerialComma: value.reportSerialComma,
         previousInspectionId: earlier?.id ?? null,
         previousRatings: jsonOrDbNull(previous.previousRatings),
         previousKeyQuestionPct: jsonOrDbNull(previous.previousKeyQuestionPct),

@@ -11,18 +11,21 @@
  */
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { systemActor, type Principal } from '@/lib/auth/permissions';
-import { allInspectionRows } from '@/lib/export/all-inspections';
+import { allInspectionRows, fieldworkOfRow } from '@/lib/export/all-inspections';
 import { toSummaryRow, type SummaryRow } from '@/lib/summary/summary';
-import { formatDateRange, RATING_LABELS } from '@/lib/format/labels';
+import { RATING_LABELS } from '@/lib/format/labels';
 import { FRAMEWORK_LABELS } from '@/lib/summary/summary-tables';
 
 const newestFirst = (a: SummaryRow, b: SummaryRow) =>
   a.fieldworkStart < b.fieldworkStart ? 1 : a.fieldworkStart > b.fieldworkStart ? -1 : 0;
 
-async function listPublished(db: PrismaClient, actor: Principal, filter: Prisma.InspectionWhereInput): Promise<SummaryRow[]> {
-  const rows: SummaryRow[] = [];
+/** A published inspection with its fieldwork as its report gives it: the month alone where it gives only a month (issue 22). */
+type EarlierInspection = SummaryRow & { fieldwork: string };
+
+async function listPublished(db: PrismaClient, actor: Principal, filter: Prisma.InspectionWhereInput): Promise<EarlierInspection[]> {
+  const rows: EarlierInspection[] = [];
   for await (const row of allInspectionRows(db, actor, { filter: { AND: [{ status: 'published' }, filter] } })) {
-    rows.push(toSummaryRow(row));
+    rows.push({ ...toSummaryRow(row), fieldwork: fieldworkOfRow(row) });
   }
   return rows.sort(newestFirst);
 }
@@ -36,7 +39,7 @@ export async function listEarlierInspections(
   inspectionId: string,
   fieldworkStart: string,
   options: { id?: string } = {},
-): Promise<SummaryRow[]> {
+): Promise<EarlierInspection[]> {
   return listPublished(db, systemActor('the previous inspection of the same service'), {
     ...(options.id ? { id: options.id } : {}),
     NOT: { id: inspectionId },
@@ -55,16 +58,13 @@ export async function listEarlierInspectionsOfService(
   serviceId: string,
   fieldworkStart: string,
   options: { id?: string } = {},
-): Promise<SummaryRow[]> {
+): Promise<EarlierInspection[]> {
   return listPublished(db, actor, { ...(options.id ? { id: options.id } : {}), serviceId, ...startsBefore(fieldworkStart) });
 }
 
-/** An earlier inspection as the set-up forms offer it: "1–12 May 2024 · July 2021 standards · Good". */
-export function earlierInspectionLabel(row: Pick<SummaryRow, 'fieldworkStart' | 'fieldworkEnd' | 'framework' | 'overall'>): string {
-  const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  return `${formatDateRange(asDate(row.fieldworkStart), asDate(row.fieldworkEnd))} · ${FRAMEWORK_LABELS[row.framework]} · ${
-    row.overall ? RATING_LABELS[row.overall] : 'not rated'
-  }`;
+/** An earlier inspection as the set-up forms offer it: "1 May 2024 to 12 May 2024 · July 2021 standards · Good" ("April 2019 · …" where the report gives a month). */
+export function earlierInspectionLabel(row: Pick<EarlierInspection, 'fieldwork' | 'framework' | 'overall'>): string {
+  return `${row.fieldwork} · ${FRAMEWORK_LABELS[row.framework]} · ${row.overall ? RATING_LABELS[row.overall] : 'not rated'}`;
 }
 
 /**

@@ -138,6 +138,14 @@ export const ZUpdateInspectionDetails = z
     fieldworkEnd: calendarDate('Fieldwork end date', { isRequired: true }),
     /** The day the report was published (blank: not yet); the summary filters by it and retention counts from it. */
     publishedOn: calendarDate('Publication date', { isRequired: false }),
+    /**
+     * The report gives only the month of fieldwork (Dudley 2019, 002_b3ff77846e023e08.txt:
+     * "Fieldwork started: April 2019"): pages and files print the month, never the days. An
+     * unticked checkbox sends nothing, so absent is false.
+     */
+    fieldworkMonthOnly: ZFormBoolean.optional().transform((v) => v ?? false),
+    /** The report lists with a comma before 'and' (Blackpool 2021, St Helens 2023: "four community resolutions, and three other disposals"). */
+    reportSerialComma: ZFormBoolean.optional().transform((v) => v ?? false),
     ...previousResultsShape,
   })
   .superRefine(refineFieldworkDates)

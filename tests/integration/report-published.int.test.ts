@@ -11,6 +11,7 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import { importInspection } from '../../lib/interchange/import-inspection';
 import { REPORTS } from '../../lib/rating/fixtures/report-data';
 import { RATING_WORDS } from '../../lib/rating/bands';
+import { percentageOf } from '../../lib/rating/key-question';
 import { buildReportDocument } from '../../lib/report/document';
 import { generateSentence } from '../../lib/report/draft';
 import { loadReportDraft, type ReportDraft } from '../../lib/report/load-draft';
@@ -92,7 +93,14 @@ describe('the published reports, drafted by Casemark', () => {
     expect(prompts['3.3.3.b']?.pct).toBe(12);
     // "enforcement was required in only one case, and this was taken appropriately" (3.)
     expect(generateSentence({ kind: 'prompt', questionId: '2.3.1.h' }, draft.figures)?.text).toBe(
-      'In the one case inspected, enforcement actions were taken when appropriate.',
+      'In the one case inspected, enforcement action was taken appropriately.',
+    );
+    // The report's own sentences, word for word from the rebuilt answers (2.1 and 3.3).
+    expect(generateSentence({ kind: 'prompt', questionId: '2.1.1.a' }, draft.figures)?.text).toBe(
+      "In 11 of the 13 cases inspected, the assessment had sufficient analysis of offending behaviour, including the child's motivation and attitudes towards their behaviour.",
+    );
+    expect(generateSentence({ kind: 'prompt', questionId: '3.3.1.a', isBrief: true }, draft.figures)?.text).toBe(
+      'In nine of the 17 cases, the delivered services were those most likely to achieve desistance.',
     );
     // The lowest key question sets the rating: "risk of harm (six per cent)" (3. Out-of-court disposals).
     expect(generateSentence({ kind: 'rating', standardId: '3.1' }, draft.figures)?.text).toContain('with only six per cent');
@@ -101,7 +109,7 @@ describe('the published reports, drafted by Casemark', () => {
     );
   });
 
-  it('Wigan 2021 (001_…): ratings, key-question counts and the court sample of eight community sentences and one custodial sentence', async () => {
+  it('Wigan 2021 (001_…): ratings, key-question counts, all 93 printed prompt counts and the court sample of eight community sentences and one custodial sentence', async () => {
     const draft = await draftOf('wigan-2021');
     const doc = expectTablesAsPrinted('wigan-2021', draft);
     expect(doc.domains.find((d) => d.id === '2')?.sample).toBe(
@@ -119,11 +127,64 @@ describe('the published reports, drafted by Casemark', () => {
       string,
       { yes: number; relevant: number }
     >;
-    expect(Object.keys(printed ?? {}).length).toBeGreaterThanOrEqual(70);
+    // Every printed row: 93 of the 94 prompts (2.4.1 prints rows a)–d) only).
+    expect(Object.keys(printed ?? {})).toHaveLength(93);
     for (const [id, spec] of Object.entries(printed ?? {}))
       expect(prompts[id], id).toMatchObject({ yes: spec.yes, relevant: spec.relevant });
+    // Transcribed here from the report itself, not from report-data.ts: the rows once read out of
+    // place (2.4.2 and 2.4.3) or missing (3.1.1–3.2.1). Each is over no more cases than its key
+    // question ("Of the 4 cases where there were changes in factors related to keeping other people safe").
+    const fromReport: Record<string, [relevant: number, yes: number][]> = {
+      '2.4.1': [
+        [6, 6],
+        [6, 6],
+        [6, 5],
+        [6, 5],
+      ],
+      '2.4.2': [
+        [7, 6],
+        [5, 3],
+        [7, 5],
+      ],
+      '2.4.3': [
+        [4, 2],
+        [2, 1],
+        [4, 2],
+        [3, 1],
+      ],
+      '3.1.1': [
+        [5, 2],
+        [5, 3],
+        [5, 5],
+        [2, 2],
+        [5, 5],
+        [2, 2],
+        [5, 5],
+      ],
+      '3.1.2': [
+        [5, 3],
+        [5, 3],
+      ],
+      '3.1.3': [
+        [3, 2],
+        [3, 3],
+      ],
+      '3.2.1': [
+        [5, 4],
+        [5, 5],
+        [5, 4],
+        [5, 5],
+        [5, 4],
+        [2, 1],
+        [5, 4],
+      ],
+    };
+    for (const [kq, rows] of Object.entries(fromReport)) {
+      rows.forEach(([relevant, yes], i) => expect(prompts[`${kq}.${'abcdefg'[i]}`], `${kq} row ${i + 1}`).toMatchObject({ yes, relevant }));
+    }
+    expect(prompts['2.4.1.e']).toMatchObject({ relevant: 0 });
     expect(generateSentence({ kind: 'prompt', questionId: '2.1.1.f' }, draft.figures)?.text).toMatch(
-      /^In five of the seven cases inspected, assessment gave sufficient attention to the needs and wishes of the victim/,
+      /^In five of the seven cases inspected, opportunities to attend to the needs and wishes of victims were pursued\.$/,
     );
     // Wigan prints counts: "Relevant cases 7, Number 'Yes' 4" (2.2.3).
     expect(generateSentence({ kind: 'key_question', questionId: '2.2.3' }, draft.figures)?.figures).toEqual({ yes: 4, relevant: 7 });
@@ -141,7 +202,11 @@ describe('the published reports, drafted by Casemark', () => {
       { pct: number | null }
     >;
     for (const [id, spec] of Object.entries(printed ?? {})) expect(prompts[id]?.pct, id).toBe(spec.pct);
-    // 2.3.3 a) prints 73% over more cases than 2.3.3 was judged on (7 of 10): left unanswered, not printed wrong.
+    // 2.3.3 a) prints 73% over more cases than 2.3.3 was judged on (7 of 10): of the 13 court cases
+    // only 8 of 11 gives 73%, so it is left unanswered, not printed wrong (docs/report.md, "Prompt
+    // figures the reports print").
+    const givesThePrintedPct = (n: number) => Array.from({ length: n + 1 }, (_, yes) => percentageOf(yes, n)).includes(73);
+    expect(Array.from({ length: 13 }, (_, i) => i + 1).filter(givesThePrintedPct)).toEqual([11]);
     expect(Object.keys(printed ?? {})).toHaveLength(93);
     expect(prompts['2.3.3.a']?.pct).toBeNull();
     expect(doc(draft).sample).toBe(

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { formatDate } from '@/lib/format/labels';
 import { loadAgreementAcrossInspections } from '@/lib/quality/second-marking-views';
 import { AgreementCells, AgreementHeadings } from '@/components/quality/agreement-figures';
 
@@ -33,7 +32,7 @@ export default async function AgreementAcrossInspectionsPage() {
                 <th scope="row" className="py-2 pr-4 font-normal">
                   <Link href={`/inspections/${row.inspectionId}/agreement`}>{row.serviceName}</Link>
                   <span className="block text-base text-govuk-secondary">
-                    Fieldwork from {formatDate(row.fieldworkStart)}; {row.doubleMarkedCases} double-marked case
+                    Fieldwork {row.fieldwork}; {row.doubleMarkedCases} double-marked case
                     {row.doubleMarkedCases === 1 ? '' : 's'}
                   </span>
                 </th>

@@ -45,7 +45,7 @@ export default async function UserPage({
                 {user.memberships.map((m) => (
                   <li key={m.inspection.id}>
                     <Link href={`/inspections/${m.inspection.id}`}>{m.inspection.service.name}</Link> ({ROLE_LABELS[m.role]},{' '}
-                    {formatDateRange(m.inspection.fieldworkStart, m.inspection.fieldworkEnd)})
+                    {formatDateRange(m.inspection.fieldworkStart, m.inspection.fieldworkEnd, m.inspection.fieldworkMonthOnly)})
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
-import { allInspectionRows } from '@/lib/export/all-inspections';
+import { allInspectionRows, fieldworkOfRow } from '@/lib/export/all-inspections';
 import { serviceHistory } from '@/lib/summary/service-history';
 import { summaryFigures, toSummaryRow, type SummaryRow } from '@/lib/summary/summary';
 
@@ -27,7 +27,12 @@ export default async function ServicePage({ params }: { params: Promise<{ inspec
   const inspection = await requireInspection(user, inspectionId, 'export.download');
   const { serviceId } = await prisma.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { serviceId: true } });
   const all: SummaryRow[] = [];
-  for await (const row of allInspectionRows(prisma, user)) all.push(toSummaryRow(row));
+  // Each inspection's fieldwork as its report gives it: the month alone where it gives only a month (issue 22).
+  const fieldwork = new Map<string, string>();
+  for await (const row of allInspectionRows(prisma, user)) {
+    all.push(toSummaryRow(row));
+    fieldwork.set(row.id, fieldworkOfRow(row));
+  }
   const ofService = new Set((await prisma.inspection.findMany({ where: { serviceId }, select: { id: true } })).map((i) => i.id));
   const { inspections, standards, keyQuestions } = serviceHistory(
     all.filter((r) => ofService.has(r.id)),
@@ -54,7 +59,7 @@ export default async function ServicePage({ params }: { params: Promise<{ inspec
               </th>
               {inspections.map((i) => (
                 <th key={i.id} scope="col" className={head}>
-                  <Link href={`/inspections/${i.id}`}>{i.fieldworkStart}</Link>
+                  <Link href={`/inspections/${i.id}`}>{fieldwork.get(i.id) ?? i.fieldworkStart}</Link>
                   <span className="block font-normal text-govuk-secondary">
                     {i.framework} standards, {STATUS_LABELS[i.status]}
                   </span>
@@ -98,7 +103,7 @@ export default async function ServicePage({ params }: { params: Promise<{ inspec
               </th>
               {inspections.map((i) => (
                 <th key={i.id} scope="col" className={`${head} text-right`}>
-                  {i.fieldworkStart}
+                  {fieldwork.get(i.id) ?? i.fieldworkStart}
                 </th>
               ))}
               <th scope="col" className={`${head} text-right`}>

@@ -4,7 +4,7 @@ import { requireUser } from '@/lib/auth/session';
 import { requireInspection } from '@/lib/data/inspections';
 import { listAllocatableMembers, loadSetupView } from '@/lib/data/setup';
 import { canMoveStatus, STATUS_MOVES } from '@/lib/setup/inspections';
-import { RATING_LABELS, STATUS_LABELS, formatDate, formatDateRange } from '@/lib/format/labels';
+import { RATING_LABELS, STATUS_LABELS, formatDate } from '@/lib/format/labels';
 import { buttonClasses } from '@/components/ui/button';
 import { NotificationBanner } from '@/components/ui/notification-banner';
 import { SummaryList } from '@/components/ui/summary-list';
@@ -75,10 +75,21 @@ export default async function SetupPage({
             { key: 'Standards', value: inspection.framework === '2018' ? '2018 standards' : 'July 2021 standards' },
             {
               key: 'Fieldwork',
-              value: formatDateRange(inspection.fieldworkStart, inspection.fieldworkEnd),
+              value: view.fieldwork,
               action: (
                 <Link href={`/inspections/${inspection.id}/setup/details`}>
                   Change<span className="sr-only"> the fieldwork dates and previous results</span>
+                </Link>
+              ),
+            },
+            {
+              key: 'Report style',
+              value: `${view.fieldworkMonthOnly ? 'Month of fieldwork only' : 'Days of fieldwork'}; ${
+                view.reportSerialComma ? 'a comma before ‘and’ in lists' : 'no comma before ‘and’ in lists'
+              }`,
+              action: (
+                <Link href={`/inspections/${inspection.id}/setup/details`}>
+                  Change<span className="sr-only"> how the report prints fieldwork and lists</span>
                 </Link>
               ),
             },

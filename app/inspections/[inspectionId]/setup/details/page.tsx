@@ -31,6 +31,8 @@ export default async function SetupDetailsPage({ params }: { params: Promise<{ i
         fieldworkStart={datePartsOf(inspection.fieldworkStart)}
         fieldworkEnd={datePartsOf(inspection.fieldworkEnd)}
         publishedOn={datePartsOf(view.publishedOn)}
+        isFieldworkMonthOnly={view.fieldworkMonthOnly}
+        isReportSerialComma={view.reportSerialComma}
         isPublished={inspection.status === 'published'}
         standards={standardOptionsByFramework()[inspection.framework]}
         previousRatings={view.previousRatings ?? {}}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireUser } from '@/lib/auth/session';
-import { requireInspection } from '@/lib/data/inspections';
+import { fieldworkLabel, requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { CASE_TYPE_LABELS, formatDate, formatTime } from '@/lib/format/labels';
 import {
@@ -134,8 +134,8 @@ export default async function SamplePage({
             </h2>
             <p className="mb-4 max-w-3xl">
               Court, out-of-court and resettlement cases are separate populations, each with its own window of disposal or sentence dates
-              before fieldwork ({formatDate(inspection.fieldworkStart)}). The defaults are the reports’ most common windows; set exact dates
-              where the inspection uses others.
+              before fieldwork ({await fieldworkLabel(inspection, { isStartOnly: true })}). The defaults are the reports’ most common
+              windows; set exact dates where the inspection uses others.
             </p>
             <ul className="mb-6 space-y-6">
               {types.map((type) => {
