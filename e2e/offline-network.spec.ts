@@ -3,6 +3,7 @@ import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/network';
 import { createWorld, PASSWORD, sql, signIn } from './fixtures/world';
 import { seedAnswers } from './fixtures/marking';
+import { openCaseListKept } from './fixtures/offline';
 import { startTcpProxy } from '../scripts/lib/tcp-proxy';
 import { at } from '../lib/must';
 import { E2E } from '../playwright.config';
@@ -146,11 +147,9 @@ test.describe('marking on a real network', () => {
     test.setTimeout(150_000);
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = at(world.cases, 0);
-    const listUrl = `/inspections/${world.inspectionId}`;
     await signIn(page, world.inspector);
-    await page.goto(listUrl);
     // Opening the inspection keeps the case list and the inspector's cases on the device.
-    await expect(page.getByTestId('offline-cases-status')).toHaveText(/^Your case is available offline/, { timeout: 45_000 });
+    const listUrl = await openCaseListKept(page, world.inspectionId, world.inspector);
     await page.goto(`${listUrl}/cases/${kase.id}/standards/2.1`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
 
@@ -193,8 +192,7 @@ test.describe('marking on a real network', () => {
     let browser = await open();
     let page = browser.pages()[0] ?? (await browser.newPage());
     await signIn(page, world.inspector);
-    await page.goto(listUrl);
-    await expect(page.getByTestId('offline-cases-status')).toHaveText(/^Your case is available offline/, { timeout: 45_000 });
+    await openCaseListKept(page, world.inspectionId, world.inspector);
     await page.goto(url);
     await network.setMode('cut');
     await judgement(page, '2.1.1', 'Yes').check();

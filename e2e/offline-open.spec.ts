@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { goOffline, goOnline } from './fixtures/network';
+import { keptPaths } from './fixtures/offline';
 import { createWorld, signIn, sql } from './fixtures/world';
 
 // Issue 11, "Open cases with no connection": opening the inspection online makes the inspector's
@@ -36,13 +37,6 @@ async function waitUntilAvailableOffline(page: Page, count: number) {
   });
   expect(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.active !== null))).toBe(true);
 }
-
-const keptPaths = (page: Page, userId: string) =>
-  page.evaluate(async (id) => {
-    if (!(await caches.has(`casemark-pages-${id}`))) return [];
-    const cache = await caches.open(`casemark-pages-${id}`);
-    return (await cache.keys()).map((r) => new URL(r.url).pathname);
-  }, userId);
 
 const answersOf = (caseId: string) =>
   sql<{ question_id: string; value: string | null; note: string | null }>(

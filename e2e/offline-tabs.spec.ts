@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/network';
+import { openCaseListKept } from './fixtures/offline';
 import { createWorld, signIn, sql } from './fixtures/world';
 import { at } from '../lib/must';
 
@@ -60,20 +61,8 @@ test.describe('offline across tabs', () => {
     test.setTimeout(90_000);
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = at(world.cases, 0);
-    const listUrl = `/inspections/${world.inspectionId}`;
     await signIn(page, world.inspector);
-    await page.goto(listUrl);
-    await expect(page.getByTestId('offline-cases-status')).toHaveText(/^Your case is available offline/, { timeout: 45_000 });
-    // The case list is kept when the service worker serves it: opened again now the worker controls the page.
-    await page.reload();
-    await expect
-      .poll(() =>
-        page.evaluate(async (id) => {
-          const cache = await caches.open(`casemark-pages-${id}`);
-          return (await cache.keys()).map((r) => new URL(r.url).pathname);
-        }, world.inspector.id),
-      )
-      .toContain(listUrl);
+    const listUrl = await openCaseListKept(page, world.inspectionId, world.inspector);
 
     await network.setMode('cut');
     // A case's history is never kept on the device.

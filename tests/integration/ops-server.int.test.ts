@@ -11,6 +11,7 @@ import { freePort } from '../../lib/net/free-port';
 import { buildIfNeeded } from '../../scripts/lib/build';
 import { postAnswerOverHttp, readPanelEvents, signIn, startNextServer } from '../../scripts/lib/http-client';
 import { parseSaveResponse, SOAK_PASSWORD, seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
+import { waitForAppServersTurn } from './app-servers';
 import { MIGRATIONS_DIR } from './test-database';
 import { at, must } from '@/lib/must';
 
@@ -23,6 +24,7 @@ let db: EmbeddedDatabase;
 let dbOptions: { databaseDir: string; port: number; database: string };
 let world: SoakWorld;
 const secret = randomBytes(32).toString('base64url');
+let releaseTurn: (() => Promise<void>) | undefined;
 
 interface Server {
   port: number;
@@ -77,6 +79,7 @@ async function asOwner<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 beforeAll(async () => {
+  releaseTurn = await waitForAppServersTurn();
   dir = mkdtempSync(path.join(os.tmpdir(), 'casemark-ops-'));
   dbOptions = { databaseDir: path.join(dir, 'postgres'), port: await freePort(), database: 'ops' };
   db = await startEmbeddedPostgres(dbOptions);
@@ -97,6 +100,7 @@ afterAll(async () => {
   }
   await db?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  await releaseTurn?.();
 });
 
 describe('the standalone server, twice on one database', () => {

@@ -7,6 +7,7 @@ import { INSPECTION_CHANNEL } from '../../lib/realtime/channel';
 import { buildIfNeeded } from '../../scripts/lib/build';
 import { readPanelEvents, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
 import { SOAK_PASSWORD, seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
+import { waitForAppServersTurn } from './app-servers';
 import { createMigratedDatabase } from './test-database';
 
 // The ratings panel's event stream (app/inspections/[inspectionId]/panel/events/route.ts) on a
@@ -18,8 +19,10 @@ let world: SoakWorld;
 let server: ChildProcess | undefined;
 let baseUrl = '';
 let leadCookie = '';
+let releaseTurn: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  releaseTurn = await waitForAppServersTurn();
   const db = await createMigratedDatabase('panel_stream', { asAppRole: true });
   ownerUrl = db.ownerUrl;
   await db.prisma.$disconnect();
@@ -33,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (server) await stopServer(server);
+  await releaseTurn?.();
 });
 
 /** The panel stream: each `panel` event's figures, in order. */

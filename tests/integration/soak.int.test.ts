@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatSoak, parseSaveResponse, runSoak } from '../../scripts/lib/soak';
+import { waitForAppServersTurn } from './app-servers';
+
+let releaseTurn: (() => Promise<void>) | undefined;
+beforeAll(async () => {
+  releaseTurn = await waitForAppServersTurn();
+}, 15 * 60_000); // another file's app servers may be running, and may be building the app first
+afterAll(async () => {
+  await releaseTurn?.();
+});
 
 describe('the soak (issue 11), briefly', () => {
   it('reads the save route’s answers', () => {

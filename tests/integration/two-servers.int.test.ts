@@ -6,6 +6,7 @@ import { freePort } from '../../lib/net/free-port';
 import { buildIfNeeded } from '../../scripts/lib/build';
 import { postAnswerOverHttp, readPanelEvents, signIn, startNextServer, stopServer } from '../../scripts/lib/http-client';
 import { parseSaveResponse, SOAK_PASSWORD, seedSoakWorld, type SoakWorld } from '../../scripts/lib/soak';
+import { waitForAppServersTurn } from './app-servers';
 import { createMigratedDatabase } from './test-database';
 import { at, must } from '@/lib/must';
 
@@ -16,8 +17,10 @@ let world: SoakWorld;
 const servers: ChildProcess[] = [];
 let urlA = '';
 let urlB = '';
+let releaseTurn: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  releaseTurn = await waitForAppServersTurn();
   const db = await createMigratedDatabase('two_servers', { asAppRole: true });
   prisma = db.prisma;
   world = await seedSoakWorld(db.ownerUrl, 1, 0);
@@ -32,6 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((s) => stopServer(s)));
   await prisma?.$disconnect();
+  await releaseTurn?.();
 });
 
 /** The panel's SSE stream on one server: each `panel` event's figures and arrival time. */
