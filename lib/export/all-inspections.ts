@@ -40,6 +40,8 @@ export interface AllInspectionsRow {
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** The report gives only the month of its fieldwork (Dudley 2019: "April 2019"): the days are placeholders. */
+  isFieldworkMonthOnly: boolean;
   /** The day the report was published (YYYY-MM-DD), where recorded. */
   publishedOn: string | null;
   status: keyof typeof STATUS_LABELS;
@@ -75,6 +77,7 @@ export async function* allInspectionRows(
       framework: 'v2018' | 'v2021';
       fieldworkStart: Date;
       fieldworkEnd: Date;
+      fieldworkMonthOnly: boolean;
       publishedOn: Date | null;
       status: AllInspectionsRow['status'];
       previousRatings: Prisma.JsonValue;
@@ -88,6 +91,7 @@ export async function* allInspectionRows(
         framework: true,
         fieldworkStart: true,
         fieldworkEnd: true,
+        fieldworkMonthOnly: true,
         publishedOn: true,
         status: true,
         previousRatings: true,
@@ -155,6 +159,7 @@ export async function* allInspectionRows(
         framework,
         fieldworkStart: isoDate(inspection.fieldworkStart),
         fieldworkEnd: isoDate(inspection.fieldworkEnd),
+        isFieldworkMonthOnly: inspection.fieldworkMonthOnly,
         publishedOn: inspection.publishedOn ? isoDate(inspection.publishedOn) : null,
         status: inspection.status,
         previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
