@@ -1,7 +1,9 @@
 import type { FrameworkVersion } from '@/lib/framework/types';
 import { nationalBasis, type NationalFigures } from '@/lib/summary/summary';
 import { FRAMEWORK_LABELS } from '@/lib/summary/summary-tables';
-import { ChangeChart, KeyQuestionSpreadChart, RatingCountsChart } from './summary-charts';
+import { ChangeChart } from './change-chart';
+import { KeyQuestionSpreadChart } from './key-question-spread-chart';
+import { RatingCountsChart } from './rating-counts-chart';
 
 /**
  * The national figures under the summary's table: one section per set of standards with a
