@@ -23,9 +23,13 @@ export function KeyQuestionSpreadChart({ framework, rows }: { framework: Framewo
       <figcaption className="mb-2 text-xl font-bold">Key questions across inspections ({FRAMEWORK_LABELS[framework]})</figcaption>
       {few.length > 0 ? (
         <p className="mb-2 border-l-4 border-govuk-error pl-3 text-base" data-testid={`kq-spread-few-${framework}`}>
-          {few.length === rows.length ? 'Every median here' : `${few.length} of these medians`} rest
-          {few.length === 1 ? 's' : ''} on fewer than {FEW_INSPECTIONS} published inspections: one inspection can move them across a band.
-          Read them as those services’ figures, not the nation’s.
+          {few.length === rows.length
+            ? 'Every median here rests'
+            : few.length === 1
+              ? '1 of these medians rests'
+              : `${few.length} of these medians rest`}{' '}
+          on fewer than {FEW_INSPECTIONS} published inspections: one inspection can move them across a band. Read them as those services’
+          figures, not the nation’s.
         </p>
       ) : null}
       {isEmpty ? (
