@@ -80,7 +80,7 @@ function questionTable() {
   return rows;
 }
 
-async function seed(db: PrismaClient, tag: string, options: Required<Pick<BenchExportOptions, 'inspections' | 'courtCases'>>) {
+export async function seed(db: PrismaClient, tag: string, options: Required<Pick<BenchExportOptions, 'inspections' | 'courtCases'>>) {
   const prefix = `Bench export ${tag}`;
   const { id: managerId } = at(
     await db.$queryRaw<{ id: string }[]>`
@@ -158,7 +158,7 @@ async function seed(db: PrismaClient, tag: string, options: Required<Pick<BenchE
   return { managerId, prefix, benchInspections, answers };
 }
 
-async function cleanUp(db: PrismaClient, managerId: string, prefix: string) {
+export async function cleanUp(db: PrismaClient, managerId: string, prefix: string) {
   const pattern = `${prefix} %`;
   await db.$executeRaw`DELETE FROM inspections WHERE service_id IN (SELECT id FROM services WHERE name LIKE ${pattern})`;
   await db.$executeRaw`DELETE FROM services WHERE name LIKE ${pattern}`;
@@ -287,7 +287,7 @@ export async function benchSummary(db: PrismaClient | string, options: BenchExpo
       const heapDelta = process.memoryUsage().heapUsed - heapBefore;
       return {
         inspections: load.value.rows.length,
-        final: load.value.figures.final,
+        final: load.value.rows.filter((r) => r.isFinal).length,
         loadMs: load.ms,
         loadPeakRssMb: load.peakRssMb,
         xlsxMs: xlsx.ms,

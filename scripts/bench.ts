@@ -150,6 +150,30 @@ async function runConcurrent(jobsPerWorker: Job[][], rounds: number, send: (job:
   return { ...summarise(samples), errors, firstError };
 }
 
+/** The `## ` sections of `text` whose headings `own` does not have, in their order. */
+function sectionsNotIn(text: string, own: string): string {
+  const headings = new Set(own.split('\n').filter((line) => line.startsWith('## ')));
+  return text
+    .split(/^(?=## )/m)
+    .filter((section) => section.startsWith('## ') && !headings.has(section.split('\n', 1)[0] ?? ''))
+    .map((section) => section.trimEnd() + '\n')
+    .join('\n');
+}
+
+/** Runs scripts/bench-panel.ts in its own process and returns the section it prints. */
+async function benchPanelSection(): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/bench-panel.ts'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  if (code !== 0) throw new Error(`scripts/bench-panel.ts exited with ${code}`);
+  return out;
+}
+
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'casemark-bench-'));
   const db = await startEmbeddedPostgres({ databaseDir: path.join(dir, 'postgres'), port: await freePort(), database: 'bench' });
@@ -287,6 +311,11 @@ async function main() {
       }
     }
 
+    // The ratings panel page with many published inspections: its own process, run with the
+    // react-server condition, since the panel's loaders are 'server-only'.
+    process.stderr.write('[bench] the ratings panel page beside 200 published inspections…\n');
+    exportSection += `\n${await benchPanelSection()}`;
+
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
     const lines = [
       '# Performance',
@@ -329,10 +358,13 @@ async function main() {
       '',
       exportSection,
     ];
-    // The capacity section belongs to `npm run soak -- --capacity`: carried over as it is.
+    // The capacity section belongs to `npm run soak -- --capacity`, and any other section to
+    // whatever wrote it (the soak's rolling restart, the test timings): carried over as they are.
     const performanceFile = path.join(root, 'docs', 'performance.md');
-    const capacity = existsSync(performanceFile) ? capacitySectionOf(readFileSync(performanceFile, 'utf8')) : '';
-    writeFileSync(performanceFile, lines.join('\n') + (capacity ? `\n${capacity}\n` : ''));
+    const existing = existsSync(performanceFile) ? readFileSync(performanceFile, 'utf8') : '';
+    const capacity = capacitySectionOf(existing);
+    const others = sectionsNotIn(existing.replace(capacity, ''), lines.join('\n'));
+    writeFileSync(performanceFile, lines.join('\n') + (capacity ? `\n${capacity}\n` : '') + (others ? `\n${others}` : ''));
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     if (app && app.exitCode === null) {

@@ -40,8 +40,8 @@ export interface AllInspectionsRow {
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
-  /** The report gives only the month of fieldwork (Dudley 2019: "April 2019"): the days above are placeholders. Optional so rows built by hand elsewhere stay valid. */
-  fieldworkMonthOnly?: boolean;
+  /** The report gives only the month of its fieldwork (Dudley 2019: "April 2019"): the days are placeholders. */
+  isFieldworkMonthOnly: boolean;
   /** The day the report was published (YYYY-MM-DD), where recorded. */
   publishedOn: string | null;
   status: keyof typeof STATUS_LABELS;
@@ -159,7 +159,7 @@ export async function* allInspectionRows(
         framework,
         fieldworkStart: isoDate(inspection.fieldworkStart),
         fieldworkEnd: isoDate(inspection.fieldworkEnd),
-        fieldworkMonthOnly: inspection.fieldworkMonthOnly,
+        isFieldworkMonthOnly: inspection.fieldworkMonthOnly,
         publishedOn: inspection.publishedOn ? isoDate(inspection.publishedOn) : null,
         status: inspection.status,
         previousRatings: (inspection.previousRatings ?? {}) as Record<string, Rating>,
@@ -180,9 +180,9 @@ export async function* allInspectionRows(
  * A row's fieldwork as a page prints it: "17 May 2021 to 11 June 2021", or "April 2019" where the
  * report gives only a month (issue 22).
  */
-export function fieldworkOfRow(row: Pick<AllInspectionsRow, 'fieldworkStart' | 'fieldworkEnd' | 'fieldworkMonthOnly'>): string {
+export function fieldworkOfRow(row: Pick<AllInspectionsRow, 'fieldworkStart' | 'fieldworkEnd' | 'isFieldworkMonthOnly'>): string {
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  return formatDateRange(day(row.fieldworkStart), day(row.fieldworkEnd), row.fieldworkMonthOnly ?? false);
+  return formatDateRange(day(row.fieldworkStart), day(row.fieldworkEnd), row.isFieldworkMonthOnly);
 }
 
 export const ALL_INSPECTIONS_HEADER = [
@@ -207,8 +207,8 @@ function allInspectionsCells(row: AllInspectionsRow): CsvCell[] {
     row.framework,
     // Never days the report does not give: a month-only fieldwork is its month, "2019-04" (ISO 8601's
     // reduced precision, so the column still sorts), issue 22.
-    row.fieldworkMonthOnly ? row.fieldworkStart.slice(0, 7) : row.fieldworkStart,
-    row.fieldworkMonthOnly ? row.fieldworkEnd.slice(0, 7) : row.fieldworkEnd,
+    row.isFieldworkMonthOnly ? row.fieldworkStart.slice(0, 7) : row.fieldworkStart,
+    row.isFieldworkMonthOnly ? row.fieldworkEnd.slice(0, 7) : row.fieldworkEnd,
     STATUS_LABELS[row.status],
     ...ALL_STANDARD_IDS.map((id) => rating(row.result.standards[id]?.rating)),
     row.result.overall.score,

@@ -20,6 +20,23 @@ export function xlsxValue(column: ExportColumn, value: CellValue): string | numb
   return typeof value === 'number' ? value : escapeFormula(value);
 }
 
+/**
+ * The lines that close a sheet — the `*` legend, the sub-sample caveat — after a blank row, as a
+ * CSV ends (label in the first column, text in the second, escaped like any other text): a sheet
+ * printed or saved on alone still says how to read it (issue 23). Works on the streaming
+ * writer's sheets too: each row is committed when that writer has `commit`.
+ */
+export function addFooterRows(sheet: Pick<ExcelJS.Worksheet, 'addRow'>, footer: readonly (readonly [string, string])[]): void {
+  const blank = sheet.addRow([]);
+  blank.commit();
+  for (const [label, text] of footer) {
+    const row = sheet.addRow([escapeFormula(label), escapeFormula(text)]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { vertical: 'top', wrapText: false };
+    row.commit();
+  }
+}
+
 /** What a sheet needs of a table: any table with a sheet name, columns and rows (not only an inspection's three). */
 export type SheetTable = Pick<ExportTable, 'sheetName' | 'columns' | 'rows'>;
 

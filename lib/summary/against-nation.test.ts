@@ -12,6 +12,7 @@ function row(id: string, yes: number, no: number, status: 'published' | 'panel' 
     framework: '2021',
     fieldworkStart: '2026-01-05',
     fieldworkEnd: '2026-01-16',
+    isFieldworkMonthOnly: false,
     publishedOn: null,
     status,
     previousRatings: {},

@@ -1,22 +1,25 @@
 /**
  * The summary's data: every inspection the actor may see in the summary (admins: all; others:
  * those they lead or manage — the `export.download` scope), narrowed by the filters, each
- * computed exactly as the ratings panel computes it. Inspections are read in pages with one
- * grouped aggregate of answer counts per page (lib/export/all-inspections.ts) and kept as
- * compact rows, so 400 inspections are a few hundred kilobytes.
+ * computed exactly as the ratings panel computes it; beside them the national figures, which
+ * are the same whoever looks and whatever the filters but the standards (lib/summary/national.ts).
+ * Inspections are read in pages with one grouped aggregate of answer counts per page
+ * (lib/export/all-inspections.ts) and kept as compact rows, so 400 inspections are a few
+ * hundred kilobytes.
  *
  * No `server-only` imports: the benchmark script runs this outside Next.
  */
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { systemActor, type Actor } from '@/lib/auth/permissions';
-import type { FrameworkVersion } from '@/lib/framework/types';
+import type { Actor } from '@/lib/auth/permissions';
 import { allInspectionRows, exportableInspectionsWhere } from '@/lib/export/all-inspections';
 import { matchesSummaryFilters, summaryFilterWhere, type SummaryFilters } from './filters';
-import { sortSummaryRows, summaryFigures, toSummaryRow, type KeyQuestionSpread, type SummaryFigures, type SummaryRow } from './summary';
+import { nationalOn, sortSummaryRows, toSummaryRow, type NationalFigures, type SummaryRow } from './summary';
+import { loadNationalFigures } from './national';
 
 interface SummaryData {
   rows: SummaryRow[];
-  figures: SummaryFigures;
+  /** Over every published inspection, whoever looks (lib/summary/national.ts), on the standards the filters choose. */
+  national: NationalFigures;
 }
 
 export async function loadSummary(
@@ -25,13 +28,16 @@ export async function loadSummary(
   filters: SummaryFilters,
   options: { pageSize?: number } = {},
 ): Promise<SummaryData> {
-  const rows: SummaryRow[] = [];
-  for await (const row of allInspectionRows(db, actor, { pageSize: options.pageSize, filter: summaryFilterWhere(filters) })) {
-    const summaryRow = toSummaryRow(row);
-    if (matchesSummaryFilters(summaryRow, filters)) rows.push(summaryRow);
-  }
-  const sorted = sortSummaryRows(rows, filters);
-  return { rows: sorted, figures: summaryFigures(sorted) };
+  const readRows = async () => {
+    const rows: SummaryRow[] = [];
+    for await (const row of allInspectionRows(db, actor, { pageSize: options.pageSize, filter: summaryFilterWhere(filters) })) {
+      const summaryRow = toSummaryRow(row);
+      if (matchesSummaryFilters(summaryRow, filters)) rows.push(summaryRow);
+    }
+    return sortSummaryRows(rows, filters);
+  };
+  const [rows, national] = await Promise.all([readRows(), loadNationalFigures(db)]);
+  return { rows, national: nationalOn(national, filters.framework) };
 }
 
 interface SummaryFilterOptions {
@@ -53,19 +59,4 @@ export async function listSummaryFilterOptions(db: PrismaClient, actor: Actor): 
     localAuthorities: sorted(services.map((s) => s.localAuthority)),
     services: services.map((s) => s.name),
   };
-}
-
-/**
- * The national median and range of each key question over EVERY published inspection in Casemark
- * on these standards, for the ratings panel. Published figures are the public record (the
- * reports), so they are read on the system's account whoever is looking; the summary's own
- * national figures count the published inspections the actor can see. Computed exactly as the
- * summary computes them (summaryFigures).
- */
-export async function loadNationalKeyQuestions(db: PrismaClient, framework: FrameworkVersion): Promise<KeyQuestionSpread[]> {
-  const rows: SummaryRow[] = [];
-  const filter = { status: 'published' as const, framework: framework === '2018' ? ('v2018' as const) : ('v2021' as const) };
-  for await (const row of allInspectionRows(db, systemActor('national figures on the ratings panel'), { filter }))
-    rows.push(toSummaryRow(row));
-  return summaryFigures(rows).keyQuestions;
 }

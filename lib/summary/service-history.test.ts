@@ -11,6 +11,7 @@ const inspection = (id: string, fieldworkStart: string, rating21: SummaryRow['ov
   framework: '2021',
   fieldworkStart,
   fieldworkEnd: fieldworkStart,
+  isFieldworkMonthOnly: false,
   status: 'published',
   isFinal: true,
   standards: { '2.1': { rating: rating21, isProfessionalJudgement: false } },

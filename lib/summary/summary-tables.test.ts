@@ -3,9 +3,10 @@ import { computeInspection } from '@/lib/rating/compute-inspection';
 import { readCsv, readCsvObjects } from '@/lib/export/test-support/read-csv';
 import { readXlsx } from '@/lib/export/test-support/read-xlsx';
 import { DEFAULT_SUMMARY_FILTERS } from './filters';
-import { summaryFigures, toSummaryRow } from './summary';
+import { nationalFigures, toSummaryRow } from './summary';
 import {
   buildSummaryTables,
+  fieldworkText,
   filterRows,
   standardCellText,
   standardTitles,
@@ -26,6 +27,7 @@ function row(id: string, service: string, yes: number, no: number) {
     framework: '2021',
     fieldworkStart: '2026-01-05',
     fieldworkEnd: '2026-01-16',
+    isFieldworkMonthOnly: false,
     publishedOn: null,
     status: 'published',
     previousRatings: {},
@@ -39,10 +41,10 @@ async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> 
 
 describe('summary tables', () => {
   const rows = [row('a', '=HYPERLINK("x")', 6, 4), row('b', 'Plain', 13, 7)]; // 60% and 65%: median 62.5
-  const figures = summaryFigures(rows);
+  const national = nationalFigures(rows);
   const tables = buildSummaryTables({
     rows,
-    figures,
+    national,
     filters: { ...DEFAULT_SUMMARY_FILTERS, region: '@Region' },
     generatedAt: new Date('2026-12-03T10:00:00Z'),
   });
@@ -54,10 +56,13 @@ describe('summary tables', () => {
   });
 
   it('lists the filters first, in words', () => {
-    expect(filterRows(DEFAULT_SUMMARY_FILTERS, { shown: 3, final: 1 }, new Date('2026-12-03T10:00:00Z'))).toContainEqual([
-      'Sorted by',
-      'Fieldwork dates (descending)',
-    ]);
+    expect(
+      filterRows(
+        DEFAULT_SUMMARY_FILTERS,
+        { shown: 3, national: { published: { '2018': 0, '2021': 7 } } },
+        new Date('2026-12-03T10:00:00Z'),
+      ),
+    ).toContainEqual(['Sorted by', 'Fieldwork dates (descending)']);
     expect(tables.map((t) => t.id)).toEqual([
       'filters',
       'inspections',
@@ -72,16 +77,47 @@ describe('summary tables', () => {
     const filters = readCsv([...summaryCsv(at(tables, 0))].join('')).rows;
     expect(filters.find((r) => r[0] === 'Legend')?.[1]).toMatch(/^\* Professional judgement applied by the ratings panel/);
     expect(filters.find((r) => r[0] === 'Caveat')?.[1]).toContain('small sub-sample');
+    expect(filters.find((r) => r[0] === 'National figures')?.[1]).toContain('2 published inspections on the July 2021 standards');
     const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 1);
     const first = at(sheet.rows, 0);
+    const col = (name: string) => sheet.header.indexOf(name);
+    expect(first.values[col('Fieldwork')]).toBe('5 January 2026 to 16 January 2026');
     // Read back as a date cell (the reader gives its Date's text), not the text "2026-01-05".
-    expect(first.values[3]).not.toBe('2026-01-05');
-    expect(new Date(String(first.values[3])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
-    expect(first.numFmts[3]).toBe('d mmm yyyy');
+    expect(first.values[col('Fieldwork start')]).not.toBe('2026-01-05');
+    expect(new Date(String(first.values[col('Fieldwork start')])).toISOString()).toBe('2026-01-05T00:00:00.000Z');
+    expect(first.numFmts[col('Fieldwork start')]).toBe('d mmm yyyy');
     // The CSV keeps ISO dates, which every spreadsheet reads as dates; no publication date is a blank cell.
     const csv = readCsv([...summaryCsv(at(tables, 1))].join('')).rows;
-    expect(csv[0]?.slice(1, 6)).toEqual(['Region', 'Local authority', 'Fieldwork start', 'Fieldwork end', 'Published']);
-    expect(csv[1]?.slice(1, 6)).toEqual(["'+North", 'LA', '2026-01-05', '2026-01-16', '']);
+    expect(csv[0]?.slice(1, 7)).toEqual(['Region', 'Local authority', 'Fieldwork', 'Fieldwork start', 'Fieldwork end', 'Published']);
+    expect(csv[1]?.slice(1, 7)).toEqual(["'+North", 'LA', '5 January 2026 to 16 January 2026', '2026-01-05', '2026-01-16', '']);
+  });
+
+  it('never gives a day the report does not: a month-only fieldwork is its month, in words, in the CSV and in the workbook', async () => {
+    // Dudley 2019 (002_b3ff77846e023e08.txt): "Fieldwork started: April 2019".
+    const dudley = { ...row('d', 'Dudley', 7, 3), fieldworkStart: '2019-04-01', fieldworkEnd: '2019-04-01', isFieldworkMonthOnly: true };
+    expect(fieldworkText(dudley)).toBe('April 2019');
+    const monthTables = buildSummaryTables({ rows: [dudley], national: nationalFigures([dudley]), filters: DEFAULT_SUMMARY_FILTERS });
+    const csv = readCsvObjects([...summaryCsv(at(monthTables, 1))].join('')).records;
+    expect(csv[0]).toMatchObject({ Fieldwork: 'April 2019', 'Fieldwork start': '2019-04', 'Fieldwork end': '2019-04' });
+    const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(monthTables))), 1);
+    const col = sheet.header.indexOf('Fieldwork start');
+    expect(new Date(String(at(sheet.rows, 0).values[col])).toISOString()).toBe('2019-04-01T00:00:00.000Z');
+    expect(at(sheet.rows, 0).numFmts[col]).toBe('mmmm yyyy');
+  });
+
+  it('ends the inspections sheet, like its CSV and the Filters sheet, with the * legend and the sub-sample caveat after a blank row', async () => {
+    const sheet = at(await readXlsx(await bytesOf(summaryWorkbookStream(tables))), 1);
+    expect(sheet.rows.length).toBe(2 + 1 + 2);
+    expect(sheet.rows.at(-3)?.values.every((v) => v === null)).toBe(true);
+    expect(sheet.rows.slice(-2).map((r) => r.values.slice(0, 2))).toEqual([
+      ['Legend', SUMMARY_LEGEND],
+      ['Caveat', SUB_SAMPLE_CAVEAT],
+    ]);
+    const byInspection = must(
+      (await readXlsx(await bytesOf(summaryWorkbookStream(tables)))).find((s) => s.name === 'Key questions by inspection'),
+      'the sheet',
+    );
+    expect(byInspection.rows.at(-1)?.values.slice(0, 2)).toEqual(['Caveat', SUB_SAMPLE_CAVEAT]);
   });
 
   it('ends the inspections CSV with the * legend and the sub-sample caveat, after a blank line', () => {

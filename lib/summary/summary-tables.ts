@@ -11,12 +11,12 @@ import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FrameworkVersion, Rating } from '@/lib/framework/types';
 import { getFramework, listStandards } from '@/lib/framework';
-import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
+import { RATING_LABELS, STATUS_LABELS, formatDateRange } from '@/lib/format/labels';
 import { BOM, csvLine, type CsvCell } from '@/lib/export/csv';
-import { PERCENT_FORMAT, xlsxValue } from '@/lib/export/xlsx';
+import { PERCENT_FORMAT, addFooterRows, xlsxValue } from '@/lib/export/xlsx';
 import type { CellValue, ExportColumn } from '@/lib/export/tables';
 import type { SummaryFilters } from './filters';
-import { summaryStandardIds, type SummaryFigures, type SummaryRow, type SummaryStandardCell } from './summary';
+import { nationalBasis, summaryStandardIds, type NationalFigures, type SummaryRow, type SummaryStandardCell } from './summary';
 import { keyQuestionsAgainstNation } from './against-nation';
 
 export const SUMMARY_TABLE_IDS = [
@@ -36,7 +36,7 @@ interface SummaryTable {
   columns: ExportColumn[];
   /** Rows are produced lazily, so a large selection is never held twice. */
   rows: () => Iterable<Record<string, CellValue>>;
-  /** Lines after a blank line at the foot of the CSV (label, text): what a file read alone must still say. */
+  /** Lines after a blank line at the foot of the CSV and of the sheet (label, text): what a file read alone must still say. */
   footer?: [string, string][];
 }
 
@@ -90,7 +90,7 @@ const percent = (key: string, header: string, width = 10): ExportColumn => ({ ke
 /** The filters as rows of the first sheet (and of `table=filters`). */
 export function filterRows(
   filters: SummaryFilters,
-  figures: Pick<SummaryFigures, 'shown' | 'final'>,
+  counts: { shown: number; national: Pick<NationalFigures, 'published'> },
   generatedAt: Date,
 ): [string, string][] {
   return [
@@ -105,8 +105,11 @@ export function filterRows(
     ['Published to', filters.publishedTo ?? 'Any date'],
     ['Status', filters.status ? STATUS_LABELS[filters.status] : 'All'],
     ['Sorted by', `${SORT_LABELS[filters.sort]} (${filters.dir === 'asc' ? 'ascending' : 'descending'})`],
-    ['Inspections shown', String(figures.shown)],
-    ['Counted in national figures', `${figures.final} (published inspections only: the others’ ratings are provisional)`],
+    ['Inspections shown', String(counts.shown)],
+    [
+      'National figures',
+      `Every published inspection in Casemark, whoever looks and whatever the filters but the standards: ${nationalBasis(counts.national, filters.framework)}`,
+    ],
     ['Generated', generatedAt.toISOString()],
     ['Legend', SUMMARY_LEGEND],
     ['Caveat', SUB_SAMPLE_CAVEAT],
@@ -119,22 +122,42 @@ export const SUMMARY_LEGEND =
 
 /** The reports' caveat on percentages from few cases. */
 export const SUB_SAMPLE_CAVEAT =
-  'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count published inspections only.';
+  'Key-question percentages from fewer than 10 relevant cases are a small sub-sample: one case moves them by 10 points or more, so read them with care. National figures count every published inspection on the same standards, whoever looks: other inspections’ ratings are provisional.';
 
-/** Columns holding a calendar date (YYYY-MM-DD): real dates in the workbook, so a spreadsheet sorts and filters them as dates. */
+/**
+ * Columns holding a calendar date (YYYY-MM-DD), or only its month (YYYY-MM) where the report
+ * gives no day: real dates in the workbook, so a spreadsheet sorts and filters them as dates,
+ * a month shown as its month ("April 2019"), never a day the report does not give.
+ */
 const DATE_COLUMNS = new Set(['fieldworkStart', 'fieldworkEnd', 'publishedOn']);
 const DATE_FORMAT = 'd mmm yyyy';
-const asWorkbookDate = (value: CellValue) =>
-  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
+const MONTH_FORMAT = 'mmmm yyyy';
+function asWorkbookDate(value: CellValue): { date: Date; numFmt: string } | null {
+  if (typeof value !== 'string') return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { date: new Date(`${value}T00:00:00Z`), numFmt: DATE_FORMAT };
+  if (/^\d{4}-\d{2}$/.test(value)) return { date: new Date(`${value}-01T00:00:00Z`), numFmt: MONTH_FORMAT };
+  return null;
+}
+
+/** A fieldwork date for the files: the day, or only the month (YYYY-MM) when the report gives no day. */
+const fieldworkCell = (iso: string, isMonthOnly: boolean) => (isMonthOnly ? iso.slice(0, 7) : iso);
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** "17 May 2021 to 11 June 2021", or "April 2019" for a report that gives only the month (lib/format/labels.ts). */
+export function fieldworkText(row: Pick<SummaryRow, 'fieldworkStart' | 'fieldworkEnd' | 'isFieldworkMonthOnly'>): string {
+  return formatDateRange(asDate(row.fieldworkStart), asDate(row.fieldworkEnd), row.isFieldworkMonthOnly);
+}
 
 /** Every table of the summary, in sheet order. */
 export function buildSummaryTables(input: {
   rows: readonly SummaryRow[];
-  figures: SummaryFigures;
+  /** The one national rule (lib/summary/national.ts): every published inspection, whoever looks. */
+  national: NationalFigures;
   filters: SummaryFilters;
   generatedAt?: Date;
 }): SummaryTable[] {
-  const { rows, figures, filters } = input;
+  const { rows, national, filters } = input;
   const standardIds = summaryStandardIds(filters.framework);
   const generatedAt = input.generatedAt ?? new Date();
   return [
@@ -143,13 +166,13 @@ export function buildSummaryTables(input: {
       title: 'Filters',
       sheetName: 'Filters',
       columns: [text('filter', 'Filter', 30), text('value', 'Value', 60)],
-      rows: () => filterRows(filters, figures, generatedAt).map(([filter, value]) => ({ filter, value })),
+      rows: () => filterRows(filters, { shown: rows.length, national }, generatedAt).map(([filter, value]) => ({ filter, value })),
     },
     {
       id: 'inspections',
       title: 'Inspections',
       sheetName: 'Inspections',
-      // The workbook has them on its first sheet; a CSV travels alone (issue 23).
+      // At the foot of the CSV and of the sheet, as on the Filters sheet: a file or a sheet printed alone still says how to read it (issue 23).
       footer: [
         ['Legend', SUMMARY_LEGEND],
         ['Caveat', SUB_SAMPLE_CAVEAT],
@@ -158,6 +181,7 @@ export function buildSummaryTables(input: {
         text('service', 'Service', 36),
         text('region', 'Region', 16),
         text('localAuthority', 'Local authority', 20),
+        text('fieldwork', 'Fieldwork', 26),
         text('fieldworkStart', 'Fieldwork start', 12),
         text('fieldworkEnd', 'Fieldwork end', 12),
         text('publishedOn', 'Published', 12),
@@ -176,8 +200,9 @@ export function buildSummaryTables(input: {
             service: row.service,
             localAuthority: row.localAuthority,
             region: row.region,
-            fieldworkStart: row.fieldworkStart,
-            fieldworkEnd: row.fieldworkEnd,
+            fieldwork: fieldworkText(row),
+            fieldworkStart: fieldworkCell(row.fieldworkStart, row.isFieldworkMonthOnly),
+            fieldworkEnd: fieldworkCell(row.fieldworkEnd, row.isFieldworkMonthOnly),
             publishedOn: row.publishedOn,
             framework: row.framework,
             score: row.score,
@@ -206,10 +231,10 @@ export function buildSummaryTables(input: {
         integer('requires_improvement', 'Requires improvement', 14),
         integer('inadequate', 'Inadequate', 12),
         integer('notRated', 'Not rated', 10),
-        integer('total', 'Final inspections', 12),
+        integer('total', 'Published inspections', 12),
       ],
       rows: () =>
-        figures.ratingCounts.map((c) => ({
+        national.ratingCounts.map((c) => ({
           framework: c.framework,
           standard: c.standardId,
           title: c.title,
@@ -235,7 +260,7 @@ export function buildSummaryTables(input: {
         percent('max', 'Highest %', 10),
       ],
       rows: () =>
-        figures.keyQuestions.map((k) => ({
+        national.keyQuestions.map((k) => ({
           framework: k.framework,
           keyQuestion: k.keyQuestionId,
           text: k.text,
@@ -259,7 +284,7 @@ export function buildSummaryTables(input: {
         integer('notComparable', 'No previous rating', 12),
       ],
       rows: () =>
-        figures.changes.map((c) => ({
+        national.changes.map((c) => ({
           framework: c.framework,
           standard: c.standardId,
           title: c.title,
@@ -288,7 +313,7 @@ export function buildSummaryTables(input: {
       ],
       footer: [['Caveat', SUB_SAMPLE_CAVEAT]],
       rows: function* () {
-        for (const line of keyQuestionsAgainstNation(rows, figures.keyQuestions)) {
+        for (const line of keyQuestionsAgainstNation(rows, national.keyQuestions)) {
           yield {
             service: line.service,
             framework: line.framework,
@@ -357,15 +382,11 @@ export function summaryWorkbookStream(tables: readonly SummaryTable[], options: 
       header.commit();
       let count = 0;
       for (const row of table.rows()) {
-        const added = sheet.addRow(
-          table.columns.map((column) =>
-            DATE_COLUMNS.has(column.key)
-              ? (asWorkbookDate(row[column.key] ?? null) ?? xlsxValue(column, row[column.key] ?? null))
-              : xlsxValue(column, row[column.key] ?? null),
-          ),
-        );
+        const dates = table.columns.map((column) => (DATE_COLUMNS.has(column.key) ? asWorkbookDate(row[column.key] ?? null) : null));
+        const added = sheet.addRow(table.columns.map((column, index) => dates[index]?.date ?? xlsxValue(column, row[column.key] ?? null)));
         table.columns.forEach((column, index) => {
-          if (DATE_COLUMNS.has(column.key) && asWorkbookDate(row[column.key] ?? null)) added.getCell(index + 1).numFmt = DATE_FORMAT;
+          const date = dates[index];
+          if (date) added.getCell(index + 1).numFmt = date.numFmt;
           if (column.type !== 'percent') return;
           const value = row[column.key];
           added.getCell(index + 1).numFmt = typeof value === 'number' && !Number.isInteger(value) ? '0.0%' : PERCENT_FORMAT;
@@ -375,6 +396,7 @@ export function summaryWorkbookStream(tables: readonly SummaryTable[], options: 
         if (++count % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
       }
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+      if (table.footer?.length) addFooterRows(sheet, table.footer);
       sheet.commit();
     }
     await workbook.commit();

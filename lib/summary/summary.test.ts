@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { computeInspection } from '@/lib/rating/compute-inspection';
 import type { AllInspectionsRow } from '@/lib/export/all-inspections';
 import type { Rating } from '@/lib/framework/types';
-import { changeOf, median, sortSummaryRows, summaryFigures, toSummaryRow, type SummaryRow } from './summary';
+import {
+  changeOf,
+  median,
+  nationalBasis,
+  nationalFigures,
+  nationalOn,
+  sortSummaryRows,
+  summaryFigures,
+  toSummaryRow,
+  type SummaryRow,
+} from './summary';
 import { at } from '@/lib/must';
 
 function row(
@@ -29,6 +39,7 @@ function row(
     framework: '2021',
     fieldworkStart: '2026-01-05',
     fieldworkEnd: '2026-01-16',
+    isFieldworkMonthOnly: false,
     publishedOn: null,
     status: options.status ?? 'published',
     previousRatings: (options.previous ?? {}) as Record<string, Rating>,
@@ -100,5 +111,34 @@ describe('sortSummaryRows', () => {
     expect(sortSummaryRows(rows, { sort: 'score', dir: 'desc' }).map((r) => r.service)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(sortSummaryRows(rows, { sort: 'score', dir: 'asc' }).map((r) => r.service)).toEqual(['Alpha', 'Beta', 'Gamma']);
     expect(sortSummaryRows(rows, { sort: 'service', dir: 'desc' }).map((r) => r.service)).toEqual(['Gamma', 'Beta', 'Alpha']);
+  });
+});
+
+describe('nationalFigures', () => {
+  it('counts the published rows only, per set of standards, and says so in words', () => {
+    const rows = [row('a'), row('b', { kq211: [2, 8] }), row('c', { status: 'panel', kq211: [0, 10] })];
+    const national = nationalFigures(rows);
+    expect(national.published).toEqual({ '2018': 0, '2021': 2 });
+    expect(national.keyQuestions.find((k) => k.keyQuestionId === '2.1.1')).toMatchObject({ n: 2, min: 20, median: 50, max: 80 });
+    expect(nationalBasis(national, '2021')).toBe('2 published inspections on the July 2021 standards');
+    expect(nationalBasis(national, '2018')).toBe('no published inspection on the 2018 standards');
+    expect(nationalBasis(national, null)).toBe('2 published inspections on the July 2021 standards');
+    expect(nationalBasis({ published: { '2018': 1, '2021': 3 } }, null)).toBe(
+      '3 published inspections on the July 2021 standards and 1 on the 2018 standards',
+    );
+    expect(nationalBasis({ published: { '2018': 0, '2021': 0 } }, null)).toBe('no published inspection yet');
+    expect(nationalBasis({ published: { '2018': 0, '2021': 1 } }, '2021')).toBe('1 published inspection on the July 2021 standards');
+  });
+
+  it('narrows to one set of standards without pooling the other', () => {
+    const national = nationalFigures([row('a')]);
+    expect(nationalOn(national, '2018')).toMatchObject({
+      ratingCounts: [],
+      keyQuestions: [],
+      changes: [],
+      published: { '2018': 0, '2021': 0 },
+    });
+    expect(nationalOn(national, '2021')).toEqual(national);
+    expect(nationalOn(national, null)).toBe(national);
   });
 });

@@ -32,6 +32,8 @@ export interface SummaryRow {
   framework: FrameworkVersion;
   fieldworkStart: string;
   fieldworkEnd: string;
+  /** The report gives only the month of its fieldwork: show the month, never the placeholder days. */
+  isFieldworkMonthOnly: boolean;
   /** YYYY-MM-DD, where recorded. */
   publishedOn: string | null;
   status: InspectionStatus;
@@ -76,6 +78,7 @@ export function toSummaryRow(row: AllInspectionsRow): SummaryRow {
     framework: row.framework,
     fieldworkStart: row.fieldworkStart,
     fieldworkEnd: row.fieldworkEnd,
+    isFieldworkMonthOnly: row.isFieldworkMonthOnly,
     publishedOn: row.publishedOn,
     status: row.status,
     isFinal: isFinalStatus(row.status),
@@ -159,7 +162,7 @@ export interface StandardChanges {
   notComparable: number;
 }
 
-export interface SummaryFigures {
+interface SummaryFigures {
   /** How many inspections are shown, and how many of them are final (counted below). */
   shown: number;
   final: number;
@@ -229,6 +232,63 @@ export function summaryFigures(rows: readonly SummaryRow[]): SummaryFigures {
     }
   }
   return { shown: rows.length, final: final.length, ratingCounts, keyQuestions, changes };
+}
+
+/**
+ * What the national figures are: per set of standards, every published inspection's rating
+ * counts, key-question spreads and changes, and how many published inspections they count.
+ */
+export interface NationalFigures {
+  ratingCounts: StandardRatingCounts[];
+  keyQuestions: KeyQuestionSpread[];
+  changes: StandardChanges[];
+  /** Published inspections counted, per set of standards (0 when none). */
+  published: Record<FrameworkVersion, number>;
+}
+
+/**
+ * The national figures of `rows`: summaryFigures over the published ones (the others are
+ * ignored), with how many there are on each set of standards. The one rule (issue 23): the rows
+ * are EVERY published inspection, whoever looks (lib/summary/national.ts), never a viewer's share.
+ */
+export function nationalFigures(rows: readonly SummaryRow[]): NationalFigures {
+  const { ratingCounts, keyQuestions, changes } = summaryFigures(rows);
+  const published = { '2018': 0, '2021': 0 };
+  for (const row of rows) if (row.isFinal) published[row.framework] += 1;
+  return { ratingCounts, keyQuestions, changes, published };
+}
+
+/** The national figures of one set of standards only (null: both). */
+export function nationalOn(national: NationalFigures, framework: FrameworkVersion | null): NationalFigures {
+  if (!framework) return national;
+  const mine = <T extends { framework: FrameworkVersion }>(list: T[]) => list.filter((x) => x.framework === framework);
+  return {
+    ratingCounts: mine(national.ratingCounts),
+    keyQuestions: mine(national.keyQuestions),
+    changes: mine(national.changes),
+    published: {
+      '2018': framework === '2018' ? national.published['2018'] : 0,
+      '2021': framework === '2021' ? national.published['2021'] : 0,
+    },
+  };
+}
+
+const STANDARDS_WORDS = { '2018': 'the 2018 standards', '2021': 'the July 2021 standards' } as const;
+
+/**
+ * What "national" means, in words: "12 published inspections on the July 2021 standards";
+ * both sets joined when no set is named and both have some ("… and 3 on the 2018 standards").
+ */
+export function nationalBasis(national: Pick<NationalFigures, 'published'>, framework: FrameworkVersion | null): string {
+  const versions = (framework ? [framework] : (['2021', '2018'] as const)).filter((v) => national.published[v] > 0);
+  if (versions.length === 0) return framework ? `no published inspection on ${STANDARDS_WORDS[framework]}` : 'no published inspection yet';
+  return versions
+    .map((v, i) => {
+      const n = national.published[v];
+      const noun = i === 0 ? (n === 1 ? ' published inspection' : ' published inspections') : '';
+      return `${n}${noun} on ${STANDARDS_WORDS[v]}`;
+    })
+    .join(' and ');
 }
 
 /** The standard ids to show as columns: the chosen framework's, or both frameworks' in printed order. */

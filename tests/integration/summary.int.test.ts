@@ -22,7 +22,7 @@ import { readXlsx } from '../../lib/export/test-support/read-xlsx';
 import { readDocx } from '../../lib/export/test-support/read-docx';
 import { canViewSummary } from '../../lib/summary/access';
 import { DEFAULT_SUMMARY_FILTERS, parseSummaryFilters, type SummaryFilters } from '../../lib/summary/filters';
-import { listSummaryFilterOptions, loadNationalKeyQuestions, loadSummary } from '../../lib/summary/load-summary';
+import { listSummaryFilterOptions, loadSummary } from '../../lib/summary/load-summary';
 import { buildSummaryTables, standardCellText, summaryCsv, summaryWorkbookStream } from '../../lib/summary/summary-tables';
 import { createMigratedDatabase } from './test-database';
 import { systemActor } from '../../lib/auth/permissions';
@@ -316,39 +316,32 @@ describe('the summary’s figures are the panel’s', () => {
     expect(row2018IsProvisional(rows)).toBe(true);
   });
 
-  it('national figures count the two published inspections only', async () => {
-    const { rows, figures } = await loadSummary(prisma, manager, DEFAULT_SUMMARY_FILTERS);
-    expect(figures.final).toBe(2);
-    expect(figures.ratingCounts.some((c) => c.framework === '2018')).toBe(false);
-    const s21 = figures.ratingCounts.find((c) => c.standardId === '2.1')!;
-    expect(s21.total).toBe(2);
-    expect(Object.values(s21.counts).reduce((a, b) => a + b, 0)).toBe(2);
-    const pcts = rows
-      .filter((r) => r.isFinal)
-      .map((r) => r.keyQuestionPct['2.1.2']!)
-      .sort((a, b) => a - b);
-    expect(figures.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')).toMatchObject({
-      n: 2,
+  it('national figures count every published inspection on the same standards, whoever looks — not the manager’s share', async () => {
+    const { rows, national } = await loadSummary(prisma, manager, DEFAULT_SUMMARY_FILTERS);
+    // The manager sees two of the three published 2021 inspections; the national figures count all three.
+    expect(rows.filter((r) => r.isFinal).length).toBe(2);
+    expect(national.published).toEqual({ '2018': 0, '2021': 3 });
+    expect(national.ratingCounts.some((c) => c.framework === '2018')).toBe(false);
+    const s21 = must(
+      national.ratingCounts.find((c) => c.standardId === '2.1'),
+      'standard 2.1',
+    );
+    expect(s21.total).toBe(3);
+    expect(Object.values(s21.counts).reduce((a, b) => a + b, 0)).toBe(3);
+    const everyPublished = (await loadSummary(prisma, admin, filtersOf('status=published&framework=2021'))).rows;
+    expect(everyPublished.map((r) => r.id).sort()).toEqual([published2021.id, published2021b.id, hidden.id].sort());
+    const pcts = everyPublished.map((r) => must(r.keyQuestionPct['2.1.2'], '2.1.2')).sort((a, b) => a - b);
+    expect(national.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')).toMatchObject({
+      n: 3,
       min: pcts[0],
-      max: pcts[1],
-      median: (at(pcts, 0) + at(pcts, 1)) / 2,
+      max: pcts[2],
+      median: pcts[1],
     });
-    // 2.1 went from Requires improvement to Inadequate (the panel's decision) in one; no previous in the other.
-    expect(figures.changes.find((c) => c.standardId === '2.1')).toMatchObject({ up: 0, same: 0, down: 1, notComparable: 1 });
-  });
-});
-
-describe('the ratings panel’s national figures', () => {
-  it('are the median and range over every published inspection on the same standards, whoever looks', async () => {
-    const national = await loadNationalKeyQuestions(prisma, '2021');
-    // The admin's summary of published 2021 inspections sees them all, the hidden one included.
-    const everyPublished = await loadSummary(prisma, admin, filtersOf('status=published&framework=2021'));
-    expect(everyPublished.rows.map((r) => r.id).sort()).toEqual([published2021.id, published2021b.id, hidden.id].sort());
-    expect(national).toEqual(everyPublished.figures.keyQuestions);
-    expect(national.find((k) => k.keyQuestionId === '2.1.1')?.n).toBe(3);
-    // Nothing from the 2018 standards is pooled in, and a panel-stage inspection never counts.
-    expect(national.every((k) => k.framework === '2021')).toBe(true);
-    expect((await loadNationalKeyQuestions(prisma, '2018')).length).toBe(0);
+    // 2.1 went from Requires improvement to Inadequate (the panel's decision) in one; no previous in the two others.
+    expect(national.changes.find((c) => c.standardId === '2.1')).toMatchObject({ up: 0, same: 0, down: 1, notComparable: 2 });
+    // The filters choose the rows, never the nation — but for the standards, which are never pooled.
+    expect((await loadSummary(prisma, manager, filtersOf(`region=${encodeURIComponent(`South ${tag}`)}`))).national).toEqual(national);
+    expect((await loadSummary(prisma, manager, filtersOf('framework=2018'))).national.keyQuestions).toEqual([]);
   });
 });
 
@@ -381,7 +374,7 @@ describe('the summary exports, parsed back', () => {
       'Change since previous',
       'Key questions by inspection',
     ]);
-    // Each inspection's key-question percentage is the panel's, beside the national median of the published ones shown.
+    // Each inspection's key-question percentage is the panel's, beside the national median of every published one.
     const byInspection = at(sheets, 5);
     const kqCol = (name: string) => byInspection.header.indexOf(name);
     for (const row of data.rows) {
@@ -392,7 +385,7 @@ describe('the summary exports, parsed back', () => {
       const pct = row.keyQuestionPct['2.1.2'];
       expect(line.values[kqCol('% yes')]).toBe(typeof pct === 'number' ? pct / 100 : null);
       const spread = must(
-        data.figures.keyQuestions.find((k) => k.framework === row.framework && k.keyQuestionId === '2.1.2'),
+        data.national.keyQuestions.find((k) => k.framework === row.framework && k.keyQuestionId === '2.1.2'),
         'the national spread',
       );
       expect(line.values[kqCol('National median %')]).toBe(spread.median === null ? null : spread.median / 100);
@@ -408,7 +401,9 @@ describe('the summary exports, parsed back', () => {
 
     const inspections = at(sheets, 1);
     const col = (name: string) => inspections.header.indexOf(name);
-    expect(inspections.rows.map((r) => r.values[col('Inspection id')])).toEqual(data.rows.map((r) => r.id));
+    // The inspections, then a blank row, the * legend and the caveat (issue 23: the sheet printed alone still says how to read it).
+    expect(inspections.rows.map((r) => r.values[col('Inspection id')])).toEqual([...data.rows.map((r) => r.id), null, null, null]);
+    expect(inspections.rows.slice(-2).map((r) => r.values[0])).toEqual(['Legend', 'Caveat']);
     for (const [i, row] of data.rows.entries()) {
       const values = at(inspections.rows, i).values;
       expect(values[col('Service')]).toBe(row.service);
@@ -423,12 +418,12 @@ describe('the summary exports, parsed back', () => {
     expect(judgedRow[col('2.1')]).toBe('Inadequate*');
 
     const kqSheet = at(sheets, 3);
-    const kq = data.figures.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')!;
+    const kq = data.national.keyQuestions.find((k) => k.keyQuestionId === '2.1.2')!;
     const kqRow = kqSheet.rows.find((r) => r.values[1] === '2.1.2')!;
     expect(kqRow.values.slice(3)).toEqual([kq.n, kq.min! / 100, kq.median! / 100, kq.max! / 100]);
 
     const counts = at(sheets, 2).rows.find((r) => r.values[1] === '2.1')!.values;
-    const s21 = data.figures.ratingCounts.find((c) => c.standardId === '2.1')!;
+    const s21 = data.national.ratingCounts.find((c) => c.standardId === '2.1')!;
     expect(counts.slice(3)).toEqual([
       s21.counts.outstanding,
       s21.counts.good,
@@ -448,11 +443,17 @@ describe('the summary exports, parsed back', () => {
       const csv = readCsv([...summaryCsv(table)].join(''));
       expect(csv.hasBom).toBe(true);
       expect(csv.rows[0]).toEqual(at(sheets, i).header);
-      // The inspections CSV ends with a blank line, the * legend and the caveat (the workbook has them on its first sheet).
+      // The inspections CSV ends with a blank line, the * legend and the caveat (the workbook's Filters sheet has them too).
       const footer = table.footer ?? [];
       const body = footer.length ? csv.rows.slice(1, -(footer.length + 1)) : csv.rows.slice(1);
-      expect(body.length).toBe(at(sheets, i).rows.length);
-      if (footer.length) expect(csv.rows.slice(-footer.length)).toEqual(footer);
+      // The sheet ends the same way: a blank row, then the same footer lines (issue 23).
+      const sheetRows = at(sheets, i).rows;
+      const sheetBody = footer.length ? sheetRows.slice(0, -(footer.length + 1)) : sheetRows;
+      expect(body.length).toBe(sheetBody.length);
+      if (footer.length) {
+        expect(csv.rows.slice(-footer.length)).toEqual(footer);
+        expect(sheetRows.slice(-footer.length).map((r) => r.values.slice(0, 2))).toEqual(footer);
+      }
       if (table.id === 'inspections') {
         expect(footer.map(([label]) => label)).toEqual(['Legend', 'Caveat']);
         expect(body.map((r) => r[r.length - 1])).toEqual(data.rows.map((r) => r.id));

@@ -6,7 +6,8 @@ import { requireInspection } from '@/lib/data/inspections';
 import { prisma } from '@/lib/db/client';
 import { getFramework } from '@/lib/framework';
 import { loadPanelPage } from '@/lib/panel/load-panel';
-import { loadNationalKeyQuestions } from '@/lib/summary/load-summary';
+import { loadNationalFigures } from '@/lib/summary/national';
+import { nationalBasis, nationalOn } from '@/lib/summary/summary';
 import { PanelView } from '@/components/panel/panel-view';
 import { PanelVisibilityToggle } from '@/components/panel/panel-visibility-toggle';
 import { PanelOpenQueries } from '@/components/quality/panel-open-queries';
@@ -22,7 +23,7 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
   const canDecide = can(user, 'panel.decide', { inspection: inspection.scope }) && inspection.status !== 'published';
   const [{ panel: data, quality }, national] = await Promise.all([
     loadPanelPage(prisma, user, inspection.id),
-    loadNationalKeyQuestions(prisma, inspection.framework),
+    loadNationalFigures(prisma).then((all) => nationalOn(all, inspection.framework)),
   ]);
   return (
     <>
@@ -52,12 +53,19 @@ export default async function PanelPage({ params }: { params: Promise<{ inspecti
         canSeeAgreement={can(user, 'agreement.view', { inspection: inspection.scope })}
         quality={quality}
       />
+      <p className="mb-4 max-w-3xl text-base" data-testid="panel-national-basis">
+        {national.published[inspection.framework] === 0
+          ? `No national median and range yet: ${nationalBasis(national, inspection.framework)} in Casemark.`
+          : `The national median and range beside each key question are over ${nationalBasis(national, inspection.framework)} in Casemark${inspection.status === 'published' ? ', this one among them' : ''}: every published report, whoever looks, as in the summary.`}
+      </p>
       <PanelView
         initial={data}
         framework={getFramework(inspection.framework)}
         canDecide={canDecide}
         canSeeCases={can(user, 'cases.viewAll', { inspection: inspection.scope })}
-        national={Object.fromEntries(national.map((k) => [k.keyQuestionId, { n: k.n, median: k.median, min: k.min, max: k.max }]))}
+        national={Object.fromEntries(
+          national.keyQuestions.map((k) => [k.keyQuestionId, { n: k.n, median: k.median, min: k.min, max: k.max }]),
+        )}
       />
     </>
   );

@@ -6,7 +6,8 @@ import { prisma } from '@/lib/db/client';
 import { RATING_LABELS, STATUS_LABELS } from '@/lib/format/labels';
 import { allInspectionRows, fieldworkOfRow } from '@/lib/export/all-inspections';
 import { serviceHistory } from '@/lib/summary/service-history';
-import { summaryFigures, toSummaryRow, type SummaryRow } from '@/lib/summary/summary';
+import { loadNationalFigures } from '@/lib/summary/national';
+import { nationalBasis, toSummaryRow, type SummaryRow } from '@/lib/summary/summary';
 
 export const metadata: Metadata = { title: 'The service over time' };
 export const dynamic = 'force-dynamic';
@@ -19,25 +20,24 @@ const head = 'border-b-2 border-govuk-text py-2 pr-3 text-left align-bottom';
  * A service over time (issue 23): every inspection of this inspection's service that the user
  * may see in the summary, side by side — each standard's rating and each key question's
  * percentage with the change from the inspection before — and each key question beside the
- * national median and range of the published inspections the user may see.
+ * national median and range of every published inspection on the same standards, whoever looks
+ * (lib/summary/national.ts).
  */
 export default async function ServicePage({ params }: { params: Promise<{ inspectionId: string }> }) {
   const { inspectionId } = await params;
   const user = await requireUser(`/inspections/${inspectionId}/service`);
   const inspection = await requireInspection(user, inspectionId, 'export.download');
   const { serviceId } = await prisma.inspection.findUniqueOrThrow({ where: { id: inspectionId }, select: { serviceId: true } });
-  const all: SummaryRow[] = [];
+  const ofService: SummaryRow[] = [];
   // Each inspection's fieldwork as its report gives it: the month alone where it gives only a month (issue 22).
   const fieldwork = new Map<string, string>();
-  for await (const row of allInspectionRows(prisma, user)) {
-    all.push(toSummaryRow(row));
+  for await (const row of allInspectionRows(prisma, user, { filter: { serviceId } })) {
+    ofService.push(toSummaryRow(row));
     fieldwork.set(row.id, fieldworkOfRow(row));
   }
-  const ofService = new Set((await prisma.inspection.findMany({ where: { serviceId }, select: { id: true } })).map((i) => i.id));
-  const { inspections, standards, keyQuestions } = serviceHistory(
-    all.filter((r) => ofService.has(r.id)),
-    summaryFigures(all).keyQuestions,
-  );
+  const national = await loadNationalFigures(prisma);
+  const { inspections, standards, keyQuestions } = serviceHistory(ofService, national.keyQuestions);
+  const latest = inspections.at(-1)?.framework ?? null;
   return (
     <>
       <p className="mb-2">
@@ -47,7 +47,8 @@ export default async function ServicePage({ params }: { params: Promise<{ inspec
       <h1 className="mb-4 text-4xl font-bold">The service over time</h1>
       <p className="mb-6 max-w-3xl">
         Every inspection of this service you can see, oldest first, with the change from the one before. The national median and range are
-        over the published inspections you can see on the latest inspection’s standards.
+        over {latest ? nationalBasis(national, latest) : 'the published inspections on the latest inspection’s standards'} in Casemark,
+        whoever looks.
       </p>
       <div className="relative mb-8 overflow-x-auto" tabIndex={0} role="region" aria-label="Ratings over time, scrolls sideways">
         <table className="w-full border-collapse text-base" data-testid="service-standards">
