@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
-import { goOffline, goOnline } from './fixtures/network';
+import { goOffline, goOnline, openDevice } from './fixtures/network';
 import { createWorld, signIn, sql } from './fixtures/world';
 import { at } from '../lib/must';
 
@@ -101,32 +101,35 @@ test.describe('marking offline', () => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = at(world.cases, 0);
     const url = `/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`;
-    const device = async () => {
-      const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+    // Each device behind its own proxy, so offline is a refused connection, not only the emulation.
+    const laptopDevice = await openDevice(browser);
+    const tabletDevice = await openDevice(browser);
+    const device = async ({ context }: { context: BrowserContext }) => {
+      const page = await context.newPage();
       await signIn(page, world.inspector);
       return page;
     };
-    const laptop = await device();
-    const tablet = await device();
+    const laptop = await device(laptopDevice);
+    const tablet = await device(tabletDevice);
     await laptop.goto(url);
     await tablet.goto(url);
-    await goOffline(laptop.context());
-    await goOffline(tablet.context());
+    await laptopDevice.goOffline();
+    await tabletDevice.goOffline();
 
     await judgement(tablet, '2.1.1', 'No').check();
     await expect(tablet.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
     await tablet.close();
+    expect(await answersOf(kase.id)).toEqual([]);
 
     await judgement(laptop, '2.1.1', 'Yes').check();
     await expect(laptop.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
-    await goOnline(laptop.context());
+    await laptopDevice.goOnline();
     await expect(laptop.getByTestId('save-status')).toHaveText(/^All changes saved at/);
     expect((await answersOf(kase.id))[0]).toMatchObject({ question_id: '2.1.1', value: 'yes' });
 
     // The tablet comes back online: its change was made on the old answer, so it is held.
-    const tabletContext = tablet.context();
-    await goOnline(tabletContext);
-    const list = await tabletContext.newPage();
+    await tabletDevice.goOnline();
+    const list = await tabletDevice.context.newPage();
     await list.goto(`/inspections/${world.inspectionId}`);
     await expect(list.getByTestId('case-row').getByTestId('unsent-badge')).toHaveText('1 unsent change');
     await expectNoAxeViolations(list);
@@ -146,8 +149,8 @@ test.describe('marking offline', () => {
     }
     expect(await outboxSize(list)).toBe(0);
     expect((await answersOf(kase.id))[0]).toMatchObject({ value: 'yes' });
-    await laptop.context().close();
-    await tabletContext.close();
+    await laptopDevice.close();
+    await tabletDevice.close();
   });
 
   test('another user signing in on the same browser never sees or sends the outbox; its owner does after signing in again', async ({
