@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
-import { createWorld, signIn, signOut, sql, unique } from './fixtures/world';
+import { createUser, createWorld, signIn, signOut, sql, unique } from './fixtures/world';
 
 /**
  * Issue 23, a service over time and the summary's filters: the lead sets the publication date
@@ -87,5 +87,44 @@ test('the lead dates the report and links the previous inspection; the manager f
   await apply();
   await expect(rows).toHaveCount(1);
   expect(await shown()).toEqual([world.inspectionId]);
+  await expectNoAxeViolations(page);
+});
+
+/**
+ * Issue 23, a service over time, when an inspection is created: the previous inspections offered
+ * are the service's published ones that started before the fieldwork start typed.
+ */
+test('creating an inspection offers only the service’s published inspections that started before the fieldwork typed', async ({ page }) => {
+  const world = await createWorld({ framework: '2021', status: 'published' });
+  await sql(`UPDATE inspections SET fieldwork_start = '2019-04-01', fieldwork_end = '2019-04-05' WHERE id = $1`, [world.inspectionId]);
+  const laterId = randomUUID();
+  await sql(
+    `INSERT INTO inspections (id, service_id, framework, fieldwork_start, fieldwork_end, status, updated_at)
+     SELECT $1, service_id, '2021', '2023-03-06', '2023-03-10', 'published', now() FROM inspections WHERE id = $2`,
+    [laterId, world.inspectionId],
+  );
+  const admin = await createUser('admin', { isAdmin: true });
+
+  await signIn(page, admin);
+  await page.goto('/inspections/new');
+  await page.getByLabel('Service', { exact: true }).selectOption({ label: world.serviceName });
+  await page.getByLabel('July 2021 standards').check();
+  const previous = page.getByLabel('Previous inspection in Casemark');
+  const start = page.getByRole('group', { name: 'Fieldwork start date' });
+  // Nothing typed yet: every published inspection of the service, newest first.
+  await expect(previous.locator('option')).toHaveText([
+    'Not in Casemark (type its results below)',
+    /^6 March 2023 to 10 March 2023 · /,
+    /^1 April 2019 to 5 April 2019 · /,
+  ]);
+  await start.getByLabel('Day').fill('1');
+  await start.getByLabel('Month').fill('1');
+  await start.getByLabel('Year').fill('2022');
+  await expect(previous.locator('option')).toHaveText(['Not in Casemark (type its results below)', /^1 April 2019 to 5 April 2019 · /]);
+  await start.getByLabel('Year').fill('2019');
+  await expect(previous.locator('option')).toHaveText(['Not in Casemark (type its results below)']);
+  await expect(page.getByText('Casemark holds no earlier published inspection of this service.')).toBeVisible();
+  await start.getByLabel('Year').fill('2024');
+  await expect(previous.locator('option')).toHaveCount(3);
   await expectNoAxeViolations(page);
 });

@@ -51,6 +51,13 @@ export function ImportForm() {
             {created.answers === 1 ? '' : 's'}
             {created.isNewService ? ' (a new service)' : ''}.
           </p>
+          {created.previous ? (
+            <p className="mt-2" data-testid="import-previous">
+              {created.previous.status === 'linked'
+                ? `Linked to the service’s previous inspection in this Casemark (fieldwork ${created.previous.fieldwork}).`
+                : `The file names a previous inspection (fieldwork in ${created.previous.fieldwork}) that this Casemark does not hold as a published inspection of the service: its ratings and key-question percentages are kept as typed figures.`}
+            </p>
+          ) : null}
           <p className="mt-2">
             <Link href={`/inspections/${created.inspectionId}`} data-testid="imported-inspection-link">
               Go to the new inspection

@@ -12,6 +12,7 @@ import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } f
 import type { FrameworkVersion } from '@/lib/framework/types';
 import type { StandardOption } from '@/lib/data/setup';
 import { createInspectionAction } from '@/lib/setup/new-inspection-actions';
+import { isoDateOf } from '@/lib/setup/case-fields';
 import { PreviousResultsFields, type EarlierInspectionOption } from './previous-results-fields';
 
 const FIELD_IDS = {
@@ -37,6 +38,16 @@ const FIELD_ORDER = [
   'previousKeyQuestionPct',
 ];
 
+/** The day, month and year typed in the date input inside `element`. */
+const datePartsIn = (element: HTMLElement) => {
+  const part = (key: string) => element.querySelector<HTMLInputElement>(`input[id$="-${key}"]`)?.value.trim() ?? '';
+  return { day: part('day'), month: part('month'), year: part('year') };
+};
+
+/** A whole date typed as `YYYY-MM-DD`, or null while it is not one. */
+const typedDate = ({ day, month, year }: { day: string; month: string; year: string }) =>
+  [day, month, year].every((p) => /^\d+$/.test(p)) && year.length === 4 ? isoDateOf(Number(year), Number(month), Number(day)) : null;
+
 const dateOf = (state: FormState<unknown>, name: string) => ({
   day: nestedValueOf(state, name, 'day'),
   month: nestedValueOf(state, name, 'month'),
@@ -55,11 +66,14 @@ export function CreateInspectionForm({
 }: {
   services: { id: string; name: string }[];
   standards: Record<FrameworkVersion, StandardOption[]>;
-  earlierByService: Record<string, EarlierInspectionOption[]>;
+  /** With each one's fieldwork start (`YYYY-MM-DD`): only those before the start typed are offered. */
+  earlierByService: Record<string, (EarlierInspectionOption & { fieldworkStart: string })[]>;
 }) {
   const [state, formAction, isPending] = useActionState<FormState<unknown>, FormData>(createInspectionAction, IDLE_FORM_STATE);
   const [serviceId, setServiceId] = useState(services.length ? '' : 'new');
   const [framework, setFramework] = useState<FrameworkVersion | null>(null);
+  const [typedStart, setTypedStart] = useState<string | null>(null);
+  const earlier = serviceId && serviceId !== 'new' ? (earlierByService[serviceId] ?? []) : undefined;
   const onSubmit = useSubmitWithoutReset(formAction);
   const previousRatings =
     state.status === 'error' && typeof state.values.previousRatings === 'object'
@@ -129,14 +143,17 @@ export function CreateInspectionForm({
         />
       </div>
 
-      <DateInput
-        id="fieldworkStart"
-        name="fieldworkStart"
-        legend="Fieldwork start date"
-        hint="For example, 16 11 2026"
-        defaultValue={dateOf(state, 'fieldworkStart')}
-        error={fieldError(state, 'fieldworkStart')}
-      />
+      {/* The previous inspection offered must have started before this one (the action checks it again). */}
+      <div onInput={(event) => setTypedStart(typedDate(datePartsIn(event.currentTarget)))}>
+        <DateInput
+          id="fieldworkStart"
+          name="fieldworkStart"
+          legend="Fieldwork start date"
+          hint="For example, 16 11 2026"
+          defaultValue={dateOf(state, 'fieldworkStart')}
+          error={fieldError(state, 'fieldworkStart')}
+        />
+      </div>
       <DateInput
         id="fieldworkEnd"
         name="fieldworkEnd"
@@ -163,7 +180,7 @@ export function CreateInspectionForm({
           key={`${framework}:${serviceId}`}
           standards={standards[framework]}
           // An existing service's published inspections; a new service has none in Casemark yet.
-          earlier={serviceId && serviceId !== 'new' ? (earlierByService[serviceId] ?? []) : undefined}
+          earlier={typedStart ? earlier?.filter((e) => e.fieldworkStart < typedStart) : earlier}
           previousInspectionId={valueOf(state, 'previousInspectionId')}
           previousInspectionError={fieldError(state, 'previousInspectionId')}
           ratings={previousRatings}

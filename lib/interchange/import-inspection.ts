@@ -41,9 +41,24 @@ import {
 import { writeAudit, writeAudits, type AuditAction, type AuditEntry } from '@/lib/audit/write';
 import { reportSectionsOfDocument } from '@/lib/report/interchange';
 import { must } from '@/lib/must';
+import { formatDateRange, formatFieldworkStart } from '@/lib/format/labels';
 
 export type ImportResult =
-  | { ok: true; inspectionId: string; serviceName: string; isNewService: boolean; cases: number; answers: number }
+  | {
+      ok: true;
+      inspectionId: string;
+      serviceName: string;
+      isNewService: boolean;
+      cases: number;
+      answers: number;
+      /**
+       * The previous inspection the file names from its Casemark (issue 23), and whether it was
+       * linked here ('linked', with its fieldwork as this Casemark prints it) or this Casemark does
+       * not hold it ('not_found', the month the file gives: the file's previous figures are kept as
+       * typed ones are). Null when the file names none.
+       */
+      previous: { status: 'linked' | 'not_found'; fieldwork: string } | null;
+    }
   | { ok: false; errors: string[] };
 
 /** A disposal for a case whose file gives none (the database needs one). */
@@ -325,6 +340,23 @@ async function findPreviousInspection(
   return candidates.length === 1 ? must(candidates[0], 'the one candidate').id : null;
 }
 
+/** What the import page says of the previous inspection the file names (never a day a report does not give). */
+async function describePrevious(
+  db: PrismaClient,
+  linkedId: string | null,
+  identity: PreviousInspectionIdentity,
+): Promise<{ status: 'linked' | 'not_found'; fieldwork: string }> {
+  const linked = linkedId
+    ? await db.inspection.findUnique({
+        where: { id: linkedId },
+        select: { fieldworkStart: true, fieldworkEnd: true, fieldworkMonthOnly: true },
+      })
+    : null;
+  return linked
+    ? { status: 'linked', fieldwork: formatDateRange(linked.fieldworkStart, linked.fieldworkEnd, linked.fieldworkMonthOnly) }
+    : { status: 'not_found', fieldwork: formatFieldworkStart(asDate(identity.fieldworkStart), true) };
+}
+
 export async function importInspection(
   db: PrismaClient,
   actor: Actor,
@@ -577,7 +609,7 @@ export async function importInspection(
           previousInspectionId,
         },
       });
-      return { isNewService: !existing };
+      return { isNewService: !existing, previousInspectionId };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -588,5 +620,6 @@ export async function importInspection(
     isNewService: created.isNewService,
     cases: caseRows.length,
     answers: answerCount,
+    previous: previousIdentity ? await describePrevious(db, created.previousInspectionId, previousIdentity) : null,
   };
 }

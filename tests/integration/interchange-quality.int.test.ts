@@ -149,6 +149,8 @@ describe('interchange: the quality record out and back in', () => {
 
     const imported = await importInspection(prisma, actor(world.admin), copy(first));
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
+    // The import page says the link was made, with the fieldwork as this Casemark prints it.
+    expect(imported.previous).toEqual({ status: 'linked', fieldwork: '6 March 2023 to 10 March 2023' });
     const second = await exportInspection(prisma, READER, imported.inspectionId);
     expect(second.quality).toEqual(first.quality);
     expect(second.inspection).toEqual(first.inspection);
@@ -266,6 +268,8 @@ describe('interchange: the quality record out and back in', () => {
     };
     const imported = await importInspection(prisma, actor(world.admin), document);
     if (!imported.ok) throw new Error(imported.errors.join('\n'));
+    // …and says so, with the month the file gives (never a day it may not have).
+    expect(imported.previous).toEqual({ status: 'not_found', fieldwork: 'January 2020' });
     expect(
       await prisma.inspection.findUniqueOrThrow({
         where: { id: imported.inspectionId },
