@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { goOffline, goOnline, openDevice } from './fixtures/network';
-import { createWorld, signIn, sql } from './fixtures/world';
+import { createWorld, openSignedInPage, signIn, sql } from './fixtures/world';
 import { at } from '../lib/must';
 
 // Issue 11: an answer made off the network is kept on the device, sent when the connection is
@@ -48,7 +48,11 @@ test.describe('marking offline', () => {
   // The outbox on its own: with a service worker in control, saves made under Playwright's emulated
   // offline mode were seen to reach the server anyway, which real offline never allows (ADR 0011).
   test.use({ serviceWorkers: 'block' });
-  test('answers and a note made offline survive closing the page and are all saved on the next open', async ({ page, context }) => {
+  test('answers and a note made offline survive closing the page and are all saved on the next open', async ({
+    page,
+    context,
+    browser,
+  }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = at(world.cases, 0);
     const url = `/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`;
@@ -57,11 +61,13 @@ test.describe('marking offline', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
 
     await context.setOffline(true);
+    const madeFrom = Date.now();
     await judgement(page, '2.1.1', 'Yes').check();
     await judgement(page, '2.1.2', 'No').check();
     await page.getByLabel('Evidence for 2.1.1 (optional)').first().fill('Assessment drew well on education records.');
     const status = page.getByTestId('save-status');
     await expect(status).toHaveText('Offline — 3 changes kept on this device');
+    const madeTo = Date.now();
     await expect(status).toHaveAttribute('data-kind', 'offline');
     await expectNoAxeViolations(page);
     expect(await answersOf(kase.id)).toEqual([]);
@@ -88,12 +94,26 @@ test.describe('marking offline', () => {
       { question_id: '2.1.2', value: 'no', note: null },
     ]);
     expect(await outboxSize(reopened)).toBe(0);
-    // Replayed from the device, so the audit trail records them as offline replay (issue 23).
-    const sources = await sql<{ source: string | null }>(
-      `SELECT new_value->>'source' AS source FROM audit_entries WHERE entity_id LIKE $1 || ':%' AND action IN ('answer.value', 'answer.note')`,
+    // Replayed from the device, so the audit trail records them as offline replay (issue 23), with
+    // when each was made there (this machine's clock is the device's) before the server saved it.
+    const sources = await sql<{ source: string | null; made_at: string; saved_at: Date }>(
+      `SELECT new_value->>'source' AS source, new_value->>'madeAt' AS made_at, at AS saved_at FROM audit_entries
+       WHERE entity_id LIKE $1 || ':%' AND action IN ('answer.value', 'answer.note') ORDER BY id`,
       [kase.id],
     );
     expect(sources.map((r) => r.source)).toEqual(['outbox', 'outbox', 'outbox']);
+    for (const { made_at, saved_at } of sources) {
+      const madeAt = Date.parse(made_at);
+      expect(madeAt).toBeGreaterThanOrEqual(madeFrom);
+      expect(madeAt).toBeLessThanOrEqual(Math.min(madeTo, saved_at.getTime()));
+    }
+    // The lead reads it on the case's history: the route, and when it was made on the device.
+    const history = await openSignedInPage(browser, world.lead);
+    await history.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/history`);
+    await expect(history.getByTestId('history-row').filter({ hasText: 'Offline replay' })).toHaveCount(3);
+    await expect(history.getByTestId('made-on-device')).toHaveCount(3);
+    await expectNoAxeViolations(history);
+    await history.context().close();
     await expectNoAxeViolations(reopened);
   });
 

@@ -70,15 +70,20 @@ export function CaseDetailsForm({
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   // Each change goes into the on-device outbox first and leaves it once the server has it (issue 11).
-  // `isReplay`: a change left on this device by an earlier visit (the audit trail says offline replay).
-  function save(patch: Partial<Details>, seqs?: number[], isReplay = false) {
+  // `replay`: a change left on this device by an earlier visit, made at `madeAt` (the audit trail says offline replay, and when).
+  function save(patch: Partial<Details>, seqs?: number[], replay?: { madeAt: number }) {
     setDetails((d) => ({ ...d, ...patch }));
     const recorded = seqs ? Promise.resolve(seqs) : outbox.record('case', { field: 'details', patch }, version.current);
     void enqueue(
       'case',
       async (): Promise<AttemptOutcome> => {
         const mySeqs = await recorded;
-        const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion: version.current, ...patch }, { isReplay });
+        const response = await postCaseDetails(
+          inspectionId,
+          userId,
+          { caseId, baseVersion: version.current, ...patch },
+          { isReplay: replay !== undefined, madeAt: replay?.madeAt },
+        );
         if (!response.ok) {
           if (response.code === 'error') return { kind: 'retry', message: 'Not saved — retrying' };
           if (response.code === 'invalid') await outbox.confirm('case', mySeqs, version.current);
@@ -132,7 +137,7 @@ export function CaseDetailsForm({
     void outbox.pending().then((entries) => {
       for (const plan of planReplay(entries)) {
         version.current = plan.baseVersion;
-        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch, send.seqs, true);
+        for (const send of plan.sends) if (send.change.field === 'details') save(send.change.patch, send.seqs, send);
       }
     });
   });

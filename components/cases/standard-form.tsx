@@ -22,6 +22,8 @@ const NOTE_DEBOUNCE_MS = 800;
 type Change = { field: 'value'; value: AnswerValue; naReason?: string } | { field: 'note'; note: string };
 /** A change with the outbox entries it settles once the server has it. */
 type HeldChange = Change & { seqs?: number[] };
+/** A change already in the outbox (left by an earlier visit): its entries, and when the latest was made. */
+type Held = { seqs: number[]; madeAt: number };
 
 /**
  * Someone else's newer answer met by a save. The unit is the whole answer (issue 20): mine is the
@@ -89,9 +91,10 @@ export function StandardForm({
     // Value and note saves of one question share a queue: each is made on the version the last returned.
     // Each change goes into the on-device outbox first (unless it is already there: `seqs`), and
     // leaves it only when the server has confirmed it (issue 11).
-    (questionId: string, change: Change, dirtyKey?: string, seqs?: number[]) => {
+    (questionId: string, change: Change, dirtyKey?: string, held?: Held) => {
       const { seqs: _held, ...plain } = change as HeldChange;
-      const recorded = seqs ? Promise.resolve(seqs) : outbox.record(questionId, plain, versions.current[questionId] ?? 0);
+      const madeAt = held?.madeAt ?? Date.now();
+      const recorded = held ? Promise.resolve(held.seqs) : outbox.record(questionId, plain, versions.current[questionId] ?? 0);
       return enqueue(
         questionId,
         async (): Promise<AttemptOutcome> => {
@@ -109,7 +112,7 @@ export function StandardForm({
               ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
               : { field: 'note', caseId, questionId, note: change.note, baseVersion },
             // Left by an earlier visit, or waiting here for the connection: the audit trail says offline replay.
-            { isReplay: seqs !== undefined || offlineKeys.current.has(questionId) },
+            { isReplay: held !== undefined || offlineKeys.current.has(questionId), madeAt },
           ).catch((error: unknown) => {
             offlineKeys.current.add(questionId);
             throw error;
@@ -179,7 +182,7 @@ export function StandardForm({
             const patch = change.field === 'value' ? { value: change.value, naReason: change.naReason ?? null } : { note: change.note };
             return { ...a, [plan.key]: { ...current, ...patch } };
           });
-          void save(plan.key, change, undefined, send.seqs);
+          void save(plan.key, change, undefined, send);
         }
       }
     });

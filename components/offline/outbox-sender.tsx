@@ -11,13 +11,12 @@ import { markCaseChanged } from './offline-cases-sync';
 /** While anything waits, it is tried again this often: a connection may come back without an `online` event. */
 const RETRY_EVERY_MS = 10_000;
 
-/** Every send from here replays a change kept on the device: the audit trail records it as offline replay. */
-const REPLAY = { isReplay: true };
-
 type SendOutcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | { kind: 'invalid' } | { kind: 'stop' };
 
 async function send(userId: string, inspectionId: string, caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
   const change = planned.change;
+  // Every send from here replays a change kept on the device: the audit trail records it as offline replay, made when it was.
+  const REPLAY = { isReplay: true, madeAt: planned.madeAt };
   try {
     if (change.field === 'details') {
       const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch }, REPLAY);

@@ -26,6 +26,7 @@ describe('describeAuditRow', () => {
       from: 'Yes',
       to: 'Not applicable (No risk to others)',
       route: 'Marking',
+      madeOnDeviceAt: null,
       caseReference: 'C-1',
     });
   });
@@ -40,6 +41,15 @@ describe('describeAuditRow', () => {
         row({ action: 'case.details', entity: 'case', entityId: 'case-1', newValue: { agreesWithRosh: true, source: 'outbox' } }),
       ),
     ).toMatchObject({ route: 'Offline replay', to: 'agreesWithRosh: true' });
+    // When it was made on the device (its clock) rides beside the server's time, and is not a changed field.
+    expect(
+      describeAuditRow(row({ newValue: { value: 'no', naReason: null, source: 'outbox', madeAt: '2026-11-20T08:15:00.000Z' } })),
+    ).toMatchObject({ at: new Date('2026-11-20T10:00:00Z'), madeOnDeviceAt: new Date('2026-11-20T08:15:00Z'), to: 'No' });
+    // Only a replay has one; an unreadable one is none.
+    expect(
+      describeAuditRow(row({ newValue: { value: 'no', naReason: null, madeAt: '2026-11-20T08:15:00.000Z' } })).madeOnDeviceAt,
+    ).toBeNull();
+    expect(describeAuditRow(row({ newValue: { value: 'no', source: 'outbox', madeAt: 'yesterday' } })).madeOnDeviceAt).toBeNull();
     // A source the trail does not know names no route: the action's own.
     expect(describeAuditRow(row({ newValue: { value: 'no', naReason: null, source: 'carrier pigeon' } })).route).toBe('Marking');
   });

@@ -5,7 +5,8 @@
  *
  * An answer or case-level item kept on the device and sent later by the offline outbox is
  * recorded with `source: 'outbox'` (lib/marking/save-route.ts) and reads "Offline replay": its
- * time is when it reached the server, not when it was made.
+ * time is when it reached the server; when it was made on the device, by the device's clock, is
+ * `madeOnDeviceAt` (the entry's `madeAt`), shown beside it, never instead of it.
  */
 import { ANSWER_LABELS } from '@/lib/format/labels';
 import { OUTBOX_SOURCE } from '@/lib/marking/save-route';
@@ -32,6 +33,8 @@ export interface DescribedAuditRow {
   from: string;
   to: string;
   route: string;
+  /** An offline replay's time on the device that made it (its own clock); null for everything else. */
+  madeOnDeviceAt: Date | null;
   caseReference: string | null;
 }
 
@@ -89,7 +92,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export function valueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (!isRecord(value)) return typeof value === 'string' ? value : JSON.stringify(value);
-  const { value: answer, naReason, note, source: _source, ...rest } = value;
+  const { value: answer, naReason, note, source: _source, madeAt: _madeAt, ...rest } = value;
   const parts: string[] = [];
   if (typeof answer === 'string' && answer in ANSWER_LABELS) {
     parts.push(`${ANSWER_LABELS[answer as keyof typeof ANSWER_LABELS]}${typeof naReason === 'string' && naReason ? ` (${naReason})` : ''}`);
@@ -120,6 +123,13 @@ function questionOf(row: AuditRow): string | null {
 /** The route an entry's own `source` names, when it names one. */
 const SOURCE_ROUTES: Record<string, string> = { import: 'Import (interchange file)', [OUTBOX_SOURCE]: 'Offline replay' };
 
+/** The entry's `madeAt`, when it is a time. */
+function madeAtOf(value: unknown): Date | null {
+  if (!isRecord(value) || typeof value.madeAt !== 'string') return null;
+  const at = new Date(value.madeAt);
+  return Number.isNaN(at.getTime()) ? null : at;
+}
+
 export function describeAuditRow(row: AuditRow): DescribedAuditRow {
   const source = isRecord(row.newValue) && typeof row.newValue.source === 'string' ? row.newValue.source : null;
   return {
@@ -131,6 +141,7 @@ export function describeAuditRow(row: AuditRow): DescribedAuditRow {
     from: valueText(row.oldValue),
     to: valueText(row.newValue),
     route: (source !== null && Object.hasOwn(SOURCE_ROUTES, source) ? SOURCE_ROUTES[source] : undefined) ?? ROUTES[row.action] ?? 'Set-up',
+    madeOnDeviceAt: source === OUTBOX_SOURCE ? madeAtOf(row.newValue) : null,
     caseReference: row.caseReference,
   };
 }

@@ -68,6 +68,14 @@ const REPLAY_HEADER = 'x-casemark-replay';
 const ZReplayHeader = z.enum(['outbox']).nullable();
 
 /**
+ * With a replay, when the change was made on the device (an ISO 8601 time, by the device's clock):
+ * the audit trail records it beside the time the server saved it. Malformed, it is refused like a
+ * malformed replay header; a plausible-looking but wrong clock is recorded as the device's clock.
+ */
+const MADE_AT_HEADER = 'x-casemark-made-at';
+const ZMadeAtHeader = z.iso.datetime({ offset: true }).max(40).nullable();
+
+/**
  * A change queued on a device carries the id of the user who made it (`ownerId`, issue 20): sent
  * while someone else is signed in on that browser, it would be saved as theirs. It is refused
  * before anything is read or written — 409, code `conflict`, reason `not_owner` — and the device
@@ -118,7 +126,12 @@ export async function runJsonAction<T>(
   if (refusal) return refuse(refusal.status, refusal.code, refusal.message);
   const replay = ZReplayHeader.safeParse(request.headers.get(REPLAY_HEADER));
   if (!replay.success) return refuse(400, 'invalid', `The ${REPLAY_HEADER} header, when sent, is "outbox".`);
-  const route: SaveRoute = replay.data === 'outbox' ? 'offline_replay' : 'marking';
+  const madeAt = ZMadeAtHeader.safeParse(request.headers.get(MADE_AT_HEADER));
+  if (!madeAt.success) return refuse(400, 'invalid', `The ${MADE_AT_HEADER} header, when sent, is an ISO 8601 time.`);
+  const route: SaveRoute =
+    replay.data === 'outbox'
+      ? { kind: 'offline_replay', madeAt: madeAt.data === null ? null : new Date(madeAt.data).toISOString() }
+      : { kind: 'marking' };
   let unreadable: Response | null = null;
   const response = await runAction(async (user) => {
     const read = await readJsonObject(request, pathIds);

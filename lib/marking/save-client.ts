@@ -48,9 +48,10 @@ const SESSION_CHANGED: ActionResponse<never> = {
   message: 'You are no longer signed in on this page, so nothing more is sent. Your changes are kept on this device.',
 };
 
-/** How a save is sent: `isReplay` for a change the outbox replays. */
+/** How a save is sent: `isReplay` for a change the outbox replays, `madeAt` when it was made (ms, this device's clock). */
 interface SendOptions {
   isReplay?: boolean;
+  madeAt?: number;
 }
 
 async function postJson<T>(url: string, body: unknown, options: SendOptions): Promise<ActionResponse<T>> {
@@ -68,6 +69,7 @@ async function postJson<T>(url: string, body: unknown, options: SendOptions): Pr
         Accept: 'application/json',
         // Read by lib/http/json-action-route.ts.
         ...(options.isReplay ? { 'X-Casemark-Replay': 'outbox' } : {}),
+        ...(options.isReplay && options.madeAt !== undefined ? { 'X-Casemark-Made-At': new Date(options.madeAt).toISOString() } : {}),
       },
       body: JSON.stringify(body),
       cache: 'no-store',

@@ -5,12 +5,22 @@
  * it as `source`, as an import's entries carry `source: 'import'` (lib/audit/describe.ts reads
  * both). Pure.
  */
-export type SaveRoute = 'marking' | 'offline_replay';
+export type SaveRoute =
+  | { kind: 'marking' }
+  /**
+   * `madeAt`: when the change was made on the device, by the device's clock (the
+   * X-Casemark-Made-At header; null when not sent). Recorded beside the server's own time, never
+   * instead of it: a device's clock may be wrong.
+   */
+  | { kind: 'offline_replay'; madeAt: string | null };
+
+export const MARKING_ROUTE: SaveRoute = { kind: 'marking' };
 
 /** The value the audit entry's `source` takes for a replayed change. */
 export const OUTBOX_SOURCE = 'outbox';
 
 /** What the save adds to its audit entry's new value: nothing for an ordinary save. */
-export function auditSourceOf(route: SaveRoute | undefined): { source?: typeof OUTBOX_SOURCE } {
-  return route === 'offline_replay' ? { source: OUTBOX_SOURCE } : {};
+export function auditSourceOf(route: SaveRoute | undefined): { source?: typeof OUTBOX_SOURCE; madeAt?: string } {
+  if (route?.kind !== 'offline_replay') return {};
+  return route.madeAt ? { source: OUTBOX_SOURCE, madeAt: route.madeAt } : { source: OUTBOX_SOURCE };
 }

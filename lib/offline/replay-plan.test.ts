@@ -13,13 +13,14 @@ import {
 let seq = 0;
 const entry = (key: string, change: OutboxEntry['change'], baseVersion = 1, caseId = 'c1'): OutboxEntry => ({
   seq: ++seq,
+  // Made a minute apart, in the order of their seq.
+  createdAt: Date.UTC(2026, 11, 7, 10, 0) + seq * 60_000,
   userId: 'u1',
   inspectionId: 'i1',
   caseId,
   key,
   change,
   baseVersion,
-  createdAt: 0,
 });
 
 describe('planReplay', () => {
@@ -43,7 +44,13 @@ describe('planReplay', () => {
     const c = entry('2.1.1', { field: 'note', note: 'Assessment good' });
     const [plan] = planReplay([c, a, b]);
     expect(plan?.sends.map((s) => s.change.field)).toEqual(['note', 'value']);
-    expect(plan?.sends[0]).toEqual({ key: '2.1.1', change: { field: 'note', note: 'Assessment good' }, seqs: [a.seq, c.seq] });
+    // Made when the last note was typed: the audit trail records that time for the replay.
+    expect(plan?.sends[0]).toEqual({
+      key: '2.1.1',
+      change: { field: 'note', note: 'Assessment good' },
+      seqs: [a.seq, c.seq],
+      madeAt: c.createdAt,
+    });
   });
 
   it('merges case detail patches field by field, later answers winning', () => {

@@ -33,6 +33,8 @@ export interface PlannedSend {
   change: OutboxChange;
   /** The outbox entries this send settles (removed together once the server confirms). */
   seqs: number[];
+  /** When the latest of them was made (ms, this device's clock): the audit trail records it. */
+  madeAt: number;
 }
 
 export interface KeyPlan {
@@ -60,16 +62,18 @@ export function planReplay(entries: readonly OutboxEntry[]): KeyPlan[] {
     }
     const existing = plan.byField.get(entry.change.field);
     if (!existing) {
-      const send: PlannedSend = { key: entry.key, change: entry.change, seqs: [entry.seq] };
+      const send: PlannedSend = { key: entry.key, change: entry.change, seqs: [entry.seq], madeAt: entry.createdAt };
       plan.byField.set(entry.change.field, send);
       plan.sends.push(send);
     } else if (entry.change.field === 'details' && existing.change.field === 'details') {
       // Case details are sent as a patch: later answers override earlier ones, field by field.
       existing.change = { field: 'details', patch: { ...existing.change.patch, ...entry.change.patch } };
       existing.seqs.push(entry.seq);
+      existing.madeAt = entry.createdAt;
     } else {
       existing.change = entry.change;
       existing.seqs.push(entry.seq);
+      existing.madeAt = entry.createdAt;
     }
   }
   return [...plans.values()].map(({ key, baseVersion, sends }) => ({ key, baseVersion, sends }));

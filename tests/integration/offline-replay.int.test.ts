@@ -54,7 +54,7 @@ type SaveRouteModule = {
   POST: (r: Request, c: { params: Promise<{ inspectionId: string; caseId: string }> }) => Promise<Response>;
 };
 
-async function post(route: SaveRouteModule, caseId: string, body: object, replay?: string) {
+async function post(route: SaveRouteModule, caseId: string, body: object, replay?: string, madeAt?: string) {
   const request = new Request(`http://casemark.test/inspections/${world.inspection.id}/cases/${caseId}/x`, {
     method: 'POST',
     headers: {
@@ -62,6 +62,7 @@ async function post(route: SaveRouteModule, caseId: string, body: object, replay
       origin: 'http://casemark.test',
       'content-type': 'application/json',
       ...(replay === undefined ? {} : { 'x-casemark-replay': replay }),
+      ...(madeAt === undefined ? {} : { 'x-casemark-made-at': madeAt }),
     },
     body: JSON.stringify(body),
   });
@@ -92,6 +93,8 @@ describe('the route of a marking save', () => {
       caseId,
       { field: 'value', caseId, questionId: '2.1.1', value: 'no', baseVersion: 1, ownerId: world.inspector.id },
       'outbox',
+      // Made on the device earlier, by its clock (an offset is read as the time it names).
+      '2026-11-20T09:15:00+01:00',
     );
     expect(replayed).toMatchObject({ status: 200, json: { ok: true, data: { status: 'saved' } } });
     const note = await post(
@@ -113,13 +116,18 @@ describe('the route of a marking save', () => {
     });
     expect(entries).toEqual([
       { action: 'answer.value', newValue: { value: 'yes', naReason: null }, actorId: world.inspector.id },
-      { action: 'answer.value', newValue: { value: 'no', naReason: null, source: 'outbox' }, actorId: world.inspector.id },
+      {
+        action: 'answer.value',
+        newValue: { value: 'no', naReason: null, source: 'outbox', madeAt: '2026-11-20T08:15:00.000Z' },
+        actorId: world.inspector.id,
+      },
       { action: 'answer.note', newValue: { note: 'Plan late', source: 'outbox' }, actorId: world.inspector.id },
       { action: 'case.details', newValue: { agreesWithRosh: true, source: 'outbox' }, actorId: world.inspector.id },
       { action: 'case.details', newValue: { agreesWithSafety: false }, actorId: world.inspector.id },
     ]);
 
     const history = await historyOf(caseId);
+    expect(history.map((r) => r.madeOnDeviceAt)).toEqual([null, new Date('2026-11-20T08:15:00Z'), null, null, null]);
     expect(history.map((r) => ({ action: r.action, from: r.from, to: r.to, route: r.route, who: r.who }))).toEqual([
       { action: 'answer.value', from: '', to: 'Yes', route: 'Marking', who: world.inspector.name },
       { action: 'answer.value', from: 'Yes', to: 'No', route: 'Offline replay', who: world.inspector.name },
@@ -138,6 +146,12 @@ describe('the route of a marking save', () => {
       'Marking',
       'Offline replay',
     ]);
+    // The second column: when the replayed change was made on the device.
+    expect(csv[0]?.split(',')[1]).toBe('Made on the device (UTC by its clock)');
+    expect(csv.filter((line) => line.includes(',C-1,Answer,2.1.1,')).map((line) => line.split(',')[1])).toEqual([
+      '',
+      '2026-11-20T08:15:00.000Z',
+    ]);
   });
 
   it('refuses a forged header value and writes nothing', async () => {
@@ -154,6 +168,17 @@ describe('the route of a marking save', () => {
       expect(answer).toMatchObject({ status: 400, json: { ok: false, code: 'invalid' } });
       const details = await post(detailsRoute, caseId, { caseId, baseVersion: 1, agreesWithRosh: true }, forged);
       expect(details).toMatchObject({ status: 400, json: { ok: false, code: 'invalid' } });
+    }
+    // A made-on-device time that is not a time is refused the same way.
+    for (const madeAt of ['yesterday', '2026-11-20', '2026-11-20T09:15:00', '2026-11-20T09:15:00Z, 2026-11-21T09:15:00Z']) {
+      const answer = await post(
+        answersRoute,
+        caseId,
+        { field: 'value', caseId, questionId: '3.1.1', value: 'yes', baseVersion: 0 },
+        'outbox',
+        madeAt,
+      );
+      expect(answer).toMatchObject({ status: 400, json: { ok: false, code: 'invalid' } });
     }
     expect(await writesTo(caseId)).toEqual(before);
   });

@@ -599,7 +599,7 @@ describe('after submission: comparison, agreement and reconciliation', () => {
     const response = await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) });
     expect(response.status).toBe(200);
     const text = await response.text();
-    expect(text).toContain('When (UTC),Who,Case reference,What,Key question or prompt,From,To,Route');
+    expect(text).toContain('When (UTC),Made on the device (UTC by its clock),Who,Case reference,What,Key question or prompt,From,To,Route');
     expect(text).toContain(`,C-1,Answer (agreed after second marking),${questions[0]},Yes,`);
     await signIn(world.otherInspector);
     expect((await auditRoute.GET(req('/x'), { params: Promise.resolve({ inspectionId: world.inspection.id }) })).status).toBe(404);

@@ -63,7 +63,14 @@ export default async function CaseHistoryPage({ params }: { params: Promise<{ in
                   <td className="py-2 pr-3">{r.questionId ?? ''}</td>
                   <td className="py-2 pr-3">{r.from}</td>
                   <td className="py-2 pr-3">{r.to}</td>
-                  <td className="py-2 pr-3">{r.route}</td>
+                  <td className="py-2 pr-3">
+                    {r.route}
+                    {r.madeOnDeviceAt ? (
+                      <span className="block text-govuk-secondary" data-testid="made-on-device">
+                        made on the device {formatDate(r.madeOnDeviceAt)} {time(r.madeOnDeviceAt)} (its clock)
+                      </span>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
