@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
-import { goOffline, goOnline, openDevice } from './fixtures/network';
+import { openDevice } from './fixtures/network';
 import { createWorld, openSignedInPage, signIn, sql } from './fixtures/world';
 import { at } from '../lib/must';
 
