@@ -48,19 +48,19 @@ test.describe('marking offline', () => {
   // The outbox on its own: with a service worker in control, saves made under Playwright's emulated
   // offline mode were seen to reach the server anyway, which real offline never allows (ADR 0011).
   test.use({ serviceWorkers: 'block' });
-  test('answers and a note made offline survive closing the page and are all saved on the next open', async ({
-    page,
-    context,
-    browser,
-  }) => {
+  test('answers and a note made offline survive closing the page and are all saved on the next open', async ({ browser }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = at(world.cases, 0);
     const url = `/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`;
+    // Behind its own proxy: the page closed offline must send nothing (docs/reliability.md, "How the browser tests go offline").
+    const device = await openDevice(browser);
+    const { context } = device;
+    const page = await context.newPage();
     await signIn(page, world.inspector);
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
 
-    await context.setOffline(true);
+    await device.goOffline();
     const madeFrom = Date.now();
     await judgement(page, '2.1.1', 'Yes').check();
     await judgement(page, '2.1.2', 'No').check();
@@ -82,7 +82,8 @@ test.describe('marking offline', () => {
     expect(await outboxSize(page)).toBe(3);
 
     await page.close();
-    await context.setOffline(false);
+    expect(await answersOf(kase.id)).toEqual([]);
+    await device.goOnline();
     const reopened = await context.newPage();
     await reopened.goto(url);
     await expect(reopened.getByTestId('save-status')).toHaveText(/^All changes saved at \d\d:\d\d$/);
@@ -115,6 +116,7 @@ test.describe('marking offline', () => {
     await expectNoAxeViolations(history);
     await history.context().close();
     await expectNoAxeViolations(reopened);
+    await device.close();
   });
 
   test('the same answer changed offline on two devices gives a conflict on the second sync, never an overwrite', async ({ browser }) => {

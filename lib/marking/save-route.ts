@@ -14,8 +14,6 @@ export type SaveRoute =
    */
   | { kind: 'offline_replay'; madeAt: string | null };
 
-export const MARKING_ROUTE: SaveRoute = { kind: 'marking' };
-
 /** The value the audit entry's `source` takes for a replayed change. */
 export const OUTBOX_SOURCE = 'outbox';
 
