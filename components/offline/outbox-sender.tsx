@@ -16,10 +16,10 @@ type SendOutcome = { kind: 'saved'; version: number } | { kind: 'conflict' } | {
 async function send(userId: string, inspectionId: string, caseId: string, baseVersion: number, planned: PlannedSend): Promise<SendOutcome> {
   const change = planned.change;
   // Every send from here replays a change kept on the device: the audit trail records it as offline replay, made when it was.
-  const REPLAY = { isReplay: true, madeAt: planned.madeAt };
+  const replay = { isReplay: true, madeAt: planned.madeAt };
   try {
     if (change.field === 'details') {
-      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch }, REPLAY);
+      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch }, replay);
       if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
       if (response.data.status === 'conflict') {
         const theirs = response.data.theirs as unknown as Record<string, unknown> & { version: number };
@@ -28,7 +28,7 @@ async function send(userId: string, inspectionId: string, caseId: string, baseVe
       }
       return { kind: 'saved', version: response.data.details.version };
     }
-    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion }, REPLAY);
+    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion }, replay);
     if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
     if (response.data.status === 'conflict') {
       const theirs = response.data.theirs;
