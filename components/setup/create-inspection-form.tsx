@@ -12,7 +12,7 @@ import { fieldError, IDLE_FORM_STATE, nestedValueOf, valueOf, type FormState } f
 import type { FrameworkVersion } from '@/lib/framework/types';
 import type { StandardOption } from '@/lib/data/setup';
 import { createInspectionAction } from '@/lib/setup/new-inspection-actions';
-import { isoDateOf } from '@/lib/setup/case-fields';
+import { calendarDate } from '@/lib/validation/setup';
 import { PreviousResultsFields, type EarlierInspectionOption } from './previous-results-fields';
 
 const FIELD_IDS = {
@@ -44,9 +44,12 @@ const datePartsIn = (element: HTMLElement) => {
   return { day: part('day'), month: part('month'), year: part('year') };
 };
 
-/** A whole date typed as `YYYY-MM-DD`, or null while it is not one. */
-const typedDate = ({ day, month, year }: { day: string; month: string; year: string }) =>
-  [day, month, year].every((p) => /^\d+$/.test(p)) && year.length === 4 ? isoDateOf(Number(year), Number(month), Number(day)) : null;
+/** A whole date typed, read by the action's own rule, as `YYYY-MM-DD`; null while it is not one. */
+const FIELDWORK_START = calendarDate('Fieldwork start date', { isRequired: true });
+const typedDate = (parts: { day: string; month: string; year: string }) => {
+  const typed = FIELDWORK_START.safeParse(parts);
+  return typed.success ? typed.data : null;
+};
 
 const dateOf = (state: FormState<unknown>, name: string) => ({
   day: nestedValueOf(state, name, 'day'),

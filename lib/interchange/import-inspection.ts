@@ -341,17 +341,10 @@ async function findPreviousInspection(
 }
 
 /** What the import page says of the previous inspection the file names (never a day a report does not give). */
-async function describePrevious(
-  db: PrismaClient,
-  linkedId: string | null,
+function describePrevious(
+  linked: { fieldworkStart: Date; fieldworkEnd: Date; fieldworkMonthOnly: boolean } | null,
   identity: PreviousInspectionIdentity,
-): Promise<{ status: 'linked' | 'not_found'; fieldwork: string }> {
-  const linked = linkedId
-    ? await db.inspection.findUnique({
-        where: { id: linkedId },
-        select: { fieldworkStart: true, fieldworkEnd: true, fieldworkMonthOnly: true },
-      })
-    : null;
+): { status: 'linked' | 'not_found'; fieldwork: string } {
   return linked
     ? { status: 'linked', fieldwork: formatDateRange(linked.fieldworkStart, linked.fieldworkEnd, linked.fieldworkMonthOnly) }
     : { status: 'not_found', fieldwork: formatFieldworkStart(asDate(identity.fieldworkStart), true) };
@@ -562,9 +555,12 @@ export async function importInspection(
           })),
         );
       }
-      const { previousInspectionId } = await tx.inspection.findUniqueOrThrow({
+      const { previousInspectionId, previousInspection } = await tx.inspection.findUniqueOrThrow({
         where: { id: inspectionId },
-        select: { previousInspectionId: true },
+        select: {
+          previousInspectionId: true,
+          previousInspection: { select: { fieldworkStart: true, fieldworkEnd: true, fieldworkMonthOnly: true } },
+        },
       });
       await writeImportAudit(tx, actor, {
         inspectionId,
@@ -609,7 +605,7 @@ export async function importInspection(
           previousInspectionId,
         },
       });
-      return { isNewService: !existing, previousInspectionId };
+      return { isNewService: !existing, previousInspection };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
@@ -620,6 +616,6 @@ export async function importInspection(
     isNewService: created.isNewService,
     cases: caseRows.length,
     answers: answerCount,
-    previous: previousIdentity ? await describePrevious(db, created.previousInspectionId, previousIdentity) : null,
+    previous: previousIdentity ? describePrevious(created.previousInspection, previousIdentity) : null,
   };
 }
