@@ -68,8 +68,15 @@ test.describe('marking a case', () => {
     // A not-applicable key question needs a reason before it is saved.
     await page.getByTestId('question-2.1.3').locator('fieldset').first().getByLabel('Not applicable').check();
     await expect(page.getByText('Choose a reason to save this answer')).toBeVisible();
-    await page.getByRole('group', { name: 'Why is this key question not applicable to this case?' }).getByRole('radio').first().check();
+    const reasons = page.getByRole('group', { name: 'Why is this key question not applicable to this case?' });
+    await reasons.getByRole('radio').first().check();
     await expectSaved(page);
+    // A prompt has its own sub-sample (docs/rating-method.md, "Prompts"): one answered under the
+    // not-applicable key question still counts, and the reason's hint says so.
+    await expect(reasons).not.toContainText('still counted');
+    await page.getByTestId('question-2.1.3.a').locator('fieldset').first().getByLabel('Yes', { exact: true }).check();
+    await expectSaved(page);
+    await expect(reasons).toContainText('One of its prompts is answered yes or no and still counted in the prompt figures');
     await page.getByLabel('Evidence for 2.1.1 (optional)').first().fill('Assessment drew well on education records.');
     // Typed but not yet sent counts as unsaved: the status says so until the note is saved.
     await expect(page.getByTestId('save-status')).toHaveAttribute('data-kind', 'saving');

@@ -15,6 +15,16 @@ import { useConflicts } from './use-conflicts';
 import { isOutboxAvailable } from '@/lib/offline/outbox';
 import { questionAnchor, type AnswerState, type Counts, type QuestionView } from '@/lib/marking/view-types';
 
+/**
+ * A prompt has its own sub-sample (docs/rating-method.md, "Prompts"): under a key question judged
+ * not applicable, the prompts answered yes or no still count in their own figures.
+ */
+function promptsStillCounted(answeredYesOrNo: number): string {
+  if (answeredYesOrNo === 0) return '';
+  const which = answeredYesOrNo === 1 ? 'One of its prompts is' : `${answeredYesOrNo} of its prompts are`;
+  return ` ${which} answered yes or no and still counted in the prompt figures: answer a prompt “Not applicable” where it does not apply to this case.`;
+}
+
 const VALUE_OPTIONS = (['yes', 'no', 'na'] as const).map((v) => ({ value: v, label: ANSWER_LABELS[v] }));
 const OTHER_REASON = '__other__';
 const NOTE_DEBOUNCE_MS = 800;
@@ -371,7 +381,7 @@ export function StandardForm({
               name={`${question.id}-reason`}
               idPrefix={`${anchor}-reason`}
               legend="Why is this key question not applicable to this case?"
-              hint={`The case leaves this key question’s sub-sample.${question.naGuidance ? ` ${question.naGuidance}` : ''}`}
+              hint={`The case leaves this key question’s sub-sample.${question.naGuidance ? ` ${question.naGuidance}` : ''}${promptsStillCounted(tally.yes + tally.no)}`}
               isInline={false}
               options={[
                 ...question.naReasons.map((r) => ({ value: r, label: r })),

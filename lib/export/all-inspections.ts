@@ -102,10 +102,7 @@ export async function* allInspectionRows(
     const ids = page.map((i) => i.id);
     const [countRows, judgements, decisions, resettlement] = await Promise.all([
       // The same counts as countAnswers (lib/marking/count-answers.ts) gives the panel, for a
-      // page of inspections at once: a prompt answered on a case whose key question was judged
-      // not applicable leaves the figures with it. The subquery is kept to the page's
-      // inspections (implied by the case, but it lets the index narrow it): otherwise the
-      // planner hashes every 'na' answer in the database for each page.
+      // page of inspections at once.
       db.$queryRaw<{ inspection_id: string; question_id: string; yes: number; no: number; na: number }[]>`
         SELECT inspection_id::text AS inspection_id, question_id,
                count(*) FILTER (WHERE value = 'yes')::int AS yes,
@@ -113,10 +110,6 @@ export async function* allInspectionRows(
                count(*) FILTER (WHERE value = 'na')::int AS na
         FROM answers
         WHERE inspection_id = ANY(${ids}::uuid[]) AND value IS NOT NULL
-          AND NOT (question_id ~ '\\.[a-z]$' AND EXISTS (
-            SELECT 1 FROM answers k
-            WHERE k.inspection_id = ANY(${ids}::uuid[]) AND k.case_id = answers.case_id AND k.value = 'na'
-              AND k.question_id = regexp_replace(answers.question_id, '\\.[a-z]$', '')))
         GROUP BY inspection_id, question_id`,
       db.qualitativeJudgement.findMany({
         where: { inspectionId: { in: ids } },

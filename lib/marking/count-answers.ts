@@ -9,9 +9,12 @@ export type { QuestionCounts };
 /**
  * The inspection's answer counts per question: one GROUP BY over its answers (served by the
  * answers(inspection_id, question_id, value) index), optionally narrowed to some questions.
- * Unanswered questions are simply absent: unanswered is not "no". A prompt answered on a case
- * whose key question was then judged not applicable is left out with it (the case left that
- * key question's sub-sample).
+ * Unanswered questions are simply absent: unanswered is not "no". Every question is counted over
+ * the cases that answered it yes or no, prompts as key questions: a prompt is not tied to its key
+ * question's sub-sample. Blackpool's Annexe 2 (000_c1174f08f6b47fac.txt) gives "the proportions
+ * of the case sample with a satisfactory 'yes' response to the prompt questions", with "no
+ * mechanistic connection" to the key question, and prints 2.3.3 a) at 73% (8 of 11) where 2.3.3
+ * itself is seven of 10 (docs/rating-method.md, "Prompts").
  *
  * Inspection-wide figures are the ratings panel's: `access` (from lib/access/context.ts) must
  * allow `panel.view`.
@@ -27,10 +30,6 @@ export async function countAnswers(db: Db, access: AccessOnInspection, questionI
     FROM answers
     WHERE inspection_id = ${inspectionId}::uuid AND value IS NOT NULL
       AND (${questionIds ?? null}::text[] IS NULL OR question_id = ANY(${questionIds ?? null}::text[]))
-      AND NOT (question_id ~ '\\.[a-z]$' AND EXISTS (
-        SELECT 1 FROM answers k
-        WHERE k.inspection_id = ${inspectionId}::uuid AND k.case_id = answers.case_id AND k.value = 'na'
-          AND k.question_id = regexp_replace(answers.question_id, '\\.[a-z]$', '')))
     GROUP BY question_id`;
   const counts: QuestionCounts = {};
   for (const row of rows) counts[row.question_id] = { yes: row.yes, no: row.no, na: row.na };

@@ -72,12 +72,13 @@ describe('from an interchange document', () => {
 });
 
 describe('prompts of a key question judged not applicable', () => {
-  it('leave the prompt figures with their case', () => {
+  // Blackpool 2021 (000_c1174f08f6b47fac.txt), Annexe 2: 2.3.3 a) 73% (8 of 11) where 2.3.3 is 7 of 10.
+  it('still count where the prompt was answered: a prompt has its own sub-sample', () => {
     const tally = tallyCases(getFramework('2018'), [
       { ref: 'A', type: 'court', disposal: 'referral_order', answers: { '2.1.3': 'na', '2.1.3.a': 'yes' } },
       { ref: 'B', type: 'court', disposal: 'referral_order', answers: { '2.1.3': 'no', '2.1.3.a': 'no' } },
     ]);
-    expect(tally.counts['2.1.3.a']).toEqual({ yes: 0, no: 1, na: 0 });
+    expect(tally.counts['2.1.3.a']).toEqual({ yes: 1, no: 1, na: 0 });
     expect(tally.counts['2.1.3']).toEqual({ yes: 0, no: 1, na: 1 });
   });
 });

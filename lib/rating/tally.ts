@@ -28,9 +28,9 @@ interface Tally {
  * Counts every case's answers per question id. Answers to questions that cannot apply to the
  * case (unknown id, wrong case type, 3.4.2 on anything but a youth conditional caution) are
  * not counted and are listed in `ignored` — the interchange validator reports them as errors
- * before this runs. Null/absent answers (unanswered) are not counted. A prompt answered on a
- * case whose key question is judged not applicable is left out with it: the case left that key
- * question's sub-sample (the same rule as the database aggregate in lib/marking/count-answers.ts).
+ * before this runs. Null/absent answers (unanswered) are not counted. A prompt counts over the
+ * cases that answered it, whatever its key question's judgement on the case (the same rule as the
+ * database aggregate in lib/marking/count-answers.ts, where the source is cited).
  */
 export function tallyCases(framework: Framework, cases: readonly TallyCase[]): Tally {
   const counts: QuestionCounts = {};
@@ -44,8 +44,6 @@ export function tallyCases(framework: Framework, cases: readonly TallyCase[]): T
         ignored.push({ ref: kase.ref, questionId });
         continue;
       }
-      const keyQuestionId = /\.[a-z]$/.test(questionId) ? questionId.slice(0, -2) : null;
-      if (keyQuestionId && kase.answers[keyQuestionId] === 'na') continue;
       addAnswer(counts, questionId, value);
     }
   }

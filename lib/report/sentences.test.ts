@@ -54,23 +54,24 @@ describe('count sentences', () => {
     expect(countSentence({ yes: 0, relevant: 0 }, 'x')).toBeNull();
   });
 
-  it('state counts equal to a recount of the answers, not-applicable cases left out', () => {
+  it('state counts equal to a recount of the answers, each question over the cases that answered it yes or no', () => {
     const answers: [AnswerValue, AnswerValue][] = [
       ...Array.from({ length: 11 }, (): [AnswerValue, AnswerValue] => ['yes', 'yes']),
       ['no', 'no'],
       ['no', 'yes'],
-      ['na', 'yes'], // left the sub-sample: its prompt answer does not count
+      ['na', 'yes'], // out of the key question's sub-sample, still in the prompt's (000_…, Annexe 2: 2.3.3 a)
+      ['yes', 'na'], // in the key question's, out of the prompt's
     ];
     const data = figuresFrom(answers);
     const prompt = generateSentence({ kind: 'prompt', questionId: '3.1.1.a' }, data);
-    const recount = answers.filter(([kq]) => kq !== 'na');
-    expect(numbersIn(prompt?.text ?? '')).toEqual({ yes: recount.filter(([, p]) => p === 'yes').length, relevant: recount.length });
+    const recount = answers.map(([, p]) => p).filter((p) => p !== 'na');
+    expect(numbersIn(prompt?.text ?? '')).toEqual({ yes: recount.filter((p) => p === 'yes').length, relevant: recount.length });
     expect(prompt?.text).toBe(
-      "In 12 of the 13 cases inspected, there had been sufficient analysis of offending behaviour and the child's attitudes and motivation.",
+      "In 13 of the 14 cases inspected, there had been sufficient analysis of offending behaviour and the child's attitudes and motivation.",
     );
     const kq = generateSentence({ kind: 'key_question', questionId: '3.1.1' }, data);
-    expect(numbersIn(kq?.text ?? '')).toEqual({ yes: 11, relevant: 13 });
-    expect(kq?.text).toBe("In 11 of the 13 cases inspected, assessment sufficiently analysed how to support the child's desistance.");
+    expect(numbersIn(kq?.text ?? '')).toEqual({ yes: 12, relevant: 14 });
+    expect(kq?.text).toBe("In 12 of the 14 cases inspected, assessment sufficiently analysed how to support the child's desistance.");
   });
 });
 

@@ -102,10 +102,9 @@ async function seedMarkedInspection(
       if (value) answers[questionId] = value;
       answerRows.push({ caseId, inspectionId: inspection.id, questionId, value, note: value ? null : 'Only a note so far', updatedById });
     }
-    // A prompt answered on a case whose key question is not applicable leaves the figures
-    // with it (the case left that key question's sub-sample), as the panel counts them.
-    const counted = Object.fromEntries(Object.entries(answers).filter(([id]) => !/\.[a-z]$/.test(id) || answers[id.slice(0, -2)] !== 'na'));
-    tallied.push({ ...kind, answers: counted });
+    // Every answer counts where it was given, a prompt whatever its key question's judgement on
+    // the case (some cases here answer a prompt under a key question judged not applicable).
+    tallied.push({ ...kind, answers });
   }
   await prisma.answer.createMany({ data: answerRows });
   const judgements: Record<string, Rating | null> = {};
