@@ -176,23 +176,28 @@ test.describe('marking offline', () => {
   });
 
   test('another user signing in on the same browser never sees or sends the outbox; its owner does after signing in again', async ({
-    page,
-    context,
+    browser,
   }) => {
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });
     const kase = at(world.cases, 0);
+    // Behind its own proxy: under `setOffline` alone the closing page's save once reached the
+    // server (a full run, 2026-12-07; docs/reliability.md, "How the browser tests go offline").
+    const device = await openDevice(browser);
+    const { context } = device;
+    const page = await context.newPage();
     await signIn(page, world.inspector);
     await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
-    await context.setOffline(true);
+    await device.goOffline();
     await judgement(page, '2.1.1', 'Yes').check();
     await expect(page.getByTestId('save-status')).toHaveText('Offline — 1 change kept on this device');
     await page.close();
+    expect(await answersOf(kase.id)).toEqual([]);
 
     // The session ends while offline (the cookie is gone: cleared before the connection returns, so
     // a send the closing page may still make as the inspector when it hears 'online' under load
     // cannot count as the lead's); someone else signs in on this browser.
     await context.clearCookies();
-    await context.setOffline(false);
+    await device.goOnline();
     const other = await context.newPage();
     await signIn(other, world.lead);
     await other.goto(`/inspections/${world.inspectionId}`);
@@ -211,6 +216,7 @@ test.describe('marking offline', () => {
     await signIn(other, world.inspector);
     await expect.poll(async () => (await answersOf(kase.id)).map((a) => a.value)).toEqual(['yes']);
     await expect.poll(() => outboxSize(other)).toBe(0);
+    await device.close();
   });
 });
 
