@@ -143,6 +143,42 @@ test.describe('marking on a real network', () => {
     await expectPageAsServer();
   });
 
+  test('a save whose reply is lost is sent again and known as saved: no conflict with the inspector’s own work', async ({
+    page,
+    network,
+  }) => {
+    test.setTimeout(120_000);
+    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+    const kase = at(world.cases, 0);
+    await signIn(page, world.inspector);
+    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+    const status = page.getByTestId('save-status');
+
+    // The value reaches the server; the connection drops before its reply comes back.
+    await network.setMode('lose-replies');
+    await judgement(page, '2.1.1', 'Yes').check();
+    await expect.poll(async () => (await answersOf(kase.id)).map((a) => [a.question_id, a.value])).toEqual([['2.1.1', 'yes']]);
+    await expect(status).toHaveText(/^Offline — 1 change kept on this device$/, { timeout: 20_000 });
+    // The note is written while the page still thinks the value unsaved: it waits behind it.
+    await page.getByLabel('Evidence for 2.1.1 (optional)').first().fill('Assessment drew on the school’s records.');
+
+    await network.setMode('forward');
+    await expect(status).toHaveText(/^All changes saved at \d\d:\d\d$/, { timeout: 45_000 });
+    await expect(page.getByTestId('conflict-2.1.1')).toHaveCount(0);
+    const held = await sql<{ value: string; note: string; version: number }>(
+      `SELECT value, note, version FROM answers WHERE case_id = $1 AND question_id = '2.1.1'`,
+      [kase.id],
+    );
+    expect(held).toEqual([{ value: 'yes', note: 'Assessment drew on the school’s records.', version: 2 }]);
+    // The value was written once, however many times it was sent; then the note.
+    const audit = await sql<{ action: string }>(`SELECT action FROM audit_entries WHERE entity_id = $1 ORDER BY id`, [`${kase.id}:2.1.1`]);
+    expect(audit.map((a) => a.action)).toEqual(['answer.value', 'answer.note']);
+    await page.reload();
+    await expect(judgement(page, '2.1.1', 'Yes')).toBeChecked();
+    await expect(page.getByLabel('Evidence for 2.1.1 (optional)').first()).toHaveValue('Assessment drew on the school’s records.');
+  });
+
   test('a change kept on the device is sent from the case list when the connection silently returns', async ({ page, network }) => {
     test.setTimeout(150_000);
     const world = await createWorld({ framework: '2021', cases: COURT_CASE });

@@ -13,6 +13,7 @@ import { planReplay } from '@/lib/offline/replay-plan';
 import { differingFields, keepMineChanges, type AnswerField, type AnswerFields } from '@/lib/offline/answer-conflict';
 import { useConflicts } from './use-conflicts';
 import { isOutboxAvailable } from '@/lib/offline/outbox';
+import { newChangeId } from '@/lib/offline/change-id';
 import { questionAnchor, type AnswerState, type Counts, type QuestionView } from '@/lib/marking/view-types';
 
 /**
@@ -32,8 +33,11 @@ const NOTE_DEBOUNCE_MS = 800;
 type Change = { field: 'value'; value: AnswerValue; naReason?: string } | { field: 'note'; note: string };
 /** A change with the outbox entries it settles once the server has it. */
 type HeldChange = Change & { seqs?: number[] };
-/** A change already in the outbox (left by an earlier visit): its entries, and when the latest was made. */
-type Held = { seqs: number[]; madeAt: number };
+/**
+ * A change already in the outbox (left by an earlier visit): its entries, when the latest was
+ * made, its id and the ids of the earlier entries it replaces (lib/offline/replay-plan.ts).
+ */
+type Held = { seqs: number[]; madeAt: number; changeId?: string; replaces: string[] };
 
 /**
  * Someone else's newer answer met by a save. The unit is the whole answer (issue 20): mine is the
@@ -104,7 +108,11 @@ export function StandardForm({
     (questionId: string, change: Change, dirtyKey?: string, held?: Held) => {
       const { seqs: _held, ...plain } = change as HeldChange;
       const madeAt = held?.madeAt ?? Date.now();
-      const recorded = held ? Promise.resolve(held.seqs) : outbox.record(questionId, plain, versions.current[questionId] ?? 0);
+      // One id for every try of this change: a retry whose first reply was lost is known as saved
+      // (lib/marking/save-answer.ts), not met as a conflict with the inspector's own work.
+      const changeId = held ? held.changeId : newChangeId();
+      const ids = { ...(changeId ? { changeId } : {}), ...(held?.replaces.length ? { replaces: held.replaces } : {}) };
+      const recorded = held ? Promise.resolve(held.seqs) : outbox.record(questionId, plain, versions.current[questionId] ?? 0, changeId);
       return enqueue(
         questionId,
         async (): Promise<AttemptOutcome> => {
@@ -119,8 +127,8 @@ export function StandardForm({
             inspectionId,
             userId,
             change.field === 'value'
-              ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion }
-              : { field: 'note', caseId, questionId, note: change.note, baseVersion },
+              ? { field: 'value', caseId, questionId, value: change.value, naReason: change.naReason, baseVersion, ...ids }
+              : { field: 'note', caseId, questionId, note: change.note, baseVersion, ...ids },
             // Left by an earlier visit, or waiting here for the connection: the audit trail says offline replay.
             { isReplay: held !== undefined || offlineKeys.current.has(questionId), madeAt },
           ).catch((error: unknown) => {

@@ -108,10 +108,10 @@ export function useOutbox({
   }, [caseId, keySet, refresh]);
 
   const record = useCallback(
-    async (key: string, change: OutboxChange, baseVersion: number): Promise<number[]> => {
+    async (key: string, change: OutboxChange, baseVersion: number, changeId?: string): Promise<number[]> => {
       if (!isOutboxAvailable()) return [];
       try {
-        const seq = await addToOutbox({ userId, inspectionId, caseId, key, change, baseVersion });
+        const seq = await addToOutbox({ userId, inspectionId, caseId, key, change, baseVersion, ...(changeId ? { changeId } : {}) });
         announceOutboxChange();
         return [seq];
       } catch {

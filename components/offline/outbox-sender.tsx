@@ -5,7 +5,7 @@ import { postAnswer, postCaseDetails } from '@/lib/marking/save-client';
 import { claimedKeys, announceOutboxChange, listenToOtherTabs } from '@/components/cases/use-outbox';
 import { confirmSent, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import { hasSessionChanged, onReachabilityChange, onSessionChanged, reportSessionChanged } from '@/lib/offline/connectivity';
-import { isAlreadySaved, planReplay, type PlannedSend } from '@/lib/offline/replay-plan';
+import { planReplay, type PlannedSend } from '@/lib/offline/replay-plan';
 import { markCaseChanged } from './offline-cases-sync';
 
 /** While anything waits, it is tried again this often: a connection may come back without an `online` event. */
@@ -28,12 +28,17 @@ async function send(userId: string, inspectionId: string, caseId: string, baseVe
       }
       return { kind: 'saved', version: response.data.details.version };
     }
-    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion }, replay);
+    // The change's id (and those it replaces): a send whose reply was lost, or an earlier one of
+    // them that reached the server before the page closed, is known as this device's own there.
+    const ids = {
+      ...(planned.changeId ? { changeId: planned.changeId } : {}),
+      ...(planned.replaces.length ? { replaces: planned.replaces } : {}),
+    };
+    const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion, ...ids }, replay);
     if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
-    if (response.data.status === 'conflict') {
-      const theirs = response.data.theirs;
-      return isAlreadySaved(change, theirs) ? { kind: 'saved', version: theirs.version } : { kind: 'conflict' };
-    }
+    // Someone else's newer answer: it stays on the device, and its page shows both to choose from
+    // (a value that happens to match theirs is no proof their note or reason is what mine was made on).
+    if (response.data.status === 'conflict') return { kind: 'conflict' };
     return { kind: 'saved', version: response.data.answer.version };
   } catch {
     return { kind: 'stop' }; // no connection (refused, cut, timed out): the next try is soon

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '@/lib/generated/prisma/client';
 import { auditInsertSql } from '@/lib/audit/write';
-import { sqlAtVersion, sqlIsNew, sqlNextVersion } from '@/lib/db/concurrency';
+import { nextVersion, sqlAtVersion, sqlIsNew, sqlNextVersion } from '@/lib/db/concurrency';
 import { can, explainMarkRefusal, type Actor } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { canAnswerQuestion, findQuestion, getFramework } from '@/lib/framework';
@@ -28,6 +28,11 @@ export type SaveAnswerResult =
   | {
       status: 'saved';
       answer: SavedAnswer;
+      /**
+       * This very change had been saved already (the same `changeId`, and nothing since): its
+       * reply was lost and it was sent again. Nothing was written this time.
+       */
+      isRepeat: boolean;
       standardId: string | null;
       /**
        * The page's questions counted across the inspection, or null when the actor may not see
@@ -75,6 +80,8 @@ interface WriteRow {
   is_panel_visible_to_team: boolean | null;
   is_blind_second_marker: boolean | null;
   new_case_status: string | null;
+  /** The case's status as the write's lock read it. */
+  case_status: string | null;
   value: SavedAnswer['value'];
   na_reason: string | null;
   note: string | null;
@@ -95,6 +102,14 @@ interface WriteRow {
  * less than a minute ago: lib/marking/recent-access.ts; the write re-checks the whole rule and that
  * every input of that access is unchanged), the write, and the
  * aggregate (only for someone who may see the panel).
+ *
+ * A reply lost on the way back (docs/reliability.md): the change is sent again on the version it
+ * was made on and would meet itself as a conflict. Each change carries the device's `changeId`,
+ * kept on the answer with the version it made; a change whose id the answer holds, with nothing
+ * since, is answered as saved without writing (`isRepeat`). A change that `replaces` earlier
+ * waiting changes of the same field (the outbox sends only the last) is applied on top of one of
+ * them the answer holds with nothing since: the answer is then the base plus the sender's own
+ * changes, so there is nobody else's work to show.
  */
 export async function saveAnswer(
   db: PrismaClient,
@@ -123,6 +138,8 @@ export async function saveAnswer(
   const mayMark = caseMarkGuardSql(actor, kase.scope);
   const unchanged = caseScopeUnchangedSql(actor.id, kase.scope);
   const newValue = { ...(isValue ? { value, naReason } : { note }), ...auditSourceOf(where.route) };
+  const changeId = change.changeId ?? null;
+  const replaces = change.replaces ?? [];
 
   const rows = await db.$queryRaw<WriteRow[]>`
     WITH guard AS (
@@ -144,16 +161,21 @@ export async function saveAnswer(
       SET value = CASE WHEN ${isValue} THEN ${value}::answer_value ELSE a.value END,
           na_reason = CASE WHEN ${isValue} THEN ${naReason}::text ELSE a.na_reason END,
           note = CASE WHEN ${isValue} THEN a.note ELSE ${note}::text END,
-          version = ${sqlNextVersion(Prisma.sql`a.version`)}, updated_by_id = ${actor.id}::uuid, updated_at = now()
+          version = ${sqlNextVersion(Prisma.sql`a.version`)}, updated_by_id = ${actor.id}::uuid, updated_at = now(),
+          last_change_id = ${changeId}::uuid, last_change_version = ${sqlNextVersion(Prisma.sql`a.version`)}
       -- Re-evaluated on the latest row if another save committed meanwhile: no lost update.
       WHERE a.case_id = ${kase.id}::uuid AND a.question_id = ${change.questionId}
-        AND ${sqlAtVersion(Prisma.sql`a.version`, change.baseVersion)} AND EXISTS (SELECT 1 FROM guard)
+        AND (${sqlAtVersion(Prisma.sql`a.version`, change.baseVersion)}
+             -- Or on top of the sender's own earlier change of this field, with nothing since.
+             OR (a.last_change_version = a.version AND a.last_change_id = ANY(${replaces}::uuid[])))
+        AND EXISTS (SELECT 1 FROM guard)
       RETURNING a.value, a.na_reason, a.note, a.version, a.updated_at
     ),
     ins AS (
-      INSERT INTO answers (id, case_id, inspection_id, question_id, value, na_reason, note, updated_by_id, updated_at)
+      INSERT INTO answers (id, case_id, inspection_id, question_id, value, na_reason, note, updated_by_id, updated_at,
+                           last_change_id, last_change_version)
       SELECT gen_random_uuid(), g.id, g.inspection_id, ${change.questionId}, ${value}::answer_value, ${naReason}::text,
-             ${note}::text, ${actor.id}::uuid, now()
+             ${note}::text, ${actor.id}::uuid, now(), ${changeId}::uuid, ${nextVersion(0)}
       FROM guard g
       WHERE ${sqlIsNew(change.baseVersion)} AND NOT EXISTS (SELECT 1 FROM prev)
       ON CONFLICT (case_id, question_id) DO NOTHING
@@ -189,6 +211,7 @@ export async function saveAnswer(
            (SELECT is_blind_second_marker FROM guard) AS is_blind_second_marker,
            (SELECT count(*) FROM audit) + (SELECT count(*) FROM notified) AS side_effects,
            (SELECT status::text FROM case_status) AS new_case_status,
+           (SELECT status::text FROM guard) AS case_status,
            s.value, s.na_reason, s.note, s.version, s.updated_at
     FROM (SELECT 1) AS one LEFT JOIN saved s ON true`;
   const row = must(rows[0], 'the one row of the save statement'); // SELECT … FROM (SELECT 1) always returns one
@@ -203,22 +226,43 @@ export async function saveAnswer(
     checkChange(actor, await loadCaseAccess(db, actor, change.caseId), change, where.inspectionId);
     throw new AppError('conflict', 'This case changed while you were saving. Reload the page and try again.');
   }
+  let answer: SavedAnswer;
+  let isRepeat = false;
   if (row.version === null) {
-    const theirs = await db.answer.findUnique({
+    const current = await db.answer.findUnique({
       where: { caseId_questionId: { caseId: kase.id, questionId: change.questionId } },
-      select: { value: true, naReason: true, note: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
-    });
-    return {
-      status: 'conflict',
-      theirs: {
-        questionId: change.questionId,
-        value: theirs?.value ?? null,
-        naReason: theirs?.naReason ?? null,
-        note: theirs?.note ?? null,
-        version: theirs?.version ?? 0,
-        updatedAt: (theirs?.updatedAt ?? new Date(0)).toISOString(),
-        updatedByName: theirs?.updatedBy.name ?? '',
+      select: {
+        value: true,
+        naReason: true,
+        note: true,
+        version: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+        lastChangeId: true,
+        lastChangeVersion: true,
       },
+    });
+    answer = {
+      questionId: change.questionId,
+      value: current?.value ?? null,
+      naReason: current?.naReason ?? null,
+      note: current?.note ?? null,
+      version: current?.version ?? 0,
+      updatedAt: (current?.updatedAt ?? new Date(0)).toISOString(),
+      updatedByName: current?.updatedBy.name ?? '',
+    };
+    // This change again (its reply was lost), with nothing since: saved already, nothing to choose.
+    isRepeat = changeId !== null && current?.lastChangeId === changeId && current.lastChangeVersion === current.version;
+    if (!isRepeat) return { status: 'conflict', theirs: answer };
+  } else {
+    answer = {
+      questionId: change.questionId,
+      value: row.value,
+      naReason: row.na_reason,
+      note: row.note,
+      version: row.version,
+      updatedAt: (row.updated_at ?? new Date()).toISOString(),
+      updatedByName: actor.name ?? '',
     };
   }
 
@@ -236,15 +280,8 @@ export async function saveAnswer(
     status: 'saved',
     standardId: checked.standardId,
     counts,
-    caseStatus: row.new_case_status ?? kase.status,
-    answer: {
-      questionId: change.questionId,
-      value: row.value,
-      naReason: row.na_reason,
-      note: row.note,
-      version: row.version,
-      updatedAt: (row.updated_at ?? new Date()).toISOString(),
-      updatedByName: actor.name ?? '',
-    },
+    caseStatus: row.new_case_status ?? row.case_status ?? kase.status,
+    answer,
+    isRepeat,
   };
 }

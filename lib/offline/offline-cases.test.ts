@@ -127,13 +127,18 @@ describe('making allocated cases available offline', () => {
   it('lists the changes waiting on the device one line each', () => {
     expect(
       describePendingChanges([
-        { key: '2.1.1', sends: [{ key: '2.1.1', seqs: [1], madeAt: 0, change: { field: 'value', value: 'no' } }] },
+        { key: '2.1.1', sends: [{ key: '2.1.1', seqs: [1], madeAt: 0, replaces: [], change: { field: 'value', value: 'no' } }] },
         {
           key: '2.1.2',
-          sends: [{ key: '2.1.2', seqs: [2], madeAt: 0, change: { field: 'value', value: 'na', naReason: 'No plan was needed' } }],
+          sends: [
+            { key: '2.1.2', seqs: [2], madeAt: 0, replaces: [], change: { field: 'value', value: 'na', naReason: 'No plan was needed' } },
+          ],
         },
-        { key: '2.1.1', sends: [{ key: '2.1.1', seqs: [3], madeAt: 0, change: { field: 'note', note: 'Plan was late.' } }] },
-        { key: 'case', sends: [{ key: 'case', seqs: [4], madeAt: 0, change: { field: 'details', patch: { agreesWithRosh: false } } }] },
+        { key: '2.1.1', sends: [{ key: '2.1.1', seqs: [3], madeAt: 0, replaces: [], change: { field: 'note', note: 'Plan was late.' } }] },
+        {
+          key: 'case',
+          sends: [{ key: 'case', seqs: [4], madeAt: 0, replaces: [], change: { field: 'details', patch: { agreesWithRosh: false } } }],
+        },
       ]),
     ).toEqual([
       '2.1.1: No',

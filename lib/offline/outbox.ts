@@ -45,6 +45,7 @@ export async function addToOutbox(entry: {
   key: string;
   change: OutboxChange;
   baseVersion: number;
+  changeId?: string;
 }): Promise<number> {
   const record = { ...entry, createdAt: Date.now() } as Omit<OutboxEntry, 'seq'>;
   return (await db()).add('outbox', record as OutboxEntry);

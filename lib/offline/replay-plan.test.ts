@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePendingChanges } from './offline-cases';
-import {
-  countByCase,
-  countPendingChanges,
-  describeSyncState,
-  isAlreadySaved,
-  planReplay,
-  syncState,
-  type OutboxEntry,
-} from './replay-plan';
+import { countByCase, countPendingChanges, describeSyncState, planReplay, syncState, type OutboxEntry } from './replay-plan';
 
 let seq = 0;
 const entry = (key: string, change: OutboxEntry['change'], baseVersion = 1, caseId = 'c1'): OutboxEntry => ({
@@ -50,7 +42,24 @@ describe('planReplay', () => {
       change: { field: 'note', note: 'Assessment good' },
       seqs: [a.seq, c.seq],
       madeAt: c.createdAt,
+      replaces: [],
     });
+  });
+
+  it('sends the latest change of a field under its own id, naming the earlier ids it replaces', () => {
+    const withId = (e: OutboxEntry, changeId: string): OutboxEntry => ({ ...e, changeId });
+    const first = withId(entry('2.1.1', { field: 'value', value: 'no' }), 'a0000000-0000-4000-8000-000000000001');
+    const note = withId(entry('2.1.1', { field: 'note', note: 'Good' }), 'a0000000-0000-4000-8000-000000000002');
+    const second = withId(entry('2.1.1', { field: 'value', value: 'yes' }), 'a0000000-0000-4000-8000-000000000003');
+    const [plan] = planReplay([first, note, second]);
+    expect(plan?.sends.map(({ change, changeId, replaces }) => ({ field: change.field, changeId, replaces }))).toEqual([
+      { field: 'value', changeId: second.changeId, replaces: [first.changeId] },
+      { field: 'note', changeId: note.changeId, replaces: [] },
+    ]);
+    // An entry kept before ids were given sends none (the server meets it as before).
+    const [legacy] = planReplay([first, entry('2.1.1', { field: 'value', value: 'na', naReason: 'x' })]);
+    expect(legacy?.sends[0]?.changeId).toBeUndefined();
+    expect(legacy?.sends[0]?.replaces).toEqual([first.changeId]);
   });
 
   it('merges case detail patches field by field, later answers winning', () => {
@@ -88,19 +97,6 @@ describe('countByCase', () => {
     expect(countPendingChanges(entries)).toBe(4);
     expect(describePendingChanges(planReplay(entries))).toHaveLength(4);
     expect(countByCase(entries).get('c1')).toBe(4);
-  });
-});
-
-describe('isAlreadySaved', () => {
-  const theirs = { value: 'na', naReason: 'Not needed', note: 'Good' };
-  it('recognises my own change already on the server (the reply was lost)', () => {
-    expect(isAlreadySaved({ field: 'value', value: 'na', naReason: 'Not needed' }, theirs)).toBe(true);
-    expect(isAlreadySaved({ field: 'note', note: 'Good' }, theirs)).toBe(true);
-  });
-  it('treats any difference as a real conflict', () => {
-    expect(isAlreadySaved({ field: 'value', value: 'na', naReason: 'Other' }, theirs)).toBe(false);
-    expect(isAlreadySaved({ field: 'value', value: 'yes' }, theirs)).toBe(false);
-    expect(isAlreadySaved({ field: 'details', patch: {} }, theirs)).toBe(false);
   });
 });
 

@@ -25,6 +25,11 @@ export interface OutboxEntry {
   /** The server version of `key` this change was made on. */
   baseVersion: number;
   createdAt: number;
+  /**
+   * The device's id for this change (lib/offline/change-id.ts), sent with every try: the server
+   * knows a retry whose first reply was lost. Absent on entries kept before ids were given.
+   */
+  changeId?: string;
 }
 
 /** A change ready to send: the last of each field of a key, carrying every entry it replaces. */
@@ -35,6 +40,13 @@ export interface PlannedSend {
   seqs: number[];
   /** When the latest of them was made (ms, this device's clock): the audit trail records it. */
   madeAt: number;
+  /** The id of the change sent (the latest entry's), if it has one. */
+  changeId?: string;
+  /**
+   * The ids of the earlier entries it replaces: a page closed while one of them was on its way
+   * may have saved it, and the server then applies this change on top of it (lib/marking/save-answer.ts).
+   */
+  replaces: string[];
 }
 
 export interface KeyPlan {
@@ -62,19 +74,28 @@ export function planReplay(entries: readonly OutboxEntry[]): KeyPlan[] {
     }
     const existing = plan.byField.get(entry.change.field);
     if (!existing) {
-      const send: PlannedSend = { key: entry.key, change: entry.change, seqs: [entry.seq], madeAt: entry.createdAt };
+      const send: PlannedSend = {
+        key: entry.key,
+        change: entry.change,
+        seqs: [entry.seq],
+        madeAt: entry.createdAt,
+        ...(entry.changeId ? { changeId: entry.changeId } : {}),
+        replaces: [],
+      };
       plan.byField.set(entry.change.field, send);
       plan.sends.push(send);
-    } else if (entry.change.field === 'details' && existing.change.field === 'details') {
-      // Case details are sent as a patch: later answers override earlier ones, field by field.
-      existing.change = { field: 'details', patch: { ...existing.change.patch, ...entry.change.patch } };
-      existing.seqs.push(entry.seq);
-      existing.madeAt = entry.createdAt;
-    } else {
-      existing.change = entry.change;
-      existing.seqs.push(entry.seq);
-      existing.madeAt = entry.createdAt;
+      continue;
     }
+    existing.change =
+      // Case details are sent as a patch: later answers override earlier ones, field by field.
+      entry.change.field === 'details' && existing.change.field === 'details'
+        ? { field: 'details', patch: { ...existing.change.patch, ...entry.change.patch } }
+        : entry.change;
+    existing.seqs.push(entry.seq);
+    existing.madeAt = entry.createdAt;
+    if (existing.changeId) existing.replaces.push(existing.changeId);
+    if (entry.changeId) existing.changeId = entry.changeId;
+    else delete existing.changeId;
   }
   return [...plans.values()].map(({ key, baseVersion, sends }) => ({ key, baseVersion, sends }));
 }
@@ -97,16 +118,6 @@ export function countByCase(entries: readonly OutboxEntry[]): Map<string, number
   const byCase = new Map<string, OutboxEntry[]>();
   for (const e of entries) byCase.set(e.caseId, [...(byCase.get(e.caseId) ?? []), e]);
   return new Map([...byCase].map(([caseId, caseEntries]) => [caseId, countPendingChanges(caseEntries)]));
-}
-
-/** Whether a conflict's "theirs" already holds my change (it was saved but the reply never came). */
-export function isAlreadySaved(
-  change: OutboxChange,
-  theirs: { value: string | null; naReason: string | null; note: string | null },
-): boolean {
-  if (change.field === 'value') return theirs.value === change.value && (theirs.naReason ?? null) === (change.naReason ?? null);
-  if (change.field === 'note') return (theirs.note ?? '') === change.note;
-  return false;
 }
 
 type SyncState = { kind: 'idle' } | { kind: 'offline'; kept: number } | { kind: 'sending'; kept: number } | { kind: 'saved'; at: Date };

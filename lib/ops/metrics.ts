@@ -19,7 +19,7 @@ function create() {
     saves: new client.Counter({
       ...seconds,
       name: 'casemark_saves_total',
-      help: 'Answer saves by outcome: saved, conflict (someone else changed it), refused (invalid, signed out, forbidden) or error.',
+      help: 'Answer saves by outcome: saved, repeat (sent again after its reply was lost; nothing written), conflict (someone else changed it), refused (invalid, signed out, forbidden) or error.',
       labelNames: ['outcome'] as const,
     }),
     saveSeconds: new client.Histogram({
@@ -115,7 +115,16 @@ export function trackPool(pool: Pool): void {
 
 /** Records one save: its outcome (from the route's HTTP status and the save's own) and how long it took. */
 export function recordSave(status: number, startedAt: number, saveStatus: string | undefined): void {
-  const outcome = status >= 500 ? 'error' : status !== 200 ? 'refused' : saveStatus === 'conflict' ? 'conflict' : 'saved';
+  const outcome =
+    status >= 500
+      ? 'error'
+      : status !== 200
+        ? 'refused'
+        : saveStatus === 'conflict'
+          ? 'conflict'
+          : saveStatus === 'repeat'
+            ? 'repeat'
+            : 'saved';
   const m = metrics();
   m.saves.inc({ outcome });
   m.saveSeconds.observe({ outcome }, (performance.now() - startedAt) / 1000);

@@ -10,6 +10,22 @@ export const ZNote = z.string({ error: 'Expected a note (text)' }).max(5000, 'Th
 export const ZNaReason = z.string({ error: 'Expected a reason (text)' }).trim().max(300, 'The reason must be 300 characters or fewer');
 export const ZPracticeExample = z.string({ error: 'Expected text' }).max(5000, 'The practice example must be 5,000 characters or fewer');
 
+/**
+ * The device's id for one change, made when the change is and sent with every try of it: a retry
+ * of a save whose reply was lost is recognised as already applied (lib/marking/save-answer.ts).
+ * Optional: a change kept on a device before ids were given has none.
+ */
+const ZChangeId = z.uuid({ error: 'The change id must be a UUID' }).optional();
+/**
+ * The ids of earlier changes of the same field this one replaces (the outbox sends only the last of
+ * a field's waiting changes): if the answer holds one of them and nothing since, this change is
+ * applied on top of it rather than met as a conflict with the sender's own work.
+ */
+const ZReplaces = z
+  .array(z.uuid({ error: 'The change ids must be UUIDs' }))
+  .max(100, 'At most 100 earlier changes')
+  .optional();
+
 /** Saving one answer: the judgement or prompt value, its not-applicable reason, or its note. */
 export const ZSaveAnswer = z.discriminatedUnion('field', [
   z.object({
@@ -21,6 +37,8 @@ export const ZSaveAnswer = z.discriminatedUnion('field', [
     naReason: ZNaReason.optional(),
     /** The version this change was made on; 0 when the page had no answer yet. */
     baseVersion: ZVersion(0),
+    changeId: ZChangeId,
+    replaces: ZReplaces,
   }),
   z.object({
     field: z.literal('note'),
@@ -28,6 +46,8 @@ export const ZSaveAnswer = z.discriminatedUnion('field', [
     questionId: ZQuestionId,
     note: ZNote,
     baseVersion: ZVersion(0),
+    changeId: ZChangeId,
+    replaces: ZReplaces,
   }),
 ]);
 export type TSaveAnswer = z.infer<typeof ZSaveAnswer>;

@@ -9,9 +9,12 @@ import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 let app: http.Server;
 let appPort = 0;
 let proxy: TcpProxy;
+/** Every path the app was asked for, in order. */
+const requests: string[] = [];
 
 beforeAll(async () => {
   app = http.createServer((req, res) => {
+    requests.push(req.url ?? '');
     res.setHeader('Content-Type', 'text/plain');
     res.end(`ok ${req.url}`);
   });
@@ -74,6 +77,15 @@ describe('startTcpProxy', () => {
     await proxy.setMode('forward');
     expect(await get('/g')).toBe('ok /g');
     expect(proxy.connections).toBeGreaterThanOrEqual(4);
+  });
+
+  it('loses replies: the request reaches the server, the client gets a reset instead of its answer', async () => {
+    const before = requests.length;
+    await proxy.setMode('lose-replies');
+    expect(await get('/lost')).toMatch(/^(ECONNRESET|EPIPE|socket hang up)$/);
+    expect(requests.slice(before)).toContain('/lost');
+    await proxy.setMode('forward');
+    expect(await get('/found')).toBe('ok /found');
   });
 
   it('keeps a socket that went silent silent after forwarding resumes', async () => {

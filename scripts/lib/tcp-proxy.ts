@@ -10,10 +10,13 @@
  * - `black-hole`: connections are accepted and whatever is sent is swallowed; nothing ever comes
  *   back. Open sockets go silent too, and stay silent for ever (their bytes were lost mid-stream),
  *   so a client must give up on them itself: only new connections work once forwarding resumes.
+ * - `lose-replies`: the request arrives, the reply does not — the connection is reset as the
+ *   server's first bytes come back (a link that drops just after sending). The server did the
+ *   work; the client never hears so.
  */
 import net from 'node:net';
 
-type ProxyMode = 'forward' | 'refuse' | 'cut' | 'black-hole';
+type ProxyMode = 'forward' | 'refuse' | 'cut' | 'black-hole' | 'lose-replies';
 
 export interface TcpProxy {
   /** The port clients connect to. */
@@ -76,7 +79,11 @@ export async function startTcpProxy(options: {
       if (!pair.isSilent && !to.destroyed) to.write(chunk);
     };
     client.on('data', relay(upstream));
-    upstream.on('data', relay(client));
+    upstream.on('data', (chunk: Buffer) => {
+      if (mode !== 'lose-replies') return relay(client)(chunk);
+      client.resetAndDestroy();
+      drop(pair);
+    });
   });
 
   const listen = (port: number) =>

@@ -358,7 +358,9 @@ describe('the audit log', () => {
 });
 
 describe('prompt figures', () => {
-  it('leave out the prompts of a case whose key question was judged not applicable', async () => {
+  // A prompt has its own sub-sample: Blackpool 2021 (000_c1174f08f6b47fac.txt), Annexe 2, prints
+  // 2.3.3 a) at 73% (8 of 11) where 2.3.3 is seven of 10 (docs/rating-method.md, "Prompts").
+  it('count a prompt answered on a case whose key question was judged not applicable', async () => {
     const w = await seedWorld(prisma);
     const save = (caseId: string, questionId: string, value: 'yes' | 'no' | 'na', naReason?: string) =>
       saveAnswer(prisma, actor(w.lead), { field: 'value', caseId, questionId, value, naReason, baseVersion: 0 });
@@ -367,9 +369,113 @@ describe('prompt figures', () => {
     const before = await save(w.cases.othersCase.id, '2.1.3', 'yes');
     expect(before.status === 'saved' && before.counts?.['2.1.3.a']).toEqual({ yes: 1, no: 1, na: 0 });
     const after = await save(w.cases.court.id, '2.1.3', 'na', 'No factors related to the risk of harm to others');
-    expect(after.status === 'saved' && after.counts?.['2.1.3.a']).toEqual({ yes: 0, no: 1, na: 0 });
+    expect(after.status === 'saved' && after.counts?.['2.1.3.a']).toEqual({ yes: 1, no: 1, na: 0 });
     expect(after.status === 'saved' && after.counts?.['2.1.3']).toEqual({ yes: 1, no: 0, na: 1 });
   });
+});
+
+// A reply lost on the way back (docs/reliability.md): the device sends the same change again, on
+// the version it was made on, with the same id.
+describe('a change sent again after its reply was lost', () => {
+  const ID = { first: '6f1d2c1e-8a7b-4c3d-9e0f-111111111111', second: '6f1d2c1e-8a7b-4c3d-9e0f-222222222222' };
+  const id = (n: number) => `6f1d2c1e-8a7b-4c3d-9e0f-${String(n).padStart(12, '0')}`;
+
+  it('is answered as saved, writing nothing, while the answer is still as that change left it', async () => {
+    const w = await seedWorld(prisma);
+    const change = {
+      field: 'value' as const,
+      caseId: w.cases.court.id,
+      questionId: '2.2.1',
+      value: 'yes' as const,
+      baseVersion: 0,
+      changeId: ID.first,
+    };
+    const first = await saveAnswer(prisma, actor(w.inspector), change);
+    expect(first).toMatchObject({ status: 'saved', isRepeat: false, answer: { version: 1 } });
+    const before = await snapshot();
+    const again = await saveAnswer(prisma, actor(w.inspector), change);
+    expect(again).toMatchObject({ status: 'saved', isRepeat: true, answer: { value: 'yes', version: 1 }, caseStatus: 'in_progress' });
+    expect(await snapshot()).toEqual(before);
+    // The note the page held back until the value was saved goes on the version the repeat gave.
+    const note = await saveAnswer(prisma, actor(w.inspector), {
+      field: 'note',
+      caseId: w.cases.court.id,
+      questionId: '2.2.1',
+      note: 'Planning drew on the assessment.',
+      baseVersion: 1,
+      changeId: ID.second,
+    });
+    expect(note).toMatchObject({ status: 'saved', answer: { value: 'yes', note: 'Planning drew on the assessment.', version: 2 } });
+    // Once anything came after it, the same change is a conflict again: the answer moved on.
+    expect(await saveAnswer(prisma, actor(w.inspector), change)).toMatchObject({ status: 'conflict', theirs: { version: 2 } });
+  });
+
+  it('is a conflict once anyone else has written the answer since, even to the same value', async () => {
+    const w = await seedWorld(prisma);
+    const change = {
+      field: 'value' as const,
+      caseId: w.cases.court.id,
+      questionId: '2.2.2',
+      value: 'no' as const,
+      baseVersion: 0,
+      changeId: id(3),
+    };
+    await saveAnswer(prisma, actor(w.inspector), change);
+    await saveAnswer(prisma, actor(w.lead), {
+      field: 'note',
+      caseId: w.cases.court.id,
+      questionId: '2.2.2',
+      note: 'Lead: see the plan.',
+      baseVersion: 1,
+    });
+    const before = await snapshot();
+    expect(await saveAnswer(prisma, actor(w.inspector), change)).toMatchObject({
+      status: 'conflict',
+      theirs: { value: 'no', note: 'Lead: see the plan.', version: 2, updatedByName: w.lead.name },
+    });
+    expect(await snapshot()).toEqual(before);
+    // Another id (another change, another device) on the stale version is a conflict as ever.
+    expect(await saveAnswer(prisma, actor(w.inspector), { ...change, changeId: id(4), baseVersion: 1 })).toMatchObject({
+      status: 'conflict',
+    });
+  });
+
+  it('is applied on top of an earlier change of the same field it replaces, and never on top of anyone else’s', async () => {
+    const w = await seedWorld(prisma);
+    const base = { field: 'value' as const, caseId: w.cases.court.id, questionId: '2.2.3', baseVersion: 0 };
+    // The page sent "No" and closed; the outbox later sends only the last value, "Yes", on version 0.
+    await saveAnswer(prisma, actor(w.inspector), { ...base, value: 'no', changeId: id(5) });
+    const replayed = await saveAnswer(prisma, actor(w.inspector), { ...base, value: 'yes', changeId: id(6), replaces: [id(5)] });
+    expect(replayed).toMatchObject({ status: 'saved', isRepeat: false, answer: { value: 'yes', version: 2 } });
+    const audit = await prisma.auditEntry.findMany({ where: { entityId: `${w.cases.court.id}:2.2.3` }, orderBy: { id: 'asc' } });
+    expect(audit.map((a) => a.newValue)).toEqual([
+      { value: 'no', naReason: null },
+      { value: 'yes', naReason: null },
+    ]);
+    // The lead writes after it: an id it replaces no longer describes the answer.
+    await saveAnswer(prisma, actor(w.lead), { ...base, value: 'na', naReason: 'Planning was not needed', baseVersion: 2 });
+    const before = await snapshot();
+    expect(await saveAnswer(prisma, actor(w.inspector), { ...base, value: 'no', changeId: id(7), replaces: [id(6)] })).toMatchObject({
+      status: 'conflict',
+      theirs: { value: 'na', version: 3 },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a change id that is not a UUID, changing nothing', () =>
+    expectRefused(
+      () =>
+        saveAnswer(prisma, actor(world.inspector), {
+          field: 'value',
+          caseId: world.cases.court.id,
+          questionId: '2.2.1',
+          value: 'yes',
+          baseVersion: 0,
+          changeId: 'x',
+        }),
+      'invalid',
+      /change id must be a UUID/,
+    ));
 });
 
 // Live figures are the ratings panel's: an inspector sees inspection-wide figures on the marking

@@ -16,7 +16,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ins
   let saveStatus: string | undefined;
   const response = await runJsonAction(request, { caseId }, async (user, input, route) => {
     const result = await saveAnswer(prisma, user, input, { inspectionId, route });
-    saveStatus = result.status;
+    saveStatus = result.status === 'saved' && result.isRepeat ? 'repeat' : result.status;
     return result;
   });
   recordSave(response.status, startedAt, saveStatus);
