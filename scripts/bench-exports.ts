@@ -320,7 +320,8 @@ export function summaryBenchSection(r: BenchSummaryResult): string {
     `| ${r.inspections} | Summary page data | ${Math.round(r.loadMs)} ms | ${r.loadPeakRssMb.toFixed(0)} MB | – |`,
     `| ${r.inspections} | XLSX workbook (load + write) | ${Math.round(r.xlsxMs)} ms | ${r.xlsxPeakRssMb.toFixed(0)} MB | ${(r.xlsxBytes / 1024).toFixed(0)} KiB |`,
     '',
-    `Heap growth over both, after a full GC: ${r.heapDeltaMb.toFixed(1)} MB.`,
+    `Heap growth over both, after a full GC: ${r.heapDeltaMb.toFixed(1)} MB. The workbook has held each inspection's`,
+    'key-question percentages beside the national median and range since 7 December 2026 (71 KiB before).',
     '',
   ].join('\n');
 }
