@@ -143,7 +143,7 @@ test.describe('marking on a real network', () => {
     await expectPageAsServer();
   });
 
-  test('a save whose reply is lost is sent again and known as saved: no conflict with the inspector’s own work', async ({
+  test('a save whose reply is lost is sent again and known as saved: no conflict with the inspector’s own work, on answers and case details', async ({
     page,
     network,
   }) => {
@@ -177,6 +177,28 @@ test.describe('marking on a real network', () => {
     await page.reload();
     await expect(judgement(page, '2.1.1', 'Yes')).toBeChecked();
     await expect(page.getByLabel('Evidence for 2.1.1 (optional)').first()).toHaveValue('Assessment drew on the school’s records.');
+
+    // The case details the same way: the first item reaches the server unheard, the second waits behind it.
+    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}`);
+    const item = (legend: string) => page.getByRole('group', { name: legend }).getByLabel('Yes', { exact: true });
+    await network.setMode('lose-replies');
+    await item('Do you agree with the risk of serious harm classification?').check();
+    const details = () =>
+      sql<{ agrees_with_rosh: boolean | null; is_case_manager_interviewed: boolean | null }>(
+        `SELECT agrees_with_rosh, is_case_manager_interviewed FROM cases WHERE id = $1`,
+        [kase.id],
+      );
+    await expect.poll(async () => (await details())[0]?.agrees_with_rosh).toBe(true);
+    await item('Was the case manager interviewed?').check();
+    await network.setMode('forward');
+    await expect(page.getByTestId('save-status')).toHaveText(/^All changes saved at \d\d:\d\d$/, { timeout: 45_000 });
+    await expect(page.getByTestId('case-details-conflict')).toHaveCount(0);
+    expect(await details()).toEqual([{ agrees_with_rosh: true, is_case_manager_interviewed: true }]);
+    const detailAudit = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_entries WHERE entity_id = $1 AND action = 'case.details'`,
+      [kase.id],
+    );
+    expect(detailAudit[0]?.n).toBe(2);
   });
 
   test('a change kept on the device is sent from the case list when the connection silently returns', async ({ page, network }) => {

@@ -9,6 +9,7 @@ import { useOutbox } from './use-outbox';
 import { useConflicts } from './use-conflicts';
 import { planReplay } from '@/lib/offline/replay-plan';
 import { isOutboxAvailable } from '@/lib/offline/outbox';
+import { newChangeId } from '@/lib/offline/change-id';
 
 const OUTBOX_KEYS = ['case'];
 
@@ -68,12 +69,21 @@ export function CaseDetailsForm({
   const conflict = conflicts.conflicts.case ?? null;
   const version = useRef(initialVersion);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // What the page shows, for saves in flight to compare with someone else's details.
+  const shown = useRef(details);
+  useEffect(() => {
+    shown.current = details;
+  }, [details]);
 
   // Each change goes into the on-device outbox first and leaves it once the server has it (issue 11).
-  // `replay`: a change left on this device by an earlier visit, made at `madeAt` (the audit trail says offline replay, and when).
-  function save(patch: Partial<Details>, seqs?: number[], replay?: { madeAt: number }) {
+  // `replay`: a change left on this device by an earlier visit, made at `madeAt` (the audit trail says offline replay, and when),
+  // with its id and the ids of the earlier changes it replaces (ADR 0015).
+  function save(patch: Partial<Details>, seqs?: number[], replay?: { madeAt: number; changeId?: string; replaces: string[] }) {
+    // One id for every try of this change: a retry whose first reply was lost is known as saved.
+    const changeId = replay ? replay.changeId : newChangeId();
+    const ids = { ...(changeId ? { changeId } : {}), ...(replay?.replaces.length ? { replaces: replay.replaces } : {}) };
     setDetails((d) => ({ ...d, ...patch }));
-    const recorded = seqs ? Promise.resolve(seqs) : outbox.record('case', { field: 'details', patch }, version.current);
+    const recorded = seqs ? Promise.resolve(seqs) : outbox.record('case', { field: 'details', patch }, version.current, changeId);
     void enqueue(
       'case',
       async (): Promise<AttemptOutcome> => {
@@ -81,7 +91,7 @@ export function CaseDetailsForm({
         const response = await postCaseDetails(
           inspectionId,
           userId,
-          { caseId, baseVersion: version.current, ...patch },
+          { caseId, baseVersion: version.current, ...patch, ...ids },
           { isReplay: replay !== undefined, madeAt: replay?.madeAt },
         );
         if (!response.ok) {
@@ -92,8 +102,11 @@ export function CaseDetailsForm({
         }
         if (response.data.status === 'conflict') {
           const theirs = response.data.theirs;
-          // Sent before, but the reply was lost: the server already holds exactly my change.
-          if (Object.entries(patch).every(([k, v]) => theirs[k as keyof Details] === v)) {
+          // The server already holds every detail the page shows (we agree): nothing to choose. Only
+          // the whole: their equal value for this item says nothing of the items my later changes
+          // would overwrite (a lost reply is known by its id on the server: ADR 0015).
+          const same = (a: Details[keyof Details] | undefined) => (a === '' || a === undefined ? null : a);
+          if ((Object.keys(DETAIL_LABELS) as (keyof Details)[]).every((k) => same(theirs[k]) === same(shown.current[k]))) {
             version.current = theirs.version;
             await outbox.confirm('case', mySeqs, theirs.version);
             return { kind: 'done' };

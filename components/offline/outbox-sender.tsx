@@ -17,23 +17,25 @@ async function send(userId: string, inspectionId: string, caseId: string, baseVe
   const change = planned.change;
   // Every send from here replays a change kept on the device: the audit trail records it as offline replay, made when it was.
   const replay = { isReplay: true, madeAt: planned.madeAt };
+  // The change's id (and those it replaces): a send whose reply was lost, or an earlier one of
+  // them that reached the server before the page closed, is known as this device's own there (ADR 0015).
+  const ids = {
+    ...(planned.changeId ? { changeId: planned.changeId } : {}),
+    ...(planned.replaces.length ? { replaces: planned.replaces } : {}),
+  };
   try {
     if (change.field === 'details') {
-      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch }, replay);
+      const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch, ...ids }, replay);
       if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
       if (response.data.status === 'conflict') {
+        // The details are one send per case (a merged patch): if theirs already agree with it,
+        // nothing is sent on top of theirs, so nothing of theirs can be overwritten.
         const theirs = response.data.theirs as unknown as Record<string, unknown> & { version: number };
         const isSame = Object.entries(change.patch).every(([k, v]) => theirs[k] === v);
         return isSame ? { kind: 'saved', version: theirs.version } : { kind: 'conflict' };
       }
       return { kind: 'saved', version: response.data.details.version };
     }
-    // The change's id (and those it replaces): a send whose reply was lost, or an earlier one of
-    // them that reached the server before the page closed, is known as this device's own there.
-    const ids = {
-      ...(planned.changeId ? { changeId: planned.changeId } : {}),
-      ...(planned.replaces.length ? { replaces: planned.replaces } : {}),
-    };
     const response = await postAnswer(inspectionId, userId, { ...change, caseId, questionId: planned.key, baseVersion, ...ids }, replay);
     if (!response.ok) return response.code === 'invalid' ? { kind: 'invalid' } : { kind: 'stop' };
     // Someone else's newer answer: it stays on the device, and its page shows both to choose from

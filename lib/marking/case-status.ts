@@ -11,6 +11,7 @@ import { countUnresolvedQueries } from '@/lib/quality/queries';
 import { writeAudit } from '@/lib/audit/write';
 import { writeAtVersion } from '@/lib/db/concurrency';
 import { auditSourceOf, type SaveRoute } from './save-route';
+import { must } from '@/lib/must';
 
 const CASE_DETAILS = {
   agreesWithRosh: true,
@@ -21,7 +22,13 @@ const CASE_DETAILS = {
   version: true,
 } as const;
 
-/** Saves the case-level items (classification agreement, interview, practice example). */
+/**
+ * Saves the case-level items (classification agreement, interview, practice example) on the
+ * case's version. A reply lost on the way back (ADR 0015): a change whose `changeId` the case
+ * holds, with its version unmoved since, is answered as saved without writing (`isRepeat`); one
+ * that `replaces` the change the case holds is applied on top of it; anything else on a stale
+ * version is a conflict.
+ */
 export async function saveCaseDetails(
   db: PrismaClient,
   actor: Actor,
@@ -38,16 +45,31 @@ export async function saveCaseDetails(
     if (refusal) throw new AppError('forbidden', refusal);
     if (kase.status === 'complete')
       throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
-    const { caseId: _caseId, baseVersion, ...data } = change;
+    const { caseId: _caseId, baseVersion, changeId, replaces, ...data } = change;
     // The case row is locked (loadCaseForActor forUpdate) until the transaction ends.
+    const { lastChangeId, lastChangeVersion, ...current } = must(
+      await tx.case.findUnique({ where: { id: kase.id }, select: { ...CASE_DETAILS, lastChangeId: true, lastChangeVersion: true } }),
+      'the case just locked',
+    );
+    // The id of the details save that made the case's version, if nothing has moved it since.
+    const heldId = lastChangeVersion === current.version ? lastChangeId : null;
+    if (changeId !== undefined && heldId === changeId && current.version !== baseVersion) {
+      return { status: 'saved' as const, details: current, isRepeat: true };
+    }
     const result = await writeAtVersion({
-      baseVersion,
-      read: () => tx.case.findUnique({ where: { id: kase.id }, select: CASE_DETAILS }),
-      theirs: (current) => current,
+      baseVersion: heldId !== null && replaces?.includes(heldId) ? current.version : baseVersion,
+      read: () => Promise.resolve(current),
+      theirs: (theirs) => theirs,
       write: async (version, before) => {
         const after = await tx.case.update({
           where: { id: kase.id },
-          data: { ...data, version, ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}) },
+          data: {
+            ...data,
+            version,
+            lastChangeId: changeId ?? null,
+            lastChangeVersion: version,
+            ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}),
+          },
           select: CASE_DETAILS,
         });
         const oldValue = before ? Object.fromEntries(Object.keys(data).map((k) => [k, before[k as keyof typeof before]])) : null;
@@ -77,7 +99,7 @@ export async function saveCaseDetails(
         changedAt: last?.at.toISOString() ?? null,
       };
     }
-    return { status: 'saved' as const, details: result.saved };
+    return { status: 'saved' as const, details: result.saved, isRepeat: false };
   });
 }
 

@@ -58,6 +58,8 @@ const ZYesNo = z.boolean().nullable();
 export const ZSaveCaseDetails = z.object({
   caseId: ZId,
   baseVersion: ZVersion(1),
+  changeId: ZChangeId,
+  replaces: ZReplaces,
   agreesWithRosh: ZYesNo.optional(),
   agreesWithSafety: ZYesNo.optional(),
   isCaseManagerInterviewed: ZYesNo.optional(),

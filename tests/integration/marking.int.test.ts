@@ -347,6 +347,65 @@ describe('completing and reopening a case', () => {
     expect(saved.status).toBe('saved');
     const stale = await saveCaseDetails(prisma, actor(w.inspector), { caseId, baseVersion: 1, agreesWithRosh: true });
     expect(stale).toMatchObject({ status: 'conflict', theirs: { agreesWithRosh: false } });
+    // Their details never carry the ids of the change that made them.
+    expect(stale.status === 'conflict' && Object.keys(stale.theirs)).not.toContain('lastChangeId');
+  });
+
+  it('knows a case-details change sent again after its reply was lost, and one that replaces it, but not anyone else’s', async () => {
+    const w = await seedWorld(prisma);
+    const caseId = w.cases.court.id;
+    const id = (n: number) => `7e2d3c4b-5a69-4788-9900-${String(n).padStart(12, '0')}`;
+    const first = { caseId, baseVersion: 1, agreesWithRosh: true, changeId: id(1) };
+    expect(await saveCaseDetails(prisma, actor(w.inspector), first)).toMatchObject({
+      status: 'saved',
+      isRepeat: false,
+      details: { version: 2 },
+    });
+    const before = await snapshot();
+    expect(await saveCaseDetails(prisma, actor(w.inspector), first)).toMatchObject({
+      status: 'saved',
+      isRepeat: true,
+      details: { agreesWithRosh: true, version: 2 },
+    });
+    expect(await snapshot()).toEqual(before);
+    // The outbox's merged patch, made on version 1, replacing the change that reached the server.
+    expect(
+      await saveCaseDetails(prisma, actor(w.inspector), {
+        caseId,
+        baseVersion: 1,
+        agreesWithRosh: false,
+        agreesWithSafety: true,
+        changeId: id(2),
+        replaces: [id(1)],
+      }),
+    ).toMatchObject({ status: 'saved', isRepeat: false, details: { agreesWithRosh: false, agreesWithSafety: true, version: 3 } });
+    // The lead changes the details: neither an old id nor one it replaced describes the case now.
+    await saveCaseDetails(prisma, actor(w.lead), { caseId, baseVersion: 3, isCaseManagerInterviewed: true });
+    const after = await snapshot();
+    expect(
+      await saveCaseDetails(prisma, actor(w.inspector), {
+        caseId,
+        baseVersion: 1,
+        agreesWithRosh: false,
+        agreesWithSafety: true,
+        changeId: id(2),
+      }),
+    ).toMatchObject({
+      status: 'conflict',
+      theirs: { isCaseManagerInterviewed: true, version: 4 },
+    });
+    expect(
+      await saveCaseDetails(prisma, actor(w.inspector), {
+        caseId,
+        baseVersion: 3,
+        agreesWithRosh: true,
+        changeId: id(3),
+        replaces: [id(2)],
+      }),
+    ).toMatchObject({
+      status: 'conflict',
+    });
+    expect(await snapshot()).toEqual(after);
   });
 });
 
