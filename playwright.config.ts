@@ -28,7 +28,9 @@ export default defineConfig({
   testDir: './e2e',
   globalSetup: './e2e/oidc/global-setup.ts',
   forbidOnly: Boolean(process.env.CI),
-  fullyParallel: false,
+  // Test by test, not file by file: every test makes its own world (e2e/fixtures/world.ts), and a
+  // long file (set-up, ~130 s) no longer leaves one worker idle at the end (docs/performance.md).
+  fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
