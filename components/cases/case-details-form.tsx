@@ -9,7 +9,7 @@ import { useOutbox } from './use-outbox';
 import { useConflicts } from './use-conflicts';
 import { planReplay } from '@/lib/offline/replay-plan';
 import { isOutboxAvailable } from '@/lib/offline/outbox';
-import { newChangeId } from '@/lib/offline/change-id';
+import { idsToSend, newChangeId } from '@/lib/offline/change-id';
 
 const OUTBOX_KEYS = ['case'];
 
@@ -81,7 +81,7 @@ export function CaseDetailsForm({
   function save(patch: Partial<Details>, seqs?: number[], replay?: { madeAt: number; changeId?: string; replaces: string[] }) {
     // One id for every try of this change: a retry whose first reply was lost is known as saved.
     const changeId = replay ? replay.changeId : newChangeId();
-    const ids = { ...(changeId ? { changeId } : {}), ...(replay?.replaces.length ? { replaces: replay.replaces } : {}) };
+    const ids = idsToSend(changeId, replay?.replaces);
     setDetails((d) => ({ ...d, ...patch }));
     const recorded = seqs ? Promise.resolve(seqs) : outbox.record('case', { field: 'details', patch }, version.current, changeId);
     void enqueue(

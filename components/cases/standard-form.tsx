@@ -13,7 +13,7 @@ import { planReplay } from '@/lib/offline/replay-plan';
 import { differingFields, keepMineChanges, type AnswerField, type AnswerFields } from '@/lib/offline/answer-conflict';
 import { useConflicts } from './use-conflicts';
 import { isOutboxAvailable } from '@/lib/offline/outbox';
-import { newChangeId } from '@/lib/offline/change-id';
+import { idsToSend, newChangeId } from '@/lib/offline/change-id';
 import { questionAnchor, type AnswerState, type Counts, type QuestionView } from '@/lib/marking/view-types';
 
 /**
@@ -111,7 +111,7 @@ export function StandardForm({
       // One id for every try of this change: a retry whose first reply was lost is known as saved
       // (lib/marking/save-answer.ts), not met as a conflict with the inspector's own work.
       const changeId = held ? held.changeId : newChangeId();
-      const ids = { ...(changeId ? { changeId } : {}), ...(held?.replaces.length ? { replaces: held.replaces } : {}) };
+      const ids = idsToSend(changeId, held?.replaces);
       const recorded = held ? Promise.resolve(held.seqs) : outbox.record(questionId, plain, versions.current[questionId] ?? 0, changeId);
       return enqueue(
         questionId,

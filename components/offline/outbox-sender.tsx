@@ -6,6 +6,7 @@ import { claimedKeys, announceOutboxChange, listenToOtherTabs } from '@/componen
 import { confirmSent, isOutboxAvailable, listOutbox } from '@/lib/offline/outbox';
 import { hasSessionChanged, onReachabilityChange, onSessionChanged, reportSessionChanged } from '@/lib/offline/connectivity';
 import { planReplay, type PlannedSend } from '@/lib/offline/replay-plan';
+import { idsToSend } from '@/lib/offline/change-id';
 import { markCaseChanged } from './offline-cases-sync';
 
 /** While anything waits, it is tried again this often: a connection may come back without an `online` event. */
@@ -19,10 +20,7 @@ async function send(userId: string, inspectionId: string, caseId: string, baseVe
   const replay = { isReplay: true, madeAt: planned.madeAt };
   // The change's id (and those it replaces): a send whose reply was lost, or an earlier one of
   // them that reached the server before the page closed, is known as this device's own there (ADR 0015).
-  const ids = {
-    ...(planned.changeId ? { changeId: planned.changeId } : {}),
-    ...(planned.replaces.length ? { replaces: planned.replaces } : {}),
-  };
+  const ids = idsToSend(planned.changeId, planned.replaces);
   try {
     if (change.field === 'details') {
       const response = await postCaseDetails(inspectionId, userId, { caseId, baseVersion, ...change.patch, ...ids }, replay);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { newChangeId } from './change-id';
+import { idsToSend, newChangeId } from './change-id';
 
 describe('newChangeId', () => {
   it('uses randomUUID where the context has it', () => {
@@ -18,5 +18,14 @@ describe('newChangeId', () => {
       expect(z.uuid().safeParse(id).success).toBe(true);
     }
     expect(new Set(ids).size).toBe(200);
+  });
+});
+
+describe('idsToSend', () => {
+  it('sends only the ids there are', () => {
+    expect(idsToSend(undefined)).toEqual({});
+    expect(idsToSend('a', [])).toEqual({ changeId: 'a' });
+    expect(idsToSend(undefined, ['b'])).toEqual({ replaces: ['b'] });
+    expect(idsToSend('a', ['b', 'c'])).toEqual({ changeId: 'a', replaces: ['b', 'c'] });
   });
 });

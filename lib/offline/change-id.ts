@@ -13,3 +13,11 @@ export function newChangeId(random: Pick<Crypto, 'getRandomValues'> & Partial<Pi
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/**
+ * The ids a save sends beside its change: its own (absent on a change kept before ids were given)
+ * and the earlier changes it replaces, each only when there is one.
+ */
+export function idsToSend(changeId: string | undefined, replaces: readonly string[] = []): { changeId?: string; replaces?: string[] } {
+  return { ...(changeId ? { changeId } : {}), ...(replaces.length ? { replaces: [...replaces] } : {}) };
+}
