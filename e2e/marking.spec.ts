@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { createWorld, openSignedInPage, signIn, sql } from './fixtures/world';
+import { outboxSize } from './fixtures/offline';
 import { at } from '../lib/must';
 
 async function expectSaved(page: Page) {
@@ -220,10 +221,18 @@ test.describe('marking a case', () => {
     const conflict = inspector.getByTestId('case-details-conflict');
     await expect(conflict).toBeVisible();
     await expect(rosh(inspector).getByLabel('Yes')).toBeChecked();
+    // A change made while the box is open joins it as mine: shown, never sent on a stale version,
+    // and never left behind on the device to be sent later over the lead's answer.
+    await inspector.getByRole('group', { name: 'Was the case manager interviewed?' }).getByLabel('Yes').check();
+    await expect(conflict.getByTestId('conflict-mine')).toHaveText(['Yes', 'Yes']);
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expectSaved(inspector);
-    const rows = await sql<{ agrees: boolean }>('SELECT agrees_with_rosh AS agrees FROM cases WHERE id = $1', [at(world.cases, 0).id]);
-    expect(rows[0]?.agrees).toBe(true);
+    const rows = await sql<{ agrees: boolean; interviewed: boolean }>(
+      'SELECT agrees_with_rosh AS agrees, is_case_manager_interviewed AS interviewed FROM cases WHERE id = $1',
+      [at(world.cases, 0).id],
+    );
+    expect(rows[0]).toEqual({ agrees: true, interviewed: true });
+    await expect.poll(() => outboxSize(inspector)).toBe(0);
     await inspector.context().close();
     await lead.context().close();
   });

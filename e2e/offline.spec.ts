@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { expect, test } from './fixtures/test';
 import { openDevice } from './fixtures/network';
+import { outboxSize } from './fixtures/offline';
 import { createWorld, openSignedInPage, signIn, sql } from './fixtures/world';
 import { at } from '../lib/must';
 
@@ -12,31 +13,6 @@ const COURT_CASE = [{ reference: 'OFF-1', type: 'court' as const, disposal: 'ref
 
 const judgement = (page: Page, questionId: string, label: 'Yes' | 'No') =>
   page.getByTestId(`question-${questionId}`).locator('fieldset').first().getByLabel(label, { exact: true });
-
-/** How many changes the browser holds in Casemark's outbox, for every user (read straight from IndexedDB). */
-async function outboxSize(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
-    if (!names.includes('casemark-offline')) return 0;
-    return new Promise<number>((resolve, reject) => {
-      const request = indexedDB.open('casemark-offline');
-      request.onerror = () => reject(request.error);
-      request.onsuccess = () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains('outbox')) {
-          db.close();
-          return resolve(0);
-        }
-        const count = db.transaction('outbox').objectStore('outbox').count();
-        count.onsuccess = () => {
-          db.close();
-          resolve(count.result);
-        };
-        count.onerror = () => reject(count.error);
-      };
-    });
-  });
-}
 
 const answersOf = (caseId: string) =>
   sql<{ question_id: string; value: string | null; note: string | null }>(

@@ -88,6 +88,12 @@ export function CaseDetailsForm({
       'case',
       async (): Promise<AttemptOutcome> => {
         const mySeqs = await recorded;
+        // While a conflict is open, a later change joins it (the box shows it as mine) and is never
+        // sent on a stale version; nor does it replace the conflict, hiding the items before it.
+        if (conflicts.isOpen('case')) {
+          conflicts.update('case', (c) => ({ ...c, mine: { ...c.mine, ...patch }, seqs: [...c.seqs, ...mySeqs] }));
+          return { kind: 'failed', message: 'resolve the conflict on the case details first' };
+        }
         const response = await postCaseDetails(
           inspectionId,
           userId,
@@ -125,11 +131,16 @@ export function CaseDetailsForm({
     );
   }
 
+  /**
+   * "Keep mine": my details as the box showed them, on their version — kept on the device as a new
+   * change (with its own id, so a lost reply to it is known too), replacing the held ones.
+   */
   function keepMine() {
     const closed = conflicts.close('case');
     if (!closed) return;
     version.current = closed.theirs.version;
-    save({ ...closed.mine }, closed.seqs);
+    save({ ...closed.mine });
+    void outbox.confirm('case', closed.seqs, closed.theirs.version);
   }
 
   function takeTheirs() {

@@ -47,17 +47,25 @@ export async function saveCaseDetails(
       throw new AppError('forbidden', 'This case is marked as complete. Ask the lead inspector to reopen it before changing it.');
     const { caseId: _caseId, baseVersion, changeId, replaces, ...data } = change;
     // The case row is locked (loadCaseForActor forUpdate) until the transaction ends.
-    const { lastChangeId, lastChangeVersion, ...current } = must(
-      await tx.case.findUnique({ where: { id: kase.id }, select: { ...CASE_DETAILS, lastChangeId: true, lastChangeVersion: true } }),
+    const { lastChangeId, lastChangeVersion, lastChangeById, ...current } = must(
+      await tx.case.findUnique({
+        where: { id: kase.id },
+        select: { ...CASE_DETAILS, lastChangeId: true, lastChangeVersion: true, lastChangeById: true },
+      }),
       'the case just locked',
     );
-    // The id of the details save that made the case's version, if nothing has moved it since.
-    const heldId = lastChangeVersion === current.version ? lastChangeId : null;
-    if (changeId !== undefined && heldId === changeId && current.version !== baseVersion) {
+    // The id of this sender's details save that made the case's version, if nothing has moved it since.
+    const ownId = lastChangeVersion === current.version && lastChangeById === actor.id ? lastChangeId : null;
+    // The outbox merges a case's waiting details into one patch sent under the newest entry's id:
+    // the case may hold that id while an earlier item of the patch never reached it. So the
+    // sender's own change is a repeat only if the case already holds every item; otherwise the
+    // patch goes on top of it, as on top of any earlier change of theirs it replaces.
+    const isOwn = ownId !== null && (ownId === changeId || (replaces?.includes(ownId) ?? false));
+    if (isOwn && ownId === changeId && Object.entries(data).every(([k, v]) => current[k as keyof typeof current] === v)) {
       return { status: 'saved' as const, details: current, isRepeat: true };
     }
     const result = await writeAtVersion({
-      baseVersion: heldId !== null && replaces?.includes(heldId) ? current.version : baseVersion,
+      baseVersion: isOwn ? current.version : baseVersion,
       read: () => Promise.resolve(current),
       theirs: (theirs) => theirs,
       write: async (version, before) => {
@@ -68,6 +76,7 @@ export async function saveCaseDetails(
             version,
             lastChangeId: changeId ?? null,
             lastChangeVersion: version,
+            lastChangeById: actor.id,
             ...(kase.status === 'not_started' ? { status: 'in_progress' } : {}),
           },
           select: CASE_DETAILS,

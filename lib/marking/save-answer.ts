@@ -167,7 +167,8 @@ export async function saveAnswer(
       WHERE a.case_id = ${kase.id}::uuid AND a.question_id = ${change.questionId}
         AND (${sqlAtVersion(Prisma.sql`a.version`, change.baseVersion)}
              -- Or on top of the sender's own earlier change of this field, with nothing since.
-             OR (a.last_change_version = a.version AND a.last_change_id = ANY(${replaces}::uuid[])))
+             OR (a.last_change_version = a.version AND a.last_change_id = ANY(${replaces}::uuid[])
+                 AND a.updated_by_id = ${actor.id}::uuid))
         AND EXISTS (SELECT 1 FROM guard)
       RETURNING a.value, a.na_reason, a.note, a.version, a.updated_at
     ),
@@ -238,6 +239,7 @@ export async function saveAnswer(
         version: true,
         updatedAt: true,
         updatedBy: { select: { name: true } },
+        updatedById: true,
         lastChangeId: true,
         lastChangeVersion: true,
       },
@@ -251,8 +253,12 @@ export async function saveAnswer(
       updatedAt: (current?.updatedAt ?? new Date(0)).toISOString(),
       updatedByName: current?.updatedBy.name ?? '',
     };
-    // This change again (its reply was lost), with nothing since: saved already, nothing to choose.
-    isRepeat = changeId !== null && current?.lastChangeId === changeId && current.lastChangeVersion === current.version;
+    // This change again (its reply was lost), by the same person, with nothing since: saved already.
+    isRepeat =
+      changeId !== null &&
+      current?.lastChangeId === changeId &&
+      current.lastChangeVersion === current.version &&
+      current.updatedById === actor.id;
     if (!isRepeat) return { status: 'conflict', theirs: answer };
   } else {
     answer = {

@@ -56,6 +56,14 @@ describe('planReplay', () => {
       { field: 'value', changeId: second.changeId, replaces: [first.changeId] },
       { field: 'note', changeId: note.changeId, replaces: [] },
     ]);
+    // A note typed offline in 120 bursts names its first and last ten earlier ids, within the server's limit.
+    const bursts = Array.from({ length: 120 }, (_, i) =>
+      withId(entry('2.1.2', { field: 'note', note: 'x'.repeat(i + 1) }), `b0000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    );
+    const [typed] = planReplay(bursts);
+    const earlier = bursts.slice(0, -1).map((e) => e.changeId);
+    expect(typed?.sends[0]?.changeId).toBe(bursts.at(-1)?.changeId);
+    expect(typed?.sends[0]?.replaces).toEqual([...earlier.slice(0, 10), ...earlier.slice(-10)]);
     // An entry kept before ids were given sends none (the server meets it as before).
     const [legacy] = planReplay([first, entry('2.1.1', { field: 'value', value: 'na', naReason: 'x' })]);
     expect(legacy?.sends[0]?.changeId).toBeUndefined();

@@ -97,7 +97,26 @@ export function planReplay(entries: readonly OutboxEntry[]): KeyPlan[] {
     if (entry.changeId) existing.changeId = entry.changeId;
     else delete existing.changeId;
   }
-  return [...plans.values()].map(({ key, baseVersion, sends }) => ({ key, baseVersion, sends }));
+  return [...plans.values()].map(({ key, baseVersion, sends }) => ({
+    key,
+    baseVersion,
+    sends: sends.map((send) => ({ ...send, replaces: keptReplaces(send.replaces) })),
+  }));
+}
+
+/** At most this many earlier ids go with a send (the server takes up to 100). */
+const REPLACES_SENT = 20;
+
+/**
+ * Which earlier ids a send names. A note typed offline in many bursts leaves an entry per pause,
+ * and all of them would be refused by the server's limit. The page sends one change of a key at
+ * a time, in order, and removes each once confirmed, so the one that may have reached the server
+ * unheard is among the first still waiting (the one on its way when the page closed) or, after an
+ * earlier replay of these same entries, the last: the first and last ten are kept.
+ */
+function keptReplaces(ids: readonly string[]): string[] {
+  if (ids.length <= REPLACES_SENT) return [...ids];
+  return [...ids.slice(0, REPLACES_SENT / 2), ...ids.slice(-REPLACES_SENT / 2)];
 }
 
 /**

@@ -407,6 +407,39 @@ describe('completing and reopening a case', () => {
     });
     expect(await snapshot()).toEqual(after);
   });
+
+  it('applies a merged details patch sent under the id the case holds when an item of it never arrived', async () => {
+    const w = await seedWorld(prisma);
+    const caseId = w.cases.court.id;
+    const id = (n: number) => `7e2d3c4b-5a69-4788-9900-${String(n).padStart(12, '0')}`;
+    // Y1 (interviewed) was refused and stayed on the device; Y2 (agreement) reached the server unheard.
+    await saveCaseDetails(prisma, actor(w.inspector), { caseId, baseVersion: 1, agreesWithRosh: true, changeId: id(12) });
+    // The outbox sends Y1 + Y2 as one patch under Y2's id: Y1 is written, not dropped as a repeat.
+    expect(
+      await saveCaseDetails(prisma, actor(w.inspector), {
+        caseId,
+        baseVersion: 1,
+        isCaseManagerInterviewed: true,
+        agreesWithRosh: true,
+        changeId: id(12),
+        replaces: [id(11)],
+      }),
+    ).toMatchObject({ status: 'saved', isRepeat: false, details: { isCaseManagerInterviewed: true, agreesWithRosh: true, version: 3 } });
+    // Someone else sending the inspector's id meets a conflict, with nothing written.
+    const before = await snapshot();
+    expect(
+      await saveCaseDetails(prisma, actor(w.lead), {
+        caseId,
+        baseVersion: 1,
+        agreesWithSafety: false,
+        changeId: id(13),
+        replaces: [id(12)],
+      }),
+    ).toMatchObject({
+      status: 'conflict',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe('the audit log', () => {
@@ -517,6 +550,19 @@ describe('a change sent again after its reply was lost', () => {
     expect(await saveAnswer(prisma, actor(w.inspector), { ...base, value: 'no', changeId: id(7), replaces: [id(6)] })).toMatchObject({
       status: 'conflict',
       theirs: { value: 'na', version: 3 },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('is never another person’s: an id counts only for whoever made the change', async () => {
+    const w = await seedWorld(prisma);
+    const base = { field: 'value' as const, caseId: w.cases.court.id, questionId: '2.3.2', baseVersion: 0 };
+    await saveAnswer(prisma, actor(w.inspector), { ...base, value: 'yes', changeId: id(8) });
+    const before = await snapshot();
+    // The lead sending the inspector's id, as a repeat or as a change it replaces, meets a conflict.
+    expect(await saveAnswer(prisma, actor(w.lead), { ...base, value: 'yes', changeId: id(8) })).toMatchObject({ status: 'conflict' });
+    expect(await saveAnswer(prisma, actor(w.lead), { ...base, value: 'no', changeId: id(9), replaces: [id(8)] })).toMatchObject({
+      status: 'conflict',
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -3,3 +3,5 @@
 -- did: the case keeps the id of the details save that made its current version too (ADR 0015).
 ALTER TABLE "cases" ADD COLUMN IF NOT EXISTS "last_change_id" UUID;
 ALTER TABLE "cases" ADD COLUMN IF NOT EXISTS "last_change_version" INTEGER;
+-- Whose change it was: an id only counts as the sender's own when the sender made it.
+ALTER TABLE "cases" ADD COLUMN IF NOT EXISTS "last_change_by_id" UUID;
