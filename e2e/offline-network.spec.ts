@@ -38,18 +38,23 @@ const outboxOwners = (page: Page) =>
     });
   });
 
+/** A court case of its own, opened at its 2.1 page by its inspector; and the page's save status. */
+async function openCourtCase(page: Page) {
+  const world = await createWorld({ framework: '2021', cases: COURT_CASE });
+  const kase = at(world.cases, 0);
+  await signIn(page, world.inspector);
+  await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
+  return { world, kase, status: page.getByTestId('save-status') };
+}
+
 test.describe('marking on a real network', () => {
   test('a cut keeps changes on the device with their count, and after a black hole they are saved within 45 s', async ({
     page,
     network,
   }) => {
     test.setTimeout(150_000);
-    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
-    const kase = at(world.cases, 0);
-    await signIn(page, world.inspector);
-    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
-    const status = page.getByTestId('save-status');
+    const { kase, status } = await openCourtCase(page);
 
     await network.setMode('cut');
     await judgement(page, '2.1.1', 'Yes').check();
@@ -148,12 +153,7 @@ test.describe('marking on a real network', () => {
     network,
   }) => {
     test.setTimeout(120_000);
-    const world = await createWorld({ framework: '2021', cases: COURT_CASE });
-    const kase = at(world.cases, 0);
-    await signIn(page, world.inspector);
-    await page.goto(`/inspections/${world.inspectionId}/cases/${kase.id}/standards/2.1`);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('2.1');
-    const status = page.getByTestId('save-status');
+    const { world, kase, status } = await openCourtCase(page);
 
     // The value reaches the server; the connection drops before its reply comes back.
     await network.setMode('lose-replies');
