@@ -12,7 +12,7 @@
  * `npm run soak` (scripts/soak.ts) and, briefly, by tests/integration/soak.int.test.ts.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,6 +78,8 @@ interface SoakFigures {
   save: ReturnType<typeof summarise>;
   panelLag: ReturnType<typeof summarise>;
   conflictsShown: number;
+  /** Saves sent again after their reply was lost and known by their change id: nothing written, no conflict (ADR 0015). */
+  repeats: number;
   retries: number;
   aborted: number;
   /** Saves that gave up on a silent connection. */
@@ -126,7 +128,8 @@ interface Client {
   pending: number;
 }
 
-type Outcome = { kind: 'saved'; version: number } | { kind: 'conflict'; theirsVersion: number } | { kind: 'failed'; reason: string };
+type Outcome =
+  { kind: 'saved'; version: number; isRepeat: boolean } | { kind: 'conflict'; theirsVersion: number } | { kind: 'failed'; reason: string };
 
 /** Parses the save route's answer: the ActionResponse of saveAnswer, as JSON (lib/http/json-action-route.ts). */
 export function parseSaveResponse(status: number, text: string): Outcome {
@@ -134,7 +137,7 @@ export function parseSaveResponse(status: number, text: string): Outcome {
     ok?: unknown;
     code?: unknown;
     reason?: unknown;
-    data?: { status?: unknown; answer?: { version?: unknown }; theirs?: { version?: unknown } };
+    data?: { status?: unknown; isRepeat?: unknown; answer?: { version?: unknown }; theirs?: { version?: unknown } };
   };
   try {
     json = JSON.parse(text) as typeof json;
@@ -142,8 +145,9 @@ export function parseSaveResponse(status: number, text: string): Outcome {
     return { kind: 'failed', reason: `HTTP ${status}` };
   }
   if (status === 200 && json.ok === true) {
-    const { status: saveStatus, answer, theirs } = json.data ?? {};
-    if (saveStatus === 'saved' && typeof answer?.version === 'number') return { kind: 'saved', version: answer.version };
+    const { status: saveStatus, isRepeat, answer, theirs } = json.data ?? {};
+    if (saveStatus === 'saved' && typeof answer?.version === 'number')
+      return { kind: 'saved', version: answer.version, isRepeat: isRepeat === true };
     if (saveStatus === 'conflict' && typeof theirs?.version === 'number') return { kind: 'conflict', theirsVersion: theirs.version };
   }
   if (json.reason === 'not_owner') return { kind: 'failed', reason: 'not_owner' };
@@ -290,6 +294,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const acks: Ack[] = [];
     let conflictsShown = 0;
     let retries = 0;
+    let repeats = 0;
     let aborted = 0;
     let timedOut = 0;
     let refusedNotOwner = 0;
@@ -307,7 +312,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // Out-of-band: a change not yet confirmed is kept and retried until confirmed, as the page does.
     const drainDeadline = () => stopAt + 60_000;
 
-    const send = async (client: Client, key: string, value: 'yes' | 'no', base: number): Promise<Outcome & { ms: number }> => {
+    const send = async (
+      client: Client,
+      key: string,
+      value: 'yes' | 'no',
+      base: number,
+      changeId: string,
+    ): Promise<Outcome & { ms: number }> => {
       const [caseId, questionId] = key.split('|');
       const controller = new AbortController();
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -326,7 +337,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
           inspectionId: world.inspectionId,
           caseId: must(caseId, 'the case of a key'),
           cookie: client.cookie,
-          change: { field: 'value', questionId, value, baseVersion: base, ownerId: client.ownerId },
+          change: { field: 'value', questionId, value, baseVersion: base, changeId, ownerId: client.ownerId },
           signal: controller.signal,
         });
         const text = await response.text();
@@ -353,10 +364,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       client.pending += 1;
       client.shownSaved.delete(key); // "Saving…"
       let backoff = 250;
+      // One id for every try of this change, as the page gives it (ADR 0015).
+      const changeId = randomUUID();
       while (performance.now() < drainDeadline()) {
         const known = client.known.get(key)!;
-        const outcome = await send(client, key, value, known.version);
+        const outcome = await send(client, key, value, known.version, changeId);
         if (outcome.kind === 'saved') {
+          if (outcome.isRepeat) repeats += 1;
           acks.push({
             ms: outcome.ms,
             key,
@@ -581,6 +595,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       save: summarise(acks.filter((a) => !inFault(a.at)).map((a) => a.ms)),
       panelLag: summarise(lags),
       conflictsShown,
+      repeats,
       retries,
       aborted,
       timedOut,
@@ -684,7 +699,7 @@ export function formatSoak(result: SoakResult): string {
     ...result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`),
     `saves acknowledged: ${f.acknowledged} in ${f.seconds.toFixed(0)} s (${f.savesPerSecond.toFixed(1)}/s) by ${f.inspectors} inspectors`,
     `save p50 ${ms(f.save.p50)}, p95 ${ms(f.save.p95)}; panel lag p50 ${ms(f.panelLag.p50)}, p95 ${ms(f.panelLag.p95)} (${f.panelEvents} panel events)`,
-    `conflicts shown: ${f.conflictsShown}; retried requests: ${f.retries}; requests cut: ${f.aborted}; timed out on a silent connection: ${f.timedOut}; refused as another user's: ${f.refusedNotOwner}`,
+    `conflicts shown: ${f.conflictsShown}; known as repeats after a lost reply: ${f.repeats}; retried requests: ${f.retries}; requests cut: ${f.aborted}; timed out on a silent connection: ${f.timedOut}; refused as another user's: ${f.refusedNotOwner}`,
     `saves answered with a server error: ${f.serverErrors} (${f.serverErrorsWhileRolling} while the servers rolled); answered by a server after its SIGTERM: ${f.answeredAfterSigterm}`,
     result.ok ? 'SOAK PASSED' : 'SOAK FAILED',
   ].join('\n');

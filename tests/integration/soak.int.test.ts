@@ -17,7 +17,15 @@ describe('the soak (issue 11), briefly', () => {
     ).toEqual({
       kind: 'saved',
       version: 7,
+      isRepeat: false,
     });
+    // A change sent again after its reply was lost, known by its id (ADR 0015).
+    expect(
+      parseSaveResponse(
+        200,
+        '{"ok":true,"data":{"status":"saved","isRepeat":true,"answer":{"questionId":"2.1.1","value":"no","version":7}}}',
+      ),
+    ).toEqual({ kind: 'saved', version: 7, isRepeat: true });
     expect(parseSaveResponse(200, '{"ok":true,"data":{"status":"conflict","theirs":{"questionId":"2.1.1","version":9}}}')).toEqual({
       kind: 'conflict',
       theirsVersion: 9,

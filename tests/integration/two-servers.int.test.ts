@@ -87,7 +87,7 @@ describe('two app servers on one database', () => {
           change: { field: 'value', questionId, value, baseVersion: version },
         });
         const outcome = parseSaveResponse(response.status, await response.text());
-        expect(outcome).toEqual({ kind: 'saved', version: version + 1 });
+        expect(outcome).toEqual({ kind: 'saved', version: version + 1, isRepeat: false });
         const acknowledgedAt = performance.now();
         version += 1;
         await panel.next(seen + 1, 5000);
