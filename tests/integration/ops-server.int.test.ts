@@ -153,7 +153,7 @@ describe('the standalone server, twice on one database', () => {
       cookie,
       change: { field: 'note', questionId, note: 'Secret evidence note: the plan was late', baseVersion: 1 },
     });
-    expect(parseSaveResponse(saved.status, await saved.text())).toEqual({ kind: 'saved', version: 2 });
+    expect(parseSaveResponse(saved.status, await saved.text())).toEqual({ kind: 'saved', version: 2, isRepeat: false });
     await expect(signIn(server.url, 'nobody@ops.example', 'not-the-password-xyz')).rejects.toThrow(/Sign-in failed/);
 
     const text = (await get(`http://localhost:${server.metricsPort}/metrics`)).text;
