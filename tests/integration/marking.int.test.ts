@@ -37,6 +37,8 @@ const expectRefused = (run: () => Promise<unknown>, code: AppError['code'], mess
   expectRefusedUnchanged(snapshot, run, code, message);
 
 const actor = (u: { id: string; isAdmin: boolean }) => ({ id: u.id, isAdmin: u.isAdmin });
+/** A device's change id (ADR 0015), numbered: an id only has to be unique on the answer or case it is saved on. */
+const id = (n: number) => `6f1d2c1e-8a7b-4c3d-9e0f-${String(n).padStart(12, '0')}`;
 
 describe('saveAnswer', () => {
   it('saves a judgement with an audit entry and moves the case to in progress; inspection-wide counts stay hidden from an inspector', async () => {
@@ -354,7 +356,6 @@ describe('completing and reopening a case', () => {
   it('knows a case-details change sent again after its reply was lost, and one that replaces it, but not anyone else’s', async () => {
     const w = await seedWorld(prisma);
     const caseId = w.cases.court.id;
-    const id = (n: number) => `7e2d3c4b-5a69-4788-9900-${String(n).padStart(12, '0')}`;
     const first = { caseId, baseVersion: 1, agreesWithRosh: true, changeId: id(1) };
     expect(await saveCaseDetails(prisma, actor(w.inspector), first)).toMatchObject({
       status: 'saved',
@@ -411,7 +412,6 @@ describe('completing and reopening a case', () => {
   it('applies a merged details patch sent under the id the case holds when an item of it never arrived', async () => {
     const w = await seedWorld(prisma);
     const caseId = w.cases.court.id;
-    const id = (n: number) => `7e2d3c4b-5a69-4788-9900-${String(n).padStart(12, '0')}`;
     // Y1 (interviewed) was refused and stayed on the device; Y2 (agreement) reached the server unheard.
     await saveCaseDetails(prisma, actor(w.inspector), { caseId, baseVersion: 1, agreesWithRosh: true, changeId: id(12) });
     // The outbox sends Y1 + Y2 as one patch under Y2's id: Y1 is written, not dropped as a repeat.
@@ -469,9 +469,6 @@ describe('prompt figures', () => {
 // A reply lost on the way back (docs/reliability.md): the device sends the same change again, on
 // the version it was made on, with the same id.
 describe('a change sent again after its reply was lost', () => {
-  const ID = { first: '6f1d2c1e-8a7b-4c3d-9e0f-111111111111', second: '6f1d2c1e-8a7b-4c3d-9e0f-222222222222' };
-  const id = (n: number) => `6f1d2c1e-8a7b-4c3d-9e0f-${String(n).padStart(12, '0')}`;
-
   it('is answered as saved, writing nothing, while the answer is still as that change left it', async () => {
     const w = await seedWorld(prisma);
     const change = {
@@ -480,7 +477,7 @@ describe('a change sent again after its reply was lost', () => {
       questionId: '2.2.1',
       value: 'yes' as const,
       baseVersion: 0,
-      changeId: ID.first,
+      changeId: id(1),
     };
     const first = await saveAnswer(prisma, actor(w.inspector), change);
     expect(first).toMatchObject({ status: 'saved', isRepeat: false, answer: { version: 1 } });
@@ -495,7 +492,7 @@ describe('a change sent again after its reply was lost', () => {
       questionId: '2.2.1',
       note: 'Planning drew on the assessment.',
       baseVersion: 1,
-      changeId: ID.second,
+      changeId: id(2),
     });
     expect(note).toMatchObject({ status: 'saved', answer: { value: 'yes', note: 'Planning drew on the assessment.', version: 2 } });
     // Once anything came after it, the same change is a conflict again: the answer moved on.
